@@ -1,0 +1,132 @@
+/* gk-cli.c: gongkai-cli, the headless tool for reports, publishing and checks. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "gk-cli.h"
+#include "gk-core.h"
+
+static const GkCliCommand commands[] = {
+  { "workdays", N_("Count working days on the official calendar"), gk_cli_workdays },
+};
+
+gboolean
+gk_cli_parse (GOptionContext  *context,
+              int             *argc,
+              char          ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("gongkai-cli: %s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+gk_cli_usage_error (const char *command,
+                    const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (command != NULL)
+    g_printerr ("gongkai-cli %s: %s\n", command, message);
+  else
+    g_printerr ("gongkai-cli: %s\n", message);
+  g_printerr (_("Try “gongkai-cli %s--help” for more information.\n"),
+              command != NULL ? command : "");
+  return GK_CLI_EXIT_USAGE;
+}
+
+int
+gk_cli_failure (GError *error)
+{
+  g_printerr ("gongkai-cli: %s\n", error->message);
+  return GK_CLI_EXIT_FAILURE;
+}
+
+static char *
+describe_commands (void)
+{
+  GString *s = g_string_new (_("Commands:"));
+
+  g_string_append_c (s, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (s, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append_c (s, '\n');
+  g_string_append (s, _("Run “gongkai-cli COMMAND --help” for a command's options.\n\n"
+                        "Exit status: 0 success, 1 check found overdue records, 2 bad usage,\n"
+                        "3 the working-day calendar does not cover a date, 4 failure."));
+  return g_string_free (s, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *description = NULL;
+  const char *localedir;
+  gboolean version = FALSE;
+  GkCliContext ctx = { 0 };
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Use the ledger database FILE (default: the window's database)"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  localedir = g_getenv ("GONGKAI_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gk_core_init ();
+
+  context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
+  g_option_context_set_summary (context, _("Keep the public resource disclosure ledger from the command line."));
+  description = describe_commands ();
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  /* Options after the command belong to the command. */
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!gk_cli_parse (context, &argc, &argv))
+    return gk_cli_usage_error (NULL, _("invalid arguments"));
+
+  if (version)
+    {
+      g_print ("gongkai-cli %s\n", PACKAGE_VERSION);
+      return GK_CLI_EXIT_OK;
+    }
+
+  if (argc < 2)
+    return gk_cli_usage_error (NULL, _("no command given"));
+
+  ctx.db_path = db_path != NULL ? g_steal_pointer (&db_path) : gk_core_default_db_path ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_strcmp0 (argv[1], commands[i].name) == 0)
+        {
+          int status = commands[i].run (&ctx, argc - 1, argv + 1);
+          g_free (ctx.db_path);
+          return status;
+        }
+    }
+
+  g_free (ctx.db_path);
+  return gk_cli_usage_error (NULL, _("unknown command “%s”"), argv[1]);
+}

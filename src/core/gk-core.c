@@ -1,0 +1,41 @@
+/* gk-core.c: one-time setup of the core library and version queries. */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+#include <xlsxwriter.h>
+
+#include "gk-core.h"
+
+extern GResource *gk_core_get_resource (void);
+
+void
+gk_core_init (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_resources_register (gk_core_get_resource ());
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+const char *
+gk_core_sqlite_version (void)
+{
+  return sqlite3_libversion ();
+}
+
+char *
+gk_core_xlsxwriter_version (void)
+{
+  return g_strdup (LXW_VERSION);
+}
+
+/* The window and the CLI share one database by default. */
+char *
+gk_core_default_db_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "gongkai", "gongkai.db", NULL);
+}

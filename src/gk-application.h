@@ -1,0 +1,14 @@
+/* gk-application.h: the Gongkai application object. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define GK_TYPE_APPLICATION (gk_application_get_type ())
+G_DECLARE_FINAL_TYPE (GkApplication, gk_application, GK, APPLICATION, AdwApplication)
+
+GkApplication *gk_application_new          (void);
+const char    *gk_application_get_db_path  (GkApplication *self);
+
+G_END_DECLS

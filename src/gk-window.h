@@ -1,0 +1,18 @@
+/* gk-window.h: the main window: sidebar of sections, record list, editor. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "gk-application.h"
+
+G_BEGIN_DECLS
+
+#define GK_TYPE_WINDOW (gk_window_get_type ())
+G_DECLARE_FINAL_TYPE (GkWindow, gk_window, GK, WINDOW, AdwApplicationWindow)
+
+GkWindow   *gk_window_new              (GkApplication *application);
+const char *gk_window_get_section      (GkWindow      *self);
+void        gk_window_set_section      (GkWindow      *self,
+                                        const char    *key);
+
+G_END_DECLS
