@@ -1,0 +1,1086 @@
+/* gk-calendar.c: which days are working days, from the State Council's yearly holiday notices. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gk-calendar.h"
+#include "gk-core.h"
+
+/*
+ * Days are kept as the notices give them (one section per notice year), and
+ * turned into one table per calendar year: a workday flag per day plus a
+ * running count, so that "the N-th working day after" and "working days
+ * between" are a binary search and a subtraction, not a walk over days.
+ * Queries never modify the object; only loading does.
+ */
+
+#define SHIPPED_PATH GK_CORE_RESOURCE_BASE "/calendar/"
+
+typedef struct
+{
+  guint32            julian;
+  GkCalendarDayKind  kind;
+  char              *name;
+} SpecialDay;
+
+typedef struct
+{
+  int     year;
+  GStrv   notices;
+  GArray *days;          /* SpecialDay, sorted by date */
+} Section;
+
+typedef struct
+{
+  int     year;
+  guint32 first_julian;
+  guint   n_days;
+  guint   tail_start;    /* index of 25 December: the next notice may still move it and after */
+  int     missing_head;  /* the year itself when its notice is not loaded, else 0 */
+  int     missing_tail;  /* year + 1 when that notice is not loaded, else 0 */
+  guint8  workday[366];
+  guint16 before[367];   /* before[i]: working days among the days with index < i */
+} YearTable;
+
+struct _GkCalendar
+{
+  GObject     parent_instance;
+
+  GHashTable *sections;  /* year → Section */
+  GHashTable *tables;    /* year → YearTable, for every year a section touches */
+};
+
+G_DEFINE_FINAL_TYPE (GkCalendar, gk_calendar, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (gk-calendar-error-quark, gk_calendar_error)
+
+G_DEFINE_ENUM_TYPE (GkCalendarDayKind, gk_calendar_day_kind,
+  G_DEFINE_ENUM_VALUE (GK_CALENDAR_DAY_HOLIDAY, "holiday"),
+  G_DEFINE_ENUM_VALUE (GK_CALENDAR_DAY_WORKDAY, "workday"))
+
+G_DEFINE_BOXED_TYPE (GkCalendarDay, gk_calendar_day, gk_calendar_day_copy, gk_calendar_day_free)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+GkCalendarDay *
+gk_calendar_day_copy (const GkCalendarDay *day)
+{
+  GkCalendarDay *copy = g_new0 (GkCalendarDay, 1);
+
+  copy->date = day->date;
+  copy->kind = day->kind;
+  copy->name = g_strdup (day->name);
+  return copy;
+}
+
+void
+gk_calendar_day_free (GkCalendarDay *day)
+{
+  if (day == NULL)
+    return;
+  g_free (day->name);
+  g_free (day);
+}
+
+static void
+special_day_clear (gpointer data)
+{
+  SpecialDay *day = data;
+
+  g_clear_pointer (&day->name, g_free);
+}
+
+static Section *
+section_new (int year)
+{
+  Section *section = g_new0 (Section, 1);
+
+  section->year = year;
+  section->days = g_array_new (FALSE, FALSE, sizeof (SpecialDay));
+  g_array_set_clear_func (section->days, special_day_clear);
+  return section;
+}
+
+static void
+section_free (Section *section)
+{
+  g_strfreev (section->notices);
+  g_array_unref (section->days);
+  g_free (section);
+}
+
+static int
+compare_special_days (gconstpointer a,
+                      gconstpointer b)
+{
+  const SpecialDay *da = a;
+  const SpecialDay *db = b;
+
+  return (da->julian > db->julian) - (da->julian < db->julian);
+}
+
+static Section *
+lookup_section (GkCalendar *self,
+                int         year)
+{
+  return g_hash_table_lookup (self->sections, GINT_TO_POINTER (year));
+}
+
+static void
+apply_section (YearTable     *table,
+               const Section *section)
+{
+  if (section == NULL)
+    return;
+
+  for (guint i = 0; i < section->days->len; i++)
+    {
+      const SpecialDay *day = &g_array_index (section->days, SpecialDay, i);
+
+      if (day->julian >= table->first_julian && day->julian < table->first_julian + table->n_days)
+        table->workday[day->julian - table->first_julian] = day->kind == GK_CALENDAR_DAY_WORKDAY;
+    }
+}
+
+static void
+year_table_fill (YearTable     *table,
+                 int            year,
+                 const Section *own,
+                 const Section *next)
+{
+  GDate date;
+  GDateWeekday first_weekday;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_JANUARY, year);
+  first_weekday = g_date_get_weekday (&date);
+
+  table->year = year;
+  table->first_julian = g_date_get_julian (&date);
+  table->n_days = g_date_is_leap_year (year) ? 366 : 365;
+  table->tail_start = table->n_days - 1 - (31 - GK_CALENDAR_DECEMBER_TAIL_DAY);
+  table->missing_head = own != NULL ? 0 : year;
+  table->missing_tail = next != NULL ? 0 : year + 1;
+
+  for (guint i = 0; i < table->n_days; i++)
+    table->workday[i] = ((first_weekday - 1 + i) % 7) < 5;
+
+  /* The following year's notice is applied last: it is the later word on
+   * the 元旦 days it sets at the end of this December. */
+  apply_section (table, own);
+  apply_section (table, next);
+
+  table->before[0] = 0;
+  for (guint i = 0; i < table->n_days; i++)
+    table->before[i + 1] = table->before[i] + table->workday[i];
+}
+
+/* Years no section touches are plain Monday–Friday weeks, built on the stack
+ * so that queries stay read-only. */
+static const YearTable *
+get_table (GkCalendar *self,
+           int         year,
+           YearTable  *scratch)
+{
+  const YearTable *table = g_hash_table_lookup (self->tables, GINT_TO_POINTER (year));
+
+  if (table != NULL)
+    return table;
+
+  year_table_fill (scratch, year, NULL, NULL);
+  return scratch;
+}
+
+static void
+rebuild_tables (GkCalendar *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_remove_all (self->tables);
+
+  g_hash_table_iter_init (&iter, self->sections);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      int section_year = GPOINTER_TO_INT (key);
+
+      /* A section can reach back into the December before its year. */
+      for (int year = section_year - 1; year <= section_year; year++)
+        {
+          YearTable *table;
+
+          if (g_hash_table_contains (self->tables, GINT_TO_POINTER (year)))
+            continue;
+
+          table = g_new (YearTable, 1);
+          year_table_fill (table, year, lookup_section (self, year), lookup_section (self, year + 1));
+          g_hash_table_insert (self->tables, GINT_TO_POINTER (year), table);
+        }
+    }
+}
+
+/* The first missing year among the days of @table from any index up to @to:
+ * the head of a year is decided by its own notice, its tail by the next one too. */
+static int
+table_missing (const YearTable *table,
+               guint            to)
+{
+  if (table->missing_head != 0)
+    return table->missing_head;
+  if (table->missing_tail != 0 && to >= table->tail_start)
+    return table->missing_tail;
+  return 0;
+}
+
+static void
+note_missing (int *missing,
+              int  year)
+{
+  if (*missing == 0)
+    *missing = year;
+}
+
+static void
+gk_calendar_finalize (GObject *object)
+{
+  GkCalendar *self = GK_CALENDAR (object);
+
+  g_clear_pointer (&self->tables, g_hash_table_unref);
+  g_clear_pointer (&self->sections, g_hash_table_unref);
+
+  G_OBJECT_CLASS (gk_calendar_parent_class)->finalize (object);
+}
+
+static void
+gk_calendar_class_init (GkCalendarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gk_calendar_finalize;
+
+  /**
+   * GkCalendar::changed:
+   *
+   * Data were loaded: every due date computed before may have moved.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+gk_calendar_init (GkCalendar *self)
+{
+  self->sections = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) section_free);
+  self->tables = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+}
+
+/**
+ * gk_calendar_new:
+ *
+ * Returns: (transfer full): a calendar that knows no year: every date counts
+ *   on the Monday–Friday week and is reported missing.
+ */
+GkCalendar *
+gk_calendar_new (void)
+{
+  return g_object_new (GK_TYPE_CALENDAR, NULL);
+}
+
+/**
+ * gk_calendar_new_default:
+ *
+ * Returns: (transfer full): a calendar holding every year shipped with the
+ *   application, or %NULL if the shipped data cannot be read.
+ */
+GkCalendar *
+gk_calendar_new_default (GError **error)
+{
+  g_autoptr(GkCalendar) self = gk_calendar_new ();
+
+  if (!gk_calendar_load_shipped (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Dates                                                              */
+
+/**
+ * gk_calendar_parse_date:
+ * @text: a date written YYYY-MM-DD
+ * @date: (out caller-allocates): the date
+ *
+ * Only the ISO form is accepted: a ledger date must not depend on the locale.
+ */
+gboolean
+gk_calendar_parse_date (const char  *text,
+                        GDate       *date,
+                        GError     **error)
+{
+  guint year, month, day;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
+      !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) ||
+      !g_ascii_isdigit (text[2]) || !g_ascii_isdigit (text[3]) ||
+      !g_ascii_isdigit (text[5]) || !g_ascii_isdigit (text[6]) ||
+      !g_ascii_isdigit (text[8]) || !g_ascii_isdigit (text[9]))
+    {
+      g_set_error (error, GK_CALENDAR_ERROR, GK_CALENDAR_ERROR_PARSE,
+                   _("“%s” is not a date of the form YYYY-MM-DD"), text);
+      return FALSE;
+    }
+
+  year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  month = (text[5] - '0') * 10 + (text[6] - '0');
+  day = (text[8] - '0') * 10 + (text[9] - '0');
+
+  if (!g_date_valid_dmy (day, month, year))
+    {
+      g_set_error (error, GK_CALENDAR_ERROR, GK_CALENDAR_ERROR_PARSE,
+                   _("“%s” is not a day of the calendar"), text);
+      return FALSE;
+    }
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+/**
+ * gk_calendar_format_date:
+ *
+ * Returns: (transfer full): @date as YYYY-MM-DD.
+ */
+char *
+gk_calendar_format_date (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          (guint) g_date_get_year (date),
+                          (guint) g_date_get_month (date),
+                          (guint) g_date_get_day (date));
+}
+
+/**
+ * gk_calendar_describe_missing_year:
+ *
+ * Returns: (transfer full): the warning shown wherever a count relied on a
+ *   year without a notice.
+ */
+char *
+gk_calendar_describe_missing_year (int year)
+{
+  /* Translators: %d is a year whose holiday notice has not been entered */
+  return g_strdup_printf (_("Calendar for %d missing"), year);
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading                                                            */
+
+static void G_GNUC_PRINTF (4, 5)
+set_line_error (GError     **error,
+                int          code,
+                guint        line,
+                const char  *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Translators: %u is a line number of a calendar file, %s what is wrong with it */
+  g_set_error (error, GK_CALENDAR_ERROR, code, _("Line %u: %s"), line, message);
+}
+
+static inline gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+static char *
+skip_blanks (char *p)
+{
+  while (is_blank (*p))
+    p++;
+  return p;
+}
+
+/* Cuts the next field off @p (NUL-terminating it) and returns what follows. */
+static char *
+cut_field (char *p)
+{
+  while (*p != '\0' && !is_blank (*p))
+    p++;
+  if (*p != '\0')
+    *p++ = '\0';
+  return skip_blanks (p);
+}
+
+static gboolean
+parse_year (const char *text,
+            int        *year)
+{
+  if (strlen (text) != 4)
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  *year = atoi (text);
+  return *year >= 1000;
+}
+
+static gboolean
+parse_day_line (Section           *section,
+                GHashTable        *seen,
+                GkCalendarDayKind  kind,
+                char              *rest,
+                guint              line,
+                GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GDate first, last, window_start, window_end;
+  char *range_end;
+  char *name;
+
+  name = cut_field (rest);
+  g_strchomp (name);
+
+  if (*rest == '\0')
+    {
+      set_line_error (error, GK_CALENDAR_ERROR_PARSE, line, _("a date is missing"));
+      return FALSE;
+    }
+
+  range_end = strstr (rest, "..");
+  if (range_end != NULL)
+    {
+      *range_end = '\0';
+      range_end += 2;
+    }
+
+  if (!gk_calendar_parse_date (rest, &first, &local_error) ||
+      !gk_calendar_parse_date (range_end != NULL ? range_end : rest, &last, &local_error))
+    {
+      set_line_error (error, GK_CALENDAR_ERROR_PARSE, line, "%s", local_error->message);
+      return FALSE;
+    }
+
+  if (g_date_compare (&first, &last) > 0)
+    {
+      set_line_error (error, GK_CALENDAR_ERROR_PARSE, line,
+                      _("the range %s..%s ends before it begins"), rest, range_end);
+      return FALSE;
+    }
+
+  g_date_clear (&window_start, 1);
+  g_date_clear (&window_end, 1);
+  g_date_set_dmy (&window_start, 1, G_DATE_DECEMBER, section->year - 1);
+  g_date_set_dmy (&window_end, 31, G_DATE_DECEMBER, section->year);
+  if (g_date_compare (&first, &window_start) < 0 || g_date_compare (&last, &window_end) > 0)
+    {
+      set_line_error (error, GK_CALENDAR_ERROR_INVALID, line,
+                      _("the notice for %d can only set days from December %d to December %d"),
+                      section->year, section->year - 1, section->year);
+      return FALSE;
+    }
+
+  for (guint32 julian = g_date_get_julian (&first); julian <= g_date_get_julian (&last); julian++)
+    {
+      SpecialDay day = { julian, kind, NULL };
+      guint earlier_line = GPOINTER_TO_UINT (g_hash_table_lookup (seen, GUINT_TO_POINTER (julian)));
+
+      if (earlier_line != 0)
+        {
+          GDate date;
+          g_autofree char *text = NULL;
+
+          g_date_clear (&date, 1);
+          g_date_set_julian (&date, julian);
+          text = gk_calendar_format_date (&date);
+          set_line_error (error, GK_CALENDAR_ERROR_INVALID, line,
+                          _("%s is already listed on line %u"), text, earlier_line);
+          return FALSE;
+        }
+      g_hash_table_insert (seen, GUINT_TO_POINTER (julian), GUINT_TO_POINTER (line));
+
+      day.name = *name != '\0' ? g_strdup (name) : NULL;
+      g_array_append_val (section->days, day);
+    }
+
+  return TRUE;
+}
+
+/* Parses all of @text before anything is used: a bad line rejects the file. */
+static GPtrArray *
+parse_data (const char  *text,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+  g_autoptr(GPtrArray) notices = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_auto(GStrv) lines = NULL;
+  Section *current = NULL;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, GK_CALENDAR_ERROR, GK_CALENDAR_ERROR_PARSE,
+                           _("The calendar data are not UTF-8 text"));
+      return NULL;
+    }
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      guint line = i + 1;
+      char *keyword = skip_blanks (lines[i]);
+      char *rest;
+
+      /* Files edited on Windows keep their carriage returns. */
+      g_strchomp (keyword);
+      if (*keyword == '\0' || *keyword == '#')
+        continue;
+
+      rest = cut_field (keyword);
+
+      if (g_str_equal (keyword, "year"))
+        {
+          int year;
+
+          if (!parse_year (rest, &year))
+            {
+              set_line_error (error, GK_CALENDAR_ERROR_PARSE, line,
+                              _("“%s” is not a four-digit year"), rest);
+              return NULL;
+            }
+          for (guint j = 0; j < sections->len; j++)
+            {
+              if (((Section *) g_ptr_array_index (sections, j))->year == year)
+                {
+                  set_line_error (error, GK_CALENDAR_ERROR_INVALID, line,
+                                  _("the year %d appears twice"), year);
+                  return NULL;
+                }
+            }
+
+          if (current != NULL)
+            {
+              g_ptr_array_add (notices, NULL);
+              current->notices = (GStrv) g_ptr_array_free (g_steal_pointer (&notices), FALSE);
+            }
+          current = section_new (year);
+          g_ptr_array_add (sections, current);
+          notices = g_ptr_array_new_with_free_func (g_free);
+          g_clear_pointer (&seen, g_hash_table_unref);
+          seen = g_hash_table_new (NULL, NULL);
+        }
+      else if (current == NULL)
+        {
+          set_line_error (error, GK_CALENDAR_ERROR_PARSE, line,
+                          _("“%s” comes before any “year” line"), keyword);
+          return NULL;
+        }
+      else if (g_str_equal (keyword, "notice"))
+        {
+          if (*rest == '\0')
+            {
+              set_line_error (error, GK_CALENDAR_ERROR_PARSE, line, _("the notice has no title"));
+              return NULL;
+            }
+          g_ptr_array_add (notices, g_strdup (rest));
+        }
+      else if (g_str_equal (keyword, "holiday") || g_str_equal (keyword, "workday"))
+        {
+          GkCalendarDayKind kind = g_str_equal (keyword, "holiday") ? GK_CALENDAR_DAY_HOLIDAY
+                                                                    : GK_CALENDAR_DAY_WORKDAY;
+
+          if (!parse_day_line (current, seen, kind, rest, line, error))
+            return NULL;
+        }
+      else
+        {
+          set_line_error (error, GK_CALENDAR_ERROR_PARSE, line,
+                          _("unknown statement “%s” (expected year, notice, holiday or workday)"),
+                          keyword);
+          return NULL;
+        }
+    }
+
+  if (current == NULL)
+    {
+      g_set_error_literal (error, GK_CALENDAR_ERROR, GK_CALENDAR_ERROR_INVALID,
+                           _("The calendar data contain no “year” line"));
+      return NULL;
+    }
+  g_ptr_array_add (notices, NULL);
+  current->notices = (GStrv) g_ptr_array_free (g_steal_pointer (&notices), FALSE);
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      Section *section = g_ptr_array_index (sections, i);
+
+      /* Every day must be traceable to the notice that set it. */
+      if (section->notices[0] == NULL)
+        {
+          g_set_error (error, GK_CALENDAR_ERROR, GK_CALENDAR_ERROR_INVALID,
+                       _("The year %d has no “notice” line naming its notice"), section->year);
+          return NULL;
+        }
+      g_array_sort (section->days, compare_special_days);
+    }
+
+  return g_steal_pointer (&sections);
+}
+
+/**
+ * gk_calendar_load_data:
+ * @text: calendar data in the shipped format (data/calendar/README.md)
+ *
+ * Every year @text defines replaces what was known about that year, so the
+ * clerk's data, loaded after the shipped files, win. On error nothing changes.
+ */
+gboolean
+gk_calendar_load_data (GkCalendar  *self,
+                       const char  *text,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) sections = NULL;
+
+  g_return_val_if_fail (GK_IS_CALENDAR (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  sections = parse_data (text, error);
+  if (sections == NULL)
+    return FALSE;
+
+  /* The calendar takes the sections over. */
+  g_ptr_array_set_free_func (sections, NULL);
+  for (guint i = 0; i < sections->len; i++)
+    {
+      Section *section = g_ptr_array_index (sections, i);
+
+      g_hash_table_replace (self->sections, GINT_TO_POINTER (section->year), section);
+    }
+
+  rebuild_tables (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/**
+ * gk_calendar_load_shipped:
+ *
+ * Loads every year shipped in the core resource, in year order.
+ */
+gboolean
+gk_calendar_load_shipped (GkCalendar  *self,
+                          GError     **error)
+{
+  g_auto(GStrv) names = NULL;
+
+  g_return_val_if_fail (GK_IS_CALENDAR (self), FALSE);
+
+  gk_core_init ();
+
+  names = g_resources_enumerate_children (SHIPPED_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (names == NULL)
+    return FALSE;
+
+  /* File names are years: sorted, a later notice is loaded after an earlier one. */
+  qsort (names, g_strv_length (names), sizeof (char *), compare_strings);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (!g_str_has_suffix (names[i], ".txt"))
+        continue;
+
+      path = g_strconcat (SHIPPED_PATH, names[i], NULL);
+      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+      /* Resource data always end with a NUL byte, so they can be read as a string. */
+      if (bytes == NULL ||
+          !gk_calendar_load_data (self, g_bytes_get_data (bytes, NULL), error))
+        {
+          g_prefix_error (error, "%s: ", names[i]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* What is known                                                      */
+
+/**
+ * gk_calendar_has_year:
+ *
+ * Returns: whether the notice for @year is loaded.
+ */
+gboolean
+gk_calendar_has_year (GkCalendar *self,
+                      int         year)
+{
+  g_return_val_if_fail (GK_IS_CALENDAR (self), FALSE);
+
+  return lookup_section (self, year) != NULL;
+}
+
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  int ia = *(const int *) a;
+  int ib = *(const int *) b;
+
+  return (ia > ib) - (ia < ib);
+}
+
+/**
+ * gk_calendar_list_years:
+ *
+ * Returns: (transfer full) (element-type int): the years whose notice is
+ *   loaded, in order.
+ */
+GArray *
+gk_calendar_list_years (GkCalendar *self)
+{
+  GArray *years;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (GK_IS_CALENDAR (self), NULL);
+
+  years = g_array_sized_new (FALSE, FALSE, sizeof (int), g_hash_table_size (self->sections));
+  g_hash_table_iter_init (&iter, self->sections);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      int year = GPOINTER_TO_INT (key);
+      g_array_append_val (years, year);
+    }
+  g_array_sort (years, compare_ints);
+  return years;
+}
+
+/**
+ * gk_calendar_get_notices:
+ *
+ * Returns: (transfer none) (nullable): the titles of the notices @year's data
+ *   come from (the yearly notice first, then any amendment), or %NULL when
+ *   the year is not known.
+ */
+const char * const *
+gk_calendar_get_notices (GkCalendar *self,
+                         int         year)
+{
+  Section *section;
+
+  g_return_val_if_fail (GK_IS_CALENDAR (self), NULL);
+
+  section = lookup_section (self, year);
+  return section != NULL ? (const char * const *) section->notices : NULL;
+}
+
+/**
+ * gk_calendar_list_days:
+ *
+ * Returns: (transfer full) (element-type GkCalendarDay) (nullable): the days
+ *   @year's notices list, in date order (possibly including the end of the
+ *   previous December), or %NULL when the year is not known.
+ */
+GPtrArray *
+gk_calendar_list_days (GkCalendar *self,
+                       int         year)
+{
+  Section *section;
+  GPtrArray *days;
+
+  g_return_val_if_fail (GK_IS_CALENDAR (self), NULL);
+
+  section = lookup_section (self, year);
+  if (section == NULL)
+    return NULL;
+
+  days = g_ptr_array_new_full (section->days->len, (GDestroyNotify) gk_calendar_day_free);
+  for (guint i = 0; i < section->days->len; i++)
+    {
+      const SpecialDay *special = &g_array_index (section->days, SpecialDay, i);
+      GkCalendarDay *day = g_new0 (GkCalendarDay, 1);
+
+      g_date_clear (&day->date, 1);
+      g_date_set_julian (&day->date, special->julian);
+      day->kind = special->kind;
+      day->name = g_strdup (special->name);
+      g_ptr_array_add (days, day);
+    }
+  return days;
+}
+
+static void
+append_day_run (GString          *out,
+                const SpecialDay *first,
+                const SpecialDay *last)
+{
+  GDate date;
+  g_autofree char *first_text = NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, first->julian);
+  first_text = gk_calendar_format_date (&date);
+
+  g_string_append (out, first->kind == GK_CALENDAR_DAY_HOLIDAY ? "holiday\t" : "workday\t");
+  g_string_append (out, first_text);
+  if (last != first)
+    {
+      g_autofree char *last_text = NULL;
+
+      g_date_set_julian (&date, last->julian);
+      last_text = gk_calendar_format_date (&date);
+      g_string_append_printf (out, "..%s", last_text);
+    }
+  if (first->name != NULL)
+    g_string_append_printf (out, "\t%s", first->name);
+  g_string_append_c (out, '\n');
+}
+
+/**
+ * gk_calendar_serialize_year:
+ *
+ * Writes @year in the shipped format, consecutive days of one kind and name
+ * joined into ranges, so that loading the text gives back the same year.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when the year is not known.
+ */
+char *
+gk_calendar_serialize_year (GkCalendar *self,
+                            int         year)
+{
+  Section *section;
+  GString *out;
+  guint run_start = 0;
+
+  g_return_val_if_fail (GK_IS_CALENDAR (self), NULL);
+
+  section = lookup_section (self, year);
+  if (section == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  g_string_append_printf (out, "year\t%d\n", year);
+  for (guint i = 0; section->notices[i] != NULL; i++)
+    g_string_append_printf (out, "notice\t%s\n", section->notices[i]);
+
+  for (guint i = 1; i <= section->days->len; i++)
+    {
+      const SpecialDay *start = &g_array_index (section->days, SpecialDay, run_start);
+      const SpecialDay *previous = &g_array_index (section->days, SpecialDay, i - 1);
+      const SpecialDay *day = i < section->days->len ? &g_array_index (section->days, SpecialDay, i) : NULL;
+
+      if (day != NULL &&
+          day->julian == previous->julian + 1 &&
+          day->kind == start->kind &&
+          g_strcmp0 (day->name, start->name) == 0)
+        continue;
+
+      append_day_run (out, start, previous);
+      run_start = i;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Counting                                                           */
+
+/**
+ * gk_calendar_is_workday:
+ * @known: (out) (optional): whether the notices that decide @date are loaded
+ *
+ * Returns: whether @date is a working day; for an unknown date, whether it
+ *   is Monday to Friday.
+ */
+gboolean
+gk_calendar_is_workday (GkCalendar  *self,
+                        const GDate *date,
+                        gboolean    *known)
+{
+  YearTable scratch;
+  const YearTable *table;
+  guint index;
+
+  g_return_val_if_fail (GK_IS_CALENDAR (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  table = get_table (self, g_date_get_year (date), &scratch);
+  index = g_date_get_day_of_year (date) - 1;
+  if (known != NULL)
+    *known = table_missing (table, index) == 0;
+  return table->workday[index];
+}
+
+/**
+ * gk_calendar_add_workdays:
+ * @start: the day the period starts from; it does not count
+ * @n: the number of working days, at most %GK_CALENDAR_MAX_WORKDAYS
+ * @due: (out caller-allocates): the @n-th working day after @start (@start
+ *   itself when @n is 0); may be @start
+ * @missing_year: (out) (optional): the first year without a notice among the
+ *   days examined (after @start up to @due), or 0
+ *
+ * An unknown year is counted on the Monday–Friday week so that a due date is
+ * always given, but it is reported so that it is never silently trusted.
+ *
+ * Returns: %TRUE when every day examined is known.
+ */
+gboolean
+gk_calendar_add_workdays (GkCalendar  *self,
+                          const GDate *start,
+                          guint        n,
+                          GDate       *due,
+                          int         *missing_year)
+{
+  guint32 start_julian;
+  int year;
+  guint position;
+  guint remaining = n;
+  int missing = 0;
+
+  g_return_val_if_fail (GK_IS_CALENDAR (self), FALSE);
+  g_return_val_if_fail (start != NULL && g_date_valid (start), FALSE);
+  g_return_val_if_fail (g_date_get_year (start) <= 9999, FALSE);
+  g_return_val_if_fail (n <= GK_CALENDAR_MAX_WORKDAYS, FALSE);
+  g_return_val_if_fail (due != NULL, FALSE);
+
+  /* Read @start before writing @due: callers may pass the same date for both. */
+  start_julian = g_date_get_julian (start);
+  year = g_date_get_year (start);
+  /* Index (0-based) of the day after @start: the first day that counts. */
+  position = g_date_get_day_of_year (start);
+
+  g_date_clear (due, 1);
+  g_date_set_julian (due, start_julian);
+
+  while (remaining > 0)
+    {
+      YearTable scratch;
+      const YearTable *table = get_table (self, year, &scratch);
+
+      if (position < table->n_days)
+        {
+          guint available = table->before[table->n_days] - table->before[position];
+
+          if (remaining <= available)
+            {
+              guint target = table->before[position] + remaining;
+              guint low = position;
+              guint high = table->n_days - 1;
+
+              /* The first day whose running count reaches the target. */
+              while (low < high)
+                {
+                  guint middle = low + (high - low) / 2;
+
+                  if (table->before[middle + 1] >= target)
+                    high = middle;
+                  else
+                    low = middle + 1;
+                }
+
+              note_missing (&missing, table_missing (table, low));
+              g_date_set_julian (due, table->first_julian + low);
+              break;
+            }
+
+          remaining -= available;
+          note_missing (&missing, table_missing (table, table->n_days - 1));
+        }
+
+      year++;
+      position = 0;
+    }
+
+  if (missing_year != NULL)
+    *missing_year = missing;
+  return missing == 0;
+}
+
+/**
+ * gk_calendar_workdays_between:
+ * @from: the first date; it does not count
+ * @to: the second date; it counts
+ * @missing_year: (out) (optional): the first year without a notice among the
+ *   days counted, or 0
+ *
+ * Counts the working days after @from up to and including @to, so that
+ * gk_calendar_workdays_between (a, gk_calendar_add_workdays (a, n)) is n.
+ * When @to is before @from the count is negative: minus the working days
+ * after @to up to and including @from.
+ *
+ * Returns: the number of working days in (@from, @to].
+ */
+int
+gk_calendar_workdays_between (GkCalendar  *self,
+                              const GDate *from,
+                              const GDate *to,
+                              int         *missing_year)
+{
+  int year, last_year;
+  guint position, last_index;
+  int missing = 0;
+  int count = 0;
+
+  g_return_val_if_fail (GK_IS_CALENDAR (self), 0);
+  g_return_val_if_fail (from != NULL && g_date_valid (from), 0);
+  g_return_val_if_fail (to != NULL && g_date_valid (to), 0);
+
+  if (g_date_compare (from, to) > 0)
+    return -gk_calendar_workdays_between (self, to, from, missing_year);
+
+  year = g_date_get_year (from);
+  position = g_date_get_day_of_year (from);
+  last_year = g_date_get_year (to);
+  last_index = g_date_get_day_of_year (to) - 1;
+
+  for (; year <= last_year; year++, position = 0)
+    {
+      YearTable scratch;
+      const YearTable *table = get_table (self, year, &scratch);
+      guint last = year == last_year ? last_index : table->n_days - 1;
+
+      if (position > last)
+        continue;
+
+      count += table->before[last + 1] - table->before[position];
+      note_missing (&missing, table_missing (table, last));
+    }
+
+  if (missing_year != NULL)
+    *missing_year = missing;
+  return count;
+}
