@@ -1,0 +1,214 @@
+/* gk-date.c: dates as clerks type them (2025-3-7, 2025/03/07, 2025年3月7日 …) to GDate and ISO strings. */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "gk-date.h"
+#include "gk-validate.h"
+
+G_DEFINE_QUARK (gk-date-error-quark, gk_date_error)
+
+/* Reads 1 to @max digits; returns the number read. */
+static guint
+read_number (const char **p,
+             guint        max,
+             guint       *value)
+{
+  guint n = 0;
+
+  *value = 0;
+  while (n < max && g_ascii_isdigit (**p))
+    {
+      *value = *value * 10 + (guint) (**p - '0');
+      (*p)++;
+      n++;
+    }
+
+  return n;
+}
+
+/* Skips @sep if it is next; the separators of one date must match. */
+static gboolean
+skip (const char **p,
+      const char  *sep)
+{
+  gsize len = strlen (sep);
+
+  if (strncmp (*p, sep, len) != 0)
+    return FALSE;
+  *p += len;
+  return TRUE;
+}
+
+static gboolean
+check_dmy (const char  *text,
+           guint        year,
+           guint        month,
+           guint        day,
+           GDate       *date,
+           GError     **error)
+{
+  if (year < 1 || year > 9999)
+    {
+      g_set_error (error, GK_DATE_ERROR, GK_DATE_ERROR_IMPOSSIBLE, _("%u is not a valid year"), year);
+      return FALSE;
+    }
+
+  if (month < 1 || month > 12)
+    {
+      g_set_error (error, GK_DATE_ERROR, GK_DATE_ERROR_IMPOSSIBLE,
+                   _("“%s” does not exist: there is no month %u"), text, month);
+      return FALSE;
+    }
+
+  if (day < 1 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    {
+      guint8 n_days = g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year);
+
+      g_set_error (error, GK_DATE_ERROR, GK_DATE_ERROR_IMPOSSIBLE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%04u-%02u-%02u does not exist: that month has %u day",
+                                "%04u-%02u-%02u does not exist: that month has %u days",
+                                n_days),
+                   year, month, day, (guint) n_days);
+      return FALSE;
+    }
+
+  if (date != NULL)
+    g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+}
+
+gboolean
+gk_date_parse (const char  *text,
+               GDate       *date,
+               GError     **error)
+{
+  g_autofree char *s = NULL;
+  const char *p;
+  guint year, month, day;
+
+  /* Removing every space also joins "2025 年 3 月 7 日". */
+  s = gk_normalize_code (text);
+  p = s;
+
+  if (*p == '\0')
+    {
+      g_set_error_literal (error, GK_DATE_ERROR, GK_DATE_ERROR_EMPTY, _("No date was entered"));
+      return FALSE;
+    }
+
+  if (strlen (s) == 8 && strspn (s, "0123456789") == 8)
+    {
+      read_number (&p, 4, &year);
+      read_number (&p, 2, &month);
+      read_number (&p, 2, &day);
+      return check_dmy (text, year, month, day, date, error);
+    }
+
+  if (read_number (&p, 4, &year) != 4 || g_ascii_isdigit (*p))
+    goto invalid;
+
+  if (skip (&p, "年"))
+    {
+      if (read_number (&p, 2, &month) == 0 || !skip (&p, "月") ||
+          read_number (&p, 2, &day) == 0)
+        goto invalid;
+      if (!skip (&p, "日"))
+        skip (&p, "号");
+    }
+  else
+    {
+      char sep[2] = { *p, '\0' };
+
+      if (strchr ("-/.", sep[0]) == NULL || sep[0] == '\0')
+        goto invalid;
+      p++;
+      if (read_number (&p, 2, &month) == 0 || !skip (&p, sep) ||
+          read_number (&p, 2, &day) == 0)
+        goto invalid;
+    }
+
+  if (*p != '\0')
+    goto invalid;
+
+  return check_dmy (text, year, month, day, date, error);
+
+invalid:
+  g_set_error (error, GK_DATE_ERROR, GK_DATE_ERROR_INVALID,
+               _("“%s” is not a date: type it as 2025-3-7 or 2025年3月7日"), text);
+  return FALSE;
+}
+
+char *
+gk_date_parse_to_iso (const char  *text,
+                      GError     **error)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (!gk_date_parse (text, &date, error))
+    return NULL;
+  return gk_date_format_iso (&date);
+}
+
+gboolean
+gk_date_from_iso (const char  *iso,
+                  GDate       *date,
+                  GError     **error)
+{
+  const char *p = iso;
+  guint year, month, day;
+
+  if (iso == NULL || *iso == '\0')
+    {
+      g_set_error_literal (error, GK_DATE_ERROR, GK_DATE_ERROR_EMPTY, _("No date was entered"));
+      return FALSE;
+    }
+
+  if (strlen (iso) != 10 ||
+      read_number (&p, 4, &year) != 4 || !skip (&p, "-") ||
+      read_number (&p, 2, &month) != 2 || !skip (&p, "-") ||
+      read_number (&p, 2, &day) != 2)
+    {
+      g_set_error (error, GK_DATE_ERROR, GK_DATE_ERROR_INVALID,
+                   _("“%s” is not a date in the form YYYY-MM-DD"), iso);
+      return FALSE;
+    }
+
+  return check_dmy (iso, year, month, day, date, error);
+}
+
+char *
+gk_date_format_iso (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          (guint) g_date_get_year (date),
+                          (guint) g_date_get_month (date),
+                          (guint) g_date_get_day (date));
+}
+
+char *
+gk_date_format_chinese (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%u年%u月%u日",
+                          (guint) g_date_get_year (date),
+                          (guint) g_date_get_month (date),
+                          (guint) g_date_get_day (date));
+}
+
+char *
+gk_date_iso_to_chinese (const char *iso)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (!gk_date_from_iso (iso, &date, NULL))
+    return NULL;
+  return gk_date_format_chinese (&date);
+}

@@ -1,0 +1,744 @@
+/* test-catalog.c: the default catalog loads, names every item of the plan's section 四, and carries DOMAIN.md §2–§3 exactly. */
+#include "config.h"
+
+#include <locale.h>
+
+#include "gk-catalog.h"
+#include "gk-core.h"
+#include "gk-deadline.h"
+
+static GkCatalog *
+load_default (void)
+{
+  g_autoptr(GError) error = NULL;
+  GkCatalog *catalog = gk_catalog_new_default (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (catalog);
+  return catalog;
+}
+
+static void
+assert_names (GPtrArray          *list,
+              gsize               name_offset,
+              const char * const *expected)
+{
+  guint n = g_strv_length ((GStrv) expected);
+
+  for (guint i = 0; i < MIN (list->len, n); i++)
+    {
+      const char *name = G_STRUCT_MEMBER (const char *, g_ptr_array_index (list, i), name_offset);
+
+      g_assert_cmpstr (name, ==, expected[i]);
+    }
+  g_assert_cmpuint (list->len, ==, n);
+}
+
+static void
+test_domains (void)
+{
+  g_autoptr(GkCatalog) catalog = load_default ();
+  static const char * const keys[] = {
+    "housing-construction", "housing-allocation", "procurement", "bidding", "blacklist", "request", NULL,
+  };
+  static const char * const names[] = {
+    "保障性安居工程建设", "保障性住房分配", "政府采购", "工程建设项目招标投标", "黑名单", "依申请公开", NULL,
+  };
+
+  assert_names (catalog->domains, G_STRUCT_OFFSET (GkCatalogDomain, key), keys);
+  assert_names (catalog->domains, G_STRUCT_OFFSET (GkCatalogDomain, name), names);
+  g_assert_cmpint (gk_catalog_lookup_domain (catalog, "procurement")->kind, ==, GK_DOMAIN_KIND_DISCLOSURE);
+  g_assert_cmpint (gk_catalog_lookup_domain (catalog, "blacklist")->kind, ==, GK_DOMAIN_KIND_BLACKLIST);
+  g_assert_cmpint (gk_catalog_lookup_domain (catalog, "request")->kind, ==, GK_DOMAIN_KIND_REQUEST);
+  g_assert_null (gk_catalog_lookup_domain (catalog, "nope"));
+  g_assert_cmpint (catalog->format, ==, GK_CATALOG_FORMAT);
+}
+
+/* Every item the plan's section 四 names, per domain, in its order. */
+static void
+test_items_per_domain (void)
+{
+  g_autoptr(GkCatalog) catalog = load_default ();
+  static const struct {
+    const char *domain;
+    const char *items[10];
+  } expected[] = {
+    { "housing-construction", { "规划建设方案", "年度建设计划", "建设计划完成情况" } },
+    { "housing-allocation", { "分配政策", "分配对象", "分配房源", "分配程序", "分配过程", "分配结果" } },
+    { "procurement", { "采购项目公告", "采购文件", "采购项目预算金额", "采购结果", "采购合同",
+                       "投诉处理决定", "监督检查处理决定", "违法失信行为记录" } },
+    { "bidding", { "审批核准备案信息", "市场主体信用信息", "招标公告", "中标候选人", "中标结果",
+                   "合同订立及履行", "招标投标违法行为记录" } },
+    { "blacklist", { "骗取公共资源等不良行为信息" } },
+    { "request", { NULL } },
+  };
+  guint total = 0;
+
+  for (guint d = 0; d < G_N_ELEMENTS (expected); d++)
+    {
+      g_autoptr(GPtrArray) items = gk_catalog_list_items (catalog, expected[d].domain);
+
+      assert_names (items, G_STRUCT_OFFSET (GkCatalogItem, level2), expected[d].items);
+      total += items->len;
+    }
+
+  g_assert_cmpuint (total, ==, catalog->items->len);
+  g_assert_cmpuint (total, ==, 25);
+
+  {
+    g_autoptr(GPtrArray) all = gk_catalog_list_items (catalog, NULL);
+
+    g_assert_cmpuint (all->len, ==, 25);
+  }
+}
+
+static void
+test_items_complete (void)
+{
+  g_autoptr(GkCatalog) catalog = load_default ();
+
+  for (guint i = 0; i < catalog->items->len; i++)
+    {
+      const GkCatalogItem *item = g_ptr_array_index (catalog->items, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GkSchema) again = NULL;
+      g_autofree char *fields = NULL;
+      g_autofree char *basis = NULL;
+      GkDeadlineRule rule;
+
+      g_test_message ("%s", item->key);
+      g_assert_true (g_str_has_prefix (item->key, item->domain));
+      g_assert_true (gk_catalog_lookup_item (catalog, item->key) == item);
+      g_assert_nonnull (gk_catalog_lookup_domain (catalog, item->domain));
+      g_assert_cmpstr (item->level1, !=, "");
+      g_assert_cmpstr (item->contents, !=, "");
+      g_assert_cmpstr (item->audience, ==, "全社会");
+      g_assert_cmpstr (item->mode, ==, "主动公开");
+      g_assert_true (g_str_has_prefix (item->level, "县级"));
+      g_assert_cmpstr (item->supervision, !=, "");
+      g_assert_cmpstr (item->time_limit, !=, "");
+
+      /* Every schema is valid, has fields, and survives a round trip. */
+      g_assert_nonnull (item->schema);
+      g_assert_cmpuint (gk_schema_get_n_fields (item->schema), >, 0);
+      fields = gk_catalog_item_dup_fields_json (item);
+      again = gk_schema_new_from_json (fields, &error);
+      g_assert_no_error (error);
+      g_assert_true (gk_schema_equal (item->schema, again));
+
+      /* Every rule reads as the deadline engine reads it. */
+      g_assert_true (gk_deadline_rule_parse (item->deadline_rule, &rule, &error));
+      g_assert_no_error (error);
+
+      /* 公开依据 cites the regulation first; units and channels resolve. */
+      g_assert_cmpuint (g_strv_length (item->basis), >=, 2);
+      g_assert_true (g_str_has_prefix (item->basis[0], "《中华人民共和国政府信息公开条例》"));
+      basis = gk_catalog_item_dup_basis_text (item);
+      g_assert_nonnull (strstr (basis, "；"));
+      g_assert_cmpuint (g_strv_length (item->units), >, 0);
+      g_assert_cmpuint (g_strv_length (item->channels), >, 0);
+      for (guint u = 0; item->units[u] != NULL; u++)
+        g_assert_nonnull (gk_catalog_lookup_unit (catalog, item->units[u]));
+      for (guint c = 0; item->channels[c] != NULL; c++)
+        g_assert_nonnull (gk_catalog_lookup_channel (catalog, item->channels[c]));
+
+      /* Labels are unique within a schema: the editor shows them side by side. */
+      for (guint f = 0; f < gk_schema_get_n_fields (item->schema); f++)
+        for (guint g = 0; g < f; g++)
+          g_assert_cmpstr (gk_schema_get_field (item->schema, f)->label, !=,
+                           gk_schema_get_field (item->schema, g)->label);
+    }
+}
+
+static void
+test_deadline_rules (void)
+{
+  g_autoptr(GkCatalog) catalog = load_default ();
+  static const char * const decisions[] = {
+    "procurement.complaint-decision", "procurement.inspection-decision", "procurement.violation-record",
+    "bidding.approval", "bidding.violation-record", "blacklist.entry", NULL,
+  };
+
+  for (guint i = 0; i < catalog->items->len; i++)
+    {
+      const GkCatalogItem *item = g_ptr_array_index (catalog->items, i);
+      GkDeadlineRule rule;
+
+      g_assert_true (gk_deadline_rule_parse (item->deadline_rule, &rule, NULL));
+      if (g_strv_contains (decisions, item->key))
+        g_assert_cmpint (rule.kind, ==, GK_DEADLINE_DECISION);
+      else if (rule.kind == GK_DEADLINE_CUSTOM)
+        g_assert_true (g_str_equal (item->key, "bidding.candidates") ||
+                       g_str_has_prefix (item->key, "procurement."));
+      else
+        g_assert_cmpint (rule.kind, ==, GK_DEADLINE_PROACTIVE);
+    }
+
+  /* 招标投标法实施条例 第五十四条; 政府采购法实施条例 第四十三条, 第五十条. */
+  g_assert_cmpstr (gk_catalog_lookup_item (catalog, "bidding.candidates")->deadline_rule, ==, "workdays:3");
+  g_assert_cmpstr (gk_catalog_lookup_item (catalog, "procurement.result")->deadline_rule, ==, "workdays:2");
+  g_assert_cmpstr (gk_catalog_lookup_item (catalog, "procurement.contract")->deadline_rule, ==, "workdays:2");
+  g_assert_cmpstr (gk_catalog_lookup_item (catalog, "housing-allocation.result")->deadline_rule, ==, "proactive");
+}
+
+static void
+assert_columns (const GkCatalogItem *item,
+                const char          *table_id,
+                const char * const  *labels)
+{
+  const GkField *table = gk_schema_lookup_field (item->schema, table_id);
+
+  g_assert_nonnull (table);
+  g_assert_cmpint (table->kind, ==, GK_FIELD_TABLE);
+  assert_names (table->columns, G_STRUCT_OFFSET (GkField, label), labels);
+}
+
+static const GkField *
+find_label (const GkCatalogItem *item,
+            const char          *label)
+{
+  for (guint i = 0; i < gk_schema_get_n_fields (item->schema); i++)
+    if (g_str_equal (gk_schema_get_field (item->schema, i)->label, label))
+      return gk_schema_get_field (item->schema, i);
+
+  g_error ("%s has no field %s", item->key, label);
+  return NULL;
+}
+
+/* The fields DOMAIN.md §7 and the plan name. */
+static void
+test_item_fields (void)
+{
+  g_autoptr(GkCatalog) catalog = load_default ();
+  const GkCatalogItem *item;
+  const GkField *table;
+
+  item = gk_catalog_lookup_item (catalog, "bidding.candidates");
+  assert_columns (item, "candidates", (const char *[]) {
+    "排序", "名称", "统一社会信用代码", "投标报价", "质量", "工期", "项目负责人", "证书编号", "个人业绩", "资格能力条件", NULL });
+  table = gk_schema_lookup_field (item->schema, "candidates");
+  g_assert_cmpint (gk_field_lookup_column (table, "uscc")->kind, ==, GK_FIELD_USCC);
+  g_assert_cmpint (gk_field_lookup_column (table, "bid_price")->kind, ==, GK_FIELD_MONEY);
+  g_assert_cmpint (gk_field_lookup_column (table, "rank")->kind, ==, GK_FIELD_INTEGER);
+  g_assert_cmpint (find_label (item, "公示期（起）")->kind, ==, GK_FIELD_DATE);
+  g_assert_cmpint (find_label (item, "公示期（止）")->kind, ==, GK_FIELD_DATE);
+  g_assert_true (find_label (item, "异议渠道和方式")->required);
+  g_assert_true (find_label (item, "评标情况")->required);
+
+  item = gk_catalog_lookup_item (catalog, "housing-allocation.result");
+  assert_columns (item, "results", (const char *[]) {
+    "序号", "姓名", "身份证号", "家庭人口", "房源位置", "户型", "面积（平方米）", NULL });
+  table = gk_schema_lookup_field (item->schema, "results");
+  g_assert_true (gk_field_lookup_column (table, "idcard")->sensitive);
+  g_assert_false (gk_field_lookup_column (table, "name")->sensitive);
+  g_assert_cmpint (gk_field_lookup_column (table, "area")->kind, ==, GK_FIELD_DECIMAL);
+
+  item = gk_catalog_lookup_item (catalog, "procurement.result");
+  table = gk_schema_lookup_field (item->schema, "suppliers");
+  g_assert_cmpint (gk_field_lookup_column (table, "uscc")->kind, ==, GK_FIELD_USCC);
+  g_assert_cmpint (gk_field_lookup_column (table, "amount")->kind, ==, GK_FIELD_MONEY);
+  g_assert_cmpint (find_label (item, "采购方式")->choices->len, ==, 6);
+
+  item = gk_catalog_lookup_item (catalog, "procurement.contract");
+  g_assert_cmpint (find_label (item, "合同编号")->kind, ==, GK_FIELD_TEXT);
+  g_assert_cmpint (find_label (item, "合同金额")->kind, ==, GK_FIELD_MONEY);
+  g_assert_cmpint (find_label (item, "合同签订日期")->kind, ==, GK_FIELD_DATE);
+
+  item = gk_catalog_lookup_item (catalog, "bidding.contract");
+  find_label (item, "合同编号");
+  g_assert_cmpint (find_label (item, "合同金额")->kind, ==, GK_FIELD_MONEY);
+  g_assert_cmpint (find_label (item, "结算金额")->kind, ==, GK_FIELD_MONEY);
+  g_assert_cmpint (find_label (item, "签署时间")->kind, ==, GK_FIELD_DATE);
+  find_label (item, "合同期限");
+  find_label (item, "履约变更");
+  g_assert_cmpint (find_label (item, "完成时间")->kind, ==, GK_FIELD_DATE);
+
+  item = gk_catalog_lookup_item (catalog, "bidding.approval");
+  g_assert_cmpint (find_label (item, "投资项目统一代码")->kind, ==, GK_FIELD_PROJECTCODE);
+  g_assert_true (find_label (item, "投资项目统一代码")->required);
+
+  item = gk_catalog_lookup_item (catalog, "bidding.notice");
+  find_label (item, "招标条件");
+  find_label (item, "项目概况与招标范围");
+  find_label (item, "投标人资格要求");
+  find_label (item, "招标文件获取");
+  find_label (item, "投标文件递交");
+
+  item = gk_catalog_lookup_item (catalog, "blacklist.entry");
+  {
+    static const char * const labels[] = {
+      "主体名称", "主体代码（统一社会信用代码）", "身份证号（自然人）", "主体类别", "处罚原因", "处罚日期", "处罚部门",
+      "处理文件文号", "限制行为", "期限（起）", "期限（止）", "是否撤销", "推送信用石家庄日期", NULL,
+    };
+
+    for (guint i = 0; labels[i] != NULL; i++)
+      find_label (item, labels[i]);
+    g_assert_cmpint (find_label (item, "主体代码（统一社会信用代码）")->kind, ==, GK_FIELD_USCC);
+    g_assert_true (find_label (item, "身份证号（自然人）")->sensitive);
+    g_assert_false (find_label (item, "主体名称")->sensitive);
+  }
+
+  item = gk_catalog_lookup_item (catalog, "housing-construction.annual-plan");
+  find_label (item, "建设计划任务量（套）");
+  g_assert_cmpint (find_label (item, "计划项目信息")->kind, ==, GK_FIELD_TABLE);
+  g_assert_cmpint (find_label (item, "计划户型")->kind, ==, GK_FIELD_TABLE);
+  item = gk_catalog_lookup_item (catalog, "housing-construction.progress");
+  find_label (item, "计划任务完成进度");
+  find_label (item, "已开工项目基本信息");
+  find_label (item, "已竣工项目基本信息");
+  find_label (item, "配套设施建设情况");
+}
+
+static void
+assert_chain (GkCatalog          *catalog,
+              const char         *project_kind,
+              const char * const *expected)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+
+  for (guint order = 1; order < 100; order++)
+    for (guint i = 0; i < catalog->items->len; i++)
+      {
+        GkCatalogItem *item = g_ptr_array_index (catalog->items, i);
+
+        if (g_strcmp0 (item->project_kind, project_kind) == 0 && item->stage == (int) order)
+          g_ptr_array_add (chain, item);
+      }
+
+  assert_names (chain, G_STRUCT_OFFSET (GkCatalogItem, level2), expected);
+}
+
+static void
+test_lifecycle (void)
+{
+  g_autoptr(GkCatalog) catalog = load_default ();
+
+  assert_chain (catalog, "tender", (const char *[]) {
+    "审批核准备案信息", "招标公告", "中标候选人", "中标结果", "合同订立及履行", NULL });
+  assert_chain (catalog, "procurement", (const char *[]) {
+    "采购项目预算金额", "采购项目公告", "采购文件", "采购结果", "采购合同", NULL });
+  assert_chain (catalog, "housing", (const char *[]) {
+    "年度建设计划", "建设计划完成情况", "分配房源", "分配对象", "分配过程", "分配结果", NULL });
+
+  g_assert_true (gk_catalog_lookup_item (catalog, "bidding.result")->stage_required);
+  g_assert_false (gk_catalog_lookup_item (catalog, "bidding.approval")->stage_required);
+  g_assert_null (gk_catalog_lookup_item (catalog, "procurement.complaint-decision")->project_kind);
+  g_assert_cmpint (gk_catalog_lookup_item (catalog, "procurement.complaint-decision")->stage, ==, 0);
+
+  g_assert_cmpstr (gk_catalog_lookup_project_kind (catalog, "tender")->code_label, ==, "招标项目编号");
+  g_assert_cmpstr (gk_catalog_lookup_project_kind (catalog, "procurement")->code_label, ==, "采购项目编号");
+  g_assert_nonnull (gk_catalog_lookup_project_kind (catalog, "housing"));
+}
+
+static void
+test_units_channels (void)
+{
+  g_autoptr(GkCatalog) catalog = load_default ();
+  static const char * const units[] = {
+    "区住建局", "区财政局", "区发改局", "区农办", "区园林局", "区卫计局", "区审计局", "区网络中心",
+    "长安国土分局", "长安环保分局", "长安国税分局", "长安地税分局", "区政府办公室（区政务公开办公室）",
+    "建北街道", "青园街道", "广安街道", "南村镇", "西兴街道", "各街镇", "采购人", "采购代理机构", "招标人", "招标代理机构",
+    NULL,
+  };
+  static const char * const channels[] = {
+    "政府门户网站", "政务微博", "政务微信", "新闻媒体", "政务客户端", "石家庄市公共资源交易平台",
+    "河北政府采购网", "石家庄市招标投标公共服务平台", "信用石家庄", NULL,
+  };
+  g_autofree char *names = NULL;
+
+  for (guint i = 0; units[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < catalog->units->len && !found; j++)
+        found = g_str_equal (((GkCatalogUnit *) g_ptr_array_index (catalog->units, j))->name, units[i]);
+      if (!found)
+        g_error ("no unit %s", units[i]);
+    }
+
+  for (guint i = 0; channels[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < catalog->channels->len && !found; j++)
+        found = g_str_equal (((GkCatalogTerm *) g_ptr_array_index (catalog->channels, j))->name, channels[i]);
+      if (!found)
+        g_error ("no channel %s", channels[i]);
+    }
+
+  names = gk_catalog_dup_unit_names (catalog, (const char * const *) gk_catalog_lookup_item (catalog, "housing-allocation.result")->units);
+  g_assert_cmpstr (names, ==, "区住建局、各街镇");
+  g_clear_pointer (&names, g_free);
+  names = gk_catalog_dup_channel_names (catalog, (const char *[]) { "portal", "credit-sjz", "unknown", NULL });
+  g_assert_cmpstr (names, ==, "政府门户网站、信用石家庄、unknown");
+  g_clear_pointer (&names, g_free);
+
+  /* Domains name their default units. */
+  names = gk_catalog_dup_unit_names (catalog, (const char * const *) gk_catalog_lookup_domain (catalog, "procurement")->units);
+  g_assert_cmpstr (names, ==, "区财政局、采购人、采购代理机构");
+  g_assert_cmpstr (gk_catalog_lookup_unit (catalog, "towns-streets")->kind, ==, "group");
+}
+
+/* DOMAIN.md §2 */
+static void
+test_exemptions (void)
+{
+  g_autoptr(GkCatalog) catalog = load_default ();
+  static const struct {
+    const char *key;
+    const char *article;
+    const char *outcome;
+  } expected[] = {
+    { "state-secret", "第十四条", "withheld-state-secret" },
+    { "prohibited-by-law", "第十四条", "withheld-prohibited" },
+    { "three-security-one-stability", "第十四条", "withheld-security" },
+    { "trade-secret", "第十五条", "withheld-third-party" },
+    { "personal-privacy", "第十五条", "withheld-third-party" },
+    { "internal-affairs", "第十六条第一款", "withheld-internal" },
+    { "process-information", "第十六条第二款", "withheld-process" },
+    { "enforcement-files", "第十六条第二款", "withheld-enforcement" },
+  };
+
+  g_assert_cmpuint (catalog->exemptions->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const GkCatalogExemption *exemption = g_ptr_array_index (catalog->exemptions, i);
+
+      g_assert_cmpstr (exemption->key, ==, expected[i].key);
+      g_assert_cmpstr (exemption->article, ==, expected[i].article);
+      g_assert_cmpstr (exemption->outcome, ==, expected[i].outcome);
+      g_assert_nonnull (gk_catalog_lookup_outcome (catalog, exemption->outcome));
+    }
+  g_assert_nonnull (strstr (gk_catalog_lookup_exemption (catalog, "state-secret")->text, "国家秘密"));
+  g_assert_nonnull (strstr (gk_catalog_lookup_exemption (catalog, "three-security-one-stability")->text,
+                            "国家安全、公共安全、经济安全、社会稳定"));
+  g_assert_nonnull (strstr (gk_catalog_lookup_exemption (catalog, "process-information")->text, "请示报告"));
+}
+
+/* DOMAIN.md §3, cell for cell. */
+static void
+test_request_tables (void)
+{
+  g_autoptr(GkCatalog) catalog = load_default ();
+  static const char * const applicant_names[] = {
+    "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", NULL,
+  };
+  static const char * const applicant_keys[] = {
+    "natural-person", "business", "research", "public-welfare", "legal-service", "other", NULL,
+  };
+  static const struct {
+    const char *key;
+    const char *group;
+    const char *label;
+  } outcomes[] = {
+    { "disclosed", NULL, "（一）予以公开" },
+    { "partly-disclosed", NULL, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" },
+    { "withheld-state-secret", "（三）不予公开", "1.属于国家秘密" },
+    { "withheld-prohibited", "（三）不予公开", "2.其他法律行政法规禁止公开" },
+    { "withheld-security", "（三）不予公开", "3.危及“三安全一稳定”" },
+    { "withheld-third-party", "（三）不予公开", "4.保护第三方合法权益" },
+    { "withheld-internal", "（三）不予公开", "5.属于三类内部事务信息" },
+    { "withheld-process", "（三）不予公开", "6.属于四类过程性信息" },
+    { "withheld-enforcement", "（三）不予公开", "7.属于行政执法案卷" },
+    { "withheld-inquiry", "（三）不予公开", "8.属于行政查询事项" },
+    { "unavailable-not-held", "（四）无法提供", "1.本机关不掌握相关政府信息" },
+    { "unavailable-needs-creation", "（四）无法提供", "2.没有现成信息需要另行制作" },
+    { "unavailable-unclear", "（四）无法提供", "3.补正后申请内容仍不明确" },
+    { "not-handled-petition", "（五）不予处理", "1.信访举报投诉类申请" },
+    { "not-handled-repeated", "（五）不予处理", "2.重复申请" },
+    { "not-handled-publication", "（五）不予处理", "3.要求提供公开出版物" },
+    { "not-handled-excessive", "（五）不予处理", "4.无正当理由大量反复申请" },
+    { "not-handled-confirmation", "（五）不予处理", "5.要求行政机关确认或重新出具已获取信息" },
+    { "other-no-correction", "（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请" },
+    { "other-no-fee", "（六）其他处理", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请" },
+    { "other-other", "（六）其他处理", "3.其他" },
+  };
+  const GkCatalogRequestReport *report = &catalog->request_report;
+
+  assert_names (catalog->applicant_types, G_STRUCT_OFFSET (GkCatalogTerm, name), applicant_names);
+  assert_names (catalog->applicant_types, G_STRUCT_OFFSET (GkCatalogTerm, key), applicant_keys);
+  g_assert_null (((GkCatalogTerm *) g_ptr_array_index (catalog->applicant_types, 0))->group);
+  for (guint i = 1; i < catalog->applicant_types->len; i++)
+    g_assert_cmpstr (((GkCatalogTerm *) g_ptr_array_index (catalog->applicant_types, i))->group, ==, "法人或其他组织");
+
+  /* 21 outcome rows; with 一, 二, （七）总计 and 四 the table's 25. */
+  g_assert_cmpuint (catalog->outcomes->len, ==, G_N_ELEMENTS (outcomes));
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    {
+      const GkCatalogTerm *outcome = g_ptr_array_index (catalog->outcomes, i);
+      const GkCatalogTerm *group = NULL;
+
+      g_assert_cmpstr (outcome->key, ==, outcomes[i].key);
+      g_assert_cmpstr (outcome->name, ==, outcomes[i].label);
+      for (guint j = 0; outcome->group != NULL && j < catalog->outcome_groups->len; j++)
+        if (g_str_equal (((GkCatalogTerm *) g_ptr_array_index (catalog->outcome_groups, j))->key, outcome->group))
+          group = g_ptr_array_index (catalog->outcome_groups, j);
+      g_assert_cmpstr (group != NULL ? group->name : NULL, ==, outcomes[i].group);
+    }
+  g_assert_cmpuint (catalog->outcome_groups->len, ==, 4);
+
+  g_assert_cmpstr (report->balance_note, ==, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）");
+  g_assert_cmpstr (report->applicants, ==, "申请人情况");
+  g_assert_cmpstr (report->organisations, ==, "法人或其他组织");
+  g_assert_cmpstr (report->sum, ==, "总计");
+  g_assert_cmpstr (report->received, ==, "一、本年新收政府信息公开申请数量");
+  g_assert_cmpstr (report->carried_in, ==, "二、上年结转政府信息公开申请数量");
+  g_assert_cmpstr (report->results, ==, "三、本年度办理结果");
+  g_assert_cmpstr (report->total, ==, "（七）总计");
+  g_assert_cmpstr (report->carried_over, ==, "四、结转下年度继续办理");
+
+  /* 四: 行政复议, then 行政诉讼 in two groups, each with these results. */
+  assert_names (catalog->case_kinds, G_STRUCT_OFFSET (GkCatalogTerm, name),
+                (const char *[]) { "行政复议", "未经复议直接起诉", "复议后起诉", NULL });
+  g_assert_null (((GkCatalogTerm *) g_ptr_array_index (catalog->case_kinds, 0))->group);
+  g_assert_cmpstr (((GkCatalogTerm *) g_ptr_array_index (catalog->case_kinds, 1))->group, ==, "行政诉讼");
+  assert_names (catalog->case_results, G_STRUCT_OFFSET (GkCatalogTerm, name),
+                (const char *[]) { "结果维持", "结果纠正", "其他结果", "尚未审结", NULL });
+}
+
+static void
+assert_choice_values (const GkField *field,
+                      GPtrArray     *terms)
+{
+  g_assert_nonnull (field);
+  g_assert_cmpint (field->kind, ==, GK_FIELD_CHOICE);
+  g_assert_cmpuint (field->choices->len, ==, terms->len);
+  for (guint i = 0; i < terms->len; i++)
+    g_assert_cmpstr (((GkChoice *) g_ptr_array_index (field->choices, i))->value, ==,
+                     *(const char **) g_ptr_array_index (terms, i));
+}
+
+/* The request and case field sets store the keys the annual report counts by. */
+static void
+test_request_fields (void)
+{
+  g_autoptr(GkCatalog) catalog = load_default ();
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(JsonNode) values = NULL;
+
+  g_assert_nonnull (catalog->request_schema);
+  assert_choice_values (gk_schema_lookup_field (catalog->request_schema, "applicant_type"), catalog->applicant_types);
+  assert_choice_values (gk_schema_lookup_field (catalog->request_schema, "outcome"), catalog->outcomes);
+  assert_choice_values (gk_schema_lookup_field (catalog->request_schema, "exemption"), catalog->exemptions);
+  assert_choice_values (gk_schema_lookup_field (catalog->case_schema, "case_kind"), catalog->case_kinds);
+  assert_choice_values (gk_schema_lookup_field (catalog->case_schema, "result"), catalog->case_results);
+  g_assert_true (gk_schema_lookup_field (catalog->request_schema, "applicant_name")->sensitive);
+  g_assert_true (gk_schema_lookup_field (catalog->request_schema, "received_date")->required);
+  g_assert_cmpint (gk_schema_lookup_field (catalog->request_schema, "events")->kind, ==, GK_FIELD_TABLE);
+
+  values = json_from_string ("{\"received_date\": \"2025-03-07\", \"receipt_channel\": \"internet\","
+                             " \"applicant_type\": \"natural-person\", \"applicant_name\": \"张三\","
+                             " \"content\": \"2024年公租房分配结果\","
+                             " \"events\": [{\"kind\": \"extension\", \"date\": \"2025-04-01\", \"workdays\": 20}],"
+                             " \"outcome\": \"withheld-third-party\", \"exemption\": \"personal-privacy\"}", NULL);
+  issues = gk_schema_validate (catalog->request_schema, values);
+  g_assert_cmpuint (issues->len, ==, 0);
+}
+
+/* A realistic record of one item of every domain validates and masks. */
+static void
+test_sample_records (void)
+{
+  g_autoptr(GkCatalog) catalog = load_default ();
+  static const struct {
+    const char *item;
+    const char *values;
+  } records[] = {
+    { "housing-construction.annual-plan",
+      "{\"plan_year\": 2025, \"task_units\": 300, \"projects\": [{\"name\": \"南村镇公租房\", \"units\": 300,"
+      " \"housing_type\": \"公共租赁住房\", \"investment\": 1200000000, \"planned_start\": \"2025-04-01\"}]}" },
+    { "housing-allocation.result",
+      "{\"project_name\": \"2025年第一批公租房\", \"publicity_start\": \"2025-03-10\", \"publicity_end\": \"2025-03-16\","
+      " \"results\": [{\"no\": 1, \"name\": \"张三\", \"idcard\": \"11010519491231002X\", \"household_size\": 3,"
+      " \"location\": \"青园街道1号楼101\", \"layout\": \"两室一厅\", \"area\": \"60.50\"}]}" },
+    { "procurement.result",
+      "{\"project_no\": \"CAQ-2025-001\", \"project_name\": \"办公设备采购\", \"method\": \"公开招标\","
+      " \"award_date\": \"2025-03-07\", \"suppliers\": [{\"name\": \"某某科技有限公司\","
+      " \"uscc\": \"91310110666007217T\", \"amount\": 123456}]}" },
+    { "bidding.candidates",
+      "{\"tender_no\": \"T2025-01\", \"project_name\": \"道路改造工程\", \"report_date\": \"2025-03-03\","
+      " \"evaluation\": \"经评审……\", \"publicity_start\": \"2025-03-05\", \"publicity_end\": \"2025-03-07\","
+      " \"objection\": \"书面向招标人提出\", \"candidates\": ["
+      " {\"rank\": 1, \"name\": \"甲公司\", \"uscc\": \"91110000600037341L\", \"bid_price\": 98765432, \"manager\": \"王五\"},"
+      " {\"rank\": 2, \"name\": \"乙公司\", \"uscc\": \"91350100M0001TGQXM\", \"bid_price\": 99765432, \"manager\": \"赵六\"}]}" },
+    { "blacklist.entry",
+      "{\"subject_name\": \"李四\", \"person_id\": \"360426199101010071\", \"subject_category\": \"自然人\","
+      " \"reason\": \"隐瞒收入骗取公共租赁住房\", \"penalty_date\": \"2025-01-15\", \"authority\": \"区住建局\","
+      " \"restrictions\": \"五年内不得申请保障性住房\", \"revoked\": \"否\"}" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      const GkCatalogItem *item = gk_catalog_lookup_item (catalog, records[i].item);
+      g_autoptr(JsonNode) values = json_from_string (records[i].values, NULL);
+      g_autoptr(GPtrArray) issues = gk_schema_validate (item->schema, values);
+      g_autoptr(JsonNode) masked = gk_schema_mask_values (item->schema, values, NULL);
+      g_autofree char *published = json_to_string (masked, FALSE);
+
+      for (guint j = 0; j < issues->len; j++)
+        {
+          g_autofree char *text = gk_issue_format (g_ptr_array_index (issues, j), item->schema);
+          g_test_message ("%s: %s", item->key, text);
+        }
+      /* The pilot credit code is the only (warning) issue. */
+      g_assert_cmpint (gk_issues_get_severity (issues), <=, GK_SEVERITY_WARNING);
+      g_assert_cmpuint (issues->len, ==, g_str_equal (item->key, "bidding.candidates") ? 1 : 0);
+
+      /* No full ID number leaves in a public output. */
+      g_assert_null (strstr (published, "11010519491231002X"));
+      g_assert_null (strstr (published, "360426199101010071"));
+    }
+}
+
+static void
+test_file_matches_resource (void)
+{
+  const char *root = g_getenv ("GK_SOURCE_ROOT");
+  g_autofree char *path = NULL;
+  g_autoptr(GkCatalog) from_file = NULL;
+  g_autoptr(GkCatalog) from_resource = load_default ();
+  g_autoptr(GError) error = NULL;
+
+  if (root == NULL)
+    {
+      g_test_skip ("GK_SOURCE_ROOT is not set");
+      return;
+    }
+
+  path = g_build_filename (root, "data", "catalog", "default-catalog.json", NULL);
+  from_file = gk_catalog_new_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (from_file->items->len, ==, from_resource->items->len);
+}
+
+/* The catalog JSON with one change made by @edit. */
+static char *
+edited_catalog (void (*edit) (JsonObject *root))
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (GK_CATALOG_DEFAULT_RESOURCE, 0, NULL);
+  g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (bytes, NULL), NULL);
+
+  edit (json_node_get_object (root));
+  return json_to_string (root, FALSE);
+}
+
+static JsonObject *
+first_item (JsonObject *root)
+{
+  return json_array_get_object_element (json_object_get_array_member (root, "items"), 0);
+}
+
+static void edit_newer (JsonObject *root) { json_object_set_int_member (root, "format", GK_CATALOG_FORMAT + 1); }
+static void edit_unknown_key (JsonObject *root) { json_object_set_string_member (root, "itmes", "x"); }
+static void edit_bad_rule (JsonObject *root) { json_object_set_string_member (first_item (root), "deadline_rule", "days:3"); }
+static void edit_bad_unit (JsonObject *root)
+{
+  JsonArray *units = json_array_new ();
+
+  json_array_add_string_element (units, "mayor");
+  json_object_set_array_member (first_item (root), "units", units);
+}
+static void edit_bad_domain (JsonObject *root) { json_object_set_string_member (first_item (root), "domain", "request"); }
+static void edit_bad_fields (JsonObject *root)
+{
+  json_object_set_string_member (first_item (root), "fields", "budget");
+}
+static void edit_duplicate (JsonObject *root)
+{
+  JsonArray *items = json_object_get_array_member (root, "items");
+
+  json_array_add_element (items, json_node_copy (json_array_get_element (items, 0)));
+}
+static void edit_item_typo (JsonObject *root) { json_object_set_string_member (first_item (root), "suprevision", "x"); }
+static void edit_bad_outcome (JsonObject *root)
+{
+  json_object_set_string_member (json_array_get_object_element (json_object_get_array_member (root, "exemptions"), 0),
+                                 "outcome", "nope");
+}
+
+static void
+test_invalid (void)
+{
+  static const struct {
+    void (*edit) (JsonObject *root);
+    int code;
+    const char *message_part;
+  } cases[] = {
+    { edit_newer, GK_CATALOG_ERROR_NEWER_FORMAT, NULL },
+    { edit_unknown_key, GK_CATALOG_ERROR_INVALID, "itmes" },
+    { edit_bad_rule, GK_CATALOG_ERROR_INVALID, "days:3" },
+    { edit_bad_unit, GK_CATALOG_ERROR_INVALID, "mayor" },
+    { edit_bad_domain, GK_CATALOG_ERROR_INVALID, "request" },
+    { edit_bad_fields, GK_CATALOG_ERROR_INVALID, "array" },
+    { edit_duplicate, GK_CATALOG_ERROR_INVALID, "twice" },
+    { edit_item_typo, GK_CATALOG_ERROR_INVALID, "suprevision" },
+    { edit_bad_outcome, GK_CATALOG_ERROR_INVALID, "nope" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = edited_catalog (cases[i].edit);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GkCatalog) catalog = gk_catalog_new_from_data (json, -1, &error);
+
+      g_assert_null (catalog);
+      g_assert_error (error, GK_CATALOG_ERROR, cases[i].code);
+      g_test_message ("%s", error->message);
+      if (cases[i].message_part != NULL && strstr (error->message, cases[i].message_part) == NULL)
+        g_error ("case %u: “%s” lacks “%s”", i, error->message, cases[i].message_part);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (gk_catalog_new_from_data ("{", -1, &error));
+    g_assert_error (error, GK_CATALOG_ERROR, GK_CATALOG_ERROR_PARSE);
+    g_clear_error (&error);
+    g_assert_null (gk_catalog_new_from_data ("", -1, &error));
+    g_assert_error (error, GK_CATALOG_ERROR, GK_CATALOG_ERROR_PARSE);
+    g_clear_error (&error);
+    g_assert_null (gk_catalog_new_from_data ("[]", -1, &error));
+    g_assert_error (error, GK_CATALOG_ERROR, GK_CATALOG_ERROR_INVALID);
+  }
+}
+
+static void
+test_item_copy (void)
+{
+  g_autoptr(GkCatalog) catalog = load_default ();
+  const GkCatalogItem *item = gk_catalog_lookup_item (catalog, "procurement.result");
+  g_autoptr(GkCatalogItem) copy = gk_catalog_item_copy (item);
+
+  g_assert_cmpstr (copy->key, ==, item->key);
+  g_assert_cmpstr (copy->level1, ==, "采购信息");
+  g_assert_true (copy->schema == item->schema);
+  g_assert_cmpstr (copy->basis[1], ==, item->basis[1]);
+  g_assert_cmpstr (copy->project_kind, ==, "procurement");
+  g_assert_cmpint (copy->stage, ==, item->stage);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  gk_core_init ();
+
+  g_test_add_func ("/catalog/domains", test_domains);
+  g_test_add_func ("/catalog/items-per-domain", test_items_per_domain);
+  g_test_add_func ("/catalog/items-complete", test_items_complete);
+  g_test_add_func ("/catalog/deadline-rules", test_deadline_rules);
+  g_test_add_func ("/catalog/item-fields", test_item_fields);
+  g_test_add_func ("/catalog/lifecycle", test_lifecycle);
+  g_test_add_func ("/catalog/units-channels", test_units_channels);
+  g_test_add_func ("/catalog/exemptions", test_exemptions);
+  g_test_add_func ("/catalog/request-tables", test_request_tables);
+  g_test_add_func ("/catalog/request-fields", test_request_fields);
+  g_test_add_func ("/catalog/sample-records", test_sample_records);
+  g_test_add_func ("/catalog/file-matches-resource", test_file_matches_resource);
+  g_test_add_func ("/catalog/invalid", test_invalid);
+  g_test_add_func ("/catalog/item-copy", test_item_copy);
+
+  return g_test_run ();
+}
