@@ -1,0 +1,323 @@
+/* gk-store-deadlines.c: the store's working-day calendar and the due date of each record. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "gk-calendar.h"
+#include "gk-deadline.h"
+#include "gk-store-private.h"
+
+/* Shipped years first, then the years the clerks entered, which override them. */
+gboolean
+gk_store_load_calendar (GkStore  *self,
+                        GError  **error)
+{
+  g_autoptr(GkCalendar) calendar = gk_calendar_new_default (error);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (calendar == NULL)
+    return FALSE;
+
+  stmt = gk_db_prepare (self->db, "SELECT year, data FROM calendar_years ORDER BY year", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!gk_calendar_load_data (calendar, (const char *) sqlite3_column_text (stmt, 1), &local_error))
+        {
+          /* One bad year must not lock the clerk out of the ledger. */
+          g_warning ("Ignoring the stored calendar of %d: %s", sqlite3_column_int (stmt, 0), local_error->message);
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return gk_db_set_error (self->db, error);
+
+  g_set_object (&self->calendar, calendar);
+  return TRUE;
+}
+
+static const char *
+row_string (JsonObject *row,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (row, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* The request's 办理过程 rows as deadline events: a notice and the matching
+ * receipt (补正, 征求意见) make one event; an extension is one row. */
+static GArray *
+request_events_from_fields (JsonObject *fields)
+{
+  GArray *events = g_array_new (FALSE, TRUE, sizeof (GkRequestEvent));
+  JsonNode *node = json_object_get_member (fields, "events");
+  JsonArray *rows;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return events;
+
+  rows = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonNode *row_node = json_array_get_element (rows, i);
+      JsonObject *row;
+      const char *kind;
+      GDate date;
+
+      if (!JSON_NODE_HOLDS_OBJECT (row_node))
+        continue;
+      row = json_node_get_object (row_node);
+      kind = row_string (row, "kind");
+      if (kind == NULL || !gk_calendar_parse_date (row_string (row, "date"), &date, NULL))
+        continue;
+
+      if (g_strcmp0 (kind, "extension") == 0)
+        {
+          GkRequestEvent event = { .kind = GK_REQUEST_EVENT_EXTENSION, .start = date };
+          JsonNode *days = json_object_get_member (row, "workdays");
+
+          g_date_clear (&event.end, 1);
+          event.workdays = days != NULL && JSON_NODE_HOLDS_VALUE (days) ? json_node_get_int (days) : GK_REQUEST_EXTENSION_MAX_WORKDAYS;
+          g_array_append_val (events, event);
+        }
+      else if (g_strcmp0 (kind, "correction") == 0 || g_strcmp0 (kind, "consultation") == 0)
+        {
+          GkRequestEvent event = { .start = date };
+
+          event.kind = g_strcmp0 (kind, "correction") == 0 ? GK_REQUEST_EVENT_CORRECTION : GK_REQUEST_EVENT_CONSULTATION;
+          g_date_clear (&event.end, 1);
+          g_array_append_val (events, event);
+        }
+      else if (g_strcmp0 (kind, "correction-received") == 0 || g_strcmp0 (kind, "consultation-received") == 0)
+        {
+          GkRequestEventKind wanted = g_strcmp0 (kind, "correction-received") == 0 ? GK_REQUEST_EVENT_CORRECTION
+                                                                                   : GK_REQUEST_EVENT_CONSULTATION;
+
+          /* Closes the latest open notice of its kind. */
+          for (guint j = events->len; j > 0; j--)
+            {
+              GkRequestEvent *open = &g_array_index (events, GkRequestEvent, j - 1);
+
+              if (open->kind == wanted && !g_date_valid (&open->end))
+                {
+                  open->end = date;
+                  break;
+                }
+            }
+        }
+    }
+
+  return events;
+}
+
+/* A request runs from its receipt date and is closed by its reply: the
+ * record's formation and publication dates follow those two fields. */
+static void
+sync_request_dates (GkRecord *record)
+{
+  g_autoptr(JsonNode) root = json_from_string (record->fields, NULL);
+  JsonObject *fields;
+  const char *received, *replied;
+  GDate date;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return;
+  fields = json_node_get_object (root);
+
+  received = row_string (fields, "received_date");
+  if (received != NULL && gk_calendar_parse_date (received, &date, NULL))
+    gk_record_set_string (record, &record->formed_on, received);
+
+  replied = row_string (fields, "reply_date");
+  if (replied != NULL && gk_calendar_parse_date (replied, &date, NULL))
+    gk_record_set_string (record, &record->published_on, replied);
+  else
+    gk_record_set_string (record, &record->published_on, NULL);
+}
+
+/* A request's reply deadline: from its receipt, moved by its events. */
+static void
+compute_request_due (GkStore     *self,
+                     GkRecord    *record,
+                     JsonObject  *fields,
+                     const GDate *received)
+{
+  g_autoptr(GArray) events = request_events_from_fields (fields);
+  g_autoptr(GError) error = NULL;
+  GkRequestDeadline deadline;
+
+  if (!gk_request_deadline_compute (self->calendar, received, (GkRequestEvent *) (gpointer) events->data,
+                                    events->len, &deadline, &error))
+    {
+      /* Events that cannot have happened: the editor shows why. */
+      g_debug ("No reply deadline for %s: %s", record->uuid, error->message);
+      return;
+    }
+
+  if (g_date_valid (&deadline.due))
+    record->due_on = gk_calendar_format_date (&deadline.due);
+  record->due_missing_year = deadline.missing_year;
+}
+
+/* Proactive records are due a number of working days after they were formed
+ * or changed; records not disclosed proactively have no deadline. */
+void
+gk_store_compute_due (GkStore  *self,
+                      GkRecord *record)
+{
+  const GkItem *item = gk_store_lookup_item (self, record->item_id);
+  GkDeadlineRule rule;
+  GDate formed, due;
+  int missing_year = 0;
+  guint days;
+
+  g_clear_pointer (&record->due_on, g_free);
+  record->due_missing_year = 0;
+
+  if (item != NULL && g_strcmp0 (item->deadline_rule, GK_ITEM_RULE_REQUEST) == 0)
+    sync_request_dates (record);
+
+  if (item == NULL || record->formed_on == NULL || !gk_calendar_parse_date (record->formed_on, &formed, NULL))
+    return;
+
+  if (g_strcmp0 (item->deadline_rule, GK_ITEM_RULE_REQUEST) == 0)
+    {
+      g_autoptr(JsonNode) fields = json_from_string (record->fields, NULL);
+
+      if (fields != NULL && JSON_NODE_HOLDS_OBJECT (fields))
+        compute_request_due (self, record, json_node_get_object (fields), &formed);
+      return;
+    }
+
+  if (g_strcmp0 (item->deadline_rule, GK_ITEM_RULE_NONE) == 0)
+    return;
+
+  if (g_strcmp0 (record->mode, GK_MODE_PROACTIVE) != 0)
+    return;
+
+  if (!gk_deadline_rule_parse (item->deadline_rule, &rule, NULL))
+    return;
+  days = gk_deadline_rule_get_workdays (&rule);
+  if (days == 0)
+    return;
+
+  gk_calendar_add_workdays (self->calendar, &formed, days, &due, &missing_year);
+  record->due_on = gk_calendar_format_date (&due);
+  record->due_missing_year = missing_year;
+}
+
+gboolean
+gk_store_recompute_due_dates (GkStore  *self,
+                              GError  **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!gk_db_begin (self->db, error))
+    return FALSE;
+
+  stmt = gk_db_prepare (self->db, "SELECT id, item_id, formed_on, mode, due_on, due_missing_year FROM records", error);
+  if (stmt == NULL)
+    goto fail;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GkRecord *record = gk_record_new ();
+
+      record->id = sqlite3_column_int64 (stmt, 0);
+      record->item_id = sqlite3_column_int64 (stmt, 1);
+      record->formed_on = gk_column_dup (stmt, 2);
+      gk_record_set_string (record, &record->mode, (const char *) sqlite3_column_text (stmt, 3));
+      record->due_on = gk_column_dup (stmt, 4);
+      record->due_missing_year = sqlite3_column_int (stmt, 5);
+      g_ptr_array_add (records, record);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gk_db_set_error (self->db, error);
+      goto fail;
+    }
+
+  stmt = gk_db_prepare (self->db, "UPDATE records SET due_on = ?2, due_missing_year = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      GkRecord *record = g_ptr_array_index (records, i);
+      g_autofree char *old_due = g_strdup (record->due_on);
+      int old_missing = record->due_missing_year;
+
+      gk_store_compute_due (self, record);
+      if (g_strcmp0 (old_due, record->due_on) == 0 && old_missing == record->due_missing_year)
+        continue;
+
+      sqlite3_bind_int64 (stmt, 1, record->id);
+      gk_bind_text (stmt, 2, record->due_on);
+      sqlite3_bind_int (stmt, 3, record->due_missing_year);
+      if (!gk_db_step_done (self->db, stmt, error))
+        goto fail;
+    }
+
+  return gk_db_commit (self->db, error);
+
+fail:
+  gk_db_rollback (self->db);
+  return FALSE;
+}
+
+gboolean
+gk_store_save_calendar_year (GkStore     *self,
+                             int          year,
+                             const char  *data,
+                             GError     **error)
+{
+  g_autoptr(GkCalendar) check = gk_calendar_new ();
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+
+  /* Refuse what would not load again. */
+  if (!gk_calendar_load_data (check, data, error))
+    return FALSE;
+
+  if (!gk_calendar_has_year (check, year))
+    {
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                   _("The calendar data does not describe the year %d"), year);
+      return FALSE;
+    }
+
+  now = gk_store_now ();
+  stmt = gk_db_prepare (self->db,
+                        "INSERT INTO calendar_years (year, data, updated_at) VALUES (?1, ?2, ?3) "
+                        "ON CONFLICT (year) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, year);
+  gk_bind_text (stmt, 2, data);
+  gk_bind_text (stmt, 3, now);
+  if (!gk_db_step_done (self->db, stmt, error))
+    return FALSE;
+
+  if (!gk_store_load_calendar (self, error) ||
+      !gk_store_recompute_due_dates (self, error))
+    return FALSE;
+
+  gk_store_emit_records_changed (self);
+  return TRUE;
+}
+

@@ -1,0 +1,72 @@
+/* gk-store-private.h: state and helpers shared by the store's source files. */
+#pragma once
+
+#include "gk-store.h"
+
+G_BEGIN_DECLS
+
+struct _GkStore
+{
+  GObject parent_instance;
+
+  GkDb *db;
+  GkCalendar *calendar;
+  char *user;
+  GHashTable *item_cache;   /* item id → GkItem, for due-date rules */
+  GHashTable *schema_cache; /* item id → GkSchema */
+};
+
+char     *gk_store_now                  (void);
+char     *gk_column_dup                 (sqlite3_stmt *stmt,
+                                         int           column);
+void      gk_bind_text                  (sqlite3_stmt *stmt,
+                                         int           index,
+                                         const char   *text);
+void      gk_store_emit_records_changed (GkStore      *self);
+void      gk_store_emit_catalog_changed (GkStore      *self);
+
+/* gk-store-catalog.c */
+gboolean  gk_store_seed_defaults        (GkStore      *self,
+                                         GError      **error);
+const GkItem *gk_store_lookup_item      (GkStore      *self,
+                                         gint64        item_id);
+/* The parsed field schema of an item; NULL if it does not parse. */
+struct _GkSchema *gk_store_lookup_schema (GkStore     *self,
+                                         gint64        item_id);
+void      gk_store_forget_items         (GkStore      *self);
+gboolean  gk_store_write_item           (GkStore      *self,
+                                         const GkItem *item,
+                                         int           position,
+                                         GError      **error);
+
+/* gk-store-deadlines.c */
+gboolean  gk_store_load_calendar        (GkStore      *self,
+                                         GError      **error);
+void      gk_store_compute_due          (GkStore      *self,
+                                         GkRecord     *record);
+
+/* gk-store-records.c */
+gboolean  gk_store_add_history          (GkStore      *self,
+                                         const char   *uuid,
+                                         const char   *action,
+                                         const char   *field,
+                                         const char   *old_value,
+                                         const char   *new_value,
+                                         GError      **error);
+gboolean  gk_store_index_record         (GkStore      *self,
+                                         GkRecord     *record,
+                                         GError      **error);
+GkRecord *gk_store_record_from_row      (sqlite3_stmt *stmt);
+char     *gk_fields_to_text             (const char   *fields);
+char     *gk_text_to_chars              (const char   *text);
+
+/* The columns gk_store_record_from_row() reads, in order. */
+#define GK_RECORD_COLUMNS \
+  "r.id, r.uuid, r.item_id, i.key, i.level2, r.domain, r.project_id, r.title, r.body, " \
+  "r.fields, r.unit_id, u.name, r.index_no, r.doc_no, r.formed_on, r.due_on, " \
+  "r.due_missing_year, r.published_on, r.status, r.mode, r.exemption, " \
+  "r.exemption_reason, r.created_at, r.updated_at"
+#define GK_RECORD_FROM \
+  "records r JOIN catalog_items i ON i.id = r.item_id LEFT JOIN units u ON u.id = r.unit_id"
+
+G_END_DECLS

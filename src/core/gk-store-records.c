@@ -1,0 +1,999 @@
+/* gk-store-records.c: records: create, load, save with history, status, changes, 索引号. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "gk-schema.h"
+#include "gk-store-private.h"
+
+GkRecord *
+gk_store_record_from_row (sqlite3_stmt *stmt)
+{
+  GkRecord *record = gk_record_new ();
+  int c = 0;
+
+#define TEXT(f) g_free (record->f); record->f = gk_column_dup (stmt, c++)
+  record->id = sqlite3_column_int64 (stmt, c++);
+  TEXT (uuid);
+  record->item_id = sqlite3_column_int64 (stmt, c++);
+  TEXT (item_key);
+  TEXT (item_name);
+  TEXT (domain);
+  record->project_id = sqlite3_column_int64 (stmt, c++);
+  TEXT (title);
+  TEXT (body);
+  TEXT (fields);
+  record->unit_id = sqlite3_column_int64 (stmt, c++);
+  TEXT (unit_name);
+  TEXT (index_no);
+  TEXT (doc_no);
+  TEXT (formed_on);
+  TEXT (due_on);
+  record->due_missing_year = sqlite3_column_int (stmt, c++);
+  TEXT (published_on);
+  TEXT (status);
+  TEXT (mode);
+  TEXT (exemption);
+  TEXT (exemption_reason);
+  TEXT (created_at);
+  TEXT (updated_at);
+#undef TEXT
+
+  return record;
+}
+
+gboolean
+gk_store_add_history (GkStore     *self,
+                      const char  *uuid,
+                      const char  *action,
+                      const char  *field,
+                      const char  *old_value,
+                      const char  *new_value,
+                      GError     **error)
+{
+  g_autofree char *now = gk_store_now ();
+  sqlite3_stmt *stmt;
+
+  stmt = gk_db_prepare (self->db,
+                        "INSERT INTO history (record_uuid, at, user, action, field, old_value, new_value) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  gk_bind_text (stmt, 1, uuid);
+  gk_bind_text (stmt, 2, now);
+  gk_bind_text (stmt, 3, self->user);
+  gk_bind_text (stmt, 4, action);
+  gk_bind_text (stmt, 5, field != NULL ? field : "");
+  gk_bind_text (stmt, 6, old_value);
+  gk_bind_text (stmt, 7, new_value);
+  return gk_db_step_done (self->db, stmt, error);
+}
+
+/* The caller holds the write transaction, so two connections never draw
+ * the same serial: BEGIN IMMEDIATE serializes them. */
+char *
+gk_store_next_index_no (GkStore  *self,
+                        int       year,
+                        GError  **error)
+{
+  g_autofree char *prefix = NULL;
+  sqlite3_stmt *stmt;
+  gint64 serial = 0;
+
+  if (!gk_store_get_organisation (self, NULL, &prefix, error))
+    return NULL;
+
+  stmt = gk_db_prepare (self->db,
+                        "INSERT INTO index_serials (prefix, year, last) VALUES (?1, ?2, 1) "
+                        "ON CONFLICT (prefix, year) DO UPDATE SET last = last + 1 "
+                        "RETURNING last",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  gk_bind_text (stmt, 1, prefix);
+  sqlite3_bind_int (stmt, 2, year);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    serial = sqlite3_column_int64 (stmt, 0);
+  if (!gk_db_step_done (self->db, stmt, error))
+    return NULL;
+
+  if (serial <= 0 || serial > 99999)
+    {
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                   _("The index numbers of %d are used up (at most 99999 a year)"), year);
+      return NULL;
+    }
+
+  return g_strdup_printf ("%s/%04d-%05" G_GINT64_FORMAT, prefix, year, serial);
+}
+
+/* Leaves of the field values as text, for the search index. */
+static void
+collect_text (JsonNode *node,
+              GString  *text)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, NULL, &member))
+          collect_text (member, text);
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          collect_text (json_array_get_element (array, i), text);
+      }
+      break;
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          if (text->len > 0)
+            g_string_append_c (text, ' ');
+          g_string_append (text, json_node_get_string (node));
+        }
+      break;
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+}
+
+char *
+gk_fields_to_text (const char *fields)
+{
+  g_autoptr(JsonNode) root = json_from_string (fields != NULL ? fields : "{}", NULL);
+  GString *text = g_string_new (NULL);
+
+  if (root != NULL)
+    collect_text (root, text);
+  return g_string_free (text, FALSE);
+}
+
+/* One token per character, lower-cased: a phrase of one or two tokens
+ * then finds any one- or two-character substring. */
+char *
+gk_text_to_chars (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) * 2);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_unichar_tolower (g_utf8_get_char (p));
+
+      if (!g_unichar_isalnum (c))
+        {
+          /* Punctuation and spaces break phrases, as they do in the text. */
+          if (out->len > 0 && out->str[out->len - 1] != '.')
+            g_string_append (out, " . ");
+          continue;
+        }
+      g_string_append_unichar (out, c);
+      g_string_append_c (out, ' ');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The values as the clerk reads them (choices by label, money in 元), so a
+ * search finds what the screen shows. */
+static char *
+record_fields_text (GkStore  *self,
+                    GkRecord *record)
+{
+  GkSchema *schema = gk_store_lookup_schema (self, record->item_id);
+  g_autoptr(JsonNode) values = NULL;
+
+  if (schema == NULL)
+    return gk_fields_to_text (record->fields);
+
+  values = json_from_string (record->fields, NULL);
+  if (values == NULL)
+    return g_strdup ("");
+  return gk_schema_extract_text (schema, values);
+}
+
+GPtrArray *
+gk_store_validate_record (GkStore   *self,
+                          GkRecord  *record,
+                          GError   **error)
+{
+  GkSchema *schema = gk_store_lookup_schema (self, record->item_id);
+  GPtrArray *issues;
+  GPtrArray *errors;
+
+  if (schema == NULL)
+    {
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("The catalog item's fields cannot be read"));
+      return NULL;
+    }
+
+  issues = gk_schema_validate_json (schema, record->fields);
+  /* Warnings (a pilot credit code) do not stop anything. */
+  errors = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_issue_free);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      GkIssue *issue = g_ptr_array_index (issues, i);
+
+      if (issue->severity == GK_SEVERITY_ERROR)
+        g_ptr_array_add (errors, gk_issue_new (issue->field_id, issue->row, issue->column_id,
+                                               issue->severity, issue->message));
+    }
+  if (record->title == NULL || *record->title == '\0')
+    g_ptr_array_add (errors, gk_issue_new (NULL, -1, NULL, GK_SEVERITY_ERROR, _("The title is empty")));
+  g_ptr_array_unref (issues);
+  return errors;
+}
+
+gboolean
+gk_store_index_record (GkStore   *self,
+                       GkRecord  *record,
+                       GError   **error)
+{
+  g_autofree char *fields_text = record_fields_text (self, record);
+  g_autofree char *all = NULL;
+  g_autofree char *chars = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = gk_db_prepare (self->db, "DELETE FROM records_fts WHERE rowid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, record->id);
+  if (!gk_db_step_done (self->db, stmt, error))
+    return FALSE;
+
+  stmt = gk_db_prepare (self->db, "DELETE FROM records_chars WHERE rowid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, record->id);
+  if (!gk_db_step_done (self->db, stmt, error))
+    return FALSE;
+
+  stmt = gk_db_prepare (self->db,
+                        "INSERT INTO records_fts (rowid, title, body, fields) VALUES (?1, ?2, ?3, ?4)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, record->id);
+  gk_bind_text (stmt, 2, record->title);
+  gk_bind_text (stmt, 3, record->body);
+  gk_bind_text (stmt, 4, fields_text);
+  if (!gk_db_step_done (self->db, stmt, error))
+    return FALSE;
+
+  all = g_strjoin (" \n ", record->title, record->body, fields_text, NULL);
+  chars = gk_text_to_chars (all);
+  stmt = gk_db_prepare (self->db, "INSERT INTO records_chars (rowid, text) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, record->id);
+  gk_bind_text (stmt, 2, chars);
+  return gk_db_step_done (self->db, stmt, error);
+}
+
+static gboolean
+unindex_record (GkStore  *self,
+                gint64    id,
+                GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = gk_db_prepare (self->db, "DELETE FROM records_fts WHERE rowid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!gk_db_step_done (self->db, stmt, error))
+    return FALSE;
+
+  stmt = gk_db_prepare (self->db, "DELETE FROM records_chars WHERE rowid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return gk_db_step_done (self->db, stmt, error);
+}
+
+static gboolean
+insert_record (GkStore   *self,
+               GkRecord  *record,
+               GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = gk_db_prepare (self->db,
+                        "INSERT INTO records (uuid, item_id, domain, project_id, title, body, fields, "
+                        "unit_id, index_no, doc_no, formed_on, due_on, due_missing_year, published_on, "
+                        "status, mode, exemption, exemption_reason, created_at, updated_at) "
+                        "VALUES (?1, ?2, ?3, nullif (?4, 0), ?5, ?6, ?7, nullif (?8, 0), ?9, ?10, ?11, "
+                        "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  gk_bind_text (stmt, 1, record->uuid);
+  sqlite3_bind_int64 (stmt, 2, record->item_id);
+  gk_bind_text (stmt, 3, record->domain);
+  sqlite3_bind_int64 (stmt, 4, record->project_id);
+  gk_bind_text (stmt, 5, record->title);
+  gk_bind_text (stmt, 6, record->body);
+  gk_bind_text (stmt, 7, record->fields);
+  sqlite3_bind_int64 (stmt, 8, record->unit_id);
+  gk_bind_text (stmt, 9, record->index_no);
+  gk_bind_text (stmt, 10, record->doc_no);
+  gk_bind_text (stmt, 11, record->formed_on);
+  gk_bind_text (stmt, 12, record->due_on);
+  sqlite3_bind_int (stmt, 13, record->due_missing_year);
+  gk_bind_text (stmt, 14, record->published_on);
+  gk_bind_text (stmt, 15, record->status);
+  gk_bind_text (stmt, 16, record->mode);
+  gk_bind_text (stmt, 17, record->exemption);
+  gk_bind_text (stmt, 18, record->exemption_reason);
+  gk_bind_text (stmt, 19, record->created_at);
+  gk_bind_text (stmt, 20, record->updated_at);
+  if (!gk_db_step_done (self->db, stmt, error))
+    return FALSE;
+
+  record->id = sqlite3_last_insert_rowid (gk_db_get_handle (self->db));
+  return TRUE;
+}
+
+/* Inserts a complete record (the demo generator and importers use this);
+ * the 索引号 is drawn when the record has none. */
+gboolean
+gk_store_insert_record (GkStore   *self,
+                        GkRecord  *record,
+                        gboolean   with_history,
+                        GError   **error)
+{
+  const GkItem *item = gk_store_lookup_item (self, record->item_id);
+
+  if (item == NULL)
+    {
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No such catalog item"));
+      return FALSE;
+    }
+
+  if (!gk_db_begin (self->db, error))
+    return FALSE;
+
+  gk_record_set_string (record, &record->domain, item->domain);
+  gk_record_set_string (record, &record->item_key, item->key);
+  gk_record_set_string (record, &record->item_name, item->level2);
+  if (record->uuid == NULL)
+    record->uuid = g_uuid_string_random ();
+  if (record->created_at == NULL)
+    record->created_at = gk_store_now ();
+  if (record->updated_at == NULL)
+    record->updated_at = g_strdup (record->created_at);
+  if (record->index_no == NULL)
+    {
+      int year = (int) g_ascii_strtoll (record->created_at, NULL, 10);
+
+      record->index_no = gk_store_next_index_no (self, year, error);
+      if (record->index_no == NULL)
+        goto fail;
+    }
+  gk_store_compute_due (self, record);
+
+  if (!insert_record (self, record, error) ||
+      !gk_store_index_record (self, record, error))
+    goto fail;
+
+  if (with_history &&
+      !gk_store_add_history (self, record->uuid, "create", NULL, NULL, record->title, error))
+    goto fail;
+
+  return gk_db_commit (self->db, error);
+
+fail:
+  gk_db_rollback (self->db);
+  return FALSE;
+}
+
+GkRecord *
+gk_store_create_record (GkStore     *self,
+                        const char  *item_key,
+                        const char  *title,
+                        GError     **error)
+{
+  g_autoptr(GkItem) item = NULL;
+  g_autoptr(GkRecord) record = NULL;
+  g_auto(GStrv) units = NULL;
+
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+
+  item = gk_store_get_item (self, item_key, error);
+  if (item == NULL)
+    return NULL;
+
+  if (item->retired)
+    {
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                   _("The catalog item “%s” is retired: no new records"), item->level2);
+      return NULL;
+    }
+
+  record = gk_record_new ();
+  record->item_id = item->id;
+  record->title = g_strdup (title != NULL && *title != '\0' ? title : item->level2);
+  record->formed_on = gk_today ();
+  /* The item's first responsible unit is the likely one. */
+  units = g_strsplit_set (item->units, "、，,;；", 2);
+  if (units[0] != NULL)
+    record->unit_id = gk_store_find_unit (self, g_strstrip (units[0]));
+
+  if (!gk_store_insert_record (self, record, TRUE, error))
+    return NULL;
+
+  gk_store_emit_records_changed (self);
+  return gk_store_get_record (self, record->uuid, error);
+}
+
+GkRecord *
+gk_store_get_record (GkStore     *self,
+                     const char  *uuid,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+  GkRecord *record = NULL;
+
+  stmt = gk_db_prepare (self->db, "SELECT " GK_RECORD_COLUMNS " FROM " GK_RECORD_FROM " WHERE r.uuid = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  gk_bind_text (stmt, 1, uuid);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    record = gk_store_record_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (record == NULL)
+    g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No record “%s” in the ledger"), uuid);
+  return record;
+}
+
+GkRecord *
+gk_store_get_record_by_id (GkStore  *self,
+                           gint64    id,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt;
+  GkRecord *record = NULL;
+
+  stmt = gk_db_prepare (self->db, "SELECT " GK_RECORD_COLUMNS " FROM " GK_RECORD_FROM " WHERE r.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    record = gk_store_record_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (record == NULL)
+    g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No record %" G_GINT64_FORMAT " in the ledger"), id);
+  return record;
+}
+
+static char *
+json_member_to_string (JsonObject *object,
+                       const char *key)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, key) : NULL;
+
+  if (node == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  return json_to_string (node, FALSE);
+}
+
+static void
+add_member_names (GHashTable *keys,
+                  JsonObject *object)
+{
+  g_autoptr(GList) members = NULL;
+
+  if (object == NULL)
+    return;
+
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    g_hash_table_add (keys, l->data);
+}
+
+/* History of the field values, key by key, so a clerk sees "中标金额: 1 → 2"
+ * and not two blobs of JSON. */
+static gboolean
+add_fields_history (GkStore     *self,
+                    const char  *uuid,
+                    const char  *old_json,
+                    const char  *new_json,
+                    GError     **error)
+{
+  g_autoptr(JsonNode) old_root = json_from_string (old_json, NULL);
+  g_autoptr(JsonNode) new_root = json_from_string (new_json, NULL);
+  JsonObject *old_object = old_root != NULL && JSON_NODE_HOLDS_OBJECT (old_root) ? json_node_get_object (old_root) : NULL;
+  JsonObject *new_object = new_root != NULL && JSON_NODE_HOLDS_OBJECT (new_root) ? json_node_get_object (new_root) : NULL;
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GList) sorted = NULL;
+
+  add_member_names (keys, old_object);
+  add_member_names (keys, new_object);
+
+  sorted = g_list_sort (g_hash_table_get_keys (keys), (GCompareFunc) g_strcmp0);
+  for (GList *l = sorted; l != NULL; l = l->next)
+    {
+      g_autofree char *old_value = json_member_to_string (old_object, l->data);
+      g_autofree char *new_value = json_member_to_string (new_object, l->data);
+      g_autofree char *field = NULL;
+
+      if (g_strcmp0 (old_value, new_value) == 0)
+        continue;
+
+      field = g_strconcat ("fields.", l->data, NULL);
+      if (!gk_store_add_history (self, uuid, "update", field, old_value, new_value, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+gk_store_save_record (GkStore   *self,
+                      GkRecord  *record,
+                      GError   **error)
+{
+  g_autoptr(GkRecord) stored = NULL;
+  g_autoptr(JsonNode) fields = NULL;
+  sqlite3_stmt *stmt;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GK_IS_RECORD (record), FALSE);
+
+  if (record->title == NULL || *g_strstrip (record->title) == '\0')
+    {
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("A record needs a title"));
+      return FALSE;
+    }
+
+  fields = json_from_string (record->fields, NULL);
+  if (fields == NULL || !JSON_NODE_HOLDS_OBJECT (fields))
+    {
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("The field values are not a JSON object"));
+      return FALSE;
+    }
+
+  if (!gk_mode_is_valid (record->mode))
+    {
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("Unknown disclosure mode “%s”"), record->mode);
+      return FALSE;
+    }
+
+  if (g_strcmp0 (record->mode, GK_MODE_EXEMPT) == 0 &&
+      (record->exemption == NULL || *record->exemption == '\0'))
+    {
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                           _("A record that is not disclosed needs its legal ground"));
+      return FALSE;
+    }
+
+  if (g_strcmp0 (record->mode, GK_MODE_EXEMPT) == 0 &&
+      g_strcmp0 (record->status, GK_STATUS_PUBLISHED) == 0)
+    {
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                           _("A published record cannot be marked “not disclosed”: withdraw it first"));
+      return FALSE;
+    }
+
+  if (!gk_db_begin (self->db, error))
+    return FALSE;
+
+  stored = gk_store_get_record (self, record->uuid, error);
+  if (stored == NULL)
+    goto fail;
+
+  /* Status moves only through gk_store_set_status(), which checks the rules. */
+  gk_record_set_string (record, &record->status, stored->status);
+  gk_record_set_string (record, &record->published_on, stored->published_on);
+  gk_record_set_string (record, &record->index_no, stored->index_no);
+  gk_record_set_string (record, &record->created_at, stored->created_at);
+  record->id = stored->id;
+  record->item_id = stored->item_id;
+  gk_record_set_string (record, &record->domain, stored->domain);
+
+#define DIFF(f, name) \
+  if (g_strcmp0 (stored->f, record->f) != 0) \
+    { \
+      changed = TRUE; \
+      if (!gk_store_add_history (self, record->uuid, "update", name, stored->f, record->f, error)) \
+        goto fail; \
+    }
+  DIFF (title, "title");
+  DIFF (body, "body");
+  DIFF (doc_no, "doc_no");
+  DIFF (formed_on, "formed_on");
+  DIFF (mode, "mode");
+  DIFF (exemption, "exemption");
+  DIFF (exemption_reason, "exemption_reason");
+#undef DIFF
+
+  if (stored->unit_id != record->unit_id || stored->project_id != record->project_id)
+    {
+      g_autofree char *old_unit = g_strdup_printf ("%" G_GINT64_FORMAT, stored->unit_id);
+      g_autofree char *new_unit = g_strdup_printf ("%" G_GINT64_FORMAT, record->unit_id);
+      g_autofree char *old_project = g_strdup_printf ("%" G_GINT64_FORMAT, stored->project_id);
+      g_autofree char *new_project = g_strdup_printf ("%" G_GINT64_FORMAT, record->project_id);
+
+      changed = TRUE;
+      if (stored->unit_id != record->unit_id &&
+          !gk_store_add_history (self, record->uuid, "update", "unit", stored->unit_name, record->unit_name, error))
+        goto fail;
+      if (stored->project_id != record->project_id &&
+          !gk_store_add_history (self, record->uuid, "update", "project", old_project, new_project, error))
+        goto fail;
+    }
+
+  if (g_strcmp0 (stored->fields, record->fields) != 0)
+    {
+      g_autofree char *normalized = json_to_string (fields, FALSE);
+
+      gk_record_set_string (record, &record->fields, normalized);
+      if (g_strcmp0 (stored->fields, record->fields) != 0)
+        {
+          changed = TRUE;
+          if (!add_fields_history (self, record->uuid, stored->fields, record->fields, error))
+            goto fail;
+        }
+    }
+
+  if (!changed)
+    {
+      gk_db_rollback (self->db);
+      return TRUE;
+    }
+
+  g_free (record->updated_at);
+  record->updated_at = gk_store_now ();
+  gk_store_compute_due (self, record);
+
+  stmt = gk_db_prepare (self->db,
+                        "UPDATE records SET title = ?2, body = ?3, fields = ?4, unit_id = nullif (?5, 0), "
+                        "project_id = nullif (?6, 0), doc_no = ?7, formed_on = ?8, due_on = ?9, "
+                        "due_missing_year = ?10, mode = ?11, exemption = ?12, exemption_reason = ?13, "
+                        "updated_at = ?14, published_on = ?15 WHERE id = ?1",
+                        error);
+  if (stmt == NULL)
+    goto fail;
+
+  sqlite3_bind_int64 (stmt, 1, record->id);
+  gk_bind_text (stmt, 2, record->title);
+  gk_bind_text (stmt, 3, record->body);
+  gk_bind_text (stmt, 4, record->fields);
+  sqlite3_bind_int64 (stmt, 5, record->unit_id);
+  sqlite3_bind_int64 (stmt, 6, record->project_id);
+  gk_bind_text (stmt, 7, record->doc_no);
+  gk_bind_text (stmt, 8, record->formed_on);
+  gk_bind_text (stmt, 9, record->due_on);
+  sqlite3_bind_int (stmt, 10, record->due_missing_year);
+  gk_bind_text (stmt, 11, record->mode);
+  gk_bind_text (stmt, 12, record->exemption);
+  gk_bind_text (stmt, 13, record->exemption_reason);
+  gk_bind_text (stmt, 14, record->updated_at);
+  /* Unchanged, except for a request, whose reply date closes it. */
+  gk_bind_text (stmt, 15, record->published_on);
+  if (!gk_db_step_done (self->db, stmt, error) ||
+      !gk_store_index_record (self, record, error))
+    goto fail;
+
+  if (!gk_db_commit (self->db, error))
+    return FALSE;
+
+  gk_store_emit_records_changed (self);
+  return TRUE;
+
+fail:
+  gk_db_rollback (self->db);
+  return FALSE;
+}
+
+gboolean
+gk_store_delete_record (GkStore     *self,
+                        const char  *uuid,
+                        GError     **error)
+{
+  g_autoptr(GkRecord) stored = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!gk_db_begin (self->db, error))
+    return FALSE;
+
+  stored = gk_store_get_record (self, uuid, error);
+  if (stored == NULL)
+    goto fail;
+
+  stmt = gk_db_prepare (self->db, "DELETE FROM records WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, stored->id);
+  if (!gk_db_step_done (self->db, stmt, error) ||
+      !unindex_record (self, stored->id, error) ||
+      !gk_store_add_history (self, uuid, "delete", NULL, stored->title, NULL, error))
+    goto fail;
+
+  if (!gk_db_commit (self->db, error))
+    return FALSE;
+
+  gk_store_emit_records_changed (self);
+  return TRUE;
+
+fail:
+  gk_db_rollback (self->db);
+  return FALSE;
+}
+
+static gboolean
+status_move_allowed (const char *from,
+                     const char *to)
+{
+  static const struct { const char *from, *to; } moves[] = {
+    { GK_STATUS_DRAFT, GK_STATUS_PENDING },
+    { GK_STATUS_DRAFT, GK_STATUS_PUBLISHED },      /* a unit without a reviewer */
+    { GK_STATUS_PENDING, GK_STATUS_DRAFT },        /* sent back */
+    { GK_STATUS_PENDING, GK_STATUS_PUBLISHED },
+    { GK_STATUS_PUBLISHED, GK_STATUS_WITHDRAWN },
+    { GK_STATUS_WITHDRAWN, GK_STATUS_DRAFT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    if (g_strcmp0 (moves[i].from, from) == 0 && g_strcmp0 (moves[i].to, to) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+gk_store_set_status (GkStore     *self,
+                     GkRecord    *record,
+                     const char  *status,
+                     const char  *date,
+                     GError     **error)
+{
+  g_autoptr(GkRecord) stored = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *now = NULL;
+  const char *published_on;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GK_IS_RECORD (record), FALSE);
+
+  if (!gk_status_is_valid (status))
+    {
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("Unknown status “%s”"), status);
+      return FALSE;
+    }
+
+  if (!gk_db_begin (self->db, error))
+    return FALSE;
+
+  stored = gk_store_get_record (self, record->uuid, error);
+  if (stored == NULL)
+    goto fail;
+
+  if (g_strcmp0 (stored->status, status) == 0)
+    {
+      gk_db_rollback (self->db);
+      return TRUE;
+    }
+
+  if (!status_move_allowed (stored->status, status))
+    {
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("A record cannot go from “%s” to “%s”"),
+                   gk_status_to_label (stored->status), gk_status_to_label (status));
+      goto fail;
+    }
+
+  if (g_strcmp0 (status, GK_STATUS_PUBLISHED) == 0)
+    {
+      g_autoptr(GPtrArray) issues = NULL;
+
+      if (g_strcmp0 (stored->mode, GK_MODE_EXEMPT) == 0)
+        {
+          g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                               _("This record is marked “not disclosed” and can never be published"));
+          goto fail;
+        }
+
+      issues = gk_store_validate_record (self, stored, error);
+      if (issues == NULL)
+        goto fail;
+      if (issues->len > 0)
+        {
+          g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                       ngettext ("The record cannot be published: %u field needs attention",
+                                 "The record cannot be published: %u fields need attention", issues->len),
+                       issues->len);
+          goto fail;
+        }
+
+      today = gk_today ();
+      published_on = date != NULL ? date : today;
+    }
+  else if (g_strcmp0 (status, GK_STATUS_WITHDRAWN) == 0)
+    published_on = stored->published_on;   /* it was public until now */
+  else
+    published_on = NULL;
+
+  now = gk_store_now ();
+  stmt = gk_db_prepare (self->db,
+                        "UPDATE records SET status = ?2, published_on = ?3, updated_at = ?4 WHERE id = ?1",
+                        error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, stored->id);
+  gk_bind_text (stmt, 2, status);
+  gk_bind_text (stmt, 3, published_on);
+  gk_bind_text (stmt, 4, now);
+  if (!gk_db_step_done (self->db, stmt, error) ||
+      !gk_store_add_history (self, stored->uuid, "status", "status", stored->status, status, error))
+    goto fail;
+
+  if (g_strcmp0 (published_on, stored->published_on) != 0 &&
+      !gk_store_add_history (self, stored->uuid, "status", "published_on", stored->published_on, published_on, error))
+    goto fail;
+
+  if (!gk_db_commit (self->db, error))
+    return FALSE;
+
+  gk_record_set_string (record, &record->status, status);
+  gk_record_set_string (record, &record->published_on, published_on);
+  gk_record_set_string (record, &record->updated_at, now);
+  g_object_notify (G_OBJECT (record), "status");
+  gk_store_emit_records_changed (self);
+  return TRUE;
+
+fail:
+  gk_db_rollback (self->db);
+  return FALSE;
+}
+
+/* 变更: the information changed after it was published. The change date is
+ * a new formation date with its own deadline; the record goes back to draft
+ * until the changed version is published. */
+gboolean
+gk_store_record_change (GkStore     *self,
+                        GkRecord    *record,
+                        const char  *changed_on,
+                        const char  *note,
+                        GError     **error)
+{
+  g_autoptr(GkRecord) stored = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GK_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (changed_on != NULL, FALSE);
+
+  if (!gk_db_begin (self->db, error))
+    return FALSE;
+
+  stored = gk_store_get_record (self, record->uuid, error);
+  if (stored == NULL)
+    goto fail;
+
+  if (g_strcmp0 (stored->status, GK_STATUS_PUBLISHED) != 0)
+    {
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                           _("Only a published record can record a change; edit a draft directly"));
+      goto fail;
+    }
+
+  stmt = gk_db_prepare (self->db,
+                        "INSERT INTO record_changes (record_id, changed_on, note, prev_formed_on, "
+                        "prev_published_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        error);
+  if (stmt == NULL)
+    goto fail;
+  {
+    g_autofree char *now = gk_store_now ();
+
+    sqlite3_bind_int64 (stmt, 1, stored->id);
+    gk_bind_text (stmt, 2, changed_on);
+    gk_bind_text (stmt, 3, note != NULL ? note : "");
+    gk_bind_text (stmt, 4, stored->formed_on);
+    gk_bind_text (stmt, 5, stored->published_on);
+    gk_bind_text (stmt, 6, now);
+  }
+  if (!gk_db_step_done (self->db, stmt, error))
+    goto fail;
+
+  gk_record_set_string (stored, &stored->formed_on, changed_on);
+  gk_record_set_string (stored, &stored->published_on, NULL);
+  gk_record_set_string (stored, &stored->status, GK_STATUS_DRAFT);
+  gk_store_compute_due (self, stored);
+
+  stmt = gk_db_prepare (self->db,
+                        "UPDATE records SET formed_on = ?2, published_on = NULL, status = 'draft', "
+                        "due_on = ?3, due_missing_year = ?4, updated_at = ?5 WHERE id = ?1",
+                        error);
+  if (stmt == NULL)
+    goto fail;
+  {
+    g_autofree char *now = gk_store_now ();
+
+    sqlite3_bind_int64 (stmt, 1, stored->id);
+    gk_bind_text (stmt, 2, changed_on);
+    gk_bind_text (stmt, 3, stored->due_on);
+    sqlite3_bind_int (stmt, 4, stored->due_missing_year);
+    gk_bind_text (stmt, 5, now);
+  }
+  if (!gk_db_step_done (self->db, stmt, error) ||
+      !gk_store_add_history (self, stored->uuid, "change", "formed_on", record->formed_on, changed_on, error))
+    goto fail;
+
+  if (!gk_db_commit (self->db, error))
+    return FALSE;
+
+  gk_record_set_string (record, &record->formed_on, stored->formed_on);
+  gk_record_set_string (record, &record->due_on, stored->due_on);
+  gk_record_set_string (record, &record->published_on, NULL);
+  gk_record_set_string (record, &record->status, GK_STATUS_DRAFT);
+  record->due_missing_year = stored->due_missing_year;
+  g_object_notify (G_OBJECT (record), "status");
+  gk_store_emit_records_changed (self);
+  return TRUE;
+
+fail:
+  gk_db_rollback (self->db);
+  return FALSE;
+}
+
+GPtrArray *
+gk_store_get_history (GkStore     *self,
+                      const char  *uuid,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_history_entry_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = gk_db_prepare (self->db,
+                        "SELECT id, record_uuid, at, user, action, field, old_value, new_value "
+                        "FROM history WHERE record_uuid = ?1 ORDER BY id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  gk_bind_text (stmt, 1, uuid);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GkHistoryEntry *entry = g_new0 (GkHistoryEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->record_uuid = gk_column_dup (stmt, 1);
+      entry->at = gk_column_dup (stmt, 2);
+      entry->user = gk_column_dup (stmt, 3);
+      entry->action = gk_column_dup (stmt, 4);
+      entry->field = gk_column_dup (stmt, 5);
+      entry->old_value = gk_column_dup (stmt, 6);
+      entry->new_value = gk_column_dup (stmt, 7);
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      gk_db_set_error (self->db, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}

@@ -1,0 +1,445 @@
+/* gk-store.c: the ledger in one SQLite file: catalog, units, projects, records, history. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gk-core.h"
+#include "gk-schema.h"
+#include "gk-store-private.h"
+
+G_DEFINE_FINAL_TYPE (GkStore, gk_store, G_TYPE_OBJECT)
+
+enum {
+  RECORDS_CHANGED,
+  CATALOG_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+void
+gk_unit_free (GkUnit *unit)
+{
+  if (unit == NULL)
+    return;
+  g_free (unit->name);
+  g_free (unit);
+}
+
+void
+gk_item_free (GkItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->key);
+  g_free (item->domain);
+  g_free (item->level1);
+  g_free (item->level2);
+  g_free (item->contents);
+  g_free (item->basis);
+  g_free (item->time_limit);
+  g_free (item->deadline_rule);
+  g_free (item->units);
+  g_free (item->channels);
+  g_free (item->audience);
+  g_free (item->mode);
+  g_free (item->level);
+  g_free (item->supervision);
+  g_free (item->fields);
+  g_free (item->project_kind);
+  g_free (item);
+}
+
+GkItem *
+gk_item_copy (const GkItem *item)
+{
+  GkItem *copy = g_new0 (GkItem, 1);
+
+  copy->id = item->id;
+  copy->key = g_strdup (item->key);
+  copy->domain = g_strdup (item->domain);
+  copy->level1 = g_strdup (item->level1);
+  copy->level2 = g_strdup (item->level2);
+  copy->contents = g_strdup (item->contents);
+  copy->basis = g_strdup (item->basis);
+  copy->time_limit = g_strdup (item->time_limit);
+  copy->deadline_rule = g_strdup (item->deadline_rule);
+  copy->units = g_strdup (item->units);
+  copy->channels = g_strdup (item->channels);
+  copy->audience = g_strdup (item->audience);
+  copy->mode = g_strdup (item->mode);
+  copy->level = g_strdup (item->level);
+  copy->supervision = g_strdup (item->supervision);
+  copy->fields = g_strdup (item->fields);
+  copy->project_kind = g_strdup (item->project_kind);
+  copy->stage = item->stage;
+  copy->retired = item->retired;
+  return copy;
+}
+
+void
+gk_project_free (GkProject *project)
+{
+  if (project == NULL)
+    return;
+  g_free (project->uuid);
+  g_free (project->kind);
+  g_free (project->name);
+  g_free (project->code);
+  g_free (project->investment_code);
+  g_free (project);
+}
+
+void
+gk_stage_free (GkStage *stage)
+{
+  if (stage == NULL)
+    return;
+  gk_item_free (stage->item);
+  g_clear_object (&stage->record);
+  g_free (stage);
+}
+
+void
+gk_history_entry_free (GkHistoryEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->record_uuid);
+  g_free (entry->at);
+  g_free (entry->user);
+  g_free (entry->action);
+  g_free (entry->field);
+  g_free (entry->old_value);
+  g_free (entry->new_value);
+  g_free (entry);
+}
+
+char *
+gk_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+char *
+gk_store_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format_iso8601 (now);
+}
+
+/* Column helpers: SQLite gives NULL for NULL, we keep NULL. */
+char *
+gk_column_dup (sqlite3_stmt *stmt,
+               int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+void
+gk_bind_text (sqlite3_stmt *stmt,
+              int           index,
+              const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+gk_store_emit_records_changed (GkStore *self)
+{
+  g_signal_emit (self, signals[RECORDS_CHANGED], 0);
+}
+
+void
+gk_store_emit_catalog_changed (GkStore *self)
+{
+  g_signal_emit (self, signals[CATALOG_CHANGED], 0);
+}
+
+static void
+gk_store_finalize (GObject *object)
+{
+  GkStore *self = GK_STORE (object);
+
+  g_clear_pointer (&self->db, gk_db_close);
+  g_clear_object (&self->calendar);
+  g_clear_pointer (&self->user, g_free);
+  g_clear_pointer (&self->item_cache, g_hash_table_unref);
+  g_clear_pointer (&self->schema_cache, g_hash_table_unref);
+
+  G_OBJECT_CLASS (gk_store_parent_class)->finalize (object);
+}
+
+static void
+gk_store_class_init (GkStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gk_store_finalize;
+
+  /* Emitted after any write that changes which records exist or how they list. */
+  signals[RECORDS_CHANGED] =
+    g_signal_new ("records-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CATALOG_CHANGED] =
+    g_signal_new ("catalog-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+gk_store_init (GkStore *self)
+{
+  self->user = g_strdup (g_get_user_name ());
+  self->item_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) gk_item_free);
+  self->schema_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) gk_schema_unref);
+}
+
+GkStore *
+gk_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(GkStore) self = g_object_new (GK_TYPE_STORE, NULL);
+
+  self->db = gk_db_open (path, error);
+  if (self->db == NULL)
+    return NULL;
+
+  if (!gk_store_seed_defaults (self, error))
+    return NULL;
+
+  if (!gk_store_load_calendar (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+GkDb *
+gk_store_get_db (GkStore *self)
+{
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+  return self->db;
+}
+
+const char *
+gk_store_get_path (GkStore *self)
+{
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+  return gk_db_get_path (self->db);
+}
+
+GkCalendar *
+gk_store_get_calendar (GkStore *self)
+{
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+  return self->calendar;
+}
+
+char *
+gk_store_get_attachments_dir (GkStore *self)
+{
+  g_autofree char *dir = g_path_get_dirname (gk_db_get_path (self->db));
+  g_autofree char *base = g_path_get_basename (gk_db_get_path (self->db));
+  g_autofree char *name = g_strconcat (base, ".files", NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+void
+gk_store_set_user (GkStore    *self,
+                   const char *user)
+{
+  g_return_if_fail (GK_IS_STORE (self));
+  g_free (self->user);
+  self->user = g_strdup (user);
+}
+
+/* Organisation and units */
+
+gboolean
+gk_store_get_organisation (GkStore  *self,
+                           char    **name,
+                           char    **code,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt = gk_db_prepare (self->db, "SELECT name, code FROM organisation WHERE id = 1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("The ledger has no organisation"));
+      return FALSE;
+    }
+
+  if (name != NULL)
+    *name = gk_column_dup (stmt, 0);
+  if (code != NULL)
+    *code = gk_column_dup (stmt, 1);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+gk_store_set_organisation (GkStore     *self,
+                           const char  *name,
+                           const char  *code,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *clean_code = NULL;
+
+  g_return_val_if_fail (name != NULL && code != NULL, FALSE);
+
+  clean_code = g_strstrip (g_ascii_strup (code, -1));
+  if (*name == '\0' || *clean_code == '\0' || strchr (clean_code, '/') != NULL)
+    {
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                           _("The organisation needs a name and a code without “/” for its index numbers"));
+      return FALSE;
+    }
+
+  stmt = gk_db_prepare (self->db,
+                        "INSERT INTO organisation (id, name, code) VALUES (1, ?1, ?2) "
+                        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, code = excluded.code",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  gk_bind_text (stmt, 1, name);
+  gk_bind_text (stmt, 2, clean_code);
+  return gk_db_step_done (self->db, stmt, error);
+}
+
+GPtrArray *
+gk_store_list_units (GkStore   *self,
+                     gboolean   include_retired,
+                     GError   **error)
+{
+  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_unit_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = gk_db_prepare (self->db,
+                        "SELECT id, name, retired FROM units WHERE ?1 OR retired = 0 ORDER BY position, id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, include_retired);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GkUnit *unit = g_new0 (GkUnit, 1);
+
+      unit->id = sqlite3_column_int64 (stmt, 0);
+      unit->name = gk_column_dup (stmt, 1);
+      unit->retired = sqlite3_column_int (stmt, 2);
+      g_ptr_array_add (units, unit);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      gk_db_set_error (self->db, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&units);
+}
+
+gint64
+gk_store_add_unit (GkStore     *self,
+                   const char  *name,
+                   GError     **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (name != NULL ? name : ""));
+  sqlite3_stmt *stmt;
+
+  if (*clean == '\0')
+    {
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("A unit needs a name"));
+      return 0;
+    }
+
+  if (gk_store_find_unit (self, clean) != 0)
+    {
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_CONSTRAINT, _("The unit “%s” already exists"), clean);
+      return 0;
+    }
+
+  stmt = gk_db_prepare (self->db,
+                        "INSERT INTO units (name, position) "
+                        "VALUES (?1, (SELECT coalesce (max (position), 0) + 1 FROM units))",
+                        error);
+  if (stmt == NULL)
+    return 0;
+
+  gk_bind_text (stmt, 1, clean);
+  if (!gk_db_step_done (self->db, stmt, error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (gk_db_get_handle (self->db));
+}
+
+gboolean
+gk_store_update_unit (GkStore     *self,
+                      gint64       unit_id,
+                      const char  *name,
+                      gboolean     retired,
+                      GError     **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (name != NULL ? name : ""));
+  sqlite3_stmt *stmt;
+
+  if (*clean == '\0')
+    {
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("A unit needs a name"));
+      return FALSE;
+    }
+
+  stmt = gk_db_prepare (self->db, "UPDATE units SET name = ?2, retired = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  gk_bind_text (stmt, 2, clean);
+  sqlite3_bind_int (stmt, 3, retired);
+  if (!gk_db_step_done (self->db, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (gk_db_get_handle (self->db)) == 0)
+    {
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No such unit"));
+      return FALSE;
+    }
+
+  gk_store_emit_records_changed (self);
+  return TRUE;
+}
+
+gint64
+gk_store_find_unit (GkStore    *self,
+                    const char *name)
+{
+  sqlite3_stmt *stmt = gk_db_prepare (self->db, "SELECT id FROM units WHERE name = ?1", NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+
+  gk_bind_text (stmt, 1, name);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}

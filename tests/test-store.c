@@ -1,0 +1,668 @@
+/* test-store.c: the ledger store: schema, migrations, records, history, 索引号, search, bad files. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "gk-core.h"
+#include "gk-db.h"
+#include "gk-record-list.h"
+#include "gk-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  GkStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("gongkai-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "ledger.db", NULL);
+  f->store = gk_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+  gk_store_set_user (f->store, "tester");
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+    }
+  g_remove (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* Any item of @domain, as the default catalog provides. */
+static char *
+first_item_key (GkStore    *store,
+                const char *domain)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = gk_store_list_items (store, domain, FALSE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, >, 0);
+  return g_strdup (((GkItem *) g_ptr_array_index (items, 0))->key);
+}
+
+static GkRecord *
+create (Fixture    *f,
+        const char *domain,
+        const char *title,
+        const char *body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = first_item_key (f->store, domain);
+  GkRecord *record = gk_store_create_record (f->store, key, title, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+  if (body != NULL)
+    {
+      gk_record_set_string (record, &record->body, body);
+      gk_store_save_record (f->store, record, &error);
+      g_assert_no_error (error);
+    }
+  return record;
+}
+
+static void
+test_schema_created (Fixture       *f,
+                     gconstpointer  data)
+{
+  GkDb *db = gk_store_get_db (f->store);
+  sqlite3_stmt *stmt;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) domains = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *code = NULL;
+
+  g_assert_cmpint (gk_db_get_user_version (db), ==, gk_db_schema_version ());
+
+  stmt = gk_db_prepare (db, "PRAGMA journal_mode", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_reset (stmt);
+
+  stmt = gk_db_prepare (db, "PRAGMA foreign_keys", &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_reset (stmt);
+
+  domains = gk_store_list_domains (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (domains->len, >=, 5);
+
+  units = gk_store_list_units (f->store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (units->len, >=, 7);
+  g_assert_cmpint (gk_store_find_unit (f->store, "区住建局"), !=, 0);
+  g_assert_cmpint (gk_store_find_unit (f->store, "区财政局"), !=, 0);
+
+  g_assert_true (gk_store_get_organisation (f->store, &name, &code, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, !=, "");
+  g_assert_cmpstr (code, !=, "");
+}
+
+/* A ledger made by every earlier version opens, keeps its data, and ends
+ * at the newest version. */
+static void
+test_migrations (void)
+{
+  for (int version = 1; version < gk_db_schema_version (); version++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("gongkai-migrate-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+      g_autoptr(GkStore) store = NULL;
+      g_autoptr(GkRecord) record = NULL;
+      GkDb *db;
+
+      db = gk_db_open_at_version (path, version, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (gk_db_get_user_version (db), ==, version);
+      /* Data an older version would have: the organisation and a unit. */
+      gk_db_exec (db, "INSERT INTO organisation (id, name, code) VALUES (1, '旧区政府', '000014349')", &error);
+      g_assert_no_error (error);
+      gk_db_exec (db, "INSERT INTO units (name, position) VALUES ('旧单位', 99)", &error);
+      g_assert_no_error (error);
+      gk_db_close (db);
+
+      store = gk_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (gk_db_get_user_version (gk_store_get_db (store)), ==, gk_db_schema_version ());
+      g_assert_cmpint (gk_store_find_unit (store, "旧单位"), !=, 0);
+
+      record = gk_store_create_record (store, "procurement.result", "迁移后的记录", &error);
+      if (record == NULL)
+        {
+          g_autofree char *key = first_item_key (store, "procurement");
+          g_clear_error (&error);
+          record = gk_store_create_record (store, key, "迁移后的记录", &error);
+        }
+      g_assert_no_error (error);
+      g_assert_true (g_str_has_prefix (record->index_no, "000014349/"));
+
+      g_clear_object (&store);
+      remove_tree (dir);
+    }
+}
+
+static void
+test_crud_history (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = create (f, "procurement", "某采购项目结果公告", NULL);
+  g_autoptr(GkRecord) loaded = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  GkHistoryEntry *entry;
+
+  g_assert_nonnull (record->uuid);
+  g_assert_cmpstr (record->status, ==, "draft");
+  g_assert_cmpstr (record->domain, ==, "procurement");
+  g_assert_nonnull (record->formed_on);
+
+  gk_record_set_title (record, "某采购项目中标结果公告");
+  gk_record_set_string (record, &record->body, "正文");
+  gk_record_set_string (record, &record->doc_no, "长财采〔2025〕12号");
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+
+  loaded = gk_store_get_record (f->store, record->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->title, ==, "某采购项目中标结果公告");
+  g_assert_cmpstr (loaded->doc_no, ==, "长财采〔2025〕12号");
+
+  history = gk_store_get_history (f->store, record->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 4);   /* create, title, body, doc_no */
+  entry = g_ptr_array_index (history, 0);
+  g_assert_cmpstr (entry->action, ==, "create");
+  g_assert_cmpstr (entry->user, ==, "tester");
+  entry = g_ptr_array_index (history, 1);
+  g_assert_cmpstr (entry->field, ==, "title");
+  g_assert_cmpstr (entry->old_value, ==, "某采购项目结果公告");
+  g_assert_cmpstr (entry->new_value, ==, "某采购项目中标结果公告");
+
+  /* Saving without a change writes no history. */
+  g_assert_true (gk_store_save_record (f->store, loaded, &error));
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = gk_store_get_history (f->store, record->uuid, NULL);
+  g_assert_cmpuint (history->len, ==, 4);
+
+  /* Field values: one history entry per changed key. */
+  gk_record_set_string (loaded, &loaded->fields, "{\"note\": \"甲\"}");
+  g_assert_true (gk_store_save_record (f->store, loaded, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = gk_store_get_history (f->store, record->uuid, NULL);
+  entry = g_ptr_array_index (history, history->len - 1);
+  g_assert_cmpstr (entry->field, ==, "fields.note");
+  g_assert_cmpstr (entry->new_value, ==, "甲");
+
+  /* Delete: gone, but its history stays. */
+  g_assert_true (gk_store_delete_record (f->store, record->uuid, &error));
+  g_assert_no_error (error);
+  g_assert_null (gk_store_get_record (f->store, record->uuid, &error));
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = gk_store_get_history (f->store, record->uuid, NULL);
+  entry = g_ptr_array_index (history, history->len - 1);
+  g_assert_cmpstr (entry->action, ==, "delete");
+}
+
+/* An item of our own, with one required field, through the catalog API. */
+static void
+add_test_item (GkStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GkItem item = {
+    .key = (char *) "test.notice",
+    .domain = (char *) "bidding",
+    .level1 = (char *) "测试",
+    .level2 = (char *) "测试公告",
+    .deadline_rule = (char *) "proactive",
+    .fields = (char *) "[{\"id\": \"winner\", \"label\": \"中标人\", \"kind\": \"text\", \"required\": true},"
+                       " {\"id\": \"code\", \"label\": \"统一社会信用代码\", \"kind\": \"uscc\"}]",
+  };
+
+  g_assert_true (gk_store_save_item (store, &item, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (item.id, >, 0);
+}
+
+static void
+test_status_and_change (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = NULL;
+
+  add_test_item (f->store);
+  record = gk_store_create_record (f->store, "test.notice", "某工程招标公告", &error);
+  g_assert_no_error (error);
+
+  gk_record_set_string (record, &record->formed_on, "2025-09-01");
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (record->due_on);
+
+  g_assert_false (gk_store_set_status (f->store, record, "withdrawn", NULL, &error));
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (gk_store_set_status (f->store, record, "pending", NULL, &error));
+  g_assert_no_error (error);
+
+  /* A required field is empty: it cannot be published yet. */
+  g_assert_false (gk_store_set_status (f->store, record, "published", "2025-09-10", &error));
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A wrong credit code check digit is only a warning (pilot codes are real);
+   * a filled required field is all it takes. */
+  gk_record_set_string (record, &record->fields, "{\"winner\": \"河北某建设集团有限公司\", \"code\": \"91350100M0001TGQXM\"}");
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_store_set_status (f->store, record, "published", "2025-09-10", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (record->published_on, ==, "2025-09-10");
+
+  /* A change after publication opens a new deadline from its own date. */
+  g_assert_true (gk_store_record_change (f->store, record, "2025-10-09", "中标金额更正", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (record->status, ==, "draft");
+  g_assert_null (record->published_on);
+  g_assert_cmpstr (record->formed_on, ==, "2025-10-09");
+  g_assert_cmpstr (record->due_on, >, "2025-10-09");
+}
+
+/* A request runs from its receipt; an extension moves the reply deadline,
+ * and the reply closes it. */
+static void
+test_request_deadline (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = gk_store_create_record (f->store, "request.application", "关于某小区分配名单的申请", &error);
+  g_autoptr(GkRecord) loaded = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (record->domain, ==, "request");
+
+  /* Received Monday 2025-09-01: the 20th working day after it is Sunday
+   * 2025-09-28, a make-up working day before National Day. */
+  gk_record_set_string (record, &record->fields,
+                        "{\"received_date\": \"2025-09-01\", \"applicant_type\": \"natural-person\"}");
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (record->formed_on, ==, "2025-09-01");
+  g_assert_cmpstr (record->due_on, ==, "2025-09-28");
+  g_assert_true (gk_record_is_overdue (record, "2025-10-10"));
+
+  /* Extended by 20 working days (National Day week in between). */
+  gk_record_set_string (record, &record->fields,
+                        "{\"received_date\": \"2025-09-01\", \"applicant_type\": \"natural-person\","
+                        " \"events\": [{\"kind\": \"extension\", \"date\": \"2025-09-20\", \"workdays\": 20}]}");
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_cmpstr (record->due_on, ==, "2025-10-31");
+
+  /* Replied: no longer open. */
+  gk_record_set_string (record, &record->fields,
+                        "{\"received_date\": \"2025-09-01\", \"applicant_type\": \"natural-person\","
+                        " \"events\": [{\"kind\": \"extension\", \"date\": \"2025-09-20\", \"workdays\": 20}],"
+                        " \"reply_date\": \"2025-10-20\", \"outcome\": \"disclosed\"}");
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  loaded = gk_store_get_record (f->store, record->uuid, &error);
+  g_assert_cmpstr (loaded->published_on, ==, "2025-10-20");
+  g_assert_false (gk_record_is_overdue (loaded, "2025-11-10"));
+}
+
+static void
+test_exemption (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = create (f, "procurement", "涉及商业秘密的采购文件", NULL);
+  g_autoptr(GkRecord) loaded = NULL;
+
+  /* 不予公开 without a legal ground is refused. */
+  gk_record_set_string (record, &record->mode, "exempt");
+  g_assert_false (gk_store_save_record (f->store, record, &error));
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
+  g_clear_error (&error);
+
+  gk_record_set_string (record, &record->exemption, "commercial-secret");
+  gk_record_set_string (record, &record->exemption_reason, "含投标人报价构成");
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+
+  loaded = gk_store_get_record (f->store, record->uuid, &error);
+  g_assert_cmpstr (loaded->mode, ==, "exempt");
+  g_assert_null (loaded->due_on);   /* nothing to disclose, no deadline */
+
+  /* …and it can never be published. */
+  g_assert_false (gk_store_set_status (f->store, loaded, "published", NULL, &error));
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The schema itself refuses it too, whatever the caller. */
+  g_assert_false (gk_db_exec (gk_store_get_db (f->store),
+                              "UPDATE records SET exemption = '' WHERE mode = 'exempt'", &error));
+  g_assert_nonnull (error);
+}
+
+static void
+test_index_numbers (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *code = NULL;
+  g_autofree char *key = first_item_key (f->store, "housing-allocation");
+  g_autoptr(GkStore) other = NULL;
+  char *numbers[2];
+
+  g_assert_true (gk_store_set_organisation (f->store, "长安区人民政府办公室", "11130102000014349X", &error));
+  g_assert_no_error (error);
+
+  for (int i = 0; i < 30; i++)
+    {
+      g_autoptr(GkRecord) record = gk_store_create_record (f->store, key, "分配结果", &error);
+      g_autofree char *year_prefix = NULL;
+
+      g_assert_no_error (error);
+      year_prefix = g_strdup_printf ("11130102000014349X/%.4s-", record->created_at);
+      g_assert_true (g_str_has_prefix (record->index_no, year_prefix));
+      g_assert_cmpuint (strlen (record->index_no), ==, strlen (year_prefix) + 5);
+      g_assert_false (g_hash_table_contains (seen, record->index_no));
+      g_hash_table_add (seen, g_strdup (record->index_no));
+    }
+
+  /* Serials run per prefix and per year, and are never reissued. */
+  {
+    GkDb *db = gk_store_get_db (f->store);
+
+    g_assert_true (gk_db_begin (db, &error));
+    numbers[0] = gk_store_next_index_no (f->store, 2019, &error);
+    numbers[1] = gk_store_next_index_no (f->store, 2019, &error);
+    g_assert_true (gk_db_commit (db, &error));
+    g_assert_cmpstr (numbers[0], ==, "11130102000014349X/2019-00001");
+    g_assert_cmpstr (numbers[1], ==, "11130102000014349X/2019-00002");
+    g_free (numbers[0]);
+    g_free (numbers[1]);
+  }
+
+  /* Two connections to one file never draw the same number. */
+  other = gk_store_open (f->path, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 20; i++)
+    {
+      GkStore *store = i % 2 == 0 ? f->store : other;
+      g_autoptr(GkRecord) record = gk_store_create_record (store, key, "分配结果", &error);
+
+      g_assert_no_error (error);
+      g_assert_false (g_hash_table_contains (seen, record->index_no));
+      g_hash_table_add (seen, g_strdup (record->index_no));
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 50);
+}
+
+static guint
+search_count (GkStore    *store,
+              const char *text)
+{
+  g_autoptr(GkQuery) query = gk_query_new ();
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+
+  query->text = g_strdup (text);
+  g_assert_true (gk_store_count (store, query, &count, &error));
+  g_assert_no_error (error);
+  return count;
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GkRecord) a = create (f, "housing-allocation", "公租房分配结果公示", "建北街道保障性住房分配对象名单");
+  g_autoptr(GkRecord) b = create (f, "procurement", "办公设备采购项目中标公告", "采购人：区财政局");
+  g_autoptr(GkRecord) c = create (f, "bidding", "道路改造工程招标公告", "投资项目统一代码 2018-130102-47-03-012345");
+  g_autoptr(GkQuery) query = gk_query_new ();
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* 1, 2 and 4 characters, and more. */
+  g_assert_cmpuint (search_count (f->store, "房"), ==, 1);
+  g_assert_cmpuint (search_count (f->store, "公"), ==, 3);
+  g_assert_cmpuint (search_count (f->store, "采购"), ==, 1);
+  g_assert_cmpuint (search_count (f->store, "公告"), ==, 2);
+  g_assert_cmpuint (search_count (f->store, "分配结果"), ==, 1);
+  g_assert_cmpuint (search_count (f->store, "中标公告"), ==, 1);
+  g_assert_cmpuint (search_count (f->store, "保障性住房"), ==, 1);
+  g_assert_cmpuint (search_count (f->store, "2018-130102"), ==, 1);
+  /* Characters that are not adjacent do not match as a phrase. */
+  g_assert_cmpuint (search_count (f->store, "房公"), ==, 0);
+  g_assert_cmpuint (search_count (f->store, "不存在的内容"), ==, 0);
+  /* Several words: all must match. */
+  g_assert_cmpuint (search_count (f->store, "公告 采购"), ==, 1);
+  /* FTS syntax in the query is taken literally. */
+  g_assert_cmpuint (search_count (f->store, "\"公告\" OR"), ==, 0);
+  g_assert_cmpuint (search_count (f->store, "*"), ==, 0);
+
+  /* Edits are searchable at once. */
+  gk_record_set_title (c, "道路改造工程中标候选人公示");
+  g_assert_true (gk_store_save_record (f->store, c, &error));
+  g_assert_cmpuint (search_count (f->store, "候选人"), ==, 1);
+  g_assert_cmpuint (search_count (f->store, "公告"), ==, 1);
+
+  /* Filters combine with the text. */
+  query->text = g_strdup ("公");
+  query->domain = g_strdup ("procurement");
+  page = gk_store_query (f->store, query, 0, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 1);
+  g_assert_cmpstr (((GkRecord *) g_ptr_array_index (page, 0))->uuid, ==, b->uuid);
+  (void) a;
+}
+
+static void
+test_record_list (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GkRecordList) list = gk_record_list_new (f->store);
+  g_autoptr(GkQuery) query = gk_query_new ();
+  g_autoptr(GkRecord) first = NULL;
+  g_autoptr(GkRecord) last = NULL;
+  g_autofree char *key = first_item_key (f->store, "procurement");
+
+  for (int i = 0; i < 120; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *title = g_strdup_printf ("采购公告 %03d", i);
+      g_autoptr(GkRecord) record = gk_store_create_record (f->store, key, title, &error);
+      g_assert_no_error (error);
+    }
+
+  query->domain = g_strdup ("procurement");
+  query->sort = GK_SORT_TITLE;
+  gk_record_list_set_query (list, query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 120);
+  /* Nothing is read until asked for, then one page at a time. */
+  g_assert_cmpuint (gk_record_list_get_pages_loaded (list), ==, 0);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (first->title, ==, "采购公告 000");
+  g_assert_cmpuint (gk_record_list_get_pages_loaded (list), ==, 1);
+  last = g_list_model_get_item (G_LIST_MODEL (list), 119);
+  g_assert_cmpstr (last->title, ==, "采购公告 119");
+  g_assert_cmpuint (gk_record_list_get_pages_loaded (list), ==, 2);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 120));
+
+  /* A write updates the list. */
+  g_assert_true (gk_store_delete_record (f->store, first->uuid, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 119);
+}
+
+static void
+test_damaged_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gongkai-bad-XXXXXX", NULL);
+  g_autofree char *text_path = g_build_filename (dir, "notes.db", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "damaged.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  g_autoptr(GError) error = NULL;
+  GkStore *store;
+
+  /* Not a database at all. */
+  g_assert_true (g_file_set_contents (text_path, "这不是数据库，只是一段文字。\n", -1, NULL));
+  store = gk_store_open (text_path, &error);
+  g_assert_null (store);
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_LEDGER);
+  g_assert_nonnull (strstr (error->message, text_path));
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (text_path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "这不是数据库，只是一段文字。\n");
+  g_clear_pointer (&after, g_free);
+
+  /* A database of another program. */
+  {
+    sqlite3 *db;
+    g_assert_cmpint (sqlite3_open (other_path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  g_assert_true (g_file_get_contents (other_path, &before, &before_len, NULL));
+  store = gk_store_open (other_path, &error);
+  g_assert_null (store);
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_LEDGER);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (other_path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+
+  /* A ledger with damaged pages. */
+  store = gk_store_open (bad_path, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 40; i++)
+    {
+      g_autoptr(GkRecord) record = NULL;
+      g_autofree char *key = first_item_key (store, "procurement");
+      record = gk_store_create_record (store, key, "将被损坏的记录，标题写得长一些以占满页面", NULL);
+    }
+  g_object_unref (store);
+  {
+    g_autofree char *wal = g_strconcat (bad_path, "-wal", NULL);
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS) &&
+                    g_file_get_contents (wal, &contents, &length, NULL) && length > 0);
+    g_assert_true (g_file_get_contents (bad_path, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 8 * 4096);
+    /* Scribble over the middle pages, keeping the header. */
+    memset (contents + 3 * 4096, 0x5a, 4 * 4096);
+    g_assert_true (g_file_set_contents (bad_path, contents, length, NULL));
+    before = g_steal_pointer (&contents);
+    before_len = length;
+  }
+  store = gk_store_open (bad_path, &error);
+  g_assert_null (store);
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (bad_path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  remove_tree (dir);
+}
+
+static void
+test_newer_version (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gongkai-new-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "future.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  g_autoptr(GError) error = NULL;
+  GkStore *store;
+
+  store = gk_store_open (path, &error);
+  g_assert_no_error (error);
+  g_object_unref (store);
+  {
+    sqlite3 *db;
+    g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", gk_db_schema_version () + 1);
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  store = gk_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "newer"));
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gk_core_init ();
+
+  g_test_add ("/store/schema", Fixture, NULL, fixture_setup, test_schema_created, fixture_teardown);
+  g_test_add_func ("/store/migrations", test_migrations);
+  g_test_add ("/store/crud-history", Fixture, NULL, fixture_setup, test_crud_history, fixture_teardown);
+  g_test_add ("/store/status-change", Fixture, NULL, fixture_setup, test_status_and_change, fixture_teardown);
+  g_test_add ("/store/request-deadline", Fixture, NULL, fixture_setup, test_request_deadline, fixture_teardown);
+  g_test_add ("/store/exemption", Fixture, NULL, fixture_setup, test_exemption, fixture_teardown);
+  g_test_add ("/store/index-numbers", Fixture, NULL, fixture_setup, test_index_numbers, fixture_teardown);
+  g_test_add ("/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/store/record-list", Fixture, NULL, fixture_setup, test_record_list, fixture_teardown);
+  g_test_add_func ("/store/damaged-file", test_damaged_file);
+  g_test_add_func ("/store/newer-version", test_newer_version);
+
+  return g_test_run ();
+}
