@@ -5,6 +5,7 @@
 
 #include "gk-application.h"
 #include "gk-core.h"
+#include "gk-preferences-window.h"
 #include "gk-window.h"
 
 struct _GkApplication
@@ -12,6 +13,8 @@ struct _GkApplication
   AdwApplication parent_instance;
 
   char *db_path;
+  GkStore *store;
+  GError *store_error;
 };
 
 G_DEFINE_FINAL_TYPE (GkApplication, gk_application, ADW_TYPE_APPLICATION)
@@ -49,9 +52,16 @@ gk_application_activate (GApplication *app)
 {
   GtkWindow *window;
 
+  GkApplication *self = GK_APPLICATION (app);
+
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (gk_window_new (GK_APPLICATION (app)));
+    {
+      /* A ledger that cannot be opened is left alone and explained in the window. */
+      if (self->store == NULL && self->store_error == NULL)
+        self->store = gk_store_open (self->db_path, &self->store_error);
+      window = GTK_WINDOW (gk_window_new (self, self->store, self->store_error));
+    }
 
   gtk_window_present (window);
 }
@@ -86,6 +96,8 @@ gk_application_finalize (GObject *object)
   GkApplication *self = GK_APPLICATION (object);
 
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (gk_application_parent_class)->finalize (object);
 }
@@ -161,8 +173,23 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GkApplication *self = GK_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->store == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (gk_preferences_window_new (window, self->store)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  { "preferences", preferences_activated },
   { "about", about_activated },
 };
 
@@ -182,6 +209,14 @@ gk_application_new (void)
                        "flags", G_APPLICATION_NON_UNIQUE,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
+}
+
+GkStore *
+gk_application_get_store (GkApplication *self)
+{
+  g_return_val_if_fail (GK_IS_APPLICATION (self), NULL);
+
+  return self->store;
 }
 
 const char *

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "gk-store.h"
+
 G_BEGIN_DECLS
 
 #define GK_TYPE_APPLICATION (gk_application_get_type ())
@@ -10,5 +12,6 @@ G_DECLARE_FINAL_TYPE (GkApplication, gk_application, GK, APPLICATION, AdwApplica
 
 GkApplication *gk_application_new          (void);
 const char    *gk_application_get_db_path  (GkApplication *self);
+GkStore       *gk_application_get_store    (GkApplication *self);
 
 G_END_DECLS

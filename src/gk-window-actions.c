@@ -3,7 +3,21 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-demo.h"
 #include "gk-window-private.h"
+
+static void
+show_error_toast (GkWindow     *self,
+                  const GError *error)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static const char *
+current_domain (GkWindow *self)
+{
+  return gk_window_section_domain (self->section);
+}
 
 static void
 new_record_activated (GSimpleAction *action,
@@ -11,10 +25,105 @@ new_record_activated (GSimpleAction *action,
                       gpointer       user_data)
 {
   GkWindow *self = GK_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GkRecord) record = NULL;
+  const char *domain = current_domain (self);
+  const char *item_key;
 
-  gtk_stack_set_visible_child_name (self->content_stack, "record");
+  if (self->store == NULL || domain == NULL)
+    return;
+
+  /* The parameter names the catalog item; without one, the domain's first. */
+  if (parameter != NULL)
+    item_key = g_variant_get_string (parameter, NULL);
+  else
+    {
+      items = gk_store_list_items (self->store, domain, FALSE, &error);
+      if (items == NULL || items->len == 0)
+        {
+          if (error != NULL)
+            show_error_toast (self, error);
+          return;
+        }
+      item_key = ((GkItem *) g_ptr_array_index (items, 0))->key;
+    }
+
+  record = gk_store_create_record (self->store, item_key, NULL, &error);
+  if (record == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  gk_window_show_record (self, record);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+}
+
+static void
+on_delete_toast_dismissed_cb (AdwToast *toast,
+                              GkWindow *self)
+{
+  const char *uuid = g_object_get_data (G_OBJECT (toast), "gk-uuid");
+  g_autoptr(GError) error = NULL;
+
+  /* Undo clears the UUID; otherwise the delete happens now. */
+  if (uuid == NULL || self->store == NULL)
+    return;
+
+  if (!gk_store_delete_record (self->store, uuid, &error))
+    show_error_toast (self, error);
+}
+
+static void
+on_delete_toast_undo_cb (AdwToast *toast,
+                         GkWindow *self)
+{
+  g_object_set_data (G_OBJECT (toast), "gk-uuid", NULL);
+  gk_window_refresh_counts (self);
+}
+
+static void
+delete_record_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  GkWindow *self = GK_WINDOW (user_data);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (self->record == NULL)
+    return;
+
+  /* Deferred delete: the record is hidden now and removed when the toast
+   * goes, unless the clerk presses Undo. */
+  /* Translators: %s is a record title */
+  title = g_strdup_printf (_("“%s” deleted"), self->record->title);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "gk-uuid", g_strdup (self->record->uuid), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_delete_toast_undo_cb), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  gk_window_show_record (self, NULL);
+}
+
+static void
+load_sample_data_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  GkWindow *self = GK_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  if (!gk_demo_fill (self->store, 400, 1, &error))
+    show_error_toast (self, error);
 }
 
 static void
@@ -64,9 +173,11 @@ unavailable_activated (GSimpleAction *action,
 
 static const GActionEntry win_actions[] = {
   { "new-record", new_record_activated },
+  { "new-record-of-item", new_record_activated, "s" },
   { "search", search_activated, NULL, "false", search_changed_state },
   { "go-back", go_back_activated },
-  { "load-sample-data", unavailable_activated },
+  { "load-sample-data", load_sample_data_activated },
+  { "delete-record", delete_record_activated },
   { "export-report", unavailable_activated },
   { "publish-bundle", unavailable_activated },
 };
@@ -108,9 +219,11 @@ gk_window_actions_update (GkWindow *self)
   is_domain_or_requests = g_strcmp0 (self->section, "catalog") != 0 &&
                           g_strcmp0 (self->section, "supervision") != 0;
 
-  set_enabled (self, "new-record", is_domain_or_requests);
+  set_enabled (self, "new-record", is_domain_or_requests && self->store != NULL);
+  set_enabled (self, "new-record-of-item", is_domain_or_requests && self->store != NULL);
+  set_enabled (self, "delete-record", self->record != NULL);
   set_enabled (self, "search", g_strcmp0 (self->section, "supervision") != 0);
-  set_enabled (self, "load-sample-data", self->total_records == 0);
+  set_enabled (self, "load-sample-data", self->store != NULL && self->total_records == 0);
   /* The exporters are not part of this build yet. */
   set_enabled (self, "export-report", FALSE);
   set_enabled (self, "publish-bundle", FALSE);

@@ -1,6 +1,8 @@
 /* gk-window-private.h: state shared by the window's source files. */
 #pragma once
 
+#include "gk-record-list.h"
+#include "gk-store.h"
 #include "gk-window.h"
 
 G_BEGIN_DECLS
@@ -26,10 +28,26 @@ struct _GkWindow
   GtkStack *content_stack;
   GtkBox *record_box;
 
+  AdwStatusPage *error_page;
+  GtkListBox *catalog_list;
+  AdwPreferencesGroup *details_group;
+
   GSettings *settings;
+  GkStore *store;
+  GkRecordList *records;
+  GtkSingleSelection *selection;
+  GkRecord *record;          /* the record shown in the content pane */
   char *section;
+  char *today;
   guint total_records;
+  guint overdue_records;
 };
+
+void gk_window_refresh_counts (GkWindow *self);
+/* The records domain a sidebar section shows, or NULL (catalog, supervision). */
+const char *gk_window_section_domain (const char *key);
+void gk_window_show_record    (GkWindow *self,
+                               GkRecord *record);
 
 void gk_window_actions_init   (GkWindow *self);
 void gk_window_actions_update (GkWindow *self);

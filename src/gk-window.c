@@ -1,8 +1,9 @@
-/* gk-window.c: the main window: sidebar of sections, record list, editor pane. */
+/* gk-window.c: the main window: sidebar of sections, record list, content pane. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "gk-record-row.h"
 #include "gk-sidebar-row.h"
 #include "gk-window-private.h"
 
@@ -11,6 +12,7 @@ G_DEFINE_FINAL_TYPE (GkWindow, gk_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SECTION,
+  PROP_STORE,
   N_PROPS
 };
 
@@ -22,16 +24,26 @@ static const struct {
   const char *key;
   const char *title;
   const char *icon_name;
+  const char *domain;     /* records of this domain, or NULL */
 } sections[] = {
-  { "housing-construction", N_("Affordable Housing Construction"), "view-grid-symbolic" },
-  { "housing-allocation", N_("Affordable Housing Allocation"), "go-home-symbolic" },
-  { "procurement", N_("Government Procurement"), "emblem-documents-symbolic" },
-  { "bidding", N_("Construction Project Bidding"), "document-send-symbolic" },
-  { "blacklist", N_("Blacklist"), "action-unavailable-symbolic" },
-  { "catalog", N_("Disclosure Catalog"), "view-list-symbolic" },
-  { "requests", N_("Disclosure Requests"), "mail-unread-symbolic" },
-  { "supervision", N_("Supervision"), "alarm-symbolic" },
+  { "housing-construction", N_("Affordable Housing Construction"), "view-grid-symbolic", "housing-construction" },
+  { "housing-allocation", N_("Affordable Housing Allocation"), "go-home-symbolic", "housing-allocation" },
+  { "procurement", N_("Government Procurement"), "emblem-documents-symbolic", "procurement" },
+  { "bidding", N_("Construction Project Bidding"), "document-send-symbolic", "bidding" },
+  { "blacklist", N_("Blacklist"), "action-unavailable-symbolic", "blacklist" },
+  { "catalog", N_("Disclosure Catalog"), "view-list-symbolic", NULL },
+  { "requests", N_("Disclosure Requests"), "mail-unread-symbolic", "request" },
+  { "supervision", N_("Supervision"), "alarm-symbolic", NULL },
 };
+
+const char *
+gk_window_section_domain (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].key, key) == 0)
+      return sections[i].domain;
+  return NULL;
+}
 
 static GkSidebarRow *
 find_sidebar_row (GkWindow   *self,
@@ -53,18 +65,143 @@ static void
 update_panes (GkWindow *self)
 {
   GkSidebarRow *row = find_sidebar_row (self, self->section);
-  guint count = row != NULL ? gk_sidebar_row_get_count (row) : 0;
+  guint shown = self->records != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->records)) : 0;
+  gboolean searching = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0';
   g_autofree char *subtitle = NULL;
+  const char *list_page;
 
   if (row != NULL)
     adw_window_title_set_title (self->list_title, gk_sidebar_row_get_title (row));
 
-  subtitle = g_strdup_printf (ngettext ("%u record", "%u records", count), count);
-  adw_window_title_set_subtitle (self->list_title, subtitle);
+  if (g_strcmp0 (self->section, "catalog") == 0)
+    {
+      guint n_items = gk_sidebar_row_get_count (row);
 
-  gtk_stack_set_visible_child_name (self->list_stack, count > 0 ? "records" : "empty");
-  gtk_stack_set_visible_child_name (self->content_stack,
-                                    self->total_records == 0 ? "empty-ledger" : "no-selection");
+      subtitle = g_strdup_printf (ngettext ("%u item", "%u items", n_items), n_items);
+      list_page = "catalog";
+    }
+  else
+    {
+      subtitle = g_strdup_printf (ngettext ("%u record", "%u records", shown), shown);
+      list_page = shown > 0 ? "records" : searching ? "no-results" : "empty";
+    }
+
+  adw_window_title_set_subtitle (self->list_title, subtitle);
+  gtk_stack_set_visible_child_name (self->list_stack, list_page);
+
+  if (self->store == NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "error");
+  else if (self->record != NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "record");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack,
+                                      self->total_records == 0 ? "empty-ledger" : "no-selection");
+}
+
+static void
+update_query (GkWindow *self)
+{
+  g_autoptr(GkQuery) query = gk_query_new ();
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (self->records == NULL)
+    return;
+
+  query->domain = g_strdup (gk_window_section_domain (self->section));
+  query->text = g_strdup (text);
+  if (g_strcmp0 (self->section, "supervision") == 0)
+    {
+      /* Supervision lists what is past due, the most urgent first. */
+      query->overdue = TRUE;
+      query->today = g_strdup (self->today);
+      query->sort = GK_SORT_DUE;
+    }
+  else if (g_strcmp0 (self->section, "catalog") == 0)
+    {
+      /* The catalog shows items, not records: an empty record list. */
+      query->domain = g_strdup ("-");
+    }
+
+  gk_record_list_set_query (self->records, query);
+}
+
+void
+gk_window_refresh_counts (GkWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint total = 0;
+  guint overdue_total = 0;
+
+  if (self->store == NULL)
+    return;
+
+  g_free (self->today);
+  self->today = gk_today ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GkSidebarRow *row = find_sidebar_row (self, sections[i].key);
+      guint count = 0, overdue = 0;
+
+      if (sections[i].domain == NULL)
+        continue;
+
+      if (!gk_store_count_domain (self->store, sections[i].domain, self->today, &count, &overdue, &error))
+        {
+          g_warning ("Could not count records: %s", error->message);
+          g_clear_error (&error);
+        }
+      gk_sidebar_row_set_count (row, count);
+      gk_sidebar_row_set_overdue (row, overdue);
+      total += count;
+      overdue_total += overdue;
+    }
+
+  gk_sidebar_row_set_count (find_sidebar_row (self, "supervision"), overdue_total);
+  gk_sidebar_row_set_overdue (find_sidebar_row (self, "supervision"), overdue_total);
+
+  self->total_records = total;
+  self->overdue_records = overdue_total;
+  update_panes (self);
+  gk_window_actions_update (self);
+}
+
+static GtkWidget *
+create_catalog_row (gpointer item,
+                    gpointer user_data)
+{
+  GkItem *catalog_item = item;
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), catalog_item->level2);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), catalog_item->time_limit);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  return row;
+}
+
+static void
+fill_catalog (GkWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  items = gk_store_list_items (self->store, NULL, FALSE, &error);
+  if (items == NULL)
+    {
+      g_warning ("Could not read the catalog: %s", error->message);
+      return;
+    }
+
+  /* The list box keeps one row per item: a catalog has dozens, not thousands. */
+  while (gtk_widget_get_first_child (GTK_WIDGET (self->catalog_list)) != NULL)
+    gtk_list_box_remove (self->catalog_list, gtk_widget_get_first_child (GTK_WIDGET (self->catalog_list)));
+  for (guint i = 0; i < items->len; i++)
+    gtk_list_box_append (self->catalog_list, create_catalog_row (g_ptr_array_index (items, i), NULL));
+
+  gk_sidebar_row_set_count (find_sidebar_row (self, "catalog"), items->len);
 }
 
 static void
@@ -90,7 +227,8 @@ static void
 on_search_entry_search_changed_cb (GkWindow       *self,
                                    GtkSearchEntry *entry)
 {
-  /* Filtering is done by the store-backed list; nothing to do without one. */
+  update_query (self);
+  update_panes (self);
 }
 
 static void
@@ -106,9 +244,144 @@ on_record_list_activate_cb (GkWindow    *self,
                             guint        position,
                             GtkListView *list)
 {
-  gtk_stack_set_visible_child_name (self->content_stack, "record");
+  g_autoptr(GkRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  gk_window_show_record (self, record);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+}
+
+static void
+on_selection_changed_cb (GkWindow           *self,
+                         guint               position,
+                         guint               n_items,
+                         GtkSingleSelection *selection)
+{
+  GkRecord *record = gtk_single_selection_get_selected_item (selection);
+
+  /* Only follow the selection on a wide window; folded, activation navigates. */
+  if (record != NULL && !adw_leaflet_get_folded (self->leaflet))
+    gk_window_show_record (self, record);
+}
+
+static void
+add_detail_row (GkWindow   *self,
+                const char *title,
+                const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL && *value != '\0' ? value : "—");
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (self->details_group, row);
+  g_object_set_data (G_OBJECT (row), "gk-detail", GINT_TO_POINTER (1));
+}
+
+static void
+clear_details (GkWindow *self)
+{
+  GtkWidget *listbox = NULL;
+  GList *rows = NULL;
+
+  /* AdwPreferencesGroup 1.2 has no "remove all": walk our rows. */
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->details_group)); w != NULL; w = gtk_widget_get_first_child (w))
+    if (GTK_IS_LIST_BOX (w))
+      {
+        listbox = w;
+        break;
+      }
+  if (listbox == NULL)
+    return;
+  for (GtkWidget *row = gtk_widget_get_first_child (listbox); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "gk-detail") != NULL)
+      rows = g_list_prepend (rows, row);
+  for (GList *l = rows; l != NULL; l = l->next)
+    adw_preferences_group_remove (self->details_group, l->data);
+  g_list_free (rows);
+}
+
+void
+gk_window_show_record (GkWindow *self,
+                       GkRecord *record)
+{
+  g_autofree char *due = NULL;
+
+  g_set_object (&self->record, record);
+  clear_details (self);
+
+  if (record == NULL)
+    {
+      adw_window_title_set_title (self->content_title, "");
+      adw_window_title_set_subtitle (self->content_title, "");
+      update_panes (self);
+      gk_window_actions_update (self);
+      return;
+    }
+
+  adw_window_title_set_title (self->content_title, record->title);
+  adw_window_title_set_subtitle (self->content_title, record->item_name);
+  adw_preferences_group_set_title (self->details_group, record->title);
+
+  if (record->due_on != NULL && record->due_missing_year != 0)
+    /* Translators: a due date, then the year whose working-day calendar is unknown */
+    due = g_strdup_printf (_("%s (calendar for %d missing)"), record->due_on, record->due_missing_year);
+  else
+    due = g_strdup (record->due_on);
+
+  add_detail_row (self, _("Catalog Item"), record->item_name);
+  add_detail_row (self, _("Responsible Unit"), record->unit_name);
+  add_detail_row (self, _("Index Number"), record->index_no);
+  add_detail_row (self, _("Document Number"), record->doc_no);
+  add_detail_row (self, _("Formed or Changed On"), record->formed_on);
+  add_detail_row (self, _("Due On"), due);
+  add_detail_row (self, _("Published On"), record->published_on);
+  add_detail_row (self, _("Status"), gk_status_to_label (record->status));
+  add_detail_row (self, _("Disclosure Mode"), gk_mode_to_label (record->mode));
+  if (record->body != NULL && *record->body != '\0')
+    add_detail_row (self, _("Content"), record->body);
+
+  update_panes (self);
+  gk_window_actions_update (self);
+}
+
+static void
+setup_record_row_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, gk_record_row_new ());
+}
+
+static void
+bind_record_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    GkWindow                 *self)
+{
+  gk_record_row_set_record (GK_RECORD_ROW (gtk_list_item_get_child (item)),
+                            gtk_list_item_get_item (item), self->today);
+}
+
+static void
+unbind_record_row_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  gk_record_row_set_record (GK_RECORD_ROW (gtk_list_item_get_child (item)), NULL, NULL);
+}
+
+static void
+on_store_records_changed_cb (GkWindow *self)
+{
+  gk_window_refresh_counts (self);
+
+  /* Show the stored state of the open record, or nothing if it is gone. */
+  if (self->record != NULL)
+    {
+      g_autoptr(GkRecord) fresh = gk_store_get_record (self->store, self->record->uuid, NULL);
+      gk_window_show_record (self, fresh);
+    }
 }
 
 static void
@@ -134,6 +407,42 @@ gk_window_close_request (GtkWindow *window)
 }
 
 static void
+set_store (GkWindow *self,
+           GkStore  *store)
+{
+  if (store == NULL)
+    return;
+
+  self->store = g_object_ref (store);
+  self->records = gk_record_list_new (store);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->records));
+  g_signal_connect_object (store, "records-changed", G_CALLBACK (on_store_records_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "catalog-changed", G_CALLBACK (fill_catalog),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+gk_window_constructed (GObject *object)
+{
+  GkWindow *self = GK_WINDOW (object);
+  g_autofree char *saved_section = NULL;
+
+  G_OBJECT_CLASS (gk_window_parent_class)->constructed (object);
+
+  fill_catalog (self);
+  gk_window_refresh_counts (self);
+
+  saved_section = g_settings_get_string (self->settings, "selected-section");
+  if (find_sidebar_row (self, saved_section) == NULL)
+    {
+      g_free (saved_section);
+      saved_section = g_strdup (sections[0].key);
+    }
+  gk_window_set_section (self, saved_section);
+}
+
+static void
 gk_window_get_property (GObject    *object,
                         guint       prop_id,
                         GValue     *value,
@@ -145,6 +454,9 @@ gk_window_get_property (GObject    *object,
     {
     case PROP_SECTION:
       g_value_set_string (value, self->section);
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -164,6 +476,9 @@ gk_window_set_property (GObject      *object,
     case PROP_SECTION:
       gk_window_set_section (self, g_value_get_string (value));
       break;
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -175,6 +490,10 @@ gk_window_dispose (GObject *object)
   GkWindow *self = GK_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->records);
+  g_clear_object (&self->record);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (gk_window_parent_class)->dispose (object);
@@ -186,6 +505,7 @@ gk_window_finalize (GObject *object)
   GkWindow *self = GK_WINDOW (object);
 
   g_clear_pointer (&self->section, g_free);
+  g_clear_pointer (&self->today, g_free);
 
   G_OBJECT_CLASS (gk_window_parent_class)->finalize (object);
 }
@@ -197,6 +517,7 @@ gk_window_class_init (GkWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = gk_window_constructed;
   object_class->dispose = gk_window_dispose;
   object_class->finalize = gk_window_finalize;
   object_class->get_property = gk_window_get_property;
@@ -207,6 +528,10 @@ gk_window_class_init (GkWindowClass *klass)
   properties[PROP_SECTION] =
     g_param_spec_string ("section", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The ledger shown; NULL when it could not be opened. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, GK_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/gk-window.ui");
@@ -225,6 +550,9 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, record_box);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, catalog_list);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, details_group);
 
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);
@@ -233,18 +561,20 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_record_list_activate_cb);
 
   g_type_ensure (GK_TYPE_SIDEBAR_ROW);
+  g_type_ensure (GK_TYPE_RECORD_ROW);
 }
 
 static void
 gk_window_init (GkWindow *self)
 {
-  g_autofree char *saved_section = NULL;
+  GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   if (DEVELOPMENT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  self->today = gk_today ();
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -256,26 +586,47 @@ gk_window_init (GkWindow *self)
     gtk_list_box_append (self->sidebar_list,
                          gk_sidebar_row_new (sections[i].key, _(sections[i].title), sections[i].icon_name));
 
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->record_list, GTK_SELECTION_MODEL (self->selection));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_record_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_record_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_record_row_cb), self);
+  gtk_list_view_set_factory (self->record_list, factory);
+  g_object_unref (factory);
+
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, self->list_pane);
 
   gk_window_actions_init (self);
-
-  saved_section = g_settings_get_string (self->settings, "selected-section");
-  if (find_sidebar_row (self, saved_section) == NULL)
-    {
-      g_free (saved_section);
-      saved_section = g_strdup (sections[0].key);
-    }
-  gk_window_set_section (self, saved_section);
 }
 
 GkWindow *
-gk_window_new (GkApplication *application)
+gk_window_new (GkApplication *application,
+               GkStore       *store,
+               const GError  *error)
 {
-  return g_object_new (GK_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  GkWindow *self = g_object_new (GK_TYPE_WINDOW,
+                                 "application", application,
+                                 "store", store,
+                                 NULL);
+
+  if (error != NULL)
+    adw_status_page_set_description (self->error_page, error->message);
+
+  return self;
+}
+
+GkStore *
+gk_window_get_store (GkWindow *self)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), NULL);
+  return self->store;
 }
 
 const char *
@@ -306,6 +657,7 @@ gk_window_set_section (GkWindow   *self,
       g_free (self->section);
       self->section = g_strdup (key);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+      update_query (self);
     }
 
   if (gtk_list_box_get_selected_row (self->sidebar_list) != GTK_LIST_BOX_ROW (row))

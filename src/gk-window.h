@@ -4,13 +4,17 @@
 #include <adwaita.h>
 
 #include "gk-application.h"
+#include "gk-store.h"
 
 G_BEGIN_DECLS
 
 #define GK_TYPE_WINDOW (gk_window_get_type ())
 G_DECLARE_FINAL_TYPE (GkWindow, gk_window, GK, WINDOW, AdwApplicationWindow)
 
-GkWindow   *gk_window_new              (GkApplication *application);
+GkWindow   *gk_window_new              (GkApplication *application,
+                                        GkStore       *store,
+                                        const GError  *error);
+GkStore    *gk_window_get_store        (GkWindow      *self);
 const char *gk_window_get_section      (GkWindow      *self);
 void        gk_window_set_section      (GkWindow      *self,
                                         const char    *key);

@@ -9,7 +9,12 @@
 #include "gk-core.h"
 
 static const GkCliCommand commands[] = {
+  { "list", N_("List records (filter by domain, item, status, text)"), gk_cli_list },
+  { "show", N_("Show one record with its fields and history"), gk_cli_show },
+  { "catalog", N_("Print the disclosure catalog"), gk_cli_catalog },
+  { "check", N_("Report overdue and due-soon records (exit 1 if any is overdue)"), gk_cli_check },
   { "workdays", N_("Count working days on the official calendar"), gk_cli_workdays },
+  { "demo", N_("Fill a ledger with a realistic sample"), gk_cli_demo },
 };
 
 gboolean
@@ -43,8 +48,8 @@ gk_cli_usage_error (const char *command,
     g_printerr ("gongkai-cli %s: %s\n", command, message);
   else
     g_printerr ("gongkai-cli: %s\n", message);
-  g_printerr (_("Try “gongkai-cli %s--help” for more information.\n"),
-              command != NULL ? command : "");
+  g_printerr (_("Try “gongkai-cli %s%s--help” for more information.\n"),
+              command != NULL ? command : "", command != NULL ? " " : "");
   return GK_CLI_EXIT_USAGE;
 }
 

@@ -35,5 +35,10 @@ int      gk_cli_failure (GError *error);
 
 /* Subcommands, one file each. */
 int gk_cli_workdays (GkCliContext *ctx, int argc, char **argv);
+int gk_cli_list     (GkCliContext *ctx, int argc, char **argv);
+int gk_cli_show     (GkCliContext *ctx, int argc, char **argv);
+int gk_cli_catalog  (GkCliContext *ctx, int argc, char **argv);
+int gk_cli_demo     (GkCliContext *ctx, int argc, char **argv);
+int gk_cli_check    (GkCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

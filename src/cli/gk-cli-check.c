@@ -1,0 +1,197 @@
+/* gk-cli-check.c: `gongkai-cli check`, overdue and due-soon records for cron or a systemd timer. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "gk-calendar.h"
+#include "gk-cli.h"
+#include "gk-deadline.h"
+#include "gk-store.h"
+
+#define COMMAND "check"
+
+typedef struct
+{
+  GkRecord *record;
+  GkTimelinessInfo info;
+} Finding;
+
+static void
+finding_free (Finding *finding)
+{
+  g_object_unref (finding->record);
+  g_free (finding);
+}
+
+static gboolean
+collect (GkStore      *store,
+         GkQuery      *query,
+         const GDate  *today,
+         guint         soon,
+         GPtrArray    *findings,
+         GError      **error)
+{
+  guint count = 0;
+
+  if (!gk_store_count (store, query, &count, error))
+    return FALSE;
+
+  for (guint offset = 0; offset < count; offset += 500)
+    {
+      g_autoptr(GPtrArray) page = gk_store_query (store, query, offset, 500, error);
+
+      if (page == NULL)
+        return FALSE;
+
+      for (guint i = 0; i < page->len; i++)
+        {
+          GkRecord *record = g_ptr_array_index (page, i);
+          Finding *finding = g_new0 (Finding, 1);
+          GDate due;
+
+          gk_calendar_parse_date (record->due_on, &due, NULL);
+          gk_deadline_get_timeliness (gk_store_get_calendar (store), &due, NULL, today, soon, &finding->info);
+          finding->record = g_object_ref (record);
+          g_ptr_array_add (findings, finding);
+        }
+    }
+
+  return TRUE;
+}
+
+int
+gk_cli_check (GkCliContext  *ctx,
+              int            argc,
+              char         **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GkStore) store = NULL;
+  g_autoptr(GkQuery) query = gk_query_new ();
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *on = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *today_text = NULL;
+  g_autofree char *soon_text = NULL;
+  int soon = GK_TIMELINESS_DEFAULT_DUE_SOON_WORKDAYS;
+  guint n_overdue = 0;
+  gboolean json;
+  GDate today, soon_until;
+  const GOptionEntry entries[] = {
+    { "on", 0, 0, G_OPTION_ARG_STRING, &on, N_("Check as of DATE (YYYY-MM-DD) instead of today"), N_("DATE") },
+    { "soon", 0, 0, G_OPTION_ARG_INT, &soon, N_("Report records due within N working days (default 3)"), N_("N") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: tsv (default) or json"), N_("FORMAT") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, _("Print the records past their disclosure or reply deadline and those due soon.\n"
+                                           "Exits with 1 when something is overdue, so a timer can alert."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!gk_cli_parse (context, &argc, &argv))
+    return GK_CLI_EXIT_USAGE;
+  if (argc > 1)
+    return gk_cli_usage_error (COMMAND, _("unexpected argument “%s”"), argv[1]);
+  if (format != NULL && g_strcmp0 (format, "tsv") != 0 && g_strcmp0 (format, "json") != 0)
+    return gk_cli_usage_error (COMMAND, _("unknown format “%s” (use tsv or json)"), format);
+  if (soon < 0 || soon > 250)
+    return gk_cli_usage_error (COMMAND, _("--soon takes a number of working days from 0 to 250"));
+  json = g_strcmp0 (format, "json") == 0;
+
+  today_text = on != NULL ? g_strdup (on) : gk_today ();
+  if (!gk_calendar_parse_date (today_text, &today, &error))
+    return gk_cli_usage_error (COMMAND, "%s", error->message);
+  g_free (today_text);
+  today_text = gk_calendar_format_date (&today);
+
+  store = gk_store_open (ctx->db_path, &error);
+  if (store == NULL)
+    return gk_cli_failure (error);
+
+  /* Overdue: past due and not published, the most overdue first. */
+  query->overdue = TRUE;
+  query->today = g_strdup (today_text);
+  query->sort = GK_SORT_DUE;
+  if (!collect (store, query, &today, soon, findings, &error))
+    return gk_cli_failure (error);
+  n_overdue = findings->len;
+
+  /* Due soon: from today to the N-th working day after it. */
+  gk_calendar_add_workdays (gk_store_get_calendar (store), &today, soon, &soon_until, NULL);
+  soon_text = gk_calendar_format_date (&soon_until);
+  query->overdue = FALSE;
+  query->due_from = g_strdup (today_text);
+  query->due_to = g_strdup (soon_text);
+  if (!collect (store, query, &today, soon, findings, &error))
+    return gk_cli_failure (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, today_text);
+      json_builder_set_member_name (builder, "overdue");
+      json_builder_add_int_value (builder, n_overdue);
+      json_builder_set_member_name (builder, "due_soon");
+      json_builder_add_int_value (builder, findings->len - n_overdue);
+      json_builder_set_member_name (builder, "records");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < findings->len; i++)
+        {
+          Finding *f = g_ptr_array_index (findings, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "state");
+          json_builder_add_string_value (builder, i < n_overdue ? "overdue" : "due-soon");
+          json_builder_set_member_name (builder, "workdays");
+          json_builder_add_int_value (builder, f->info.workdays);
+          json_builder_set_member_name (builder, "due_on");
+          json_builder_add_string_value (builder, f->record->due_on);
+          json_builder_set_member_name (builder, "calendar_missing_year");
+          json_builder_add_int_value (builder, f->info.missing_year);
+          json_builder_set_member_name (builder, "uuid");
+          json_builder_add_string_value (builder, f->record->uuid);
+          json_builder_set_member_name (builder, "index_no");
+          json_builder_add_string_value (builder, f->record->index_no);
+          json_builder_set_member_name (builder, "domain");
+          json_builder_add_string_value (builder, f->record->domain);
+          json_builder_set_member_name (builder, "unit");
+          json_builder_add_string_value (builder, f->record->unit_name != NULL ? f->record->unit_name : "");
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, f->record->title);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_root (generator, root);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+    }
+  else
+    {
+      g_print ("state\tworkdays\tdue_on\tindex_no\tunit\tdomain\ttitle\n");
+      for (guint i = 0; i < findings->len; i++)
+        {
+          Finding *f = g_ptr_array_index (findings, i);
+          g_autofree char *title = g_strdelimit (g_strdup (f->record->title), "\t\n\r", ' ');
+
+          g_print ("%s\t%d\t%s\t%s\t%s\t%s\t%s\n", i < n_overdue ? "overdue" : "due-soon", f->info.workdays,
+                   f->record->due_on, f->record->index_no,
+                   f->record->unit_name != NULL ? f->record->unit_name : "", f->record->domain, title);
+        }
+      g_printerr (ngettext ("%u record overdue", "%u records overdue", n_overdue), n_overdue);
+      g_printerr (", ");
+      g_printerr (ngettext ("%u due within %d working days\n", "%u due within %d working days\n",
+                            findings->len - n_overdue), findings->len - n_overdue, soon);
+    }
+
+  return n_overdue > 0 ? GK_CLI_EXIT_FOUND : GK_CLI_EXIT_OK;
+}

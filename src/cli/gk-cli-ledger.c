@@ -1,0 +1,407 @@
+/* gk-cli-ledger.c: gongkai-cli list, show and catalog: read the ledger as TSV or JSON. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "gk-cli.h"
+#include "gk-record-list.h"
+#include "gk-store.h"
+
+static gboolean
+parse_format (const char *command,
+              const char *format,
+              gboolean   *json,
+              int        *status)
+{
+  if (format == NULL || g_strcmp0 (format, "tsv") == 0)
+    *json = FALSE;
+  else if (g_strcmp0 (format, "json") == 0)
+    *json = TRUE;
+  else
+    {
+      *status = gk_cli_usage_error (command, _("unknown format “%s” (use tsv or json)"), format);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* TSV cells may not hold tabs or line breaks. */
+static char *
+tsv_cell (const char *text)
+{
+  char *cell = g_strdup (text != NULL ? text : "");
+
+  for (char *p = cell; *p != '\0'; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\r')
+      *p = ' ';
+  return cell;
+}
+
+static void
+print_tsv_row (const char *first,
+               ...)
+{
+  GString *line = g_string_new (NULL);
+  va_list args;
+  const char *cell = first;
+
+  va_start (args, first);
+  while (cell != (const char *) -1)
+    {
+      g_autofree char *clean = tsv_cell (cell);
+
+      if (line->len > 0 || cell != first)
+        g_string_append_c (line, '\t');
+      g_string_append (line, clean);
+      cell = va_arg (args, const char *);
+    }
+  va_end (args);
+
+  g_print ("%s\n", line->str);
+  g_string_free (line, TRUE);
+}
+#define END ((const char *) -1)
+
+static void
+print_json (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+gk_cli_add_record_json (JsonBuilder *builder,
+                        GkRecord    *record,
+                        gboolean     full)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "uuid", record->uuid);
+  add_string (builder, "index_no", record->index_no);
+  add_string (builder, "domain", record->domain);
+  add_string (builder, "item", record->item_key);
+  add_string (builder, "item_name", record->item_name);
+  add_string (builder, "title", record->title);
+  add_string (builder, "unit", record->unit_name);
+  add_string (builder, "status", record->status);
+  add_string (builder, "mode", record->mode);
+  add_string (builder, "formed_on", record->formed_on);
+  add_string (builder, "due_on", record->due_on);
+  add_string (builder, "published_on", record->published_on);
+  if (full)
+    {
+      g_autoptr(JsonNode) fields = json_from_string (record->fields, NULL);
+
+      add_string (builder, "doc_no", record->doc_no);
+      add_string (builder, "body", record->body);
+      add_string (builder, "exemption", record->exemption);
+      add_string (builder, "exemption_reason", record->exemption_reason);
+      add_string (builder, "created_at", record->created_at);
+      add_string (builder, "updated_at", record->updated_at);
+      json_builder_set_member_name (builder, "fields");
+      json_builder_add_value (builder, fields != NULL ? g_steal_pointer (&fields) : json_node_new (JSON_NODE_NULL));
+    }
+  json_builder_end_object (builder);
+}
+
+static GkStore *
+open_store (GkCliContext *ctx,
+            int          *status)
+{
+  g_autoptr(GError) error = NULL;
+  GkStore *store = gk_store_open (ctx->db_path, &error);
+
+  if (store == NULL)
+    *status = gk_cli_failure (error);
+  return store;
+}
+
+int
+gk_cli_list (GkCliContext  *ctx,
+             int            argc,
+             char         **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GkStore) store = NULL;
+  g_autoptr(GkQuery) query = gk_query_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *domain = NULL;
+  g_autofree char *status_filter = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *item = NULL;
+  gboolean overdue = FALSE;
+  gboolean json = FALSE;
+  int status = GK_CLI_EXIT_OK;
+  guint count = 0;
+  const GOptionEntry entries[] = {
+    { "domain", 0, 0, G_OPTION_ARG_STRING, &domain, N_("Only records of DOMAIN (housing-construction, housing-allocation, procurement, bidding, blacklist, requests)"), N_("DOMAIN") },
+    { "item", 0, 0, G_OPTION_ARG_STRING, &item, N_("Only records of the catalog item KEY"), N_("KEY") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_filter, N_("Only records in STATUS (draft, pending, published, withdrawn)"), N_("STATUS") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &text, N_("Only records containing TEXT"), N_("TEXT") },
+    { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only records past their deadline and not published"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: tsv (default) or json"), N_("FORMAT") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, _("List the records of the ledger, newest first."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!gk_cli_parse (context, &argc, &argv))
+    return GK_CLI_EXIT_USAGE;
+  if (argc > 1)
+    return gk_cli_usage_error ("list", _("unexpected argument “%s”"), argv[1]);
+  if (!parse_format ("list", format, &json, &status))
+    return status;
+  if (status_filter != NULL && !gk_status_is_valid (status_filter))
+    return gk_cli_usage_error ("list", _("unknown status “%s”"), status_filter);
+
+  store = open_store (ctx, &status);
+  if (store == NULL)
+    return status;
+
+  if (domain != NULL)
+    {
+      g_autoptr(GPtrArray) domains = gk_store_list_domains (store, NULL);
+      gboolean known = FALSE;
+
+      for (guint i = 0; domains != NULL && i < domains->len; i++)
+        known |= g_strcmp0 (g_ptr_array_index (domains, i), domain) == 0;
+      if (!known)
+        return gk_cli_usage_error ("list", _("unknown domain “%s”"), domain);
+    }
+
+  query->domain = g_steal_pointer (&domain);
+  query->status = g_steal_pointer (&status_filter);
+  query->item_key = g_steal_pointer (&item);
+  query->text = g_steal_pointer (&text);
+  query->overdue = overdue;
+
+  if (!gk_store_count (store, query, &count, &error))
+    return gk_cli_failure (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint offset = 0; offset < count; offset += 1000)
+        {
+          g_autoptr(GPtrArray) page = gk_store_query (store, query, offset, 1000, &error);
+
+          if (page == NULL)
+            return gk_cli_failure (error);
+          for (guint i = 0; i < page->len; i++)
+            gk_cli_add_record_json (builder, g_ptr_array_index (page, i), FALSE);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return GK_CLI_EXIT_OK;
+    }
+
+  print_tsv_row ("uuid", "index_no", "domain", "item", "title", "unit", "status", "formed_on", "due_on", "published_on", END);
+  for (guint offset = 0; offset < count; offset += 1000)
+    {
+      g_autoptr(GPtrArray) page = gk_store_query (store, query, offset, 1000, &error);
+
+      if (page == NULL)
+        return gk_cli_failure (error);
+      for (guint i = 0; i < page->len; i++)
+        {
+          GkRecord *r = g_ptr_array_index (page, i);
+
+          print_tsv_row (r->uuid, r->index_no, r->domain, r->item_key, r->title, r->unit_name,
+                         r->status, r->formed_on, r->due_on, r->published_on, END);
+        }
+    }
+
+  return GK_CLI_EXIT_OK;
+}
+
+int
+gk_cli_show (GkCliContext  *ctx,
+             int            argc,
+             char         **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("ID"));
+  g_autoptr(GkStore) store = NULL;
+  g_autoptr(GkRecord) record = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  int status = GK_CLI_EXIT_OK;
+
+  g_option_context_set_summary (context, _("Show one record, with its fields and history, as JSON.\n"
+                                           "ID is the record's UUID or its index number (索引号)."));
+  if (!gk_cli_parse (context, &argc, &argv))
+    return GK_CLI_EXIT_USAGE;
+  if (argc != 2)
+    return gk_cli_usage_error ("show", _("expected one record ID"));
+
+  store = open_store (ctx, &status);
+  if (store == NULL)
+    return status;
+
+  record = gk_store_get_record (store, argv[1], &error);
+  if (record == NULL)
+    {
+      g_autoptr(GkQuery) query = gk_query_new ();
+      sqlite3_stmt *stmt = gk_db_prepare (gk_store_get_db (store), "SELECT uuid FROM records WHERE index_no = ?1", NULL);
+
+      g_clear_error (&error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_text (stmt, 1, argv[1], -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              g_autofree char *uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+              sqlite3_reset (stmt);
+              record = gk_store_get_record (store, uuid, &error);
+            }
+          else
+            sqlite3_reset (stmt);
+        }
+    }
+  if (record == NULL)
+    {
+      g_printerr ("gongkai-cli show: %s\n", _("no record with that UUID or index number"));
+      return GK_CLI_EXIT_FAILURE;
+    }
+
+  history = gk_store_get_history (store, record->uuid, &error);
+  if (history == NULL)
+    return gk_cli_failure (error);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "record");
+  gk_cli_add_record_json (builder, record, TRUE);
+  json_builder_set_member_name (builder, "history");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < history->len; i++)
+    {
+      GkHistoryEntry *entry = g_ptr_array_index (history, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "at", entry->at);
+      add_string (builder, "user", entry->user);
+      add_string (builder, "action", entry->action);
+      add_string (builder, "field", entry->field);
+      add_string (builder, "old", entry->old_value);
+      add_string (builder, "new", entry->new_value);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  print_json (root);
+  return GK_CLI_EXIT_OK;
+}
+
+int
+gk_cli_catalog (GkCliContext  *ctx,
+                int            argc,
+                char         **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GkStore) store = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *domain = NULL;
+  gboolean json = FALSE;
+  gboolean all = FALSE;
+  int status = GK_CLI_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "domain", 0, 0, G_OPTION_ARG_STRING, &domain, N_("Only items of DOMAIN"), N_("DOMAIN") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Include retired items"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: tsv (default) or json"), N_("FORMAT") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, _("Print the disclosure catalog (公开目录): every item with its deadline rule."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!gk_cli_parse (context, &argc, &argv))
+    return GK_CLI_EXIT_USAGE;
+  if (argc > 1)
+    return gk_cli_usage_error ("catalog", _("unexpected argument “%s”"), argv[1]);
+  if (!parse_format ("catalog", format, &json, &status))
+    return status;
+
+  store = open_store (ctx, &status);
+  if (store == NULL)
+    return status;
+
+  items = gk_store_list_items (store, domain, all, &error);
+  if (items == NULL)
+    return gk_cli_failure (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < items->len; i++)
+        {
+          GkItem *item = g_ptr_array_index (items, i);
+          g_autoptr(JsonNode) fields = json_from_string (item->fields, NULL);
+          g_autoptr(JsonNode) channels = json_from_string (item->channels, NULL);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "key", item->key);
+          add_string (builder, "domain", item->domain);
+          add_string (builder, "level1", item->level1);
+          add_string (builder, "level2", item->level2);
+          add_string (builder, "contents", item->contents);
+          add_string (builder, "basis", item->basis);
+          add_string (builder, "time_limit", item->time_limit);
+          add_string (builder, "deadline_rule", item->deadline_rule);
+          add_string (builder, "units", item->units);
+          json_builder_set_member_name (builder, "channels");
+          json_builder_add_value (builder, channels != NULL ? g_steal_pointer (&channels) : json_node_new (JSON_NODE_NULL));
+          add_string (builder, "audience", item->audience);
+          add_string (builder, "mode", item->mode);
+          add_string (builder, "supervision", item->supervision);
+          json_builder_set_member_name (builder, "retired");
+          json_builder_add_boolean_value (builder, item->retired);
+          json_builder_set_member_name (builder, "fields");
+          json_builder_add_value (builder, fields != NULL ? g_steal_pointer (&fields) : json_node_new (JSON_NODE_NULL));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return GK_CLI_EXIT_OK;
+    }
+
+  print_tsv_row ("key", "domain", "level1", "level2", "deadline_rule", "time_limit", "units", "retired", END);
+  for (guint i = 0; i < items->len; i++)
+    {
+      GkItem *item = g_ptr_array_index (items, i);
+
+      print_tsv_row (item->key, item->domain, item->level1, item->level2, item->deadline_rule,
+                     item->time_limit, item->units, item->retired ? "yes" : "no", END);
+    }
+
+  return GK_CLI_EXIT_OK;
+}

@@ -1,0 +1,19 @@
+/* gk-record-row.h: one record in the record list. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gk-record.h"
+
+G_BEGIN_DECLS
+
+#define GK_TYPE_RECORD_ROW (gk_record_row_get_type ())
+G_DECLARE_FINAL_TYPE (GkRecordRow, gk_record_row, GK, RECORD_ROW, GtkWidget)
+
+GtkWidget *gk_record_row_new        (void);
+void       gk_record_row_set_record (GkRecordRow *self,
+                                     GkRecord    *record,
+                                     const char  *today);
+GkRecord  *gk_record_row_get_record (GkRecordRow *self);
+
+G_END_DECLS

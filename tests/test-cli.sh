@@ -1,0 +1,65 @@
+#!/bin/sh
+# gongkai-cli as a clerk or a cron job uses it: no display, clear errors, exit codes.
+set -u
+cli="$1"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unset DISPLAY WAYLAND_DISPLAY
+db="$tmp/ledger.db"
+n=0
+fail=0
+
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
+expect_status () {  # expected, description, command…
+  want="$1"; what="$2"; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  got=$?
+  if [ "$got" -eq "$want" ]; then ok "$what"; else not_ok "$what (exit $got, wanted $want)"; cat "$tmp/err" >&2; fi
+}
+
+expect_status 0 "--help without a display" "$cli" --help
+grep -q "workdays" "$tmp/out" && ok "--help lists the commands" || not_ok "--help lists the commands"
+expect_status 0 "--version" "$cli" --version
+grep -qE '^gongkai-cli [0-9]+\.[0-9]+' "$tmp/out" && ok "version printed" || not_ok "version printed"
+expect_status 2 "no command" "$cli"
+expect_status 2 "unknown command" "$cli" frobnicate
+grep -q "frobnicate" "$tmp/err" && ok "unknown command is named" || not_ok "unknown command is named"
+expect_status 2 "unknown option" "$cli" --db "$db" list --bogus
+expect_status 2 "bad format" "$cli" --db "$db" list --format xml
+expect_status 2 "bad status" "$cli" --db "$db" list --status finished
+expect_status 2 "bad domain" "$cli" --db "$db" list --domain weather
+
+expect_status 0 "demo" "$cli" --db "$db" demo --records 300 --seed 3
+expect_status 0 "list" "$cli" --db "$db" list
+lines=$(wc -l <"$tmp/out")
+[ "$lines" -eq 301 ] && ok "list prints a header and 300 records" || not_ok "list prints 300 records ($lines lines)"
+expect_status 0 "list json" "$cli" --db "$db" list --domain procurement --format json
+grep -q '"domain" : "procurement"' "$tmp/out" && ok "json has the domain" || not_ok "json has the domain"
+! grep -q '"domain" : "bidding"' "$tmp/out" && ok "domain filter" || not_ok "domain filter"
+expect_status 0 "catalog" "$cli" --db "$db" catalog
+grep -q "中标候选人" "$tmp/out" && ok "catalog names 中标候选人" || not_ok "catalog names 中标候选人"
+expect_status 0 "catalog json" "$cli" --db "$db" catalog --format json
+
+uuid=$(sed -n 2p "$tmp/out" >/dev/null; "$cli" --db "$db" list | sed -n 2p | cut -f1)
+index_no=$("$cli" --db "$db" list | sed -n 2p | cut -f2)
+expect_status 0 "show by uuid" "$cli" --db "$db" show "$uuid"
+grep -q "\"uuid\" : \"$uuid\"" "$tmp/out" && ok "show prints the record" || not_ok "show prints the record"
+expect_status 0 "show by index number" "$cli" --db "$db" show "$index_no"
+expect_status 4 "show unknown" "$cli" --db "$db" show no-such-record
+
+# The same seed gives the same ledger.
+"$cli" --db "$tmp/a.db" demo --records 50 --seed 9 >/dev/null 2>&1
+"$cli" --db "$tmp/b.db" demo --records 50 --seed 9 >/dev/null 2>&1
+"$cli" --db "$tmp/a.db" list >"$tmp/a.tsv"
+"$cli" --db "$tmp/b.db" list >"$tmp/b.tsv"
+cmp -s "$tmp/a.tsv" "$tmp/b.tsv" && ok "demo is deterministic" || not_ok "demo is deterministic"
+
+# A damaged file is refused with a message, and left alone.
+printf 'not a ledger' >"$tmp/bad.db"
+expect_status 4 "damaged file refused" "$cli" --db "$tmp/bad.db" list
+grep -q "not a Gongkai ledger" "$tmp/err" && ok "damaged file explained" || not_ok "damaged file explained"
+[ "$(cat "$tmp/bad.db")" = "not a ledger" ] && ok "damaged file untouched" || not_ok "damaged file untouched"
+
+echo "1..$n"
+exit $fail

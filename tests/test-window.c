@@ -1,0 +1,324 @@
+/* test-window.c: the main window under a real display: sections, folding, actions, templates. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "gk-application.h"
+#include "gk-core.h"
+#include "gk-preferences-window.h"
+#include "gk-record-row.h"
+#include "gk-sidebar-row.h"
+#include "gk-store.h"
+#include "gk-window.h"
+#include "gk-window-private.h"
+
+static char *tmp_dir;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GkStore *
+open_temp_store (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  GkStore *store = gk_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* One application for the whole run: it is exported on the session bus. */
+static GkApplication *app;
+
+static gboolean
+action_enabled (GkWindow   *window,
+                const char *name)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (window), name);
+
+  g_assert_nonnull (action);
+  return g_action_get_enabled (action);
+}
+
+static void
+test_window_opens (void)
+{
+  g_autoptr(GkStore) store = open_temp_store ("opens.db");
+  GkWindow *window = gk_window_new (app, store, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin (200);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_true (gk_window_get_store (window) == store);
+
+  /* An empty ledger explains itself and offers the sample. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "empty-ledger");
+  g_assert_true (action_enabled (window, "load-sample-data"));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_assert_null (window);
+}
+
+static void
+test_sections (void)
+{
+  static const char *keys[] = {
+    "housing-construction", "housing-allocation", "procurement", "bidding",
+    "blacklist", "catalog", "requests", "supervision",
+  };
+  g_autoptr(GkStore) store = open_temp_store ("sections.db");
+  GkWindow *window = gk_window_new (app, store, NULL);
+  guint n_rows = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin (100);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GkSidebarRow *row = GK_SIDEBAR_ROW (child);
+
+      g_assert_cmpstr (gk_sidebar_row_get_key (row), ==, keys[n_rows]);
+      /* Selecting the row is what the clerk does: the window follows. */
+      gtk_list_box_select_row (window->sidebar_list, GTK_LIST_BOX_ROW (row));
+      spin (10);
+      g_assert_cmpstr (gk_window_get_section (window), ==, keys[n_rows]);
+      g_assert_cmpstr (adw_window_title_get_title (window->list_title), ==, gk_sidebar_row_get_title (row));
+
+      /* New records belong to domains and requests, not to the catalog or supervision. */
+      g_assert_cmpint (action_enabled (window, "new-record"), ==,
+                       g_strcmp0 (keys[n_rows], "catalog") != 0 && g_strcmp0 (keys[n_rows], "supervision") != 0);
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, ==, G_N_ELEMENTS (keys));
+
+  /* The catalog section lists the default catalog's items. */
+  gk_window_set_section (window, "catalog");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "catalog");
+  g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (window->catalog_list)));
+
+  /* The last section is remembered. */
+  gk_window_set_section (window, "bidding");
+  gtk_window_close (GTK_WINDOW (window));
+  spin (50);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *saved = g_settings_get_string (settings, "selected-section");
+    g_assert_cmpstr (saved, ==, "bidding");
+  }
+  window = gk_window_new (app, store, NULL);
+  g_assert_cmpstr (gk_window_get_section (window), ==, "bidding");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_actions (void)
+{
+  g_autoptr(GkStore) store = open_temp_store ("actions.db");
+  GkWindow *window = gk_window_new (app, store, NULL);
+  static const char *accels[][2] = {
+    { "win.new-record", "<Control>n" },
+    { "win.search", "<Control>f" },
+    { "app.quit", "<Control>q" },
+    { "app.preferences", "<Control>comma" },
+    { "win.show-help-overlay", "<Control>question" },
+  };
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin (100);
+
+  /* Every command has its accelerator. */
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      g_auto(GStrv) set = gtk_application_get_accels_for_action (GTK_APPLICATION (app), accels[i][0]);
+      g_assert_nonnull (set[0]);
+      g_assert_cmpstr (set[0], ==, accels[i][1]);
+    }
+
+  /* Nothing selected: nothing to delete. */
+  g_assert_false (action_enabled (window, "delete-record"));
+
+  /* Search toggles the search bar. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
+  g_assert_true (gtk_search_bar_get_search_mode (window->search_bar));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
+  g_assert_false (gtk_search_bar_get_search_mode (window->search_bar));
+
+  /* New record creates one in the current domain and shows it. */
+  gk_window_set_section (window, "procurement");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-record", NULL);
+  spin (20);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "record");
+  g_assert_nonnull (window->record);
+  g_assert_cmpstr (window->record->domain, ==, "procurement");
+  g_assert_true (action_enabled (window, "delete-record"));
+  g_assert_false (action_enabled (window, "load-sample-data"));
+
+  /* Its sidebar row counts it, and the list shows it. */
+  {
+    guint count = 0;
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar_list));
+         child != NULL; child = gtk_widget_get_next_sibling (child))
+      if (g_strcmp0 (gk_sidebar_row_get_key (GK_SIDEBAR_ROW (child)), "procurement") == 0)
+        count = gk_sidebar_row_get_count (GK_SIDEBAR_ROW (child));
+    g_assert_cmpuint (count, ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 1);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_fold (void)
+{
+  g_autoptr(GkStore) store = open_temp_store ("fold.db");
+  GkWindow *window = gk_window_new (app, store, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (300);
+  g_assert_false (adw_leaflet_get_folded (window->leaflet));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  spin (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+  g_assert_true (adw_leaflet_get_folded (window->leaflet));
+
+  /* Folded: a section leads to its list, and back returns to the sidebar. */
+  g_signal_emit_by_name (window->sidebar_list, "row-activated",
+                         gtk_list_box_get_row_at_index (window->sidebar_list, 2));
+  spin (50);
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->list_pane);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "go-back", NULL);
+  spin (50);
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->sidebar_pane);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every .ui file in ui/ is a template we instantiate here, so a typo in one
+ * fails a test instead of a clerk's session. */
+static void
+test_templates (void)
+{
+  static const char *known[] = {
+    "gk-window.ui", "gk-sidebar-row.ui", "gk-record-row.ui", "gk-preferences-window.ui",
+    "help-overlay.ui", NULL,
+  };
+  const char *source_root = g_getenv ("GK_SOURCE_ROOT");
+  g_autoptr(GkStore) store = open_temp_store ("templates.db");
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWidget *widget;
+
+  g_assert_nonnull (source_root);
+  g_ptr_array_add (dirs, g_build_filename (source_root, "ui", NULL));
+  for (guint d = 0; d < dirs->len; d++)
+    {
+      g_autoptr(GDir) dir = g_dir_open (g_ptr_array_index (dirs, d), 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (g_ptr_array_index (dirs, d), name, NULL);
+
+          if (g_file_test (path, G_FILE_TEST_IS_DIR))
+            g_ptr_array_add (dirs, g_steal_pointer (&path));
+          else if (g_str_has_suffix (name, ".ui"))
+            g_ptr_array_add (files, g_strdup (name));
+        }
+    }
+  for (guint i = 0; i < files->len; i++)
+    g_assert_true (g_strv_contains (known, g_ptr_array_index (files, i)));
+
+  widget = GTK_WIDGET (gk_window_new (app, store, NULL));
+  gtk_window_destroy (GTK_WINDOW (widget));
+
+  widget = gk_preferences_window_new (NULL, store);
+  gtk_window_destroy (GTK_WINDOW (widget));
+
+  widget = g_object_ref_sink (gk_sidebar_row_new ("test", "Test", "view-list-symbolic"));
+  g_assert_finalize_object (widget);
+  widget = g_object_ref_sink (gk_record_row_new ());
+  g_assert_finalize_object (widget);
+
+  builder = gtk_builder_new_from_resource ("/io/github/gongkai/Gongkai/gtk/help-overlay.ui");
+  widget = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (widget));
+  gtk_window_destroy (GTK_WINDOW (widget));
+}
+
+static void
+test_finalize (void)
+{
+  GkStore *store = open_temp_store ("finalize.db");
+  GkWindow *window = gk_window_new (app, store, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin (100);
+  gk_window_set_section (window, "procurement");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-record", NULL);
+  spin (50);
+
+  /* The window holds its own references: when it goes, nothing is left. */
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (store);
+}
+
+static void
+test_error_page (void)
+{
+  g_autoptr(GError) error = g_error_new_literal (GK_DB_ERROR, GK_DB_ERROR_CORRUPT, "The ledger is damaged.");
+  GkWindow *window = gk_window_new (app, NULL, error);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "error");
+  g_assert_false (action_enabled (window, "new-record"));
+  g_assert_false (action_enabled (window, "load-sample-data"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  gk_core_init ();
+  tmp_dir = g_dir_make_tmp ("gongkai-ui-XXXXXX", NULL);
+  app = gk_application_new ();
+  {
+    g_autoptr(GError) error = NULL;
+    g_application_register (G_APPLICATION (app), NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  g_test_add_func ("/window/opens", test_window_opens);
+  g_test_add_func ("/window/sections", test_sections);
+  g_test_add_func ("/window/actions", test_actions);
+  g_test_add_func ("/window/fold", test_fold);
+  g_test_add_func ("/window/templates", test_templates);
+  g_test_add_func ("/window/finalize", test_finalize);
+  g_test_add_func ("/window/error-page", test_error_page);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  g_free (tmp_dir);
+  return status;
+}
