@@ -431,7 +431,7 @@ add_record (Demo         *demo,
       double fate = g_rand_double (demo->rand);
       int age = g_date_days_between (formed, &last_day);
 
-      if (age > 40 ? fate < 0.86 : fate < 0.45)
+      if (age > 40 ? fate < 0.95 : fate < 0.45)
         {
           GDate published;
           guint days = fate < 0.08 ? g_rand_int_range (demo->rand, 21, 40) : g_rand_int_range (demo->rand, 1, 21);
@@ -441,11 +441,11 @@ add_record (Demo         *demo,
             {
               record->published_on = gk_calendar_format_date (&published);
               gk_record_set_string (record, &record->status,
-                                    fate > 0.84 && age > 200 ? GK_STATUS_WITHDRAWN : GK_STATUS_PUBLISHED);
+                                    fate > 0.93 && age > 200 ? GK_STATUS_WITHDRAWN : GK_STATUS_PUBLISHED);
             }
         }
       if (record->published_on == NULL)
-        gk_record_set_string (record, &record->status, fate < 0.93 ? GK_STATUS_DRAFT : GK_STATUS_PENDING);
+        gk_record_set_string (record, &record->status, demo->counter % 3 != 0 ? GK_STATUS_DRAFT : GK_STATUS_PENDING);
     }
   else
     gk_record_set_string (record, &record->status, roll < 0.02 ? GK_STATUS_DRAFT : GK_STATUS_PENDING);

@@ -1,0 +1,189 @@
+/* test-projects.c: disclosure chains of projects, and retired catalog items. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gk-core.h"
+#include "gk-store.h"
+
+static char *tmp_dir;
+
+static GkStore *
+open_store (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  GkStore *store = gk_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static GkRecord *
+add_stage (GkStore    *store,
+           GkProject  *project,
+           const char *item_key,
+           const char *formed_on,
+           const char *published_on)
+{
+  g_autoptr(GError) error = NULL;
+  GkRecord *record = gk_store_create_record (store, item_key, NULL, &error);
+
+  g_assert_no_error (error);
+  record->project_id = project->id;
+  gk_record_set_string (record, &record->formed_on, formed_on);
+  g_assert_true (gk_store_save_record (store, record, &error));
+  g_assert_no_error (error);
+  if (published_on != NULL)
+    {
+      /* Straight to the status: the test is about the chain, not the fields. */
+      g_autofree char *sql = g_strdup_printf ("UPDATE records SET status = 'published', published_on = '%s' WHERE uuid = '%s'",
+                                              published_on, record->uuid);
+      g_assert_true (gk_db_exec (gk_store_get_db (store), sql, &error));
+      gk_record_set_string (record, &record->published_on, published_on);
+    }
+  return record;
+}
+
+static GkStageState
+state_of (GPtrArray  *stages,
+          const char *item_key)
+{
+  for (guint i = 0; i < stages->len; i++)
+    {
+      GkStage *stage = g_ptr_array_index (stages, i);
+      if (g_strcmp0 (stage->item->key, item_key) == 0)
+        return stage->state;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_tender_chain (void)
+{
+  g_autoptr(GkStore) store = open_store ("chain.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkProject) project = NULL;
+  g_autoptr(GPtrArray) stages = NULL;
+  g_autoptr(GkRecord) candidates = NULL;
+  g_autoptr(GkRecord) approval = NULL;
+
+  project = gk_store_create_project (store, "tender", "长安区某道路改造工程", "CAZB-2025-0001",
+                                     "2025-130102-48-01-000123", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (project->kind, ==, "tender");
+
+  /* Approval published, notice skipped, candidates published on time. */
+  approval = add_stage (store, project, "bidding.approval", "2025-03-03", "2025-03-05");
+  candidates = add_stage (store, project, "bidding.candidates", "2025-05-06", "2025-05-07");
+
+  stages = gk_store_project_stages (store, project->id, "2025-09-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stages->len, ==, 5);
+
+  /* In lifecycle order, whatever the catalog's order. */
+  for (guint i = 1; i < stages->len; i++)
+    g_assert_cmpint (((GkStage *) g_ptr_array_index (stages, i - 1))->item->stage, <,
+                     ((GkStage *) g_ptr_array_index (stages, i))->item->stage);
+
+  g_assert_cmpint (state_of (stages, "bidding.approval"), ==, GK_STAGE_PRESENT);
+  g_assert_cmpint (state_of (stages, "bidding.notice"), ==, GK_STAGE_MISSING);
+  g_assert_cmpint (state_of (stages, "bidding.candidates"), ==, GK_STAGE_PRESENT);
+  /* Candidates published in May and no result by September: stalled. */
+  g_assert_cmpint (state_of (stages, "bidding.result"), ==, GK_STAGE_OVERDUE);
+  g_assert_cmpint (state_of (stages, "bidding.contract"), ==, GK_STAGE_FUTURE);
+
+  /* A week after the candidates, the result is merely due. */
+  g_clear_pointer (&stages, g_ptr_array_unref);
+  stages = gk_store_project_stages (store, project->id, "2025-05-14", &error);
+  g_assert_cmpint (state_of (stages, "bidding.result"), ==, GK_STAGE_DUE);
+}
+
+static void
+test_retired_item (void)
+{
+  g_autoptr(GkStore) store = open_store ("retire.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkItem) item = gk_store_get_item (store, "procurement.budget", &error);
+  g_autoptr(GkRecord) record = NULL;
+  g_autoptr(GkRecord) kept = NULL;
+  g_autoptr(GPtrArray) active = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  guint n_active_before;
+
+  g_assert_no_error (error);
+  record = gk_store_create_record (store, "procurement.budget", "2025年办公设备采购预算", &error);
+  g_assert_no_error (error);
+
+  active = gk_store_list_items (store, "procurement", FALSE, &error);
+  n_active_before = active->len;
+  g_clear_pointer (&active, g_ptr_array_unref);
+
+  item->retired = TRUE;
+  g_assert_true (gk_store_save_item (store, item, &error));
+  g_assert_no_error (error);
+
+  /* Retired: not offered, no new records, old records kept. */
+  active = gk_store_list_items (store, "procurement", FALSE, &error);
+  all = gk_store_list_items (store, "procurement", TRUE, &error);
+  g_assert_cmpuint (active->len, ==, n_active_before - 1);
+  g_assert_cmpuint (all->len, ==, n_active_before);
+  g_assert_null (gk_store_create_record (store, "procurement.budget", NULL, &error));
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
+  g_clear_error (&error);
+  kept = gk_store_get_record (store, record->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept->item_key, ==, "procurement.budget");
+
+  /* An item with fields that do not parse is refused. */
+  g_free (item->fields);
+  item->fields = g_strdup ("[{\"id\": \"x\", \"kind\": \"no-such-kind\"}]");
+  g_assert_false (gk_store_save_item (store, item, &error));
+  g_assert_nonnull (error);
+}
+
+/* A rule change moves the due dates of the item's records. */
+static void
+test_rule_change (void)
+{
+  g_autoptr(GkStore) store = open_store ("rule.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkItem) item = gk_store_get_item (store, "housing-allocation.policy", &error);
+  g_autoptr(GkRecord) record = gk_store_create_record (store, "housing-allocation.policy", NULL, &error);
+  g_autoptr(GkRecord) loaded = NULL;
+
+  gk_record_set_string (record, &record->formed_on, "2025-09-01");
+  g_assert_true (gk_store_save_record (store, record, &error));
+  g_assert_cmpstr (record->due_on, ==, "2025-09-28");
+
+  g_free (item->deadline_rule);
+  item->deadline_rule = g_strdup ("decision");
+  g_assert_true (gk_store_save_item (store, item, &error));
+  g_assert_no_error (error);
+  loaded = gk_store_get_record (store, record->uuid, &error);
+  g_assert_cmpstr (loaded->due_on, ==, "2025-09-10");
+
+  g_free (item->deadline_rule);
+  item->deadline_rule = g_strdup ("every now and then");
+  g_assert_false (gk_store_save_item (store, item, &error));
+  g_assert_nonnull (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  gk_core_init ();
+  tmp_dir = g_dir_make_tmp ("gongkai-projects-XXXXXX", NULL);
+
+  g_test_add_func ("/projects/tender-chain", test_tender_chain);
+  g_test_add_func ("/catalog/retired-item", test_retired_item);
+  g_test_add_func ("/catalog/rule-change", test_rule_change);
+
+  status = g_test_run ();
+  g_free (tmp_dir);
+  return status;
+}
