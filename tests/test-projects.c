@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "gk-calendar.h"
 #include "gk-core.h"
 #include "gk-store.h"
 
@@ -169,6 +170,52 @@ test_rule_change (void)
   g_assert_nonnull (error);
 }
 
+/* Next year's notice, entered by a clerk: stored in the ledger, used at
+ * once, and still there when the ledger is opened again. */
+static void
+test_user_calendar (void)
+{
+  g_autoptr(GkStore) store = open_store ("calendar.db");
+  g_autoptr(GkStore) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = gk_store_create_record (store, "housing-allocation.policy", NULL, &error);
+  g_autoptr(GkRecord) loaded = NULL;
+  g_autoptr(GArray) years = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "calendar.db", NULL);
+  const char *notice_2027 =
+    "year\t2027\n"
+    "notice\t国务院办公厅关于2027年部分节假日安排的通知\n"
+    "holiday\t2027-01-01..2027-01-03\t元旦\n";
+
+  /* Formed 2026-12-15: 20 working days reach into 2027, unknown so far. */
+  gk_record_set_string (record, &record->formed_on, "2026-12-15");
+  g_assert_true (gk_store_save_record (store, record, &error));
+  g_assert_cmpint (record->due_missing_year, ==, 2027);
+
+  /* A bad file changes nothing. */
+  g_assert_false (gk_store_import_calendar (store, "year\t2027\nholiday\t2027-13-01\n", &years, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  loaded = gk_store_get_record (store, record->uuid, &error);
+  g_assert_cmpint (loaded->due_missing_year, ==, 2027);
+  g_clear_object (&loaded);
+
+  g_assert_true (gk_store_import_calendar (store, notice_2027, &years, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (years->len, ==, 1);
+  g_assert_cmpint (g_array_index (years, int, 0), ==, 2027);
+
+  /* Recomputed: 2026-12-16..31 gives 12 working days, then 2027-01-04.. */
+  loaded = gk_store_get_record (store, record->uuid, &error);
+  g_assert_cmpint (loaded->due_missing_year, ==, 0);
+  g_assert_cmpstr (loaded->due_on, ==, "2027-01-13");
+
+  g_clear_object (&store);
+  again = gk_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (gk_calendar_has_year (gk_store_get_calendar (again), 2027));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,6 +229,7 @@ main (int   argc,
   g_test_add_func ("/projects/tender-chain", test_tender_chain);
   g_test_add_func ("/catalog/retired-item", test_retired_item);
   g_test_add_func ("/catalog/rule-change", test_rule_change);
+  g_test_add_func ("/calendar/user-year", test_user_calendar);
 
   status = g_test_run ();
   g_free (tmp_dir);

@@ -321,3 +321,52 @@ gk_store_save_calendar_year (GkStore     *self,
   return TRUE;
 }
 
+
+/* A file in the shipped format, with one or more years: every year is
+ * checked before any is saved, and all are saved in one transaction. */
+gboolean
+gk_store_import_calendar (GkStore     *self,
+                          const char  *data,
+                          GArray     **years_out,
+                          GError     **error)
+{
+  g_autoptr(GkCalendar) imported = gk_calendar_new ();
+  g_autoptr(GArray) years = NULL;
+
+  if (!gk_calendar_load_data (imported, data, error))
+    return FALSE;
+
+  years = gk_calendar_list_years (imported);
+  if (years->len == 0)
+    {
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("The file holds no year of holidays"));
+      return FALSE;
+    }
+
+  if (!gk_db_begin (self->db, error))
+    return FALSE;
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      int year = g_array_index (years, int, i);
+      g_autofree char *text = gk_calendar_serialize_year (imported, year);
+
+      if (!gk_store_save_calendar_year (self, year, text, error))
+        {
+          gk_db_rollback (self->db);
+          /* The calendar in memory may hold years that were rolled back. */
+          gk_store_load_calendar (self, NULL);
+          return FALSE;
+        }
+    }
+
+  if (!gk_db_commit (self->db, error))
+    {
+      gk_store_load_calendar (self, NULL);
+      return FALSE;
+    }
+
+  if (years_out != NULL)
+    *years_out = g_steal_pointer (&years);
+  return TRUE;
+}

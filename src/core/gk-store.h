@@ -265,6 +265,11 @@ gboolean    gk_store_save_calendar_year  (GkStore      *self,
                                           int           year,
                                           const char   *data,
                                           GError      **error);
+/* Imports every year of @data (the shipped calendar format). */
+gboolean    gk_store_import_calendar     (GkStore      *self,
+                                          const char   *data,
+                                          GArray      **years,
+                                          GError      **error);
 /* Recomputes every due date, after the calendar or a deadline rule changed. */
 gboolean    gk_store_recompute_due_dates (GkStore      *self,
                                           GError      **error);
