@@ -440,23 +440,32 @@ gk_store_create_record (GkStore     *self,
   return gk_store_get_record (self, record->uuid, error);
 }
 
+/* The record a prepared and bound statement selects, or NULL. */
+static GkRecord *
+fetch_record (sqlite3_stmt *stmt)
+{
+  GkRecord *record = NULL;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    record = gk_store_record_from_row (stmt);
+  sqlite3_reset (stmt);
+  return record;
+}
+
 GkRecord *
 gk_store_get_record (GkStore     *self,
                      const char  *uuid,
                      GError     **error)
 {
   sqlite3_stmt *stmt;
-  GkRecord *record = NULL;
+  GkRecord *record;
 
   stmt = gk_db_prepare (self->db, "SELECT " GK_RECORD_COLUMNS " FROM " GK_RECORD_FROM " WHERE r.uuid = ?1", error);
   if (stmt == NULL)
     return NULL;
 
   gk_bind_text (stmt, 1, uuid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    record = gk_store_record_from_row (stmt);
-  sqlite3_reset (stmt);
-
+  record = fetch_record (stmt);
   if (record == NULL)
     g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No record “%s” in the ledger"), uuid);
   return record;
@@ -468,17 +477,14 @@ gk_store_get_record_by_id (GkStore  *self,
                            GError  **error)
 {
   sqlite3_stmt *stmt;
-  GkRecord *record = NULL;
+  GkRecord *record;
 
   stmt = gk_db_prepare (self->db, "SELECT " GK_RECORD_COLUMNS " FROM " GK_RECORD_FROM " WHERE r.id = ?1", error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    record = gk_store_record_from_row (stmt);
-  sqlite3_reset (stmt);
-
+  record = fetch_record (stmt);
   if (record == NULL)
     g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No record %" G_GINT64_FORMAT " in the ledger"), id);
   return record;
