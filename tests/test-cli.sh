@@ -48,6 +48,8 @@ grep -q "\"uuid\" : \"$uuid\"" "$tmp/out" && ok "show prints the record" || not_
 expect_status 0 "show by index number" "$cli" --db "$db" show "$index_no"
 expect_status 4 "show unknown" "$cli" --db "$db" show no-such-record
 
+expect_status 0 "verify" "$cli" --db "$db" verify
+
 # The same seed gives the same ledger.
 "$cli" --db "$tmp/a.db" demo --records 50 --seed 9 >/dev/null 2>&1
 "$cli" --db "$tmp/b.db" demo --records 50 --seed 9 >/dev/null 2>&1

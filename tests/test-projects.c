@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "gk-calendar.h"
 #include "gk-core.h"
@@ -216,6 +217,64 @@ test_user_calendar (void)
   g_assert_true (gk_calendar_has_year (gk_store_get_calendar (again), 2027));
 }
 
+static void
+on_verified_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!gk_store_verify_finish (GK_STORE (source), result, error) && *error == NULL)
+    g_assert_not_reached ();
+  if (*error == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "verified");
+}
+
+/* A large ledger opens at once and is checked in the background; here a
+ * small one takes that path, as GONGKAI_DEFER_CHECK asks. */
+static void
+test_deferred_check (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "deferred.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkStore) store = open_store ("deferred.db");
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  for (int i = 0; i < 60; i++)
+    {
+      g_autoptr(GkRecord) record = gk_store_create_record (store, "procurement.notice", "将被损坏的记录，标题写得长一些以占满页面", NULL);
+    }
+  g_assert_true (gk_store_is_verified (store));
+  g_clear_object (&store);
+
+  g_setenv ("GONGKAI_DEFER_CHECK", "1", TRUE);
+  store = open_store ("deferred.db");
+  g_assert_false (gk_store_is_verified (store));
+  gk_store_verify_async (store, NULL, on_verified_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);   /* the callback's "passed" */
+  g_assert_true (gk_store_is_verified (store));
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  /* Damaged where the records live (the last pages): it opens, and the
+   * background check says so. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 16 * 4096);
+  memset (contents + length - 6 * 4096, 0x5a, 4 * 4096);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  store = gk_store_open (path, &error);
+  g_assert_no_error (error);
+  gk_store_verify_async (store, NULL, on_verified_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_CORRUPT);
+  g_assert_false (gk_store_is_verified (store));
+  g_unsetenv ("GONGKAI_DEFER_CHECK");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +289,7 @@ main (int   argc,
   g_test_add_func ("/catalog/retired-item", test_retired_item);
   g_test_add_func ("/catalog/rule-change", test_rule_change);
   g_test_add_func ("/calendar/user-year", test_user_calendar);
+  g_test_add_func ("/store/deferred-check", test_deferred_check);
 
   status = g_test_run ();
   g_free (tmp_dir);

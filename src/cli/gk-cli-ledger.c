@@ -405,3 +405,30 @@ gk_cli_catalog (GkCliContext  *ctx,
 
   return GK_CLI_EXIT_OK;
 }
+
+int
+gk_cli_verify (GkCliContext  *ctx,
+               int            argc,
+               char         **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = GK_CLI_EXIT_OK;
+
+  g_option_context_set_summary (context, _("Check the whole ledger file for damage (the window does this in the background)."));
+  if (!gk_cli_parse (context, &argc, &argv))
+    return GK_CLI_EXIT_USAGE;
+  if (argc > 1)
+    return gk_cli_usage_error ("verify", _("unexpected argument “%s”"), argv[1]);
+
+  store = open_store (ctx, &status);
+  if (store == NULL)
+    return status;
+
+  if (!gk_db_verify (gk_store_get_db (store), &error))
+    return gk_cli_failure (error);
+
+  g_print ("%s\n", _("The ledger is intact."));
+  return GK_CLI_EXIT_OK;
+}

@@ -15,6 +15,7 @@ static const GkCliCommand commands[] = {
   { "check", N_("Report overdue and due-soon records (exit 1 if any is overdue)"), gk_cli_check },
   { "workdays", N_("Count working days on the official calendar"), gk_cli_workdays },
   { "demo", N_("Fill a ledger with a realistic sample"), gk_cli_demo },
+  { "verify", N_("Check the ledger file for damage"), gk_cli_verify },
 };
 
 gboolean

@@ -19,6 +19,10 @@ typedef enum
   GK_DB_ERROR_INVALID,        /* the caller asked for something the ledger does not allow */
 } GkDbError;
 
+/* Ledgers up to this size are integrity-checked before they open (well
+ * under 0.1 s); larger ones are checked by gk_db_verify(). */
+#define GK_DB_CHECK_AT_OPEN_MAX_BYTES (48 * 1024 * 1024)
+
 /* "GkLg": marks a SQLite file as a Gongkai ledger. */
 #define GK_DB_APPLICATION_ID 0x476b4c67
 
@@ -33,6 +37,10 @@ GkDb         *gk_db_open_at_version   (const char   *path,
                                        int           version,
                                        GError      **error);
 void          gk_db_close             (GkDb         *db);
+/* The full integrity check; safe to call from another thread. */
+gboolean      gk_db_verify            (GkDb         *db,
+                                       GError      **error);
+gboolean      gk_db_is_verified       (GkDb         *db);
 int           gk_db_schema_version    (void);
 int           gk_db_get_user_version  (GkDb         *db);
 sqlite3      *gk_db_get_handle        (GkDb         *db);

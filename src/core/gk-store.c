@@ -443,3 +443,52 @@ gk_store_find_unit (GkStore    *self,
   sqlite3_reset (stmt);
   return id;
 }
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GkDb *db = task_data;
+  GError *error = NULL;
+
+  if (gk_db_verify (db, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Runs the integrity check of a large ledger in a worker thread, on a
+ * connection of its own; the store stays usable meanwhile. */
+void
+gk_store_verify_async (GkStore             *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, gk_store_verify_async);
+  /* The store (and so the GkDb) outlives the task: the task holds it. */
+  g_task_set_task_data (task, self->db, NULL);
+  g_task_run_in_thread (task, verify_thread);
+}
+
+gboolean
+gk_store_verify_finish (GkStore       *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+gk_store_is_verified (GkStore *self)
+{
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+
+  return gk_db_is_verified (self->db);
+}

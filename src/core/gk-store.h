@@ -139,6 +139,15 @@ GkDb       *gk_store_get_db              (GkStore      *self);
 const char *gk_store_get_path            (GkStore      *self);
 GkCalendar *gk_store_get_calendar        (GkStore      *self);
 char       *gk_store_get_attachments_dir (GkStore      *self);
+/* A large ledger opens before its integrity check: run it, off the main thread. */
+gboolean    gk_store_is_verified         (GkStore      *self);
+void        gk_store_verify_async        (GkStore             *self,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean    gk_store_verify_finish       (GkStore      *self,
+                                          GAsyncResult *result,
+                                          GError      **error);
 /* The user name written into the history; defaults to the OS user. */
 void        gk_store_set_user            (GkStore      *self,
                                           const char   *user);
