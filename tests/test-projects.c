@@ -7,6 +7,7 @@
 #include "gk-calendar.h"
 #include "gk-core.h"
 #include "gk-store.h"
+#include "gk-test-util.h"
 
 static char *tmp_dir;
 
@@ -292,6 +293,7 @@ main (int   argc,
   g_test_add_func ("/store/deferred-check", test_deferred_check);
 
   status = g_test_run ();
+  gk_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return status;
 }

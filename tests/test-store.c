@@ -9,6 +9,7 @@
 #include "gk-db.h"
 #include "gk-record-list.h"
 #include "gk-store.h"
+#include "gk-test-util.h"
 
 typedef struct
 {
@@ -33,28 +34,11 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  gk_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -174,7 +158,7 @@ test_migrations (void)
       g_assert_true (g_str_has_prefix (record->index_no, "000014349/"));
 
       g_clear_object (&store);
-      remove_tree (dir);
+      gk_test_remove_tree (dir);
     }
 }
 
@@ -608,7 +592,7 @@ test_damaged_file (void)
   g_assert_true (g_file_get_contents (bad_path, &after, &after_len, NULL));
   g_assert_cmpmem (before, before_len, after, after_len);
 
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 static void
@@ -642,7 +626,7 @@ test_newer_version (void)
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
   g_assert_cmpmem (before, before_len, after, after_len);
 
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 int
