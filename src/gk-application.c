@@ -1,4 +1,4 @@
-/* gk-application.c: application-wide actions, accelerators and the main window. */
+/* gk-application.c: application-wide actions, accelerators, the main window and the overdue notification. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -15,6 +15,7 @@ struct _GkApplication
   char *db_path;
   GkStore *store;
   GError *store_error;
+  gboolean overdue_notified;   /* once per run: a reminder, not a nag */
 };
 
 G_DEFINE_FINAL_TYPE (GkApplication, gk_application, ADW_TYPE_APPLICATION)
@@ -61,6 +62,11 @@ gk_application_activate (GApplication *app)
       if (self->store == NULL && self->store_error == NULL)
         self->store = gk_store_open (self->db_path, &self->store_error);
       window = GTK_WINDOW (gk_window_new (self, self->store, self->store_error));
+      if (self->store != NULL && !self->overdue_notified)
+        {
+          self->overdue_notified = TRUE;
+          gk_application_notify_overdue (self, self->store);
+        }
     }
 
   gtk_window_present (window);
@@ -187,10 +193,32 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (gk_preferences_window_new (window, self->store)));
 }
 
+/* The notification's default action: straight to what is overdue. */
+static void
+show_supervision_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  GkApplication *self = GK_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+    }
+  if (!GK_IS_WINDOW (window))
+    return;
+
+  gk_window_set_section (GK_WINDOW (window), "supervision");
+  gtk_window_present (window);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },
+  { "show-supervision", show_supervision_activated },
 };
 
 static void
@@ -225,4 +253,104 @@ gk_application_get_db_path (GkApplication *self)
   g_return_val_if_fail (GK_IS_APPLICATION (self), NULL);
 
   return self->db_path;
+}
+
+static gboolean
+bus_has_name (GDBusConnection *bus,
+              const char      *method,
+              const char      *name)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) names = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean found = FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", method,
+                                       g_strcmp0 (method, "NameHasOwner") == 0 ? g_variant_new ("(s)", name) : NULL,
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, 500, NULL, &error);
+  if (reply == NULL)
+    {
+      g_debug ("Could not ask the session bus for %s: %s", name, error->message);
+      return FALSE;
+    }
+
+  if (g_strcmp0 (method, "NameHasOwner") == 0)
+    {
+      g_variant_get (reply, "(b)", &found);
+      return found;
+    }
+
+  names = g_variant_get_child_value (reply, 0);
+  for (gsize i = 0; !found && i < g_variant_n_children (names); i++)
+    {
+      g_autoptr(GVariant) child = g_variant_get_child_value (names, i);
+      found = g_strcmp0 (g_variant_get_string (child, NULL), name) == 0;
+    }
+  return found;
+}
+
+/* Whether some notification service can take one. Without it (no session
+ * bus, a bare X session, the tests) GIO warns at every attempt, and a
+ * warning at start-up would only alarm. */
+static gboolean
+notifications_available (GkApplication *self)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+
+  if (bus == NULL)
+    return FALSE;
+  /* Sandboxed, GIO goes through the portal, which is always there. */
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    return TRUE;
+  return bus_has_name (bus, "NameHasOwner", "org.gtk.Notifications") ||
+         bus_has_name (bus, "NameHasOwner", "org.freedesktop.Notifications") ||
+         bus_has_name (bus, "ListActivatableNames", "org.freedesktop.Notifications");
+}
+
+/**
+ * gk_application_notify_overdue:
+ * @store: the ledger to count
+ *
+ * Sends the desktop notification "overdue" saying how many records are past
+ * their deadline, with the supervision section as its default action; sends
+ * nothing when none is.
+ *
+ * Returns: the number of overdue records
+ */
+guint
+gk_application_notify_overdue (GkApplication *self,
+                               GkStore       *store)
+{
+  g_autoptr(GkQuery) query = gk_query_new ();
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  guint overdue = 0;
+
+  g_return_val_if_fail (GK_IS_APPLICATION (self), 0);
+  g_return_val_if_fail (GK_IS_STORE (store), 0);
+
+  /* The same count as the sidebar badge and `gongkai-cli check`. */
+  query->overdue = TRUE;
+  if (!gk_store_count (store, query, &overdue, &error))
+    {
+      g_warning ("Could not count overdue records: %s", error->message);
+      return 0;
+    }
+  if (overdue == 0)
+    return 0;
+
+  if (!notifications_available (self))
+    return overdue;
+
+  body = g_strdup_printf (ngettext ("%u record is past its disclosure deadline.",
+                                    "%u records are past their disclosure deadline.", overdue),
+                          overdue);
+  notification = g_notification_new (_("Overdue Disclosures"));
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_set_default_action (notification, "app.show-supervision");
+  g_application_send_notification (G_APPLICATION (self), "overdue", notification);
+  return overdue;
 }

@@ -13,5 +13,7 @@ G_DECLARE_FINAL_TYPE (GkApplication, gk_application, GK, APPLICATION, AdwApplica
 GkApplication *gk_application_new          (void);
 const char    *gk_application_get_db_path  (GkApplication *self);
 GkStore       *gk_application_get_store    (GkApplication *self);
+guint          gk_application_notify_overdue (GkApplication *self,
+                                              GkStore       *store);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* gk-record-row.c: a record in the list: title, item and unit, status, due date, overdue badge. */
+/* gk-record-row.c: a record in the list: title, item and unit, status, due date, overdue or due-soon badge. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -15,6 +15,7 @@ struct _GkRecordRow
   GtkLabel *status_label;
   GtkLabel *due_label;
   GtkLabel *overdue_label;
+  GtkLabel *due_soon_label;
 
   GkRecord *record;
 };
@@ -47,6 +48,7 @@ gk_record_row_class_init (GkRecordRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkRecordRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, GkRecordRow, due_label);
   gtk_widget_class_bind_template_child (widget_class, GkRecordRow, overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordRow, due_soon_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -66,19 +68,27 @@ gk_record_row_new (void)
 void
 gk_record_row_set_record (GkRecordRow *self,
                           GkRecord    *record,
-                          const char  *today)
+                          const char  *today,
+                          const char  *due_soon_by)
 {
   g_autofree char *subtitle = NULL;
   g_autofree char *due = NULL;
-  gboolean overdue;
+  gboolean overdue, due_soon;
 
   g_return_if_fail (GK_IS_RECORD_ROW (self));
 
   g_set_object (&self->record, record);
   if (record == NULL)
-    return;
+    {
+      /* A recycled row must not keep the last record's urgency. */
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "overdue");
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "due-soon");
+      return;
+    }
 
   overdue = gk_record_is_overdue (record, today);
+  due_soon = !overdue && due_soon_by != NULL && record->published_on == NULL &&
+             record->due_on != NULL && g_strcmp0 (record->due_on, due_soon_by) <= 0;
   gtk_label_set_text (self->title_label, record->title);
   if (record->unit_name != NULL)
     subtitle = g_strdup_printf ("%s · %s", record->item_name, record->unit_name);
@@ -96,6 +106,17 @@ gk_record_row_set_record (GkRecordRow *self,
   gtk_label_set_text (self->due_label, due != NULL ? due : "");
   gtk_widget_set_visible (GTK_WIDGET (self->due_label), due != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), overdue);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_soon_label), due_soon);
+
+  /* The row's own classes let the list tint it, and tests read them. */
+  if (overdue)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "overdue");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "overdue");
+  if (due_soon)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "due-soon");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "due-soon");
 }
 
 GkRecord *

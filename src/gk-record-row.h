@@ -11,9 +11,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GkRecordRow, gk_record_row, GK, RECORD_ROW, GtkWidget)
 
 GtkWidget *gk_record_row_new        (void);
+/* @due_soon_by: the last day an unpublished record counts as due soon, or NULL. */
 void       gk_record_row_set_record (GkRecordRow *self,
                                      GkRecord    *record,
-                                     const char  *today);
+                                     const char  *today,
+                                     const char  *due_soon_by);
 GkRecord  *gk_record_row_get_record (GkRecordRow *self);
 
 G_END_DECLS

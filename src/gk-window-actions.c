@@ -165,6 +165,18 @@ go_back_activated (GSimpleAction *action,
 }
 
 static void
+show_report_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GkWindow *self = GK_WINDOW (user_data);
+
+  gk_window_show_report (self);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+}
+
+static void
 unavailable_activated (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
@@ -178,6 +190,7 @@ static const GActionEntry win_actions[] = {
   { "go-back", go_back_activated },
   { "load-sample-data", load_sample_data_activated },
   { "delete-record", delete_record_activated },
+  { "show-report", show_report_activated },
   { "export-report", unavailable_activated },
   { "publish-bundle", unavailable_activated },
 };
@@ -222,7 +235,8 @@ gk_window_actions_update (GkWindow *self)
   set_enabled (self, "new-record", is_domain_or_requests && self->store != NULL);
   set_enabled (self, "new-record-of-item", is_domain_or_requests && self->store != NULL);
   set_enabled (self, "delete-record", self->record != NULL);
-  set_enabled (self, "search", g_strcmp0 (self->section, "supervision") != 0);
+  set_enabled (self, "search", self->store != NULL);
+  set_enabled (self, "show-report", self->store != NULL && g_strcmp0 (self->section, "supervision") == 0);
   set_enabled (self, "load-sample-data", self->store != NULL && self->total_records == 0);
   /* The exporters are not part of this build yet. */
   set_enabled (self, "export-report", FALSE);

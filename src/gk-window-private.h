@@ -3,6 +3,7 @@
 
 #include "gk-record-list.h"
 #include "gk-store.h"
+#include "gk-supervision-view.h"
 #include "gk-window.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,10 @@ struct _GkWindow
   AdwWindowTitle *list_title;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
+  GtkWidget *report_button;
+  GtkWidget *unit_filter_bar;
+  GtkDropDown *unit_dropdown;
+  GtkStringList *unit_names;
   GtkStack *list_stack;
   GtkListView *record_list;
   AdwStatusPage *list_empty_page;
@@ -27,6 +32,7 @@ struct _GkWindow
   AdwWindowTitle *content_title;
   GtkStack *content_stack;
   GtkBox *record_box;
+  GkSupervisionView *supervision_view;
 
   AdwStatusPage *error_page;
   GtkListBox *catalog_list;
@@ -39,11 +45,15 @@ struct _GkWindow
   GkRecord *record;          /* the record shown in the content pane */
   char *section;
   char *today;
+  char *due_soon_by;         /* the last day an unpublished record is "due soon" */
+  GArray *unit_ids;          /* gint64 per unit_dropdown position; 0 = all units */
   guint total_records;
   guint overdue_records;
 };
 
 void gk_window_refresh_counts (GkWindow *self);
+/* Queries the list again for the section and its filters, and updates the panes. */
+void gk_window_update_list    (GkWindow *self);
 /* The records domain a sidebar section shows, or NULL (catalog, supervision). */
 const char *gk_window_section_domain (const char *key);
 void gk_window_show_record    (GkWindow *self,
@@ -51,5 +61,18 @@ void gk_window_show_record    (GkWindow *self,
 
 void gk_window_actions_init   (GkWindow *self);
 void gk_window_actions_update (GkWindow *self);
+
+/* gk-window-supervision.c */
+void     gk_window_supervision_init         (GkWindow *self);
+/* TRUE when the last day of "due soon" moved. */
+gboolean gk_window_supervision_update_today (GkWindow *self);
+void     gk_window_supervision_fill_units   (GkWindow *self);
+/* The unit the supervision list is narrowed to, or 0 for all. */
+gint64   gk_window_supervision_get_unit     (GkWindow *self);
+/* Supervision without a record: the report in the content pane. */
+void     gk_window_show_report              (GkWindow *self);
+void     gk_window_supervision_count        (GkWindow *self,
+                                             guint    *overdue,
+                                             guint    *urgent);
 
 G_END_DECLS

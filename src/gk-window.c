@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-deadline.h"
 #include "gk-record-row.h"
 #include "gk-sidebar-row.h"
 #include "gk-window-private.h"
@@ -61,12 +62,44 @@ find_sidebar_row (GkWindow   *self,
   return NULL;
 }
 
+static gboolean
+is_supervision (GkWindow *self)
+{
+  return g_strcmp0 (self->section, "supervision") == 0;
+}
+
+/* The empty list explains itself: in supervision, nothing urgent is good news. */
+static void
+update_empty_page (GkWindow *self)
+{
+  g_autofree char *description = NULL;
+
+  if (is_supervision (self))
+    {
+      description = g_strdup_printf (ngettext ("No record is past its deadline or due within %d working day.",
+                                               "No record is past its deadline or due within %d working days.",
+                                               GK_TIMELINESS_DEFAULT_DUE_SOON_WORKDAYS),
+                                     GK_TIMELINESS_DEFAULT_DUE_SOON_WORKDAYS);
+      adw_status_page_set_icon_name (self->list_empty_page, "emblem-ok-symbolic");
+      adw_status_page_set_title (self->list_empty_page, _("Nothing Overdue"));
+      adw_status_page_set_description (self->list_empty_page, description);
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->list_empty_page, "folder-documents-symbolic");
+      adw_status_page_set_title (self->list_empty_page, _("No Records"));
+      adw_status_page_set_description (self->list_empty_page,
+                                       _("Press “New Record” to add what this section must disclose."));
+    }
+}
+
 static void
 update_panes (GkWindow *self)
 {
   GkSidebarRow *row = find_sidebar_row (self, self->section);
   guint shown = self->records != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->records)) : 0;
   gboolean searching = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0';
+  gboolean supervision = is_supervision (self);
   g_autofree char *subtitle = NULL;
   const char *list_page;
 
@@ -87,15 +120,27 @@ update_panes (GkWindow *self)
     }
 
   adw_window_title_set_subtitle (self->list_title, subtitle);
+  update_empty_page (self);
   gtk_stack_set_visible_child_name (self->list_stack, list_page);
+  gtk_widget_set_visible (self->unit_filter_bar, supervision && self->store != NULL);
+  gtk_widget_set_visible (self->report_button, supervision);
 
   if (self->store == NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "error");
   else if (self->record != NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "record");
+  else if (supervision)
+    {
+      /* Supervision with no record chosen: how timely each unit was. */
+      adw_window_title_set_title (self->content_title, _("Timeliness Report"));
+      gtk_stack_set_visible_child_name (self->content_stack, "supervision");
+    }
   else
-    gtk_stack_set_visible_child_name (self->content_stack,
-                                      self->total_records == 0 ? "empty-ledger" : "no-selection");
+    {
+      adw_window_title_set_title (self->content_title, "");
+      gtk_stack_set_visible_child_name (self->content_stack,
+                                        self->total_records == 0 ? "empty-ledger" : "no-selection");
+    }
 }
 
 static void
@@ -109,11 +154,12 @@ update_query (GkWindow *self)
 
   query->domain = g_strdup (gk_window_section_domain (self->section));
   query->text = g_strdup (text);
-  if (g_strcmp0 (self->section, "supervision") == 0)
+  if (is_supervision (self))
     {
-      /* Supervision lists what is past due, the most urgent first. */
-      query->overdue = TRUE;
-      query->today = g_strdup (self->today);
+      /* Supervision lists what is past due or due soon across all units (or
+       * the one chosen), the most urgent first: as `gongkai-cli check` does. */
+      query->open_due_by = g_strdup (self->due_soon_by);
+      query->unit_id = gk_window_supervision_get_unit (self);
       query->sort = GK_SORT_DUE;
     }
   else if (g_strcmp0 (self->section, "catalog") == 0)
@@ -126,17 +172,26 @@ update_query (GkWindow *self)
 }
 
 void
+gk_window_update_list (GkWindow *self)
+{
+  update_query (self);
+  update_panes (self);
+}
+
+void
 gk_window_refresh_counts (GkWindow *self)
 {
   g_autoptr(GError) error = NULL;
   guint total = 0;
   guint overdue_total = 0;
+  guint urgent_total = 0;
 
   if (self->store == NULL)
     return;
 
-  g_free (self->today);
-  self->today = gk_today ();
+  /* A window left open past midnight, or a calendar edited, moves the window of "due soon". */
+  if (gk_window_supervision_update_today (self) && is_supervision (self))
+    update_query (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
@@ -154,10 +209,11 @@ gk_window_refresh_counts (GkWindow *self)
       gk_sidebar_row_set_count (row, count);
       gk_sidebar_row_set_overdue (row, overdue);
       total += count;
-      overdue_total += overdue;
     }
 
-  gk_sidebar_row_set_count (find_sidebar_row (self, "supervision"), overdue_total);
+  gk_window_supervision_count (self, &overdue_total, &urgent_total);
+  /* Beside the badge, what the supervision list holds: overdue and due soon. */
+  gk_sidebar_row_set_count (find_sidebar_row (self, "supervision"), urgent_total);
   gk_sidebar_row_set_overdue (find_sidebar_row (self, "supervision"), overdue_total);
 
   self->total_records = total;
@@ -360,7 +416,7 @@ bind_record_row_cb (GtkSignalListItemFactory *factory,
                     GkWindow                 *self)
 {
   gk_record_row_set_record (GK_RECORD_ROW (gtk_list_item_get_child (item)),
-                            gtk_list_item_get_item (item), self->today);
+                            gtk_list_item_get_item (item), self->today, self->due_soon_by);
 }
 
 static void
@@ -368,12 +424,13 @@ unbind_record_row_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *item,
                       gpointer                  user_data)
 {
-  gk_record_row_set_record (GK_RECORD_ROW (gtk_list_item_get_child (item)), NULL, NULL);
+  gk_record_row_set_record (GK_RECORD_ROW (gtk_list_item_get_child (item)), NULL, NULL, NULL);
 }
 
 static void
 on_store_records_changed_cb (GkWindow *self)
 {
+  gk_window_supervision_fill_units (self);
   gk_window_refresh_counts (self);
 
   /* Show the stored state of the open record, or nothing if it is gone. */
@@ -414,12 +471,15 @@ set_store (GkWindow *self,
     return;
 
   self->store = g_object_ref (store);
+  gk_window_supervision_update_today (self);
   self->records = gk_record_list_new (store);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->records));
   g_signal_connect_object (store, "records-changed", G_CALLBACK (on_store_records_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "catalog-changed", G_CALLBACK (fill_catalog),
                            self, G_CONNECT_SWAPPED);
+  gk_supervision_view_set_store (self->supervision_view, store);
+  gk_window_supervision_fill_units (self);
 }
 
 static void
@@ -506,6 +566,8 @@ gk_window_finalize (GObject *object)
 
   g_clear_pointer (&self->section, g_free);
   g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->due_soon_by, g_free);
+  g_clear_pointer (&self->unit_ids, g_array_unref);
 
   G_OBJECT_CLASS (gk_window_parent_class)->finalize (object);
 }
@@ -543,6 +605,10 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, list_title);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, report_button);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, unit_filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, unit_names);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, record_list);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, list_empty_page);
@@ -550,6 +616,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, record_box);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, supervision_view);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, catalog_list);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, details_group);
@@ -562,6 +629,7 @@ gk_window_class_init (GkWindowClass *klass)
 
   g_type_ensure (GK_TYPE_SIDEBAR_ROW);
   g_type_ensure (GK_TYPE_RECORD_ROW);
+  g_type_ensure (GK_TYPE_SUPERVISION_VIEW);
 }
 
 static void
@@ -604,6 +672,7 @@ gk_window_init (GkWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, self->list_pane);
 
   gk_window_actions_init (self);
+  gk_window_supervision_init (self);
 }
 
 GkWindow *
@@ -658,6 +727,9 @@ gk_window_set_section (GkWindow   *self,
       self->section = g_strdup (key);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
       update_query (self);
+      /* The record of another section would stand beside a list it is not in. */
+      if (self->record != NULL)
+        gk_window_show_record (self, NULL);
     }
 
   if (gtk_list_box_get_selected_row (self->sidebar_list) != GTK_LIST_BOX_ROW (row))

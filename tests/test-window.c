@@ -10,6 +10,7 @@
 #include "gk-record-row.h"
 #include "gk-sidebar-row.h"
 #include "gk-store.h"
+#include "gk-supervision-view.h"
 #include "gk-window.h"
 #include "gk-window-private.h"
 
@@ -213,7 +214,11 @@ test_templates (void)
 {
   static const char *known[] = {
     "gk-window.ui", "gk-sidebar-row.ui", "gk-record-row.ui", "gk-preferences-window.ui",
-    "help-overlay.ui", NULL,
+    "gk-supervision-view.ui", "help-overlay.ui",
+    /* The record editor and its sections: instantiated by test-record-editor. */
+    "gk-record-editor.ui", "gk-header-section.ui", "gk-fields-section.ui", "gk-tables-section.ui",
+    "gk-table-editor.ui", "gk-disclosure-section.ui", "gk-history-section.ui", "gk-date-button.ui",
+    NULL,
   };
   const char *source_root = g_getenv ("GK_SOURCE_ROOT");
   g_autoptr(GkStore) store = open_temp_store ("templates.db");
@@ -252,6 +257,11 @@ test_templates (void)
   widget = g_object_ref_sink (gk_sidebar_row_new ("test", "Test", "view-list-symbolic"));
   g_assert_finalize_object (widget);
   widget = g_object_ref_sink (gk_record_row_new ());
+  g_assert_finalize_object (widget);
+  widget = g_object_ref_sink (gk_supervision_view_new ());
+  gk_supervision_view_set_store (GK_SUPERVISION_VIEW (widget), store);
+  /* Not counted while it is not shown (tests/test-supervision.c shows it). */
+  g_assert_null (gk_supervision_view_get_report (GK_SUPERVISION_VIEW (widget)));
   g_assert_finalize_object (widget);
 
   builder = gtk_builder_new_from_resource ("/io/github/gongkai/Gongkai/gtk/help-overlay.ui");

@@ -1,0 +1,248 @@
+/* gk-store-supervision.c: the supervision (督查) report: each unit's timeliness, domain by domain. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "gk-calendar.h"
+#include "gk-date.h"
+#include "gk-deadline.h"
+#include "gk-store-private.h"
+
+G_DEFINE_ENUM_TYPE (GkPeriod, gk_period,
+  G_DEFINE_ENUM_VALUE (GK_PERIOD_THIS_MONTH, "this-month"),
+  G_DEFINE_ENUM_VALUE (GK_PERIOD_THIS_QUARTER, "this-quarter"),
+  G_DEFINE_ENUM_VALUE (GK_PERIOD_THIS_YEAR, "this-year"),
+  G_DEFINE_ENUM_VALUE (GK_PERIOD_LAST_YEAR, "last-year"))
+
+void
+gk_supervision_row_free (GkSupervisionRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->domain);
+  g_free (row->domain_name);
+  g_free (row->unit_name);
+  g_free (row);
+}
+
+double
+gk_supervision_row_get_rate (const GkSupervisionRow *row)
+{
+  guint judged;
+
+  g_return_val_if_fail (row != NULL, NAN);
+
+  /* Records not yet due say nothing about timeliness either way. */
+  judged = row->on_time + row->late + row->overdue;
+  if (judged == 0)
+    return NAN;
+  return (double) row->on_time / judged;
+}
+
+/* gk_workdays_late(due, published): the working days a publication came
+ * late, counted as the timeliness of a single record counts them, so the
+ * report and the record agree. The calendar lives in C, hence a function. */
+static void
+workdays_late_func (sqlite3_context  *context,
+                    int               argc,
+                    sqlite3_value   **argv)
+{
+  GkStore *self = sqlite3_user_data (context);
+  GkTimelinessInfo info;
+  GDate due, published;
+
+  if (!gk_date_from_iso ((const char *) sqlite3_value_text (argv[0]), &due, NULL) ||
+      !gk_date_from_iso ((const char *) sqlite3_value_text (argv[1]), &published, NULL) ||
+      self->calendar == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  if (gk_deadline_get_timeliness (self->calendar, &due, &published, &published, 0, &info) != GK_TIMELINESS_LATE)
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
+  sqlite3_result_int (context, info.workdays);
+}
+
+gboolean
+gk_store_register_sql_functions (GkStore  *self,
+                                 GError  **error)
+{
+  /* Not deterministic: the result follows the calendar, which clerks edit. */
+  if (sqlite3_create_function_v2 (gk_db_get_handle (self->db), "gk_workdays_late", 2,
+                                  SQLITE_UTF8 | SQLITE_DIRECTONLY, self,
+                                  workdays_late_func, NULL, NULL, NULL) != SQLITE_OK)
+    return gk_db_set_error (self->db, error);
+  return TRUE;
+}
+
+static void
+add_counts (GkSupervisionRow       *sum,
+            const GkSupervisionRow *row)
+{
+  sum->due += row->due;
+  sum->on_time += row->on_time;
+  sum->late += row->late;
+  sum->late_workdays += row->late_workdays;
+  sum->overdue += row->overdue;
+  sum->pending += row->pending;
+  if (row->missing_year != 0 && (sum->missing_year == 0 || row->missing_year < sum->missing_year))
+    sum->missing_year = row->missing_year;
+}
+
+static GkSupervisionRow *
+new_total (GkSupervisionRowKind  kind,
+           const char           *domain,
+           const char           *domain_name)
+{
+  GkSupervisionRow *row = g_new0 (GkSupervisionRow, 1);
+
+  row->kind = kind;
+  row->domain = g_strdup (domain);
+  row->domain_name = g_strdup (domain_name);
+  return row;
+}
+
+/* One GROUP BY over the records due in the period: a row per domain and
+ * unit, in the order the sidebar and Preferences list them. Totals are
+ * sums of those rows. */
+#define REPORT_SQL \
+  "SELECT r.domain, coalesce (d.name, r.domain), coalesce (r.unit_id, 0), u.name, " \
+  "       count (*), " \
+  "       sum (r.published_on IS NOT NULL AND r.published_on <= r.due_on), " \
+  "       sum (r.published_on IS NOT NULL AND r.published_on > r.due_on), " \
+  "       sum (CASE WHEN r.published_on > r.due_on THEN gk_workdays_late (r.due_on, r.published_on) END), " \
+  "       sum (r.published_on IS NULL AND r.due_on < ?3), " \
+  "       min (nullif (r.due_missing_year, 0)) " \
+  "FROM records r " \
+  "LEFT JOIN domains d ON d.key = r.domain " \
+  "LEFT JOIN units u ON u.id = r.unit_id " \
+  "WHERE r.due_on IS NOT NULL AND r.due_on BETWEEN ?1 AND ?2 " \
+  "GROUP BY r.domain, r.unit_id " \
+  "ORDER BY min (d.position), r.domain, min (u.position) IS NULL, min (u.position), min (u.name)"
+
+GPtrArray *
+gk_store_supervision_report (GkStore     *self,
+                             const char  *from,
+                             const char  *to,
+                             const char  *today,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_supervision_row_free);
+  g_autoptr(GkSupervisionRow) total = new_total (GK_SUPERVISION_ROW_TOTAL, NULL, NULL);
+  g_autoptr(GkSupervisionRow) domain_total = NULL;
+  g_autofree char *real_today = NULL;
+  GDate from_date, to_date, today_date;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+
+  real_today = today != NULL ? g_strdup (today) : gk_today ();
+  if (!gk_date_from_iso (from, &from_date, error) ||
+      !gk_date_from_iso (to, &to_date, error) ||
+      !gk_date_from_iso (real_today, &today_date, error))
+    return NULL;
+  if (g_date_compare (&from_date, &to_date) > 0)
+    {
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                   /* Translators: a period of dates, first and last */
+                   _("The period from %s to %s ends before it begins"), from, to);
+      return NULL;
+    }
+
+  stmt = gk_db_prepare (self->db, REPORT_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+
+  gk_bind_text (stmt, 1, from);
+  gk_bind_text (stmt, 2, to);
+  gk_bind_text (stmt, 3, real_today);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GkSupervisionRow *row = g_new0 (GkSupervisionRow, 1);
+
+      row->kind = GK_SUPERVISION_ROW_UNIT;
+      row->domain = gk_column_dup (stmt, 0);
+      row->domain_name = gk_column_dup (stmt, 1);
+      row->unit_id = sqlite3_column_int64 (stmt, 2);
+      row->unit_name = gk_column_dup (stmt, 3);
+      row->due = sqlite3_column_int (stmt, 4);
+      row->on_time = sqlite3_column_int (stmt, 5);
+      row->late = sqlite3_column_int (stmt, 6);
+      row->late_workdays = sqlite3_column_int (stmt, 7);
+      row->overdue = sqlite3_column_int (stmt, 8);
+      row->pending = row->due - row->on_time - row->late - row->overdue;
+      row->missing_year = sqlite3_column_int (stmt, 9);
+
+      if (domain_total != NULL && g_strcmp0 (domain_total->domain, row->domain) != 0)
+        g_ptr_array_add (rows, g_steal_pointer (&domain_total));
+      if (domain_total == NULL)
+        domain_total = new_total (GK_SUPERVISION_ROW_DOMAIN_TOTAL, row->domain, row->domain_name);
+
+      add_counts (domain_total, row);
+      add_counts (total, row);
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      gk_db_set_error (self->db, error);
+      return NULL;
+    }
+
+  if (domain_total != NULL)
+    g_ptr_array_add (rows, g_steal_pointer (&domain_total));
+  g_ptr_array_add (rows, g_steal_pointer (&total));
+  return g_steal_pointer (&rows);
+}
+
+gboolean
+gk_period_get_range (GkPeriod     period,
+                     const char  *today,
+                     char       **from,
+                     char       **to,
+                     GError     **error)
+{
+  g_autofree char *real_today = today != NULL ? g_strdup (today) : gk_today ();
+  GDate day, first, last;
+  GDateYear year;
+  GDateMonth first_month, last_month;
+
+  if (!gk_date_from_iso (real_today, &day, error))
+    return FALSE;
+
+  year = g_date_get_year (&day);
+  switch (period)
+    {
+    case GK_PERIOD_THIS_MONTH:
+      first_month = last_month = g_date_get_month (&day);
+      break;
+    case GK_PERIOD_THIS_QUARTER:
+      first_month = (g_date_get_month (&day) - 1) / 3 * 3 + 1;
+      last_month = first_month + 2;
+      break;
+    case GK_PERIOD_LAST_YEAR:
+      year--;
+      G_GNUC_FALLTHROUGH;
+    case GK_PERIOD_THIS_YEAR:
+      first_month = G_DATE_JANUARY;
+      last_month = G_DATE_DECEMBER;
+      break;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&first, 1, first_month, year);
+  g_date_set_dmy (&last, g_date_get_days_in_month (last_month, year), last_month, year);
+  *from = gk_date_format_iso (&first);
+  *to = gk_date_format_iso (&last);
+  return TRUE;
+}

@@ -1,0 +1,24 @@
+/* gk-supervision-view.h: the supervision (督查) report: each unit's timeliness, domain by domain. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "gk-store.h"
+
+G_BEGIN_DECLS
+
+#define GK_TYPE_SUPERVISION_VIEW (gk_supervision_view_get_type ())
+G_DECLARE_FINAL_TYPE (GkSupervisionView, gk_supervision_view, GK, SUPERVISION_VIEW, AdwBin)
+
+GtkWidget       *gk_supervision_view_new        (void);
+GkStore         *gk_supervision_view_get_store  (GkSupervisionView *self);
+void             gk_supervision_view_set_store  (GkSupervisionView *self,
+                                                 GkStore           *store);
+GkPeriod         gk_supervision_view_get_period (GkSupervisionView *self);
+void             gk_supervision_view_set_period (GkSupervisionView *self,
+                                                 GkPeriod           period);
+/* The rows shown, as gk_store_supervision_report() returned them; NULL
+ * before the first report. */
+GPtrArray       *gk_supervision_view_get_report (GkSupervisionView *self);
+
+G_END_DECLS

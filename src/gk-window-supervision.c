@@ -1,0 +1,142 @@
+/* gk-window-supervision.c: the window's supervision (督查) section: due-soon window, unit filter, counts. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-calendar.h"
+#include "gk-deadline.h"
+#include "gk-window-private.h"
+
+/* Today and the last day that counts as due soon, on the official calendar,
+ * as `gongkai-cli check` computes them. */
+gboolean
+gk_window_supervision_update_today (GkWindow *self)
+{
+  g_autofree char *old_due_soon_by = g_steal_pointer (&self->due_soon_by);
+  GDate today, until;
+
+  g_free (self->today);
+  self->today = gk_today ();
+  gk_calendar_parse_date (self->today, &today, NULL);
+  gk_calendar_add_workdays (gk_store_get_calendar (self->store), &today,
+                            GK_TIMELINESS_DEFAULT_DUE_SOON_WORKDAYS, &until, NULL);
+  self->due_soon_by = gk_calendar_format_date (&until);
+
+  return g_strcmp0 (old_due_soon_by, self->due_soon_by) != 0;
+}
+
+/* Counted as `gongkai-cli check` counts, over every record whatever its
+ * domain, so the badge and the command always agree. */
+void
+gk_window_supervision_count (GkWindow *self,
+                             guint    *overdue,
+                             guint    *urgent)
+{
+  g_autoptr(GkQuery) overdue_query = gk_query_new ();
+  g_autoptr(GkQuery) urgent_query = gk_query_new ();
+  g_autoptr(GError) error = NULL;
+
+  *overdue = *urgent = 0;
+  overdue_query->overdue = TRUE;
+  overdue_query->today = g_strdup (self->today);
+  urgent_query->open_due_by = g_strdup (self->due_soon_by);
+  if (!gk_store_count (self->store, overdue_query, overdue, &error) ||
+      !gk_store_count (self->store, urgent_query, urgent, &error))
+    g_warning ("Could not count overdue records: %s", error->message);
+}
+
+gint64
+gk_window_supervision_get_unit (GkWindow *self)
+{
+  guint position = gtk_drop_down_get_selected (self->unit_dropdown);
+
+  if (position >= self->unit_ids->len)
+    return 0;
+  return g_array_index (self->unit_ids, gint64, position);
+}
+
+static void
+on_unit_dropdown_selected_cb (GkWindow    *self,
+                              GParamSpec  *pspec,
+                              GtkDropDown *dropdown)
+{
+  gk_window_update_list (self);
+}
+
+/* The unit filter of the supervision list: every unit, retired ones too,
+ * since their records can still be overdue. */
+void
+gk_window_supervision_fill_units (GkWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  gint64 selected_id = gk_window_supervision_get_unit (self);
+  gint64 all_units = 0;
+  guint selected = 0;
+  gboolean same;
+
+  if (self->store == NULL)
+    return;
+
+  units = gk_store_list_units (self->store, TRUE, &error);
+  if (units == NULL)
+    {
+      g_warning ("Could not read the units: %s", error->message);
+      return;
+    }
+
+  /* Most writes do not touch the units: keep the model, and the clerk's choice, as is. */
+  same = self->unit_ids->len == units->len + 1;
+  for (guint i = 0; same && i < units->len; i++)
+    {
+      GkUnit *unit = g_ptr_array_index (units, i);
+
+      same = g_array_index (self->unit_ids, gint64, i + 1) == unit->id &&
+             g_strcmp0 (gtk_string_list_get_string (self->unit_names, i + 1), unit->name) == 0;
+    }
+  if (same)
+    return;
+
+  names = g_ptr_array_new ();
+  g_ptr_array_add (names, (gpointer) _("All Units"));
+  g_array_set_size (self->unit_ids, 0);
+  g_array_append_val (self->unit_ids, all_units);
+  for (guint i = 0; i < units->len; i++)
+    {
+      GkUnit *unit = g_ptr_array_index (units, i);
+
+      g_ptr_array_add (names, unit->name);
+      g_array_append_val (self->unit_ids, unit->id);
+      if (unit->id == selected_id)
+        selected = i + 1;
+    }
+  g_ptr_array_add (names, NULL);
+
+  g_signal_handlers_block_by_func (self->unit_dropdown, on_unit_dropdown_selected_cb, self);
+  gtk_string_list_splice (self->unit_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->unit_names)),
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->unit_dropdown, selected);
+  g_signal_handlers_unblock_by_func (self->unit_dropdown, on_unit_dropdown_selected_cb, self);
+
+  /* The chosen unit is gone: the list goes back to every unit. */
+  if (gk_window_supervision_get_unit (self) != selected_id)
+    gk_window_update_list (self);
+}
+
+void
+gk_window_show_report (GkWindow *self)
+{
+  g_return_if_fail (GK_IS_WINDOW (self));
+
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  gk_window_show_record (self, NULL);
+}
+
+void
+gk_window_supervision_init (GkWindow *self)
+{
+  self->unit_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_signal_connect_object (self->unit_dropdown, "notify::selected",
+                           G_CALLBACK (on_unit_dropdown_selected_cb), self, G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,635 @@
+/* test-supervision.c: the supervision section on a prepared ledger: urgent list, report, badge against `gongkai-cli check`. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "gk-application.h"
+#include "gk-calendar.h"
+#include "gk-core.h"
+#include "gk-deadline.h"
+#include "gk-record-row.h"
+#include "gk-sidebar-row.h"
+#include "gk-store.h"
+#include "gk-supervision-view.h"
+#include "gk-window.h"
+#include "gk-window-private.h"
+
+/* One application for the whole run: it is exported on the session bus. */
+static GkApplication *app;
+static char *tmp_dir;
+
+/* The prepared ledger: what each record is, as of the real today. */
+typedef struct
+{
+  char *path;
+  GkStore *store;
+  char *oldest_overdue;   /* 区财政局, procurement: the most urgent */
+  char *overdue;          /* 区住建局, housing construction */
+  char *due_soon;         /* 区发改局, procurement, due within 3 working days */
+  char *oldest_due_on;
+  char *today;
+} Ledger;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+    }
+  g_remove (path);
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static char *
+days_ago (const char *today,
+          guint       days)
+{
+  GDate date;
+
+  g_assert_true (gk_calendar_parse_date (today, &date, NULL));
+  g_date_subtract_days (&date, days);
+  return gk_calendar_format_date (&date);
+}
+
+/* An item with no required field, so records of it publish as they are. */
+static void
+add_plain_item (GkStore    *store,
+                const char *key,
+                const char *domain)
+{
+  g_autoptr(GError) error = NULL;
+  GkItem item = {
+    .key = (char *) key,
+    .domain = (char *) domain,
+    .level1 = (char *) "测试",
+    .level2 = (char *) "督查测试事项",
+    .deadline_rule = (char *) "proactive",
+    .fields = (char *) "[]",
+  };
+
+  g_assert_true (gk_store_save_item (store, &item, &error));
+  g_assert_no_error (error);
+}
+
+static GkRecord *
+add_record (GkStore    *store,
+            const char *key,
+            const char *title,
+            const char *unit,
+            const char *formed,
+            const char *published)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = gk_store_create_record (store, key, title, &error);
+
+  g_assert_no_error (error);
+  record->unit_id = gk_store_find_unit (store, unit);
+  g_assert_cmpint (record->unit_id, !=, 0);
+  gk_record_set_string (record, &record->formed_on, formed);
+  g_assert_true (gk_store_save_record (store, record, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (record->due_on);
+  if (published != NULL)
+    {
+      g_assert_true (gk_store_set_status (store, record, GK_STATUS_PUBLISHED, published, &error));
+      g_assert_no_error (error);
+    }
+  return g_steal_pointer (&record);
+}
+
+/* The latest formation date whose due date falls from today to the last
+ * day of "due soon": a record formed then is due soon. */
+static char *
+formed_for_due_soon (GkStore    *store,
+                     const char *today_text)
+{
+  GkCalendar *calendar = gk_store_get_calendar (store);
+  GDate today, soon_by, formed, due;
+
+  gk_calendar_parse_date (today_text, &today, NULL);
+  gk_calendar_add_workdays (calendar, &today, GK_TIMELINESS_DEFAULT_DUE_SOON_WORKDAYS, &soon_by, NULL);
+  formed = today;
+  for (guint i = 0; i < 60; i++, g_date_subtract_days (&formed, 1))
+    {
+      gk_calendar_add_workdays (calendar, &formed, GK_DEADLINE_PROACTIVE_WORKDAYS, &due, NULL);
+      if (g_date_compare (&due, &soon_by) <= 0)
+        {
+          g_assert_cmpint (g_date_compare (&due, &today), >=, 0);
+          return gk_calendar_format_date (&formed);
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Two records overdue, one due soon, two published (one late, today), one
+ * not yet due: the mix a clerk's ledger has on any day. */
+static Ledger *
+ledger_new (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  Ledger *ledger = g_new0 (Ledger, 1);
+  g_autofree char *long_ago = NULL;
+  g_autofree char *earlier = NULL;
+  g_autofree char *soon_formed = NULL;
+  g_autofree char *day_after = NULL;
+  g_autoptr(GkRecord) oldest = NULL;
+  g_autoptr(GkRecord) overdue = NULL;
+  g_autoptr(GkRecord) due_soon = NULL;
+  g_autoptr(GkRecord) on_time = NULL;
+  g_autoptr(GkRecord) late = NULL;
+  g_autoptr(GkRecord) not_due = NULL;
+
+  ledger->path = g_build_filename (tmp_dir, name, NULL);
+  ledger->store = gk_store_open (ledger->path, &error);
+  g_assert_no_error (error);
+  ledger->today = gk_today ();
+
+  add_plain_item (ledger->store, "test.sup-procurement", "procurement");
+  add_plain_item (ledger->store, "test.sup-housing", "housing-construction");
+
+  long_ago = days_ago (ledger->today, 120);
+  earlier = days_ago (ledger->today, 90);
+  day_after = days_ago (ledger->today, 119);
+  soon_formed = formed_for_due_soon (ledger->store, ledger->today);
+
+  oldest = add_record (ledger->store, "test.sup-procurement", "最早逾期的采购结果公告", "区财政局", long_ago, NULL);
+  overdue = add_record (ledger->store, "test.sup-housing", "逾期的年度建设计划", "区住建局", earlier, NULL);
+  due_soon = add_record (ledger->store, "test.sup-procurement", "即将到期的采购合同公告", "区发改局", soon_formed, NULL);
+  on_time = add_record (ledger->store, "test.sup-procurement", "按时公开的采购公告", "区财政局", long_ago, day_after);
+  late = add_record (ledger->store, "test.sup-procurement", "逾期公开的采购公告", "区财政局", long_ago, ledger->today);
+  not_due = add_record (ledger->store, "test.sup-procurement", "刚形成的采购文件", "区农办", ledger->today, NULL);
+
+  ledger->oldest_overdue = g_strdup (oldest->uuid);
+  ledger->overdue = g_strdup (overdue->uuid);
+  ledger->due_soon = g_strdup (due_soon->uuid);
+  ledger->oldest_due_on = g_strdup (oldest->due_on);
+  return ledger;
+}
+
+static void
+ledger_free (Ledger *ledger)
+{
+  g_clear_object (&ledger->store);
+  g_free (ledger->path);
+  g_free (ledger->oldest_overdue);
+  g_free (ledger->overdue);
+  g_free (ledger->due_soon);
+  g_free (ledger->oldest_due_on);
+  g_free (ledger->today);
+  g_free (ledger);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Ledger, ledger_free)
+
+static GkSidebarRow *
+sidebar_row (GkWindow   *window,
+             const char *key)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gk_sidebar_row_get_key (GK_SIDEBAR_ROW (child)), key) == 0)
+      return GK_SIDEBAR_ROW (child);
+  g_assert_not_reached ();
+}
+
+static GkWindow *
+open_window (GkStore *store)
+{
+  GkWindow *window = gk_window_new (app, store, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (200);
+  g_assert_false (adw_leaflet_get_folded (window->leaflet));
+  return window;
+}
+
+/* What a clerk does: click the section in the sidebar. */
+static void
+click_section (GkWindow   *window,
+               const char *key)
+{
+  GkSidebarRow *row = sidebar_row (window, key);
+
+  gtk_list_box_select_row (window->sidebar_list, GTK_LIST_BOX_ROW (row));
+  g_signal_emit_by_name (window->sidebar_list, "row-activated", row);
+  spin (50);
+  g_assert_cmpstr (gk_window_get_section (window), ==, key);
+}
+
+static GkRecord *
+list_item (GkWindow *window,
+           guint     position)
+{
+  return g_list_model_get_item (G_LIST_MODEL (window->selection), position);
+}
+
+static void
+collect_record_rows (GtkWidget  *widget,
+                     GHashTable *rows)
+{
+  if (GK_IS_RECORD_ROW (widget) && gk_record_row_get_record (GK_RECORD_ROW (widget)) != NULL)
+    g_hash_table_insert (rows, g_strdup (gk_record_row_get_record (GK_RECORD_ROW (widget))->uuid), widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_record_rows (child, rows);
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+static GtkWidget *
+find_group (GtkWidget  *widget,
+            const char *title)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget) &&
+      g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_group (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The texts a clerk reads on the report's line for @unit in the table of
+ * @domain_name: the unit, its details, then due, on time, late, overdue, rate. */
+static GPtrArray *
+report_line (GkWindow   *window,
+             const char *domain_name,
+             const char *unit)
+{
+  GtkWidget *group = find_group (GTK_WIDGET (window->supervision_view), domain_name);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  g_assert_nonnull (group);
+  for (GtkWidget *w = gtk_widget_get_first_child (group); w != NULL; w = gtk_widget_get_next_sibling (w))
+    g_ptr_array_add (rows, w);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (rows, i);
+
+      if (GTK_IS_LIST_BOX_ROW (w))
+        {
+          GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+          collect_labels (w, texts);
+          if (texts->len > 0 && g_strcmp0 (g_ptr_array_index (texts, 0), unit) == 0)
+            return texts;
+          g_ptr_array_unref (texts);
+          continue;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (w); child != NULL; child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (rows, child);
+    }
+  return NULL;
+}
+
+static const GkSupervisionRow *
+report_row (GkWindow   *window,
+            const char *domain,
+            const char *unit)
+{
+  GPtrArray *report = gk_supervision_view_get_report (window->supervision_view);
+
+  g_assert_nonnull (report);
+  for (guint i = 0; i < report->len; i++)
+    {
+      const GkSupervisionRow *row = g_ptr_array_index (report, i);
+
+      if (row->kind == GK_SUPERVISION_ROW_UNIT && g_strcmp0 (row->domain, domain) == 0 &&
+          g_strcmp0 (row->unit_name, unit) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+static GtkDropDown *
+find_dropdown (GtkWidget *widget)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    return GTK_DROP_DOWN (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_dropdown (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The report counts the period of the oldest record's due date, chosen in
+ * the period drop-down as a clerk would. */
+static void
+show_period_of_oldest (GkWindow *window,
+                       Ledger   *ledger)
+{
+  GtkDropDown *dropdown = find_dropdown (GTK_WIDGET (window->supervision_view));
+  GkPeriod period = strncmp (ledger->oldest_due_on, ledger->today, 4) == 0 ? GK_PERIOD_THIS_YEAR
+                                                                            : GK_PERIOD_LAST_YEAR;
+
+  /* This year unless chosen otherwise, and the drop-down says so. */
+  g_assert_nonnull (dropdown);
+  g_assert_cmpint (gk_supervision_view_get_period (window->supervision_view), ==, GK_PERIOD_THIS_YEAR);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, GK_PERIOD_THIS_YEAR);
+
+  gtk_drop_down_set_selected (dropdown, period);
+  spin (20);
+  g_assert_cmpint (gk_supervision_view_get_period (window->supervision_view), ==, period);
+}
+
+static void
+test_list (void)
+{
+  g_autoptr(Ledger) ledger = ledger_new ("list.db");
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GkWindow *window = open_window (ledger->store);
+  GkRecord *record;
+  guint unit_position = 0;
+
+  click_section (window, "procurement");
+  click_section (window, "supervision");
+
+  /* With nothing chosen, the content pane shows the report. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "supervision");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->supervision_view)));
+  g_assert_true (gtk_widget_get_visible (window->unit_filter_bar));
+
+  /* Overdue first, the oldest first, then the due-soon; nothing published,
+   * nothing not yet due. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "records");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 3);
+  record = list_item (window, 0);
+  g_assert_cmpstr (record->uuid, ==, ledger->oldest_overdue);
+  g_object_unref (record);
+  record = list_item (window, 1);
+  g_assert_cmpstr (record->uuid, ==, ledger->overdue);
+  g_object_unref (record);
+  record = list_item (window, 2);
+  g_assert_cmpstr (record->uuid, ==, ledger->due_soon);
+  g_object_unref (record);
+
+  /* Each row says why it is there. */
+  spin (100);
+  collect_record_rows (GTK_WIDGET (window->record_list), rows);
+  g_assert_cmpuint (g_hash_table_size (rows), ==, 3);
+  g_assert_true (gtk_widget_has_css_class (g_hash_table_lookup (rows, ledger->oldest_overdue), "overdue"));
+  g_assert_true (gtk_widget_has_css_class (g_hash_table_lookup (rows, ledger->overdue), "overdue"));
+  g_assert_true (gtk_widget_has_css_class (g_hash_table_lookup (rows, ledger->due_soon), "due-soon"));
+  g_assert_false (gtk_widget_has_css_class (g_hash_table_lookup (rows, ledger->due_soon), "overdue"));
+
+  /* Activating the first row opens that record in the content pane. */
+  g_signal_emit_by_name (window->record_list, "activate", 0);
+  spin (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "record");
+  g_assert_nonnull (window->record);
+  g_assert_cmpstr (window->record->uuid, ==, ledger->oldest_overdue);
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "最早逾期的采购结果公告");
+
+  /* …and the report is one button away. */
+  g_assert_true (gtk_widget_get_visible (window->report_button));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-report", NULL);
+  spin (20);
+  g_assert_null (window->record);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "supervision");
+
+  /* The unit filter: one unit's urgent records only. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (window->unit_names)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (window->unit_names, i), "区住建局") == 0)
+      unit_position = i;
+  g_assert_cmpuint (unit_position, >, 0);
+  gtk_drop_down_set_selected (window->unit_dropdown, unit_position);
+  spin (20);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 1);
+  record = list_item (window, 0);
+  g_assert_cmpstr (record->uuid, ==, ledger->overdue);
+  g_object_unref (record);
+  gtk_drop_down_set_selected (window->unit_dropdown, 0);
+  spin (20);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 3);
+
+  /* The search entry narrows it too. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
+  g_assert_true (gtk_search_bar_get_search_mode (window->search_bar));
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "即将到期");
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  spin (20);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 1);
+  record = list_item (window, 0);
+  g_assert_cmpstr (record->uuid, ==, ledger->due_soon);
+  g_object_unref (record);
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  spin (20);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 3);
+
+  /* Another section shows its own list, without the unit filter. */
+  click_section (window, "procurement");
+  g_assert_false (gtk_widget_get_visible (window->unit_filter_bar));
+  g_assert_false (gtk_widget_get_visible (window->report_button));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static guint
+count_lines (const char *text,
+             const char *prefix)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      n++;
+  return n;
+}
+
+/* The sidebar badge and `gongkai-cli check`, run as cron would run it, agree. */
+static void
+test_badge_matches_cli (void)
+{
+  g_autoptr(Ledger) ledger = ledger_new ("badge.db");
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *cli_path = g_getenv ("GK_CLI");
+  GkWindow *window;
+  guint cli_overdue;
+
+  g_assert_nonnull (cli_path);
+  cli = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                          cli_path, "--db", ledger->path, "check", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (cli, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (cli));
+  /* Something is overdue: the command fails, so a timer can alert. */
+  g_assert_cmpint (g_subprocess_get_exit_status (cli), ==, 1);
+
+  cli_overdue = count_lines (out, "overdue\t");
+  g_assert_cmpuint (cli_overdue, ==, 2);
+  g_assert_cmpuint (count_lines (out, "due-soon\t"), ==, 1);
+
+  window = open_window (ledger->store);
+  click_section (window, "supervision");
+  g_assert_cmpuint (gk_sidebar_row_get_overdue (sidebar_row (window, "supervision")), ==, cli_overdue);
+  /* The list, and the count beside the badge, hold what the command
+   * prints, overdue and due soon alike. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==,
+                    count_lines (out, "overdue\t") + count_lines (out, "due-soon\t"));
+  g_assert_cmpuint (gk_sidebar_row_get_count (sidebar_row (window, "supervision")), ==,
+                    count_lines (out, "overdue\t") + count_lines (out, "due-soon\t"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The report's line for 区财政局 in procurement, in data and on screen,
+ * and how it follows the ledger. */
+static void
+test_report (void)
+{
+  g_autoptr(Ledger) ledger = ledger_new ("report.db");
+  g_autoptr(GPtrArray) line = NULL;
+  g_autoptr(GkRecord) oldest = NULL;
+  g_autoptr(GError) error = NULL;
+  const GkSupervisionRow *row;
+  GkTimelinessInfo info;
+  GDate due, today;
+  GkWindow *window = open_window (ledger->store);
+
+  click_section (window, "supervision");
+  show_period_of_oldest (window, ledger);
+
+  /* Due: the overdue one, one on time, one late (published today). */
+  row = report_row (window, "procurement", "区财政局");
+  g_assert_nonnull (row);
+  g_assert_cmpuint (row->due, ==, 3);
+  g_assert_cmpuint (row->on_time, ==, 1);
+  g_assert_cmpuint (row->late, ==, 1);
+  g_assert_cmpuint (row->overdue, ==, 1);
+  g_assert_cmpuint (row->pending, ==, 0);
+  g_assert_cmpfloat_with_epsilon (gk_supervision_row_get_rate (row), 1.0 / 3, 1e-9);
+
+  /* Late by as many working days as the record itself would say. */
+  gk_calendar_parse_date (ledger->oldest_due_on, &due, NULL);
+  gk_calendar_parse_date (ledger->today, &today, NULL);
+  g_assert_cmpint (gk_deadline_get_timeliness (gk_store_get_calendar (ledger->store), &due, &today, &today,
+                                               GK_TIMELINESS_DEFAULT_DUE_SOON_WORKDAYS, &info),
+                   ==, GK_TIMELINESS_LATE);
+  g_assert_cmpuint (row->late_workdays, ==, (guint) info.workdays);
+
+  /* On screen: unit, its details, due, on time, late, overdue, rate. */
+  line = report_line (window, "政府采购", "区财政局");
+  g_assert_nonnull (line);
+  g_assert_cmpuint (line->len, ==, 7);
+  g_assert_cmpstr (g_ptr_array_index (line, 2), ==, "3");
+  g_assert_cmpstr (g_ptr_array_index (line, 3), ==, "1");
+  g_assert_cmpstr (g_ptr_array_index (line, 4), ==, "1");
+  g_assert_cmpstr (g_ptr_array_index (line, 5), ==, "1");
+  g_assert_cmpstr (g_ptr_array_index (line, 6), ==, "33.3%");
+
+  /* Publishing the overdue record moves it from overdue to late, in the
+   * report, the list and the badge alike. */
+  oldest = gk_store_get_record (ledger->store, ledger->oldest_overdue, &error);
+  g_assert_no_error (error);
+  g_assert_true (gk_store_set_status (ledger->store, oldest, GK_STATUS_PUBLISHED, NULL, &error));
+  g_assert_no_error (error);
+  spin (20);
+  row = report_row (window, "procurement", "区财政局");
+  g_assert_cmpuint (row->late, ==, 2);
+  g_assert_cmpuint (row->overdue, ==, 0);
+  g_clear_pointer (&line, g_ptr_array_unref);
+  line = report_line (window, "政府采购", "区财政局");
+  g_assert_cmpstr (g_ptr_array_index (line, 4), ==, "2");
+  g_assert_cmpstr (g_ptr_array_index (line, 5), ==, "0");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 2);
+  g_assert_cmpuint (gk_sidebar_row_get_overdue (sidebar_row (window, "supervision")), ==, 1);
+
+  /* A period with nothing due says so instead of a table of zeros. */
+  gk_supervision_view_set_period (window->supervision_view, GK_PERIOD_LAST_YEAR);
+  if (strncmp (ledger->oldest_due_on, ledger->today, 4) == 0)
+    g_assert_null (report_row (window, "procurement", "区财政局"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Start-up: a notification when something is overdue, none otherwise; its
+ * action leads to the supervision section. */
+static void
+test_notification (void)
+{
+  g_autoptr(Ledger) ledger = ledger_new ("notify.db");
+  g_autofree char *empty_path = g_build_filename (tmp_dir, "empty.db", NULL);
+  g_autoptr(GkStore) empty = gk_store_open (empty_path, NULL);
+  GkWindow *window;
+
+  g_assert_nonnull (empty);
+  g_assert_cmpuint (gk_application_notify_overdue (app, empty), ==, 0);
+  g_assert_cmpuint (gk_application_notify_overdue (app, ledger->store), ==, 2);
+
+  window = open_window (ledger->store);
+  click_section (window, "procurement");
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "show-supervision"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-supervision", NULL);
+  spin (20);
+  g_assert_cmpstr (gk_window_get_section (window), ==, "supervision");
+  g_assert_true (gtk_list_box_get_selected_row (window->sidebar_list) ==
+                 GTK_LIST_BOX_ROW (sidebar_row (window, "supervision")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  gk_core_init ();
+  tmp_dir = g_dir_make_tmp ("gongkai-supervision-XXXXXX", NULL);
+  app = gk_application_new ();
+  {
+    g_autoptr(GError) error = NULL;
+    g_application_register (G_APPLICATION (app), NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  g_test_add_func ("/supervision/list", test_list);
+  g_test_add_func ("/supervision/badge-matches-cli", test_badge_matches_cli);
+  g_test_add_func ("/supervision/report", test_report);
+  g_test_add_func ("/supervision/notification", test_notification);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}
