@@ -1,11 +1,13 @@
-/* test-store.c: the ledger store: schema, migrations, records, history, 索引号, search, bad files. */
+/* test-store.c: the ledger store: schema, migrations, records, history, 索引号, search, supervision report, bad files. */
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <string.h>
 
 #include "gk-core.h"
+#include "gk-date.h"
 #include "gk-db.h"
 #include "gk-record-list.h"
 #include "gk-store.h"
@@ -479,6 +481,17 @@ test_search (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (page->len, ==, 1);
   g_assert_cmpstr (((GkRecord *) g_ptr_array_index (page, 0))->uuid, ==, b->uuid);
+
+  /* Deleted: gone from both indexes, and the trigram index still agrees
+   * with the text it was built from. */
+  g_assert_true (gk_store_delete_record (f->store, b->uuid, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (search_count (f->store, "采购"), ==, 0);
+  g_assert_cmpuint (search_count (f->store, "中标公告"), ==, 0);
+  g_assert_cmpuint (search_count (f->store, "公"), ==, 2);
+  g_assert_true (gk_db_exec (gk_store_get_db (f->store),
+                             "INSERT INTO records_fts (records_fts) VALUES ('integrity-check')", &error));
+  g_assert_no_error (error);
   (void) a;
 }
 
@@ -517,6 +530,210 @@ test_record_list (Fixture       *f,
   /* A write updates the list. */
   g_assert_true (gk_store_delete_record (f->store, first->uuid, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 119);
+}
+
+/* An item with no required field, so records of it publish as they are. */
+static void
+add_plain_item (GkStore    *store,
+                const char *key,
+                const char *domain)
+{
+  g_autoptr(GError) error = NULL;
+  GkItem item = {
+    .key = (char *) key,
+    .domain = (char *) domain,
+    .level1 = (char *) "测试",
+    .level2 = (char *) "督查测试事项",
+    .deadline_rule = (char *) "proactive",
+    .fields = (char *) "[]",
+  };
+
+  g_assert_true (gk_store_save_item (store, &item, &error));
+  g_assert_no_error (error);
+}
+
+/* A record of @key by @unit (NULL: none), formed on @formed, published on
+ * @published unless NULL. */
+static GkRecord *
+add_due_record (Fixture    *f,
+                const char *key,
+                const char *unit,
+                const char *formed,
+                const char *published)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = gk_store_create_record (f->store, key, "督查测试记录", &error);
+
+  g_assert_no_error (error);
+  record->unit_id = unit != NULL ? gk_store_find_unit (f->store, unit) : 0;
+  if (unit != NULL)
+    g_assert_cmpint (record->unit_id, !=, 0);
+  gk_record_set_string (record, &record->formed_on, formed);
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+  if (published != NULL)
+    {
+      g_assert_true (gk_store_set_status (f->store, record, GK_STATUS_PUBLISHED, published, &error));
+      g_assert_no_error (error);
+    }
+  return g_steal_pointer (&record);
+}
+
+static void
+assert_row (GkSupervisionRow     *row,
+            GkSupervisionRowKind  kind,
+            const char           *domain,
+            const char           *unit,
+            guint                 due,
+            guint                 on_time,
+            guint                 late,
+            guint                 late_workdays,
+            guint                 overdue,
+            guint                 pending)
+{
+  g_assert_cmpint (row->kind, ==, kind);
+  g_assert_cmpstr (row->domain, ==, domain);
+  g_assert_cmpstr (row->unit_name, ==, unit);
+  g_assert_cmpuint (row->due, ==, due);
+  g_assert_cmpuint (row->on_time, ==, on_time);
+  g_assert_cmpuint (row->late, ==, late);
+  g_assert_cmpuint (row->late_workdays, ==, late_workdays);
+  g_assert_cmpuint (row->overdue, ==, overdue);
+  g_assert_cmpuint (row->pending, ==, pending);
+}
+
+/* The supervision report: every unit × domain with something due in the
+ * period, counted as of a fixed day, with totals; and the query of what is
+ * overdue or due soon. Formed 2025-09-01 (Monday), a record is due on
+ * Sunday 2025-09-28, a make-up working day before the National Day week. */
+static void
+test_supervision_report (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GkRecord) exempt = NULL;
+  g_autoptr(GkQuery) query = gk_query_new ();
+  g_autoptr(GPtrArray) open = NULL;
+  guint count = 0;
+  static const struct { GkPeriod period; const char *today, *from, *to; } periods[] = {
+    { GK_PERIOD_THIS_MONTH, "2025-11-20", "2025-11-01", "2025-11-30" },
+    { GK_PERIOD_THIS_MONTH, "2024-02-10", "2024-02-01", "2024-02-29" },
+    { GK_PERIOD_THIS_QUARTER, "2025-11-20", "2025-10-01", "2025-12-31" },
+    { GK_PERIOD_THIS_QUARTER, "2025-05-15", "2025-04-01", "2025-06-30" },
+    { GK_PERIOD_THIS_QUARTER, "2025-01-01", "2025-01-01", "2025-03-31" },
+    { GK_PERIOD_THIS_YEAR, "2025-11-20", "2025-01-01", "2025-12-31" },
+    { GK_PERIOD_LAST_YEAR, "2025-11-20", "2024-01-01", "2024-12-31" },
+  };
+
+  add_plain_item (f->store, "test.sup-procurement", "procurement");
+  add_plain_item (f->store, "test.sup-bidding", "bidding");
+
+#define ADD(key, unit, formed, published) \
+  g_ptr_array_add (records, add_due_record (f, key, unit, formed, published))
+  /* 区财政局, procurement: two on time (one on the due day itself), one
+   * late by 4 working days (29, 30 September, 9, 10 October), one
+   * overdue, one not yet due (due 2025-12-15). */
+  ADD ("test.sup-procurement", "区财政局", "2025-09-01", "2025-09-26");
+  ADD ("test.sup-procurement", "区财政局", "2025-09-01", "2025-09-28");
+  ADD ("test.sup-procurement", "区财政局", "2025-09-01", "2025-10-10");
+  ADD ("test.sup-procurement", "区财政局", "2025-09-01", NULL);
+  ADD ("test.sup-procurement", "区财政局", "2025-11-17", NULL);
+  /* 区住建局, procurement: late by 3 working days. */
+  ADD ("test.sup-procurement", "区住建局", "2025-09-01", "2025-10-09");
+  /* Bidding: 区发改局 overdue; a record without a unit, on time. */
+  ADD ("test.sup-bidding", "区发改局", "2025-09-01", NULL);
+  ADD ("test.sup-bidding", NULL, "2025-09-01", "2025-09-02");
+  /* Due in 2024: overdue, but outside the period. */
+  ADD ("test.sup-procurement", "区财政局", "2024-06-03", NULL);
+#undef ADD
+  g_assert_cmpstr (((GkRecord *) g_ptr_array_index (records, 0))->due_on, ==, "2025-09-28");
+  g_assert_cmpstr (((GkRecord *) g_ptr_array_index (records, 4))->due_on, ==, "2025-12-15");
+
+  /* Not disclosed: no deadline, so not counted. */
+  exempt = add_due_record (f, "test.sup-procurement", "区财政局", "2025-09-01", NULL);
+  gk_record_set_string (exempt, &exempt->mode, GK_MODE_EXEMPT);
+  gk_record_set_string (exempt, &exempt->exemption, "commercial-secret");
+  g_assert_true (gk_store_save_record (f->store, exempt, &error));
+  g_assert_no_error (error);
+  g_assert_null (exempt->due_on);
+
+  rows = gk_store_supervision_report (f->store, "2025-01-01", "2025-12-31", "2025-11-20", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 7);
+  /* Domains in sidebar order, units in their order, a record without a unit last. */
+  assert_row (g_ptr_array_index (rows, 0), GK_SUPERVISION_ROW_UNIT, "procurement", "区住建局", 1, 0, 1, 3, 0, 0);
+  assert_row (g_ptr_array_index (rows, 1), GK_SUPERVISION_ROW_UNIT, "procurement", "区财政局", 5, 2, 1, 4, 1, 1);
+  assert_row (g_ptr_array_index (rows, 2), GK_SUPERVISION_ROW_DOMAIN_TOTAL, "procurement", NULL, 6, 2, 2, 7, 1, 1);
+  assert_row (g_ptr_array_index (rows, 3), GK_SUPERVISION_ROW_UNIT, "bidding", "区发改局", 1, 0, 0, 0, 1, 0);
+  assert_row (g_ptr_array_index (rows, 4), GK_SUPERVISION_ROW_UNIT, "bidding", NULL, 1, 1, 0, 0, 0, 0);
+  assert_row (g_ptr_array_index (rows, 5), GK_SUPERVISION_ROW_DOMAIN_TOTAL, "bidding", NULL, 2, 1, 0, 0, 1, 0);
+  assert_row (g_ptr_array_index (rows, 6), GK_SUPERVISION_ROW_TOTAL, NULL, NULL, 8, 3, 2, 7, 2, 1);
+  g_assert_cmpuint (((GkSupervisionRow *) g_ptr_array_index (rows, 4))->unit_id, ==, 0);
+  g_assert_cmpstr (((GkSupervisionRow *) g_ptr_array_index (rows, 0))->domain_name, ==, "政府采购");
+
+  /* The rate leaves out what is not yet due. */
+  g_assert_cmpfloat_with_epsilon (gk_supervision_row_get_rate (g_ptr_array_index (rows, 1)), 2.0 / 4, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gk_supervision_row_get_rate (g_ptr_array_index (rows, 0)), 0.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gk_supervision_row_get_rate (g_ptr_array_index (rows, 6)), 3.0 / 7, 1e-9);
+
+  /* The same ledger a day before the due date: nothing overdue yet. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = gk_store_supervision_report (f->store, "2025-09-01", "2025-09-30", "2025-09-27", &error);
+  g_assert_no_error (error);
+  assert_row (g_ptr_array_index (rows, rows->len - 1), GK_SUPERVISION_ROW_TOTAL, NULL, NULL, 7, 3, 2, 7, 0, 2);
+
+  /* A period with nothing due: the total alone, with no rate. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = gk_store_supervision_report (f->store, "2030-01-01", "2030-12-31", "2025-11-20", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  assert_row (g_ptr_array_index (rows, 0), GK_SUPERVISION_ROW_TOTAL, NULL, NULL, 0, 0, 0, 0, 0, 0);
+  g_assert_true (isnan (gk_supervision_row_get_rate (g_ptr_array_index (rows, 0))));
+
+  /* A period that ends before it begins, or is not a date, is refused. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_assert_null (gk_store_supervision_report (f->store, "2025-12-31", "2025-01-01", NULL, &error));
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (gk_store_supervision_report (f->store, "2025-1-1", "2025-12-31", NULL, &error));
+  g_assert_error (error, GK_DATE_ERROR, GK_DATE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    {
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+
+      g_assert_true (gk_period_get_range (periods[i].period, periods[i].today, &from, &to, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (from, ==, periods[i].from);
+      g_assert_cmpstr (to, ==, periods[i].to);
+    }
+
+  /* Overdue and due soon in one list: unpublished and due by a day, the
+   * most urgent first; published and exempt records are not in it. */
+  query->open_due_by = g_strdup ("2025-12-15");
+  query->sort = GK_SORT_DUE;
+  g_assert_true (gk_store_count (f->store, query, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 4);
+  open = gk_store_query (f->store, query, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (open->len, ==, 4);
+  g_assert_cmpstr (((GkRecord *) g_ptr_array_index (open, 0))->due_on, <, "2025-01-01");
+  g_assert_cmpstr (((GkRecord *) g_ptr_array_index (open, 1))->due_on, ==, "2025-09-28");
+  g_assert_cmpstr (((GkRecord *) g_ptr_array_index (open, 3))->due_on, ==, "2025-12-15");
+
+  /* …and a unit's share of it. */
+  query->unit_id = gk_store_find_unit (f->store, "区发改局");
+  g_assert_true (gk_store_count (f->store, query, &count, &error));
+  g_assert_cmpuint (count, ==, 1);
+  g_clear_pointer (&query->open_due_by, g_free);
+  query->open_due_by = g_strdup ("2025-09-27");
+  g_assert_true (gk_store_count (f->store, query, &count, &error));
+  g_assert_cmpuint (count, ==, 0);
 }
 
 static void
@@ -645,6 +862,7 @@ main (int   argc,
   g_test_add ("/store/index-numbers", Fixture, NULL, fixture_setup, test_index_numbers, fixture_teardown);
   g_test_add ("/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/store/record-list", Fixture, NULL, fixture_setup, test_record_list, fixture_teardown);
+  g_test_add ("/store/supervision-report", Fixture, NULL, fixture_setup, test_supervision_report, fixture_teardown);
   g_test_add_func ("/store/damaged-file", test_damaged_file);
   g_test_add_func ("/store/newer-version", test_newer_version);
 
