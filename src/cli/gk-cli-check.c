@@ -187,10 +187,8 @@ gk_cli_check (GkCliContext  *ctx,
                    f->record->due_on, f->record->index_no,
                    f->record->unit_name != NULL ? f->record->unit_name : "", f->record->domain, title);
         }
-      g_printerr (ngettext ("%u record overdue", "%u records overdue", n_overdue), n_overdue);
-      g_printerr (", ");
-      g_printerr (ngettext ("%u due within %d working days\n", "%u due within %d working days\n",
-                            findings->len - n_overdue), findings->len - n_overdue, soon);
+      /* Translators: the counts of overdue records, of records due soon, and the working days */
+      g_printerr (_("Overdue: %u; due within %d working days: %u\n"), n_overdue, soon, findings->len - n_overdue);
     }
 
   return n_overdue > 0 ? GK_CLI_EXIT_FOUND : GK_CLI_EXIT_OK;

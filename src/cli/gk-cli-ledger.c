@@ -152,7 +152,7 @@ gk_cli_list (GkCliContext  *ctx,
   int status = GK_CLI_EXIT_OK;
   guint count = 0;
   const GOptionEntry entries[] = {
-    { "domain", 0, 0, G_OPTION_ARG_STRING, &domain, N_("Only records of DOMAIN (housing-construction, housing-allocation, procurement, bidding, blacklist, requests)"), N_("DOMAIN") },
+    { "domain", 0, 0, G_OPTION_ARG_STRING, &domain, N_("Only records of DOMAIN (housing-construction, housing-allocation, procurement, bidding, blacklist, request)"), N_("DOMAIN") },
     { "item", 0, 0, G_OPTION_ARG_STRING, &item, N_("Only records of the catalog item KEY"), N_("KEY") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_filter, N_("Only records in STATUS (draft, pending, published, withdrawn)"), N_("STATUS") },
     { "search", 0, 0, G_OPTION_ARG_STRING, &text, N_("Only records containing TEXT"), N_("TEXT") },

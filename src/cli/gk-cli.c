@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "gk-cli.h"
 #include "gk-core.h"
@@ -25,9 +26,18 @@ gk_cli_parse (GOptionContext  *context,
 {
   g_autoptr(GError) error = NULL;
 
+  /* "Usage: gongkai-cli list [OPTION…]" for a command's --help. */
+  /* Only for a command: the program's own argv[0] is a path or "gongkai-cli". */
+  if (*argc > 0 && strchr ((*argv)[0], '/') == NULL && g_strcmp0 ((*argv)[0], "gongkai-cli") != 0)
+    {
+      g_autofree char *prgname = g_strdup_printf ("gongkai-cli %s", (*argv)[0]);
+      g_set_prgname (prgname);
+    }
+
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      g_printerr ("gongkai-cli: %s\n", error->message);
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      g_printerr (_("Try “%s --help” for more information.\n"), g_get_prgname ());
       return FALSE;
     }
   return TRUE;
@@ -110,7 +120,7 @@ main (int   argc,
   g_option_context_set_strict_posix (context, TRUE);
 
   if (!gk_cli_parse (context, &argc, &argv))
-    return gk_cli_usage_error (NULL, _("invalid arguments"));
+    return GK_CLI_EXIT_USAGE;
 
   if (version)
     {

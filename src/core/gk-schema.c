@@ -1025,9 +1025,9 @@ check_integer_range (const Place   *place,
                      gint64         value)
 {
   if (field->has_min && value < field->min)
-    add_issue_printf (place, GK_SEVERITY_ERROR, _("The value must be at least %" G_GINT64_FORMAT), field->min);
+    add_issue_printf (place, GK_SEVERITY_ERROR, _("The value must be at least %lld"), (long long) field->min);
   else if (field->has_max && value > field->max)
-    add_issue_printf (place, GK_SEVERITY_ERROR, _("The value must be at most %" G_GINT64_FORMAT), field->max);
+    add_issue_printf (place, GK_SEVERITY_ERROR, _("The value must be at most %lld"), (long long) field->max);
 }
 
 static void

@@ -110,7 +110,7 @@ gk_store_get_item_by_id (GkStore  *self,
   sqlite3_reset (stmt);
 
   if (item == NULL)
-    g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No catalog item %" G_GINT64_FORMAT), item_id);
+    g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No catalog item %lld"), (long long) item_id);
   return item;
 }
 

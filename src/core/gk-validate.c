@@ -443,11 +443,11 @@ gk_validate_orgcode (const char *value)
   bad = find_bad_char (code, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
   if (bad != NULL)
     return validation_printf (GK_SEVERITY_ERROR, code,
-                              _("“%s” cannot appear in an organization code"), bad);
+                              _("“%s” cannot appear in an organisation code"), bad);
 
   if (strlen (code) != 9)
     return gk_validation_new (GK_SEVERITY_ERROR, code,
-                              _("An organization code has 8 characters and a check character, e.g. 00001434-9"));
+                              _("An organisation code has 8 characters and a check character, e.g. 00001434-9"));
 
   expected = gk_orgcode_compute_check (code);
   if (code[8] != expected)
