@@ -45,6 +45,10 @@ gboolean  gk_store_load_calendar        (GkStore      *self,
 void      gk_store_compute_due          (GkStore      *self,
                                          GkRecord     *record);
 
+/* gk-store-supervision.c */
+gboolean  gk_store_register_sql_functions (GkStore    *self,
+                                         GError     **error);
+
 /* gk-store-records.c */
 gboolean  gk_store_add_history          (GkStore      *self,
                                          const char   *uuid,

@@ -216,7 +216,8 @@ gk_store_open (const char  *path,
   if (!gk_store_seed_defaults (self, error))
     return NULL;
 
-  if (!gk_store_load_calendar (self, error))
+  if (!gk_store_load_calendar (self, error) ||
+      !gk_store_register_sql_functions (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -123,6 +123,8 @@ typedef struct
   gboolean overdue;     /* only records past due and not published */
   char *due_from;       /* only unpublished records due in this range, inclusive */
   char *due_to;
+  char *open_due_by;    /* only unpublished records due on or before this date:
+                         * the overdue and the due-soon in one list */
   char *text;           /* full-text query */
   GkSort sort;
   char *today;          /* "today" for the overdue filter; NULL = the real today */
@@ -289,5 +291,91 @@ char       *gk_store_next_index_no       (GkStore      *self,
                                           GError      **error);
 
 char       *gk_today                     (void);
+
+/* Supervision (督查): how timely each unit published, domain by domain. */
+typedef enum
+{
+  GK_SUPERVISION_ROW_UNIT,          /* one unit in one domain */
+  GK_SUPERVISION_ROW_DOMAIN_TOTAL,  /* every unit of one domain */
+  GK_SUPERVISION_ROW_TOTAL,         /* every unit of every domain */
+} GkSupervisionRowKind;
+
+/* The records whose due date falls in a period, as of a day. */
+typedef struct
+{
+  GkSupervisionRowKind kind;
+  char *domain;          /* NULL in the overall total */
+  char *domain_name;
+  gint64 unit_id;        /* 0 in totals, and for records without a unit */
+  char *unit_name;       /* NULL likewise */
+  guint due;             /* every record due in the period */
+  guint on_time;         /* published on or before the due date */
+  guint late;            /* published after it */
+  guint late_workdays;   /* working days late, summed over the late ones */
+  guint overdue;         /* not published, past due */
+  guint pending;         /* not published, not yet past due */
+  int missing_year;      /* the first year an unknown calendar decided, or 0 */
+} GkSupervisionRow;
+
+void        gk_supervision_row_free      (GkSupervisionRow *row);
+/* on time / (on time + late + overdue); NaN when none of them was due yet. */
+double      gk_supervision_row_get_rate  (const GkSupervisionRow *row);
+/* Unit rows in domain and unit order, each domain followed by its total,
+ * the overall total last. @from and @to are ISO dates, inclusive; @today
+ * NULL means the real today. */
+GPtrArray  *gk_store_supervision_report  (GkStore      *self,
+                                          const char   *from,
+                                          const char   *to,
+                                          const char   *today,
+                                          GError      **error);
+
+typedef enum
+{
+  GK_PERIOD_THIS_MONTH,
+  GK_PERIOD_THIS_QUARTER,
+  GK_PERIOD_THIS_YEAR,
+  GK_PERIOD_LAST_YEAR,
+} GkPeriod;
+
+#define GK_TYPE_PERIOD (gk_period_get_type ())
+
+GType       gk_period_get_type           (void);
+/* The first and last day of @period around @today (NULL: the real today). */
+gboolean    gk_period_get_range          (GkPeriod      period,
+                                          const char   *today,
+                                          char        **from,
+                                          char        **to,
+                                          GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkSupervisionRow, gk_supervision_row_free)
+
+/* Where a record was published (公开渠道): one entry per channel, with the
+ * date it appeared there and its address (a URL or a place). */
+typedef struct
+{
+  char *channel;        /* the channel's name, as the catalog item lists it */
+  char *published_on;   /* ISO date, or NULL */
+  char *address;
+} GkRecordChannel;
+
+GkRecordChannel *gk_record_channel_new   (const char             *channel,
+                                          const char             *published_on,
+                                          const char             *address);
+GkRecordChannel *gk_record_channel_copy  (const GkRecordChannel  *self);
+void             gk_record_channel_free  (GkRecordChannel        *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkRecordChannel, gk_record_channel_free)
+
+/* The record's channels (GkRecordChannel), by name. */
+GPtrArray  *gk_store_get_record_channels (GkStore      *self,
+                                          const char   *uuid,
+                                          GError      **error);
+/* Replaces the record's channels in one transaction, with a history entry
+ * per channel that changed; a channel with neither date nor address is
+ * removed. @changed (optional) tells whether anything was written. */
+gboolean    gk_store_set_record_channels (GkStore      *self,
+                                          const char   *uuid,
+                                          GPtrArray    *channels,
+                                          gboolean     *changed,
+                                          GError      **error);
 
 G_END_DECLS

@@ -1,0 +1,284 @@
+/* gk-store-channels.c: where a record was published: per channel, a date and an address. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gk-date.h"
+#include "gk-store-private.h"
+
+GkRecordChannel *
+gk_record_channel_new (const char *channel,
+                       const char *published_on,
+                       const char *address)
+{
+  GkRecordChannel *self = g_new0 (GkRecordChannel, 1);
+
+  self->channel = g_strdup (channel);
+  self->published_on = published_on != NULL && *published_on != '\0' ? g_strdup (published_on) : NULL;
+  self->address = g_strdup (address != NULL ? address : "");
+  return self;
+}
+
+GkRecordChannel *
+gk_record_channel_copy (const GkRecordChannel *self)
+{
+  return gk_record_channel_new (self->channel, self->published_on, self->address);
+}
+
+void
+gk_record_channel_free (GkRecordChannel *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->channel);
+  g_free (self->published_on);
+  g_free (self->address);
+  g_free (self);
+}
+
+static gboolean
+channel_is_empty (const GkRecordChannel *channel)
+{
+  return (channel->published_on == NULL || *channel->published_on == '\0') &&
+         (channel->address == NULL || *channel->address == '\0');
+}
+
+/* "2025-03-07 · https://…": what the history shows for one channel. */
+static char *
+describe_channel (const GkRecordChannel *channel)
+{
+  if (channel == NULL || channel_is_empty (channel))
+    return NULL;
+  if (channel->published_on == NULL || *channel->published_on == '\0')
+    return g_strdup (channel->address);
+  if (channel->address == NULL || *channel->address == '\0')
+    return g_strdup (channel->published_on);
+  return g_strdup_printf ("%s · %s", channel->published_on, channel->address);
+}
+
+static gint64
+lookup_record_id (GkStore     *self,
+                  const char  *uuid,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  stmt = gk_db_prepare (self->db, "SELECT id FROM records WHERE uuid = ?1", error);
+  if (stmt == NULL)
+    return 0;
+  gk_bind_text (stmt, 1, uuid);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (id == 0)
+    g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No record “%s” in the ledger"), uuid);
+  return id;
+}
+
+static GPtrArray *
+read_channels (GkStore  *self,
+               gint64    record_id,
+               GError  **error)
+{
+  g_autoptr(GPtrArray) channels = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_record_channel_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = gk_db_prepare (self->db,
+                        "SELECT channel, published_on, address FROM record_channels "
+                        "WHERE record_id = ?1 ORDER BY channel",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, record_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GkRecordChannel *channel = g_new0 (GkRecordChannel, 1);
+
+      channel->channel = gk_column_dup (stmt, 0);
+      channel->published_on = gk_column_dup (stmt, 1);
+      channel->address = gk_column_dup (stmt, 2);
+      g_ptr_array_add (channels, channel);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      gk_db_set_error (self->db, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&channels);
+}
+
+GPtrArray *
+gk_store_get_record_channels (GkStore     *self,
+                              const char  *uuid,
+                              GError     **error)
+{
+  gint64 record_id;
+
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  record_id = lookup_record_id (self, uuid, error);
+  if (record_id == 0)
+    return NULL;
+  return read_channels (self, record_id, error);
+}
+
+static const GkRecordChannel *
+find_channel (GPtrArray  *channels,
+              const char *name)
+{
+  for (guint i = 0; channels != NULL && i < channels->len; i++)
+    {
+      const GkRecordChannel *channel = g_ptr_array_index (channels, i);
+
+      if (g_strcmp0 (channel->channel, name) == 0)
+        return channel;
+    }
+  return NULL;
+}
+
+gboolean
+gk_store_set_record_channels (GkStore     *self,
+                              const char  *uuid,
+                              GPtrArray   *channels,
+                              gboolean    *changed,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean any_change = FALSE;
+  gint64 record_id;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  if (changed != NULL)
+    *changed = FALSE;
+
+  /* Refuse before writing anything: a half-written list is worse than none. */
+  for (guint i = 0; channels != NULL && i < channels->len; i++)
+    {
+      const GkRecordChannel *channel = g_ptr_array_index (channels, i);
+
+      if (channel->channel == NULL || *channel->channel == '\0')
+        {
+          g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("A channel needs a name"));
+          return FALSE;
+        }
+      if (channel->published_on != NULL && *channel->published_on != '\0' &&
+          !gk_date_from_iso (channel->published_on, NULL, NULL))
+        {
+          g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                       _("“%s” is not a date for the channel “%s”"), channel->published_on, channel->channel);
+          return FALSE;
+        }
+      if (!g_hash_table_add (names, channel->channel))
+        {
+          g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                       _("The channel “%s” is listed twice"), channel->channel);
+          return FALSE;
+        }
+    }
+
+  if (!gk_db_begin (self->db, error))
+    return FALSE;
+
+  record_id = lookup_record_id (self, uuid, error);
+  if (record_id == 0)
+    goto fail;
+  stored = read_channels (self, record_id, error);
+  if (stored == NULL)
+    goto fail;
+
+  /* Channels no longer used, or emptied. */
+  for (guint i = 0; i < stored->len; i++)
+    {
+      const GkRecordChannel *old = g_ptr_array_index (stored, i);
+      const GkRecordChannel *new = find_channel (channels, old->channel);
+      g_autofree char *old_text = NULL;
+      g_autofree char *field = NULL;
+      sqlite3_stmt *stmt;
+
+      if (new != NULL && !channel_is_empty (new))
+        continue;
+
+      stmt = gk_db_prepare (self->db, "DELETE FROM record_channels WHERE record_id = ?1 AND channel = ?2", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, record_id);
+      gk_bind_text (stmt, 2, old->channel);
+      if (!gk_db_step_done (self->db, stmt, error))
+        goto fail;
+
+      old_text = describe_channel (old);
+      field = g_strconcat ("channels.", old->channel, NULL);
+      if (!gk_store_add_history (self, uuid, "update", field, old_text, NULL, error))
+        goto fail;
+      any_change = TRUE;
+    }
+
+  /* New or changed channels. */
+  for (guint i = 0; channels != NULL && i < channels->len; i++)
+    {
+      const GkRecordChannel *new = g_ptr_array_index (channels, i);
+      const GkRecordChannel *old = find_channel (stored, new->channel);
+      g_autofree char *old_text = NULL;
+      g_autofree char *new_text = NULL;
+      g_autofree char *field = NULL;
+      sqlite3_stmt *stmt;
+
+      if (channel_is_empty (new))
+        continue;
+      if (old != NULL &&
+          g_strcmp0 (old->published_on, new->published_on) == 0 &&
+          g_strcmp0 (old->address, new->address) == 0)
+        continue;
+
+      stmt = gk_db_prepare (self->db,
+                            "INSERT INTO record_channels (record_id, channel, published_on, address) "
+                            "VALUES (?1, ?2, nullif (?3, ''), ?4) "
+                            "ON CONFLICT (record_id, channel) DO UPDATE "
+                            "SET published_on = excluded.published_on, address = excluded.address",
+                            error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, record_id);
+      gk_bind_text (stmt, 2, new->channel);
+      gk_bind_text (stmt, 3, new->published_on != NULL ? new->published_on : "");
+      gk_bind_text (stmt, 4, new->address != NULL ? new->address : "");
+      if (!gk_db_step_done (self->db, stmt, error))
+        goto fail;
+
+      old_text = describe_channel (old);
+      new_text = describe_channel (new);
+      field = g_strconcat ("channels.", new->channel, NULL);
+      if (!gk_store_add_history (self, uuid, "update", field, old_text, new_text, error))
+        goto fail;
+      any_change = TRUE;
+    }
+
+  if (!any_change)
+    {
+      gk_db_rollback (self->db);
+      return TRUE;
+    }
+
+  if (!gk_db_commit (self->db, error))
+    return FALSE;
+
+  if (changed != NULL)
+    *changed = TRUE;
+  gk_store_emit_records_changed (self);
+  return TRUE;
+
+fail:
+  gk_db_rollback (self->db);
+  return FALSE;
+}

@@ -1,0 +1,340 @@
+/* gk-record-editor-actions.c: the editor's commands (status moves, 变更, undo) as GActions, and when they apply. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-date.h"
+#include "gk-record-editor-private.h"
+
+static const char *
+current_status (GkRecordEditor *self)
+{
+  return self->record != NULL ? self->record->status : NULL;
+}
+
+static gboolean
+status_is (GkRecordEditor *self,
+           const char     *status)
+{
+  return g_strcmp0 (current_status (self), status) == 0;
+}
+
+static void
+set_enabled (GkRecordEditor *self,
+             const char     *name,
+             gboolean        enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+gk_record_editor_actions_update (GkRecordEditor *self)
+{
+  gboolean has_record = self->record != NULL && self->store != NULL;
+  gboolean exempt = has_record && g_strcmp0 (self->record->mode, GK_MODE_EXEMPT) == 0;
+
+  set_enabled (self, "undo", has_record && (self->modified || !g_queue_is_empty (&self->undo)));
+  set_enabled (self, "copy-index-number", has_record && self->record->index_no != NULL);
+  set_enabled (self, "submit", has_record && status_is (self, GK_STATUS_DRAFT));
+  /* Enabled even with errors: publishing then says what is missing. */
+  set_enabled (self, "publish", has_record && !exempt &&
+                                (status_is (self, GK_STATUS_DRAFT) || status_is (self, GK_STATUS_PENDING)));
+  set_enabled (self, "withdraw", has_record && status_is (self, GK_STATUS_PUBLISHED));
+  set_enabled (self, "reopen", has_record && (status_is (self, GK_STATUS_PENDING) || status_is (self, GK_STATUS_WITHDRAWN)));
+  set_enabled (self, "record-change", has_record && status_is (self, GK_STATUS_PUBLISHED));
+}
+
+/* Every status move saves the pending edits first: the store judges what is stored. */
+static gboolean
+move_status (GkRecordEditor *self,
+             const char     *status,
+             const char     *date,
+             const char     *done)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gk_record_editor_flush (self, NULL))
+    return FALSE;
+
+  if (!gk_store_set_status (self->store, self->record, status, date, &error))
+    {
+      gk_record_editor_show_banner (self, error->message);
+      return FALSE;
+    }
+
+  gk_record_editor_show_banner (self, NULL);
+  gk_record_editor_refresh (self);
+  gk_record_editor_show_toast (self, done);
+  return TRUE;
+}
+
+static void
+submit_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  move_status (GK_RECORD_EDITOR (user_data), GK_STATUS_PENDING, NULL, _("Submitted for review"));
+}
+
+static void
+publish_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GkRecordEditor *self = GK_RECORD_EDITOR (user_data);
+  g_autofree char *errors = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!gk_record_editor_flush (self, &error))
+    return;
+
+  /* Say everything that is missing at once, in the clerk's words. */
+  errors = gk_record_editor_dup_issues_text (self, GK_SEVERITY_ERROR);
+  if (*errors != '\0')
+    {
+      g_autofree char *message = g_strdup_printf ("%s\n%s", _("This record cannot be published yet:"), errors);
+
+      gk_record_editor_show_banner (self, message);
+      return;
+    }
+
+  if (!move_status (self, GK_STATUS_PUBLISHED, NULL, _("Published")))
+    return;
+
+  /* The channels switched on are dated with the publication, unless the clerk dated them. */
+  gk_disclosure_section_date_channels (self->disclosure_section, self->record->published_on);
+  gk_record_editor_flush (self, NULL);
+}
+
+static void
+withdraw_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  move_status (GK_RECORD_EDITOR (user_data), GK_STATUS_WITHDRAWN, NULL, _("Withdrawn"));
+}
+
+static void
+reopen_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  move_status (GK_RECORD_EDITOR (user_data), GK_STATUS_DRAFT, NULL, _("Back to draft"));
+}
+
+gboolean
+gk_record_editor_record_change (GkRecordEditor  *self,
+                                const char      *date,
+                                const char      *note,
+                                GError         **error)
+{
+  g_autofree char *iso = NULL;
+
+  g_return_val_if_fail (GK_IS_RECORD_EDITOR (self), FALSE);
+
+  if (self->record == NULL)
+    return TRUE;
+
+  iso = gk_date_parse_to_iso (date, error);
+  if (iso == NULL)
+    return FALSE;
+
+  if (!gk_record_editor_flush (self, error))
+    return FALSE;
+
+  if (!gk_store_record_change (self->store, self->record, iso, note, error))
+    return FALSE;
+
+  /* The change date is the new formation date: show it and the new deadline. */
+  for (guint i = 0; i < self->sections->len; i++)
+    gk_editor_section_set_record (g_ptr_array_index (self->sections, i), self->store, self->record);
+  gk_record_editor_refresh (self);
+  gk_record_editor_show_toast (self, _("Change recorded: the record is a draft again"));
+  return TRUE;
+}
+
+static void
+on_change_date_changed_cb (GtkEditable      *editable,
+                           AdwMessageDialog *dialog)
+{
+  gboolean valid = gk_date_parse (gtk_editable_get_text (editable), NULL, NULL);
+
+  adw_message_dialog_set_response_enabled (dialog, "record", valid);
+}
+
+static void
+on_change_dialog_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              GkRecordEditor   *self)
+{
+  GtkEditable *date = g_object_get_data (G_OBJECT (dialog), "gk-date");
+  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "gk-note");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "record") == 0 &&
+      !gk_record_editor_record_change (self, gtk_editable_get_text (date), gtk_editable_get_text (note), &error))
+    gk_record_editor_show_banner (self, error->message);
+
+  self->change_dialog = NULL;
+}
+
+static void
+record_change_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  GkRecordEditor *self = GK_RECORD_EDITOR (user_data);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *today = gk_today ();
+  GtkWidget *dialog;
+  GtkWidget *list;
+  GtkWidget *date;
+  GtkWidget *note;
+
+  if (self->change_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->change_dialog));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Record a Change"),
+                                   _("The information changed after it was published. The change date starts a new "
+                                     "disclosure period, and the record is a draft again until the changed version "
+                                     "is published."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "record", _("_Record Change"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  date = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (date), _("Change Date"));
+  gtk_editable_set_text (GTK_EDITABLE (date), today);
+  g_signal_connect (date, "changed", G_CALLBACK (on_change_date_changed_cb), dialog);
+  note = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), _("What Changed"));
+  gtk_list_box_append (GTK_LIST_BOX (list), date);
+  gtk_list_box_append (GTK_LIST_BOX (list), note);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  g_object_set_data (G_OBJECT (dialog), "gk-date", date);
+  g_object_set_data (G_OBJECT (dialog), "gk-note", note);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_change_dialog_response_cb), self, 0);
+  self->change_dialog = ADW_MESSAGE_DIALOG (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+gk_record_editor_undo (GkRecordEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  GkEditorSnapshot *snapshot;
+  GkRecord *record = self->record;
+  GkRecord *before;
+
+  if (record == NULL)
+    return;
+
+  /* Pending edits become the last save, so they are what is undone. */
+  if (!gk_record_editor_flush (self, NULL))
+    return;
+
+  snapshot = g_queue_pop_head (&self->undo);
+  if (snapshot == NULL)
+    return;
+
+  before = snapshot->record;
+  gk_record_set_string (record, &record->title, before->title);
+  gk_record_set_string (record, &record->body, before->body);
+  gk_record_set_string (record, &record->fields, before->fields);
+  gk_record_set_string (record, &record->doc_no, before->doc_no);
+  gk_record_set_string (record, &record->formed_on, before->formed_on);
+  gk_record_set_string (record, &record->unit_name, before->unit_name);
+  record->unit_id = before->unit_id;
+  record->project_id = before->project_id;
+  /* A published record cannot go back to 不予公开: its mode stays. */
+  if (!(g_strcmp0 (before->mode, GK_MODE_EXEMPT) == 0 && g_strcmp0 (record->status, GK_STATUS_PUBLISHED) == 0))
+    {
+      gk_record_set_string (record, &record->mode, before->mode);
+      gk_record_set_string (record, &record->exemption, before->exemption);
+      gk_record_set_string (record, &record->exemption_reason, before->exemption_reason);
+    }
+
+  self->saving = TRUE;
+  if (!gk_store_save_record (self->store, record, &error) ||
+      !gk_store_set_record_channels (self->store, record->uuid, snapshot->channels, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The change could not be undone: %s"), error->message);
+
+      gk_record_editor_show_banner (self, message);
+    }
+  self->saving = FALSE;
+  gk_editor_snapshot_free (snapshot);
+
+  for (guint i = 0; i < self->sections->len; i++)
+    gk_editor_section_set_record (g_ptr_array_index (self->sections, i), self->store, record);
+  gk_record_editor_refresh (self);
+}
+
+static void
+undo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  gk_record_editor_undo (GK_RECORD_EDITOR (user_data));
+}
+
+static void
+copy_index_number_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  GkRecordEditor *self = GK_RECORD_EDITOR (user_data);
+
+  if (self->record == NULL || self->record->index_no == NULL)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), self->record->index_no);
+  gk_record_editor_show_toast (self, _("Index number copied"));
+}
+
+static const GActionEntry action_entries[] = {
+  { "undo", undo_activated },
+  { "submit", submit_activated },
+  { "publish", publish_activated },
+  { "withdraw", withdraw_activated },
+  { "reopen", reopen_activated },
+  { "record-change", record_change_activated },
+  { "copy-index-number", copy_index_number_activated },
+};
+
+void
+gk_record_editor_actions_init (GkRecordEditor *self)
+{
+  GtkEventController *controller;
+  GtkShortcut *shortcut;
+
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries,
+                                   G_N_ELEMENTS (action_entries), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "editor", G_ACTION_GROUP (self->actions));
+
+  /* Ctrl+Z undoes the record's last edit even while a text field has the
+   * focus: caught in the capture phase, before the entry's own undo. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                               gtk_named_action_new ("editor.undo"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gk_record_editor_actions_update (self);
+}
