@@ -1,6 +1,7 @@
 /* gk-window-private.h: state shared by the window's source files. */
 #pragma once
 
+#include "gk-record-editor.h"
 #include "gk-record-list.h"
 #include "gk-store.h"
 #include "gk-supervision-view.h"
@@ -31,14 +32,15 @@ struct _GkWindow
   GtkWidget *content_pane;
   AdwWindowTitle *content_title;
   GtkStack *content_stack;
-  GtkBox *record_box;
+  GkRecordEditor *record_editor;
+  GtkWidget *status_menu_button;
   GkSupervisionView *supervision_view;
 
   AdwStatusPage *error_page;
   GtkListBox *catalog_list;
-  AdwPreferencesGroup *details_group;
 
   GSettings *settings;
+  GCancellable *verify_cancellable;
   GkStore *store;
   GkRecordList *records;
   GtkSingleSelection *selection;

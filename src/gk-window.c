@@ -141,6 +141,8 @@ update_panes (GkWindow *self)
       gtk_stack_set_visible_child_name (self->content_stack,
                                         self->total_records == 0 ? "empty-ledger" : "no-selection");
     }
+
+  gtk_widget_set_visible (self->status_menu_button, self->store != NULL && self->record != NULL);
 }
 
 static void
@@ -320,83 +322,16 @@ on_selection_changed_cb (GkWindow           *self,
     gk_window_show_record (self, record);
 }
 
-static void
-add_detail_row (GkWindow   *self,
-                const char *title,
-                const char *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL && *value != '\0' ? value : "—");
-  gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (self->details_group, row);
-  g_object_set_data (G_OBJECT (row), "gk-detail", GINT_TO_POINTER (1));
-}
-
-static void
-clear_details (GkWindow *self)
-{
-  GtkWidget *listbox = NULL;
-  GList *rows = NULL;
-
-  /* AdwPreferencesGroup 1.2 has no "remove all": walk our rows. */
-  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->details_group)); w != NULL; w = gtk_widget_get_first_child (w))
-    if (GTK_IS_LIST_BOX (w))
-      {
-        listbox = w;
-        break;
-      }
-  if (listbox == NULL)
-    return;
-  for (GtkWidget *row = gtk_widget_get_first_child (listbox); row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (g_object_get_data (G_OBJECT (row), "gk-detail") != NULL)
-      rows = g_list_prepend (rows, row);
-  for (GList *l = rows; l != NULL; l = l->next)
-    adw_preferences_group_remove (self->details_group, l->data);
-  g_list_free (rows);
-}
-
 void
 gk_window_show_record (GkWindow *self,
                        GkRecord *record)
 {
-  g_autofree char *due = NULL;
-
   g_set_object (&self->record, record);
-  clear_details (self);
+  /* The editor saves what the clerk typed in the record it showed before. */
+  gk_record_editor_set_record (self->record_editor, record);
 
-  if (record == NULL)
-    {
-      adw_window_title_set_title (self->content_title, "");
-      adw_window_title_set_subtitle (self->content_title, "");
-      update_panes (self);
-      gk_window_actions_update (self);
-      return;
-    }
-
-  adw_window_title_set_title (self->content_title, record->title);
-  adw_window_title_set_subtitle (self->content_title, record->item_name);
-  adw_preferences_group_set_title (self->details_group, record->title);
-
-  if (record->due_on != NULL && record->due_missing_year != 0)
-    /* Translators: a due date, then the year whose working-day calendar is unknown */
-    due = g_strdup_printf (_("%s (calendar for %d missing)"), record->due_on, record->due_missing_year);
-  else
-    due = g_strdup (record->due_on);
-
-  add_detail_row (self, _("Catalog Item"), record->item_name);
-  add_detail_row (self, _("Responsible Unit"), record->unit_name);
-  add_detail_row (self, _("Index Number"), record->index_no);
-  add_detail_row (self, _("Document Number"), record->doc_no);
-  add_detail_row (self, _("Formed or Changed On"), record->formed_on);
-  add_detail_row (self, _("Due On"), due);
-  add_detail_row (self, _("Published On"), record->published_on);
-  add_detail_row (self, _("Status"), gk_status_to_label (record->status));
-  add_detail_row (self, _("Disclosure Mode"), gk_mode_to_label (record->mode));
-  if (record->body != NULL && *record->body != '\0')
-    add_detail_row (self, _("Content"), record->body);
+  adw_window_title_set_title (self->content_title, record != NULL ? record->title : "");
+  adw_window_title_set_subtitle (self->content_title, record != NULL ? record->item_name : "");
 
   update_panes (self);
   gk_window_actions_update (self);
@@ -479,7 +414,48 @@ set_store (GkWindow *self,
   g_signal_connect_object (store, "catalog-changed", G_CALLBACK (fill_catalog),
                            self, G_CONNECT_SWAPPED);
   gk_supervision_view_set_store (self->supervision_view, store);
+  gk_record_editor_set_store (self->record_editor, store);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "editor",
+                                  gk_record_editor_get_actions (self->record_editor));
   gk_window_supervision_fill_units (self);
+}
+
+/* A damaged ledger found by the background check: show why and stop
+ * using it, so that nothing more is read from or written to it. */
+static void
+drop_store (GkWindow     *self,
+            const GError *error)
+{
+  if (self->store == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->store, self);
+  gk_supervision_view_set_store (self->supervision_view, NULL);
+  gk_record_editor_set_record (self->record_editor, NULL);
+  gk_record_editor_set_store (self->record_editor, NULL);
+  gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->records);
+  g_clear_object (&self->record);
+  g_clear_object (&self->store);
+
+  adw_status_page_set_description (self->error_page, error->message);
+  update_panes (self);
+  gk_window_actions_update (self);
+}
+
+static void
+on_store_verified_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (gk_store_verify_finish (GK_STORE (source), result, &error))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  drop_store (GK_WINDOW (user_data), error);
 }
 
 static void
@@ -492,6 +468,14 @@ gk_window_constructed (GObject *object)
 
   fill_catalog (self);
   gk_window_refresh_counts (self);
+
+  /* A large ledger opened before its integrity check; run it now that the
+   * window can show the ledger meanwhile. */
+  if (self->store != NULL && !gk_store_is_verified (self->store))
+    {
+      self->verify_cancellable = g_cancellable_new ();
+      gk_store_verify_async (self->store, self->verify_cancellable, on_store_verified_cb, self);
+    }
 
   saved_section = g_settings_get_string (self->settings, "selected-section");
   if (find_sidebar_row (self, saved_section) == NULL)
@@ -549,6 +533,8 @@ gk_window_dispose (GObject *object)
 {
   GkWindow *self = GK_WINDOW (object);
 
+  g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->records);
@@ -615,11 +601,11 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, content_pane);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, GkWindow, record_box);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, record_editor);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, status_menu_button);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, supervision_view);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, catalog_list);
-  gtk_widget_class_bind_template_child (widget_class, GkWindow, details_group);
 
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);
@@ -629,6 +615,7 @@ gk_window_class_init (GkWindowClass *klass)
 
   g_type_ensure (GK_TYPE_SIDEBAR_ROW);
   g_type_ensure (GK_TYPE_RECORD_ROW);
+  g_type_ensure (GK_TYPE_RECORD_EDITOR);
   g_type_ensure (GK_TYPE_SUPERVISION_VIEW);
 }
 
