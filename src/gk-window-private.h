@@ -32,7 +32,8 @@ struct _GkWindow
   GtkWidget *content_pane;
   AdwWindowTitle *content_title;
   GtkStack *content_stack;
-  GkRecordEditor *record_editor;
+  AdwBin *record_page;
+  GkRecordEditor *record_editor;   /* made when the first record is shown */
   GtkWidget *status_menu_button;
   GkSupervisionView *supervision_view;
 

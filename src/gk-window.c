@@ -327,8 +327,18 @@ gk_window_show_record (GkWindow *self,
                        GkRecord *record)
 {
   g_set_object (&self->record, record);
+
+  if (record != NULL && self->record_editor == NULL && self->store != NULL)
+    {
+      self->record_editor = GK_RECORD_EDITOR (gk_record_editor_new (self->store));
+      adw_bin_set_child (self->record_page, GTK_WIDGET (self->record_editor));
+      gtk_widget_insert_action_group (GTK_WIDGET (self), "editor",
+                                      gk_record_editor_get_actions (self->record_editor));
+    }
+
   /* The editor saves what the clerk typed in the record it showed before. */
-  gk_record_editor_set_record (self->record_editor, record);
+  if (self->record_editor != NULL)
+    gk_record_editor_set_record (self->record_editor, record);
 
   adw_window_title_set_title (self->content_title, record != NULL ? record->title : "");
   adw_window_title_set_subtitle (self->content_title, record != NULL ? record->item_name : "");
@@ -414,9 +424,6 @@ set_store (GkWindow *self,
   g_signal_connect_object (store, "catalog-changed", G_CALLBACK (fill_catalog),
                            self, G_CONNECT_SWAPPED);
   gk_supervision_view_set_store (self->supervision_view, store);
-  gk_record_editor_set_store (self->record_editor, store);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "editor",
-                                  gk_record_editor_get_actions (self->record_editor));
   gk_window_supervision_fill_units (self);
 }
 
@@ -431,8 +438,11 @@ drop_store (GkWindow     *self,
 
   g_signal_handlers_disconnect_by_data (self->store, self);
   gk_supervision_view_set_store (self->supervision_view, NULL);
-  gk_record_editor_set_record (self->record_editor, NULL);
-  gk_record_editor_set_store (self->record_editor, NULL);
+  if (self->record_editor != NULL)
+    {
+      gk_record_editor_set_record (self->record_editor, NULL);
+      gk_record_editor_set_store (self->record_editor, NULL);
+    }
   gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->records);
   g_clear_object (&self->record);
@@ -601,7 +611,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, content_pane);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, GkWindow, record_editor);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, record_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, status_menu_button);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, supervision_view);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, error_page);

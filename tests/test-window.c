@@ -162,6 +162,11 @@ test_actions (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "record");
   g_assert_nonnull (window->record);
   g_assert_cmpstr (window->record->domain, ==, "procurement");
+  /* …in the editor, made on first use, whose actions the header uses. */
+  g_assert_nonnull (window->record_editor);
+  g_assert_cmpstr (gk_record_editor_get_record (window->record_editor)->uuid, ==, window->record->uuid);
+  g_assert_true (gtk_widget_get_visible (window->status_menu_button));
+  g_assert_true (g_action_group_get_action_enabled (gk_record_editor_get_actions (window->record_editor), "submit"));
   g_assert_true (action_enabled (window, "delete-record"));
   g_assert_false (action_enabled (window, "load-sample-data"));
 
