@@ -40,6 +40,20 @@ struct _GkHeaderSection
 
 static void gk_header_section_editor_section_init (GkEditorSectionInterface *iface);
 
+/* The window's "due soon" setting, when the schema is installed. */
+static guint
+due_soon_workdays (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL)
+    return GK_TIMELINESS_DEFAULT_DUE_SOON_WORKDAYS;
+  settings = g_settings_new (APP_ID);
+  return g_settings_get_uint (settings, "due-soon-workdays");
+}
+
 G_DEFINE_FINAL_TYPE_WITH_CODE (GkHeaderSection, gk_header_section, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GK_TYPE_EDITOR_SECTION,
                                                       gk_header_section_editor_section_init))
@@ -199,7 +213,7 @@ describe_due (GkHeaderSection *self,
   has_published = record->published_on != NULL && gk_date_from_iso (record->published_on, &published, NULL);
   gk_date_from_iso (today_iso, &today, NULL);
   gk_deadline_get_timeliness (gk_store_get_calendar (self->store), &due, has_published ? &published : NULL,
-                              &today, GK_TIMELINESS_DEFAULT_DUE_SOON_WORKDAYS, &info);
+                              &today, due_soon_workdays (), &info);
   /* The due date itself may have been counted over an unknown year. */
   if (info.missing_year == 0)
     info.missing_year = record->due_missing_year;

@@ -15,10 +15,12 @@ struct _GkPreferencesWindow
   AdwPreferencesGroup *units_group;
   AdwEntryRow *new_unit_row;
   AdwPreferencesGroup *calendar_group;
+  GtkSpinButton *due_soon_spin;
 
   GkStore *store;
   GPtrArray *unit_rows;
   GPtrArray *calendar_rows;
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (GkPreferencesWindow, gk_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -364,6 +366,7 @@ gk_preferences_window_dispose (GObject *object)
   g_clear_pointer (&self->unit_rows, g_ptr_array_unref);
   g_clear_pointer (&self->calendar_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (gk_preferences_window_parent_class)->dispose (object);
 }
@@ -382,6 +385,7 @@ gk_preferences_window_class_init (GkPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, units_group);
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, new_unit_row);
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, calendar_group);
+  gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, due_soon_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_organisation_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_new_unit_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_year_clicked_cb);
@@ -392,6 +396,9 @@ static void
 gk_preferences_window_init (GkPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "due-soon-workdays",
+                   gtk_spin_button_get_adjustment (self->due_soon_spin), "value", G_SETTINGS_BIND_DEFAULT);
   self->unit_rows = g_ptr_array_new ();
   self->calendar_rows = g_ptr_array_new ();
 }

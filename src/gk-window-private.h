@@ -41,6 +41,7 @@ struct _GkWindow
   GtkListBox *catalog_list;
 
   GSettings *settings;
+  guint due_soon_workdays;     /* the "due-soon-workdays" setting */
   GCancellable *verify_cancellable;
   GkStore *store;
   GkRecordList *records;

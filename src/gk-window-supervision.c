@@ -19,7 +19,7 @@ gk_window_supervision_update_today (GkWindow *self)
   self->today = gk_today ();
   gk_calendar_parse_date (self->today, &today, NULL);
   gk_calendar_add_workdays (gk_store_get_calendar (self->store), &today,
-                            GK_TIMELINESS_DEFAULT_DUE_SOON_WORKDAYS, &until, NULL);
+                            self->due_soon_workdays, &until, NULL);
   self->due_soon_by = gk_calendar_format_date (&until);
 
   return g_strcmp0 (old_due_soon_by, self->due_soon_by) != 0;

@@ -78,8 +78,8 @@ update_empty_page (GkWindow *self)
     {
       description = g_strdup_printf (ngettext ("No record is past its deadline or due within %d working day.",
                                                "No record is past its deadline or due within %d working days.",
-                                               GK_TIMELINESS_DEFAULT_DUE_SOON_WORKDAYS),
-                                     GK_TIMELINESS_DEFAULT_DUE_SOON_WORKDAYS);
+                                               self->due_soon_workdays),
+                                     self->due_soon_workdays);
       adw_status_page_set_icon_name (self->list_empty_page, "emblem-ok-symbolic");
       adw_status_page_set_title (self->list_empty_page, _("Nothing Overdue"));
       adw_status_page_set_description (self->list_empty_page, description);
@@ -468,6 +468,19 @@ on_store_verified_cb (GObject      *source,
   drop_store (GK_WINDOW (user_data), error);
 }
 
+/* Preferences changed how early "due soon" begins: recount and relist. */
+static void
+on_due_soon_changed_cb (GkWindow *self)
+{
+  self->due_soon_workdays = g_settings_get_uint (self->settings, "due-soon-workdays");
+  if (self->store == NULL)
+    return;
+
+  gk_window_supervision_update_today (self);
+  update_query (self);
+  gk_window_refresh_counts (self);
+}
+
 static void
 gk_window_constructed (GObject *object)
 {
@@ -641,6 +654,9 @@ gk_window_init (GkWindow *self)
 
   self->today = gk_today ();
   self->settings = g_settings_new (APP_ID);
+  self->due_soon_workdays = g_settings_get_uint (self->settings, "due-soon-workdays");
+  g_signal_connect_object (self->settings, "changed::due-soon-workdays",
+                           G_CALLBACK (on_due_soon_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));

@@ -181,6 +181,21 @@ test_actions (void)
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 1);
   }
 
+  /* A record formed today is due in 20 working days: "due soon" only once
+   * Preferences (the setting) look 20 working days ahead. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    gk_window_set_section (window, "supervision");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 0);
+    g_settings_set_uint (settings, "due-soon-workdays", 20);
+    spin (20);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 1);
+    g_settings_reset (settings, "due-soon-workdays");
+    spin (20);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 0);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
