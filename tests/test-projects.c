@@ -276,6 +276,71 @@ test_deferred_check (void)
   g_unsetenv ("GONGKAI_DEFER_CHECK");
 }
 
+/* An attachment is copied into the ledger's content folder, once per
+ * content; removing the last reference removes the file. */
+static void
+test_attachments (void)
+{
+  g_autoptr(GkStore) store = open_store ("attach.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) a = gk_store_create_record (store, "procurement.documents", "采购文件", &error);
+  g_autoptr(GkRecord) b = gk_store_create_record (store, "procurement.result", "采购结果", &error);
+  g_autofree char *source_path = g_build_filename (tmp_dir, "招标文件.pdf", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (source_path);
+  g_autoptr(GkAttachment) first = NULL;
+  g_autoptr(GkAttachment) second = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GFile) stored = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_set_contents (source_path, "%PDF-1.4 评标报告", -1, NULL));
+  first = gk_store_add_attachment (store, a, source, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first->name, ==, "招标文件.pdf");
+  g_assert_cmpint (first->size, ==, strlen ("%PDF-1.4 评标报告"));
+  /* sha256 of the bytes above */
+  {
+    g_autofree char *expected = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "%PDF-1.4 评标报告", -1);
+    g_assert_cmpstr (first->sha256, ==, expected);
+  }
+
+  /* The original may go: the ledger keeps its own copy. */
+  g_assert_cmpint (g_remove (source_path), ==, 0);
+  stored = gk_store_get_attachment_file (store, first);
+  g_assert_true (g_file_load_contents (stored, NULL, &contents, &length, NULL, NULL));
+  g_assert_cmpmem (contents, length, "%PDF-1.4 评标报告", strlen ("%PDF-1.4 评标报告"));
+
+  /* The same content on another record is stored once. */
+  g_assert_true (g_file_set_contents (source_path, "%PDF-1.4 评标报告", -1, NULL));
+  second = gk_store_add_attachment (store, b, source, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (second->sha256, ==, first->sha256);
+
+  listed = gk_store_list_attachments (store, a, &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  history = gk_store_get_history (store, a->uuid, &error);
+  g_assert_cmpstr (((GkHistoryEntry *) g_ptr_array_index (history, history->len - 1))->action, ==, "attach");
+
+  /* Removed from one record, the file stays for the other; then it goes. */
+  g_assert_true (gk_store_remove_attachment (store, a, first, &error));
+  g_assert_true (g_file_query_exists (stored, NULL));
+  g_assert_true (gk_store_remove_attachment (store, b, second, &error));
+  g_assert_false (g_file_query_exists (stored, NULL));
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = gk_store_list_attachments (store, b, &error);
+  g_assert_cmpuint (listed->len, ==, 0);
+
+  /* A file that cannot be read is a clear error, and nothing is recorded. */
+  {
+    g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/评标报告.pdf");
+    g_assert_null (gk_store_add_attachment (store, a, missing, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +356,7 @@ main (int   argc,
   g_test_add_func ("/catalog/rule-change", test_rule_change);
   g_test_add_func ("/calendar/user-year", test_user_calendar);
   g_test_add_func ("/store/deferred-check", test_deferred_check);
+  g_test_add_func ("/store/attachments", test_attachments);
 
   status = g_test_run ();
   gk_test_remove_tree (tmp_dir);

@@ -89,6 +89,20 @@ typedef struct
 
 void gk_stage_free (GkStage *stage);
 
+/* A file attached to a record, kept by its content's SHA-256. */
+typedef struct
+{
+  gint64 id;
+  gint64 record_id;
+  char *name;
+  gint64 size;
+  char *sha256;
+  char *added_at;
+} GkAttachment;
+
+void gk_attachment_free (GkAttachment *attachment);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkAttachment, gk_attachment_free)
+
 typedef struct
 {
   gint64 id;
@@ -249,6 +263,21 @@ gboolean    gk_store_record_change       (GkStore      *self,
 GPtrArray  *gk_store_get_history         (GkStore      *self,
                                           const char   *uuid,
                                           GError      **error);
+/* Attachments: copied into the ledger's content folder, once per content. */
+GkAttachment *gk_store_add_attachment    (GkStore      *self,
+                                          GkRecord     *record,
+                                          GFile        *file,
+                                          GError      **error);
+GPtrArray  *gk_store_list_attachments    (GkStore      *self,
+                                          GkRecord     *record,
+                                          GError      **error);
+gboolean    gk_store_remove_attachment   (GkStore      *self,
+                                          GkRecord     *record,
+                                          const GkAttachment *attachment,
+                                          GError      **error);
+GFile      *gk_store_get_attachment_file (GkStore      *self,
+                                          const GkAttachment *attachment);
+
 /* The validation issues of a record against its item's field schema. */
 GPtrArray  *gk_store_validate_record     (GkStore      *self,
                                           GkRecord     *record,
