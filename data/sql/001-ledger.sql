@@ -97,6 +97,8 @@ CREATE INDEX records_item ON records (item_id);
 CREATE INDEX records_project ON records (project_id);
 CREATE INDEX records_unit ON records (unit_id);
 CREATE INDEX records_due_open ON records (domain, due_on) WHERE published_on IS NULL AND due_on IS NOT NULL;
+-- What is still open across all domains: supervision's overdue and due-soon lists.
+CREATE INDEX records_open_due ON records (due_on) WHERE published_on IS NULL AND due_on IS NOT NULL;
 -- Covers the timeliness report of a period (督查) without reading records.
 CREATE INDEX records_due ON records (due_on, domain, unit_id, published_on) WHERE due_on IS NOT NULL;
 

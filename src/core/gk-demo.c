@@ -617,6 +617,11 @@ gk_demo_fill (GkStore  *store,
   if (!gk_db_commit (gk_store_get_db (store), error))
     return FALSE;
 
+  /* After a bulk load the planner needs fresh statistics to choose the
+   * partial indexes of open records over the larger ones. */
+  if (!gk_db_exec (gk_store_get_db (store), "ANALYZE", error))
+    return FALSE;
+
   gk_store_emit_records_changed (store);
   return TRUE;
 
