@@ -247,6 +247,27 @@ gk_store_validate_record (GkStore   *self,
   return errors;
 }
 
+/* Runs @sql with the record's id and its three texts as ?1 to ?4. */
+static gboolean
+exec_text_row (GkStore     *self,
+               const char  *sql,
+               gint64       id,
+               const char  *title,
+               const char  *body,
+               const char  *fields,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = gk_db_prepare (self->db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  gk_bind_text (stmt, 2, title);
+  gk_bind_text (stmt, 3, body);
+  gk_bind_text (stmt, 4, fields);
+  return gk_db_step_done (self->db, stmt, error);
+}
+
 /* Takes a record out of both indexes, with the text it was indexed with. */
 static gboolean
 unindex_record (GkStore  *self,
@@ -276,17 +297,10 @@ unindex_record (GkStore  *self,
   if (!indexed)
     return TRUE;
 
-  stmt = gk_db_prepare (self->db,
-                        "INSERT INTO records_fts (records_fts, rowid, title, body, fields) "
-                        "VALUES ('delete', ?1, ?2, ?3, ?4)",
-                        error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  gk_bind_text (stmt, 2, title);
-  gk_bind_text (stmt, 3, body);
-  gk_bind_text (stmt, 4, fields);
-  if (!gk_db_step_done (self->db, stmt, error))
+  if (!exec_text_row (self,
+                      "INSERT INTO records_fts (records_fts, rowid, title, body, fields) "
+                      "VALUES ('delete', ?1, ?2, ?3, ?4)",
+                      id, title, body, fields, error))
     return FALSE;
 
   all = g_strjoin (" \n ", title, body, fields, NULL);
@@ -322,28 +336,10 @@ gk_store_index_record (GkStore   *self,
   if (!unindex_record (self, record->id, error))
     return FALSE;
 
-  stmt = gk_db_prepare (self->db,
-                        "INSERT INTO records_search (id, title, body, fields) VALUES (?1, ?2, ?3, ?4)",
-                        error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, record->id);
-  gk_bind_text (stmt, 2, record->title);
-  gk_bind_text (stmt, 3, body);
-  gk_bind_text (stmt, 4, fields_text);
-  if (!gk_db_step_done (self->db, stmt, error))
-    return FALSE;
-
-  stmt = gk_db_prepare (self->db,
-                        "INSERT INTO records_fts (rowid, title, body, fields) VALUES (?1, ?2, ?3, ?4)",
-                        error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, record->id);
-  gk_bind_text (stmt, 2, record->title);
-  gk_bind_text (stmt, 3, body);
-  gk_bind_text (stmt, 4, fields_text);
-  if (!gk_db_step_done (self->db, stmt, error))
+  if (!exec_text_row (self, "INSERT INTO records_search (id, title, body, fields) VALUES (?1, ?2, ?3, ?4)",
+                      record->id, record->title, body, fields_text, error) ||
+      !exec_text_row (self, "INSERT INTO records_fts (rowid, title, body, fields) VALUES (?1, ?2, ?3, ?4)",
+                      record->id, record->title, body, fields_text, error))
     return FALSE;
 
   all = g_strjoin (" \n ", record->title, body, fields_text, NULL);
