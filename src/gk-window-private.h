@@ -43,6 +43,7 @@ struct _GkWindow
   GSettings *settings;
   guint due_soon_workdays;     /* the "due-soon-workdays" setting */
   GCancellable *verify_cancellable;
+  guint attach_records_id;         /* idle that gives the list its model */
   GkStore *store;
   GkRecordList *records;
   GtkSingleSelection *selection;

@@ -418,13 +418,26 @@ set_store (GkWindow *self,
   self->store = g_object_ref (store);
   gk_window_supervision_update_today (self);
   self->records = gk_record_list_new (store);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->records));
+  /* The list gets its model after the first frame (see constructed). */
   g_signal_connect_object (store, "records-changed", G_CALLBACK (on_store_records_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "catalog-changed", G_CALLBACK (fill_catalog),
                            self, G_CONNECT_SWAPPED);
   gk_supervision_view_set_store (self->supervision_view, store);
   gk_window_supervision_fill_units (self);
+}
+
+/* The record list's rows are the costliest part of the first frame (GTK
+ * 4.8 builds a screenful and more at once): show the window, then fill it. */
+static gboolean
+attach_records_idle (gpointer user_data)
+{
+  GkWindow *self = GK_WINDOW (user_data);
+
+  self->attach_records_id = 0;
+  if (self->records != NULL && gtk_single_selection_get_model (self->selection) == NULL)
+    gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->records));
+  return G_SOURCE_REMOVE;
 }
 
 /* A damaged ledger found by the background check: show why and stop
@@ -492,6 +505,9 @@ gk_window_constructed (GObject *object)
   fill_catalog (self);
   gk_window_refresh_counts (self);
 
+  if (self->records != NULL)
+    self->attach_records_id = g_idle_add_full (G_PRIORITY_LOW, attach_records_idle, self, NULL);
+
   /* A large ledger opened before its integrity check; run it now that the
    * window can show the ledger meanwhile. */
   if (self->store != NULL && !gk_store_is_verified (self->store))
@@ -558,6 +574,7 @@ gk_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->verify_cancellable);
   g_clear_object (&self->verify_cancellable);
+  g_clear_handle_id (&self->attach_records_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->records);
