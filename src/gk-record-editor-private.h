@@ -4,6 +4,7 @@
 #include "gk-disclosure-section.h"
 #include "gk-fields-section.h"
 #include "gk-header-section.h"
+#include "gk-attachments-section.h"
 #include "gk-history-section.h"
 #include "gk-record-editor.h"
 #include "gk-schema.h"
@@ -32,6 +33,7 @@ struct _GkRecordEditor
   GkFieldsSection *fields_section;
   GkTablesSection *tables_section;
   GkDisclosureSection *disclosure_section;
+  GkAttachmentsSection *attachments_section;
   GkHistorySection *history_section;
 
   GkStore *store;

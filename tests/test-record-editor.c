@@ -839,6 +839,33 @@ test_paste_many (Fixture       *fixture,
 }
 
 /* Ctrl+Z goes back one save at a time, pending edits first. */
+/* A file added to the open record is in the ledger's own copy, listed in
+ * the section, and there when the file is opened again. */
+static void
+test_attachments (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GkRecord) record = create_record (fixture, "procurement.documents");
+  g_autofree char *path = temp_path ("评标报告.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkStore) again = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+
+  g_assert_cmpuint (gk_attachments_section_get_n_rows (fixture->editor->attachments_section), ==, 0);
+  g_assert_true (g_file_set_contents (path, "%PDF-1.4 评标报告正文", -1, NULL));
+  g_assert_true (gk_attachments_section_add_file (fixture->editor->attachments_section, file, &error));
+  g_assert_no_error (error);
+  spin (20);
+  g_assert_cmpuint (gk_attachments_section_get_n_rows (fixture->editor->attachments_section), ==, 1);
+
+  again = open_store (fixture->path);
+  listed = gk_store_list_attachments (again, record, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpstr (((GkAttachment *) g_ptr_array_index (listed, 0))->name, ==, "评标报告.pdf");
+}
+
 static void
 test_undo (Fixture       *fixture,
            gconstpointer  data)
@@ -1325,6 +1352,7 @@ main (int   argc,
   g_test_add_func ("/record-editor/templates", test_templates);
   g_test_add_func ("/record-editor/field-kinds", test_field_kinds);
   g_test_add_func ("/record-editor/channels-store", test_channels_store);
+  g_test_add ("/record-editor/attachments", Fixture, NULL, fixture_set_up, test_attachments, fixture_tear_down);
 #define ADD(path, func) \
   g_test_add ("/record-editor/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("every-domain", test_every_domain);

@@ -236,7 +236,7 @@ test_templates (void)
     "gk-window.ui", "gk-sidebar-row.ui", "gk-record-row.ui", "gk-preferences-window.ui",
     "gk-supervision-view.ui", "help-overlay.ui",
     /* The record editor and its sections: instantiated by test-record-editor. */
-    "gk-record-editor.ui", "gk-header-section.ui", "gk-fields-section.ui", "gk-tables-section.ui",
+    "gk-record-editor.ui", "gk-attachments-section.ui", "gk-header-section.ui", "gk-fields-section.ui", "gk-tables-section.ui",
     "gk-table-editor.ui", "gk-disclosure-section.ui", "gk-history-section.ui", "gk-date-button.ui",
     NULL,
   };
