@@ -322,6 +322,28 @@ on_selection_changed_cb (GkWindow           *self,
     gk_window_show_record (self, record);
 }
 
+/* Folded (a narrow window, a touch screen), a tap on a record opens it, as
+ * a double click or Enter does on a wide window. */
+static void
+on_record_list_released_cb (GkWindow        *self,
+                            int              n_press,
+                            double           x,
+                            double           y,
+                            GtkGestureClick *gesture)
+{
+  GkRecord *record;
+
+  if (n_press != 1 || !adw_leaflet_get_folded (self->leaflet))
+    return;
+
+  record = gtk_single_selection_get_selected_item (self->selection);
+  if (record == NULL)
+    return;
+
+  gk_window_show_record (self, record);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+}
+
 void
 gk_window_show_record (GkWindow *self,
                        GkRecord *record)
@@ -690,6 +712,15 @@ gk_window_init (GkWindow *self)
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->record_list, GTK_SELECTION_MODEL (self->selection));
+
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+    g_signal_connect_object (click, "released", G_CALLBACK (on_record_list_released_cb),
+                             self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->record_list), GTK_EVENT_CONTROLLER (click));
+  }
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_record_row_cb), self);
