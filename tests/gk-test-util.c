@@ -19,3 +19,22 @@ gk_test_remove_tree (const char *path)
     }
   g_remove (path);
 }
+
+void
+gk_test_add_plain_item (GkStore    *store,
+                        const char *key,
+                        const char *domain)
+{
+  g_autoptr(GError) error = NULL;
+  GkItem item = {
+    .key = (char *) key,
+    .domain = (char *) domain,
+    .level1 = (char *) "测试",
+    .level2 = (char *) "督查测试事项",
+    .deadline_rule = (char *) "proactive",
+    .fields = (char *) "[]",
+  };
+
+  g_assert_true (gk_store_save_item (store, &item, &error));
+  g_assert_no_error (error);
+}

@@ -532,26 +532,6 @@ test_record_list (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 119);
 }
 
-/* An item with no required field, so records of it publish as they are. */
-static void
-add_plain_item (GkStore    *store,
-                const char *key,
-                const char *domain)
-{
-  g_autoptr(GError) error = NULL;
-  GkItem item = {
-    .key = (char *) key,
-    .domain = (char *) domain,
-    .level1 = (char *) "测试",
-    .level2 = (char *) "督查测试事项",
-    .deadline_rule = (char *) "proactive",
-    .fields = (char *) "[]",
-  };
-
-  g_assert_true (gk_store_save_item (store, &item, &error));
-  g_assert_no_error (error);
-}
-
 /* A record of @key by @unit (NULL: none), formed on @formed, published on
  * @published unless NULL. */
 static GkRecord *
@@ -627,8 +607,8 @@ test_supervision_report (Fixture       *f,
     { GK_PERIOD_LAST_YEAR, "2025-11-20", "2024-01-01", "2024-12-31" },
   };
 
-  add_plain_item (f->store, "test.sup-procurement", "procurement");
-  add_plain_item (f->store, "test.sup-bidding", "bidding");
+  gk_test_add_plain_item (f->store, "test.sup-procurement", "procurement");
+  gk_test_add_plain_item (f->store, "test.sup-bidding", "bidding");
 
 #define ADD(key, unit, formed, published) \
   g_ptr_array_add (records, add_due_record (f, key, unit, formed, published))

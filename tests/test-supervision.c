@@ -13,6 +13,7 @@
 #include "gk-sidebar-row.h"
 #include "gk-store.h"
 #include "gk-supervision-view.h"
+#include "gk-test-util.h"
 #include "gk-window.h"
 #include "gk-window-private.h"
 
@@ -33,23 +34,6 @@ typedef struct
 } Ledger;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
-static void
 spin (guint ms)
 {
   gint64 end = g_get_monotonic_time () + ms * 1000;
@@ -67,26 +51,6 @@ days_ago (const char *today,
   g_assert_true (gk_calendar_parse_date (today, &date, NULL));
   g_date_subtract_days (&date, days);
   return gk_calendar_format_date (&date);
-}
-
-/* An item with no required field, so records of it publish as they are. */
-static void
-add_plain_item (GkStore    *store,
-                const char *key,
-                const char *domain)
-{
-  g_autoptr(GError) error = NULL;
-  GkItem item = {
-    .key = (char *) key,
-    .domain = (char *) domain,
-    .level1 = (char *) "测试",
-    .level2 = (char *) "督查测试事项",
-    .deadline_rule = (char *) "proactive",
-    .fields = (char *) "[]",
-  };
-
-  g_assert_true (gk_store_save_item (store, &item, &error));
-  g_assert_no_error (error);
 }
 
 static GkRecord *
@@ -162,8 +126,8 @@ ledger_new (const char *name)
   g_assert_no_error (error);
   ledger->today = gk_today ();
 
-  add_plain_item (ledger->store, "test.sup-procurement", "procurement");
-  add_plain_item (ledger->store, "test.sup-housing", "housing-construction");
+  gk_test_add_plain_item (ledger->store, "test.sup-procurement", "procurement");
+  gk_test_add_plain_item (ledger->store, "test.sup-housing", "housing-construction");
 
   long_ago = days_ago (ledger->today, 120);
   earlier = days_ago (ledger->today, 90);
@@ -629,7 +593,7 @@ main (int   argc,
 
   status = g_test_run ();
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  gk_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return status;
 }
