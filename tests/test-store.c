@@ -188,6 +188,16 @@ test_crud_history (Fixture       *f,
   loaded = gk_store_get_record (f->store, record->uuid, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (loaded->title, ==, "某采购项目中标结果公告");
+
+  /* …and by its 索引号, as the published page prints it. */
+  {
+    g_autoptr(GkRecord) by_index = gk_store_get_record_by_index_no (f->store, record->index_no, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (by_index->uuid, ==, record->uuid);
+    g_assert_null (gk_store_get_record_by_index_no (f->store, "no/such-00000", &error));
+    g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
   g_assert_cmpstr (loaded->doc_no, ==, "长财采〔2025〕12号");
 
   history = gk_store_get_history (f->store, record->uuid, &error);

@@ -261,26 +261,10 @@ gk_cli_show (GkCliContext  *ctx,
   if (store == NULL)
     return status;
 
-  record = gk_store_get_record (store, argv[1], &error);
+  /* A UUID, or else the 索引号 printed on the published page. */
+  record = gk_store_get_record (store, argv[1], NULL);
   if (record == NULL)
-    {
-      g_autoptr(GkQuery) query = gk_query_new ();
-      sqlite3_stmt *stmt = gk_db_prepare (gk_store_get_db (store), "SELECT uuid FROM records WHERE index_no = ?1", NULL);
-
-      g_clear_error (&error);
-      if (stmt != NULL)
-        {
-          sqlite3_bind_text (stmt, 1, argv[1], -1, SQLITE_TRANSIENT);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            {
-              g_autofree char *uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-              sqlite3_reset (stmt);
-              record = gk_store_get_record (store, uuid, &error);
-            }
-          else
-            sqlite3_reset (stmt);
-        }
-    }
+    record = gk_store_get_record_by_index_no (store, argv[1], NULL);
   if (record == NULL)
     {
       g_printerr ("gongkai-cli show: %s\n", _("no record with that UUID or index number"));

@@ -538,6 +538,25 @@ gk_store_get_record_by_id (GkStore  *self,
   return record;
 }
 
+GkRecord *
+gk_store_get_record_by_index_no (GkStore     *self,
+                                 const char  *index_no,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  GkRecord *record;
+
+  stmt = gk_db_prepare (self->db, "SELECT " GK_RECORD_COLUMNS " FROM " GK_RECORD_FROM " WHERE r.index_no = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  gk_bind_text (stmt, 1, index_no);
+  record = fetch_record (stmt);
+  if (record == NULL)
+    g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No record with the index number “%s”"), index_no);
+  return record;
+}
+
 static char *
 json_member_to_string (JsonObject *object,
                        const char *key)

@@ -235,6 +235,9 @@ GkRecord   *gk_store_create_record       (GkStore      *self,
 GkRecord   *gk_store_get_record          (GkStore      *self,
                                           const char   *uuid,
                                           GError      **error);
+GkRecord   *gk_store_get_record_by_index_no (GkStore    *self,
+                                          const char   *index_no,
+                                          GError      **error);
 GkRecord   *gk_store_get_record_by_id    (GkStore      *self,
                                           gint64        id,
                                           GError      **error);
