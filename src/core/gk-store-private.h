@@ -14,7 +14,11 @@ struct _GkStore
   char *user;
   GHashTable *item_cache;   /* item id → GkItem, for due-date rules */
   GHashTable *schema_cache; /* item id → GkSchema */
+  struct _GkSearchCache *search_cache;  /* the ids of recent searches */
 };
+
+typedef struct _GkSearchCache GkSearchCache;
+void      gk_search_cache_free          (GkSearchCache *cache);
 
 char     *gk_store_now                  (void);
 char     *gk_column_dup                 (sqlite3_stmt *stmt,

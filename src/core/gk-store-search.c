@@ -90,12 +90,13 @@ typedef struct
 #define SEEK_MAX_HITS 250
 #define MAX_CACHED_SEARCHES 4
 
-typedef struct
+struct _GkSearchCache
 {
   gint64 data_version;  /* PRAGMA data_version: commits of other connections */
   gint64 total_changes; /* rows this connection wrote; -1 = forget all */
   GQueue hits;          /* Hits, the latest first */
-} SearchCache;
+};
+typedef GkSearchCache SearchCache;
 
 static Hits *
 hits_ref (Hits *hits)
@@ -124,11 +125,12 @@ search_cache_clear (SearchCache *cache)
   g_queue_clear_full (&cache->hits, hits_unref);
 }
 
-static void
-search_cache_free (gpointer data)
+/* After the connection that calls gk_search_hit() has closed. */
+void
+gk_search_cache_free (GkSearchCache *cache)
 {
-  SearchCache *cache = data;
-
+  if (cache == NULL)
+    return;
   search_cache_clear (cache);
   g_free (cache);
 }
@@ -217,30 +219,25 @@ static SearchCache *
 get_search_cache (GkStore  *self,
                   GError  **error)
 {
-  static GQuark quark;
-  SearchCache *cache;
+  SearchCache *cache = self->search_cache;
   gint64 data_version;
   sqlite3_stmt *stmt;
 
-  if (quark == 0)
-    quark = g_quark_from_static_string ("gk-search-cache");
-
-  cache = g_object_get_qdata (G_OBJECT (self), quark);
   if (cache == NULL)
     {
       cache = g_new0 (SearchCache, 1);
       g_queue_init (&cache->hits);
-      /* Owned by the store, whose connection closes first. */
-      g_object_set_qdata_full (G_OBJECT (self), quark, cache, search_cache_free);
       if (sqlite3_create_function_v2 (gk_db_get_handle (self->db), "gk_search_hit", 2,
                                       SQLITE_UTF8 | SQLITE_DIRECTONLY, cache,
                                       search_hit_func, NULL, NULL, NULL) != SQLITE_OK)
         {
           gk_db_set_error (self->db, error);
-          g_object_set_qdata (G_OBJECT (self), quark, NULL);
+          gk_search_cache_free (cache);
           return NULL;
         }
       cache->total_changes = -1;
+      /* Freed by the store after its connection closes. */
+      self->search_cache = cache;
     }
 
   /* Any write, here or through another connection, makes the matches stale. */

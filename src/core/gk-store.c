@@ -171,6 +171,8 @@ gk_store_finalize (GObject *object)
   GkStore *self = GK_STORE (object);
 
   g_clear_pointer (&self->db, gk_db_close);
+  /* The connection's gk_search_hit() used it until the line above. */
+  g_clear_pointer (&self->search_cache, gk_search_cache_free);
   g_clear_object (&self->calendar);
   g_clear_pointer (&self->user, g_free);
   g_clear_pointer (&self->item_cache, g_hash_table_unref);
