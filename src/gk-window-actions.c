@@ -68,20 +68,33 @@ on_delete_toast_dismissed_cb (AdwToast *toast,
   const char *uuid = g_object_get_data (G_OBJECT (toast), "gk-uuid");
   g_autoptr(GError) error = NULL;
 
-  /* Undo clears the UUID; otherwise the delete happens now. */
-  if (uuid == NULL || self->store == NULL)
+  /* Undo showed the record again; otherwise the delete happens now. */
+  if (self->store == NULL || !gk_store_is_record_hidden (self->store, uuid))
     return;
 
   if (!gk_store_delete_record (self->store, uuid, &error))
-    show_error_toast (self, error);
+    {
+      gk_store_unhide_record (self->store, uuid);
+      show_error_toast (self, error);
+    }
 }
 
 static void
 on_delete_toast_undo_cb (AdwToast *toast,
                          GkWindow *self)
 {
-  g_object_set_data (G_OBJECT (toast), "gk-uuid", NULL);
-  gk_window_refresh_counts (self);
+  const char *uuid = g_object_get_data (G_OBJECT (toast), "gk-uuid");
+  g_autoptr(GkRecord) record = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  gk_store_unhide_record (self->store, uuid);
+
+  /* Back where the clerk was: the record open again. */
+  record = gk_store_get_record (self->store, uuid, NULL);
+  if (record != NULL && self->record == NULL)
+    gk_window_show_record (self, record);
 }
 
 static void
@@ -91,24 +104,28 @@ delete_record_activated (GSimpleAction *action,
 {
   GkWindow *self = GK_WINDOW (user_data);
   g_autofree char *title = NULL;
+  g_autofree char *uuid = NULL;
   AdwToast *toast;
 
   if (self->record == NULL)
     return;
 
   /* Deferred delete: the record is hidden now and removed when the toast
-   * goes, unless the clerk presses Undo. */
+   * goes, unless the clerk presses Undo. Whatever the editor holds is
+   * saved first, so that Undo brings back the record as it was. */
+  uuid = g_strdup (self->record->uuid);
   /* Translators: %s is a record title */
   title = g_strdup_printf (_("“%s” deleted"), self->record->title);
+  gk_window_show_record (self, NULL);
+
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "gk-uuid", g_strdup (self->record->uuid), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "gk-uuid", g_strdup (uuid), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_delete_toast_undo_cb), self, 0);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb), self, 0);
+  gk_store_hide_record (self->store, uuid);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-
-  gk_window_show_record (self, NULL);
 }
 
 static void

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "gk-application.h"
 #include "gk-core.h"
@@ -199,6 +200,126 @@ test_actions (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+sidebar_count (GkWindow   *window,
+               const char *key)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gk_sidebar_row_get_key (GK_SIDEBAR_ROW (child)), key) == 0)
+      return gk_sidebar_row_get_count (GK_SIDEBAR_ROW (child));
+  g_assert_not_reached ();
+}
+
+/* The Delete key of the record list, as its shortcut controller has it. */
+static void
+press_delete_in_list (GkWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window->record_list));
+  gboolean pressed = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !pressed; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (strstr (trigger, "Delete") == NULL)
+            continue;
+          g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                       GTK_WIDGET (window->record_list), NULL));
+          pressed = TRUE;
+          break;
+        }
+    }
+  g_assert_true (pressed);
+}
+
+/* Delete hides the record at once, Undo on the toast brings it back, and
+ * a delete left alone is carried out, at the latest when the ledger closes. */
+static void
+test_delete_undo (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "delete.db", NULL);
+  g_autofree char *kept_uuid = NULL;
+  g_autofree char *gone_uuid = NULL;
+  GkStore *store = open_temp_store ("delete.db");
+  GkWindow *window = gk_window_new (app, store, NULL);
+  GtkWidget *undo;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  gk_window_set_section (window, "housing-allocation");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-record", NULL);
+  spin (20);
+  kept_uuid = g_strdup (window->record->uuid);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-record", NULL);
+  spin (20);
+  gone_uuid = g_strdup (window->record->uuid);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 2);
+  g_assert_cmpuint (sidebar_count (window, "housing-allocation"), ==, 2);
+
+  /* Delete: gone from the list, the count and the editor at once. */
+  gtk_widget_grab_focus (GTK_WIDGET (window->record_list));
+  press_delete_in_list (window);
+  spin (50);
+  g_assert_null (window->record);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 1);
+  g_assert_cmpuint (sidebar_count (window, "housing-allocation"), ==, 1);
+
+  /* Undo: back in the list and open again. */
+  undo = find_button (GTK_WIDGET (window->toast_overlay), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 2);
+  g_assert_cmpuint (sidebar_count (window, "housing-allocation"), ==, 2);
+  g_assert_nonnull (window->record);
+  g_assert_cmpstr (window->record->uuid, ==, gone_uuid);
+
+  /* Delete again and close before the toast times out: the delete stands. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "delete-record", NULL);
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_object_unref (store);
+
+  store = open_temp_store ("delete.db");
+  {
+    g_autoptr(GkRecord) kept = gk_store_get_record (store, kept_uuid, NULL);
+    g_autoptr(GkRecord) gone = gk_store_get_record (store, gone_uuid, NULL);
+
+    g_assert_nonnull (kept);
+    g_assert_null (gone);
+  }
+  g_object_unref (store);
+}
+
 static void
 test_fold (void)
 {
@@ -343,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/window/sections", test_sections);
   g_test_add_func ("/window/actions", test_actions);
   g_test_add_func ("/window/fold", test_fold);
+  g_test_add_func ("/window/delete-undo", test_delete_undo);
   g_test_add_func ("/window/templates", test_templates);
   g_test_add_func ("/window/finalize", test_finalize);
   g_test_add_func ("/window/error-page", test_error_page);

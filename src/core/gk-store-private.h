@@ -15,6 +15,7 @@ struct _GkStore
   GHashTable *item_cache;   /* item id → GkItem, for due-date rules */
   GHashTable *schema_cache; /* item id → GkSchema */
   struct _GkSearchCache *search_cache;  /* the ids of recent searches */
+  GHashTable *hidden;       /* UUIDs of records deleted pending an undo */
 };
 
 typedef struct _GkSearchCache GkSearchCache;
@@ -27,6 +28,8 @@ void      gk_bind_text                  (sqlite3_stmt *stmt,
                                          int           index,
                                          const char   *text);
 void      gk_store_emit_records_changed (GkStore      *self);
+/* The hidden records as a JSON array of UUIDs, or NULL when none is hidden. */
+char     *gk_store_dup_hidden_json      (GkStore      *self);
 void      gk_store_emit_catalog_changed (GkStore      *self);
 
 /* gk-store-catalog.c */

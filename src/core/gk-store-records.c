@@ -810,6 +810,7 @@ gk_store_delete_record (GkStore     *self,
   if (!gk_db_commit (self->db, error))
     return FALSE;
 
+  g_hash_table_remove (self->hidden, uuid);
   gk_store_emit_records_changed (self);
   return TRUE;
 

@@ -490,6 +490,7 @@ build_filter (GkStore        *self,
 {
   g_autoptr(Filter) filter = g_new0 (Filter, 1);
   g_autoptr(GPtrArray) index_terms = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *hidden = gk_store_dup_hidden_json (self);
 
   filter->where = g_string_new (NULL);
   filter->params = g_ptr_array_new_with_free_func (g_free);
@@ -524,6 +525,8 @@ build_filter (GkStore        *self,
     filter_add (filter, "r.published_on IS NULL AND r.due_on IS NOT NULL AND r.due_on <= ?", query->open_due_by);
   if (query->text != NULL && *query->text != '\0')
     add_text_terms (filter, query->text, index_terms);
+  if (hidden != NULL)
+    filter_add (filter, "r.uuid NOT IN (SELECT value FROM json_each (?))", hidden);
 
   if (index_terms->len > 0)
     {
@@ -652,18 +655,31 @@ gk_store_count_domain (GkStore     *self,
                        GError     **error)
 {
   g_autofree char *real_today = today != NULL ? g_strdup (today) : gk_today ();
+  g_autofree char *hidden = gk_store_dup_hidden_json (self);
   sqlite3_stmt *stmt;
 
-  stmt = gk_db_prepare (self->db,
-                        "SELECT (SELECT count(*) FROM records WHERE domain = ?1), "
-                        "(SELECT count(*) FROM records WHERE domain = ?1 AND published_on IS NULL "
-                        "AND due_on IS NOT NULL AND due_on < ?2)",
-                        error);
+  /* Records deleted pending an undo are not counted. */
+  if (hidden == NULL)
+    stmt = gk_db_prepare (self->db,
+                          "SELECT (SELECT count(*) FROM records WHERE domain = ?1), "
+                          "(SELECT count(*) FROM records WHERE domain = ?1 AND published_on IS NULL "
+                          "AND due_on IS NOT NULL AND due_on < ?2)",
+                          error);
+  else
+    stmt = gk_db_prepare (self->db,
+                          "SELECT (SELECT count(*) FROM records WHERE domain = ?1 "
+                          "AND uuid NOT IN (SELECT value FROM json_each (?3))), "
+                          "(SELECT count(*) FROM records WHERE domain = ?1 AND published_on IS NULL "
+                          "AND due_on IS NOT NULL AND due_on < ?2 "
+                          "AND uuid NOT IN (SELECT value FROM json_each (?3)))",
+                          error);
   if (stmt == NULL)
     return FALSE;
 
   gk_bind_text (stmt, 1, domain);
   gk_bind_text (stmt, 2, real_today);
+  if (hidden != NULL)
+    gk_bind_text (stmt, 3, hidden);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       gk_db_set_error (self->db, error);

@@ -6,6 +6,8 @@
 
 #include "gk-core.h"
 #include "gk-schema.h"
+#include <json-glib/json-glib.h>
+
 #include "gk-store-private.h"
 
 G_DEFINE_FINAL_TYPE (GkStore, gk_store, G_TYPE_OBJECT)
@@ -165,12 +167,93 @@ gk_store_emit_catalog_changed (GkStore *self)
   g_signal_emit (self, signals[CATALOG_CHANGED], 0);
 }
 
+void
+gk_store_hide_record (GkStore    *self,
+                      const char *uuid)
+{
+  g_return_if_fail (GK_IS_STORE (self));
+  g_return_if_fail (uuid != NULL);
+
+  if (g_hash_table_add (self->hidden, g_strdup (uuid)))
+    gk_store_emit_records_changed (self);
+}
+
+void
+gk_store_unhide_record (GkStore    *self,
+                        const char *uuid)
+{
+  g_return_if_fail (GK_IS_STORE (self));
+  g_return_if_fail (uuid != NULL);
+
+  if (g_hash_table_remove (self->hidden, uuid))
+    gk_store_emit_records_changed (self);
+}
+
+gboolean
+gk_store_is_record_hidden (GkStore    *self,
+                           const char *uuid)
+{
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+
+  return uuid != NULL && g_hash_table_contains (self->hidden, uuid);
+}
+
+char *
+gk_store_dup_hidden_json (GkStore *self)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  GHashTableIter iter;
+  gpointer uuid;
+
+  if (g_hash_table_size (self->hidden) == 0)
+    return NULL;
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  g_hash_table_iter_init (&iter, self->hidden);
+  while (g_hash_table_iter_next (&iter, &uuid, NULL))
+    json_builder_add_string_value (builder, uuid);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* What was deleted pending an undo is deleted when the ledger closes. */
+static void
+delete_hidden_records (GkStore *self)
+{
+  g_autofree char **uuids = NULL;
+
+  if (self->db == NULL || g_hash_table_size (self->hidden) == 0)
+    return;
+
+  uuids = (char **) g_hash_table_get_keys_as_array (self->hidden, NULL);
+  for (guint i = 0; uuids[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!gk_store_delete_record (self, uuids[i], &error))
+        g_warning ("Could not delete record %s: %s", uuids[i], error->message);
+    }
+  g_hash_table_remove_all (self->hidden);
+}
+
+static void
+gk_store_dispose (GObject *object)
+{
+  delete_hidden_records (GK_STORE (object));
+
+  G_OBJECT_CLASS (gk_store_parent_class)->dispose (object);
+}
+
 static void
 gk_store_finalize (GObject *object)
 {
   GkStore *self = GK_STORE (object);
 
   g_clear_pointer (&self->db, gk_db_close);
+  g_clear_pointer (&self->hidden, g_hash_table_unref);
   /* The connection's gk_search_hit() used it until the line above. */
   g_clear_pointer (&self->search_cache, gk_search_cache_free);
   g_clear_object (&self->calendar);
@@ -186,6 +269,7 @@ gk_store_class_init (GkStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = gk_store_dispose;
   object_class->finalize = gk_store_finalize;
 
   /* Emitted after any write that changes which records exist or how they list. */
@@ -201,6 +285,7 @@ static void
 gk_store_init (GkStore *self)
 {
   self->user = g_strdup (g_get_user_name ());
+  self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->item_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) gk_item_free);
   self->schema_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) gk_schema_unref);
 }

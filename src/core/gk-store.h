@@ -253,6 +253,15 @@ gboolean    gk_store_insert_record       (GkStore      *self,
 gboolean    gk_store_delete_record       (GkStore      *self,
                                           const char   *uuid,
                                           GError      **error);
+/* Deferred delete: a hidden record is left out of every list and count
+ * until it is shown again (undo) or deleted. Records still hidden when the
+ * store closes are deleted then: the clerk deleted them. */
+void        gk_store_hide_record         (GkStore      *self,
+                                          const char   *uuid);
+void        gk_store_unhide_record       (GkStore      *self,
+                                          const char   *uuid);
+gboolean    gk_store_is_record_hidden    (GkStore      *self,
+                                          const char   *uuid);
 gboolean    gk_store_set_status          (GkStore      *self,
                                           GkRecord     *record,
                                           const char   *status,
