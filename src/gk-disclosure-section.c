@@ -700,6 +700,38 @@ gk_disclosure_section_set_channel (GkDisclosureSection *self,
   gk_field_editor_set_text (channel->address, address);
 }
 
+GStrv
+gk_disclosure_section_dup_channel_names (GkDisclosureSection *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (GK_IS_DISCLOSURE_SECTION (self), NULL);
+
+  for (guint i = 0; i < self->channels->len; i++)
+    g_strv_builder_add (builder, ((Channel *) g_ptr_array_index (self->channels, i))->name);
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+gk_disclosure_section_get_channel (GkDisclosureSection  *self,
+                                   const char           *name,
+                                   char                **date,
+                                   char                **address)
+{
+  Channel *channel;
+
+  g_return_val_if_fail (GK_IS_DISCLOSURE_SECTION (self), FALSE);
+
+  channel = find_channel (self, name);
+  g_return_val_if_fail (channel != NULL, FALSE);
+
+  if (date != NULL)
+    *date = gk_field_editor_dup_text (channel->date);
+  if (address != NULL)
+    *address = gk_field_editor_dup_text (channel->address);
+  return adw_expander_row_get_enable_expansion (channel->row);
+}
+
 void
 gk_disclosure_section_date_channels (GkDisclosureSection *self,
                                      const char          *date)

@@ -26,6 +26,13 @@ void        gk_disclosure_section_set_channel   (GkDisclosureSection *self,
                                                  const char          *name,
                                                  const char          *date,
                                                  const char          *address);
+/* The channels offered, in order. */
+GStrv       gk_disclosure_section_dup_channel_names (GkDisclosureSection *self);
+/* Whether channel @name is used, and its date and address as typed. */
+gboolean    gk_disclosure_section_get_channel   (GkDisclosureSection *self,
+                                                 const char          *name,
+                                                 char               **date,
+                                                 char               **address);
 /* Gives @date to the used channels that have none (on publishing). */
 void        gk_disclosure_section_date_channels (GkDisclosureSection *self,
                                                  const char          *date);

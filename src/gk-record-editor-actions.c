@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-date.h"
+#include "gk-publish-dialog.h"
 #include "gk-record-editor-private.h"
 
 static const char *
@@ -79,13 +80,69 @@ submit_activated (GSimpleAction *action,
 }
 
 static void
+on_publish_response_cb (GkPublishDialog *dialog,
+                        const char      *response,
+                        GkRecordEditor  *self)
+{
+  g_autofree char *date = gk_publish_dialog_dup_date (dialog);
+  g_autoptr(GPtrArray) chosen = NULL;
+  g_auto(GStrv) names = NULL;
+
+  self->publish_dialog = NULL;
+  if (g_strcmp0 (response, "publish") != 0 || date == NULL || self->record == NULL)
+    return;
+
+  /* The channels ticked are used, dated with the publication unless the
+   * clerk dated them already; the others are not used. */
+  chosen = gk_publish_dialog_get_channels (dialog);
+  names = gk_publish_dialog_dup_names (dialog);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const GkRecordChannel *used = NULL;
+      g_autofree char *old_date = NULL;
+
+      for (guint j = 0; j < chosen->len; j++)
+        if (g_strcmp0 (((GkRecordChannel *) g_ptr_array_index (chosen, j))->channel, names[i]) == 0)
+          used = g_ptr_array_index (chosen, j);
+
+      if (used == NULL)
+        {
+          gk_disclosure_section_set_channel (self->disclosure_section, names[i], NULL, NULL);
+          continue;
+        }
+      if (!gk_disclosure_section_get_channel (self->disclosure_section, names[i], &old_date, NULL) ||
+          old_date == NULL || *old_date == '\0')
+        {
+          g_free (old_date);
+          old_date = g_strdup (date);
+        }
+      gk_disclosure_section_set_channel (self->disclosure_section, names[i], old_date,
+                                         used->address != NULL ? used->address : "");
+    }
+
+  if (!move_status (self, GK_STATUS_PUBLISHED, date, _("Published")))
+    return;
+  gk_record_editor_flush (self, NULL);
+}
+
+static void
 publish_activated (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
   GkRecordEditor *self = GK_RECORD_EDITOR (user_data);
   g_autofree char *errors = NULL;
+  g_autofree char *today = gk_today ();
+  g_auto(GStrv) names = NULL;
   g_autoptr(GError) error = NULL;
+  GkPublishDialog *dialog;
+  GtkRoot *root;
+
+  if (self->publish_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->publish_dialog));
+      return;
+    }
 
   if (!gk_record_editor_flush (self, &error))
     return;
@@ -100,12 +157,21 @@ publish_activated (GSimpleAction *action,
       return;
     }
 
-  if (!move_status (self, GK_STATUS_PUBLISHED, NULL, _("Published")))
-    return;
+  /* When and where: the date (today unless the clerk says otherwise) and
+   * the channels, as the disclosure section has them so far. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = gk_publish_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->record->title, today);
+  names = gk_disclosure_section_dup_channel_names (self->disclosure_section);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *address = NULL;
+      gboolean used = gk_disclosure_section_get_channel (self->disclosure_section, names[i], NULL, &address);
 
-  /* The channels switched on are dated with the publication, unless the clerk dated them. */
-  gk_disclosure_section_date_channels (self->disclosure_section, self->record->published_on);
-  gk_record_editor_flush (self, NULL);
+      gk_publish_dialog_add_channel (dialog, names[i], used, address);
+    }
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_publish_response_cb), self, 0);
+  self->publish_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -6,6 +6,7 @@
 #include "gk-header-section.h"
 #include "gk-attachments-section.h"
 #include "gk-history-section.h"
+#include "gk-publish-dialog.h"
 #include "gk-record-editor.h"
 #include "gk-schema.h"
 #include "gk-tables-section.h"
@@ -47,6 +48,7 @@ struct _GkRecordEditor
   gboolean valid;
   gboolean saving;           /* our own save: ignore the store echoing it back */
   AdwMessageDialog *change_dialog;
+  GkPublishDialog *publish_dialog;
 };
 
 void gk_editor_snapshot_free           (GkEditorSnapshot *snapshot);

@@ -349,6 +349,8 @@ gk_record_editor_set_record (GkRecordEditor *self,
   /* A change date asked for the record being left is not for the next one. */
   if (self->change_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->change_dialog)));
+  if (self->publish_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->publish_dialog)));
 
   clear_undo (self);
   g_clear_object (&self->record);
@@ -393,6 +395,8 @@ gk_record_editor_dispose (GObject *object)
 
   if (self->change_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->change_dialog)));
+  if (self->publish_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->publish_dialog)));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_RECORD_EDITOR);
   g_clear_pointer (&self->sections, g_ptr_array_unref);

@@ -141,6 +141,31 @@ activate (Fixture    *fixture,
   spin (20);
 }
 
+/* Publish as the clerk does: the dialog asks for the date and the
+ * channels; the first channel is ticked when none is. */
+static void
+publish (Fixture *fixture)
+{
+  GkPublishDialog *dialog;
+  g_autoptr(GPtrArray) chosen = NULL;
+  g_auto(GStrv) names = NULL;
+
+  activate (fixture, "publish");
+  dialog = fixture->editor->publish_dialog;
+  g_assert_nonnull (dialog);
+  chosen = gk_publish_dialog_get_channels (dialog);
+  names = gk_publish_dialog_dup_names (dialog);
+  if (chosen->len == 0 && names[0] != NULL)
+    {
+      g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "publish"));
+      gk_publish_dialog_set_channel (dialog, names[0], TRUE, NULL);
+    }
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "publish"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "publish");
+  spin (20);
+  g_assert_null (fixture->editor->publish_dialog);
+}
+
 static gboolean
 action_enabled (Fixture    *fixture,
                 const char *action)
@@ -563,7 +588,7 @@ test_every_domain (Fixture       *fixture,
       }
       g_assert_true (gk_record_editor_get_valid (fixture->editor));
       g_assert_true (action_enabled (fixture, "publish"));
-      activate (fixture, "publish");
+      publish (fixture);
       g_assert_cmpstr (gk_record_editor_get_record (fixture->editor)->status, ==, GK_STATUS_PUBLISHED);
       g_assert_false (action_enabled (fixture, "publish"));
       g_assert_true (action_enabled (fixture, "withdraw"));
@@ -659,8 +684,9 @@ test_validation (Fixture       *fixture,
     g_assert_nonnull (strstr (other->fields, "36042619910102009X"));
   }
 
-  /* Publishing refuses and says what is missing. */
+  /* Publishing refuses and says what is missing, before asking anything. */
   activate (fixture, "publish");
+  g_assert_null (fixture->editor->publish_dialog);
   g_assert_cmpstr (gk_record_editor_get_record (fixture->editor)->status, ==, GK_STATUS_DRAFT);
   g_assert_true (gtk_revealer_get_reveal_child (fixture->editor->banner_revealer));
   g_assert_nonnull (strstr (gtk_label_get_text (fixture->editor->banner_label), "身份证号（自然人）"));
@@ -678,7 +704,7 @@ test_validation (Fixture       *fixture,
   gk_field_editor_set_text (field (fixture, "revoked"), "否");
   g_assert_true (gk_record_editor_get_valid (fixture->editor));
   g_assert_cmpstr (gtk_label_get_text (fixture->editor->problems_label), ==, "1 warning");
-  activate (fixture, "publish");
+  publish (fixture);
   g_assert_cmpstr (gk_record_editor_get_record (fixture->editor)->status, ==, GK_STATUS_PUBLISHED);
 
   /* In a table, the same checks by cell. */
@@ -1030,12 +1056,43 @@ test_status_actions (Fixture       *fixture,
   g_assert_true (action_enabled (fixture, "reopen"));
   g_assert_true (action_enabled (fixture, "publish"));
 
-  /* The channels switched on take the publication date. */
+  /* Publishing asks when and where: the channel the clerk switched on is
+   * ticked with its address; the date must be possible and a channel ticked. */
   gk_disclosure_section_set_channel (fixture->editor->disclosure_section, "河北政府采购网",
                                      NULL, "http://www.ccgp-hebei.gov.cn/");
   activate (fixture, "publish");
+  g_assert_cmpstr (current->status, ==, GK_STATUS_PENDING);
+  {
+    GkPublishDialog *dialog = fixture->editor->publish_dialog;
+    AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
+    g_autoptr(GPtrArray) chosen = NULL;
+    g_auto(GStrv) names = NULL;
+    g_autofree char *today = gk_today ();
+    g_autofree char *date = NULL;
+
+    g_assert_nonnull (dialog);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+    date = gk_publish_dialog_dup_date (dialog);
+    g_assert_cmpstr (date, ==, today);
+    names = gk_publish_dialog_dup_names (dialog);
+    g_assert_cmpuint (g_strv_length (names), >=, 2);
+    chosen = gk_publish_dialog_get_channels (dialog);
+    g_assert_cmpuint (chosen->len, ==, 1);
+    g_assert_cmpstr (((GkRecordChannel *) g_ptr_array_index (chosen, 0))->address, ==, "http://www.ccgp-hebei.gov.cn/");
+    g_assert_true (adw_message_dialog_get_response_enabled (message, "publish"));
+
+    gk_publish_dialog_set_date (dialog, "2025年2月30日");
+    g_assert_false (adw_message_dialog_get_response_enabled (message, "publish"));
+    gk_publish_dialog_set_date (dialog, "2025/3/12");
+    g_assert_true (adw_message_dialog_get_response_enabled (message, "publish"));
+    gk_publish_dialog_set_channel (dialog, "河北政府采购网", FALSE, NULL);
+    g_assert_false (adw_message_dialog_get_response_enabled (message, "publish"));
+    gk_publish_dialog_set_channel (dialog, "河北政府采购网", TRUE, NULL);
+    adw_message_dialog_response (message, "publish");
+    spin (20);
+  }
   g_assert_cmpstr (current->status, ==, GK_STATUS_PUBLISHED);
-  g_assert_nonnull (current->published_on);
+  g_assert_cmpstr (current->published_on, ==, "2025-03-12");
   {
     g_autoptr(GkStore) store = open_store (fixture->path);
     g_autoptr(GPtrArray) channels = gk_store_get_record_channels (store, record->uuid, NULL);
@@ -1069,7 +1126,7 @@ test_status_actions (Fixture       *fixture,
   g_assert_cmpstr (current->formed_on, ==, "2025-03-20");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (header_row (fixture, "formed"))), ==, "2025-03-20");
 
-  activate (fixture, "publish");
+  publish (fixture);
   activate (fixture, "withdraw");
   g_assert_cmpstr (current->status, ==, GK_STATUS_WITHDRAWN);
   activate (fixture, "reopen");

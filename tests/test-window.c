@@ -8,6 +8,7 @@
 #include "gk-application.h"
 #include "gk-core.h"
 #include "gk-preferences-window.h"
+#include "gk-publish-dialog.h"
 #include "gk-record-row.h"
 #include "gk-sidebar-row.h"
 #include "gk-store.h"
@@ -359,6 +360,7 @@ test_templates (void)
     /* The record editor and its sections: instantiated by test-record-editor. */
     "gk-record-editor.ui", "gk-attachments-section.ui", "gk-header-section.ui", "gk-fields-section.ui", "gk-tables-section.ui",
     "gk-table-editor.ui", "gk-disclosure-section.ui", "gk-history-section.ui", "gk-date-button.ui",
+    "gk-publish-dialog.ui",
     NULL,
   };
   const char *source_root = g_getenv ("GK_SOURCE_ROOT");
@@ -393,6 +395,10 @@ test_templates (void)
   gtk_window_destroy (GTK_WINDOW (widget));
 
   widget = gk_preferences_window_new (NULL, store);
+  gtk_window_destroy (GTK_WINDOW (widget));
+
+  widget = GTK_WIDGET (gk_publish_dialog_new (NULL, "Test", "2025-03-07"));
+  gk_publish_dialog_add_channel (GK_PUBLISH_DIALOG (widget), "门户网站", TRUE, NULL);
   gtk_window_destroy (GTK_WINDOW (widget));
 
   widget = g_object_ref_sink (gk_sidebar_row_new ("test", "Test", "view-list-symbolic"));
