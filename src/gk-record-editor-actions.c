@@ -136,6 +136,7 @@ publish_activated (GSimpleAction *action,
   g_auto(GStrv) names = NULL;
   g_autoptr(GError) error = NULL;
   GkPublishDialog *dialog;
+  gboolean any_used = FALSE;
   GtkRoot *root;
 
   if (self->publish_dialog != NULL)
@@ -168,7 +169,11 @@ publish_activated (GSimpleAction *action,
       gboolean used = gk_disclosure_section_get_channel (self->disclosure_section, names[i], NULL, &address);
 
       gk_publish_dialog_add_channel (dialog, names[i], used, address);
+      any_used |= used;
     }
+  /* None chosen yet: the item's first channel, usually the portal. */
+  if (!any_used && names[0] != NULL)
+    gk_publish_dialog_set_channel (dialog, names[0], TRUE, NULL);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_publish_response_cb), self, 0);
   self->publish_dialog = dialog;
   gtk_window_present (GTK_WINDOW (dialog));
