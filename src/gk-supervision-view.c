@@ -203,6 +203,8 @@ create_table_row (const GkSupervisionRow *row,
       gtk_box_append (GTK_BOX (cells), cell);
     }
   rate_cell = create_cell (columns[COLUMN_RATE], rate);
+  /* Room for "100.0%" and a gap, so the rate never reads as part of the count before it. */
+  gtk_label_set_width_chars (GTK_LABEL (rate_cell), 8);
   style_rate_label (rate_cell, row);
   gtk_widget_add_css_class (rate_cell, "heading");
   gtk_box_append (GTK_BOX (cells), rate_cell);
