@@ -33,9 +33,10 @@ gk_core_xlsxwriter_version (void)
   return g_strdup (LXW_VERSION);
 }
 
-/* The window and the CLI share one database by default. */
+/* The window and the CLI share one database by default. A development
+ * build keeps its own, so that it never migrates the clerk's real ledger. */
 char *
 gk_core_default_db_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "gongkai", "gongkai.db", NULL);
+  return g_build_filename (g_get_user_data_dir (), DEVELOPMENT ? "gongkai-devel" : "gongkai", "gongkai.db", NULL);
 }
