@@ -146,7 +146,23 @@ about_activated (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autofree char *xlsxwriter = gk_core_xlsxwriter_version ();
   g_autofree char *debug_info = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *schema = NULL;
   static const char *developers[] = { "The Gongkai developers", NULL };
+
+  /* The ledger of the window asking, with its schema version. */
+  if (GK_IS_WINDOW (window) && gk_window_get_store (GK_WINDOW (window)) != NULL)
+    {
+      GkStore *store = gk_window_get_store (GK_WINDOW (window));
+
+      db_path = g_strdup (gk_store_get_path (store));
+      schema = g_strdup_printf ("%d", gk_db_get_user_version (gk_store_get_db (store)));
+    }
+  else
+    {
+      db_path = g_strdup (self->db_path);
+      schema = g_strdup ("—");
+    }
 
   debug_info = g_strdup_printf ("Gongkai %s\n"
                                 "GLib %u.%u.%u\n"
@@ -154,14 +170,16 @@ about_activated (GSimpleAction *action,
                                 "libadwaita %u.%u.%u\n"
                                 "SQLite %s\n"
                                 "libxlsxwriter %s\n"
-                                "Database: %s\n",
+                                "Database: %s\n"
+                                "Schema version: %s (this build: %d)\n",
                                 PACKAGE_VERSION,
                                 glib_major_version, glib_minor_version, glib_micro_version,
                                 gtk_get_major_version (), gtk_get_minor_version (), gtk_get_micro_version (),
                                 adw_get_major_version (), adw_get_minor_version (), adw_get_micro_version (),
                                 gk_core_sqlite_version (),
                                 xlsxwriter,
-                                self->db_path);
+                                db_path != NULL ? db_path : "—",
+                                schema, gk_db_schema_version ());
 
   adw_show_about_window (window,
                          "application-name", _("Gongkai"),

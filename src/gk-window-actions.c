@@ -34,9 +34,10 @@ new_record_activated (GSimpleAction *action,
   if (self->store == NULL || domain == NULL)
     return;
 
-  /* The parameter names the catalog item; without one, the domain's first. */
-  if (parameter != NULL)
-    item_key = g_variant_get_string (parameter, NULL);
+  /* A record of the item open, as the clerk is entering a series of them;
+   * with none open, the domain's first item. */
+  if (self->record != NULL && g_strcmp0 (self->record->domain, domain) == 0 && self->record->item_key != NULL)
+    item_key = self->record->item_key;
   else
     {
       items = gk_store_list_items (self->store, domain, FALSE, &error);

@@ -172,6 +172,23 @@ test_actions (void)
   g_assert_true (action_enabled (window, "delete-record"));
   g_assert_false (action_enabled (window, "load-sample-data"));
 
+  /* With a record open, Ctrl+N makes another of its item. */
+  {
+    g_autoptr(GkRecord) first = g_object_ref (window->record);
+    g_autoptr(GkRecord) result = gk_store_create_record (store, "procurement.result", NULL, NULL);
+
+    g_assert_cmpstr (first->item_key, !=, "procurement.result");
+    gk_window_show_record (window, result);
+    g_action_group_activate_action (G_ACTION_GROUP (window), "new-record", NULL);
+    spin (20);
+    g_assert_cmpstr (window->record->item_key, ==, "procurement.result");
+    g_assert_cmpstr (window->record->uuid, !=, result->uuid);
+    g_assert_true (gk_store_delete_record (store, result->uuid, NULL));
+    g_assert_true (gk_store_delete_record (store, window->record->uuid, NULL));
+    spin (20);
+    gk_window_show_record (window, first);
+  }
+
   /* Its sidebar row counts it, and the list shows it. */
   {
     guint count = 0;
@@ -319,6 +336,46 @@ test_delete_undo (void)
     g_assert_null (gone);
   }
   g_object_unref (store);
+}
+
+
+/* About names the versions a bug report needs, the ledger and its schema. */
+static void
+test_about (void)
+{
+  g_autoptr(GkStore) store = open_temp_store ("about.db");
+  GkWindow *window = gk_window_new (app, store, NULL);
+  g_autofree char *schema = g_strdup_printf ("Schema version: %d", gk_db_schema_version ());
+  AdwAboutWindow *about = NULL;
+  const char *info;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin (50);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  spin (50);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_ABOUT_WINDOW (toplevel))
+          about = ADW_ABOUT_WINDOW (toplevel);
+      }
+  }
+  g_assert_nonnull (about);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_license_type (about) == GTK_LICENSE_GPL_3_0 ? "gpl3" : "other", ==, "gpl3");
+  g_assert_nonnull (adw_about_window_get_issue_url (about));
+  info = adw_about_window_get_debug_info (about);
+  g_assert_nonnull (strstr (info, "SQLite 3."));
+  g_assert_nonnull (strstr (info, "libxlsxwriter 1."));
+  g_assert_nonnull (strstr (info, gk_store_get_path (store)));
+  g_assert_nonnull (strstr (info, schema));
+  gtk_window_destroy (GTK_WINDOW (about));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -470,6 +527,7 @@ main (int   argc,
   g_test_add_func ("/window/sections", test_sections);
   g_test_add_func ("/window/actions", test_actions);
   g_test_add_func ("/window/fold", test_fold);
+  g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
   g_test_add_func ("/window/templates", test_templates);
   g_test_add_func ("/window/finalize", test_finalize);
