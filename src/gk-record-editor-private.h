@@ -6,6 +6,7 @@
 #include "gk-header-section.h"
 #include "gk-attachments-section.h"
 #include "gk-history-section.h"
+#include "gk-project-section.h"
 #include "gk-record-editor.h"
 #include "gk-schema.h"
 #include "gk-tables-section.h"
@@ -34,6 +35,7 @@ struct _GkRecordEditor
   GkTablesSection *tables_section;
   GkDisclosureSection *disclosure_section;
   GkAttachmentsSection *attachments_section;
+  GkProjectSection *project_section;
   GkHistorySection *history_section;
 
   GkStore *store;
