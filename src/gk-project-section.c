@@ -383,6 +383,13 @@ gk_project_section_get_state_text (GkProjectSection *self,
   return row != NULL ? gtk_label_get_text (g_object_get_data (G_OBJECT (row), "gk-state-label")) : NULL;
 }
 
+GtkWidget *
+gk_project_section_get_next_button (GkProjectSection *self)
+{
+  g_return_val_if_fail (GK_IS_PROJECT_SECTION (self), NULL);
+  return self->next_button;
+}
+
 const char *
 gk_project_section_get_next_item (GkProjectSection *self)
 {

@@ -19,6 +19,7 @@ const char *gk_project_section_get_state_text (GkProjectSection *self,
                                                const char       *item_key);
 /* The catalog item "Create Next Stage" makes a record of, or NULL. */
 const char *gk_project_section_get_next_item  (GkProjectSection *self);
+GtkWidget  *gk_project_section_get_next_button (GkProjectSection *self);
 /* Creates the next stage's record and opens it (win.open-record). */
 gboolean    gk_project_section_create_next    (GkProjectSection *self,
                                                GError          **error);
