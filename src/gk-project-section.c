@@ -33,15 +33,15 @@ static const struct {
   const char *label;
   const char *explanation;   /* for a stage without a record */
 } states[] = {
-  { GK_STAGE_PRESENT, "emblem-ok-symbolic", "success", NC_("project stage", "Present"), NULL },
-  { GK_STAGE_LATE, "task-past-due-symbolic", "warning", NC_("project stage", "Late"), NULL },
-  { GK_STAGE_MISSING, "dialog-warning-symbolic", "error", NC_("project stage", "Missing"),
+  { GK_STAGE_PRESENT, "emblem-ok-symbolic", "success", N_("Present"), NULL },
+  { GK_STAGE_LATE, "task-past-due-symbolic", "warning", N_("Late"), NULL },
+  { GK_STAGE_MISSING, "dialog-warning-symbolic", "error", N_("Missing"),
     N_("No record, although a later stage has one") },
-  { GK_STAGE_DUE, "task-due-symbolic", "accent", NC_("project stage", "Due"),
+  { GK_STAGE_DUE, "task-due-symbolic", "accent", N_("Due"),
     N_("The next stage of the project") },
-  { GK_STAGE_OVERDUE, "alarm-symbolic", "error", NC_("project stage", "Overdue"),
+  { GK_STAGE_OVERDUE, "alarm-symbolic", "error", N_("Overdue"),
     N_("The next stage, still missing more than 20 working days after the last one") },
-  { GK_STAGE_FUTURE, "content-loading-symbolic", "dim-label", NC_("project stage", "Not Yet"), NULL },
+  { GK_STAGE_FUTURE, "content-loading-symbolic", "dim-label", N_("Not Yet"), NULL },
 };
 
 static guint
@@ -102,7 +102,7 @@ create_stage_row (GkProjectSection *self,
                   GkStage          *stage)
 {
   guint s = state_index (stage->state);
-  const char *state_text = g_dpgettext2 (NULL, "project stage", states[s].label);
+  const char *state_text = _(states[s].label);
   gboolean current = stage->record != NULL && g_strcmp0 (stage->record->uuid, self->record_uuid) == 0;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon, *label;
