@@ -1,4 +1,4 @@
-/* gk-header-section.c: the record's identity and dates: title, item, unit, 索引号, 文号, deadline. */
+/* gk-header-section.c: the record's identity and dates: title, item, project, unit, 索引号, 文号, deadline. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -9,6 +9,7 @@
 #include "gk-deadline.h"
 #include "gk-header-section.h"
 #include "gk-message-row.h"
+#include "gk-project-row.h"
 
 struct _GkHeaderSection
 {
@@ -18,6 +19,7 @@ struct _GkHeaderSection
   AdwEntryRow *title_row;
   GkMessageRow *title_message_row;
   AdwActionRow *item_row;
+  GkProjectRow *project_row;
   AdwComboRow *unit_row;
   AdwActionRow *index_row;
   GtkWidget *copy_button;
@@ -177,6 +179,14 @@ on_unit_row_selected_cb (GkHeaderSection *self)
 }
 
 static void
+on_project_row_changed_cb (GkHeaderSection *self)
+{
+  if (self->updating)
+    return;
+  gk_editor_section_changed (GK_EDITOR_SECTION (self));
+}
+
+static void
 on_formed_row_leave_cb (GkHeaderSection *self)
 {
   /* Show the date as it is kept. */
@@ -309,6 +319,12 @@ gk_header_section_set_record (GkEditorSection *section,
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), record->title != NULL ? record->title : "");
   adw_action_row_set_subtitle (self->item_row, item_text);
   fill_units (self, record);
+  /* Records of a chain's items belong to a project; a record of an item
+   * since taken out of its chain may still be detached. */
+  gk_project_row_setup (self->project_row, store, item != NULL ? item->project_kind : NULL,
+                        record->unit_id, record->project_id);
+  gtk_widget_set_visible (GTK_WIDGET (self->project_row),
+                          (item != NULL && item->project_kind != NULL) || record->project_id != 0);
   gtk_editable_set_text (GTK_EDITABLE (self->doc_no_row), record->doc_no != NULL ? record->doc_no : "");
   gtk_editable_set_text (GTK_EDITABLE (self->formed_row), record->formed_on != NULL ? record->formed_on : "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->formed_row), !self->formed_follows_fields);
@@ -357,6 +373,9 @@ gk_header_section_apply (GkEditorSection *section,
       g_object_unref (name);
     }
 
+  if (gtk_widget_get_visible (GTK_WIDGET (self->project_row)))
+    record->project_id = gk_project_row_get_project_id (self->project_row);
+
   /* An impossible date is not kept (the deadline is counted from it); the row says why. */
   if (!self->formed_follows_fields && self->formed_error == NULL)
     gk_record_set_string (record, &record->formed_on, self->formed_iso);
@@ -404,6 +423,7 @@ gk_header_section_class_init (GkHeaderSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, title_row);
   gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, title_message_row);
   gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, item_row);
+  gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, project_row);
   gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, unit_row);
   gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, index_row);
   gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, copy_button);
@@ -419,11 +439,13 @@ gk_header_section_class_init (GkHeaderSectionClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_doc_no_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_formed_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_project_row_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   g_type_ensure (GK_TYPE_DATE_BUTTON);
   g_type_ensure (GK_TYPE_MESSAGE_ROW);
+  g_type_ensure (GK_TYPE_PROJECT_ROW);
 }
 
 static void
@@ -453,6 +475,7 @@ gk_header_section_get_row (GkHeaderSection *self,
 {
   const struct { const char *name; gpointer row; } rows[] = {
     { "title", self->title_row },
+    { "project", self->project_row },
     { "unit", self->unit_row },
     { "doc-no", self->doc_no_row },
     { "formed", self->formed_row },

@@ -1,4 +1,4 @@
-/* gk-header-section.h: the record's identity and dates: title, item, unit, 索引号, 文号, deadline. */
+/* gk-header-section.h: the record's identity and dates: title, item, project, unit, 索引号, 文号, deadline. */
 #pragma once
 
 #include <adwaita.h>
@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GkHeaderSection, gk_header_section, GK, HEADER_SECTION, GtkWidget)
 
 GtkWidget *gk_header_section_new     (void);
-/* One of its rows by name: "title", "unit", "doc-no", "formed", "due",
+/* One of its rows by name: "title", "project" (a GkProjectRow), "unit", "doc-no", "formed", "due",
  * "status", "published" (tests, and the window's focus on new records). */
 GtkWidget *gk_header_section_get_row (GkHeaderSection *self,
                                       const char      *name);

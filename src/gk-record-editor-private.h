@@ -7,6 +7,7 @@
 #include "gk-attachments-section.h"
 #include "gk-history-section.h"
 #include "gk-publish-dialog.h"
+#include "gk-project-section.h"
 #include "gk-record-editor.h"
 #include "gk-schema.h"
 #include "gk-tables-section.h"
@@ -35,6 +36,7 @@ struct _GkRecordEditor
   GkTablesSection *tables_section;
   GkDisclosureSection *disclosure_section;
   GkAttachmentsSection *attachments_section;
+  GkProjectSection *project_section;
   GkHistorySection *history_section;
 
   GkStore *store;

@@ -62,6 +62,43 @@ new_record_activated (GSimpleAction *action,
     adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
 }
 
+/* Opens a record by its UUID (a project's other stages link here), in the
+ * section of its domain. */
+static void
+open_record_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GkWindow *self = GK_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = NULL;
+  GkRecord *selected;
+  const char *section;
+
+  if (self->store == NULL)
+    return;
+
+  record = gk_store_get_record (self->store, g_variant_get_string (parameter, NULL), &error);
+  if (record == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  section = gk_window_domain_section (record->domain);
+  if (section != NULL && g_strcmp0 (gk_window_section_domain (self->section), record->domain) != 0)
+    gk_window_set_section (self, section);
+
+  /* The list's selection would otherwise name another record than the one shown. */
+  selected = gtk_single_selection_get_selected_item (self->selection);
+  if (selected != NULL && g_strcmp0 (selected->uuid, record->uuid) != 0)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  gk_window_show_record (self, record);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+}
+
 static void
 on_delete_toast_dismissed_cb (AdwToast *toast,
                               GkWindow *self)
@@ -204,6 +241,7 @@ unavailable_activated (GSimpleAction *action,
 static const GActionEntry win_actions[] = {
   { "new-record", new_record_activated },
   { "new-record-of-item", new_record_activated, "s" },
+  { "open-record", open_record_activated, "s" },
   { "search", search_activated, NULL, "false", search_changed_state },
   { "go-back", go_back_activated },
   { "load-sample-data", load_sample_data_activated },
@@ -252,6 +290,7 @@ gk_window_actions_update (GkWindow *self)
 
   set_enabled (self, "new-record", is_domain_or_requests && self->store != NULL);
   set_enabled (self, "new-record-of-item", is_domain_or_requests && self->store != NULL);
+  set_enabled (self, "open-record", self->store != NULL);
   set_enabled (self, "delete-record", self->record != NULL);
   set_enabled (self, "search", self->store != NULL);
   set_enabled (self, "show-report", self->store != NULL && g_strcmp0 (self->section, "supervision") == 0);

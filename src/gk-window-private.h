@@ -61,6 +61,8 @@ void gk_window_refresh_counts (GkWindow *self);
 void gk_window_update_list    (GkWindow *self);
 /* The records domain a sidebar section shows, or NULL (catalog, supervision). */
 const char *gk_window_section_domain (const char *key);
+/* The sidebar section of a records domain, or NULL. */
+const char *gk_window_domain_section (const char *domain);
 void gk_window_show_record    (GkWindow *self,
                                GkRecord *record);
 

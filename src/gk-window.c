@@ -46,6 +46,15 @@ gk_window_section_domain (const char *key)
   return NULL;
 }
 
+const char *
+gk_window_domain_section (const char *domain)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].domain, domain) == 0)
+      return sections[i].key;
+  return NULL;
+}
+
 static GkSidebarRow *
 find_sidebar_row (GkWindow   *self,
                   const char *key)

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "gk-calendar.h"
@@ -100,6 +101,162 @@ test_tender_chain (void)
   g_clear_pointer (&stages, g_ptr_array_unref);
   stages = gk_store_project_stages (store, project->id, "2025-05-14", &error);
   g_assert_cmpint (state_of (stages, "bidding.result"), ==, GK_STAGE_DUE);
+}
+
+static JsonObject *
+fields_of (GkRecord *record)
+{
+  g_autoptr(JsonNode) root = json_from_string (record->fields, NULL);
+
+  g_assert_nonnull (root);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  return json_object_ref (json_node_get_object (root));
+}
+
+static void
+set_fields (GkStore    *store,
+            GkRecord   *record,
+            const char *json)
+{
+  g_autoptr(GError) error = NULL;
+
+  gk_record_set_string (record, &record->fields, json);
+  g_assert_true (gk_store_save_record (store, record, &error));
+  g_assert_no_error (error);
+}
+
+/* The next stage's record: the right item, the project, values carried
+ * over from the earlier stages by key and by label; then the chain shows it. */
+static void
+test_stage_record (void)
+{
+  g_autoptr(GkStore) store = open_store ("next-stage.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkProject) project = NULL;
+  g_autoptr(GkProject) other = NULL;
+  g_autoptr(GkRecord) budget = NULL;
+  g_autoptr(GkRecord) notice = NULL;
+  g_autoptr(GkRecord) result = NULL;
+  g_autoptr(GkRecord) refused = NULL;
+  g_autoptr(GPtrArray) stages = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(JsonObject) values = NULL;
+  GkStage *next;
+  gint64 unit_id;
+
+  unit_id = gk_store_add_unit (store, "长安区第二小学", &error);
+  g_assert_no_error (error);
+  project = gk_store_create_project (store, "procurement", "长安区第二小学课桌椅采购项目", "CACG-2025-0042",
+                                     NULL, unit_id, &error);
+  g_assert_no_error (error);
+
+  /* A project without records starts at its first stage. */
+  stages = gk_store_project_stages (store, project->id, "2025-03-01", &error);
+  g_assert_no_error (error);
+  next = gk_project_stages_get_next (stages);
+  g_assert_nonnull (next);
+  g_assert_cmpstr (next->item->key, ==, "procurement.budget");
+  g_clear_pointer (&stages, g_ptr_array_unref);
+
+  /* The budget says who buys; its code differs from the project's, which wins. */
+  budget = add_stage (store, project, "procurement.budget", "2025-03-03", NULL);
+  set_fields (store, budget,
+              "{\"project_no\": \"旧编号\", \"project_name\": \"课桌椅\", \"budget\": 48000000, "
+              "\"purchaser\": \"长安区第二小学\", \"funding_source\": \"财政资金\"}");
+
+  stages = gk_store_project_stages (store, project->id, NULL, &error);
+  next = gk_project_stages_get_next (stages);
+  g_assert_cmpstr (next->item->key, ==, "procurement.notice");
+
+  notice = gk_store_create_stage_record (store, project->id, next->item->key, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (notice);
+  g_assert_cmpstr (notice->item_key, ==, "procurement.notice");
+  g_assert_cmpint (notice->project_id, ==, project->id);
+  g_assert_cmpint (notice->unit_id, ==, unit_id);
+  g_assert_cmpstr (notice->title, ==, "长安区第二小学课桌椅采购项目采购项目公告");
+  g_assert_cmpstr (notice->status, ==, GK_STATUS_DRAFT);
+  g_assert_nonnull (notice->index_no);
+
+  values = fields_of (notice);
+  g_assert_cmpstr (json_object_get_string_member (values, "project_no"), ==, "CACG-2025-0042");
+  g_assert_cmpstr (json_object_get_string_member (values, "project_name"), ==, "长安区第二小学课桌椅采购项目");
+  g_assert_cmpint (json_object_get_int_member (values, "budget"), ==, 48000000);
+  g_assert_cmpstr (json_object_get_string_member (values, "purchaser"), ==, "长安区第二小学");
+  /* Nothing the earlier stage did not have. */
+  g_assert_false (json_object_has_member (values, "agency"));
+  g_assert_false (json_object_has_member (values, "funding_source"));
+  g_clear_pointer (&values, json_object_unref);
+
+  history = gk_store_get_history (store, notice->uuid, &error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (((GkHistoryEntry *) g_ptr_array_index (history, 0))->action, ==, "create");
+
+  /* The chain now shows it, and moves on. */
+  g_clear_pointer (&stages, g_ptr_array_unref);
+  stages = gk_store_project_stages (store, project->id, NULL, &error);
+  g_assert_cmpint (state_of (stages, "procurement.notice"), ==, GK_STAGE_PRESENT);
+  g_assert_cmpstr (gk_project_stages_get_next (stages)->item->key, ==, "procurement.documents");
+
+  /* Labels match where keys do not: "招标人（发包人）" takes "招标人"; "中标人（承包人）"
+   * takes the result's "中标人"; the nearest stage comes first. */
+  other = gk_store_create_project (store, "tender", "长安区某道路改造工程", "CAZB-2025-0001",
+                                   "2025-130102-48-01-000123", 0, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GkRecord) tender_notice = add_stage (store, other, "bidding.notice", "2025-03-03", NULL);
+    g_autoptr(GkRecord) tender_result = add_stage (store, other, "bidding.result", "2025-05-03", NULL);
+    g_autoptr(GkRecord) contract = NULL;
+
+    set_fields (store, tender_notice, "{\"tenderer\": \"长安区住房和城乡建设局\", \"agency\": \"某招标代理有限公司\"}");
+    set_fields (store, tender_result, "{\"winner\": \"某建设集团有限公司\", \"amount\": 123456700, \"duration\": \"180日历天\"}");
+
+    contract = gk_store_create_stage_record (store, other->id, "bidding.contract", &error);
+    g_assert_no_error (error);
+    values = fields_of (contract);
+    g_assert_cmpstr (json_object_get_string_member (values, "tender_no"), ==, "CAZB-2025-0001");
+    g_assert_cmpstr (json_object_get_string_member (values, "tenderer"), ==, "长安区住房和城乡建设局");
+    g_assert_cmpstr (json_object_get_string_member (values, "contractor"), ==, "某建设集团有限公司");
+    g_assert_cmpint (json_object_get_int_member (values, "amount"), ==, 123456700);
+    g_clear_pointer (&values, json_object_unref);
+
+    /* A missing earlier stage takes the 投资项目统一代码 from the project. */
+    g_clear_object (&contract);
+    contract = gk_store_create_stage_record (store, other->id, "bidding.approval", &error);
+    g_assert_no_error (error);
+    values = fields_of (contract);
+    g_assert_cmpstr (json_object_get_string_member (values, "project_code"), ==, "2025-130102-48-01-000123");
+    g_clear_pointer (&values, json_object_unref);
+  }
+
+  /* A stage of another kind of project is refused, and nothing is written. */
+  g_clear_pointer (&stages, g_ptr_array_unref);
+  stages = gk_store_project_stages (store, project->id, NULL, &error);
+  refused = gk_store_create_stage_record (store, project->id, "bidding.result", &error);
+  g_assert_null (refused);
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "长安区第二小学课桌椅采购项目"));
+  g_clear_error (&error);
+  refused = gk_store_create_stage_record (store, project->id, "housing-construction.scheme", &error);
+  g_assert_null (refused);
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
+  g_clear_error (&error);
+  refused = gk_store_create_stage_record (store, 9999, "procurement.result", &error);
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  {
+    g_autoptr(GPtrArray) again = gk_store_project_stages (store, project->id, NULL, &error);
+    guint n_records = 0;
+
+    for (guint i = 0; i < again->len; i++)
+      n_records += ((GkStage *) g_ptr_array_index (again, i))->record != NULL;
+    g_assert_cmpuint (n_records, ==, 2);
+  }
+
+  /* The ledger is still writable: the refusals left no transaction open. */
+  result = gk_store_create_stage_record (store, project->id, "procurement.result", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->project_id, ==, project->id);
 }
 
 static void
@@ -352,6 +509,7 @@ main (int   argc,
   tmp_dir = g_dir_make_tmp ("gongkai-projects-XXXXXX", NULL);
 
   g_test_add_func ("/projects/tender-chain", test_tender_chain);
+  g_test_add_func ("/projects/stage-record", test_stage_record);
   g_test_add_func ("/catalog/retired-item", test_retired_item);
   g_test_add_func ("/catalog/rule-change", test_rule_change);
   g_test_add_func ("/calendar/user-year", test_user_calendar);

@@ -8,6 +8,8 @@
 #include "gk-date-button.h"
 #include "gk-demo.h"
 #include "gk-money.h"
+#include "gk-project-dialog.h"
+#include "gk-project-row.h"
 #include "gk-record-editor-private.h"
 #include "gk-store.h"
 #include "gk-table-row.h"
@@ -360,6 +362,7 @@ test_templates (void)
   GType types[] = {
     GK_TYPE_RECORD_EDITOR, GK_TYPE_HEADER_SECTION, GK_TYPE_FIELDS_SECTION, GK_TYPE_TABLES_SECTION,
     GK_TYPE_DISCLOSURE_SECTION, GK_TYPE_HISTORY_SECTION, GK_TYPE_DATE_BUTTON,
+    GK_TYPE_ATTACHMENTS_SECTION, GK_TYPE_PROJECT_SECTION, GK_TYPE_PROJECT_ROW,
   };
   GtkWidget *widget;
 
@@ -370,6 +373,12 @@ test_templates (void)
         g_assert_true (GK_IS_EDITOR_SECTION (widget));
       g_assert_finalize_object (widget);
     }
+
+  /* A window: GTK holds it until it is destroyed. */
+  widget = g_object_new (GK_TYPE_PROJECT_DIALOG, NULL);
+  g_object_ref (widget);
+  gtk_window_destroy (GTK_WINDOW (widget));
+  g_assert_finalize_object (widget);
 
   gk_field_add_column (rows, g_steal_pointer (&column));
   widget = g_object_ref_sink (gk_table_editor_new (rows));

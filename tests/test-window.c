@@ -418,6 +418,7 @@ test_templates (void)
     "gk-record-editor.ui", "gk-attachments-section.ui", "gk-header-section.ui", "gk-fields-section.ui", "gk-tables-section.ui",
     "gk-table-editor.ui", "gk-disclosure-section.ui", "gk-history-section.ui", "gk-date-button.ui",
     "gk-publish-dialog.ui",
+    "gk-project-section.ui", "gk-project-row.ui", "gk-project-dialog.ui",
     NULL,
   };
   const char *source_root = g_getenv ("GK_SOURCE_ROOT");

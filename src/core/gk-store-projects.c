@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "gk-calendar.h"
+#include "gk-schema.h"
 #include "gk-store-private.h"
 
 static GkProject *
@@ -225,4 +227,307 @@ gk_store_project_stages (GkStore     *self,
     }
 
   return g_steal_pointer (&stages);
+}
+
+const char *
+gk_project_kind_to_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "procurement") == 0)
+    return _("Government Procurement Project");
+  if (g_strcmp0 (kind, "tender") == 0)
+    return _("Construction Tender Project");
+  if (g_strcmp0 (kind, "housing") == 0)
+    return _("Affordable Housing Project");
+  return kind;
+}
+
+const char *
+gk_project_kind_code_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "procurement") == 0)
+    return _("Procurement Project Number");
+  if (g_strcmp0 (kind, "tender") == 0)
+    return _("Tender Project Number");
+  return _("Project Number");
+}
+
+GkProject *
+gk_project_copy (const GkProject *project)
+{
+  GkProject *copy = g_new0 (GkProject, 1);
+
+  copy->id = project->id;
+  copy->uuid = g_strdup (project->uuid);
+  copy->kind = g_strdup (project->kind);
+  copy->name = g_strdup (project->name);
+  copy->code = g_strdup (project->code);
+  copy->investment_code = g_strdup (project->investment_code);
+  copy->unit_id = project->unit_id;
+  return copy;
+}
+
+GkStage *
+gk_project_stages_get_next (GPtrArray *stages)
+{
+  gboolean any_record = FALSE;
+
+  g_return_val_if_fail (stages != NULL, NULL);
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      GkStage *stage = g_ptr_array_index (stages, i);
+
+      if (stage->state == GK_STAGE_MISSING || stage->state == GK_STAGE_DUE || stage->state == GK_STAGE_OVERDUE)
+        return stage;
+      any_record |= stage->record != NULL;
+    }
+
+  /* A project without any record yet starts at its first stage. */
+  if (!any_record && stages->len > 0)
+    return g_ptr_array_index (stages, 0);
+  return NULL;
+}
+
+/* "招标人（发包人）" and "招标人" name the same party: compare labels
+ * without what is in brackets, and without spaces. */
+static char *
+label_key (const char *label)
+{
+  GString *key = g_string_new (NULL);
+  int depth = 0;
+
+  for (const char *p = label != NULL ? label : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '(' || c == 0xFF08)
+        depth++;
+      else if ((c == ')' || c == 0xFF09) && depth > 0)
+        depth--;
+      else if (depth == 0 && !g_unichar_isspace (c))
+        g_string_append_unichar (key, c);
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+static gboolean
+value_is_empty (JsonNode *value)
+{
+  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+    return TRUE;
+  if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+    return *json_node_get_string (value) == '\0';
+  if (JSON_NODE_HOLDS_ARRAY (value))
+    return json_array_get_length (json_node_get_array (value)) == 0;
+  return FALSE;
+}
+
+/* @value, if @field would take it as it is: the same kind, and valid (a
+ * choice the new item does not offer is left for the clerk). */
+static gboolean
+field_accepts (const GkField *field,
+               const GkField *source,
+               JsonNode      *value)
+{
+  g_autoptr(GPtrArray) issues = NULL;
+
+  if (source->kind != field->kind || field->kind == GK_FIELD_TABLE || value_is_empty (value))
+    return FALSE;
+
+  issues = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_issue_free);
+  gk_field_validate_value (field, value, issues);
+  return gk_issues_get_severity (issues) != GK_SEVERITY_ERROR;
+}
+
+/* Fills the fields of @schema still missing from @values with those of
+ * @source (a record of another stage) that match by key or by label. */
+static void
+copy_matching_fields (GkStore    *self,
+                      GkSchema   *schema,
+                      JsonObject *values,
+                      GkRecord   *source)
+{
+  GkSchema *source_schema = gk_store_lookup_schema (self, source->item_id);
+  g_autoptr(JsonNode) source_root = json_from_string (source->fields, NULL);
+  JsonObject *source_values;
+
+  if (source_schema == NULL || source_root == NULL || !JSON_NODE_HOLDS_OBJECT (source_root))
+    return;
+  source_values = json_node_get_object (source_root);
+
+  for (guint i = 0; i < gk_schema_get_n_fields (schema); i++)
+    {
+      const GkField *field = gk_schema_get_field (schema, i);
+      const GkField *match = NULL;
+      g_autofree char *key = NULL;
+      JsonNode *value;
+
+      if (field->retired || json_object_has_member (values, field->id))
+        continue;
+
+      match = gk_schema_lookup_field (source_schema, field->id);
+      if (match == NULL || !json_object_has_member (source_values, match->id))
+        {
+          key = label_key (field->label);
+          match = NULL;
+          for (guint j = 0; j < gk_schema_get_n_fields (source_schema); j++)
+            {
+              const GkField *candidate = gk_schema_get_field (source_schema, j);
+              g_autofree char *candidate_key = label_key (candidate->label);
+
+              if (g_strcmp0 (key, candidate_key) == 0 && json_object_has_member (source_values, candidate->id))
+                {
+                  match = candidate;
+                  break;
+                }
+            }
+        }
+      if (match == NULL)
+        continue;
+
+      value = json_object_get_member (source_values, match->id);
+      if (field_accepts (field, match, value))
+        json_object_set_member (values, field->id, json_node_copy (value));
+    }
+}
+
+/* The project's own name and codes, where the item asks for them: they
+ * win over what an earlier record said. */
+static void
+set_project_fields (GkSchema   *schema,
+                    JsonObject *values,
+                    GkProject  *project)
+{
+  for (guint i = 0; i < gk_schema_get_n_fields (schema); i++)
+    {
+      const GkField *field = gk_schema_get_field (schema, i);
+      const char *value = NULL;
+
+      if (field->retired)
+        continue;
+      if (field->kind == GK_FIELD_PROJECTCODE)
+        value = project->investment_code;
+      else if (field->kind != GK_FIELD_TEXT)
+        continue;
+      else if (g_strcmp0 (field->id, "project_name") == 0)
+        value = project->name;
+      else if (g_strcmp0 (field->id, "project_no") == 0 || g_strcmp0 (field->id, "tender_no") == 0)
+        value = project->code;
+
+      if (value != NULL && *value != '\0')
+        json_object_set_string_member (values, field->id, value);
+    }
+}
+
+GkRecord *
+gk_store_create_stage_record (GkStore     *self,
+                              gint64       project_id,
+                              const char  *item_key,
+                              GError     **error)
+{
+  g_autoptr(GkProject) project = NULL;
+  g_autoptr(GkItem) item = NULL;
+  g_autoptr(GPtrArray) stages = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GkRecord) record = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  GkSchema *schema;
+  JsonObject *values;
+  int position = -1;
+
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+  g_return_val_if_fail (item_key != NULL, NULL);
+
+  /* Read and write in one transaction: no other window slips a record in between. */
+  if (!gk_db_begin (self->db, error))
+    return NULL;
+
+  project = gk_store_get_project (self, project_id, error);
+  if (project == NULL)
+    goto fail;
+  item = gk_store_get_item (self, item_key, error);
+  if (item == NULL)
+    goto fail;
+
+  if (g_strcmp0 (item->project_kind, project->kind) != 0 || item->stage <= 0)
+    {
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                   /* Translators: a catalog item, then a project's name and its kind */
+                   _("“%s” is not a stage of “%s” (%s)"),
+                   item->level2, project->name, gk_project_kind_to_label (project->kind));
+      goto fail;
+    }
+  if (item->retired)
+    {
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                   _("The catalog item “%s” is retired: no new records"), item->level2);
+      goto fail;
+    }
+
+  schema = gk_store_lookup_schema (self, item->id);
+  if (schema == NULL)
+    {
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("The catalog item's fields cannot be read"));
+      goto fail;
+    }
+
+  stages = gk_store_project_stages (self, project_id, NULL, error);
+  if (stages == NULL)
+    goto fail;
+
+  /* Where the values come from: the nearest earlier stage first, then the
+   * ones before it, then (for a stage entered late) the later ones. */
+  for (guint i = 0; i < stages->len; i++)
+    if (((GkStage *) g_ptr_array_index (stages, i))->item->id == item->id)
+      position = i;
+  sources = g_ptr_array_new ();
+  for (int i = position - 1; i >= 0; i--)
+    {
+      GkStage *stage = g_ptr_array_index (stages, i);
+      if (stage->record != NULL)
+        g_ptr_array_add (sources, stage->record);
+    }
+  for (guint i = position + 1; i < stages->len; i++)
+    {
+      GkStage *stage = g_ptr_array_index (stages, i);
+      if (stage->record != NULL)
+        g_ptr_array_add (sources, stage->record);
+    }
+
+  root = json_node_init_object (json_node_alloc (), json_object_new ());
+  values = json_node_get_object (root);
+  set_project_fields (schema, values, project);
+  for (guint i = 0; i < sources->len; i++)
+    copy_matching_fields (self, schema, values, g_ptr_array_index (sources, i));
+
+  record = gk_record_new ();
+  record->item_id = item->id;
+  record->project_id = project->id;
+  /* "长安区某道路改造工程中标结果": the project, then what this stage publishes. */
+  record->title = g_strconcat (project->name, item->level2, NULL);
+  record->fields = json_to_string (root, FALSE);
+  record->formed_on = gk_today ();
+  record->unit_id = project->unit_id;
+  if (record->unit_id == 0 && sources->len > 0)
+    record->unit_id = ((GkRecord *) g_ptr_array_index (sources, 0))->unit_id;
+  if (record->unit_id == 0)
+    {
+      g_auto(GStrv) units = g_strsplit_set (item->units, "、，,;；", 2);
+
+      if (units[0] != NULL)
+        record->unit_id = gk_store_find_unit (self, g_strstrip (units[0]));
+    }
+
+  if (!gk_store_insert_record (self, record, TRUE, error))
+    goto fail;
+  if (!gk_db_commit (self->db, error))
+    return NULL;
+
+  gk_store_emit_records_changed (self);
+  return gk_store_get_record (self, record->uuid, error);
+
+fail:
+  gk_db_rollback (self->db);
+  return NULL;
 }

@@ -67,8 +67,14 @@ typedef struct
   gint64 unit_id;
 } GkProject;
 
-void gk_project_free (GkProject *project);
+void       gk_project_free (GkProject       *project);
+GkProject *gk_project_copy (const GkProject *project);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkProject, gk_project_free)
+
+/* "Government Procurement Project", translated; what a project's code is
+ * called ("Procurement Project Number"). */
+const char *gk_project_kind_to_label   (const char *kind);
+const char *gk_project_kind_code_label (const char *kind);
 
 typedef enum
 {
@@ -87,7 +93,11 @@ typedef struct
   GkStageState state;
 } GkStage;
 
-void gk_stage_free (GkStage *stage);
+void     gk_stage_free              (GkStage   *stage);
+/* The stage to enter next (not owned): the first missing, due or overdue
+ * one; the first stage of a project with no record yet; NULL when the
+ * chain is complete as far as it goes. */
+GkStage *gk_project_stages_get_next (GPtrArray *stages);
 
 /* A file attached to a record, kept by its content's SHA-256. */
 typedef struct
@@ -225,6 +235,15 @@ GPtrArray  *gk_store_list_projects       (GkStore      *self,
 GPtrArray  *gk_store_project_stages      (GkStore      *self,
                                           gint64        project_id,
                                           const char   *today,
+                                          GError      **error);
+/* Creates the record of the stage @item_key of a project, in one
+ * transaction: titled "<project><stage>", with the project's unit, its
+ * name and codes, and every value the project's other records hold for a
+ * field of the same key or label (the nearest earlier stage first).
+ * Refuses an item that is not a stage of the project's kind. */
+GkRecord   *gk_store_create_stage_record (GkStore      *self,
+                                          gint64        project_id,
+                                          const char   *item_key,
                                           GError      **error);
 
 /* Records */

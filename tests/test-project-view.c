@@ -1,0 +1,246 @@
+/* test-project-view.c: a project's stages in the editor of a real window: marks, opening, the next stage, the header's project row. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "gk-application.h"
+#include "gk-core.h"
+#include "gk-project-dialog.h"
+#include "gk-project-row.h"
+#include "gk-record-editor-private.h"
+#include "gk-store.h"
+#include "gk-test-util.h"
+#include "gk-window-private.h"
+
+static char *tmp_dir;
+static GkApplication *app;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GkRecord *
+add_record (GkStore    *store,
+            GkProject  *project,
+            const char *item_key,
+            const char *fields)
+{
+  g_autoptr(GError) error = NULL;
+  GkRecord *record = gk_store_create_record (store, item_key, NULL, &error);
+
+  g_assert_no_error (error);
+  record->project_id = project->id;
+  gk_record_set_string (record, &record->fields, fields);
+  g_assert_true (gk_store_save_record (store, record, &error));
+  g_assert_no_error (error);
+  return record;
+}
+
+static void
+open_record (GkWindow   *window,
+             const char *uuid)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (window), "open-record", g_variant_new_string (uuid));
+  spin (100);
+  g_assert_nonnull (window->record);
+  g_assert_cmpstr (window->record->uuid, ==, uuid);
+}
+
+static JsonObject *
+fields_of (GkRecord *record)
+{
+  g_autoptr(JsonNode) root = json_from_string (record->fields, NULL);
+
+  g_assert_nonnull (root);
+  return json_object_ref (json_node_get_object (root));
+}
+
+static void
+test_project_view (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "project-view.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkStore) store = gk_store_open (path, &error);
+  g_autoptr(GkProject) desks = NULL;
+  g_autoptr(GkProject) books = NULL;
+  g_autoptr(GkRecord) budget = NULL;
+  g_autoptr(GkRecord) result = NULL;
+  g_autoptr(JsonObject) values = NULL;
+  g_autofree char *notice_uuid = NULL;
+  GkProjectSection *section;
+  GkProjectRow *project_row;
+  GkWindow *window;
+  GtkWidget *dialog;
+  gint64 new_project_id;
+
+  g_assert_no_error (error);
+  desks = gk_store_create_project (store, "procurement", "长安区第二小学课桌椅采购项目", "CACG-2025-0042", NULL, 0, &error);
+  books = gk_store_create_project (store, "procurement", "长安区图书馆图书采购项目", "CACG-2025-0077", NULL, 0, &error);
+  g_assert_no_error (error);
+  /* The budget and the result, but no notice or documents between them. */
+  budget = add_record (store, desks, "procurement.budget",
+                       "{\"budget\": 48000000, \"purchaser\": \"长安区第二小学\"}");
+  result = add_record (store, desks, "procurement.result", "{\"budget\": 48000000}");
+
+  window = gk_window_new (app, store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (200);
+
+  /* Opened from elsewhere: the window moves to the record's section. */
+  gk_window_set_section (window, "bidding");
+  open_record (window, result->uuid);
+  g_assert_cmpstr (gk_window_get_section (window), ==, "procurement");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "record");
+
+  section = window->record_editor->project_section;
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (section)));
+  g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.budget"), ==, "Present");
+  g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.notice"), ==, "Missing");
+  g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.documents"), ==, "Missing");
+  g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.result"), ==, "Present");
+  g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.contract"), ==, "Due");
+  g_assert_cmpstr (gk_project_section_get_next_item (section), ==, "procurement.notice");
+
+  /* A stage with a record opens it. */
+  g_signal_emit_by_name (gk_project_section_get_row (section, "procurement.budget"), "activated");
+  spin (100);
+  g_assert_cmpstr (window->record->uuid, ==, budget->uuid);
+  open_record (window, result->uuid);
+  section = window->record_editor->project_section;
+
+  /* Create Next Stage: the notice, filled in and opened. */
+  gtk_widget_activate (gk_project_section_get_next_button (section));
+  spin (300);
+  g_assert_cmpstr (window->record->item_key, ==, "procurement.notice");
+  g_assert_cmpint (window->record->project_id, ==, desks->id);
+  g_assert_cmpstr (window->record->title, ==, "长安区第二小学课桌椅采购项目采购项目公告");
+  values = fields_of (gk_record_editor_get_record (window->record_editor));
+  g_assert_cmpstr (json_object_get_string_member (values, "project_no"), ==, "CACG-2025-0042");
+  g_assert_cmpstr (json_object_get_string_member (values, "purchaser"), ==, "长安区第二小学");
+  g_assert_cmpint (json_object_get_int_member (values, "budget"), ==, 48000000);
+  g_clear_pointer (&values, json_object_unref);
+  notice_uuid = g_strdup (window->record->uuid);
+  g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.notice"), ==, "Present");
+  g_assert_cmpstr (gk_project_section_get_next_item (section), ==, "procurement.documents");
+
+  /* The header moves it to another project, found by searching. */
+  project_row = GK_PROJECT_ROW (gk_header_section_get_row (window->record_editor->header_section, "project"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (project_row)));
+  g_assert_cmpint (gk_project_row_get_project_id (project_row), ==, desks->id);
+  g_assert_true (adw_action_row_get_subtitle (ADW_ACTION_ROW (project_row)) != NULL);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (project_row)), "课桌椅"));
+  adw_action_row_activate (ADW_ACTION_ROW (project_row));
+  spin (100);
+  gtk_editable_set_text (gk_project_row_get_search (project_row), "图书馆");
+  spin (400);
+  g_signal_emit_by_name (gk_project_row_get_search (project_row), "activate");
+  spin (50);
+  g_assert_cmpint (gk_project_row_get_project_id (project_row), ==, books->id);
+  g_assert_true (gk_record_editor_get_modified (window->record_editor));
+  g_assert_true (gk_record_editor_flush (window->record_editor, &error));
+  g_assert_no_error (error);
+  spin (50);
+  /* The stages are now the other project's: only this record so far. */
+  g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.notice"), ==, "Present");
+  g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.budget"), ==, "Missing");
+
+  /* A new project from the header: the tender dialog checks the 投资项目统一代码. */
+  dialog = GTK_WIDGET (gk_project_dialog_new (GTK_WINDOW (window), store, "tender", 0));
+  gtk_editable_set_text (gk_project_dialog_get_entry (GK_PROJECT_DIALOG (dialog), "name"), "长安区某道路改造工程");
+  gtk_editable_set_text (gk_project_dialog_get_entry (GK_PROJECT_DIALOG (dialog), "investment-code"), "2025-13");
+  g_assert_false (gk_project_dialog_get_can_create (GK_PROJECT_DIALOG (dialog)));
+  gtk_editable_set_text (gk_project_dialog_get_entry (GK_PROJECT_DIALOG (dialog), "investment-code"),
+                         "2025-130102-48-01-000123");
+  g_assert_true (gk_project_dialog_get_can_create (GK_PROJECT_DIALOG (dialog)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = gk_project_row_new_project (project_row);
+  g_assert_false (gk_project_dialog_get_can_create (GK_PROJECT_DIALOG (dialog)));
+  gtk_editable_set_text (gk_project_dialog_get_entry (GK_PROJECT_DIALOG (dialog), "name"), "长安区第三中学实验设备采购项目");
+  gtk_editable_set_text (gk_project_dialog_get_entry (GK_PROJECT_DIALOG (dialog), "code"), "CACG-2025-0101");
+  g_assert_true (gk_project_dialog_get_can_create (GK_PROJECT_DIALOG (dialog)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  spin (100);
+  new_project_id = gk_project_row_get_project_id (project_row);
+  g_assert_cmpint (new_project_id, !=, books->id);
+  g_assert_cmpint (new_project_id, !=, 0);
+
+  /* Leaving the record saves it. */
+  open_record (window, budget->uuid);
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  /* All of it is in the ledger. */
+  {
+    g_autoptr(GkStore) again = gk_store_open (path, &error);
+    g_autoptr(GkRecord) notice = NULL;
+    g_autoptr(GkProject) created = NULL;
+    g_autoptr(GPtrArray) history = NULL;
+    g_autoptr(GPtrArray) stages = NULL;
+    guint project_changes = 0;
+
+    g_assert_no_error (error);
+    notice = gk_store_get_record (again, notice_uuid, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (notice->project_id, ==, new_project_id);
+    values = fields_of (notice);
+    g_assert_cmpstr (json_object_get_string_member (values, "purchaser"), ==, "长安区第二小学");
+    created = gk_store_get_project (again, new_project_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (created->name, ==, "长安区第三中学实验设备采购项目");
+    g_assert_cmpstr (created->code, ==, "CACG-2025-0101");
+    g_assert_cmpstr (created->kind, ==, "procurement");
+
+    history = gk_store_get_history (again, notice_uuid, &error);
+    for (guint i = 0; i < history->len; i++)
+      project_changes += g_strcmp0 (((GkHistoryEntry *) g_ptr_array_index (history, i))->field, "project") == 0;
+    g_assert_cmpuint (project_changes, ==, 2);
+
+    /* The first project is back to its gap. */
+    stages = gk_store_project_stages (again, desks->id, NULL, &error);
+    for (guint i = 0; i < stages->len; i++)
+      {
+        GkStage *stage = g_ptr_array_index (stages, i);
+        if (g_strcmp0 (stage->item->key, "procurement.notice") == 0)
+          g_assert_cmpint (stage->state, ==, GK_STAGE_MISSING);
+      }
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  gk_core_init ();
+  tmp_dir = g_dir_make_tmp ("gongkai-project-view-XXXXXX", NULL);
+  app = gk_application_new ();
+  {
+    g_autoptr(GError) error = NULL;
+    g_application_register (G_APPLICATION (app), NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  g_test_add_func ("/project-view/stages", test_project_view);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  gk_test_remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}
