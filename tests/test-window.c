@@ -238,6 +238,8 @@ test_templates (void)
     /* The record editor and its sections: instantiated by test-record-editor. */
     "gk-record-editor.ui", "gk-attachments-section.ui", "gk-header-section.ui", "gk-fields-section.ui", "gk-tables-section.ui",
     "gk-table-editor.ui", "gk-disclosure-section.ui", "gk-history-section.ui", "gk-date-button.ui",
+    /* Instantiated by test-catalog-editor. */
+    "gk-catalog-editor.ui",
     NULL,
   };
   const char *source_root = g_getenv ("GK_SOURCE_ROOT");
