@@ -238,18 +238,26 @@ gk_catalog_editor_flush (GkCatalogEditor  *self,
     return TRUE;
 
   item = compose_item (self);
-  if (!items_equal (item, self->item) && !gk_store_save_item (self->store, item, &local_error))
+  if (!items_equal (item, self->item))
     {
-      g_autofree char *message = g_strdup_printf (_("The last changes could not be saved: %s"), local_error->message);
+      g_autoptr(GkItem) before = self->item;
 
-      show_error (self, message);
-      gtk_label_set_text (self->save_label, _("Not saved"));
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      /* The item is the saved one already while the store tells the
+       * window, which shows its name, that the catalog changed. */
+      self->item = g_steal_pointer (&item);
+      if (!gk_store_save_item (self->store, self->item, &local_error))
+        {
+          g_autofree char *message = g_strdup_printf (_("The last changes could not be saved: %s"), local_error->message);
+
+          gk_item_free (self->item);
+          self->item = g_steal_pointer (&before);
+          show_error (self, message);
+          gtk_label_set_text (self->save_label, _("Not saved"));
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
     }
 
-  gk_item_free (self->item);
-  self->item = g_steal_pointer (&item);
   show_error (self, NULL);
   gtk_label_set_text (self->save_label, _("All changes saved"));
   set_modified (self, FALSE);
