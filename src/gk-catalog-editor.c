@@ -556,6 +556,8 @@ clear_field_rows (GkCatalogEditor *self)
   g_ptr_array_set_size (self->field_rows, 0);
 }
 
+/* @action_name NULL: a button that does nothing here (the first field
+ * cannot move up), shown off. An action would turn it back on. */
 static GtkWidget *
 add_field_button (FieldRow   *field_row,
                   const char *icon_name,
@@ -569,8 +571,13 @@ add_field_button (FieldRow   *field_row,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", field_row->id);
+  if (action_name != NULL)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", field_row->id);
+    }
+  else
+    gtk_widget_set_sensitive (button, FALSE);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (field_row->row), button);
   return button;
 }
@@ -610,11 +617,10 @@ add_field_row (GkCatalogEditor *self,
 
   up = g_strdup_printf (_("Move “%s” up"), field->label);
   down = g_strdup_printf (_("Move “%s” down"), field->label);
-  field_row->up_button = add_field_button (field_row, "go-up-symbolic", _("Move Up"), up, "catalog.move-field-up");
+  field_row->up_button = add_field_button (field_row, "go-up-symbolic", _("Move Up"), up,
+                                           position > 0 ? "catalog.move-field-up" : NULL);
   field_row->down_button = add_field_button (field_row, "go-down-symbolic", _("Move Down"), down,
-                                             "catalog.move-field-down");
-  gtk_widget_set_sensitive (field_row->up_button, position > 0);
-  gtk_widget_set_sensitive (field_row->down_button, position + 1 < n_fields);
+                                             position + 1 < n_fields ? "catalog.move-field-down" : NULL);
   if (field->retired)
     {
       retire = g_strdup_printf (_("Offer “%s” again"), field->label);

@@ -734,7 +734,14 @@ gk_window_dispose (GObject *object)
   g_cancellable_cancel (self->verify_cancellable);
   g_clear_object (&self->verify_cancellable);
   g_clear_handle_id (&self->attach_records_id, g_source_remove);
+  /* A window destroyed without closing still saves the item being edited,
+   * while it can hear of it; then it stops listening. */
+  if (self->catalog_editor != NULL)
+    gk_catalog_editor_flush (self->catalog_editor, NULL);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_WINDOW);
+  self->catalog_editor = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->records);
   g_clear_object (&self->record);

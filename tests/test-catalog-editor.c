@@ -329,8 +329,17 @@ test_switch_saves (void)
   second = gtk_list_box_get_row_at_index (window->catalog_list, 1);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (second), "dim-label"));
 
+  /* A window destroyed (not closed) with an edit pending still saves it. */
+  gtk_list_box_select_row (window->catalog_list, first);
+  set_text (gk_catalog_editor_get_row (editor, "time-limit"), "信息形成之日起5个工作日内");
+  g_assert_true (gk_catalog_editor_get_modified (editor));
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);
+  {
+    g_autoptr(GkItem) saved = gk_store_get_item (store, first_key, NULL);
+
+    g_assert_cmpstr (saved->time_limit, ==, "信息形成之日起5个工作日内");
+  }
 }
 
 int
