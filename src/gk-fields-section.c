@@ -13,6 +13,9 @@ struct _GkFieldsSection
   AdwPreferencesGroup *group;
 
   gint64 item_id;            /* the item the rows were built for */
+  char *fields_json;         /* and its schema then, as stored */
+  GkSchema *schema;
+  char *retired_shown;       /* the retired fields given a row (they held a value) */
   GPtrArray *editors;        /* GkFieldEditor, schema order */
   GkFieldEditor *body_editor;
   gboolean updating;
@@ -68,6 +71,9 @@ gk_fields_section_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_FIELDS_SECTION);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
   g_clear_object (&self->body_editor);
+  g_clear_pointer (&self->fields_json, g_free);
+  g_clear_pointer (&self->schema, gk_schema_unref);
+  g_clear_pointer (&self->retired_shown, g_free);
 
   G_OBJECT_CLASS (gk_fields_section_parent_class)->dispose (object);
 }
@@ -110,6 +116,23 @@ build_editors (GkFieldsSection *self,
   self->item_id = item_id;
 }
 
+/* The retired fields @values holds: they decide the rows as much as the schema does. */
+static char *
+dup_retired_shown (GkSchema   *schema,
+                   JsonObject *values)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; schema != NULL && values != NULL && i < gk_schema_get_n_fields (schema); i++)
+    {
+      const GkField *field = gk_schema_get_field (schema, i);
+
+      if (field->retired && field->kind != GK_FIELD_TABLE && json_object_has_member (values, field->id))
+        g_string_append_printf (ids, "%s ", field->id);
+    }
+  return g_string_free (ids, FALSE);
+}
+
 static void
 gk_fields_section_set_record (GkEditorSection *section,
                               GkStore         *store,
@@ -126,6 +149,7 @@ gk_fields_section_set_record (GkEditorSection *section,
   if (record == NULL)
     {
       clear_editors (self);
+      g_clear_pointer (&self->retired_shown, g_free);
       return;
     }
 
@@ -135,16 +159,34 @@ gk_fields_section_set_record (GkEditorSection *section,
 
   self->updating = TRUE;
 
-  /* The rows depend on the item only: another record of it reuses them. */
-  if (record->item_id != self->item_id || self->body_editor == NULL)
+  /* The rows depend on the item's schema (which the catalog editor may
+   * have changed since) and on the retired fields the record holds: another
+   * record of the same item and schema reuses them. */
+  item = gk_store_get_item_by_id (store, record->item_id, &error);
+  if (item == NULL || record->item_id != self->item_id || self->body_editor == NULL ||
+      g_strcmp0 (item->fields, self->fields_json) != 0)
     {
-      item = gk_store_get_item_by_id (store, record->item_id, &error);
       if (item != NULL)
         schema = gk_schema_new_from_json (item->fields, &error);
       if (schema == NULL)
         g_warning ("Could not read the fields of item %" G_GINT64_FORMAT ": %s", record->item_id, error->message);
-      build_editors (self, schema, values, record->item_id);
+      g_free (self->fields_json);
+      self->fields_json = item != NULL ? g_strdup (item->fields) : NULL;
+      g_clear_pointer (&self->schema, gk_schema_unref);
+      self->schema = schema != NULL ? gk_schema_ref (schema) : NULL;
+      g_clear_pointer (&self->retired_shown, g_free);
     }
+
+  {
+    g_autofree char *retired_shown = dup_retired_shown (self->schema, values);
+
+    if (self->retired_shown == NULL || g_strcmp0 (retired_shown, self->retired_shown) != 0)
+      {
+        build_editors (self, self->schema, values, record->item_id);
+        g_free (self->retired_shown);
+        self->retired_shown = g_steal_pointer (&retired_shown);
+      }
+  }
 
   for (guint i = 0; i < self->editors->len; i++)
     {

@@ -12,6 +12,8 @@ struct _GkTablesSection
   GtkBox *box;
 
   gint64 item_id;
+  char *fields_json;        /* the item's schema the editors were built for, as stored */
+  char *retired_shown;      /* the retired tables given an editor (they held rows) */
   GPtrArray *editors;       /* GkTableEditor, not owned: children of box */
   gboolean built;
 };
@@ -56,6 +58,8 @@ gk_tables_section_finalize (GObject *object)
   GkTablesSection *self = GK_TABLES_SECTION (object);
 
   g_clear_pointer (&self->editors, g_ptr_array_unref);
+  g_clear_pointer (&self->fields_json, g_free);
+  g_clear_pointer (&self->retired_shown, g_free);
 
   G_OBJECT_CLASS (gk_tables_section_parent_class)->finalize (object);
 }
@@ -108,18 +112,38 @@ gk_tables_section_set_record (GkEditorSection *section,
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     values = json_node_get_object (root);
 
-  if (!self->built || record->item_id != self->item_id)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GkItem) item = gk_store_get_item_by_id (store, record->item_id, &error);
-      g_autoptr(GkSchema) schema = NULL;
+  /* Rebuilt when the item, its schema (the catalog editor may have changed
+   * it) or the retired tables this record holds differ. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GkItem) item = gk_store_get_item_by_id (store, record->item_id, &error);
+    g_autoptr(GkSchema) schema = NULL;
+    g_autoptr(GString) retired_shown = g_string_new (NULL);
 
-      if (item != NULL)
-        schema = gk_schema_new_from_json (item->fields, &error);
-      if (schema == NULL)
-        g_warning ("Could not read the fields of item %" G_GINT64_FORMAT ": %s", record->item_id, error->message);
-      build_editors (self, schema, values, record->item_id);
-    }
+    if (item != NULL)
+      schema = gk_schema_new_from_json (item->fields, &error);
+    if (schema == NULL)
+      g_warning ("Could not read the fields of item %" G_GINT64_FORMAT ": %s", record->item_id, error->message);
+
+    for (guint i = 0; schema != NULL && values != NULL && i < gk_schema_get_n_fields (schema); i++)
+      {
+        const GkField *field = gk_schema_get_field (schema, i);
+
+        if (field->kind == GK_FIELD_TABLE && field->retired && json_object_has_member (values, field->id))
+          g_string_append_printf (retired_shown, "%s ", field->id);
+      }
+
+    if (!self->built || record->item_id != self->item_id ||
+        g_strcmp0 (item != NULL ? item->fields : NULL, self->fields_json) != 0 ||
+        g_strcmp0 (retired_shown->str, self->retired_shown) != 0)
+      {
+        build_editors (self, schema, values, record->item_id);
+        g_free (self->fields_json);
+        self->fields_json = item != NULL ? g_strdup (item->fields) : NULL;
+        g_free (self->retired_shown);
+        self->retired_shown = g_strdup (retired_shown->str);
+      }
+  }
 
   for (guint i = 0; i < self->editors->len; i++)
     {

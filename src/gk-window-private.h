@@ -1,6 +1,7 @@
 /* gk-window-private.h: state shared by the window's source files. */
 #pragma once
 
+#include "gk-catalog-editor.h"
 #include "gk-record-editor.h"
 #include "gk-record-list.h"
 #include "gk-store.h"
@@ -39,6 +40,9 @@ struct _GkWindow
 
   AdwStatusPage *error_page;
   GtkListBox *catalog_list;
+  AdwBin *catalog_page;
+  GkCatalogEditor *catalog_editor; /* made when the first catalog item is shown */
+  gboolean filling_catalog;        /* catalog_list is being refilled: not a choice */
 
   GSettings *settings;
   guint due_soon_workdays;     /* the "due-soon-workdays" setting */
@@ -65,6 +69,10 @@ const char *gk_window_section_domain (const char *key);
 const char *gk_window_domain_section (const char *domain);
 void gk_window_show_record    (GkWindow *self,
                                GkRecord *record);
+/* Shows catalog item @key in the content pane (NULL: none), after saving
+ * what was typed in the item shown before. */
+void gk_window_show_catalog_item (GkWindow   *self,
+                                  const char *key);
 
 void gk_window_actions_init   (GkWindow *self);
 void gk_window_actions_update (GkWindow *self);

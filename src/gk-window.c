@@ -77,6 +77,12 @@ is_supervision (GkWindow *self)
   return g_strcmp0 (self->section, "supervision") == 0;
 }
 
+static gboolean
+is_catalog (GkWindow *self)
+{
+  return g_strcmp0 (self->section, "catalog") == 0;
+}
+
 /* The empty list explains itself: in supervision, nothing urgent is good news. */
 static void
 update_empty_page (GkWindow *self)
@@ -138,15 +144,25 @@ update_panes (GkWindow *self)
     gtk_stack_set_visible_child_name (self->content_stack, "error");
   else if (self->record != NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "record");
+  else if (is_catalog (self))
+    {
+      const GkItem *item = self->catalog_editor != NULL ? gk_catalog_editor_get_item (self->catalog_editor) : NULL;
+
+      adw_window_title_set_title (self->content_title, item != NULL ? item->level2 : "");
+      adw_window_title_set_subtitle (self->content_title, item != NULL ? item->level1 : "");
+      gtk_stack_set_visible_child_name (self->content_stack, item != NULL ? "catalog-item" : "no-item");
+    }
   else if (supervision)
     {
       /* Supervision with no record chosen: how timely each unit was. */
       adw_window_title_set_title (self->content_title, _("Timeliness Report"));
+      adw_window_title_set_subtitle (self->content_title, "");
       gtk_stack_set_visible_child_name (self->content_stack, "supervision");
     }
   else
     {
       adw_window_title_set_title (self->content_title, "");
+      adw_window_title_set_subtitle (self->content_title, "");
       gtk_stack_set_visible_child_name (self->content_stack,
                                         self->total_records == 0 ? "empty-ledger" : "no-selection");
     }
@@ -233,17 +249,41 @@ gk_window_refresh_counts (GkWindow *self)
   gk_window_actions_update (self);
 }
 
-static GtkWidget *
-create_catalog_row (gpointer item,
-                    gpointer user_data)
+#define CATALOG_ROW_KEY "gk-item-key"
+
+static void
+update_catalog_row (GtkWidget    *row,
+                    const GkItem *item)
 {
-  GkItem *catalog_item = item;
+  g_autofree char *subtitle = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->level2);
+  /* A retired item stays listed, so that it can be brought back. */
+  if (item->retired)
+    /* Translators: the time limit of a catalog item that takes no new records */
+    subtitle = g_strdup_printf (_("Retired · %s"), item->time_limit != NULL ? item->time_limit : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : item->time_limit);
+  if (item->retired)
+    gtk_widget_add_css_class (row, "dim-label");
+  else
+    gtk_widget_remove_css_class (row, "dim-label");
+}
+
+static GtkWidget *
+create_catalog_row (const GkItem *item)
+{
   GtkWidget *row = adw_action_row_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), catalog_item->level2);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), catalog_item->time_limit);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), CATALOG_ROW_KEY, g_strdup (item->key), g_free);
+  update_catalog_row (row, item);
   return row;
+}
+
+static const char *
+get_catalog_row_key (GtkListBoxRow *row)
+{
+  return row != NULL ? g_object_get_data (G_OBJECT (row), CATALOG_ROW_KEY) : NULL;
 }
 
 static void
@@ -251,24 +291,114 @@ fill_catalog (GkWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
+  GtkWidget *child;
+  guint n_rows = 0;
+  gboolean same_items = TRUE;
+  const char *shown;
 
   if (self->store == NULL)
     return;
 
-  items = gk_store_list_items (self->store, NULL, FALSE, &error);
+  items = gk_store_list_items (self->store, NULL, TRUE, &error);
   if (items == NULL)
     {
       g_warning ("Could not read the catalog: %s", error->message);
       return;
     }
 
-  /* The list box keeps one row per item: a catalog has dozens, not thousands. */
-  while (gtk_widget_get_first_child (GTK_WIDGET (self->catalog_list)) != NULL)
-    gtk_list_box_remove (self->catalog_list, gtk_widget_get_first_child (GTK_WIDGET (self->catalog_list)));
-  for (guint i = 0; i < items->len; i++)
-    gtk_list_box_append (self->catalog_list, create_catalog_row (g_ptr_array_index (items, i), NULL));
+  /* An edit in the catalog editor changes one row's texts: update the rows
+   * in place, so that the selection and the focus stay where they are. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->catalog_list));
+       child != NULL && same_items;
+       child = gtk_widget_get_next_sibling (child), n_rows++)
+    same_items = n_rows < items->len &&
+                 g_strcmp0 (get_catalog_row_key (GTK_LIST_BOX_ROW (child)),
+                            ((GkItem *) g_ptr_array_index (items, n_rows))->key) == 0;
+  same_items = same_items && n_rows == items->len;
+
+  if (same_items)
+    {
+      guint i = 0;
+
+      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->catalog_list));
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        update_catalog_row (child, g_ptr_array_index (items, i++));
+    }
+  else
+    {
+      /* The list box keeps one row per item: a catalog has dozens, not thousands. */
+      shown = self->catalog_editor != NULL ? gk_catalog_editor_get_item_key (self->catalog_editor) : NULL;
+      self->filling_catalog = TRUE;
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->catalog_list))) != NULL)
+        gtk_list_box_remove (self->catalog_list, child);
+      for (guint i = 0; i < items->len; i++)
+        {
+          const GkItem *item = g_ptr_array_index (items, i);
+          GtkWidget *row = create_catalog_row (item);
+
+          gtk_list_box_append (self->catalog_list, row);
+          if (g_strcmp0 (item->key, shown) == 0)
+            gtk_list_box_select_row (self->catalog_list, GTK_LIST_BOX_ROW (row));
+        }
+      self->filling_catalog = FALSE;
+    }
 
   gk_sidebar_row_set_count (find_sidebar_row (self, "catalog"), items->len);
+}
+
+static void
+on_store_catalog_changed_cb (GkWindow *self)
+{
+  fill_catalog (self);
+  /* The item's name heads the content pane. */
+  update_panes (self);
+}
+
+void
+gk_window_show_catalog_item (GkWindow   *self,
+                             const char *key)
+{
+  if (key != NULL && self->catalog_editor == NULL && self->store != NULL)
+    {
+      self->catalog_editor = GK_CATALOG_EDITOR (gk_catalog_editor_new (self->store));
+      adw_bin_set_child (self->catalog_page, GTK_WIDGET (self->catalog_editor));
+    }
+
+  /* The editor saves what the clerk typed in the item it showed before. */
+  if (self->catalog_editor != NULL)
+    gk_catalog_editor_set_item_key (self->catalog_editor, key);
+
+  if (key == NULL && gtk_list_box_get_selected_row (self->catalog_list) != NULL)
+    {
+      self->filling_catalog = TRUE;
+      gtk_list_box_unselect_all (self->catalog_list);
+      self->filling_catalog = FALSE;
+    }
+
+  update_panes (self);
+  gk_window_actions_update (self);
+}
+
+static void
+on_catalog_list_row_selected_cb (GkWindow      *self,
+                                 GtkListBoxRow *row)
+{
+  if (self->filling_catalog || row == NULL)
+    return;
+
+  gk_window_show_catalog_item (self, get_catalog_row_key (row));
+}
+
+static void
+on_catalog_list_row_activated_cb (GkWindow      *self,
+                                  GtkListBoxRow *row)
+{
+  if (gtk_list_box_get_selected_row (self->catalog_list) != row)
+    gtk_list_box_select_row (self->catalog_list, row);
+  /* On a folded window, choosing an item moves on to its editor. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
 }
 
 static void
@@ -434,7 +564,12 @@ save_window_state (GkWindow *self)
 static gboolean
 gk_window_close_request (GtkWindow *window)
 {
-  save_window_state (GK_WINDOW (window));
+  GkWindow *self = GK_WINDOW (window);
+
+  save_window_state (self);
+  /* A failure stays shown in the editor; the window closes all the same. */
+  if (self->catalog_editor != NULL)
+    gk_catalog_editor_flush (self->catalog_editor, NULL);
 
   return GTK_WINDOW_CLASS (gk_window_parent_class)->close_request (window);
 }
@@ -452,7 +587,7 @@ set_store (GkWindow *self,
   /* The list gets its model after the first frame (see constructed). */
   g_signal_connect_object (store, "records-changed", G_CALLBACK (on_store_records_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "catalog-changed", G_CALLBACK (fill_catalog),
+  g_signal_connect_object (store, "catalog-changed", G_CALLBACK (on_store_catalog_changed_cb),
                            self, G_CONNECT_SWAPPED);
   gk_supervision_view_set_store (self->supervision_view, store);
   gk_window_supervision_fill_units (self);
@@ -487,6 +622,8 @@ drop_store (GkWindow     *self,
       gk_record_editor_set_record (self->record_editor, NULL);
       gk_record_editor_set_store (self->record_editor, NULL);
     }
+  if (self->catalog_editor != NULL)
+    gk_catalog_editor_set_item_key (self->catalog_editor, NULL);
   gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->records);
   g_clear_object (&self->record);
@@ -606,7 +743,14 @@ gk_window_dispose (GObject *object)
   g_cancellable_cancel (self->verify_cancellable);
   g_clear_object (&self->verify_cancellable);
   g_clear_handle_id (&self->attach_records_id, g_source_remove);
+  /* A window destroyed without closing still saves the item being edited,
+   * while it can hear of it; then it stops listening. */
+  if (self->catalog_editor != NULL)
+    gk_catalog_editor_flush (self->catalog_editor, NULL);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_WINDOW);
+  self->catalog_editor = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->records);
   g_clear_object (&self->record);
@@ -677,16 +821,20 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, supervision_view);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, catalog_list);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, catalog_page);
 
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_record_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_catalog_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_catalog_list_row_activated_cb);
 
   g_type_ensure (GK_TYPE_SIDEBAR_ROW);
   g_type_ensure (GK_TYPE_RECORD_ROW);
   g_type_ensure (GK_TYPE_RECORD_EDITOR);
+  g_type_ensure (GK_TYPE_CATALOG_EDITOR);
   g_type_ensure (GK_TYPE_SUPERVISION_VIEW);
 }
 
@@ -800,6 +948,10 @@ gk_window_set_section (GkWindow   *self,
       /* The record of another section would stand beside a list it is not in. */
       if (self->record != NULL)
         gk_window_show_record (self, NULL);
+      /* Likewise the catalog item, saved as it goes. */
+      if (!is_catalog (self) && self->catalog_editor != NULL &&
+          gk_catalog_editor_get_item_key (self->catalog_editor) != NULL)
+        gk_window_show_catalog_item (self, NULL);
     }
 
   if (gtk_list_box_get_selected_row (self->sidebar_list) != GTK_LIST_BOX_ROW (row))

@@ -6,6 +6,9 @@
 #include "gk-catalog.h"
 #include "gk-core.h"
 #include "gk-deadline.h"
+#include "gk-item-edit.h"
+#include "gk-store.h"
+#include "gk-test-util.h"
 
 static GkCatalog *
 load_default (void)
@@ -717,6 +720,155 @@ test_item_copy (void)
   g_assert_cmpint (copy->stage, ==, item->stage);
 }
 
+static void
+count_signal_cb (gpointer  instance,
+                 guint    *count)
+{
+  (*count)++;
+}
+
+/* What the catalog editor does to an item, through the store and a reopen
+ * of the ledger: the item's texts, its rule (and the due dates it moves),
+ * its channels and its fields renamed, reordered, retired and added. */
+static void
+test_edit_item_in_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gongkai-catalog-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autoptr(GkStore) store = NULL;
+  g_autoptr(GkItem) item = NULL;
+  g_autoptr(GkItem) reread = NULL;
+  g_autoptr(GkSchema) schema = NULL;
+  g_autoptr(GkRecord) record = NULL;
+  g_autoptr(GkRecord) stored = NULL;
+  g_auto(GStrv) taken = NULL;
+  g_auto(GStrv) channels = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *due_before = NULL;
+  g_autofree char *values_before = NULL;
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+  g_autofree char *last_id = NULL;
+  const GkField *added;
+  guint n_fields, catalog_changes = 0;
+  static const char * const new_channels[] = { "政府门户网站", "政务微信", "区政务服务中心公示栏", NULL };
+
+  store = gk_store_open (path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "catalog-changed", G_CALLBACK (count_signal_cb), &catalog_changes);
+
+  item = gk_store_get_item (store, "procurement.notice", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (item->deadline_rule, ==, "proactive");
+  schema = gk_schema_new_from_json (item->fields, &error);
+  g_assert_no_error (error);
+  n_fields = gk_schema_get_n_fields (schema);
+  g_assert_cmpuint (n_fields, >=, 3);
+  first_id = g_strdup (gk_schema_get_field (schema, 0)->id);
+  second_id = g_strdup (gk_schema_get_field (schema, 1)->id);
+  last_id = g_strdup (gk_schema_get_field (schema, n_fields - 1)->id);
+
+  /* A record with a value in the field to retire, and a key no field has. */
+  record = gk_store_create_record (store, item->key, "某采购项目公告", &error);
+  g_assert_no_error (error);
+  uuid = g_strdup (record->uuid);
+  {
+    g_autofree char *values = g_strdup_printf ("{\"%s\": \"旧值\", \"field_4\": \"导入的值\"}", second_id);
+
+    gk_record_set_string (record, &record->fields, values);
+  }
+  gk_record_set_string (record, &record->formed_on, "2024-03-01");
+  g_assert_true (gk_store_save_record (store, record, &error));
+  g_assert_no_error (error);
+  g_clear_object (&record);
+  record = gk_store_get_record (store, uuid, &error);
+  due_before = g_strdup (record->due_on);
+  values_before = g_strdup (record->fields);
+  g_assert_nonnull (due_before);
+
+  /* The editor's work. */
+  taken = gk_store_list_item_value_keys (store, item->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_contains ((const char * const *) taken, "field_4"));
+  g_assert_true (gk_schema_rename_field (schema, first_id, "公告项目编号", &error));
+  g_assert_true (gk_schema_set_field_retired (schema, second_id, TRUE, &error));
+  g_assert_true (gk_schema_move_field (schema, last_id, 0, &error));
+  added = gk_schema_append_field (schema, "公告发布媒介", GK_FIELD_TEXT, (const char * const *) taken, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (added->id, ==, "field_5");
+
+  g_free (item->fields);
+  item->fields = gk_schema_to_json (schema, FALSE);
+  g_free (item->level2);
+  item->level2 = g_strdup ("采购项目公告（修订）");
+  g_free (item->deadline_rule);
+  item->deadline_rule = gk_item_rule_build (GK_ITEM_RULE_CHOICE_WORKDAYS, 5);
+  g_free (item->channels);
+  item->channels = gk_item_channels_to_json (new_channels);
+  g_free (item->supervision);
+  item->supervision = g_strdup ("区财政局监督电话 0311-00000000");
+  g_assert_true (gk_store_save_item (store, item, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (catalog_changes, ==, 1);
+
+  /* A name cannot be emptied. */
+  g_free (item->level2);
+  item->level2 = g_strdup ("");
+  g_assert_false (gk_store_save_item (store, item, &error));
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (catalog_changes, ==, 1);
+
+  /* The rule moved the due date, at once. */
+  stored = gk_store_get_record (store, uuid, &error);
+  g_assert_cmpstr (stored->due_on, !=, due_before);
+  g_clear_object (&stored);
+  g_clear_object (&record);
+
+  g_clear_pointer (&schema, gk_schema_unref);
+  g_clear_pointer (&item, gk_item_free);
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  /* Reopened. */
+  store = gk_store_open (path, &error);
+  g_assert_no_error (error);
+  reread = gk_store_get_item (store, "procurement.notice", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reread->level2, ==, "采购项目公告（修订）");
+  g_assert_cmpstr (reread->deadline_rule, ==, "workdays:5");
+  g_assert_cmpstr (reread->supervision, ==, "区财政局监督电话 0311-00000000");
+  channels = gk_item_dup_channels (reread);
+  g_assert_cmpstrv (channels, new_channels);
+
+  schema = gk_schema_new_from_json (reread->fields, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gk_schema_get_n_fields (schema), ==, n_fields + 1);
+  g_assert_cmpstr (gk_schema_get_field (schema, 0)->id, ==, last_id);
+  g_assert_cmpstr (gk_schema_get_field (schema, 1)->id, ==, first_id);
+  g_assert_cmpstr (gk_schema_lookup_field (schema, first_id)->label, ==, "公告项目编号");
+  g_assert_true (gk_schema_lookup_field (schema, second_id)->retired);
+  g_assert_cmpstr (gk_schema_get_field (schema, n_fields)->id, ==, "field_5");
+  g_assert_cmpstr (gk_schema_get_field (schema, n_fields)->label, ==, "公告发布媒介");
+
+  /* The old value is still there, and still reads as it did. */
+  record = gk_store_get_record (store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (record->fields, ==, values_before);
+  {
+    g_autoptr(JsonNode) values = json_from_string (record->fields, NULL);
+    g_autofree char *shown = gk_field_format_value (gk_schema_lookup_field (schema, second_id),
+                                                    json_object_get_member (json_node_get_object (values), second_id));
+
+    g_assert_cmpstr (shown, ==, "旧值");
+  }
+  g_assert_cmpstr (record->due_on, !=, due_before);
+  g_clear_object (&record);
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  gk_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -739,6 +891,7 @@ main (int   argc,
   g_test_add_func ("/catalog/file-matches-resource", test_file_matches_resource);
   g_test_add_func ("/catalog/invalid", test_invalid);
   g_test_add_func ("/catalog/item-copy", test_item_copy);
+  g_test_add_func ("/catalog/edit-item-in-store", test_edit_item_in_store);
 
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 
 #include <locale.h>
 
+#include "gk-item-edit.h"
 #include "gk-schema.h"
 
 /* Every kind, a choice with keyed values, a table with a sensitive column. */
@@ -681,6 +682,185 @@ test_parse_tsv (void)
   g_assert_cmpuint (json_array_get_length (json_node_get_array (rows)), ==, 0);
 }
 
+/* The catalog editor's operations: renaming keeps the id, retiring keeps
+ * the field, reordering persists, a new id never collides. */
+static void
+test_edit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkSchema) schema = gk_schema_new_from_json (sample_schema, &error);
+  g_autoptr(GkSchema) reread = NULL;
+  g_autoptr(GkValidation) check = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *id = NULL;
+  static const char * const taken[] = { "field_7", "field_x", "other", NULL };
+  guint n;
+  const GkField *added;
+
+  g_assert_no_error (error);
+  n = gk_schema_get_n_fields (schema);
+
+  /* Labels: not empty, not another field's, retired ones included. */
+  check = gk_schema_check_label (schema, "title", "  项目全称 ");
+  g_assert_cmpint (check->severity, ==, GK_SEVERITY_OK);
+  g_assert_cmpstr (check->normalized, ==, "项目全称");
+  g_clear_pointer (&check, gk_validation_free);
+  check = gk_schema_check_label (schema, "title", "项目名称");
+  g_assert_cmpint (check->severity, ==, GK_SEVERITY_OK);
+  g_clear_pointer (&check, gk_validation_free);
+  check = gk_schema_check_label (schema, "title", " \t");
+  g_assert_cmpint (check->severity, ==, GK_SEVERITY_ERROR);
+  g_assert_nonnull (check->message);
+  g_clear_pointer (&check, gk_validation_free);
+  check = gk_schema_check_label (schema, "title", "预算金额");
+  g_assert_cmpint (check->severity, ==, GK_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (check->message, "预算金额"));
+  g_clear_pointer (&check, gk_validation_free);
+  check = gk_schema_check_label (schema, NULL, "旧字段");
+  g_assert_cmpint (check->severity, ==, GK_SEVERITY_ERROR);
+  g_clear_pointer (&check, gk_validation_free);
+
+  /* Renaming keeps the id; a bad label changes nothing. */
+  g_assert_true (gk_schema_rename_field (schema, "budget", " 预算 ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_schema_lookup_field (schema, "budget")->label, ==, "预算");
+  g_assert_false (gk_schema_rename_field (schema, "budget", "", &error));
+  g_assert_error (error, GK_SCHEMA_ERROR, GK_SCHEMA_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (gk_schema_rename_field (schema, "budget", "日期", &error));
+  g_clear_error (&error);
+  g_assert_false (gk_schema_rename_field (schema, "nope", "某", &error));
+  g_clear_error (&error);
+  g_assert_cmpstr (gk_schema_lookup_field (schema, "budget")->label, ==, "预算");
+
+  /* Reordering. */
+  g_assert_cmpint (gk_schema_find_field (schema, "day"), ==, 3);
+  g_assert_true (gk_schema_move_field (schema, "day", 0, &error));
+  g_assert_cmpstr (gk_schema_get_field (schema, 0)->id, ==, "day");
+  g_assert_cmpstr (gk_schema_get_field (schema, 1)->id, ==, "title");
+  g_assert_true (gk_schema_move_field (schema, "title", G_MAXUINT, &error));
+  g_assert_cmpstr (gk_schema_get_field (schema, n - 1)->id, ==, "title");
+  g_assert_cmpuint (gk_schema_get_n_fields (schema), ==, n);
+
+  /* Retiring keeps the field, with its id and label. */
+  g_assert_true (gk_schema_set_field_retired (schema, "summary", TRUE, &error));
+  g_assert_true (gk_schema_lookup_field (schema, "summary")->retired);
+  g_assert_true (gk_schema_set_field_retired (schema, "old", FALSE, &error));
+  g_assert_false (gk_schema_lookup_field (schema, "old")->retired);
+  g_assert_cmpuint (gk_schema_get_n_fields (schema), ==, n);
+
+  /* New ids: above every field_N in the schema and in the keys taken. */
+  id = gk_schema_new_field_id (schema, NULL);
+  g_assert_cmpstr (id, ==, "field_1");
+  g_clear_pointer (&id, g_free);
+  id = gk_schema_new_field_id (schema, taken);
+  g_assert_cmpstr (id, ==, "field_8");
+  added = gk_schema_append_field (schema, " 备注 ", GK_FIELD_LONGTEXT, taken, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (added->id, ==, "field_8");
+  g_assert_cmpstr (added->label, ==, "备注");
+  added = gk_schema_append_field (schema, "金额二", GK_FIELD_MONEY, NULL, &error);
+  g_assert_cmpstr (added->id, ==, "field_9");
+  /* Retiring the newest does not free its number. */
+  g_assert_true (gk_schema_set_field_retired (schema, "field_9", TRUE, &error));
+  g_clear_pointer (&id, g_free);
+  id = gk_schema_new_field_id (schema, NULL);
+  g_assert_cmpstr (id, ==, "field_10");
+  g_assert_null (gk_schema_append_field (schema, "备注", GK_FIELD_TEXT, NULL, &error));
+  g_assert_error (error, GK_SCHEMA_ERROR, GK_SCHEMA_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (gk_schema_append_field (schema, "清单", GK_FIELD_TABLE, NULL, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (gk_schema_get_n_fields (schema), ==, n + 2);
+
+  /* All of it survives the JSON. */
+  json = gk_schema_to_json (schema, FALSE);
+  reread = gk_schema_new_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_true (gk_schema_equal (schema, reread));
+  g_assert_cmpstr (gk_schema_get_field (reread, 0)->id, ==, "day");
+  g_assert_cmpstr (gk_schema_lookup_field (reread, "budget")->label, ==, "预算");
+  g_assert_true (gk_schema_lookup_field (reread, "summary")->retired);
+  g_assert_true (gk_schema_lookup_field (reread, "field_9")->retired);
+  g_assert_cmpint (gk_schema_lookup_field (reread, "field_8")->kind, ==, GK_FIELD_LONGTEXT);
+}
+
+static void
+test_item_edit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) channels = NULL;
+  g_auto(GStrv) units = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+  GkItemRuleChoice choice;
+  guint workdays;
+  GkItem item = { .channels = (char *) "[\"政府门户网站\", 3, \"政务微信\"]" };
+  static const char * const edited[] = { " 政务微博 ", "", "新闻媒体", NULL };
+  static const char * const twice[] = { "政务微博", "新闻媒体", " 政务微博", NULL };
+
+  /* Rules: every choice builds a string the parser reads back. */
+  for (GkItemRuleChoice c = 0; c < GK_ITEM_RULE_N_CHOICES; c++)
+    {
+      g_autofree char *rule = gk_item_rule_build (c, 12);
+
+      g_assert_nonnull (gk_item_rule_choice_describe (c));
+      g_assert_true (gk_item_rule_read (rule, &choice, &workdays, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (choice, ==, c);
+    }
+  g_assert_true (gk_item_rule_read ("workdays:12", &choice, &workdays, NULL));
+  g_assert_cmpuint (workdays, ==, 12);
+  g_assert_true (gk_item_rule_read ("decision", &choice, &workdays, NULL));
+  g_assert_cmpuint (workdays, ==, 7);
+  text = gk_item_rule_build (GK_ITEM_RULE_CHOICE_WORKDAYS, 0);
+  g_assert_cmpstr (text, ==, "workdays:1");
+  g_clear_pointer (&text, g_free);
+  text = gk_item_rule_build (GK_ITEM_RULE_CHOICE_WORKDAYS, 9999);
+  g_assert_cmpstr (text, ==, "workdays:250");
+  g_clear_pointer (&text, g_free);
+  text = gk_item_rule_build (GK_ITEM_RULE_CHOICE_REQUEST, 5);
+  g_assert_cmpstr (text, ==, GK_ITEM_RULE_REQUEST);
+  g_clear_pointer (&text, g_free);
+  g_assert_false (gk_item_rule_read ("soon", &choice, &workdays, &error));
+  g_clear_error (&error);
+
+  /* Channels: strings only; empty names dropped when written. */
+  channels = gk_item_dup_channels (&item);
+  g_assert_cmpuint (g_strv_length (channels), ==, 2);
+  g_assert_cmpstr (channels[1], ==, "政务微信");
+  json = gk_item_channels_to_json (edited);
+  g_assert_cmpstr (json, ==, "[\"政务微博\",\"新闻媒体\"]");
+  {
+    g_autoptr(GkValidation) ok = gk_item_check_channel (edited, 0);
+    g_autoptr(GkValidation) empty = gk_item_check_channel (edited, 1);
+    g_autoptr(GkValidation) again = gk_item_check_channel (twice, 2);
+
+    g_assert_cmpint (ok->severity, ==, GK_SEVERITY_OK);
+    g_assert_cmpint (empty->severity, ==, GK_SEVERITY_ERROR);
+    g_assert_cmpint (again->severity, ==, GK_SEVERITY_ERROR);
+  }
+
+  /* Units: split on the separators clerks type, appended once. */
+  units = gk_item_split_units ("区住建局、各街镇，区财政局; ;");
+  g_assert_cmpuint (g_strv_length (units), ==, 3);
+  g_assert_cmpstr (units[2], ==, "区财政局");
+  text = gk_item_add_unit ("区住建局、各街镇", "区财政局");
+  g_assert_cmpstr (text, ==, "区住建局、各街镇、区财政局");
+  g_clear_pointer (&text, g_free);
+  text = gk_item_add_unit ("区住建局、各街镇", "各街镇");
+  g_assert_cmpstr (text, ==, "区住建局、各街镇");
+  g_clear_pointer (&text, g_free);
+  text = gk_item_add_unit ("", "区财政局");
+  g_assert_cmpstr (text, ==, "区财政局");
+
+  /* Kinds in words; only those that need nothing more can be added. */
+  g_assert_true (gk_field_kind_can_add (GK_FIELD_MONEY));
+  g_assert_false (gk_field_kind_can_add (GK_FIELD_CHOICE));
+  g_assert_false (gk_field_kind_can_add (GK_FIELD_TABLE));
+  g_assert_cmpstr (gk_field_kind_describe (GK_FIELD_DATE), ==, "Date");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -701,6 +881,8 @@ main (int   argc,
   g_test_add_func ("/schema/parse-text", test_parse_text);
   g_test_add_func ("/schema/format-value", test_format_value);
   g_test_add_func ("/schema/parse-tsv", test_parse_tsv);
+  g_test_add_func ("/schema/edit", test_edit);
+  g_test_add_func ("/schema/item-edit", test_item_edit);
 
   return g_test_run ();
 }

@@ -419,6 +419,8 @@ test_templates (void)
     "gk-table-editor.ui", "gk-disclosure-section.ui", "gk-history-section.ui", "gk-date-button.ui",
     "gk-publish-dialog.ui",
     "gk-project-section.ui", "gk-project-row.ui", "gk-project-dialog.ui",
+    /* Instantiated by test-catalog-editor. */
+    "gk-catalog-editor.ui",
     NULL,
   };
   const char *source_root = g_getenv ("GK_SOURCE_ROOT");

@@ -124,6 +124,44 @@ gboolean        gk_schema_add_field       (GkSchema        *schema,
                                            GkField         *field,
                                            GError         **error);
 
+/* Editing, as the catalog editor does it. A field is never removed, only
+ * retired, so that the values old records hold stay readable; and its id
+ * never changes, so that renaming keeps them too. */
+
+/* Whether @label may name field @id (NULL: a new field): not empty, and no
+ * other field, retired or not, has it. The message says why in plain words. */
+GkValidation   *gk_schema_check_label     (GkSchema        *schema,
+                                           const char      *id,
+                                           const char      *label);
+/* An id no field of @schema has, nor any of @taken (e.g. the keys old
+ * records still hold): "field_N", N above every such id in use. */
+char           *gk_schema_new_field_id    (GkSchema        *schema,
+                                           const char * const *taken);
+/* Appends a new field of @kind labelled @label with a fresh id (see
+ * gk_schema_new_field_id()). Kinds that need more (choices, columns)
+ * are refused. Returns the field, owned by @schema. */
+const GkField  *gk_schema_append_field    (GkSchema        *schema,
+                                           const char      *label,
+                                           GkFieldKind      kind,
+                                           const char * const *taken,
+                                           GError         **error);
+gboolean        gk_schema_rename_field    (GkSchema        *schema,
+                                           const char      *id,
+                                           const char      *label,
+                                           GError         **error);
+/* Moves field @id to @position (0-based, clamped to the last). */
+gboolean        gk_schema_move_field      (GkSchema        *schema,
+                                           const char      *id,
+                                           guint            position,
+                                           GError         **error);
+gboolean        gk_schema_set_field_retired (GkSchema      *schema,
+                                           const char      *id,
+                                           gboolean         retired,
+                                           GError         **error);
+/* The position of field @id, or -1. */
+int             gk_schema_find_field      (GkSchema        *schema,
+                                           const char      *id);
+
 /* Values are a JSON object: {"budget": 123456, "candidates": [{…}, …]}.
  * money is integer 分, dates ISO strings, decimals plain decimal strings
  * (numbers accepted), tables arrays of row objects. Returns a GPtrArray

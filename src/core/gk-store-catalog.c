@@ -273,6 +273,36 @@ gk_store_save_item (GkStore   *self,
   return TRUE;
 }
 
+GStrv
+gk_store_list_item_value_keys (GkStore  *self,
+                               gint64    item_id,
+                               GError  **error)
+{
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = gk_db_prepare (self->db,
+                        "SELECT DISTINCT value_keys.key FROM records, json_each (records.fields) AS value_keys "
+                        "WHERE records.item_id = ?1 ORDER BY 1",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (keys, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      gk_db_set_error (self->db, error);
+      return NULL;
+    }
+
+  return g_strv_builder_end (keys);
+}
+
 GPtrArray *
 gk_store_list_domains (GkStore  *self,
                        GError  **error)

@@ -215,6 +215,11 @@ GkItem     *gk_store_get_item_by_id      (GkStore      *self,
 gboolean    gk_store_save_item           (GkStore      *self,
                                           GkItem       *item,
                                           GError      **error);
+/* The keys the values of @item_id's records hold, whether or not its
+ * schema still has them: a new field must take none of them. */
+GStrv       gk_store_list_item_value_keys (GkStore     *self,
+                                          gint64        item_id,
+                                          GError      **error);
 GPtrArray  *gk_store_list_domains        (GkStore      *self,
                                           GError      **error);
 

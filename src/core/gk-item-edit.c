@@ -1,0 +1,250 @@
+/* gk-item-edit.c: a catalog item as its editor shows it: the deadline rule as a choice, channels and units as lists, field kinds in words. */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "gk-deadline.h"
+#include "gk-item-edit.h"
+
+#define UNIT_SEPARATOR "、"
+
+gboolean
+gk_item_rule_read (const char        *rule,
+                   GkItemRuleChoice  *choice,
+                   guint             *workdays,
+                   GError           **error)
+{
+  GkDeadlineRule parsed;
+
+  g_return_val_if_fail (choice != NULL && workdays != NULL, FALSE);
+
+  if (g_strcmp0 (rule, GK_ITEM_RULE_REQUEST) == 0)
+    {
+      *choice = GK_ITEM_RULE_CHOICE_REQUEST;
+      *workdays = 0;
+      return TRUE;
+    }
+  if (g_strcmp0 (rule, GK_ITEM_RULE_NONE) == 0)
+    {
+      *choice = GK_ITEM_RULE_CHOICE_NONE;
+      *workdays = 0;
+      return TRUE;
+    }
+  if (!gk_deadline_rule_parse (rule != NULL ? rule : "", &parsed, error))
+    return FALSE;
+
+  switch (parsed.kind)
+    {
+    case GK_DEADLINE_PROACTIVE:
+      *choice = GK_ITEM_RULE_CHOICE_PROACTIVE;
+      break;
+    case GK_DEADLINE_DECISION:
+      *choice = GK_ITEM_RULE_CHOICE_DECISION;
+      break;
+    case GK_DEADLINE_CUSTOM:
+    default:
+      *choice = GK_ITEM_RULE_CHOICE_WORKDAYS;
+      break;
+    }
+  *workdays = gk_deadline_rule_get_workdays (&parsed);
+  return TRUE;
+}
+
+char *
+gk_item_rule_build (GkItemRuleChoice choice,
+                    guint            workdays)
+{
+  GkDeadlineRule rule = { GK_DEADLINE_CUSTOM, CLAMP (workdays, 1, GK_DEADLINE_CUSTOM_MAX_WORKDAYS) };
+
+  switch (choice)
+    {
+    case GK_ITEM_RULE_CHOICE_PROACTIVE:
+      rule.kind = GK_DEADLINE_PROACTIVE;
+      break;
+    case GK_ITEM_RULE_CHOICE_DECISION:
+      rule.kind = GK_DEADLINE_DECISION;
+      break;
+    case GK_ITEM_RULE_CHOICE_WORKDAYS:
+      break;
+    case GK_ITEM_RULE_CHOICE_REQUEST:
+      return g_strdup (GK_ITEM_RULE_REQUEST);
+    case GK_ITEM_RULE_CHOICE_NONE:
+      return g_strdup (GK_ITEM_RULE_NONE);
+    case GK_ITEM_RULE_N_CHOICES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  return gk_deadline_rule_to_string (&rule);
+}
+
+const char *
+gk_item_rule_choice_describe (GkItemRuleChoice choice)
+{
+  switch (choice)
+    {
+    case GK_ITEM_RULE_CHOICE_PROACTIVE:
+      return _("20 working days from forming or change");
+    case GK_ITEM_RULE_CHOICE_DECISION:
+      return _("7 working days from the decision");
+    case GK_ITEM_RULE_CHOICE_WORKDAYS:
+      return _("Another number of working days");
+    case GK_ITEM_RULE_CHOICE_REQUEST:
+      return _("The reply period of a request");
+    case GK_ITEM_RULE_CHOICE_NONE:
+      return _("No deadline");
+    case GK_ITEM_RULE_N_CHOICES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+GStrv
+gk_item_dup_channels (const GkItem *item)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (item != NULL, NULL);
+
+  root = json_from_string (item->channels != NULL ? item->channels : "[]", NULL);
+  if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *array = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+            g_strv_builder_add (builder, json_node_get_string (element));
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+char *
+gk_item_channels_to_json (const char * const *channels)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; channels != NULL && channels[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (channels[i]));
+
+      if (*name != '\0')
+        json_builder_add_string_value (builder, name);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+GkValidation *
+gk_item_check_channel (const char * const *channels,
+                       guint               index)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (channels != NULL && index < g_strv_length ((GStrv) channels), NULL);
+
+  name = g_strstrip (g_strdup (channels[index]));
+  if (*name == '\0')
+    return gk_validation_new (GK_SEVERITY_ERROR, name, _("A channel needs a name."));
+
+  for (guint i = 0; i < index; i++)
+    {
+      g_autofree char *other = g_strstrip (g_strdup (channels[i]));
+
+      if (strcmp (other, name) == 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is listed twice."), name);
+
+          return gk_validation_new (GK_SEVERITY_ERROR, name, message);
+        }
+    }
+
+  return gk_validation_new (GK_SEVERITY_OK, name, NULL);
+}
+
+GStrv
+gk_item_split_units (const char *units)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GRegex) separators = g_regex_new ("[、,，;；]", 0, 0, NULL);
+  g_auto(GStrv) parts = g_regex_split (separators, units != NULL ? units : "", 0);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+char *
+gk_item_add_unit (const char *units,
+                  const char *unit)
+{
+  g_auto(GStrv) listed = gk_item_split_units (units);
+  g_autofree char *name = g_strstrip (g_strdup (unit != NULL ? unit : ""));
+  g_autofree char *current = g_strstrip (g_strdup (units != NULL ? units : ""));
+
+  if (*name == '\0' || g_strv_contains ((const char * const *) listed, name))
+    return g_steal_pointer (&current);
+  if (*current == '\0')
+    return g_steal_pointer (&name);
+  return g_strconcat (current, UNIT_SEPARATOR, name, NULL);
+}
+
+const char *
+gk_field_kind_describe (GkFieldKind kind)
+{
+  switch (kind)
+    {
+    case GK_FIELD_TEXT:
+      return _("Text");
+    case GK_FIELD_LONGTEXT:
+      return _("Long text");
+    case GK_FIELD_MONEY:
+      return _("Money");
+    case GK_FIELD_DATE:
+      return _("Date");
+    case GK_FIELD_INTEGER:
+      return _("Whole number");
+    case GK_FIELD_DECIMAL:
+      return _("Decimal number");
+    case GK_FIELD_CHOICE:
+      return _("Choice");
+    case GK_FIELD_USCC:
+      return _("Unified social credit code");
+    case GK_FIELD_IDCARD:
+      return _("ID card number");
+    case GK_FIELD_ORGCODE:
+      return _("Organization code");
+    case GK_FIELD_PROJECTCODE:
+      return _("Investment project code");
+    case GK_FIELD_PHONE:
+      return _("Phone number");
+    case GK_FIELD_URL:
+      return _("Web address");
+    case GK_FIELD_TABLE:
+      return _("Table");
+    default:
+      return _("Unknown");
+    }
+}
+
+gboolean
+gk_field_kind_can_add (GkFieldKind kind)
+{
+  return gk_field_kind_to_string (kind) != NULL && kind != GK_FIELD_CHOICE && kind != GK_FIELD_TABLE;
+}

@@ -1,0 +1,56 @@
+/* gk-item-edit.h: a catalog item as its editor shows it: the deadline rule as a choice, channels and units as lists, field kinds in words. */
+#pragma once
+
+#include <glib.h>
+
+#include "gk-schema.h"
+#include "gk-store.h"
+
+G_BEGIN_DECLS
+
+/* The deadline rules a catalog item can have, in the order offered. */
+typedef enum
+{
+  GK_ITEM_RULE_CHOICE_PROACTIVE,  /* "proactive": 20 working days */
+  GK_ITEM_RULE_CHOICE_DECISION,   /* "decision": 7 working days */
+  GK_ITEM_RULE_CHOICE_WORKDAYS,   /* "workdays:N" */
+  GK_ITEM_RULE_CHOICE_REQUEST,    /* GK_ITEM_RULE_REQUEST */
+  GK_ITEM_RULE_CHOICE_NONE,       /* GK_ITEM_RULE_NONE */
+  GK_ITEM_RULE_N_CHOICES,
+} GkItemRuleChoice;
+
+/* Reads a stored rule; @workdays is the count of a custom rule, or the
+ * count the law fixes (0 for request and none). */
+gboolean     gk_item_rule_read              (const char          *rule,
+                                             GkItemRuleChoice    *choice,
+                                             guint               *workdays,
+                                             GError             **error);
+/* The rule string gk_store_save_item() accepts; @workdays counts for
+ * GK_ITEM_RULE_CHOICE_WORKDAYS only and is clamped to what the parser takes. */
+char        *gk_item_rule_build             (GkItemRuleChoice     choice,
+                                             guint                workdays);
+/* The choice in words, for a list of choices. */
+const char  *gk_item_rule_choice_describe   (GkItemRuleChoice     choice);
+
+/* The channels of GkItem.channels (a JSON array of names); unreadable
+ * JSON gives none. */
+GStrv        gk_item_dup_channels           (const GkItem        *item);
+char        *gk_item_channels_to_json       (const char * const  *channels);
+/* Whether channel @index of @channels may stand: a name, not listed before. */
+GkValidation *gk_item_check_channel         (const char * const  *channels,
+                                             guint                index);
+
+/* GkItem.units is text, the units separated by 、 (or a comma or semicolon
+ * as typed); empty parts are dropped. */
+GStrv        gk_item_split_units            (const char          *units);
+/* @units with @unit appended, unless it is listed already. */
+char        *gk_item_add_unit               (const char          *units,
+                                             const char          *unit);
+
+/* A field kind in words (“Money”, “Date”…). */
+const char  *gk_field_kind_describe         (GkFieldKind          kind);
+/* Whether a field of @kind can be added by label and kind alone (choices
+ * and tables need more than that). */
+gboolean     gk_field_kind_can_add          (GkFieldKind          kind);
+
+G_END_DECLS

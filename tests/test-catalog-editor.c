@@ -1,0 +1,370 @@
+/* test-catalog-editor.c: the catalog editor in the main window: an item's texts, rule and fields edited, saved as typed, found again after a reopen. */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "gk-application.h"
+#include "gk-catalog-editor.h"
+#include "gk-core.h"
+#include "gk-item-edit.h"
+#include "gk-record-editor-private.h"
+#include "gk-store.h"
+#include "gk-test-util.h"
+#include "gk-window-private.h"
+
+#define ITEM_KEY "procurement.notice"
+
+static char *tmp_dir;
+/* One application for the whole run: it is exported on the session bus. */
+static GkApplication *app;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  return !gk_catalog_editor_get_modified (GK_CATALOG_EDITOR (data));
+}
+
+/* Spins until the autosave ran, or 3 s passed. */
+static void
+wait_for_save (GkCatalogEditor *editor)
+{
+  gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  while (!is_saved (editor) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (is_saved (editor));
+}
+
+static GkStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  GkStore *store = gk_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static GtkListBoxRow *
+find_catalog_row (GkWindow   *window,
+                  const char *key)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->catalog_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "gk-item-key"), key) == 0)
+        return GTK_LIST_BOX_ROW (child);
+    }
+  return NULL;
+}
+
+static GkItem *
+get_item (GkStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GkItem *item = gk_store_get_item (store, ITEM_KEY, &error);
+
+  g_assert_no_error (error);
+  return item;
+}
+
+static void
+set_text (GtkWidget  *row,
+          const char *text)
+{
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+test_edit_item (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "edit.db", NULL);
+  g_autoptr(GkStore) store = open_store (path);
+  g_autoptr(GkItem) item = get_item (store);
+  g_autoptr(GkSchema) schema = gk_schema_new_from_json (item->fields, NULL);
+  g_autoptr(GkRecord) old_record = NULL;
+  g_autoptr(GkRecord) new_record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) channels = NULL;
+  g_autofree char *first_id = g_strdup (gk_schema_get_field (schema, 0)->id);
+  g_autofree char *second_id = g_strdup (gk_schema_get_field (schema, 1)->id);
+  g_autofree char *third_id = g_strdup (gk_schema_get_field (schema, 2)->id);
+  g_autofree char *third_label = g_strdup (gk_schema_get_field (schema, 2)->label);
+  g_autofree char *old_uuid = NULL;
+  g_autofree char *new_uuid = NULL;
+  guint n_fields = gk_schema_get_n_fields (schema);
+  GkWindow *window;
+  GkCatalogEditor *editor;
+  GtkListBoxRow *row;
+
+  /* A record that holds a value in the field about to be retired. */
+  old_record = gk_store_create_record (store, ITEM_KEY, "旧的采购公告", &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *values = g_strdup_printf ("{\"%s\": \"旧值\"}", second_id);
+
+    gk_record_set_string (old_record, &old_record->fields, values);
+  }
+  g_assert_true (gk_store_save_record (store, old_record, &error));
+  old_uuid = g_strdup (old_record->uuid);
+
+  window = gk_window_new (app, store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (100);
+
+  /* The catalog section, then an item: its editor fills the content pane. */
+  gk_window_set_section (window, "catalog");
+  spin (20);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "no-item");
+  row = find_catalog_row (window, ITEM_KEY);
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (window->catalog_list, row);
+  spin (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "catalog-item");
+  editor = window->catalog_editor;
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gk_catalog_editor_get_item_key (editor), ==, ITEM_KEY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gk_catalog_editor_get_row (editor, "name"))), ==, item->level2);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (gk_catalog_editor_get_row (editor, "rule"))), ==,
+                    GK_ITEM_RULE_CHOICE_PROACTIVE);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (gk_catalog_editor_get_row (editor, "workdays"),
+                                                                   ADW_TYPE_ACTION_ROW)));
+  g_assert_nonnull (gk_catalog_editor_get_field_row (editor, first_id));
+  g_assert_nonnull (gk_catalog_editor_get_channel_row (editor, 0));
+
+  /* The name and the rule. */
+  set_text (gk_catalog_editor_get_row (editor, "name"), "采购项目公告（修订）");
+  g_assert_true (gk_catalog_editor_get_modified (editor));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gk_catalog_editor_get_row (editor, "rule")), GK_ITEM_RULE_CHOICE_WORKDAYS);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (gk_catalog_editor_get_row (editor, "workdays"),
+                                                                  ADW_TYPE_ACTION_ROW)));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gk_catalog_editor_get_row (editor, "workdays")), 5);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.add-unit", "s", "区财政局");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.add-channel", NULL);
+  {
+    g_auto(GStrv) before = gk_item_dup_channels (item);
+
+    set_text (gk_catalog_editor_get_channel_row (editor, g_strv_length (before)), "区政务服务中心公示栏");
+  }
+
+  /* A field added, one renamed, one moved, one retired. */
+  set_text (gk_catalog_editor_get_row (editor, "new-label"), "公告发布媒介");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.add-field", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gk_catalog_editor_get_row (editor, "new-label"))), ==, "");
+  g_assert_nonnull (gk_catalog_editor_get_field_row (editor, "field_1"));
+  set_text (gk_catalog_editor_get_field_row (editor, first_id), "公告项目编号");
+  g_assert_null (gk_catalog_editor_get_field_message (editor, first_id));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.move-field-down", "s", first_id);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.retire-field", "s", second_id);
+  /* What was typed survives the rows being rebuilt. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gk_catalog_editor_get_field_row (editor, first_id))), ==,
+                   "公告项目编号");
+
+  /* Bad labels: said at the row, never saved. */
+  set_text (gk_catalog_editor_get_field_row (editor, third_id), "  ");
+  g_assert_nonnull (gk_catalog_editor_get_field_message (editor, third_id));
+  g_assert_true (gtk_widget_has_css_class (gk_catalog_editor_get_field_row (editor, third_id), "error"));
+  set_text (gk_catalog_editor_get_row (editor, "new-label"), "公告项目编号");
+  g_assert_nonnull (gk_catalog_editor_get_message (editor, "new-label"));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.add-field", NULL);
+  g_assert_null (gk_catalog_editor_get_field_row (editor, "field_2"));
+  set_text (gk_catalog_editor_get_row (editor, "new-label"), "");
+  g_assert_null (gk_catalog_editor_get_message (editor, "new-label"));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.add-field", NULL);
+  g_assert_nonnull (gk_catalog_editor_get_message (editor, "new-label"));
+  g_assert_null (gk_catalog_editor_get_field_row (editor, "field_2"));
+
+  wait_for_save (editor);
+
+  {
+    g_autoptr(GkItem) saved = get_item (store);
+    g_autoptr(GkSchema) saved_schema = gk_schema_new_from_json (saved->fields, NULL);
+
+    g_assert_cmpstr (saved->level2, ==, "采购项目公告（修订）");
+    g_assert_cmpstr (saved->deadline_rule, ==, "workdays:5");
+    g_assert_cmpstr (gk_schema_lookup_field (saved_schema, third_id)->label, ==, third_label);
+    /* The list and the pane's title follow. */
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_catalog_row (window, ITEM_KEY))), ==,
+                     "采购项目公告（修订）");
+    g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "采购项目公告（修订）");
+    g_assert_true (gtk_list_box_get_selected_row (window->catalog_list) == find_catalog_row (window, ITEM_KEY));
+  }
+
+  /* An empty name is said at its row; the last one stays saved. */
+  set_text (gk_catalog_editor_get_row (editor, "name"), "");
+  g_assert_nonnull (gk_catalog_editor_get_message (editor, "name"));
+  wait_for_save (editor);
+  {
+    g_autoptr(GkItem) saved = get_item (store);
+
+    g_assert_cmpstr (saved->level2, ==, "采购项目公告（修订）");
+  }
+  set_text (gk_catalog_editor_get_row (editor, "name"), "采购项目公告（第二版）");
+  g_assert_null (gk_catalog_editor_get_message (editor, "name"));
+
+  /* The last edit, closed before its autosave: saved on closing. */
+  set_text (gk_catalog_editor_get_row (editor, "supervision"), "区财政局 0311-00000000");
+  set_text (gk_catalog_editor_get_field_row (editor, third_id), "采购组织形式");
+  g_assert_true (gk_catalog_editor_get_modified (editor));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  spin (50);
+  g_assert_null (window);
+
+  g_clear_pointer (&item, gk_item_free);
+  g_clear_pointer (&schema, gk_schema_unref);
+  g_clear_object (&old_record);
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  /* Reopened: every change is there. */
+  store = open_store (path);
+  item = get_item (store);
+  g_assert_cmpstr (item->level2, ==, "采购项目公告（第二版）");
+  g_assert_cmpstr (item->deadline_rule, ==, "workdays:5");
+  g_assert_cmpstr (item->supervision, ==, "区财政局 0311-00000000");
+  g_assert_nonnull (strstr (item->units, "区财政局"));
+  channels = gk_item_dup_channels (item);
+  g_assert_true (g_strv_contains ((const char * const *) channels, "区政务服务中心公示栏"));
+
+  schema = gk_schema_new_from_json (item->fields, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gk_schema_get_n_fields (schema), ==, n_fields + 1);
+  g_assert_cmpstr (gk_schema_get_field (schema, 0)->id, ==, second_id);
+  g_assert_cmpstr (gk_schema_get_field (schema, 1)->id, ==, first_id);
+  g_assert_cmpstr (gk_schema_lookup_field (schema, first_id)->label, ==, "公告项目编号");
+  g_assert_true (gk_schema_lookup_field (schema, second_id)->retired);
+  g_assert_cmpstr (gk_schema_lookup_field (schema, third_id)->label, ==, "采购组织形式");
+  g_assert_cmpstr (gk_schema_get_field (schema, n_fields)->id, ==, "field_1");
+  g_assert_cmpstr (gk_schema_get_field (schema, n_fields)->label, ==, "公告发布媒介");
+  g_assert_cmpint (gk_schema_get_field (schema, n_fields)->kind, ==, GK_FIELD_TEXT);
+
+  /* In the record editor: the retired field shows where it holds a value,
+   * not in a new record; the added one shows in both. */
+  new_record = gk_store_create_record (store, ITEM_KEY, "新的采购公告", &error);
+  g_assert_no_error (error);
+  new_uuid = g_strdup (new_record->uuid);
+  window = gk_window_new (app, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (100);
+  gk_window_set_section (window, "procurement");
+  old_record = gk_store_get_record (store, old_uuid, &error);
+  gk_window_show_record (window, old_record);
+  spin (20);
+  g_assert_nonnull (gk_fields_section_get_editor (window->record_editor->fields_section, second_id));
+  g_assert_nonnull (gk_fields_section_get_editor (window->record_editor->fields_section, "field_1"));
+  gk_window_show_record (window, new_record);
+  spin (20);
+  g_assert_null (gk_fields_section_get_editor (window->record_editor->fields_section, second_id));
+  g_assert_nonnull (gk_fields_section_get_editor (window->record_editor->fields_section, "field_1"));
+  g_assert_cmpstr (gk_field_editor_get_field (gk_fields_section_get_editor (window->record_editor->fields_section,
+                                                                             first_id))->label, ==, "公告项目编号");
+  gk_window_show_record (window, old_record);
+  spin (20);
+  g_assert_nonnull (gk_fields_section_get_editor (window->record_editor->fields_section, second_id));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_assert_null (window);
+  g_clear_object (&old_record);
+  g_clear_object (&new_record);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+/* Switching item or section saves at once; leaving the catalog empties the pane. */
+static void
+test_switch_saves (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "switch.db", NULL);
+  g_autoptr(GkStore) store = open_store (path);
+  GkWindow *window = gk_window_new (app, store, NULL);
+  GtkListBoxRow *first;
+  GtkListBoxRow *second;
+  GkCatalogEditor *editor;
+  g_autofree char *first_key = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin (100);
+  gk_window_set_section (window, "catalog");
+  first = gtk_list_box_get_row_at_index (window->catalog_list, 0);
+  second = gtk_list_box_get_row_at_index (window->catalog_list, 1);
+  first_key = g_strdup (g_object_get_data (G_OBJECT (first), "gk-item-key"));
+  gtk_list_box_select_row (window->catalog_list, first);
+  editor = window->catalog_editor;
+
+  set_text (gk_catalog_editor_get_row (editor, "basis"), "《政府信息公开条例》第二十条");
+  g_assert_true (gk_catalog_editor_get_modified (editor));
+  gtk_list_box_select_row (window->catalog_list, second);
+  g_assert_false (gk_catalog_editor_get_modified (editor));
+  g_assert_cmpstr (gk_catalog_editor_get_item_key (editor), ==, g_object_get_data (G_OBJECT (second), "gk-item-key"));
+  {
+    g_autoptr(GkItem) saved = gk_store_get_item (store, first_key, NULL);
+
+    g_assert_cmpstr (saved->basis, ==, "《政府信息公开条例》第二十条");
+  }
+
+  /* Retiring the item keeps it listed, marked. */
+  gtk_switch_set_active (GTK_SWITCH (gk_catalog_editor_get_row (editor, "retired")), TRUE);
+  gk_window_set_section (window, "bidding");
+  g_assert_false (gk_catalog_editor_get_modified (editor));
+  g_assert_null (gk_catalog_editor_get_item_key (editor));
+  g_assert_null (gtk_list_box_get_selected_row (window->catalog_list));
+  gk_window_set_section (window, "catalog");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "no-item");
+  second = gtk_list_box_get_row_at_index (window->catalog_list, 1);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (second), "dim-label"));
+
+  /* A window destroyed (not closed) with an edit pending still saves it. */
+  gtk_list_box_select_row (window->catalog_list, first);
+  set_text (gk_catalog_editor_get_row (editor, "time-limit"), "信息形成之日起5个工作日内");
+  g_assert_true (gk_catalog_editor_get_modified (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  {
+    g_autoptr(GkItem) saved = gk_store_get_item (store, first_key, NULL);
+
+    g_assert_cmpstr (saved->time_limit, ==, "信息形成之日起5个工作日内");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  gk_core_init ();
+  tmp_dir = g_dir_make_tmp ("gongkai-catalog-ui-XXXXXX", NULL);
+  app = gk_application_new ();
+  {
+    g_autoptr(GError) error = NULL;
+    g_application_register (G_APPLICATION (app), NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  g_test_add_func ("/catalog-editor/edit-item", test_edit_item);
+  g_test_add_func ("/catalog-editor/switch-saves", test_switch_saves);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  gk_test_remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}
