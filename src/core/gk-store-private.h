@@ -28,6 +28,8 @@ void      gk_bind_text                  (sqlite3_stmt *stmt,
                                          const char   *text);
 void      gk_store_emit_records_changed (GkStore      *self);
 void      gk_store_emit_catalog_changed (GkStore      *self);
+void      gk_store_emit_settings_changed (GkStore     *self,
+                                         const char   *key);
 
 /* gk-store-catalog.c */
 gboolean  gk_store_seed_defaults        (GkStore      *self,
