@@ -115,9 +115,11 @@ gk_report_figures_check (const GkReportFigures  *figures,
     sum += figures->carried_over[i];
   if (sum != figures->carried_over[GK_APPLICANT_TOTAL])
     {
+      g_autofree char *total = g_strdup_printf ("%" G_GINT64_FORMAT, figures->carried_over[GK_APPLICANT_TOTAL]);
+      g_autofree char *columns = g_strdup_printf ("%" G_GINT64_FORMAT, sum);
+
       g_set_error (error, GK_REPORT_FIGURES_ERROR, GK_REPORT_FIGURES_ERROR_INVALID,
-                   _("The carried-over total is %" G_GINT64_FORMAT ", but its columns add up to %" G_GINT64_FORMAT),
-                   figures->carried_over[GK_APPLICANT_TOTAL], sum);
+                   _("The carried-over total is %s, but its columns add up to %s"), total, columns);
       return FALSE;
     }
 
