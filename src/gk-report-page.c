@@ -162,8 +162,15 @@ on_carried_switch_cb (GkReportPage *self)
   gboolean active = gtk_switch_get_active (self->carried_switch);
 
   for (guint i = 0; i < self->carried_rows->len; i++)
-    gtk_widget_set_visible (g_ptr_array_index (self->carried_rows, i), active);
-  /* A hidden row keeps no problem: the switch is off, it is not saved. */
+    {
+      GtkWidget *row = g_ptr_array_index (self->carried_rows, i);
+      GkMessageRow *message_row = g_object_get_data (G_OBJECT (row), "gk-message-row");
+
+      gtk_widget_set_visible (row, active);
+      /* A hidden field's problem goes with it: nothing of it is saved. */
+      if (message_row != NULL && !active)
+        show_problem (row, message_row, NULL);
+    }
   if (self->filling || self->figures == NULL)
     return;
   self->figures->has_carried_over = active;
@@ -291,7 +298,6 @@ build_carried_over (GkReportPage *self)
       GtkWidget *row = add_figure_row (self, group, _(applicant_columns[i]), CARRIED (i), FALSE);
 
       g_ptr_array_add (self->carried_rows, row);
-      g_ptr_array_add (self->carried_rows, g_object_get_data (G_OBJECT (row), "gk-message-row"));
     }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (total_row), _("Total"));
@@ -328,6 +334,8 @@ build_text (GkReportPage *self,
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_widget_add_css_class (scrolled, "card");
+  /* The view's background must not square off the card's corners. */
+  gtk_widget_set_overflow (scrolled, GTK_OVERFLOW_HIDDEN);
   adw_preferences_group_add (group, scrolled);
 
   self->texts[i] = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));

@@ -181,6 +181,15 @@ test_round_trip (void)
   row = find_row (report, ADW_TYPE_ENTRY_ROW, "Administrative Fees: Fees This Year (10,000 Yuan)");
   type_into (row, "3.25");
   g_assert_null (message_after (row));
+  /* Last year's carried-over applications, by hand: the total follows. */
+  row = find_row (report, ADW_TYPE_ACTION_ROW, "II. Applications Carried Over from Last Year");
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_visible (find_row (report, ADW_TYPE_ENTRY_ROW, "Natural Persons")));
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))), TRUE);
+  row = find_row (report, ADW_TYPE_ENTRY_ROW, "Natural Persons");
+  g_assert_true (gtk_widget_get_visible (row));
+  type_into (row, "3");
+  type_into (find_row (report, ADW_TYPE_ENTRY_ROW, "Others"), "2");
   collect (report, GTK_TYPE_TEXT_VIEW, views);
   g_assert_cmpuint (views->len, ==, 3);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (g_ptr_array_index (views, 0)), "总体情况。", -1);
@@ -217,6 +226,10 @@ test_round_trip (void)
   g_assert_cmpint (figures->penalty_decisions, ==, 0);
   g_assert_cmpint (figures->fees_fen, ==, 3250000);
   g_assert_cmpstr (figures->overview, ==, "总体情况。");
+  g_assert_true (figures->has_carried_over);
+  g_assert_cmpint (figures->carried_over[GK_APPLICANT_PERSON], ==, 3);
+  g_assert_cmpint (figures->carried_over[GK_APPLICANT_OTHER], ==, 2);
+  g_assert_cmpint (figures->carried_over[GK_APPLICANT_TOTAL], ==, 5);
   g_clear_pointer (&figures, gk_report_figures_free);
   figures = gk_store_get_report_figures (store, 2023, &error);
   g_assert_cmpint (figures->rules_issued, ==, 0);

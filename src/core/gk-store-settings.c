@@ -336,7 +336,7 @@ check_idcard (guint    head,
     {
       g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
                    _("An ID number shows at most %u of its 18 characters (%u hidden): "
-                     "%u at the start and %u at the end would reveal it"),
+                     "%u at the start and %u at the end show too much"),
                    IDCARD_LENGTH - GK_MASK_IDCARD_MIN_HIDDEN, GK_MASK_IDCARD_MIN_HIDDEN, head, tail);
       return FALSE;
     }
