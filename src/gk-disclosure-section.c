@@ -9,6 +9,7 @@
 #include "gk-disclosure-section.h"
 #include "gk-field-editor.h"
 #include "gk-message-row.h"
+#include "gk-settings.h"
 
 static const char *modes[] = { GK_MODE_PROACTIVE, GK_MODE_ON_REQUEST, GK_MODE_EXEMPT };
 
@@ -363,6 +364,15 @@ fill_channels (GkDisclosureSection *self,
           if (name != NULL && !g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
             g_ptr_array_add (names, g_strdup (name));
         }
+    }
+  /* An item that names no channel offers the ledger's defaults (Preferences). */
+  if (item != NULL && gk_item_takes_default_channels (item))
+    {
+      g_auto(GStrv) defaults = gk_store_get_default_channels (store, NULL);
+
+      for (guint i = 0; defaults != NULL && defaults[i] != NULL; i++)
+        if (!g_ptr_array_find_with_equal_func (names, defaults[i], g_str_equal, NULL))
+          g_ptr_array_add (names, g_strdup (defaults[i]));
     }
   for (guint i = 0; stored != NULL && i < stored->len; i++)
     {

@@ -1,10 +1,13 @@
-/* gk-preferences-window.c: Preferences: the organisation and its code, units, calendar years. */
+/* gk-preferences-window.c: Preferences: the organisation and its code, units, calendar years; the other pages in their own files. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "gk-calendar.h"
+#include "gk-masks-page.h"
 #include "gk-preferences-window.h"
+#include "gk-publication-page.h"
+#include "gk-report-page.h"
 
 struct _GkPreferencesWindow
 {
@@ -16,6 +19,9 @@ struct _GkPreferencesWindow
   AdwEntryRow *new_unit_row;
   AdwPreferencesGroup *calendar_group;
   GtkSpinButton *due_soon_spin;
+  GkPublicationPage *publication_page;
+  GkMasksPage *masks_page;
+  GkReportPage *report_page;
 
   GkStore *store;
   GPtrArray *unit_rows;
@@ -386,10 +392,17 @@ gk_preferences_window_class_init (GkPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, new_unit_row);
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, calendar_group);
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, due_soon_spin);
+  gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, publication_page);
+  gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, masks_page);
+  gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, report_page);
   gtk_widget_class_bind_template_callback (widget_class, on_organisation_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_new_unit_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_year_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_import_clicked_cb);
+
+  g_type_ensure (GK_TYPE_PUBLICATION_PAGE);
+  g_type_ensure (GK_TYPE_MASKS_PAGE);
+  g_type_ensure (GK_TYPE_REPORT_PAGE);
 }
 
 static void
@@ -426,6 +439,9 @@ gk_preferences_window_new (GtkWindow *parent,
     }
   fill_units (self);
   fill_calendar (self);
+  gk_publication_page_set_store (self->publication_page, store);
+  gk_masks_page_set_store (self->masks_page, store);
+  gk_report_page_set_store (self->report_page, store);
 
   return GTK_WIDGET (self);
 }

@@ -1,4 +1,4 @@
-/* gk-preferences-window.h: the organisation, its units and the working-day calendar. */
+/* gk-preferences-window.h: the organisation, units, channels, guide, masks, report figures and calendar. */
 #pragma once
 
 #include <adwaita.h>

@@ -31,6 +31,8 @@ void      gk_store_emit_records_changed (GkStore      *self);
 /* The hidden records as a JSON array of UUIDs, or NULL when none is hidden. */
 char     *gk_store_dup_hidden_json      (GkStore      *self);
 void      gk_store_emit_catalog_changed (GkStore      *self);
+void      gk_store_emit_settings_changed (GkStore     *self,
+                                         const char   *key);
 
 /* gk-store-catalog.c */
 gboolean  gk_store_seed_defaults        (GkStore      *self,

@@ -15,6 +15,7 @@ G_DEFINE_FINAL_TYPE (GkStore, gk_store, G_TYPE_OBJECT)
 enum {
   RECORDS_CHANGED,
   CATALOG_CHANGED,
+  SETTINGS_CHANGED,
   N_SIGNALS
 };
 
@@ -168,6 +169,13 @@ gk_store_emit_catalog_changed (GkStore *self)
 }
 
 void
+gk_store_emit_settings_changed (GkStore    *self,
+                                const char *key)
+{
+  g_signal_emit (self, signals[SETTINGS_CHANGED], g_quark_from_string (key), key);
+}
+
+void
 gk_store_hide_record (GkStore    *self,
                       const char *uuid)
 {
@@ -279,6 +287,10 @@ gk_store_class_init (GkStoreClass *klass)
   signals[CATALOG_CHANGED] =
     g_signal_new ("catalog-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A value of the settings table changed; the detail is its key. */
+  signals[SETTINGS_CHANGED] =
+    g_signal_new ("settings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void

@@ -1,0 +1,286 @@
+/* test-preferences.c: Preferences under a real display: channels, guide, masks and report figures reach the ledger. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "gk-core.h"
+#include "gk-disclosure-section.h"
+#include "gk-masks-page.h"
+#include "gk-message-row.h"
+#include "gk-preferences-window.h"
+#include "gk-publication-page.h"
+#include "gk-report-page.h"
+#include "gk-settings.h"
+#include "gk-store.h"
+#include "gk-test-util.h"
+
+static char *tmp_dir;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GkStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  GkStore *store = gk_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* The first preferences row under @root of @type titled @title. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GtkWidget *
+template_child (GtkWidget  *widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (widget, type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+/* The message row shown under @row, or NULL when it says nothing. */
+static const char *
+message_after (GtkWidget *row)
+{
+  GtkWidget *next = gtk_widget_get_next_sibling (row);
+
+  g_assert_true (GK_IS_MESSAGE_ROW (next));
+  return gk_message_row_get_message (GK_MESSAGE_ROW (next));
+}
+
+static void
+type_into (GtkWidget  *row,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  spin (10);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "prefs.db", NULL);
+  GkStore *store = open_store (path);
+  GtkWidget *window = gk_preferences_window_new (NULL, store);
+  GtkWidget *publication = template_child (window, GK_TYPE_PREFERENCES_WINDOW, "publication_page");
+  GtkWidget *masks = template_child (window, GK_TYPE_PREFERENCES_WINDOW, "masks_page");
+  GtkWidget *report = template_child (window, GK_TYPE_PREFERENCES_WINDOW, "report_page");
+  GtkWidget *idcard_head = template_child (masks, GK_TYPE_MASKS_PAGE, "idcard_head_spin");
+  GtkWidget *idcard_preview = template_child (masks, GK_TYPE_MASKS_PAGE, "idcard_preview");
+  GtkWidget *row;
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) channels = NULL;
+  g_autofree char *phone = NULL;
+  g_autoptr(GkReportFigures) figures = NULL;
+  GkMaskPolicy policy;
+
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (200);
+
+  /* Channels: add one, rename the first, move the new one up. */
+  row = find_row (publication, ADW_TYPE_ENTRY_ROW, "Add a Channel");
+  g_assert_nonnull (row);
+  type_into (row, "  村务公开栏 ");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  row = find_row (publication, ADW_TYPE_ENTRY_ROW, "Channel 1");
+  type_into (row, "区政府网站");
+  g_signal_emit_by_name (row, "apply");
+  row = find_row (publication, ADW_TYPE_ENTRY_ROW, "Channel 5");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "村务公开栏");
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "gk-up"), "clicked");
+  spin (10);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (publication, ADW_TYPE_ENTRY_ROW, "Channel 4"))),
+                   ==, "村务公开栏");
+  /* The second channel goes; the list closes up. */
+  row = find_row (publication, ADW_TYPE_ENTRY_ROW, "Channel 2");
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "gk-remove"), "clicked");
+  spin (10);
+  g_assert_null (find_row (publication, ADW_TYPE_ENTRY_ROW, "Channel 5"));
+
+  /* The guide's phone: refused at the field until it is a number. */
+  row = find_row (publication, ADW_TYPE_ENTRY_ROW, "Phone");
+  g_assert_nonnull (row);
+  type_into (row, "call the office");
+  g_assert_nonnull (message_after (row));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  type_into (row, "0311-86012345");
+  g_assert_null (message_after (row));
+  row = find_row (publication, ADW_TYPE_ENTRY_ROW, "Postal Code");
+  type_into (row, "0500");
+  g_assert_nonnull (message_after (row));
+
+  /* Masks: the preview follows; a setting that shows too much is refused. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (idcard_preview)), ==, "110105********002X");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (idcard_head), 4);
+  spin (10);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (idcard_preview)), ==, "1101**********002X");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (idcard_head), 15);
+  spin (10);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (idcard_preview)), ==, "1101**********002X");
+  g_assert_nonnull (gk_message_row_get_message (GK_MESSAGE_ROW (template_child (masks, GK_TYPE_MASKS_PAGE,
+                                                                                "idcard_message_row"))));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (idcard_head), 3);
+  spin (10);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (idcard_preview)), ==, "110***********002X");
+  g_assert_null (gk_message_row_get_message (GK_MESSAGE_ROW (template_child (masks, GK_TYPE_MASKS_PAGE,
+                                                                             "idcard_message_row"))));
+
+  /* Report figures of 2024: a count, a bad count, the fees, the overview. */
+  gk_report_page_set_year (GK_REPORT_PAGE (report), 2024);
+  g_assert_cmpint (gk_report_page_get_year (GK_REPORT_PAGE (report)), ==, 2024);
+  row = find_row (report, ADW_TYPE_ENTRY_ROW, "Regulations: Issued This Year");
+  g_assert_nonnull (row);
+  type_into (row, "7");
+  g_assert_null (message_after (row));
+  row = find_row (report, ADW_TYPE_ENTRY_ROW, "Administrative Penalties: Decisions This Year");
+  type_into (row, "-2");
+  g_assert_nonnull (message_after (row));
+  row = find_row (report, ADW_TYPE_ENTRY_ROW, "Administrative Fees: Fees This Year (10,000 Yuan)");
+  type_into (row, "3.25");
+  g_assert_null (message_after (row));
+  /* Last year's carried-over applications, by hand: the total follows. */
+  row = find_row (report, ADW_TYPE_ACTION_ROW, "II. Applications Carried Over from Last Year");
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_visible (find_row (report, ADW_TYPE_ENTRY_ROW, "Natural Persons")));
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))), TRUE);
+  row = find_row (report, ADW_TYPE_ENTRY_ROW, "Natural Persons");
+  g_assert_true (gtk_widget_get_visible (row));
+  type_into (row, "3");
+  type_into (find_row (report, ADW_TYPE_ENTRY_ROW, "Others"), "2");
+  collect (report, GTK_TYPE_TEXT_VIEW, views);
+  g_assert_cmpuint (views->len, ==, 3);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (g_ptr_array_index (views, 0)), "总体情况。", -1);
+  /* Another year shows its own (empty) figures. */
+  gk_report_page_set_year (GK_REPORT_PAGE (report), 2023);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (report, ADW_TYPE_ENTRY_ROW,
+                                                                  "Regulations: Issued This Year"))), ==, "0");
+
+  /* Close, let go of the ledger, and open it again. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_object_unref (store);
+  g_assert_null (store);
+  store = open_store (path);
+
+  channels = gk_store_get_default_channels (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (channels), ==, 4);
+  g_assert_cmpstr (channels[0], ==, "区政府网站");
+  g_assert_cmpstr (channels[1], ==, "公开查阅点");
+  g_assert_cmpstr (channels[2], ==, "村务公开栏");
+  g_assert_cmpstr (channels[3], ==, "公告栏");
+
+  phone = gk_store_get_guide (store, GK_GUIDE_PHONE, &error);
+  g_assert_cmpstr (phone, ==, "0311-86012345");
+
+  g_assert_true (gk_store_get_mask_policy (store, &policy, &error));
+  g_assert_cmpuint (policy.idcard_head, ==, 3);
+  g_assert_cmpuint (policy.idcard_tail, ==, 4);
+
+  figures = gk_store_get_report_figures (store, 2024, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (figures->rules_issued, ==, 7);
+  g_assert_cmpint (figures->penalty_decisions, ==, 0);
+  g_assert_cmpint (figures->fees_fen, ==, 3250000);
+  g_assert_cmpstr (figures->overview, ==, "总体情况。");
+  g_assert_true (figures->has_carried_over);
+  g_assert_cmpint (figures->carried_over[GK_APPLICANT_PERSON], ==, 3);
+  g_assert_cmpint (figures->carried_over[GK_APPLICANT_OTHER], ==, 2);
+  g_assert_cmpint (figures->carried_over[GK_APPLICANT_TOTAL], ==, 5);
+  g_clear_pointer (&figures, gk_report_figures_free);
+  figures = gk_store_get_report_figures (store, 2023, &error);
+  g_assert_cmpint (figures->rules_issued, ==, 0);
+
+  g_object_unref (store);
+}
+
+/* A record of an item that names no channel offers the ledger's defaults. */
+static void
+test_disclosure_defaults (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "disclosure.db", NULL);
+  g_autoptr(GkStore) store = open_store (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  const char *defaults[] = { "区政府网站", "村务公开栏", NULL };
+  GtkWidget *section = g_object_ref_sink (gk_disclosure_section_new ());
+
+  gk_test_add_plain_item (store, "test.plain", "procurement");
+  g_assert_true (gk_store_set_default_channels (store, defaults, &error));
+  g_assert_no_error (error);
+  record = gk_store_create_record (store, "test.plain", "无渠道事项的记录", &error);
+  g_assert_no_error (error);
+
+  gk_editor_section_set_record (GK_EDITOR_SECTION (section), store, record);
+  collect (section, ADW_TYPE_EXPANDER_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "区政府网站");
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 1)), ==, "村务公开栏");
+
+  gk_editor_section_set_record (GK_EDITOR_SECTION (section), store, NULL);
+  g_assert_finalize_object (section);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  gk_core_init ();
+  tmp_dir = g_dir_make_tmp ("gongkai-prefs-XXXXXX", NULL);
+
+  g_test_add_func ("/preferences/round-trip", test_round_trip);
+  g_test_add_func ("/preferences/disclosure-defaults", test_disclosure_defaults);
+
+  status = g_test_run ();
+  gk_test_remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}
