@@ -699,6 +699,12 @@ gk_table_editor_class_init (GkTableEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "table.move-down", NULL, move_down_activated);
   gtk_widget_class_install_action (widget_class, "table.paste", NULL, paste_activated);
 
+  /* Keys that a cell's own text entry leaves alone: Ctrl+V still pastes
+   * into the cell, Ctrl+Shift+V pastes whole rows. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "table.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "table.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "table.move-down", NULL);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
