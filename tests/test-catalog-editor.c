@@ -10,6 +10,7 @@
 #include "gk-item-edit.h"
 #include "gk-record-editor-private.h"
 #include "gk-store.h"
+#include "gk-test-ui.h"
 #include "gk-test-util.h"
 #include "gk-window-private.h"
 
@@ -18,15 +19,6 @@
 static char *tmp_dir;
 /* One application for the whole run: it is exported on the session bus. */
 static GkApplication *app;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static gboolean
 is_saved (gpointer data)
@@ -38,11 +30,7 @@ is_saved (gpointer data)
 static void
 wait_for_save (GkCatalogEditor *editor)
 {
-  gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-
-  while (!is_saved (editor) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (is_saved (editor));
+  g_assert_true (gk_test_spin_until (is_saved, editor, 3000));
 }
 
 static GkStore *
@@ -60,14 +48,7 @@ static GtkListBoxRow *
 find_catalog_row (GkWindow   *window,
                   const char *key)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->catalog_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "gk-item-key"), key) == 0)
-        return GTK_LIST_BOX_ROW (child);
-    }
-  return NULL;
+  return GTK_LIST_BOX_ROW (gk_test_find_with_data (GTK_WIDGET (window->catalog_list), "gk-item-key", key));
 }
 
 static GkItem *
@@ -124,16 +105,16 @@ test_edit_item (void)
   window = gk_window_new (app, store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  spin (100);
+  gk_test_spin (100);
 
   /* The catalog section, then an item: its editor fills the content pane. */
   gk_window_set_section (window, "catalog");
-  spin (20);
+  gk_test_spin (20);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "no-item");
   row = find_catalog_row (window, ITEM_KEY);
   g_assert_nonnull (row);
   gtk_list_box_select_row (window->catalog_list, row);
-  spin (50);
+  gk_test_spin (50);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "catalog-item");
   editor = window->catalog_editor;
   g_assert_nonnull (editor);
@@ -223,7 +204,7 @@ test_edit_item (void)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (GTK_WINDOW (window));
-  spin (50);
+  gk_test_spin (50);
   g_assert_null (window);
 
   g_clear_pointer (&item, gk_item_free);
@@ -260,26 +241,26 @@ test_edit_item (void)
   new_uuid = g_strdup (new_record->uuid);
   window = gk_window_new (app, store, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  spin (100);
+  gk_test_spin (100);
   gk_window_set_section (window, "procurement");
   old_record = gk_store_get_record (store, old_uuid, &error);
   gk_window_show_record (window, old_record);
-  spin (20);
+  gk_test_spin (20);
   g_assert_nonnull (gk_fields_section_get_editor (window->record_editor->fields_section, second_id));
   g_assert_nonnull (gk_fields_section_get_editor (window->record_editor->fields_section, "field_1"));
   gk_window_show_record (window, new_record);
-  spin (20);
+  gk_test_spin (20);
   g_assert_null (gk_fields_section_get_editor (window->record_editor->fields_section, second_id));
   g_assert_nonnull (gk_fields_section_get_editor (window->record_editor->fields_section, "field_1"));
   g_assert_cmpstr (gk_field_editor_get_field (gk_fields_section_get_editor (window->record_editor->fields_section,
                                                                              first_id))->label, ==, "公告项目编号");
   gk_window_show_record (window, old_record);
-  spin (20);
+  gk_test_spin (20);
   g_assert_nonnull (gk_fields_section_get_editor (window->record_editor->fields_section, second_id));
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  gk_test_spin (50);
   g_assert_null (window);
   g_clear_object (&old_record);
   g_clear_object (&new_record);
@@ -299,7 +280,7 @@ test_switch_saves (void)
   g_autofree char *first_key = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  spin (100);
+  gk_test_spin (100);
   gk_window_set_section (window, "catalog");
   first = gtk_list_box_get_row_at_index (window->catalog_list, 0);
   second = gtk_list_box_get_row_at_index (window->catalog_list, 1);
@@ -334,7 +315,7 @@ test_switch_saves (void)
   set_text (gk_catalog_editor_get_row (editor, "time-limit"), "信息形成之日起5个工作日内");
   g_assert_true (gk_catalog_editor_get_modified (editor));
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  gk_test_spin (50);
   {
     g_autoptr(GkItem) saved = gk_store_get_item (store, first_key, NULL);
 
