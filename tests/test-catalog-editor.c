@@ -89,6 +89,8 @@ test_edit_item (void)
   guint n_fields = gk_schema_get_n_fields (schema);
   GkWindow *window;
   GkCatalogEditor *editor;
+  GtkWidget *fields_part;
+  GtkWidget *channels_part;
   GtkListBoxRow *row;
 
   /* A record that holds a value in the field about to be retired. */
@@ -118,6 +120,9 @@ test_edit_item (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "catalog-item");
   editor = window->catalog_editor;
   g_assert_nonnull (editor);
+  /* The field list and the channels are parts of the editor with their own actions. */
+  fields_part = GTK_WIDGET (gk_catalog_editor_get_fields (editor));
+  channels_part = GTK_WIDGET (gk_catalog_editor_get_channels (editor));
   g_assert_cmpstr (gk_catalog_editor_get_item_key (editor), ==, ITEM_KEY);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gk_catalog_editor_get_row (editor, "name"))), ==, item->level2);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (gk_catalog_editor_get_row (editor, "rule"))), ==,
@@ -135,7 +140,7 @@ test_edit_item (void)
                                                                   ADW_TYPE_ACTION_ROW)));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (gk_catalog_editor_get_row (editor, "workdays")), 5);
   gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.add-unit", "s", "区财政局");
-  gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.add-channel", NULL);
+  gtk_widget_activate_action (channels_part, "catalog.add-channel", NULL);
   {
     g_auto(GStrv) before = gk_item_dup_channels (item);
 
@@ -144,13 +149,13 @@ test_edit_item (void)
 
   /* A field added, one renamed, one moved, one retired. */
   set_text (gk_catalog_editor_get_row (editor, "new-label"), "公告发布媒介");
-  gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.add-field", NULL);
+  gtk_widget_activate_action (fields_part, "catalog.add-field", NULL);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gk_catalog_editor_get_row (editor, "new-label"))), ==, "");
   g_assert_nonnull (gk_catalog_editor_get_field_row (editor, "field_1"));
   set_text (gk_catalog_editor_get_field_row (editor, first_id), "公告项目编号");
   g_assert_null (gk_catalog_editor_get_field_message (editor, first_id));
-  gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.move-field-down", "s", first_id);
-  gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.retire-field", "s", second_id);
+  gtk_widget_activate_action (fields_part, "catalog.move-field-down", "s", first_id);
+  gtk_widget_activate_action (fields_part, "catalog.retire-field", "s", second_id);
   /* What was typed survives the rows being rebuilt. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gk_catalog_editor_get_field_row (editor, first_id))), ==,
                    "公告项目编号");
@@ -161,11 +166,11 @@ test_edit_item (void)
   g_assert_true (gtk_widget_has_css_class (gk_catalog_editor_get_field_row (editor, third_id), "error"));
   set_text (gk_catalog_editor_get_row (editor, "new-label"), "公告项目编号");
   g_assert_nonnull (gk_catalog_editor_get_message (editor, "new-label"));
-  gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.add-field", NULL);
+  gtk_widget_activate_action (fields_part, "catalog.add-field", NULL);
   g_assert_null (gk_catalog_editor_get_field_row (editor, "field_2"));
   set_text (gk_catalog_editor_get_row (editor, "new-label"), "");
   g_assert_null (gk_catalog_editor_get_message (editor, "new-label"));
-  gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.add-field", NULL);
+  gtk_widget_activate_action (fields_part, "catalog.add-field", NULL);
   g_assert_nonnull (gk_catalog_editor_get_message (editor, "new-label"));
   g_assert_null (gk_catalog_editor_get_field_row (editor, "field_2"));
 

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "gk-application.h"
+#include "gk-catalog-channels.h"
+#include "gk-catalog-fields.h"
 #include "gk-core.h"
 #include "gk-preferences-window.h"
 #include "gk-publish-dialog.h"
@@ -393,8 +395,8 @@ test_templates (void)
     "gk-table-editor.ui", "gk-disclosure-section.ui", "gk-history-section.ui", "gk-date-button.ui",
     "gk-publish-dialog.ui",
     "gk-project-section.ui", "gk-project-row.ui", "gk-project-dialog.ui",
-    /* Instantiated by test-catalog-editor. */
-    "gk-catalog-editor.ui",
+    /* Instantiated by test-catalog-editor, inside the window. */
+    "gk-catalog-editor.ui", "gk-catalog-fields.ui", "gk-catalog-channels.ui",
     NULL,
   };
   const char *source_root = g_getenv ("GK_SOURCE_ROOT");
@@ -438,6 +440,15 @@ test_templates (void)
   widget = g_object_ref_sink (gk_sidebar_row_new ("test", "Test", "view-list-symbolic"));
   g_assert_finalize_object (widget);
   widget = g_object_ref_sink (gk_record_row_new ());
+  g_assert_finalize_object (widget);
+  /* The catalog editor's parts, on their own (test-catalog-editor edits with them). */
+  widget = g_object_ref_sink (gk_catalog_fields_new ());
+  g_assert_true (gk_catalog_fields_set_fields (GK_CATALOG_FIELDS (widget), 0, "[]", NULL));
+  g_assert_nonnull (gk_catalog_fields_get_row (GK_CATALOG_FIELDS (widget), "new-label"));
+  g_assert_finalize_object (widget);
+  widget = g_object_ref_sink (gk_catalog_channels_new ());
+  gk_catalog_channels_set_channels (GK_CATALOG_CHANNELS (widget), (const char *[]) { "门户网站", NULL });
+  g_assert_nonnull (gk_catalog_channels_get_row (GK_CATALOG_CHANNELS (widget), 0));
   g_assert_finalize_object (widget);
   widget = g_object_ref_sink (gk_supervision_view_new ());
   gk_supervision_view_set_store (GK_SUPERVISION_VIEW (widget), store);
