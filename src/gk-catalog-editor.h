@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "gk-catalog-channels.h"
+#include "gk-catalog-fields.h"
 #include "gk-store.h"
 
 G_BEGIN_DECLS
@@ -41,5 +43,8 @@ const char *gk_catalog_editor_get_field_message (GkCatalogEditor *self,
 /* The row of channel @index, or NULL. */
 GtkWidget  *gk_catalog_editor_get_channel_row (GkCatalogEditor *self,
                                               guint            index);
+/* The parts that edit the item's field list and its channels, with their actions. */
+GkCatalogFields   *gk_catalog_editor_get_fields   (GkCatalogEditor *self);
+GkCatalogChannels *gk_catalog_editor_get_channels (GkCatalogEditor *self);
 
 G_END_DECLS

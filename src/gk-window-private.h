@@ -4,6 +4,7 @@
 #include "gk-catalog-editor.h"
 #include "gk-record-editor.h"
 #include "gk-record-list.h"
+#include "gk-sidebar-row.h"
 #include "gk-store.h"
 #include "gk-supervision-view.h"
 #include "gk-window.h"
@@ -61,6 +62,11 @@ struct _GkWindow
 };
 
 void gk_window_refresh_counts (GkWindow *self);
+/* Shows the panes as the section, the record and the item shown have them. */
+void gk_window_update_panes   (GkWindow *self);
+/* The sidebar row of section @key, or NULL. */
+GkSidebarRow *gk_window_find_sidebar_row (GkWindow   *self,
+                                          const char *key);
 /* Queries the list again for the section and its filters, and updates the panes. */
 void gk_window_update_list    (GkWindow *self);
 /* The records domain a sidebar section shows, or NULL (catalog, supervision). */
@@ -69,11 +75,6 @@ const char *gk_window_section_domain (const char *key);
 const char *gk_window_domain_section (const char *domain);
 void gk_window_show_record    (GkWindow *self,
                                GkRecord *record);
-/* Shows catalog item @key in the content pane (NULL: none), after saving
- * what was typed in the item shown before. */
-void gk_window_show_catalog_item (GkWindow   *self,
-                                  const char *key);
-
 void gk_window_actions_init   (GkWindow *self);
 void gk_window_actions_update (GkWindow *self);
 
@@ -89,5 +90,14 @@ void     gk_window_show_report              (GkWindow *self);
 void     gk_window_supervision_count        (GkWindow *self,
                                              guint    *overdue,
                                              guint    *urgent);
+
+/* gk-window-catalog.c */
+void gk_window_catalog_init      (GkWindow   *self);
+/* Lists the catalog's items again, keeping the one shown selected. */
+void gk_window_catalog_fill      (GkWindow   *self);
+/* Shows catalog item @key in the content pane (NULL: none), after saving
+ * what was typed in the item shown before. */
+void gk_window_show_catalog_item (GkWindow   *self,
+                                  const char *key);
 
 G_END_DECLS

@@ -55,9 +55,9 @@ gk_window_domain_section (const char *domain)
   return NULL;
 }
 
-static GkSidebarRow *
-find_sidebar_row (GkWindow   *self,
-                  const char *key)
+GkSidebarRow *
+gk_window_find_sidebar_row (GkWindow   *self,
+                            const char *key)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
        child != NULL;
@@ -108,10 +108,10 @@ update_empty_page (GkWindow *self)
     }
 }
 
-static void
-update_panes (GkWindow *self)
+void
+gk_window_update_panes (GkWindow *self)
 {
-  GkSidebarRow *row = find_sidebar_row (self, self->section);
+  GkSidebarRow *row = gk_window_find_sidebar_row (self, self->section);
   guint shown = self->records != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->records)) : 0;
   gboolean searching = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0';
   gboolean supervision = is_supervision (self);
@@ -202,7 +202,7 @@ void
 gk_window_update_list (GkWindow *self)
 {
   update_query (self);
-  update_panes (self);
+  gk_window_update_panes (self);
 }
 
 void
@@ -222,7 +222,7 @@ gk_window_refresh_counts (GkWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
-      GkSidebarRow *row = find_sidebar_row (self, sections[i].key);
+      GkSidebarRow *row = gk_window_find_sidebar_row (self, sections[i].key);
       guint count = 0, overdue = 0;
 
       if (sections[i].domain == NULL)
@@ -240,165 +240,21 @@ gk_window_refresh_counts (GkWindow *self)
 
   gk_window_supervision_count (self, &overdue_total, &urgent_total);
   /* Beside the badge, what the supervision list holds: overdue and due soon. */
-  gk_sidebar_row_set_count (find_sidebar_row (self, "supervision"), urgent_total);
-  gk_sidebar_row_set_overdue (find_sidebar_row (self, "supervision"), overdue_total);
+  gk_sidebar_row_set_count (gk_window_find_sidebar_row (self, "supervision"), urgent_total);
+  gk_sidebar_row_set_overdue (gk_window_find_sidebar_row (self, "supervision"), overdue_total);
 
   self->total_records = total;
   self->overdue_records = overdue_total;
-  update_panes (self);
+  gk_window_update_panes (self);
   gk_window_actions_update (self);
-}
-
-#define CATALOG_ROW_KEY "gk-item-key"
-
-static void
-update_catalog_row (GtkWidget    *row,
-                    const GkItem *item)
-{
-  g_autofree char *subtitle = NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->level2);
-  /* A retired item stays listed, so that it can be brought back. */
-  if (item->retired)
-    /* Translators: the time limit of a catalog item that takes no new records */
-    subtitle = g_strdup_printf (_("Retired · %s"), item->time_limit != NULL ? item->time_limit : "");
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : item->time_limit);
-  if (item->retired)
-    gtk_widget_add_css_class (row, "dim-label");
-  else
-    gtk_widget_remove_css_class (row, "dim-label");
-}
-
-static GtkWidget *
-create_catalog_row (const GkItem *item)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_set_data_full (G_OBJECT (row), CATALOG_ROW_KEY, g_strdup (item->key), g_free);
-  update_catalog_row (row, item);
-  return row;
-}
-
-static const char *
-get_catalog_row_key (GtkListBoxRow *row)
-{
-  return row != NULL ? g_object_get_data (G_OBJECT (row), CATALOG_ROW_KEY) : NULL;
-}
-
-static void
-fill_catalog (GkWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  GtkWidget *child;
-  guint n_rows = 0;
-  gboolean same_items = TRUE;
-  const char *shown;
-
-  if (self->store == NULL)
-    return;
-
-  items = gk_store_list_items (self->store, NULL, TRUE, &error);
-  if (items == NULL)
-    {
-      g_warning ("Could not read the catalog: %s", error->message);
-      return;
-    }
-
-  /* An edit in the catalog editor changes one row's texts: update the rows
-   * in place, so that the selection and the focus stay where they are. */
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->catalog_list));
-       child != NULL && same_items;
-       child = gtk_widget_get_next_sibling (child), n_rows++)
-    same_items = n_rows < items->len &&
-                 g_strcmp0 (get_catalog_row_key (GTK_LIST_BOX_ROW (child)),
-                            ((GkItem *) g_ptr_array_index (items, n_rows))->key) == 0;
-  same_items = same_items && n_rows == items->len;
-
-  if (same_items)
-    {
-      guint i = 0;
-
-      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->catalog_list));
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        update_catalog_row (child, g_ptr_array_index (items, i++));
-    }
-  else
-    {
-      /* The list box keeps one row per item: a catalog has dozens, not thousands. */
-      shown = self->catalog_editor != NULL ? gk_catalog_editor_get_item_key (self->catalog_editor) : NULL;
-      self->filling_catalog = TRUE;
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->catalog_list))) != NULL)
-        gtk_list_box_remove (self->catalog_list, child);
-      for (guint i = 0; i < items->len; i++)
-        {
-          const GkItem *item = g_ptr_array_index (items, i);
-          GtkWidget *row = create_catalog_row (item);
-
-          gtk_list_box_append (self->catalog_list, row);
-          if (g_strcmp0 (item->key, shown) == 0)
-            gtk_list_box_select_row (self->catalog_list, GTK_LIST_BOX_ROW (row));
-        }
-      self->filling_catalog = FALSE;
-    }
-
-  gk_sidebar_row_set_count (find_sidebar_row (self, "catalog"), items->len);
 }
 
 static void
 on_store_catalog_changed_cb (GkWindow *self)
 {
-  fill_catalog (self);
+  gk_window_catalog_fill (self);
   /* The item's name heads the content pane. */
-  update_panes (self);
-}
-
-void
-gk_window_show_catalog_item (GkWindow   *self,
-                             const char *key)
-{
-  if (key != NULL && self->catalog_editor == NULL && self->store != NULL)
-    {
-      self->catalog_editor = GK_CATALOG_EDITOR (gk_catalog_editor_new (self->store));
-      adw_bin_set_child (self->catalog_page, GTK_WIDGET (self->catalog_editor));
-    }
-
-  /* The editor saves what the clerk typed in the item it showed before. */
-  if (self->catalog_editor != NULL)
-    gk_catalog_editor_set_item_key (self->catalog_editor, key);
-
-  if (key == NULL && gtk_list_box_get_selected_row (self->catalog_list) != NULL)
-    {
-      self->filling_catalog = TRUE;
-      gtk_list_box_unselect_all (self->catalog_list);
-      self->filling_catalog = FALSE;
-    }
-
-  update_panes (self);
-  gk_window_actions_update (self);
-}
-
-static void
-on_catalog_list_row_selected_cb (GkWindow      *self,
-                                 GtkListBoxRow *row)
-{
-  if (self->filling_catalog || row == NULL)
-    return;
-
-  gk_window_show_catalog_item (self, get_catalog_row_key (row));
-}
-
-static void
-on_catalog_list_row_activated_cb (GkWindow      *self,
-                                  GtkListBoxRow *row)
-{
-  if (gtk_list_box_get_selected_row (self->catalog_list) != row)
-    gtk_list_box_select_row (self->catalog_list, row);
-  /* On a folded window, choosing an item moves on to its editor. */
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+  gk_window_update_panes (self);
 }
 
 static void
@@ -425,7 +281,7 @@ on_search_entry_search_changed_cb (GkWindow       *self,
                                    GtkSearchEntry *entry)
 {
   update_query (self);
-  update_panes (self);
+  gk_window_update_panes (self);
 }
 
 static void
@@ -504,7 +360,7 @@ gk_window_show_record (GkWindow *self,
   adw_window_title_set_title (self->content_title, record != NULL ? record->title : "");
   adw_window_title_set_subtitle (self->content_title, record != NULL ? record->item_name : "");
 
-  update_panes (self);
+  gk_window_update_panes (self);
   gk_window_actions_update (self);
 }
 
@@ -630,7 +486,7 @@ drop_store (GkWindow     *self,
   g_clear_object (&self->store);
 
   adw_status_page_set_description (self->error_page, error->message);
-  update_panes (self);
+  gk_window_update_panes (self);
   gk_window_actions_update (self);
 }
 
@@ -670,7 +526,7 @@ gk_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (gk_window_parent_class)->constructed (object);
 
-  fill_catalog (self);
+  gk_window_catalog_fill (self);
   gk_window_refresh_counts (self);
 
   if (self->records != NULL)
@@ -685,7 +541,7 @@ gk_window_constructed (GObject *object)
     }
 
   saved_section = g_settings_get_string (self->settings, "selected-section");
-  if (find_sidebar_row (self, saved_section) == NULL)
+  if (gk_window_find_sidebar_row (self, saved_section) == NULL)
     {
       g_free (saved_section);
       saved_section = g_strdup (sections[0].key);
@@ -828,8 +684,6 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_record_list_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_catalog_list_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_catalog_list_row_activated_cb);
 
   g_type_ensure (GK_TYPE_SIDEBAR_ROW);
   g_type_ensure (GK_TYPE_RECORD_ROW);
@@ -891,6 +745,7 @@ gk_window_init (GkWindow *self)
 
   gk_window_actions_init (self);
   gk_window_supervision_init (self);
+  gk_window_catalog_init (self);
 }
 
 GkWindow *
@@ -932,7 +787,7 @@ gk_window_set_section (GkWindow   *self,
 
   g_return_if_fail (GK_IS_WINDOW (self));
 
-  row = find_sidebar_row (self, key);
+  row = gk_window_find_sidebar_row (self, key);
   if (row == NULL)
     {
       g_warning ("Unknown section “%s”", key);
@@ -957,6 +812,6 @@ gk_window_set_section (GkWindow   *self,
   if (gtk_list_box_get_selected_row (self->sidebar_list) != GTK_LIST_BOX_ROW (row))
     gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
 
-  update_panes (self);
+  gk_window_update_panes (self);
   gk_window_actions_update (self);
 }

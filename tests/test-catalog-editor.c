@@ -10,6 +10,7 @@
 #include "gk-item-edit.h"
 #include "gk-record-editor-private.h"
 #include "gk-store.h"
+#include "gk-test-ui.h"
 #include "gk-test-util.h"
 #include "gk-window-private.h"
 
@@ -18,15 +19,6 @@
 static char *tmp_dir;
 /* One application for the whole run: it is exported on the session bus. */
 static GkApplication *app;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static gboolean
 is_saved (gpointer data)
@@ -38,11 +30,7 @@ is_saved (gpointer data)
 static void
 wait_for_save (GkCatalogEditor *editor)
 {
-  gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-
-  while (!is_saved (editor) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (is_saved (editor));
+  g_assert_true (gk_test_spin_until (is_saved, editor, 3000));
 }
 
 static GkStore *
@@ -60,14 +48,7 @@ static GtkListBoxRow *
 find_catalog_row (GkWindow   *window,
                   const char *key)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->catalog_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "gk-item-key"), key) == 0)
-        return GTK_LIST_BOX_ROW (child);
-    }
-  return NULL;
+  return GTK_LIST_BOX_ROW (gk_test_find_with_data (GTK_WIDGET (window->catalog_list), "gk-item-key", key));
 }
 
 static GkItem *
@@ -108,6 +89,8 @@ test_edit_item (void)
   guint n_fields = gk_schema_get_n_fields (schema);
   GkWindow *window;
   GkCatalogEditor *editor;
+  GtkWidget *fields_part;
+  GtkWidget *channels_part;
   GtkListBoxRow *row;
 
   /* A record that holds a value in the field about to be retired. */
@@ -124,19 +107,22 @@ test_edit_item (void)
   window = gk_window_new (app, store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  spin (100);
+  gk_test_spin (100);
 
   /* The catalog section, then an item: its editor fills the content pane. */
   gk_window_set_section (window, "catalog");
-  spin (20);
+  gk_test_spin (20);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "no-item");
   row = find_catalog_row (window, ITEM_KEY);
   g_assert_nonnull (row);
   gtk_list_box_select_row (window->catalog_list, row);
-  spin (50);
+  gk_test_spin (50);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "catalog-item");
   editor = window->catalog_editor;
   g_assert_nonnull (editor);
+  /* The field list and the channels are parts of the editor with their own actions. */
+  fields_part = GTK_WIDGET (gk_catalog_editor_get_fields (editor));
+  channels_part = GTK_WIDGET (gk_catalog_editor_get_channels (editor));
   g_assert_cmpstr (gk_catalog_editor_get_item_key (editor), ==, ITEM_KEY);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gk_catalog_editor_get_row (editor, "name"))), ==, item->level2);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (gk_catalog_editor_get_row (editor, "rule"))), ==,
@@ -154,7 +140,7 @@ test_edit_item (void)
                                                                   ADW_TYPE_ACTION_ROW)));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (gk_catalog_editor_get_row (editor, "workdays")), 5);
   gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.add-unit", "s", "区财政局");
-  gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.add-channel", NULL);
+  gtk_widget_activate_action (channels_part, "catalog.add-channel", NULL);
   {
     g_auto(GStrv) before = gk_item_dup_channels (item);
 
@@ -163,13 +149,13 @@ test_edit_item (void)
 
   /* A field added, one renamed, one moved, one retired. */
   set_text (gk_catalog_editor_get_row (editor, "new-label"), "公告发布媒介");
-  gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.add-field", NULL);
+  gtk_widget_activate_action (fields_part, "catalog.add-field", NULL);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gk_catalog_editor_get_row (editor, "new-label"))), ==, "");
   g_assert_nonnull (gk_catalog_editor_get_field_row (editor, "field_1"));
   set_text (gk_catalog_editor_get_field_row (editor, first_id), "公告项目编号");
   g_assert_null (gk_catalog_editor_get_field_message (editor, first_id));
-  gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.move-field-down", "s", first_id);
-  gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.retire-field", "s", second_id);
+  gtk_widget_activate_action (fields_part, "catalog.move-field-down", "s", first_id);
+  gtk_widget_activate_action (fields_part, "catalog.retire-field", "s", second_id);
   /* What was typed survives the rows being rebuilt. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gk_catalog_editor_get_field_row (editor, first_id))), ==,
                    "公告项目编号");
@@ -180,11 +166,11 @@ test_edit_item (void)
   g_assert_true (gtk_widget_has_css_class (gk_catalog_editor_get_field_row (editor, third_id), "error"));
   set_text (gk_catalog_editor_get_row (editor, "new-label"), "公告项目编号");
   g_assert_nonnull (gk_catalog_editor_get_message (editor, "new-label"));
-  gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.add-field", NULL);
+  gtk_widget_activate_action (fields_part, "catalog.add-field", NULL);
   g_assert_null (gk_catalog_editor_get_field_row (editor, "field_2"));
   set_text (gk_catalog_editor_get_row (editor, "new-label"), "");
   g_assert_null (gk_catalog_editor_get_message (editor, "new-label"));
-  gtk_widget_activate_action (GTK_WIDGET (editor), "catalog.add-field", NULL);
+  gtk_widget_activate_action (fields_part, "catalog.add-field", NULL);
   g_assert_nonnull (gk_catalog_editor_get_message (editor, "new-label"));
   g_assert_null (gk_catalog_editor_get_field_row (editor, "field_2"));
 
@@ -223,7 +209,7 @@ test_edit_item (void)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (GTK_WINDOW (window));
-  spin (50);
+  gk_test_spin (50);
   g_assert_null (window);
 
   g_clear_pointer (&item, gk_item_free);
@@ -260,26 +246,26 @@ test_edit_item (void)
   new_uuid = g_strdup (new_record->uuid);
   window = gk_window_new (app, store, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  spin (100);
+  gk_test_spin (100);
   gk_window_set_section (window, "procurement");
   old_record = gk_store_get_record (store, old_uuid, &error);
   gk_window_show_record (window, old_record);
-  spin (20);
+  gk_test_spin (20);
   g_assert_nonnull (gk_fields_section_get_editor (window->record_editor->fields_section, second_id));
   g_assert_nonnull (gk_fields_section_get_editor (window->record_editor->fields_section, "field_1"));
   gk_window_show_record (window, new_record);
-  spin (20);
+  gk_test_spin (20);
   g_assert_null (gk_fields_section_get_editor (window->record_editor->fields_section, second_id));
   g_assert_nonnull (gk_fields_section_get_editor (window->record_editor->fields_section, "field_1"));
   g_assert_cmpstr (gk_field_editor_get_field (gk_fields_section_get_editor (window->record_editor->fields_section,
                                                                              first_id))->label, ==, "公告项目编号");
   gk_window_show_record (window, old_record);
-  spin (20);
+  gk_test_spin (20);
   g_assert_nonnull (gk_fields_section_get_editor (window->record_editor->fields_section, second_id));
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  gk_test_spin (50);
   g_assert_null (window);
   g_clear_object (&old_record);
   g_clear_object (&new_record);
@@ -299,7 +285,7 @@ test_switch_saves (void)
   g_autofree char *first_key = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  spin (100);
+  gk_test_spin (100);
   gk_window_set_section (window, "catalog");
   first = gtk_list_box_get_row_at_index (window->catalog_list, 0);
   second = gtk_list_box_get_row_at_index (window->catalog_list, 1);
@@ -334,7 +320,7 @@ test_switch_saves (void)
   set_text (gk_catalog_editor_get_row (editor, "time-limit"), "信息形成之日起5个工作日内");
   g_assert_true (gk_catalog_editor_get_modified (editor));
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  gk_test_spin (50);
   {
     g_autoptr(GkItem) saved = gk_store_get_item (store, first_key, NULL);
 

@@ -11,20 +11,12 @@
 #include "gk-project-row.h"
 #include "gk-record-editor-private.h"
 #include "gk-store.h"
+#include "gk-test-ui.h"
 #include "gk-test-util.h"
 #include "gk-window-private.h"
 
 static char *tmp_dir;
 static GkApplication *app;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static GkRecord *
 add_record (GkStore    *store,
@@ -48,7 +40,7 @@ open_record (GkWindow   *window,
              const char *uuid)
 {
   g_action_group_activate_action (G_ACTION_GROUP (window), "open-record", g_variant_new_string (uuid));
-  spin (100);
+  gk_test_spin (100);
   g_assert_nonnull (window->record);
   g_assert_cmpstr (window->record->uuid, ==, uuid);
 }
@@ -92,7 +84,7 @@ test_project_view (void)
   window = gk_window_new (app, store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  spin (200);
+  gk_test_spin (200);
 
   /* Opened from elsewhere: the window moves to the record's section. */
   gk_window_set_section (window, "bidding");
@@ -111,14 +103,14 @@ test_project_view (void)
 
   /* A stage with a record opens it. */
   g_signal_emit_by_name (gk_project_section_get_row (section, "procurement.budget"), "activated");
-  spin (100);
+  gk_test_spin (100);
   g_assert_cmpstr (window->record->uuid, ==, budget->uuid);
   open_record (window, result->uuid);
   section = window->record_editor->project_section;
 
   /* Create Next Stage: the notice, filled in and opened. */
   gtk_widget_activate (gk_project_section_get_next_button (section));
-  spin (300);
+  gk_test_spin (300);
   g_assert_cmpstr (window->record->item_key, ==, "procurement.notice");
   g_assert_cmpint (window->record->project_id, ==, desks->id);
   g_assert_cmpstr (window->record->title, ==, "长安区第二小学课桌椅采购项目采购项目公告");
@@ -138,16 +130,16 @@ test_project_view (void)
   g_assert_true (adw_action_row_get_subtitle (ADW_ACTION_ROW (project_row)) != NULL);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (project_row)), "课桌椅"));
   adw_action_row_activate (ADW_ACTION_ROW (project_row));
-  spin (100);
+  gk_test_spin (100);
   gtk_editable_set_text (gk_project_row_get_search (project_row), "图书馆");
-  spin (400);
+  gk_test_spin (400);
   g_signal_emit_by_name (gk_project_row_get_search (project_row), "activate");
-  spin (50);
+  gk_test_spin (50);
   g_assert_cmpint (gk_project_row_get_project_id (project_row), ==, books->id);
   g_assert_true (gk_record_editor_get_modified (window->record_editor));
   g_assert_true (gk_record_editor_flush (window->record_editor, &error));
   g_assert_no_error (error);
-  spin (50);
+  gk_test_spin (50);
   /* The stages are now the other project's: only this record so far. */
   g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.notice"), ==, "Present");
   g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.budget"), ==, "Missing");
@@ -168,7 +160,7 @@ test_project_view (void)
   gtk_editable_set_text (gk_project_dialog_get_entry (GK_PROJECT_DIALOG (dialog), "code"), "CACG-2025-0101");
   g_assert_true (gk_project_dialog_get_can_create (GK_PROJECT_DIALOG (dialog)));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  spin (100);
+  gk_test_spin (100);
   new_project_id = gk_project_row_get_project_id (project_row);
   g_assert_cmpint (new_project_id, !=, books->id);
   g_assert_cmpint (new_project_id, !=, 0);
@@ -178,7 +170,7 @@ test_project_view (void)
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  gk_test_spin (50);
   g_assert_finalize_object (window);
   g_assert_finalize_object (g_steal_pointer (&store));
 

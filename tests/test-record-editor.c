@@ -13,28 +13,9 @@
 #include "gk-record-editor-private.h"
 #include "gk-store.h"
 #include "gk-table-row.h"
+#include "gk-test-ui.h"
 
 static char *tmp_dir;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Spins until @done or @ms pass; returns @done's last answer. */
-static gboolean
-spin_until (gboolean (*done) (gpointer), gpointer data, guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (!done (data) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  return done (data);
-}
 
 static char *
 temp_path (const char *name)
@@ -77,7 +58,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->editor = GK_RECORD_EDITOR (gk_record_editor_new (fixture->store));
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->editor));
   gtk_window_present (fixture->window);
-  spin (50);
+  gk_test_spin (50);
 }
 
 static void
@@ -86,7 +67,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
   gtk_window_destroy (fixture->window);
-  spin (20);
+  gk_test_spin (20);
   g_assert_null (fixture->editor);
   g_assert_finalize_object (fixture->store);
   g_free (fixture->path);
@@ -101,7 +82,7 @@ create_record (Fixture    *fixture,
 
   g_assert_no_error (error);
   gk_record_editor_set_record (fixture->editor, record);
-  spin (20);
+  gk_test_spin (20);
   return record;
 }
 
@@ -140,7 +121,7 @@ activate (Fixture    *fixture,
 
   g_assert_true (g_action_group_has_action (actions, action));
   g_action_group_activate_action (actions, action, NULL);
-  spin (20);
+  gk_test_spin (20);
 }
 
 /* Publish as the clerk does: the dialog asks for the date and the
@@ -164,7 +145,7 @@ publish (Fixture *fixture)
     }
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "publish"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "publish");
-  spin (20);
+  gk_test_spin (20);
   g_assert_null (fixture->editor->publish_dialog);
 }
 
@@ -287,41 +268,32 @@ assert_json_equal (JsonNode   *node,
     }
 }
 
+typedef struct
+{
+  guint row;
+  const char *column_id;
+} CellMatch;
+
+static gboolean
+is_cell (GtkWidget *widget,
+         gpointer   data)
+{
+  CellMatch *match = data;
+  GtkListItem *item = g_object_get_data (G_OBJECT (widget), "gk-list-item");
+
+  return item != NULL && gtk_list_item_get_position (item) == match->row &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "gk-column-id"), match->column_id) == 0;
+}
+
+/* The cell of @column_id in row @row of a table under @widget. */
 static GtkWidget *
 find_cell (GtkWidget  *widget,
            guint       row,
            const char *column_id)
 {
-  GtkListItem *item = g_object_get_data (G_OBJECT (widget), "gk-list-item");
+  CellMatch match = { row, column_id };
 
-  if (item != NULL && gtk_list_item_get_position (item) == row &&
-      g_strcmp0 (g_object_get_data (G_OBJECT (widget), "gk-column-id"), column_id) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_cell (child, row, column_id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return gk_test_find_widget (widget, is_cell, &match);
 }
 
 static void
@@ -348,7 +320,7 @@ read_clipboard (GtkWidget *widget)
   char *text = NULL;
 
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_clipboard_text_cb, &text);
-  g_assert_true (spin_until (is_set, &text, 3000));
+  g_assert_true (gk_test_spin_until (is_set, &text, 3000));
   return text;
 }
 
@@ -566,7 +538,7 @@ test_every_domain (Fixture       *fixture,
             gtk_widget_activate_action (GTK_WIDGET (rows), "table.add-row", NULL);
             gtk_widget_activate_action (GTK_WIDGET (rows), "table.add-row", NULL);
             g_assert_cmpuint (gk_table_editor_get_n_rows (rows), ==, 2);
-            spin (60);
+            gk_test_spin (60);
 
             for (guint r = 0; r < 2; r++)
               {
@@ -589,7 +561,7 @@ test_every_domain (Fixture       *fixture,
         }
 
       /* Every required field is filled: the record may be published. */
-      spin (20);
+      gk_test_spin (20);
       {
         g_autofree char *errors = gk_record_editor_dup_issues_text (fixture->editor, GK_SEVERITY_ERROR);
 
@@ -735,7 +707,7 @@ test_validation (Fixture       *fixture,
     g_assert_cmpuint (issues->len, >=, 3);
 
     /* Typing in the cell's own entry goes the same way. */
-    spin (100);
+    gk_test_spin (100);
     {
       GtkWidget *cell = find_cell (GTK_WIDGET (suppliers), 0, "amount");
 
@@ -769,7 +741,7 @@ test_paste (Fixture       *fixture,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->editor)), tsv);
   gtk_widget_activate_action (GTK_WIDGET (results), "table.paste", NULL);
-  g_assert_true (spin_until (has_rows, results, 3000));
+  g_assert_true (gk_test_spin_until (has_rows, results, 3000));
   g_assert_cmpuint (gk_table_editor_get_n_rows (results), ==, 3);
   g_assert_nonnull (strstr (gk_table_editor_get_report (results), "3"));
 
@@ -834,7 +806,7 @@ test_paste_many (Fixture       *fixture,
 
   start = g_get_monotonic_time ();
   g_assert_cmpuint (gk_table_editor_paste_text (results, tsv->str), ==, 500);
-  spin (200);
+  gk_test_spin (200);
   g_assert_true (gk_record_editor_flush (fixture->editor, NULL));
   seconds = (g_get_monotonic_time () - start) / 1e6 - 0.2;
   g_test_message ("500 rows pasted, shown and saved in %.2f s", seconds);
@@ -891,7 +863,7 @@ test_attachments (Fixture       *fixture,
   g_assert_true (g_file_set_contents (path, "%PDF-1.4 评标报告正文", -1, NULL));
   g_assert_true (gk_attachments_section_add_file (fixture->editor->attachments_section, file, &error));
   g_assert_no_error (error);
-  spin (20);
+  gk_test_spin (20);
   g_assert_cmpuint (gk_attachments_section_get_n_rows (fixture->editor->attachments_section), ==, 1);
 
   again = open_store (fixture->path);
@@ -944,7 +916,7 @@ test_undo (Fixture       *fixture,
 
   gk_field_editor_set_text (field (fixture, "project_no"), "ZB-2025-001");
   /* Saved by itself after the debounce. */
-  spin (GK_RECORD_EDITOR_SAVE_DELAY_MS + 300);
+  gk_test_spin (GK_RECORD_EDITOR_SAVE_DELAY_MS + 300);
   g_assert_false (gk_record_editor_get_modified (fixture->editor));
 
   gtk_editable_set_text (title, "第二个标题");
@@ -1098,7 +1070,7 @@ test_status_actions (Fixture       *fixture,
     g_assert_false (adw_message_dialog_get_response_enabled (message, "publish"));
     gk_publish_dialog_set_channel (dialog, "河北政府采购网", TRUE, NULL);
     adw_message_dialog_response (message, "publish");
-    spin (20);
+    gk_test_spin (20);
   }
   g_assert_cmpstr (current->status, ==, GK_STATUS_PUBLISHED);
   g_assert_cmpstr (current->published_on, ==, "2025-03-12");
@@ -1128,7 +1100,7 @@ test_status_actions (Fixture       *fixture,
     g_assert_true (adw_message_dialog_get_response_enabled (dialog, "record"));
     gtk_editable_set_text (note, "更正中标金额");
     adw_message_dialog_response (dialog, "record");
-    spin (50);
+    gk_test_spin (50);
   }
   g_assert_null (fixture->editor->change_dialog);
   g_assert_cmpstr (current->status, ==, GK_STATUS_DRAFT);
@@ -1199,7 +1171,7 @@ test_nothing_lost (Fixture       *fixture,
   /* The editor goes away with an edit pending: saved too. */
   gk_field_editor_set_text (field (fixture, "tender_no"), "招标编号-最后一刻");
   gtk_window_set_child (fixture->window, NULL);
-  spin (20);
+  gk_test_spin (20);
   {
     g_autoptr(GkRecord) stored = reread (fixture->path, second->uuid);
 
@@ -1278,17 +1250,17 @@ test_calendar (Fixture       *fixture,
   g_autoptr(GkRecord) record = create_record (fixture, "procurement.result");
   /* The formation date, near the top: the popover opens where the button is on screen. */
   GtkWidget *row = header_row (fixture, "formed");
-  GtkWidget *button = find_descendant (row, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *button = gk_test_find_descendant (row, GTK_TYPE_MENU_BUTTON);
   g_autoptr(GDateTime) shown = NULL;
   g_autoptr(GDateTime) day = g_date_time_new_local (2025, 4, 30, 0, 0, 0);
   GtkWidget *calendar;
 
-  g_assert_nonnull (find_descendant (row, GK_TYPE_DATE_BUTTON));
+  g_assert_nonnull (gk_test_find_descendant (row, GK_TYPE_DATE_BUTTON));
   g_assert_nonnull (button);
   gtk_editable_set_text (GTK_EDITABLE (row), "2025年3月7日");
-  spin (100);
+  gk_test_spin (100);
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  spin (50);
+  gk_test_spin (50);
   calendar = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
   g_assert_true (GTK_IS_CALENDAR (calendar));
   shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
@@ -1297,7 +1269,7 @@ test_calendar (Fixture       *fixture,
 
   gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
   g_signal_emit_by_name (calendar, "day-selected");
-  spin (50);
+  gk_test_spin (50);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2025-04-30");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
   g_assert_true (gk_record_editor_flush (fixture->editor, NULL));
@@ -1329,7 +1301,7 @@ test_sample_ledger (Fixture       *fixture,
       gk_record_editor_set_record (fixture->editor, record);
       g_assert_false (gk_record_editor_get_modified (fixture->editor));
       if (i % 10 == 0)
-        spin (10);
+        gk_test_spin (10);
     }
   gk_record_editor_set_record (fixture->editor, NULL);
 
@@ -1357,7 +1329,7 @@ test_keyboard (Fixture       *fixture,
   GtkWidget *first_focus = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (candidates), "table.add-row", NULL);
-  spin (100);
+  gk_test_spin (100);
 
   for (guint i = 0; i < 400; i++)
     {

@@ -13,6 +13,7 @@
 #include "gk-sidebar-row.h"
 #include "gk-store.h"
 #include "gk-supervision-view.h"
+#include "gk-test-ui.h"
 #include "gk-test-util.h"
 #include "gk-window.h"
 #include "gk-window-private.h"
@@ -32,15 +33,6 @@ typedef struct
   char *oldest_due_on;
   char *today;
 } Ledger;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static char *
 days_ago (const char *today,
@@ -181,7 +173,7 @@ open_window (GkStore *store)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   gtk_window_present (GTK_WINDOW (window));
-  spin (200);
+  gk_test_spin (200);
   g_assert_false (adw_leaflet_get_folded (window->leaflet));
   return window;
 }
@@ -195,7 +187,7 @@ click_section (GkWindow   *window,
 
   gtk_list_box_select_row (window->sidebar_list, GTK_LIST_BOX_ROW (row));
   g_signal_emit_by_name (window->sidebar_list, "row-activated", row);
-  spin (50);
+  gk_test_spin (50);
   g_assert_cmpstr (gk_window_get_section (window), ==, key);
 }
 
@@ -206,40 +198,44 @@ list_item (GkWindow *window,
   return g_list_model_get_item (G_LIST_MODEL (window->selection), position);
 }
 
+static gboolean
+is_record_row (GtkWidget *widget,
+               gpointer   data)
+{
+  return GK_IS_RECORD_ROW (widget) && gk_record_row_get_record (GK_RECORD_ROW (widget)) != NULL;
+}
+
+/* The record rows shown under @widget, by record uuid. */
 static void
 collect_record_rows (GtkWidget  *widget,
                      GHashTable *rows)
 {
-  if (GK_IS_RECORD_ROW (widget) && gk_record_row_get_record (GK_RECORD_ROW (widget)) != NULL)
-    g_hash_table_insert (rows, g_strdup (gk_record_row_get_record (GK_RECORD_ROW (widget))->uuid), widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    collect_record_rows (child, rows);
+  g_autoptr(GPtrArray) found = gk_test_collect_widgets (widget, is_record_row, NULL);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (found, i);
+
+      g_hash_table_insert (rows, g_strdup (gk_record_row_get_record (GK_RECORD_ROW (row))->uuid), row);
+    }
 }
 
+static gboolean
+is_visible_label (GtkWidget *widget,
+                  gpointer   data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget);
+}
+
+/* The texts of the labels shown under @widget, in order. */
 static void
 collect_labels (GtkWidget *widget,
                 GPtrArray *texts)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, texts);
-}
+  g_autoptr(GPtrArray) labels = gk_test_collect_widgets (widget, is_visible_label, NULL);
 
-static GtkWidget *
-find_group (GtkWidget  *widget,
-            const char *title)
-{
-  if (ADW_IS_PREFERENCES_GROUP (widget) &&
-      g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_group (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  for (guint i = 0; i < labels->len; i++)
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (g_ptr_array_index (labels, i))));
 }
 
 /* The texts a clerk reads on the report's line for @unit in the table of
@@ -249,7 +245,7 @@ report_line (GkWindow   *window,
              const char *domain_name,
              const char *unit)
 {
-  GtkWidget *group = find_group (GTK_WIDGET (window->supervision_view), domain_name);
+  GtkWidget *group = gk_test_find_group (GTK_WIDGET (window->supervision_view), domain_name);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
   g_assert_nonnull (group);
@@ -294,27 +290,13 @@ report_row (GkWindow   *window,
   return NULL;
 }
 
-static GtkDropDown *
-find_dropdown (GtkWidget *widget)
-{
-  if (GTK_IS_DROP_DOWN (widget))
-    return GTK_DROP_DOWN (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkDropDown *found = find_dropdown (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The report counts the period of the oldest record's due date, chosen in
  * the period drop-down as a clerk would. */
 static void
 show_period_of_oldest (GkWindow *window,
                        Ledger   *ledger)
 {
-  GtkDropDown *dropdown = find_dropdown (GTK_WIDGET (window->supervision_view));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gk_test_find_descendant (GTK_WIDGET (window->supervision_view), GTK_TYPE_DROP_DOWN));
   GkPeriod period = strncmp (ledger->oldest_due_on, ledger->today, 4) == 0 ? GK_PERIOD_THIS_YEAR
                                                                             : GK_PERIOD_LAST_YEAR;
 
@@ -324,7 +306,7 @@ show_period_of_oldest (GkWindow *window,
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, GK_PERIOD_THIS_YEAR);
 
   gtk_drop_down_set_selected (dropdown, period);
-  spin (20);
+  gk_test_spin (20);
   g_assert_cmpint (gk_supervision_view_get_period (window->supervision_view), ==, period);
 }
 
@@ -360,7 +342,7 @@ test_list (void)
   g_object_unref (record);
 
   /* Each row says why it is there. */
-  spin (100);
+  gk_test_spin (100);
   collect_record_rows (GTK_WIDGET (window->record_list), rows);
   g_assert_cmpuint (g_hash_table_size (rows), ==, 3);
   g_assert_true (gtk_widget_has_css_class (g_hash_table_lookup (rows, ledger->oldest_overdue), "overdue"));
@@ -370,7 +352,7 @@ test_list (void)
 
   /* Activating the first row opens that record in the content pane. */
   g_signal_emit_by_name (window->record_list, "activate", 0);
-  spin (50);
+  gk_test_spin (50);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "record");
   g_assert_nonnull (window->record);
   g_assert_cmpstr (window->record->uuid, ==, ledger->oldest_overdue);
@@ -379,7 +361,7 @@ test_list (void)
   /* …and the report is one button away. */
   g_assert_true (gtk_widget_get_visible (window->report_button));
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-report", NULL);
-  spin (20);
+  gk_test_spin (20);
   g_assert_null (window->record);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "supervision");
 
@@ -389,13 +371,13 @@ test_list (void)
       unit_position = i;
   g_assert_cmpuint (unit_position, >, 0);
   gtk_drop_down_set_selected (window->unit_dropdown, unit_position);
-  spin (20);
+  gk_test_spin (20);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 1);
   record = list_item (window, 0);
   g_assert_cmpstr (record->uuid, ==, ledger->overdue);
   g_object_unref (record);
   gtk_drop_down_set_selected (window->unit_dropdown, 0);
-  spin (20);
+  gk_test_spin (20);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 3);
 
   /* The search entry narrows it too. */
@@ -403,14 +385,14 @@ test_list (void)
   g_assert_true (gtk_search_bar_get_search_mode (window->search_bar));
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "即将到期");
   g_signal_emit_by_name (window->search_entry, "search-changed");
-  spin (20);
+  gk_test_spin (20);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 1);
   record = list_item (window, 0);
   g_assert_cmpstr (record->uuid, ==, ledger->due_soon);
   g_object_unref (record);
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
   g_signal_emit_by_name (window->search_entry, "search-changed");
-  spin (20);
+  gk_test_spin (20);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 3);
 
   /* Another section shows its own list, without the unit filter. */
@@ -524,7 +506,7 @@ test_report (void)
   g_assert_no_error (error);
   g_assert_true (gk_store_set_status (ledger->store, oldest, GK_STATUS_PUBLISHED, NULL, &error));
   g_assert_no_error (error);
-  spin (20);
+  gk_test_spin (20);
   row = report_row (window, "procurement", "区财政局");
   g_assert_cmpuint (row->late, ==, 2);
   g_assert_cmpuint (row->overdue, ==, 0);
@@ -561,7 +543,7 @@ test_notification (void)
   click_section (window, "procurement");
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "show-supervision"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-supervision", NULL);
-  spin (20);
+  gk_test_spin (20);
   g_assert_cmpstr (gk_window_get_section (window), ==, "supervision");
   g_assert_true (gtk_list_box_get_selected_row (window->sidebar_list) ==
                  GTK_LIST_BOX_ROW (sidebar_row (window, "supervision")));

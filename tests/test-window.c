@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "gk-application.h"
+#include "gk-catalog-channels.h"
+#include "gk-catalog-fields.h"
 #include "gk-core.h"
 #include "gk-preferences-window.h"
 #include "gk-publish-dialog.h"
@@ -13,19 +15,11 @@
 #include "gk-sidebar-row.h"
 #include "gk-store.h"
 #include "gk-supervision-view.h"
+#include "gk-test-ui.h"
 #include "gk-window.h"
 #include "gk-window-private.h"
 
 static char *tmp_dir;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static GkStore *
 open_temp_store (const char *name)
@@ -58,7 +52,7 @@ test_window_opens (void)
   GkWindow *window = gk_window_new (app, store, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
-  spin (200);
+  gk_test_spin (200);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   g_assert_true (gk_window_get_store (window) == store);
 
@@ -68,7 +62,7 @@ test_window_opens (void)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  gk_test_spin (50);
   g_assert_null (window);
 }
 
@@ -84,7 +78,7 @@ test_sections (void)
   guint n_rows = 0;
 
   gtk_window_present (GTK_WINDOW (window));
-  spin (100);
+  gk_test_spin (100);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar_list));
        child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -94,7 +88,7 @@ test_sections (void)
       g_assert_cmpstr (gk_sidebar_row_get_key (row), ==, keys[n_rows]);
       /* Selecting the row is what the clerk does: the window follows. */
       gtk_list_box_select_row (window->sidebar_list, GTK_LIST_BOX_ROW (row));
-      spin (10);
+      gk_test_spin (10);
       g_assert_cmpstr (gk_window_get_section (window), ==, keys[n_rows]);
       g_assert_cmpstr (adw_window_title_get_title (window->list_title), ==, gk_sidebar_row_get_title (row));
 
@@ -113,7 +107,7 @@ test_sections (void)
   /* The last section is remembered. */
   gk_window_set_section (window, "bidding");
   gtk_window_close (GTK_WINDOW (window));
-  spin (50);
+  gk_test_spin (50);
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
     g_autofree char *saved = g_settings_get_string (settings, "selected-section");
@@ -138,7 +132,7 @@ test_actions (void)
   };
 
   gtk_window_present (GTK_WINDOW (window));
-  spin (100);
+  gk_test_spin (100);
 
   /* Every command has its accelerator. */
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -160,7 +154,7 @@ test_actions (void)
   /* New record creates one in the current domain and shows it. */
   gk_window_set_section (window, "procurement");
   g_action_group_activate_action (G_ACTION_GROUP (window), "new-record", NULL);
-  spin (20);
+  gk_test_spin (20);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "record");
   g_assert_nonnull (window->record);
   g_assert_cmpstr (window->record->domain, ==, "procurement");
@@ -180,12 +174,12 @@ test_actions (void)
     g_assert_cmpstr (first->item_key, !=, "procurement.result");
     gk_window_show_record (window, result);
     g_action_group_activate_action (G_ACTION_GROUP (window), "new-record", NULL);
-    spin (20);
+    gk_test_spin (20);
     g_assert_cmpstr (window->record->item_key, ==, "procurement.result");
     g_assert_cmpstr (window->record->uuid, !=, result->uuid);
     g_assert_true (gk_store_delete_record (store, result->uuid, NULL));
     g_assert_true (gk_store_delete_record (store, window->record->uuid, NULL));
-    spin (20);
+    gk_test_spin (20);
     gk_window_show_record (window, first);
   }
 
@@ -208,34 +202,16 @@ test_actions (void)
     gk_window_set_section (window, "supervision");
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 0);
     g_settings_set_uint (settings, "due-soon-workdays", 20);
-    spin (20);
+    gk_test_spin (20);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 1);
     g_settings_reset (settings, "due-soon-workdays");
-    spin (20);
+    gk_test_spin (20);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 0);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static guint
 sidebar_count (GkWindow   *window,
@@ -293,10 +269,10 @@ test_delete_undo (void)
   gtk_window_present (GTK_WINDOW (window));
   gk_window_set_section (window, "housing-allocation");
   g_action_group_activate_action (G_ACTION_GROUP (window), "new-record", NULL);
-  spin (20);
+  gk_test_spin (20);
   kept_uuid = g_strdup (window->record->uuid);
   g_action_group_activate_action (G_ACTION_GROUP (window), "new-record", NULL);
-  spin (20);
+  gk_test_spin (20);
   gone_uuid = g_strdup (window->record->uuid);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 2);
   g_assert_cmpuint (sidebar_count (window, "housing-allocation"), ==, 2);
@@ -304,16 +280,16 @@ test_delete_undo (void)
   /* Delete: gone from the list, the count and the editor at once. */
   gtk_widget_grab_focus (GTK_WIDGET (window->record_list));
   press_delete_in_list (window);
-  spin (50);
+  gk_test_spin (50);
   g_assert_null (window->record);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 1);
   g_assert_cmpuint (sidebar_count (window, "housing-allocation"), ==, 1);
 
   /* Undo: back in the list and open again. */
-  undo = find_button (GTK_WIDGET (window->toast_overlay), "_Undo");
+  undo = gk_test_find_button (GTK_WIDGET (window->toast_overlay), "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  spin (50);
+  gk_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 2);
   g_assert_cmpuint (sidebar_count (window, "housing-allocation"), ==, 2);
   g_assert_nonnull (window->record);
@@ -321,10 +297,10 @@ test_delete_undo (void)
 
   /* Delete again and close before the toast times out: the delete stands. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "delete-record", NULL);
-  spin (50);
+  gk_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  gk_test_spin (50);
   g_object_unref (store);
 
   store = open_temp_store ("delete.db");
@@ -350,9 +326,9 @@ test_about (void)
   const char *info;
 
   gtk_window_present (GTK_WINDOW (window));
-  spin (50);
+  gk_test_spin (50);
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  spin (50);
+  gk_test_spin (50);
   {
     GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -386,21 +362,21 @@ test_fold (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
   gtk_window_present (GTK_WINDOW (window));
-  spin (300);
+  gk_test_spin (300);
   g_assert_false (adw_leaflet_get_folded (window->leaflet));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
-  spin (300);
+  gk_test_spin (300);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
   g_assert_true (adw_leaflet_get_folded (window->leaflet));
 
   /* Folded: a section leads to its list, and back returns to the sidebar. */
   g_signal_emit_by_name (window->sidebar_list, "row-activated",
                          gtk_list_box_get_row_at_index (window->sidebar_list, 2));
-  spin (50);
+  gk_test_spin (50);
   g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->list_pane);
   g_action_group_activate_action (G_ACTION_GROUP (window), "go-back", NULL);
-  spin (50);
+  gk_test_spin (50);
   g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->sidebar_pane);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -421,8 +397,8 @@ test_templates (void)
     "gk-table-editor.ui", "gk-disclosure-section.ui", "gk-history-section.ui", "gk-date-button.ui",
     "gk-publish-dialog.ui",
     "gk-project-section.ui", "gk-project-row.ui", "gk-project-dialog.ui",
-    /* Instantiated by test-catalog-editor. */
-    "gk-catalog-editor.ui",
+    /* Instantiated by test-catalog-editor, inside the window. */
+    "gk-catalog-editor.ui", "gk-catalog-fields.ui", "gk-catalog-channels.ui",
     NULL,
   };
   const char *source_root = g_getenv ("GK_SOURCE_ROOT");
@@ -467,6 +443,15 @@ test_templates (void)
   g_assert_finalize_object (widget);
   widget = g_object_ref_sink (gk_record_row_new ());
   g_assert_finalize_object (widget);
+  /* The catalog editor's parts, on their own (test-catalog-editor edits with them). */
+  widget = g_object_ref_sink (gk_catalog_fields_new ());
+  g_assert_true (gk_catalog_fields_set_fields (GK_CATALOG_FIELDS (widget), 0, "[]", NULL));
+  g_assert_nonnull (gk_catalog_fields_get_row (GK_CATALOG_FIELDS (widget), "new-label"));
+  g_assert_finalize_object (widget);
+  widget = g_object_ref_sink (gk_catalog_channels_new ());
+  gk_catalog_channels_set_channels (GK_CATALOG_CHANNELS (widget), (const char *[]) { "门户网站", NULL });
+  g_assert_nonnull (gk_catalog_channels_get_row (GK_CATALOG_CHANNELS (widget), 0));
+  g_assert_finalize_object (widget);
   widget = g_object_ref_sink (gk_supervision_view_new ());
   gk_supervision_view_set_store (GK_SUPERVISION_VIEW (widget), store);
   /* Not counted while it is not shown (tests/test-supervision.c shows it). */
@@ -486,15 +471,15 @@ test_finalize (void)
   GkWindow *window = gk_window_new (app, store, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
-  spin (100);
+  gk_test_spin (100);
   gk_window_set_section (window, "procurement");
   g_action_group_activate_action (G_ACTION_GROUP (window), "new-record", NULL);
-  spin (50);
+  gk_test_spin (50);
 
   /* The window holds its own references: when it goes, nothing is left. */
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  gk_test_spin (50);
   g_assert_finalize_object (window);
   g_assert_finalize_object (store);
 }

@@ -1,0 +1,159 @@
+/* gk-window-catalog.c: the window's catalog (公开目录) section: the list of items and the item editor. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-window-private.h"
+
+#define CATALOG_ROW_KEY "gk-item-key"
+
+static void
+update_catalog_row (GtkWidget    *row,
+                    const GkItem *item)
+{
+  g_autofree char *subtitle = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->level2);
+  /* A retired item stays listed, so that it can be brought back. */
+  if (item->retired)
+    /* Translators: the time limit of a catalog item that takes no new records */
+    subtitle = g_strdup_printf (_("Retired · %s"), item->time_limit != NULL ? item->time_limit : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : item->time_limit);
+  if (item->retired)
+    gtk_widget_add_css_class (row, "dim-label");
+  else
+    gtk_widget_remove_css_class (row, "dim-label");
+}
+
+static GtkWidget *
+create_catalog_row (const GkItem *item)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), CATALOG_ROW_KEY, g_strdup (item->key), g_free);
+  update_catalog_row (row, item);
+  return row;
+}
+
+static const char *
+get_catalog_row_key (GtkListBoxRow *row)
+{
+  return row != NULL ? g_object_get_data (G_OBJECT (row), CATALOG_ROW_KEY) : NULL;
+}
+
+void
+gk_window_catalog_fill (GkWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  GtkWidget *child;
+  guint n_rows = 0;
+  gboolean same_items = TRUE;
+  const char *shown;
+
+  if (self->store == NULL)
+    return;
+
+  items = gk_store_list_items (self->store, NULL, TRUE, &error);
+  if (items == NULL)
+    {
+      g_warning ("Could not read the catalog: %s", error->message);
+      return;
+    }
+
+  /* An edit in the catalog editor changes one row's texts: update the rows
+   * in place, so that the selection and the focus stay where they are. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->catalog_list));
+       child != NULL && same_items;
+       child = gtk_widget_get_next_sibling (child), n_rows++)
+    same_items = n_rows < items->len &&
+                 g_strcmp0 (get_catalog_row_key (GTK_LIST_BOX_ROW (child)),
+                            ((GkItem *) g_ptr_array_index (items, n_rows))->key) == 0;
+  same_items = same_items && n_rows == items->len;
+
+  if (same_items)
+    {
+      guint i = 0;
+
+      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->catalog_list));
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        update_catalog_row (child, g_ptr_array_index (items, i++));
+    }
+  else
+    {
+      /* The list box keeps one row per item: a catalog has dozens, not thousands. */
+      shown = self->catalog_editor != NULL ? gk_catalog_editor_get_item_key (self->catalog_editor) : NULL;
+      self->filling_catalog = TRUE;
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->catalog_list))) != NULL)
+        gtk_list_box_remove (self->catalog_list, child);
+      for (guint i = 0; i < items->len; i++)
+        {
+          const GkItem *item = g_ptr_array_index (items, i);
+          GtkWidget *row = create_catalog_row (item);
+
+          gtk_list_box_append (self->catalog_list, row);
+          if (g_strcmp0 (item->key, shown) == 0)
+            gtk_list_box_select_row (self->catalog_list, GTK_LIST_BOX_ROW (row));
+        }
+      self->filling_catalog = FALSE;
+    }
+
+  gk_sidebar_row_set_count (gk_window_find_sidebar_row (self, "catalog"), items->len);
+}
+
+void
+gk_window_show_catalog_item (GkWindow   *self,
+                             const char *key)
+{
+  if (key != NULL && self->catalog_editor == NULL && self->store != NULL)
+    {
+      self->catalog_editor = GK_CATALOG_EDITOR (gk_catalog_editor_new (self->store));
+      adw_bin_set_child (self->catalog_page, GTK_WIDGET (self->catalog_editor));
+    }
+
+  /* The editor saves what the clerk typed in the item it showed before. */
+  if (self->catalog_editor != NULL)
+    gk_catalog_editor_set_item_key (self->catalog_editor, key);
+
+  if (key == NULL && gtk_list_box_get_selected_row (self->catalog_list) != NULL)
+    {
+      self->filling_catalog = TRUE;
+      gtk_list_box_unselect_all (self->catalog_list);
+      self->filling_catalog = FALSE;
+    }
+
+  gk_window_update_panes (self);
+  gk_window_actions_update (self);
+}
+
+static void
+on_catalog_list_row_selected_cb (GkWindow      *self,
+                                 GtkListBoxRow *row)
+{
+  if (self->filling_catalog || row == NULL)
+    return;
+
+  gk_window_show_catalog_item (self, get_catalog_row_key (row));
+}
+
+static void
+on_catalog_list_row_activated_cb (GkWindow      *self,
+                                  GtkListBoxRow *row)
+{
+  if (gtk_list_box_get_selected_row (self->catalog_list) != row)
+    gtk_list_box_select_row (self->catalog_list, row);
+  /* On a folded window, choosing an item moves on to its editor. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+}
+
+void
+gk_window_catalog_init (GkWindow *self)
+{
+  g_signal_connect_object (self->catalog_list, "row-selected",
+                           G_CALLBACK (on_catalog_list_row_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->catalog_list, "row-activated",
+                           G_CALLBACK (on_catalog_list_row_activated_cb), self, G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,138 @@
+/* gk-test-ui.c: helpers the widget tests share: running the main loop and finding widgets in a tree. */
+#include "gk-test-ui.h"
+
+#include <adwaita.h>
+
+void
+gk_test_spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+gboolean
+gk_test_spin_until (gboolean (*done) (gpointer data),
+                    gpointer   data,
+                    guint      ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  return done (data);
+}
+
+GtkWidget *
+gk_test_find_widget (GtkWidget         *root,
+                     GkTestWidgetMatch  match,
+                     gpointer           data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gk_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_widgets (GtkWidget         *widget,
+                 GkTestWidgetMatch  match,
+                 gpointer           data,
+                 GPtrArray         *found)
+{
+  if (match (widget, data))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, match, data, found);
+}
+
+GPtrArray *
+gk_test_collect_widgets (GtkWidget         *root,
+                         GkTestWidgetMatch  match,
+                         gpointer           data)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_widgets (root, match, data, found);
+  return found;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget,
+            gpointer   data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+GtkWidget *
+gk_test_find_descendant (GtkWidget *root,
+                         GType      type)
+{
+  return gk_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_button_labelled (GtkWidget *widget,
+                    gpointer   data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+GtkWidget *
+gk_test_find_button (GtkWidget  *root,
+                     const char *label)
+{
+  return gk_test_find_widget (root, is_button_labelled, (gpointer) label);
+}
+
+static gboolean
+is_group_titled (GtkWidget *widget,
+                 gpointer   data)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget) &&
+         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), data) == 0;
+}
+
+GtkWidget *
+gk_test_find_group (GtkWidget  *root,
+                    const char *title)
+{
+  return gk_test_find_widget (root, is_group_titled, (gpointer) title);
+}
+
+typedef struct
+{
+  const char *key;
+  const char *value;
+} DataMatch;
+
+static gboolean
+has_data (GtkWidget *widget,
+          gpointer   data)
+{
+  DataMatch *match = data;
+  const char *value = g_object_get_data (G_OBJECT (widget), match->key);
+
+  return value != NULL && g_strcmp0 (value, match->value) == 0;
+}
+
+GtkWidget *
+gk_test_find_with_data (GtkWidget  *root,
+                        const char *key,
+                        const char *value)
+{
+  DataMatch match = { key, value };
+
+  return gk_test_find_widget (root, has_data, &match);
+}

@@ -1,0 +1,43 @@
+/* gk-test-ui.h: helpers the widget tests share: running the main loop and finding widgets in a tree. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Runs the default main context for @ms milliseconds. */
+void       gk_test_spin            (guint ms);
+/* Runs it until @done answers TRUE or @ms pass; returns @done's last answer. */
+gboolean   gk_test_spin_until      (gboolean  (*done) (gpointer data),
+                                    gpointer    data,
+                                    guint       ms);
+
+/* TRUE when @widget is the one looked for. */
+typedef gboolean (*GkTestWidgetMatch) (GtkWidget *widget,
+                                       gpointer   data);
+
+/* The first widget of the tree under @root, @root included, depth first,
+ * that @match accepts; or NULL. */
+GtkWidget *gk_test_find_widget     (GtkWidget        *root,
+                                    GkTestWidgetMatch match,
+                                    gpointer          data);
+/* Every widget of the tree under @root that @match accepts, depth first;
+ * the array owns no reference. */
+GPtrArray *gk_test_collect_widgets (GtkWidget        *root,
+                                    GkTestWidgetMatch match,
+                                    gpointer          data);
+/* The first widget of type @type. */
+GtkWidget *gk_test_find_descendant (GtkWidget        *root,
+                                    GType             type);
+/* The first button labelled @label (its mnemonic included). */
+GtkWidget *gk_test_find_button     (GtkWidget        *root,
+                                    const char       *label);
+/* The first preferences group titled @title. */
+GtkWidget *gk_test_find_group      (GtkWidget        *root,
+                                    const char       *title);
+/* The first widget whose object data @key is the string @value. */
+GtkWidget *gk_test_find_with_data  (GtkWidget        *root,
+                                    const char       *key,
+                                    const char       *value);
+
+G_END_DECLS
