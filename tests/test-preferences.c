@@ -12,18 +12,10 @@
 #include "gk-report-page.h"
 #include "gk-settings.h"
 #include "gk-store.h"
+#include "gk-test-ui.h"
 #include "gk-test-util.h"
 
 static char *tmp_dir;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static GkStore *
 open_store (const char *path)
@@ -35,35 +27,38 @@ open_store (const char *path)
   return store;
 }
 
+typedef struct
+{
+  GType type;
+  const char *title;
+} RowMatch;
+
+static gboolean
+match_row (GtkWidget *widget,
+           gpointer   data)
+{
+  const RowMatch *match = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, match->type) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), match->title) == 0;
+}
+
 /* The first preferences row under @root of @type titled @title. */
 static GtkWidget *
 find_row (GtkWidget  *root,
           GType       type,
           const char *title)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
+  RowMatch match = { type, title };
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return gk_test_find_widget (root, match_row, &match);
 }
 
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
+static gboolean
+match_type (GtkWidget *widget,
+            gpointer   data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
 }
 
 static GtkWidget *
@@ -92,7 +87,7 @@ type_into (GtkWidget  *row,
            const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text);
-  spin (10);
+  gk_test_spin (10);
 }
 
 static void
@@ -107,7 +102,7 @@ test_round_trip (void)
   GtkWidget *idcard_head = template_child (masks, GK_TYPE_MASKS_PAGE, "idcard_head_spin");
   GtkWidget *idcard_preview = template_child (masks, GK_TYPE_MASKS_PAGE, "idcard_preview");
   GtkWidget *row;
-  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(GPtrArray) views = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) channels = NULL;
   g_autofree char *phone = NULL;
@@ -116,7 +111,7 @@ test_round_trip (void)
 
   g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
   gtk_window_present (GTK_WINDOW (window));
-  spin (200);
+  gk_test_spin (200);
 
   /* Channels: add one, rename the first, move the new one up. */
   row = find_row (publication, ADW_TYPE_ENTRY_ROW, "Add a Channel");
@@ -131,13 +126,13 @@ test_round_trip (void)
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "村务公开栏");
   g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "gk-up"), "clicked");
-  spin (10);
+  gk_test_spin (10);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (publication, ADW_TYPE_ENTRY_ROW, "Channel 4"))),
                    ==, "村务公开栏");
   /* The second channel goes; the list closes up. */
   row = find_row (publication, ADW_TYPE_ENTRY_ROW, "Channel 2");
   g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "gk-remove"), "clicked");
-  spin (10);
+  gk_test_spin (10);
   g_assert_null (find_row (publication, ADW_TYPE_ENTRY_ROW, "Channel 5"));
 
   /* The guide's phone: refused at the field until it is a number. */
@@ -155,15 +150,15 @@ test_round_trip (void)
   /* Masks: the preview follows; a setting that shows too much is refused. */
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (idcard_preview)), ==, "110105********002X");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (idcard_head), 4);
-  spin (10);
+  gk_test_spin (10);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (idcard_preview)), ==, "1101**********002X");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (idcard_head), 15);
-  spin (10);
+  gk_test_spin (10);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (idcard_preview)), ==, "1101**********002X");
   g_assert_nonnull (gk_message_row_get_message (GK_MESSAGE_ROW (template_child (masks, GK_TYPE_MASKS_PAGE,
                                                                                 "idcard_message_row"))));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (idcard_head), 3);
-  spin (10);
+  gk_test_spin (10);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (idcard_preview)), ==, "110***********002X");
   g_assert_null (gk_message_row_get_message (GK_MESSAGE_ROW (template_child (masks, GK_TYPE_MASKS_PAGE,
                                                                              "idcard_message_row"))));
@@ -190,7 +185,7 @@ test_round_trip (void)
   g_assert_true (gtk_widget_get_visible (row));
   type_into (row, "3");
   type_into (find_row (report, ADW_TYPE_ENTRY_ROW, "Others"), "2");
-  collect (report, GTK_TYPE_TEXT_VIEW, views);
+  views = gk_test_collect_widgets (report, match_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW));
   g_assert_cmpuint (views->len, ==, 3);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (g_ptr_array_index (views, 0)), "总体情况。", -1);
   /* Another year shows its own (empty) figures. */
@@ -200,7 +195,7 @@ test_round_trip (void)
 
   /* Close, let go of the ledger, and open it again. */
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  gk_test_spin (50);
   g_object_unref (store);
   g_assert_null (store);
   store = open_store (path);
@@ -245,7 +240,7 @@ test_disclosure_defaults (void)
   g_autoptr(GkStore) store = open_store (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GkRecord) record = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
   const char *defaults[] = { "区政府网站", "村务公开栏", NULL };
   GtkWidget *section = g_object_ref_sink (gk_disclosure_section_new ());
 
@@ -256,7 +251,7 @@ test_disclosure_defaults (void)
   g_assert_no_error (error);
 
   gk_editor_section_set_record (GK_EDITOR_SECTION (section), store, record);
-  collect (section, ADW_TYPE_EXPANDER_ROW, rows);
+  rows = gk_test_collect_widgets (section, match_type, GSIZE_TO_POINTER (ADW_TYPE_EXPANDER_ROW));
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "区政府网站");
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 1)), ==, "村务公开栏");
