@@ -1,7 +1,11 @@
-/* gk-test-ui.c: helpers the widget tests share: running the main loop and finding widgets in a tree. */
+/* gk-test-ui.c: helpers the widget tests share: starting up, running the main loop, finding widgets in a tree. */
+#include "config.h"
+
 #include "gk-test-ui.h"
 
 #include <adwaita.h>
+
+#include "gk-core.h"
 
 void
 gk_test_spin (guint ms)
@@ -135,4 +139,32 @@ gk_test_find_with_data (GtkWidget  *root,
   DataMatch match = { key, value };
 
   return gk_test_find_widget (root, has_data, &match);
+}
+
+char *
+gk_test_ui_init (int         *argc,
+                 char      ***argv,
+                 const char  *name)
+{
+  g_autofree char *template = g_strdup_printf ("gongkai-%s-XXXXXX", name);
+  g_autoptr(GError) error = NULL;
+  char *dir;
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  gk_core_init ();
+  dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  return dir;
+}
+
+GkApplication *
+gk_test_ui_new_application (void)
+{
+  GkApplication *app = gk_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
 }

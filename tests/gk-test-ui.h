@@ -3,7 +3,17 @@
 
 #include <gtk/gtk.h>
 
+#include "gk-application.h"
+
 G_BEGIN_DECLS
+
+/* Starts GTK, libadwaita and the core for a widget test, and returns a new
+ * temporary folder named after @name, for the test to remove. */
+char          *gk_test_ui_init            (int         *argc,
+                                           char      ***argv,
+                                           const char  *name);
+/* The application the tests' windows belong to, registered on the bus. */
+GkApplication *gk_test_ui_new_application (void);
 
 /* Runs the default main context for @ms milliseconds. */
 void       gk_test_spin            (guint ms);

@@ -334,16 +334,8 @@ main (int   argc,
 {
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  gk_core_init ();
-  tmp_dir = g_dir_make_tmp ("gongkai-catalog-ui-XXXXXX", NULL);
-  app = gk_application_new ();
-  {
-    g_autoptr(GError) error = NULL;
-    g_application_register (G_APPLICATION (app), NULL, &error);
-    g_assert_no_error (error);
-  }
+  tmp_dir = gk_test_ui_init (&argc, &argv, "catalog-ui");
+  app = gk_test_ui_new_application ();
 
   g_test_add_func ("/catalog-editor/edit-item", test_edit_item);
   g_test_add_func ("/catalog-editor/switch-saves", test_switch_saves);

@@ -266,10 +266,7 @@ main (int   argc,
 {
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  gk_core_init ();
-  tmp_dir = g_dir_make_tmp ("gongkai-prefs-XXXXXX", NULL);
+  tmp_dir = gk_test_ui_init (&argc, &argv, "prefs");
 
   g_test_add_func ("/preferences/round-trip", test_round_trip);
   g_test_add_func ("/preferences/disclosure-defaults", test_disclosure_defaults);

@@ -217,16 +217,8 @@ main (int   argc,
 {
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  gk_core_init ();
-  tmp_dir = g_dir_make_tmp ("gongkai-project-view-XXXXXX", NULL);
-  app = gk_application_new ();
-  {
-    g_autoptr(GError) error = NULL;
-    g_application_register (G_APPLICATION (app), NULL, &error);
-    g_assert_no_error (error);
-  }
+  tmp_dir = gk_test_ui_init (&argc, &argv, "project-view");
+  app = gk_test_ui_new_application ();
 
   g_test_add_func ("/project-view/stages", test_project_view);
 

@@ -1382,10 +1382,7 @@ main (int   argc,
 {
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  gk_core_init ();
-  tmp_dir = g_dir_make_tmp ("gongkai-editor-XXXXXX", NULL);
+  tmp_dir = gk_test_ui_init (&argc, &argv, "editor");
 
   g_test_add_func ("/record-editor/templates", test_templates);
   g_test_add_func ("/record-editor/field-kinds", test_field_kinds);

@@ -557,16 +557,8 @@ main (int   argc,
 {
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  gk_core_init ();
-  tmp_dir = g_dir_make_tmp ("gongkai-supervision-XXXXXX", NULL);
-  app = gk_application_new ();
-  {
-    g_autoptr(GError) error = NULL;
-    g_application_register (G_APPLICATION (app), NULL, &error);
-    g_assert_no_error (error);
-  }
+  tmp_dir = gk_test_ui_init (&argc, &argv, "supervision");
+  app = gk_test_ui_new_application ();
 
   g_test_add_func ("/supervision/list", test_list);
   g_test_add_func ("/supervision/badge-matches-cli", test_badge_matches_cli);
