@@ -38,3 +38,27 @@ gk_test_add_plain_item (GkStore    *store,
   g_assert_true (gk_store_save_item (store, &item, &error));
   g_assert_no_error (error);
 }
+
+void
+gk_test_ledger_set_up (GkTestLedger  *ledger,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  ledger->dir = g_dir_make_tmp ("gongkai-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  ledger->path = g_build_filename (ledger->dir, "ledger.db", NULL);
+  ledger->store = gk_store_open (ledger->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ledger->store);
+}
+
+void
+gk_test_ledger_tear_down (GkTestLedger  *ledger,
+                          gconstpointer  data)
+{
+  g_clear_object (&ledger->store);
+  gk_test_remove_tree (ledger->dir);
+  g_free (ledger->path);
+  g_free (ledger->dir);
+}

@@ -16,4 +16,17 @@ void gk_test_add_plain_item (GkStore    *store,
                              const char *key,
                              const char *domain);
 
+/* A fresh ledger in a temporary folder, for g_test_add() fixtures. */
+typedef struct
+{
+  char *dir;
+  char *path;
+  GkStore *store;
+} GkTestLedger;
+
+void gk_test_ledger_set_up    (GkTestLedger  *ledger,
+                               gconstpointer  data);
+void gk_test_ledger_tear_down (GkTestLedger  *ledger,
+                               gconstpointer  data);
+
 G_END_DECLS

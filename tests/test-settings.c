@@ -8,36 +8,10 @@
 #include "gk-store.h"
 #include "gk-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  GkStore *store;
-} Fixture;
+typedef GkTestLedger Fixture;
 
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("gongkai-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "ledger.db", NULL);
-  f->store = gk_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  gk_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
+#define fixture_setup gk_test_ledger_set_up
+#define fixture_teardown gk_test_ledger_tear_down
 
 /* Closes the ledger and opens it again: what was saved must come back. */
 static void
