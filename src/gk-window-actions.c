@@ -57,9 +57,7 @@ new_record_activated (GSimpleAction *action,
       return;
     }
 
-  gk_window_show_record (self, record);
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+  gk_window_open_record (self, record);
 }
 
 /* Opens a record by its UUID (a project's other stages link here), in the
@@ -94,9 +92,7 @@ open_record_activated (GSimpleAction *action,
   if (selected != NULL && g_strcmp0 (selected->uuid, record->uuid) != 0)
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
-  gk_window_show_record (self, record);
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+  gk_window_open_record (self, record);
 }
 
 static void
@@ -227,8 +223,7 @@ show_report_activated (GSimpleAction *action,
   GkWindow *self = GK_WINDOW (user_data);
 
   gk_window_show_report (self);
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+  gk_window_reveal_content (self);
 }
 
 static void

@@ -145,8 +145,7 @@ on_catalog_list_row_activated_cb (GkWindow      *self,
   if (gtk_list_box_get_selected_row (self->catalog_list) != row)
     gtk_list_box_select_row (self->catalog_list, row);
   /* On a folded window, choosing an item moves on to its editor. */
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+  gk_window_reveal_content (self);
 }
 
 void

@@ -73,6 +73,12 @@ void gk_window_update_list    (GkWindow *self);
 const char *gk_window_section_domain (const char *key);
 /* The sidebar section of a records domain, or NULL. */
 const char *gk_window_domain_section (const char *domain);
+/* Shows @record and, on a folded window, moves on to it: what the clerk
+ * choosing a record expects. */
+void gk_window_open_record    (GkWindow *self,
+                               GkRecord *record);
+/* On a folded window, moves on to the content pane. */
+void gk_window_reveal_content (GkWindow *self);
 void gk_window_show_record    (GkWindow *self,
                                GkRecord *record);
 void gk_window_actions_init   (GkWindow *self);

@@ -299,9 +299,7 @@ on_record_list_activate_cb (GkWindow    *self,
 {
   g_autoptr(GkRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
-  gk_window_show_record (self, record);
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+  gk_window_open_record (self, record);
 }
 
 static void
@@ -335,8 +333,22 @@ on_record_list_released_cb (GkWindow        *self,
   if (record == NULL)
     return;
 
+  gk_window_open_record (self, record);
+}
+
+void
+gk_window_reveal_content (GkWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+}
+
+void
+gk_window_open_record (GkWindow *self,
+                       GkRecord *record)
+{
   gk_window_show_record (self, record);
-  adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+  gk_window_reveal_content (self);
 }
 
 void
