@@ -8,6 +8,7 @@
 #include "gk-date-button.h"
 #include "gk-deadline.h"
 #include "gk-header-section.h"
+#include "gk-unit-choice.h"
 #include "gk-message-row.h"
 #include "gk-project-row.h"
 
@@ -260,40 +261,6 @@ show_stored_state (GkHeaderSection *self,
 }
 
 static void
-fill_units (GkHeaderSection *self,
-            GkRecord        *record)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) units = gk_store_list_units (self->store, TRUE, &error);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = 0;
-  gint64 none = 0;
-
-  g_array_set_size (self->unit_ids, 0);
-  gtk_string_list_append (names, _("No unit"));
-  g_array_append_val (self->unit_ids, none);
-
-  if (units == NULL)
-    g_warning ("Could not list the units: %s", error->message);
-
-  for (guint i = 0; units != NULL && i < units->len; i++)
-    {
-      const GkUnit *unit = g_ptr_array_index (units, i);
-
-      /* A retired unit stays only on the records that name it. */
-      if (unit->retired && unit->id != record->unit_id)
-        continue;
-      if (unit->id == record->unit_id)
-        selected = self->unit_ids->len;
-      gtk_string_list_append (names, unit->name);
-      g_array_append_val (self->unit_ids, unit->id);
-    }
-
-  adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->unit_row, selected);
-}
-
-static void
 gk_header_section_set_record (GkEditorSection *section,
                               GkStore         *store,
                               GkRecord        *record)
@@ -318,7 +285,7 @@ gk_header_section_set_record (GkEditorSection *section,
   self->updating = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), record->title != NULL ? record->title : "");
   adw_action_row_set_subtitle (self->item_row, item_text);
-  fill_units (self, record);
+  gk_unit_choice_fill (self->unit_row, self->unit_ids, self->store, record->unit_id);
   /* Records of a chain's items belong to a project; a record of an item
    * since taken out of its chain may still be detached. */
   gk_project_row_setup (self->project_row, store, item != NULL ? item->project_kind : NULL,
@@ -367,7 +334,7 @@ gk_header_section_apply (GkEditorSection *section,
     {
       GtkStringObject *name = g_list_model_get_item (adw_combo_row_get_model (self->unit_row), selected);
 
-      record->unit_id = g_array_index (self->unit_ids, gint64, selected);
+      record->unit_id = gk_unit_choice_get (self->unit_row, self->unit_ids);
       gk_record_set_string (record, &record->unit_name,
                             record->unit_id != 0 ? gtk_string_object_get_string (name) : NULL);
       g_object_unref (name);

@@ -5,6 +5,7 @@
 
 #include "gk-message-row.h"
 #include "gk-project-dialog.h"
+#include "gk-unit-choice.h"
 
 struct _GkProjectDialog
 {
@@ -59,31 +60,6 @@ on_entry_changed_cb (GkProjectDialog *self)
                                valid ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE, -1);
 
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "create", valid && *name != '\0');
-}
-
-static void
-fill_units (GkProjectDialog *self,
-            gint64           unit_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) units = gk_store_list_units (self->store, FALSE, &error);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = 0;
-  gint64 none = 0;
-
-  gtk_string_list_append (names, _("No unit"));
-  g_array_append_val (self->unit_ids, none);
-  for (guint i = 0; units != NULL && i < units->len; i++)
-    {
-      const GkUnit *unit = g_ptr_array_index (units, i);
-
-      if (unit->id == unit_id)
-        selected = self->unit_ids->len;
-      gtk_string_list_append (names, unit->name);
-      g_array_append_val (self->unit_ids, unit->id);
-    }
-  adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->unit_row, selected);
 }
 
 static void
@@ -154,7 +130,7 @@ gk_project_dialog_new (GtkWindow  *parent,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->code_row), gk_project_kind_code_label (kind));
   /* Only construction projects have a 投资项目统一代码. */
   gtk_widget_set_visible (GTK_WIDGET (self->investment_row), tender);
-  fill_units (self, unit_id);
+  gk_unit_choice_fill (self->unit_row, self->unit_ids, self->store, unit_id);
   on_entry_changed_cb (self);
   return self;
 }
@@ -180,7 +156,6 @@ gk_project_dialog_create_project (GkProjectDialog  *self,
 {
   g_autofree char *name = NULL;
   g_autofree char *code = NULL;
-  guint selected;
   gint64 unit_id = 0;
 
   g_return_val_if_fail (GK_IS_PROJECT_DIALOG (self), NULL);
@@ -193,9 +168,7 @@ gk_project_dialog_create_project (GkProjectDialog  *self,
 
   name = entry_text (self->name_row);
   code = entry_text (self->code_row);
-  selected = adw_combo_row_get_selected (self->unit_row);
-  if (selected < self->unit_ids->len)
-    unit_id = g_array_index (self->unit_ids, gint64, selected);
+  unit_id = gk_unit_choice_get (self->unit_row, self->unit_ids);
 
   return gk_store_create_project (self->store, self->kind, name, code, self->investment_code, unit_id, error);
 }
