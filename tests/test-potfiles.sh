@@ -7,7 +7,7 @@ cd "$root"
 status=0
 
 listed=$(grep -v '^#' po/POTFILES.in | sed '/^$/d' | sort)
-wanted=$( (grep -lE '\b(N?_|ngettext|C_)\s*\(' src/*.c src/core/*.c src/cli/*.c 2>/dev/null;
+wanted=$( (grep -lE '\b(N?_|ngettext|C_)\s*\(' src/*.c src/*/*.c 2>/dev/null;
            grep -l 'translatable="yes"' ui/*.ui ui/*/*.ui 2>/dev/null;
            ls data/*.desktop.in.in data/*.metainfo.xml.in.in data/*.gschema.xml.in) | sort -u)
 

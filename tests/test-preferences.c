@@ -5,11 +5,11 @@
 
 #include "gk-core.h"
 #include "gk-disclosure-section.h"
-#include "gk-masks-page.h"
+#include "gk-preferences-masks-page.h"
 #include "gk-message-row.h"
 #include "gk-preferences-window.h"
-#include "gk-publication-page.h"
-#include "gk-report-page.h"
+#include "gk-preferences-publication-page.h"
+#include "gk-preferences-report-page.h"
 #include "gk-settings.h"
 #include "gk-store.h"
 #include "gk-test-ui.h"
@@ -99,8 +99,8 @@ test_round_trip (void)
   GtkWidget *publication = template_child (window, GK_TYPE_PREFERENCES_WINDOW, "publication_page");
   GtkWidget *masks = template_child (window, GK_TYPE_PREFERENCES_WINDOW, "masks_page");
   GtkWidget *report = template_child (window, GK_TYPE_PREFERENCES_WINDOW, "report_page");
-  GtkWidget *idcard_head = template_child (masks, GK_TYPE_MASKS_PAGE, "idcard_head_spin");
-  GtkWidget *idcard_preview = template_child (masks, GK_TYPE_MASKS_PAGE, "idcard_preview");
+  GtkWidget *idcard_head = template_child (masks, GK_TYPE_PREFERENCES_MASKS_PAGE, "idcard_head_spin");
+  GtkWidget *idcard_preview = template_child (masks, GK_TYPE_PREFERENCES_MASKS_PAGE, "idcard_preview");
   GtkWidget *row;
   g_autoptr(GPtrArray) views = NULL;
   g_autoptr(GError) error = NULL;
@@ -155,17 +155,17 @@ test_round_trip (void)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (idcard_head), 15);
   gk_test_spin (10);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (idcard_preview)), ==, "1101**********002X");
-  g_assert_nonnull (gk_message_row_get_message (GK_MESSAGE_ROW (template_child (masks, GK_TYPE_MASKS_PAGE,
+  g_assert_nonnull (gk_message_row_get_message (GK_MESSAGE_ROW (template_child (masks, GK_TYPE_PREFERENCES_MASKS_PAGE,
                                                                                 "idcard_message_row"))));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (idcard_head), 3);
   gk_test_spin (10);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (idcard_preview)), ==, "110***********002X");
-  g_assert_null (gk_message_row_get_message (GK_MESSAGE_ROW (template_child (masks, GK_TYPE_MASKS_PAGE,
+  g_assert_null (gk_message_row_get_message (GK_MESSAGE_ROW (template_child (masks, GK_TYPE_PREFERENCES_MASKS_PAGE,
                                                                              "idcard_message_row"))));
 
   /* Report figures of 2024: a count, a bad count, the fees, the overview. */
-  gk_report_page_set_year (GK_REPORT_PAGE (report), 2024);
-  g_assert_cmpint (gk_report_page_get_year (GK_REPORT_PAGE (report)), ==, 2024);
+  gk_preferences_report_page_set_year (GK_PREFERENCES_REPORT_PAGE (report), 2024);
+  g_assert_cmpint (gk_preferences_report_page_get_year (GK_PREFERENCES_REPORT_PAGE (report)), ==, 2024);
   row = find_row (report, ADW_TYPE_ENTRY_ROW, "Regulations: Issued This Year");
   g_assert_nonnull (row);
   type_into (row, "7");
@@ -189,7 +189,7 @@ test_round_trip (void)
   g_assert_cmpuint (views->len, ==, 3);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (g_ptr_array_index (views, 0)), "总体情况。", -1);
   /* Another year shows its own (empty) figures. */
-  gk_report_page_set_year (GK_REPORT_PAGE (report), 2023);
+  gk_preferences_report_page_set_year (GK_PREFERENCES_REPORT_PAGE (report), 2023);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (report, ADW_TYPE_ENTRY_ROW,
                                                                   "Regulations: Issued This Year"))), ==, "0");
 

@@ -1,0 +1,766 @@
+/* gk-disclosure-section.c: mode, the legal ground and reason of 不予公开, and the channels with dates and addresses. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "gk-catalog.h"
+#include "gk-date.h"
+#include "gk-disclosure-section.h"
+#include "gk-field-editor.h"
+#include "gk-message-row.h"
+#include "gk-settings.h"
+
+static const char *modes[] = { GK_MODE_PROACTIVE, GK_MODE_ON_REQUEST, GK_MODE_EXEMPT };
+
+/* One channel of the item: used or not, its date and its address. */
+typedef struct
+{
+  char *name;
+  AdwExpanderRow *row;
+  GkFieldEditor *date;
+  GkFieldEditor *address;
+  char *stored_date;        /* kept while the typed date is impossible */
+} Channel;
+
+struct _GkDisclosureSection
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *box;
+  AdwPreferencesGroup *mode_group;
+  AdwComboRow *mode_row;
+  AdwComboRow *ground_row;
+  GkMessageRow *ground_message_row;
+  AdwEntryRow *reason_row;
+  GkMessageRow *reason_message_row;
+  AdwPreferencesGroup *channels_group;
+
+  GkCatalog *catalog;
+  GPtrArray *ground_keys;   /* char *, parallel to the ground combo; NULL first = none chosen */
+  GPtrArray *channels;      /* Channel */
+  char *status;             /* of the record shown */
+  gboolean touched;         /* the clerk chose 不予公开 here: show what it still needs */
+  gboolean updating;
+};
+
+static void gk_disclosure_section_editor_section_init (GkEditorSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GkDisclosureSection, gk_disclosure_section, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GK_TYPE_EDITOR_SECTION,
+                                                      gk_disclosure_section_editor_section_init))
+
+static void
+channel_free (Channel *channel)
+{
+  g_free (channel->name);
+  g_free (channel->stored_date);
+  g_clear_object (&channel->date);
+  g_clear_object (&channel->address);
+  g_free (channel);
+}
+
+static void
+gk_disclosure_section_dispose (GObject *object)
+{
+  GkDisclosureSection *self = GK_DISCLOSURE_SECTION (object);
+
+  for (guint i = 0; self->channels != NULL && i < self->channels->len; i++)
+    {
+      Channel *channel = g_ptr_array_index (self->channels, i);
+
+      g_signal_handlers_disconnect_by_data (channel->date, self);
+      g_signal_handlers_disconnect_by_data (channel->address, self);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_DISCLOSURE_SECTION);
+  g_clear_pointer (&self->channels, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (gk_disclosure_section_parent_class)->dispose (object);
+}
+
+static void
+gk_disclosure_section_finalize (GObject *object)
+{
+  GkDisclosureSection *self = GK_DISCLOSURE_SECTION (object);
+
+  g_clear_pointer (&self->catalog, gk_catalog_unref);
+  g_clear_pointer (&self->ground_keys, g_ptr_array_unref);
+  g_free (self->status);
+
+  G_OBJECT_CLASS (gk_disclosure_section_parent_class)->finalize (object);
+}
+
+static const char *
+selected_mode (GkDisclosureSection *self)
+{
+  guint selected = adw_combo_row_get_selected (self->mode_row);
+
+  return selected < G_N_ELEMENTS (modes) ? modes[selected] : GK_MODE_PROACTIVE;
+}
+
+static const char *
+selected_ground (GkDisclosureSection *self)
+{
+  guint selected = adw_combo_row_get_selected (self->ground_row);
+
+  return selected < self->ground_keys->len ? g_ptr_array_index (self->ground_keys, selected) : NULL;
+}
+
+static char *
+dup_reason (GkDisclosureSection *self)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_row))));
+}
+
+static const char *
+ground_problem (GkDisclosureSection *self)
+{
+  if (g_strcmp0 (selected_mode (self), GK_MODE_EXEMPT) != 0)
+    return NULL;
+  if (g_strcmp0 (self->status, GK_STATUS_PUBLISHED) == 0)
+    return _("A published record cannot be marked “not disclosed”: withdraw it first");
+  if (selected_ground (self) == NULL)
+    return _("Choose the legal ground for not disclosing it (articles 14 to 16 of the Regulations)");
+  return NULL;
+}
+
+static const char *
+reason_problem (GkDisclosureSection *self)
+{
+  g_autofree char *reason = dup_reason (self);
+
+  if (g_strcmp0 (selected_mode (self), GK_MODE_EXEMPT) == 0 && *reason == '\0')
+    return _("Give the reason it is not disclosed: the applicant and the annual report need it");
+  return NULL;
+}
+
+static void
+show_message (GtkWidget    *row,
+              GkMessageRow *message_row,
+              const char   *message)
+{
+  gk_message_row_set_message (message_row, message, GK_SEVERITY_ERROR);
+  if (message != NULL)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
+                               message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+}
+
+static void
+update_exemption_rows (GkDisclosureSection *self)
+{
+  gboolean exempt = g_strcmp0 (selected_mode (self), GK_MODE_EXEMPT) == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->ground_row), exempt);
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_row), exempt);
+  show_message (GTK_WIDGET (self->ground_row), self->ground_message_row, exempt ? ground_problem (self) : NULL);
+  /* The reason is asked for once the clerk chose 不予公开 here, not on every old record. */
+  show_message (GTK_WIDGET (self->reason_row), self->reason_message_row,
+                exempt && self->touched ? reason_problem (self) : NULL);
+  /* Nothing is published through channels of a record that is not disclosed. */
+  gtk_widget_set_visible (GTK_WIDGET (self->channels_group), !exempt && self->channels->len > 0);
+}
+
+static void
+on_mode_row_selected_cb (GkDisclosureSection *self)
+{
+  if (self->updating)
+    return;
+  self->touched = TRUE;
+  update_exemption_rows (self);
+  gk_editor_section_changed (GK_EDITOR_SECTION (self));
+}
+
+static void
+on_ground_row_selected_cb (GkDisclosureSection *self)
+{
+  if (self->updating)
+    return;
+  update_exemption_rows (self);
+  gk_editor_section_changed (GK_EDITOR_SECTION (self));
+}
+
+static void
+on_reason_row_changed_cb (GkDisclosureSection *self)
+{
+  if (self->updating)
+    return;
+  self->touched = TRUE;
+  update_exemption_rows (self);
+  gk_editor_section_changed (GK_EDITOR_SECTION (self));
+}
+
+/* ------------------------------------------------------------------ */
+/* Channels                                                            */
+
+static void
+update_channel_subtitle (Channel *channel)
+{
+  g_autofree char *date = gk_field_editor_dup_text (channel->date);
+  g_autofree char *address = gk_field_editor_dup_text (channel->address);
+  g_autofree char *subtitle = NULL;
+
+  g_strstrip (date);
+  g_strstrip (address);
+  if (!adw_expander_row_get_enable_expansion (channel->row))
+    subtitle = g_strdup (_("Not used"));
+  else if (*date == '\0' && *address == '\0')
+    subtitle = g_strdup (_("Enter the date or the address"));
+  else if (*address == '\0')
+    subtitle = g_strdup (date);
+  else if (*date == '\0')
+    subtitle = g_strdup (address);
+  else
+    /* Translators: a channel's publication date, then its address */
+    subtitle = g_strdup_printf (_("%s · %s"), date, address);
+
+  adw_expander_row_set_subtitle (channel->row, subtitle);
+}
+
+static void
+on_channel_changed_cb (GkDisclosureSection *self,
+                       GkFieldEditor       *editor)
+{
+  for (guint i = 0; i < self->channels->len; i++)
+    {
+      Channel *channel = g_ptr_array_index (self->channels, i);
+
+      if (channel->date == editor || channel->address == editor)
+        update_channel_subtitle (channel);
+    }
+  if (!self->updating)
+    gk_editor_section_changed (GK_EDITOR_SECTION (self));
+}
+
+static void
+on_channel_enabled_cb (AdwExpanderRow      *row,
+                       GParamSpec          *pspec,
+                       GkDisclosureSection *self)
+{
+  for (guint i = 0; i < self->channels->len; i++)
+    {
+      Channel *channel = g_ptr_array_index (self->channels, i);
+
+      if (channel->row == row)
+        update_channel_subtitle (channel);
+    }
+  if (!self->updating)
+    gk_editor_section_changed (GK_EDITOR_SECTION (self));
+}
+
+static Channel *
+add_channel (GkDisclosureSection *self,
+             const char          *name)
+{
+  g_autoptr(GkField) date_field = gk_field_new ("published_on", _("Published On"), GK_FIELD_DATE);
+  g_autoptr(GkField) address_field = gk_field_new ("address", _("Web Address or Place"), GK_FIELD_TEXT);
+  Channel *channel = g_new0 (Channel, 1);
+
+  channel->name = g_strdup (name);
+  channel->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (channel->row), name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (channel->row), FALSE);
+  adw_expander_row_set_show_enable_switch (channel->row, TRUE);
+  g_signal_connect (channel->row, "notify::enable-expansion", G_CALLBACK (on_channel_enabled_cb), self);
+
+  channel->date = gk_field_editor_new (date_field);
+  channel->address = gk_field_editor_new (address_field);
+  g_signal_connect_swapped (channel->date, "changed", G_CALLBACK (on_channel_changed_cb), self);
+  g_signal_connect_swapped (channel->address, "changed", G_CALLBACK (on_channel_changed_cb), self);
+  adw_expander_row_add_row (channel->row, gk_field_editor_get_row (channel->date));
+  adw_expander_row_add_row (channel->row, gk_field_editor_get_message_row (channel->date));
+  adw_expander_row_add_row (channel->row, gk_field_editor_get_row (channel->address));
+  adw_expander_row_add_row (channel->row, gk_field_editor_get_message_row (channel->address));
+
+  adw_preferences_group_add (self->channels_group, GTK_WIDGET (channel->row));
+  g_ptr_array_add (self->channels, channel);
+  return channel;
+}
+
+static void
+clear_channels (GkDisclosureSection *self)
+{
+  for (guint i = 0; i < self->channels->len; i++)
+    {
+      Channel *channel = g_ptr_array_index (self->channels, i);
+
+      g_signal_handlers_disconnect_by_data (channel->date, self);
+      g_signal_handlers_disconnect_by_data (channel->address, self);
+      adw_preferences_group_remove (self->channels_group, GTK_WIDGET (channel->row));
+    }
+  g_ptr_array_set_size (self->channels, 0);
+}
+
+static Channel *
+find_channel (GkDisclosureSection *self,
+              const char          *name)
+{
+  for (guint i = 0; i < self->channels->len; i++)
+    {
+      Channel *channel = g_ptr_array_index (self->channels, i);
+
+      if (g_strcmp0 (channel->name, name) == 0)
+        return channel;
+    }
+  return NULL;
+}
+
+static void
+set_channel_values (Channel    *channel,
+                    const char *date,
+                    const char *address)
+{
+  g_autoptr(JsonNode) date_node = NULL;
+  g_autoptr(JsonNode) address_node = NULL;
+
+  if (date != NULL && *date != '\0')
+    {
+      date_node = json_node_new (JSON_NODE_VALUE);
+      json_node_set_string (date_node, date);
+    }
+  if (address != NULL && *address != '\0')
+    {
+      address_node = json_node_new (JSON_NODE_VALUE);
+      json_node_set_string (address_node, address);
+    }
+  g_free (channel->stored_date);
+  channel->stored_date = g_strdup (date);
+  gk_field_editor_set_value (channel->date, date_node);
+  gk_field_editor_set_value (channel->address, address_node);
+  adw_expander_row_set_enable_expansion (channel->row, date_node != NULL || address_node != NULL);
+  adw_expander_row_set_expanded (channel->row, FALSE);
+  update_channel_subtitle (channel);
+}
+
+/* The item's channels first, in its order, then any other the record used.
+ * Records of one item share the rows: only their values change. */
+static void
+fill_channels (GkDisclosureSection *self,
+               GkStore             *store,
+               GkRecord            *record)
+{
+  g_autoptr(GkItem) item = gk_store_get_item_by_id (store, record->item_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stored = gk_store_get_record_channels (store, record->uuid, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonNode) item_names = NULL;
+  gboolean same = TRUE;
+
+  if (stored == NULL)
+    g_warning ("Could not read the channels of %s: %s", record->uuid, error->message);
+
+  if (item != NULL)
+    item_names = json_from_string (item->channels, NULL);
+  if (item_names != NULL && JSON_NODE_HOLDS_ARRAY (item_names))
+    {
+      JsonArray *array = json_node_get_array (item_names);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          const char *name = json_array_get_string_element (array, i);
+
+          if (name != NULL && !g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+            g_ptr_array_add (names, g_strdup (name));
+        }
+    }
+  /* An item that names no channel offers the ledger's defaults (Preferences). */
+  if (item != NULL && gk_item_takes_default_channels (item))
+    {
+      g_auto(GStrv) defaults = gk_store_get_default_channels (store, NULL);
+
+      for (guint i = 0; defaults != NULL && defaults[i] != NULL; i++)
+        if (!g_ptr_array_find_with_equal_func (names, defaults[i], g_str_equal, NULL))
+          g_ptr_array_add (names, g_strdup (defaults[i]));
+    }
+  for (guint i = 0; stored != NULL && i < stored->len; i++)
+    {
+      const GkRecordChannel *used = g_ptr_array_index (stored, i);
+
+      if (!g_ptr_array_find_with_equal_func (names, used->channel, g_str_equal, NULL))
+        g_ptr_array_add (names, g_strdup (used->channel));
+    }
+
+  same = names->len == self->channels->len;
+  for (guint i = 0; same && i < names->len; i++)
+    same = g_strcmp0 (g_ptr_array_index (names, i), ((Channel *) g_ptr_array_index (self->channels, i))->name) == 0;
+  if (!same)
+    {
+      clear_channels (self);
+      for (guint i = 0; i < names->len; i++)
+        add_channel (self, g_ptr_array_index (names, i));
+    }
+
+  for (guint i = 0; i < self->channels->len; i++)
+    {
+      Channel *channel = g_ptr_array_index (self->channels, i);
+      const GkRecordChannel *used = NULL;
+
+      for (guint j = 0; stored != NULL && j < stored->len; j++)
+        if (g_strcmp0 (((GkRecordChannel *) g_ptr_array_index (stored, j))->channel, channel->name) == 0)
+          used = g_ptr_array_index (stored, j);
+      set_channel_values (channel, used != NULL ? used->published_on : NULL, used != NULL ? used->address : NULL);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* The section contract                                                */
+
+static void
+fill_grounds (GkDisclosureSection *self,
+              const char          *current)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  g_ptr_array_set_size (self->ground_keys, 0);
+  gtk_string_list_append (labels, _("Not chosen"));
+  g_ptr_array_add (self->ground_keys, NULL);
+
+  for (guint i = 0; self->catalog != NULL && i < self->catalog->exemptions->len; i++)
+    {
+      const GkCatalogExemption *ground = g_ptr_array_index (self->catalog->exemptions, i);
+      /* Translators: an article of the Regulations (第十四条), then the ground's text */
+      g_autofree char *label = g_strdup_printf (_("%s: %s"), ground->article, ground->text);
+
+      if (g_strcmp0 (ground->key, current) == 0)
+        selected = self->ground_keys->len;
+      gtk_string_list_append (labels, label);
+      g_ptr_array_add (self->ground_keys, g_strdup (ground->key));
+    }
+
+  /* A ground this catalog does not know is shown as stored, not dropped. */
+  if (selected == 0 && current != NULL && *current != '\0')
+    {
+      selected = self->ground_keys->len;
+      gtk_string_list_append (labels, current);
+      g_ptr_array_add (self->ground_keys, g_strdup (current));
+    }
+
+  adw_combo_row_set_model (self->ground_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->ground_row, selected);
+}
+
+static void
+gk_disclosure_section_set_record (GkEditorSection *section,
+                                  GkStore         *store,
+                                  GkRecord        *record)
+{
+  GkDisclosureSection *self = GK_DISCLOSURE_SECTION (section);
+  guint mode = 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self), record != NULL);
+  if (record == NULL)
+    {
+      clear_channels (self);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    if (g_strcmp0 (modes[i], record->mode) == 0)
+      mode = i;
+
+  self->updating = TRUE;
+  g_free (self->status);
+  self->status = g_strdup (record->status);
+  self->touched = FALSE;
+  adw_combo_row_set_selected (self->mode_row, mode);
+  fill_grounds (self, record->exemption);
+  gtk_editable_set_text (GTK_EDITABLE (self->reason_row), record->exemption_reason != NULL ? record->exemption_reason : "");
+  fill_channels (self, store, record);
+  self->updating = FALSE;
+
+  update_exemption_rows (self);
+}
+
+static void
+gk_disclosure_section_refresh (GkEditorSection *section,
+                               GkRecord        *record)
+{
+  GkDisclosureSection *self = GK_DISCLOSURE_SECTION (section);
+
+  if (record == NULL)
+    return;
+  g_free (self->status);
+  self->status = g_strdup (record->status);
+  update_exemption_rows (self);
+}
+
+static void
+gk_disclosure_section_apply (GkEditorSection *section,
+                             GkRecord        *record)
+{
+  GkDisclosureSection *self = GK_DISCLOSURE_SECTION (section);
+  const char *mode = selected_mode (self);
+  g_autofree char *reason = dup_reason (self);
+
+  if (g_strcmp0 (mode, GK_MODE_EXEMPT) != 0)
+    {
+      gk_record_set_string (record, &record->mode, mode);
+      gk_record_set_string (record, &record->exemption, "");
+      gk_record_set_string (record, &record->exemption_reason, "");
+      return;
+    }
+
+  /* 不予公开 without its ground is refused by the ledger: the ground and
+   * reason typed so far are kept, the mode follows once the ground is chosen. */
+  gk_record_set_string (record, &record->exemption_reason, reason);
+  if (ground_problem (self) == NULL)
+    {
+      gk_record_set_string (record, &record->exemption, selected_ground (self));
+      gk_record_set_string (record, &record->mode, GK_MODE_EXEMPT);
+    }
+}
+
+static gboolean
+gk_disclosure_section_save (GkEditorSection  *section,
+                            GkStore          *store,
+                            GkRecord         *record,
+                            gboolean         *changed,
+                            GError          **error)
+{
+  GkDisclosureSection *self = GK_DISCLOSURE_SECTION (section);
+  g_autoptr(GPtrArray) used = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_record_channel_free);
+
+  for (guint i = 0; i < self->channels->len; i++)
+    {
+      Channel *channel = g_ptr_array_index (self->channels, i);
+      JsonNode *date = gk_field_editor_get_value (channel->date);
+      JsonNode *address = gk_field_editor_get_value (channel->address);
+      const char *date_text;
+
+      if (!adw_expander_row_get_enable_expansion (channel->row))
+        continue;
+
+      /* An impossible date keeps the last good one until it is fixed. */
+      if (gk_field_editor_get_severity (channel->date) == GK_SEVERITY_ERROR)
+        date_text = channel->stored_date;
+      else
+        date_text = date != NULL ? json_node_get_string (date) : NULL;
+
+      g_ptr_array_add (used, gk_record_channel_new (channel->name, date_text,
+                                                    address != NULL ? json_node_get_string (address) : NULL));
+    }
+
+  if (!gk_store_set_record_channels (store, record->uuid, used, changed, error))
+    return FALSE;
+
+  for (guint i = 0; i < used->len; i++)
+    {
+      const GkRecordChannel *saved = g_ptr_array_index (used, i);
+      Channel *channel = find_channel (self, saved->channel);
+
+      g_free (channel->stored_date);
+      channel->stored_date = g_strdup (saved->published_on);
+    }
+
+  return TRUE;
+}
+
+static GPtrArray *
+gk_disclosure_section_get_issues (GkEditorSection *section)
+{
+  GkDisclosureSection *self = GK_DISCLOSURE_SECTION (section);
+  GPtrArray *issues = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_issue_free);
+  const char *problem;
+
+  if ((problem = ground_problem (self)) != NULL)
+    g_ptr_array_add (issues, gk_issue_new (NULL, -1, NULL, GK_SEVERITY_ERROR, problem));
+  if ((problem = reason_problem (self)) != NULL)
+    g_ptr_array_add (issues, gk_issue_new (NULL, -1, NULL, GK_SEVERITY_ERROR, problem));
+
+  for (guint i = 0; i < self->channels->len && g_strcmp0 (selected_mode (self), GK_MODE_EXEMPT) != 0; i++)
+    {
+      Channel *channel = g_ptr_array_index (self->channels, i);
+
+      if (adw_expander_row_get_enable_expansion (channel->row) &&
+          gk_field_editor_get_severity (channel->date) == GK_SEVERITY_ERROR)
+        {
+          /* Translators: a channel's name, then what is wrong with its date */
+          g_autofree char *message = g_strdup_printf (_("%s: %s"), channel->name,
+                                                      gk_field_editor_get_message (channel->date));
+
+          g_ptr_array_add (issues, gk_issue_new (NULL, -1, NULL, GK_SEVERITY_ERROR, message));
+        }
+    }
+
+  return issues;
+}
+
+static void
+gk_disclosure_section_editor_section_init (GkEditorSectionInterface *iface)
+{
+  iface->set_record = gk_disclosure_section_set_record;
+  iface->refresh = gk_disclosure_section_refresh;
+  iface->apply = gk_disclosure_section_apply;
+  iface->save = gk_disclosure_section_save;
+  iface->get_issues = gk_disclosure_section_get_issues;
+}
+
+static void
+gk_disclosure_section_class_init (GkDisclosureSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gk_disclosure_section_dispose;
+  object_class->finalize = gk_disclosure_section_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/editor/gk-disclosure-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkDisclosureSection, box);
+  gtk_widget_class_bind_template_child (widget_class, GkDisclosureSection, mode_group);
+  gtk_widget_class_bind_template_child (widget_class, GkDisclosureSection, mode_row);
+  gtk_widget_class_bind_template_child (widget_class, GkDisclosureSection, ground_row);
+  gtk_widget_class_bind_template_child (widget_class, GkDisclosureSection, ground_message_row);
+  gtk_widget_class_bind_template_child (widget_class, GkDisclosureSection, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, GkDisclosureSection, reason_message_row);
+  gtk_widget_class_bind_template_child (widget_class, GkDisclosureSection, channels_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_mode_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_ground_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_reason_row_changed_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  g_type_ensure (GK_TYPE_MESSAGE_ROW);
+}
+
+static void
+gk_disclosure_section_init (GkDisclosureSection *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->ground_keys = g_ptr_array_new_with_free_func (g_free);
+  self->channels = g_ptr_array_new_with_free_func ((GDestroyNotify) channel_free);
+
+  /* The grounds are the regulation's, shipped with the catalog. */
+  self->catalog = gk_catalog_new_default (&error);
+  if (self->catalog == NULL)
+    g_warning ("Could not read the legal grounds: %s", error->message);
+
+  self->updating = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    gtk_string_list_append (labels, gk_mode_to_label (modes[i]));
+  adw_combo_row_set_model (self->mode_row, G_LIST_MODEL (labels));
+  fill_grounds (self, NULL);
+  self->updating = FALSE;
+}
+
+GtkWidget *
+gk_disclosure_section_new (void)
+{
+  return g_object_new (GK_TYPE_DISCLOSURE_SECTION, NULL);
+}
+
+void
+gk_disclosure_section_set_mode (GkDisclosureSection *self,
+                                const char          *mode)
+{
+  g_return_if_fail (GK_IS_DISCLOSURE_SECTION (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    if (g_strcmp0 (modes[i], mode) == 0)
+      adw_combo_row_set_selected (self->mode_row, i);
+}
+
+const char *
+gk_disclosure_section_get_mode (GkDisclosureSection *self)
+{
+  g_return_val_if_fail (GK_IS_DISCLOSURE_SECTION (self), NULL);
+  return selected_mode (self);
+}
+
+void
+gk_disclosure_section_set_ground (GkDisclosureSection *self,
+                                  const char          *key)
+{
+  g_return_if_fail (GK_IS_DISCLOSURE_SECTION (self));
+
+  for (guint i = 0; i < self->ground_keys->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->ground_keys, i), key) == 0)
+      adw_combo_row_set_selected (self->ground_row, i);
+}
+
+void
+gk_disclosure_section_set_reason (GkDisclosureSection *self,
+                                  const char          *reason)
+{
+  g_return_if_fail (GK_IS_DISCLOSURE_SECTION (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->reason_row), reason != NULL ? reason : "");
+}
+
+void
+gk_disclosure_section_set_channel (GkDisclosureSection *self,
+                                   const char          *name,
+                                   const char          *date,
+                                   const char          *address)
+{
+  Channel *channel;
+
+  g_return_if_fail (GK_IS_DISCLOSURE_SECTION (self));
+
+  channel = find_channel (self, name);
+  g_return_if_fail (channel != NULL);
+
+  adw_expander_row_set_enable_expansion (channel->row, date != NULL || address != NULL);
+  gk_field_editor_set_text (channel->date, date);
+  gk_field_editor_set_text (channel->address, address);
+}
+
+GStrv
+gk_disclosure_section_dup_channel_names (GkDisclosureSection *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (GK_IS_DISCLOSURE_SECTION (self), NULL);
+
+  for (guint i = 0; i < self->channels->len; i++)
+    g_strv_builder_add (builder, ((Channel *) g_ptr_array_index (self->channels, i))->name);
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+gk_disclosure_section_get_channel (GkDisclosureSection  *self,
+                                   const char           *name,
+                                   char                **date,
+                                   char                **address)
+{
+  Channel *channel;
+
+  g_return_val_if_fail (GK_IS_DISCLOSURE_SECTION (self), FALSE);
+
+  channel = find_channel (self, name);
+  g_return_val_if_fail (channel != NULL, FALSE);
+
+  if (date != NULL)
+    *date = gk_field_editor_dup_text (channel->date);
+  if (address != NULL)
+    *address = gk_field_editor_dup_text (channel->address);
+  return adw_expander_row_get_enable_expansion (channel->row);
+}
+
+void
+gk_disclosure_section_date_channels (GkDisclosureSection *self,
+                                     const char          *date)
+{
+  g_return_if_fail (GK_IS_DISCLOSURE_SECTION (self));
+
+  for (guint i = 0; i < self->channels->len; i++)
+    {
+      Channel *channel = g_ptr_array_index (self->channels, i);
+
+      if (adw_expander_row_get_enable_expansion (channel->row) && gk_field_editor_get_value (channel->date) == NULL)
+        gk_field_editor_set_text (channel->date, date);
+    }
+}
+
+const char *
+gk_disclosure_section_get_ground_message (GkDisclosureSection *self)
+{
+  g_return_val_if_fail (GK_IS_DISCLOSURE_SECTION (self), NULL);
+
+  return gk_message_row_get_message (self->ground_message_row);
+}

@@ -1,0 +1,460 @@
+/* gk-header-section.c: the record's identity and dates: title, item, project, unit, 索引号, 文号, deadline. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-calendar.h"
+#include "gk-date.h"
+#include "gk-date-button.h"
+#include "gk-deadline.h"
+#include "gk-header-section.h"
+#include "gk-unit-choice.h"
+#include "gk-message-row.h"
+#include "gk-project-row.h"
+
+struct _GkHeaderSection
+{
+  GtkWidget parent_instance;
+
+  AdwPreferencesGroup *group;
+  AdwEntryRow *title_row;
+  GkMessageRow *title_message_row;
+  AdwActionRow *item_row;
+  GkProjectRow *project_row;
+  AdwComboRow *unit_row;
+  AdwActionRow *index_row;
+  GtkWidget *copy_button;
+  AdwEntryRow *doc_no_row;
+  AdwEntryRow *formed_row;
+  GkDateButton *formed_button;
+  GkMessageRow *formed_message_row;
+  AdwActionRow *due_row;
+  GtkWidget *overdue_label;
+  AdwActionRow *status_row;
+  AdwActionRow *published_row;
+
+  GkStore *store;
+  GArray *unit_ids;        /* gint64, parallel to the unit combo; 0 = no unit */
+  char *formed_iso;        /* what the formation date entry holds, parsed; NULL when empty */
+  char *formed_error;
+  gboolean formed_follows_fields;  /* a request's formation date is its receipt date */
+  gboolean updating;
+};
+
+static void gk_header_section_editor_section_init (GkEditorSectionInterface *iface);
+
+/* The window's "due soon" setting, when the schema is installed. */
+static guint
+due_soon_workdays (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL)
+    return GK_TIMELINESS_DEFAULT_DUE_SOON_WORKDAYS;
+  settings = g_settings_new (APP_ID);
+  return g_settings_get_uint (settings, "due-soon-workdays");
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GkHeaderSection, gk_header_section, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GK_TYPE_EDITOR_SECTION,
+                                                      gk_header_section_editor_section_init))
+
+static void
+gk_header_section_dispose (GObject *object)
+{
+  GkHeaderSection *self = GK_HEADER_SECTION (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_HEADER_SECTION);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (gk_header_section_parent_class)->dispose (object);
+}
+
+static void
+gk_header_section_finalize (GObject *object)
+{
+  GkHeaderSection *self = GK_HEADER_SECTION (object);
+
+  g_clear_pointer (&self->unit_ids, g_array_unref);
+  g_free (self->formed_iso);
+  g_free (self->formed_error);
+
+  G_OBJECT_CLASS (gk_header_section_parent_class)->finalize (object);
+}
+
+static gboolean
+title_is_empty (GkHeaderSection *self)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+
+  return *title == '\0';
+}
+
+static void
+update_title_message (GkHeaderSection *self)
+{
+  gboolean empty = title_is_empty (self);
+
+  gk_message_row_set_message (self->title_message_row,
+                              empty ? _("A record needs a title; the last one is kept until then") : NULL,
+                              GK_SEVERITY_ERROR);
+  if (empty)
+    gtk_widget_add_css_class (GTK_WIDGET (self->title_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->title_row), GTK_ACCESSIBLE_STATE_INVALID,
+                               empty ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+}
+
+static void
+parse_formed (GkHeaderSection *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->formed_row));
+
+  g_clear_pointer (&self->formed_iso, g_free);
+  g_clear_pointer (&self->formed_error, g_free);
+
+  self->formed_iso = gk_date_parse_to_iso (text, &error);
+  if (self->formed_iso == NULL && !g_error_matches (error, GK_DATE_ERROR, GK_DATE_ERROR_EMPTY))
+    self->formed_error = g_strdup (error->message);
+}
+
+static void
+update_formed_message (GkHeaderSection *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->formed_row), "error");
+
+  if (self->formed_follows_fields)
+    gk_message_row_set_message (self->formed_message_row,
+                                _("For a request this is the date the application was received, entered below"),
+                                GK_SEVERITY_OK);
+  else if (self->formed_error != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->formed_row), "error");
+      gk_message_row_set_message (self->formed_message_row, self->formed_error, GK_SEVERITY_ERROR);
+    }
+  else
+    gk_message_row_set_message (self->formed_message_row, NULL, GK_SEVERITY_OK);
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->formed_row), GTK_ACCESSIBLE_STATE_INVALID,
+                               self->formed_error != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+static void
+on_title_row_changed_cb (GkHeaderSection *self)
+{
+  if (self->updating)
+    return;
+  update_title_message (self);
+  gk_editor_section_changed (GK_EDITOR_SECTION (self));
+}
+
+static void
+on_doc_no_row_changed_cb (GkHeaderSection *self)
+{
+  if (self->updating)
+    return;
+  gk_editor_section_changed (GK_EDITOR_SECTION (self));
+}
+
+static void
+on_formed_row_changed_cb (GkHeaderSection *self)
+{
+  if (self->updating)
+    return;
+  parse_formed (self);
+  update_formed_message (self);
+  gk_editor_section_changed (GK_EDITOR_SECTION (self));
+}
+
+static void
+on_unit_row_selected_cb (GkHeaderSection *self)
+{
+  if (self->updating)
+    return;
+  gk_editor_section_changed (GK_EDITOR_SECTION (self));
+}
+
+static void
+on_project_row_changed_cb (GkHeaderSection *self)
+{
+  if (self->updating)
+    return;
+  gk_editor_section_changed (GK_EDITOR_SECTION (self));
+}
+
+static void
+on_formed_row_leave_cb (GkHeaderSection *self)
+{
+  /* Show the date as it is kept. */
+  if (self->formed_iso != NULL &&
+      g_strcmp0 (self->formed_iso, gtk_editable_get_text (GTK_EDITABLE (self->formed_row))) != 0)
+    {
+      self->updating = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->formed_row), self->formed_iso);
+      self->updating = FALSE;
+    }
+}
+
+static char *
+describe_due (GkHeaderSection *self,
+              GkRecord        *record,
+              gboolean        *overdue)
+{
+  g_autofree char *today_iso = gk_today ();
+  g_autofree char *words = NULL;
+  GkTimelinessInfo info = { 0 };
+  GDate due, published, today;
+  gboolean has_published;
+
+  *overdue = FALSE;
+  if (record->due_on == NULL || !gk_date_from_iso (record->due_on, &due, NULL))
+    {
+      if (record->due_missing_year != 0)
+        return gk_calendar_describe_missing_year (record->due_missing_year);
+      if (g_strcmp0 (record->mode, GK_MODE_PROACTIVE) != 0)
+        return g_strdup (_("No deadline: not disclosed proactively"));
+      return g_strdup (_("No deadline"));
+    }
+
+  has_published = record->published_on != NULL && gk_date_from_iso (record->published_on, &published, NULL);
+  gk_date_from_iso (today_iso, &today, NULL);
+  gk_deadline_get_timeliness (gk_store_get_calendar (self->store), &due, has_published ? &published : NULL,
+                              &today, due_soon_workdays (), &info);
+  /* The due date itself may have been counted over an unknown year. */
+  if (info.missing_year == 0)
+    info.missing_year = record->due_missing_year;
+  words = gk_timeliness_info_describe (&info);
+  *overdue = info.status == GK_TIMELINESS_OVERDUE;
+
+  /* Translators: a due date, then its status in words ("Due in 3 working days") */
+  return g_strdup_printf (_("%s · %s"), record->due_on, words);
+}
+
+static void
+show_stored_state (GkHeaderSection *self,
+                   GkRecord        *record)
+{
+  gboolean overdue;
+  g_autofree char *due = describe_due (self, record, &overdue);
+
+  adw_action_row_set_subtitle (self->index_row, record->index_no != NULL ? record->index_no : "");
+  adw_action_row_set_subtitle (self->due_row, due);
+  gtk_widget_set_visible (self->overdue_label, overdue);
+  adw_action_row_set_subtitle (self->status_row, gk_status_to_label (record->status));
+  adw_action_row_set_subtitle (self->published_row,
+                               record->published_on != NULL ? record->published_on : _("Not published"));
+
+  /* A request's formation date moves with its receipt date. */
+  if (self->formed_follows_fields &&
+      g_strcmp0 (record->formed_on, gtk_editable_get_text (GTK_EDITABLE (self->formed_row))) != 0)
+    {
+      self->updating = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->formed_row), record->formed_on != NULL ? record->formed_on : "");
+      self->updating = FALSE;
+      parse_formed (self);
+    }
+}
+
+static void
+gk_header_section_set_record (GkEditorSection *section,
+                              GkStore         *store,
+                              GkRecord        *record)
+{
+  GkHeaderSection *self = GK_HEADER_SECTION (section);
+  g_autoptr(GkItem) item = NULL;
+  g_autofree char *item_text = NULL;
+
+  g_set_object (&self->store, store);
+  gtk_widget_set_visible (GTK_WIDGET (self), record != NULL);
+  if (record == NULL)
+    return;
+
+  item = gk_store_get_item_by_id (store, record->item_id, NULL);
+  self->formed_follows_fields = item != NULL && g_strcmp0 (item->deadline_rule, GK_ITEM_RULE_REQUEST) == 0;
+  if (item != NULL)
+    /* Translators: a catalog item's first-level and second-level names */
+    item_text = g_strdup_printf (_("%s · %s"), item->level1, item->level2);
+  else
+    item_text = g_strdup (record->item_name);
+
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), record->title != NULL ? record->title : "");
+  adw_action_row_set_subtitle (self->item_row, item_text);
+  gk_unit_choice_fill (self->unit_row, self->unit_ids, self->store, record->unit_id);
+  /* Records of a chain's items belong to a project; a record of an item
+   * since taken out of its chain may still be detached. */
+  gk_project_row_setup (self->project_row, store, item != NULL ? item->project_kind : NULL,
+                        record->unit_id, record->project_id);
+  gtk_widget_set_visible (GTK_WIDGET (self->project_row),
+                          (item != NULL && item->project_kind != NULL) || record->project_id != 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->doc_no_row), record->doc_no != NULL ? record->doc_no : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->formed_row), record->formed_on != NULL ? record->formed_on : "");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->formed_row), !self->formed_follows_fields);
+  self->updating = FALSE;
+
+  parse_formed (self);
+  update_title_message (self);
+  update_formed_message (self);
+  show_stored_state (self, record);
+}
+
+static void
+gk_header_section_refresh (GkEditorSection *section,
+                           GkRecord        *record)
+{
+  GkHeaderSection *self = GK_HEADER_SECTION (section);
+
+  if (record != NULL && self->store != NULL)
+    {
+      show_stored_state (self, record);
+      update_formed_message (self);
+    }
+}
+
+static void
+gk_header_section_apply (GkEditorSection *section,
+                         GkRecord        *record)
+{
+  GkHeaderSection *self = GK_HEADER_SECTION (section);
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  g_autofree char *doc_no = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->doc_no_row))));
+  guint selected = adw_combo_row_get_selected (self->unit_row);
+
+  /* The ledger refuses an empty title: keep the last one until a new one is typed. */
+  if (*title != '\0')
+    gk_record_set_string (record, &record->title, title);
+  gk_record_set_string (record, &record->doc_no, doc_no);
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected < self->unit_ids->len)
+    {
+      GtkStringObject *name = g_list_model_get_item (adw_combo_row_get_model (self->unit_row), selected);
+
+      record->unit_id = gk_unit_choice_get (self->unit_row, self->unit_ids);
+      gk_record_set_string (record, &record->unit_name,
+                            record->unit_id != 0 ? gtk_string_object_get_string (name) : NULL);
+      g_object_unref (name);
+    }
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->project_row)))
+    record->project_id = gk_project_row_get_project_id (self->project_row);
+
+  /* An impossible date is not kept (the deadline is counted from it); the row says why. */
+  if (!self->formed_follows_fields && self->formed_error == NULL)
+    gk_record_set_string (record, &record->formed_on, self->formed_iso);
+}
+
+static GPtrArray *
+gk_header_section_get_issues (GkEditorSection *section)
+{
+  GkHeaderSection *self = GK_HEADER_SECTION (section);
+  GPtrArray *issues = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_issue_free);
+
+  if (title_is_empty (self))
+    g_ptr_array_add (issues, gk_issue_new (NULL, -1, NULL, GK_SEVERITY_ERROR, _("The title is empty")));
+  if (!self->formed_follows_fields && self->formed_error != NULL)
+    {
+      /* Translators: the label of the formation date, then what is wrong with it */
+      g_autofree char *message = g_strdup_printf (_("%s: %s"), _("Formed or Changed On"), self->formed_error);
+
+      g_ptr_array_add (issues, gk_issue_new (NULL, -1, NULL, GK_SEVERITY_ERROR, message));
+    }
+
+  return issues;
+}
+
+static void
+gk_header_section_editor_section_init (GkEditorSectionInterface *iface)
+{
+  iface->set_record = gk_header_section_set_record;
+  iface->refresh = gk_header_section_refresh;
+  iface->apply = gk_header_section_apply;
+  iface->get_issues = gk_header_section_get_issues;
+}
+
+static void
+gk_header_section_class_init (GkHeaderSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gk_header_section_dispose;
+  object_class->finalize = gk_header_section_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/editor/gk-header-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, group);
+  gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, title_row);
+  gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, title_message_row);
+  gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, item_row);
+  gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, project_row);
+  gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, index_row);
+  gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, doc_no_row);
+  gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, formed_row);
+  gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, formed_button);
+  gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, formed_message_row);
+  gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, due_row);
+  gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, status_row);
+  gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, published_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_doc_no_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_formed_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_unit_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_project_row_changed_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  g_type_ensure (GK_TYPE_DATE_BUTTON);
+  g_type_ensure (GK_TYPE_MESSAGE_ROW);
+  g_type_ensure (GK_TYPE_PROJECT_ROW);
+}
+
+static void
+gk_header_section_init (GkHeaderSection *self)
+{
+  GtkEventController *focus;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->unit_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  gk_date_button_set_field_label (self->formed_button, _("Formed or Changed On"));
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_formed_row_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->formed_row), focus);
+}
+
+GtkWidget *
+gk_header_section_new (void)
+{
+  return g_object_new (GK_TYPE_HEADER_SECTION, NULL);
+}
+
+GtkWidget *
+gk_header_section_get_row (GkHeaderSection *self,
+                           const char      *name)
+{
+  const struct { const char *name; gpointer row; } rows[] = {
+    { "title", self->title_row },
+    { "project", self->project_row },
+    { "unit", self->unit_row },
+    { "doc-no", self->doc_no_row },
+    { "formed", self->formed_row },
+    { "due", self->due_row },
+    { "status", self->status_row },
+    { "published", self->published_row },
+  };
+
+  g_return_val_if_fail (GK_IS_HEADER_SECTION (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (g_strcmp0 (rows[i].name, name) == 0)
+      return rows[i].row;
+  g_return_val_if_reached (NULL);
+}

@@ -1,0 +1,398 @@
+/* gk-project-section.c: the record's project: its stages in lifecycle order, each marked present, late, missing, due, overdue or not yet; the next stage's record. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-project-section.h"
+
+struct _GkProjectSection
+{
+  GtkWidget parent_instance;
+
+  AdwPreferencesGroup *group;
+  GtkWidget *next_button;
+
+  GkStore *store;
+  gint64 project_id;
+  char *record_uuid;         /* the record the editor shows */
+  char *next_item_key;       /* what "Create Next Stage" makes, or NULL */
+  GPtrArray *rows;           /* GtkWidget, in the group */
+};
+
+static void gk_project_section_editor_section_init (GkEditorSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GkProjectSection, gk_project_section, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GK_TYPE_EDITOR_SECTION,
+                                                      gk_project_section_editor_section_init))
+
+/* Each state in words and with an icon, never by colour alone. */
+static const struct {
+  GkStageState state;
+  const char *icon_name;
+  const char *style_class;
+  const char *label;
+  const char *explanation;   /* for a stage without a record */
+} states[] = {
+  { GK_STAGE_PRESENT, "emblem-ok-symbolic", "success", N_("Present"), NULL },
+  { GK_STAGE_LATE, "task-past-due-symbolic", "warning", N_("Late"), NULL },
+  { GK_STAGE_MISSING, "dialog-warning-symbolic", "error", N_("Missing"),
+    N_("No record, although a later stage has one") },
+  { GK_STAGE_DUE, "task-due-symbolic", "accent", N_("Due"),
+    N_("The next stage of the project") },
+  { GK_STAGE_OVERDUE, "alarm-symbolic", "error", N_("Overdue"),
+    N_("The next stage, still missing more than 20 working days after the last one") },
+  { GK_STAGE_FUTURE, "content-loading-symbolic", "dim-label", N_("Not Yet"), NULL },
+};
+
+static guint
+state_index (GkStageState state)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    if (states[i].state == state)
+      return i;
+  g_return_val_if_reached (0);
+}
+
+static void
+show_toast (GkProjectSection *self,
+            const char       *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static void
+open_record (GkProjectSection *self,
+             const char       *uuid)
+{
+  /* The window opens it, saving what was typed in this one first. */
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.open-record", "s", uuid))
+    g_debug ("No window to open record %s in", uuid);
+}
+
+static void
+on_row_activated_cb (AdwActionRow     *row,
+                     GkProjectSection *self)
+{
+  g_autofree char *uuid = g_strdup (g_object_get_data (G_OBJECT (row), "gk-uuid"));
+
+  if (uuid != NULL)
+    open_record (self, uuid);
+}
+
+static char *
+describe_record (GkRecord *record)
+{
+  g_autofree char *status = NULL;
+
+  if (g_strcmp0 (record->status, GK_STATUS_PUBLISHED) == 0 && record->published_on != NULL)
+    /* Translators: a record's status, then the date it was published */
+    status = g_strdup_printf (_("%s %s"), gk_status_to_label (record->status), record->published_on);
+  else
+    status = g_strdup (gk_status_to_label (record->status));
+
+  /* Translators: a record's title; on the next line its index number and status */
+  return g_strdup_printf (_("%s\n%s · %s"), record->title, record->index_no != NULL ? record->index_no : "", status);
+}
+
+static GtkWidget *
+create_stage_row (GkProjectSection *self,
+                  GkStage          *stage)
+{
+  guint s = state_index (stage->state);
+  const char *state_text = _(states[s].label);
+  gboolean current = stage->record != NULL && g_strcmp0 (stage->record->uuid, self->record_uuid) == 0;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon, *label;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stage->item->level2);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
+  icon = g_object_new (GTK_TYPE_IMAGE,
+                       "icon-name", states[s].icon_name,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                       NULL);
+  gtk_widget_add_css_class (icon, states[s].style_class);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  label = gtk_label_new (state_text);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, states[s].style_class);
+  gtk_widget_add_css_class (label, "caption-heading");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  g_object_set_data (G_OBJECT (row), "gk-state-label", label);
+
+  if (stage->record != NULL)
+    {
+      g_autofree char *subtitle = describe_record (stage->record);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (current)
+        {
+          GtkWidget *here = gtk_label_new (_("This Record"));
+
+          gtk_widget_set_valign (here, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (here, "caption");
+          gtk_widget_add_css_class (here, "dim-label");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), here);
+        }
+      else
+        {
+          g_object_set_data_full (G_OBJECT (row), "gk-uuid", g_strdup (stage->record->uuid), g_free);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_widget_set_tooltip_text (row, _("Open this record"));
+          g_signal_connect (row, "activated", G_CALLBACK (on_row_activated_cb), self);
+        }
+    }
+  else if (states[s].explanation != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(states[s].explanation));
+
+  return row;
+}
+
+static void
+clear_rows (GkProjectSection *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+static void
+fill (GkProjectSection *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkProject) project = NULL;
+  g_autoptr(GPtrArray) stages = NULL;
+  g_autofree char *description = NULL;
+  GkStage *next;
+
+  clear_rows (self);
+  g_clear_pointer (&self->next_item_key, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self), self->store != NULL && self->project_id != 0);
+  if (self->store == NULL || self->project_id == 0)
+    return;
+
+  project = gk_store_get_project (self->store, self->project_id, &error);
+  if (project != NULL)
+    stages = gk_store_project_stages (self->store, self->project_id, NULL, &error);
+  if (stages == NULL)
+    {
+      g_warning ("Could not read the stages of project %" G_GINT64_FORMAT ": %s", self->project_id, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return;
+    }
+
+  if (project->code != NULL && *project->code != '\0')
+    /* Translators: a project's name, then its code */
+    description = g_strdup_printf (_("%s · %s"), project->name, project->code);
+  else
+    description = g_strdup (project->name);
+  adw_preferences_group_set_description (self->group, description);
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      GtkWidget *row = create_stage_row (self, g_ptr_array_index (stages, i));
+
+      g_object_set_data_full (G_OBJECT (row), "gk-item-key",
+                              g_strdup (((GkStage *) g_ptr_array_index (stages, i))->item->key), g_free);
+      adw_preferences_group_add (self->group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+
+  next = gk_project_stages_get_next (stages);
+  gtk_widget_set_sensitive (self->next_button, next != NULL);
+  if (next != NULL)
+    {
+      g_autofree char *tooltip = NULL;
+
+      self->next_item_key = g_strdup (next->item->key);
+      /* Translators: %s is a stage of a project, e.g. 采购结果 */
+      tooltip = g_strdup_printf (_("Create the record of “%s”, filled in from the project"), next->item->level2);
+      gtk_widget_set_tooltip_text (self->next_button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+    }
+  else
+    {
+      gtk_widget_set_tooltip_text (self->next_button, _("Every stage so far has its record"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Every stage so far has its record"), -1);
+    }
+}
+
+gboolean
+gk_project_section_create_next (GkProjectSection  *self,
+                                GError           **error)
+{
+  g_autoptr(GkRecord) record = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (GK_IS_PROJECT_SECTION (self), FALSE);
+
+  if (self->store == NULL || self->next_item_key == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Every stage so far has its record"));
+      return FALSE;
+    }
+
+  record = gk_store_create_stage_record (self->store, self->project_id, self->next_item_key, error);
+  if (record == NULL)
+    return FALSE;
+
+  /* Translators: %s is the title of a new record */
+  message = g_strdup_printf (_("“%s” created"), record->title);
+  show_toast (self, message);
+  fill (self);
+  open_record (self, record->uuid);
+  return TRUE;
+}
+
+static void
+on_next_button_clicked_cb (GkProjectSection *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gk_project_section_create_next (self, &error))
+    show_toast (self, error->message);
+}
+
+static void
+gk_project_section_set_record (GkEditorSection *section,
+                               GkStore         *store,
+                               GkRecord        *record)
+{
+  GkProjectSection *self = GK_PROJECT_SECTION (section);
+
+  g_set_object (&self->store, store);
+  g_free (self->record_uuid);
+  self->record_uuid = record != NULL ? g_strdup (record->uuid) : NULL;
+  self->project_id = record != NULL ? record->project_id : 0;
+  fill (self);
+}
+
+/* After a save: the record may have joined or left a project, or its own
+ * stage may now be published. */
+static void
+gk_project_section_refresh (GkEditorSection *section,
+                            GkRecord        *record)
+{
+  GkProjectSection *self = GK_PROJECT_SECTION (section);
+
+  if (record == NULL || self->store == NULL)
+    return;
+  self->project_id = record->project_id;
+  fill (self);
+}
+
+static void
+gk_project_section_apply (GkEditorSection *section,
+                          GkRecord        *record)
+{
+  /* The header chooses the project; this section only shows it. */
+}
+
+static void
+gk_project_section_editor_section_init (GkEditorSectionInterface *iface)
+{
+  iface->set_record = gk_project_section_set_record;
+  iface->refresh = gk_project_section_refresh;
+  iface->apply = gk_project_section_apply;
+}
+
+static void
+gk_project_section_dispose (GObject *object)
+{
+  GkProjectSection *self = GK_PROJECT_SECTION (object);
+
+  if (self->rows != NULL)
+    g_ptr_array_set_size (self->rows, 0);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_PROJECT_SECTION);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (gk_project_section_parent_class)->dispose (object);
+}
+
+static void
+gk_project_section_finalize (GObject *object)
+{
+  GkProjectSection *self = GK_PROJECT_SECTION (object);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_free (self->record_uuid);
+  g_free (self->next_item_key);
+
+  G_OBJECT_CLASS (gk_project_section_parent_class)->finalize (object);
+}
+
+static void
+gk_project_section_class_init (GkProjectSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gk_project_section_dispose;
+  object_class->finalize = gk_project_section_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/editor/gk-project-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkProjectSection, group);
+  gtk_widget_class_bind_template_child (widget_class, GkProjectSection, next_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_next_button_clicked_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+gk_project_section_init (GkProjectSection *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+}
+
+GtkWidget *
+gk_project_section_new (void)
+{
+  return g_object_new (GK_TYPE_PROJECT_SECTION, NULL);
+}
+
+GtkWidget *
+gk_project_section_get_row (GkProjectSection *self,
+                            const char       *item_key)
+{
+  g_return_val_if_fail (GK_IS_PROJECT_SECTION (self), NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "gk-item-key"), item_key) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+const char *
+gk_project_section_get_state_text (GkProjectSection *self,
+                                   const char       *item_key)
+{
+  GtkWidget *row = gk_project_section_get_row (self, item_key);
+
+  return row != NULL ? gtk_label_get_text (g_object_get_data (G_OBJECT (row), "gk-state-label")) : NULL;
+}
+
+GtkWidget *
+gk_project_section_get_next_button (GkProjectSection *self)
+{
+  g_return_val_if_fail (GK_IS_PROJECT_SECTION (self), NULL);
+  return self->next_button;
+}
+
+const char *
+gk_project_section_get_next_item (GkProjectSection *self)
+{
+  g_return_val_if_fail (GK_IS_PROJECT_SECTION (self), NULL);
+  return self->next_item_key;
+}

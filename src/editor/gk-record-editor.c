@@ -1,0 +1,586 @@
+/* gk-record-editor.c: the record editor: its sections, validation, debounced saving and undo. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-record-editor-private.h"
+
+/* Undo goes back this many saves. */
+#define MAX_UNDO 50
+
+G_DEFINE_FINAL_TYPE (GkRecordEditor, gk_record_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_RECORD,
+  PROP_MODIFIED,
+  PROP_VALID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+gk_editor_snapshot_free (GkEditorSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+  g_clear_object (&snapshot->record);
+  g_clear_pointer (&snapshot->channels, g_ptr_array_unref);
+  g_free (snapshot);
+}
+
+static void
+clear_undo (GkRecordEditor *self)
+{
+  g_queue_clear_full (&self->undo, (GDestroyNotify) gk_editor_snapshot_free);
+}
+
+static void
+set_modified (GkRecordEditor *self,
+              gboolean        modified)
+{
+  if (self->modified == modified)
+    return;
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+show_save_state (GkRecordEditor *self,
+                 const char     *text)
+{
+  gtk_label_set_text (self->save_label, text != NULL ? text : "");
+}
+
+GPtrArray *
+gk_record_editor_get_issues (GkRecordEditor *self)
+{
+  GPtrArray *issues = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_issue_free);
+
+  g_return_val_if_fail (GK_IS_RECORD_EDITOR (self), issues);
+
+  if (self->record == NULL)
+    return issues;
+
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      g_autoptr(GPtrArray) section_issues = gk_editor_section_get_issues (g_ptr_array_index (self->sections, i));
+
+      g_ptr_array_extend_and_steal (issues, g_steal_pointer (&section_issues));
+    }
+
+  return issues;
+}
+
+/* One issue a line, with the labels of the item's fields. */
+char *
+gk_record_editor_dup_issues_text (GkRecordEditor *self,
+                                  GkSeverity      severity)
+{
+  g_autoptr(GPtrArray) issues = gk_record_editor_get_issues (self);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const GkIssue *issue = g_ptr_array_index (issues, i);
+      g_autofree char *line = NULL;
+
+      if (issue->severity != severity)
+        continue;
+      line = gk_issue_format (issue, self->schema);
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "• %s", line);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+update_validity (GkRecordEditor *self)
+{
+  g_autoptr(GPtrArray) issues = gk_record_editor_get_issues (self);
+  guint n_errors = 0, n_warnings = 0;
+  g_autofree char *text = NULL;
+  gboolean valid;
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const GkIssue *issue = g_ptr_array_index (issues, i);
+
+      if (issue->severity == GK_SEVERITY_ERROR)
+        n_errors++;
+      else if (issue->severity == GK_SEVERITY_WARNING)
+        n_warnings++;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->problems_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->problems_label), "warning");
+  if (n_errors > 0)
+    {
+      text = g_strdup_printf (ngettext ("%u problem to fix before publishing",
+                                        "%u problems to fix before publishing", n_errors), n_errors);
+      gtk_widget_add_css_class (GTK_WIDGET (self->problems_label), "error");
+    }
+  else if (n_warnings > 0)
+    {
+      text = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
+      gtk_widget_add_css_class (GTK_WIDGET (self->problems_label), "warning");
+    }
+  gtk_label_set_text (self->problems_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_label), text != NULL);
+
+  valid = self->record != NULL && n_errors == 0;
+  if (valid != self->valid)
+    {
+      self->valid = valid;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+    }
+}
+
+void
+gk_record_editor_show_banner (GkRecordEditor *self,
+                              const char     *message)
+{
+  gtk_label_set_text (self->banner_label, message != NULL ? message : "");
+  gtk_revealer_set_reveal_child (self->banner_revealer, message != NULL);
+  /* The banner is at the top of a long form: bring it into view. */
+  if (message != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+}
+
+void
+gk_record_editor_show_toast (GkRecordEditor *self,
+                             const char     *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static void
+on_banner_close_button_clicked_cb (GkRecordEditor *self)
+{
+  gk_record_editor_show_banner (self, NULL);
+}
+
+/* The stored record and channels, as undo restores them. */
+static GkEditorSnapshot *
+take_snapshot (GkRecordEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  GkEditorSnapshot *snapshot = g_new0 (GkEditorSnapshot, 1);
+
+  snapshot->record = gk_store_get_record (self->store, self->record->uuid, &error);
+  if (snapshot->record != NULL)
+    snapshot->channels = gk_store_get_record_channels (self->store, self->record->uuid, &error);
+  if (snapshot->record == NULL || snapshot->channels == NULL)
+    {
+      g_warning ("Could not keep the state of %s for undo: %s", self->record->uuid, error->message);
+      gk_editor_snapshot_free (snapshot);
+      return NULL;
+    }
+  return snapshot;
+}
+
+static void
+refresh_sections (GkRecordEditor *self)
+{
+  for (guint i = 0; i < self->sections->len; i++)
+    gk_editor_section_refresh (g_ptr_array_index (self->sections, i), self->record);
+}
+
+gboolean
+gk_record_editor_flush (GkRecordEditor  *self,
+                        GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GkEditorSnapshot *snapshot;
+  g_autofree char *updated_before = NULL;
+  gboolean changed = FALSE;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (GK_IS_RECORD_EDITOR (self), FALSE);
+
+  g_clear_handle_id (&self->save_timeout_id, g_source_remove);
+  if (!self->modified || self->saving || self->record == NULL || self->store == NULL)
+    return TRUE;
+
+  snapshot = take_snapshot (self);
+  updated_before = g_strdup (snapshot != NULL ? snapshot->record->updated_at : NULL);
+
+  for (guint i = 0; i < self->sections->len; i++)
+    gk_editor_section_apply (g_ptr_array_index (self->sections, i), self->record);
+
+  /* An invalid draft is saved all the same: only publishing needs it valid. */
+  self->saving = TRUE;
+  ok = gk_store_save_record (self->store, self->record, &local_error);
+  changed = ok && g_strcmp0 (updated_before, self->record->updated_at) != 0;
+  for (guint i = 0; ok && i < self->sections->len; i++)
+    {
+      gboolean section_changed = FALSE;
+
+      ok = gk_editor_section_save (g_ptr_array_index (self->sections, i), self->store, self->record,
+                                   &section_changed, &local_error);
+      changed |= section_changed;
+    }
+  self->saving = FALSE;
+
+  if (!ok)
+    {
+      g_autofree char *message = g_strdup_printf (_("The last changes could not be saved: %s"), local_error->message);
+
+      gk_editor_snapshot_free (snapshot);
+      gk_record_editor_show_banner (self, message);
+      show_save_state (self, _("Not saved"));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (changed && snapshot != NULL)
+    {
+      g_queue_push_head (&self->undo, snapshot);
+      while (g_queue_get_length (&self->undo) > MAX_UNDO)
+        gk_editor_snapshot_free (g_queue_pop_tail (&self->undo));
+    }
+  else
+    gk_editor_snapshot_free (snapshot);
+
+  set_modified (self, FALSE);
+  show_save_state (self, _("All changes saved"));
+  refresh_sections (self);
+  gk_record_editor_actions_update (self);
+  return TRUE;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  GkRecordEditor *self = GK_RECORD_EDITOR (user_data);
+
+  self->save_timeout_id = 0;
+  /* A failure shows in the banner; the edits stay pending. */
+  gk_record_editor_flush (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_section_changed_cb (GkRecordEditor *self)
+{
+  if (self->record == NULL)
+    return;
+
+  set_modified (self, TRUE);
+  show_save_state (self, _("Editing…"));
+  update_validity (self);
+
+  g_clear_handle_id (&self->save_timeout_id, g_source_remove);
+  self->save_timeout_id = g_timeout_add (GK_RECORD_EDITOR_SAVE_DELAY_MS, save_timeout_cb, self);
+  gk_record_editor_actions_update (self);
+}
+
+void
+gk_record_editor_refresh (GkRecordEditor *self)
+{
+  refresh_sections (self);
+  update_validity (self);
+  gk_record_editor_actions_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+}
+
+static void
+load_schema (GkRecordEditor *self)
+{
+  g_autoptr(GkItem) item = NULL;
+
+  g_clear_pointer (&self->schema, gk_schema_unref);
+  if (self->record == NULL || self->store == NULL)
+    return;
+  item = gk_store_get_item_by_id (self->store, self->record->item_id, NULL);
+  if (item != NULL)
+    self->schema = gk_schema_new_from_json (item->fields, NULL);
+}
+
+/* The same record, fresh from the store: take what only the store moves. */
+static void
+take_stored_state (GkRecordEditor *self,
+                   GkRecord       *stored)
+{
+  GkRecord *record = self->record;
+
+  gk_record_set_string (record, &record->status, stored->status);
+  gk_record_set_string (record, &record->published_on, stored->published_on);
+  gk_record_set_string (record, &record->due_on, stored->due_on);
+  gk_record_set_string (record, &record->index_no, stored->index_no);
+  gk_record_set_string (record, &record->updated_at, stored->updated_at);
+  record->due_missing_year = stored->due_missing_year;
+}
+
+void
+gk_record_editor_set_record (GkRecordEditor *self,
+                             GkRecord       *record)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (GK_IS_RECORD_EDITOR (self));
+  g_return_if_fail (record == NULL || GK_IS_RECORD (record));
+
+  /* Called back from our own save, as the window follows "records-changed":
+   * the record being saved or being set stays. */
+  if (self->saving)
+    return;
+
+  if (record != NULL && self->record != NULL && g_strcmp0 (record->uuid, self->record->uuid) == 0)
+    {
+      if (record == self->record)
+        return;
+      take_stored_state (self, record);
+      gk_record_editor_refresh (self);
+      return;
+    }
+
+  /* Leaving a record never loses what was typed in it. */
+  if (!gk_record_editor_flush (self, &error))
+    g_warning ("Could not save the record before leaving it: %s", error->message);
+
+  /* A change date asked for the record being left is not for the next one. */
+  if (self->change_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->change_dialog)));
+  if (self->publish_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->publish_dialog)));
+
+  clear_undo (self);
+  g_clear_object (&self->record);
+  self->record = record != NULL ? gk_record_copy (record) : NULL;
+  load_schema (self);
+
+  for (guint i = 0; i < self->sections->len; i++)
+    gk_editor_section_set_record (g_ptr_array_index (self->sections, i), self->store, self->record);
+
+  gk_record_editor_show_banner (self, NULL);
+  show_save_state (self, self->record != NULL ? _("Changes are saved as you type") : NULL);
+  set_modified (self, FALSE);
+  update_validity (self);
+  gk_record_editor_actions_update (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+}
+
+static void
+gk_record_editor_unmap (GtkWidget *widget)
+{
+  GkRecordEditor *self = GK_RECORD_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  /* Hidden, folded away or closing: save now rather than in 500 ms. */
+  if (!gk_record_editor_flush (self, &error))
+    g_warning ("Could not save the record: %s", error->message);
+
+  GTK_WIDGET_CLASS (gk_record_editor_parent_class)->unmap (widget);
+}
+
+static void
+gk_record_editor_dispose (GObject *object)
+{
+  GkRecordEditor *self = GK_RECORD_EDITOR (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!gk_record_editor_flush (self, &error))
+    g_warning ("Could not save the record: %s", error->message);
+  g_clear_handle_id (&self->save_timeout_id, g_source_remove);
+
+  if (self->change_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->change_dialog)));
+  if (self->publish_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->publish_dialog)));
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_RECORD_EDITOR);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+  clear_undo (self);
+  g_clear_object (&self->record);
+  g_clear_object (&self->store);
+  g_clear_object (&self->actions);
+  g_clear_pointer (&self->schema, gk_schema_unref);
+
+  G_OBJECT_CLASS (gk_record_editor_parent_class)->dispose (object);
+}
+
+static void
+gk_record_editor_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  GkRecordEditor *self = GK_RECORD_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_RECORD:
+      g_value_set_object (value, self->record);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    case PROP_VALID:
+      g_value_set_boolean (value, self->valid);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_record_editor_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  GkRecordEditor *self = GK_RECORD_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      gk_record_editor_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_RECORD:
+      gk_record_editor_set_record (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_record_editor_class_init (GkRecordEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gk_record_editor_dispose;
+  object_class->get_property = gk_record_editor_get_property;
+  object_class->set_property = gk_record_editor_set_property;
+  widget_class->unmap = gk_record_editor_unmap;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, GK_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RECORD] =
+    g_param_spec_object ("record", NULL, NULL, GK_TYPE_RECORD,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VALID] =
+    g_param_spec_boolean ("valid", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/editor/gk-record-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, save_label);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, header_section);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, fields_section);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, tables_section);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, disclosure_section);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, attachments_section);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, project_section);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, history_section);
+  gtk_widget_class_bind_template_callback (widget_class, on_section_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_banner_close_button_clicked_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  g_type_ensure (GK_TYPE_HEADER_SECTION);
+  g_type_ensure (GK_TYPE_FIELDS_SECTION);
+  g_type_ensure (GK_TYPE_TABLES_SECTION);
+  g_type_ensure (GK_TYPE_DISCLOSURE_SECTION);
+  g_type_ensure (GK_TYPE_ATTACHMENTS_SECTION);
+  g_type_ensure (GK_TYPE_PROJECT_SECTION);
+  g_type_ensure (GK_TYPE_HISTORY_SECTION);
+}
+
+static void
+gk_record_editor_init (GkRecordEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_queue_init (&self->undo);
+  self->sections = g_ptr_array_new ();
+  g_ptr_array_add (self->sections, self->header_section);
+  g_ptr_array_add (self->sections, self->fields_section);
+  g_ptr_array_add (self->sections, self->tables_section);
+  g_ptr_array_add (self->sections, self->disclosure_section);
+  g_ptr_array_add (self->sections, self->attachments_section);
+  g_ptr_array_add (self->sections, self->project_section);
+  g_ptr_array_add (self->sections, self->history_section);
+
+  gk_record_editor_actions_init (self);
+
+  for (guint i = 0; i < self->sections->len; i++)
+    gk_editor_section_set_record (g_ptr_array_index (self->sections, i), NULL, NULL);
+}
+
+GtkWidget *
+gk_record_editor_new (GkStore *store)
+{
+  return g_object_new (GK_TYPE_RECORD_EDITOR, "store", store, NULL);
+}
+
+GkStore *
+gk_record_editor_get_store (GkRecordEditor *self)
+{
+  g_return_val_if_fail (GK_IS_RECORD_EDITOR (self), NULL);
+  return self->store;
+}
+
+void
+gk_record_editor_set_store (GkRecordEditor *self,
+                            GkStore        *store)
+{
+  g_return_if_fail (GK_IS_RECORD_EDITOR (self));
+  g_return_if_fail (store == NULL || GK_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  /* A record belongs to its ledger: leave it, saved, first. */
+  gk_record_editor_set_record (self, NULL);
+  g_set_object (&self->store, store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+GkRecord *
+gk_record_editor_get_record (GkRecordEditor *self)
+{
+  g_return_val_if_fail (GK_IS_RECORD_EDITOR (self), NULL);
+  return self->record;
+}
+
+gboolean
+gk_record_editor_get_modified (GkRecordEditor *self)
+{
+  g_return_val_if_fail (GK_IS_RECORD_EDITOR (self), FALSE);
+  return self->modified;
+}
+
+gboolean
+gk_record_editor_get_valid (GkRecordEditor *self)
+{
+  g_return_val_if_fail (GK_IS_RECORD_EDITOR (self), FALSE);
+  return self->valid;
+}
+
+GActionGroup *
+gk_record_editor_get_actions (GkRecordEditor *self)
+{
+  g_return_val_if_fail (GK_IS_RECORD_EDITOR (self), NULL);
+  return G_ACTION_GROUP (self->actions);
+}

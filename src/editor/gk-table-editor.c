@@ -1,0 +1,950 @@
+/* gk-table-editor.c: a table field as a column view of editable cells: add, reorder, remove, paste from a spreadsheet. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "gk-field-editor.h"
+#include "gk-table-editor.h"
+#include "gk-table-row.h"
+
+/* Problems listed under the table; the rest are counted. */
+#define MAX_LISTED_PROBLEMS 3
+/* The table shows its rows up to this height, then scrolls. GTK 4.8's
+ * list views report no natural height before their rows exist, so the
+ * height is set from the row count. */
+#define ROW_HEIGHT 30
+#define HEADER_HEIGHT 32
+#define MAX_TABLE_HEIGHT 360
+
+struct _GkTableEditor
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *box;
+  GtkLabel *title_label;
+  GtkLabel *count_label;
+  GtkLabel *help_label;
+  GtkScrolledWindow *scrolled;
+  GtkColumnView *column_view;
+  GtkLabel *empty_label;
+  GtkWidget *toolbar;
+  GtkLabel *problems_label;
+
+  GkField *field;
+  GListStore *rows;              /* GkTableRow */
+  GtkSingleSelection *selection;
+  GPtrArray *cells;              /* CellColumn, one per shown column */
+  GCancellable *cancellable;     /* a clipboard read in flight */
+  char *report;
+  guint scroll_tick_id;
+  guint scroll_ticks;
+};
+
+G_DEFINE_FINAL_TYPE (GkTableEditor, gk_table_editor, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* What a cell's factory needs to know. */
+typedef struct
+{
+  GkTableEditor *self;
+  guint index;                   /* into field->columns */
+  const GkField *column;
+} CellColumn;
+
+static void
+gk_table_editor_dispose (GObject *object)
+{
+  GkTableEditor *self = GK_TABLE_EDITOR (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
+  gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_TABLE_EDITOR);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (gk_table_editor_parent_class)->dispose (object);
+}
+
+static void
+gk_table_editor_finalize (GObject *object)
+{
+  GkTableEditor *self = GK_TABLE_EDITOR (object);
+
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->field, gk_field_free);
+  g_free (self->report);
+
+  G_OBJECT_CLASS (gk_table_editor_parent_class)->finalize (object);
+}
+
+static const char *
+column_label (GkTableEditor *self,
+              guint          index)
+{
+  return ((GkField *) g_ptr_array_index (self->field->columns, index))->label;
+}
+
+/* The words under the table: the last paste, then what is wrong, first few listed. */
+static void
+update_summary (GkTableEditor *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *count = NULL;
+  guint n_problems = 0, n_empty = 0, n_listed = 0;
+  GkSeverity worst = GK_SEVERITY_OK;
+
+  count = g_strdup_printf (ngettext ("%u row", "%u rows", n), n);
+  gtk_label_set_text (self->count_label, count);
+  gtk_scrolled_window_set_min_content_height (self->scrolled,
+                                              MIN (HEADER_HEIGHT + (int) MAX (n, 2) * ROW_HEIGHT, MAX_TABLE_HEIGHT));
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n == 0);
+
+  if (self->report != NULL)
+    g_string_append (text, self->report);
+
+  for (guint r = 0; r < n; r++)
+    {
+      g_autoptr(GkTableRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), r);
+
+      for (guint c = 0; c < self->field->columns->len; c++)
+        {
+          GkSeverity severity = gk_table_row_get_severity (row, c);
+
+          if (severity == GK_SEVERITY_OK)
+            continue;
+          /* Empty required cells are counted, not listed one by one. */
+          if (gk_table_row_get_value (row, c) == NULL)
+            {
+              n_empty++;
+              continue;
+            }
+          n_problems++;
+          worst = MAX (worst, severity);
+          if (n_listed < MAX_LISTED_PROBLEMS)
+            {
+              if (text->len > 0)
+                g_string_append_c (text, '\n');
+              /* Translators: 1-based row number, column label, problem */
+              g_string_append_printf (text, _("Row %u, %s: %s"), r + 1, column_label (self, c),
+                                      gk_table_row_get_message (row, c));
+              n_listed++;
+            }
+        }
+    }
+
+  if (n_problems > n_listed)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("and %u more problem", "and %u more problems",
+                                              n_problems - n_listed),
+                              n_problems - n_listed);
+    }
+  if (n_empty > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("%u required cell is empty", "%u required cells are empty", n_empty),
+                              n_empty);
+    }
+
+  gtk_label_set_text (self->problems_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_label), text->len > 0);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->problems_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->problems_label), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->problems_label), "dim-label");
+  if (worst == GK_SEVERITY_ERROR)
+    gtk_widget_add_css_class (GTK_WIDGET (self->problems_label), "error");
+  else if (worst == GK_SEVERITY_WARNING)
+    gtk_widget_add_css_class (GTK_WIDGET (self->problems_label), "warning");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->problems_label), "dim-label");
+}
+
+static void
+update_actions (GkTableEditor *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  gboolean has_selection = selected != GTK_INVALID_LIST_POSITION && selected < n;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.remove-row", has_selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.move-up", has_selection && selected > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.move-down", has_selection && selected + 1 < n);
+}
+
+static void
+emit_changed (GkTableEditor *self)
+{
+  update_summary (self);
+  update_actions (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Cells                                                               */
+
+static void
+style_cell (GtkWidget  *widget,
+            GkTableRow *row,
+            guint       index)
+{
+  GkSeverity severity = row != NULL ? gk_table_row_get_severity (row, index) : GK_SEVERITY_OK;
+  /* An empty required cell is not red: the summary counts those. */
+  gboolean shown = row != NULL && severity != GK_SEVERITY_OK && gk_table_row_get_value (row, index) != NULL;
+
+  gtk_widget_remove_css_class (widget, "error");
+  gtk_widget_remove_css_class (widget, "warning");
+  if (shown)
+    gtk_widget_add_css_class (widget, severity == GK_SEVERITY_ERROR ? "error" : "warning");
+  gtk_widget_set_tooltip_text (widget, shown ? gk_table_row_get_message (row, index) : NULL);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
+                               shown && severity == GK_SEVERITY_ERROR
+                                 ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+static void
+on_cell_focus_enter_cb (GtkEventControllerFocus *controller,
+                        CellColumn              *cell)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkListItem *item = g_object_get_data (G_OBJECT (widget), "gk-list-item");
+  guint position = item != NULL ? gtk_list_item_get_position (item) : GTK_INVALID_LIST_POSITION;
+
+  /* Editing a cell selects its row, so "remove" and "move" act on it. */
+  if (position != GTK_INVALID_LIST_POSITION &&
+      gtk_single_selection_get_selected (cell->self->selection) != position)
+    gtk_single_selection_set_selected (cell->self->selection, position);
+}
+
+static void
+on_cell_changed_cb (GtkWidget  *widget,
+                    CellColumn *cell)
+{
+  GkTableRow *row = g_object_get_data (G_OBJECT (widget), "gk-row");
+  g_autofree char *text = NULL;
+
+  if (row == NULL || g_object_get_data (G_OBJECT (widget), "gk-binding") != NULL)
+    return;
+
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (widget));
+
+      if (selected > 0 && selected != GTK_INVALID_LIST_POSITION && selected <= cell->column->choices->len)
+        text = g_strdup (((GkChoice *) g_ptr_array_index (cell->column->choices, selected - 1))->value);
+      else
+        text = g_strdup ("");
+    }
+  else
+    text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
+
+  gk_table_row_set_text (row, cell->self->field, cell->index, text);
+  g_object_set_data (G_OBJECT (widget), "gk-revision", GUINT_TO_POINTER (gk_table_row_get_revision (row) + 1));
+  style_cell (widget, row, cell->index);
+  emit_changed (cell->self);
+}
+
+/* A money cell shows 1,234.50 once the clerk moves on. */
+static void
+on_cell_focus_leave_cb (GtkEventControllerFocus *controller,
+                        CellColumn              *cell)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GkTableRow *row = g_object_get_data (G_OBJECT (widget), "gk-row");
+  g_autofree char *shown = NULL;
+
+  if (row == NULL || !GTK_IS_EDITABLE (widget) || gk_table_row_get_severity (row, cell->index) == GK_SEVERITY_ERROR)
+    return;
+
+  shown = gk_field_format_value (cell->column, gk_table_row_get_value (row, cell->index));
+  if (shown != NULL && g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (widget))) != 0)
+    {
+      g_object_set_data (G_OBJECT (widget), "gk-binding", GINT_TO_POINTER (1));
+      gtk_editable_set_text (GTK_EDITABLE (widget), shown);
+      g_object_set_data (G_OBJECT (widget), "gk-binding", NULL);
+    }
+}
+
+/* Widths in Latin characters; a Chinese character takes about two. */
+static int
+width_for_column (const GkField *column)
+{
+  switch (column->kind)
+    {
+    case GK_FIELD_INTEGER:
+      return 5;
+    case GK_FIELD_DATE:
+    case GK_FIELD_MONEY:
+    case GK_FIELD_DECIMAL:
+    case GK_FIELD_PHONE:
+      return 11;
+    case GK_FIELD_USCC:
+    case GK_FIELD_IDCARD:
+      return 21;
+    case GK_FIELD_PROJECTCODE:
+      return 26;
+    case GK_FIELD_TEXT:
+    case GK_FIELD_LONGTEXT:
+    case GK_FIELD_URL:
+      {
+        /* A short label (包号, 户型) hints at short values. */
+        int label = 0;
+
+        for (const char *p = column->label; *p != '\0'; p = g_utf8_next_char (p))
+          label += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+        return CLAMP (label + 6, 8, 20);
+      }
+    case GK_FIELD_ORGCODE:
+    case GK_FIELD_CHOICE:
+    case GK_FIELD_TABLE:
+    default:
+      return 10;
+    }
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               CellColumn               *cell)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkWidget *widget;
+
+  if (cell->column->kind == GK_FIELD_CHOICE)
+    {
+      g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+      gtk_string_list_append (labels, "—");
+      for (guint i = 0; i < cell->column->choices->len; i++)
+        gtk_string_list_append (labels, ((GkChoice *) g_ptr_array_index (cell->column->choices, i))->label);
+      widget = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+      gtk_widget_add_css_class (widget, "flat");
+      g_signal_connect (widget, "notify::selected", G_CALLBACK (on_cell_changed_cb), cell);
+    }
+  else
+    {
+      widget = gtk_entry_new ();
+      gtk_entry_set_has_frame (GTK_ENTRY (widget), FALSE);
+      gtk_editable_set_width_chars (GTK_EDITABLE (widget), width_for_column (cell->column));
+      if (cell->column->kind == GK_FIELD_MONEY || cell->column->kind == GK_FIELD_DECIMAL ||
+          cell->column->kind == GK_FIELD_INTEGER)
+        gtk_editable_set_alignment (GTK_EDITABLE (widget), 1.0);
+      g_signal_connect (widget, "changed", G_CALLBACK (on_cell_changed_cb), cell);
+      g_signal_connect (focus, "leave", G_CALLBACK (on_cell_focus_leave_cb), cell);
+    }
+
+  g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter_cb), cell);
+  gtk_widget_add_controller (widget, focus);
+  g_object_set_data (G_OBJECT (widget), "gk-list-item", item);
+  g_object_set_data (G_OBJECT (widget), "gk-column-id", (gpointer) cell->column->id);
+  gtk_list_item_set_child (item, widget);
+  /* The cell's own widget takes focus and clicks: the row needs neither. */
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+/* GTK 4.8 rebinds every kept row when rows move above it: a cell already
+ * showing its row's current revision only takes its new position. */
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CellColumn               *cell)
+{
+  GtkWidget *widget = gtk_list_item_get_child (item);
+  GkTableRow *row = gtk_list_item_get_item (item);
+  guint revision = gk_table_row_get_revision (row);
+  guint position = gtk_list_item_get_position (item);
+  g_autofree char *name = NULL;
+
+  if (g_object_get_data (G_OBJECT (widget), "gk-row") != row ||
+      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "gk-revision")) != revision + 1)
+    {
+      g_object_set_data (G_OBJECT (widget), "gk-binding", GINT_TO_POINTER (1));
+      g_object_set_data_full (G_OBJECT (widget), "gk-row", g_object_ref (row), g_object_unref);
+
+      if (GTK_IS_DROP_DOWN (widget))
+        {
+          JsonNode *value = gk_table_row_get_value (row, cell->index);
+          guint selected = 0;
+
+          if (value != NULL && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+            {
+              const GkChoice *choice = gk_field_lookup_choice (cell->column, json_node_get_string (value));
+
+              for (guint i = 0; choice != NULL && i < cell->column->choices->len; i++)
+                if (g_ptr_array_index (cell->column->choices, i) == choice)
+                  selected = i + 1;
+            }
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), selected);
+        }
+      else
+        gtk_editable_set_text (GTK_EDITABLE (widget), gk_table_row_get_text (row, cell->index));
+
+      g_object_set_data (G_OBJECT (widget), "gk-binding", NULL);
+      g_object_set_data (G_OBJECT (widget), "gk-revision", GUINT_TO_POINTER (revision + 1));
+      style_cell (widget, row, cell->index);
+    }
+
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "gk-position")) != position + 1)
+    {
+      /* Translators: a column label, then the 1-based row number of a table */
+      name = g_strdup_printf (_("%s, row %u"), cell->column->label, position + 1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_object_set_data (G_OBJECT (widget), "gk-position", GUINT_TO_POINTER (position + 1));
+    }
+}
+
+static void
+update_number_label (GtkListItem *item,
+                     GParamSpec  *pspec,
+                     GtkLabel    *label)
+{
+  g_autofree char *text = NULL;
+  guint position = gtk_list_item_get_position (item);
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    text = g_strdup_printf ("%u", position + 1);
+  gtk_label_set_text (label, text != NULL ? text : "");
+}
+
+static void
+setup_number_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  g_signal_connect_object (item, "notify::position", G_CALLBACK (update_number_label), label, 0);
+  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_number_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  update_number_label (item, NULL, GTK_LABEL (gtk_list_item_get_child (item)));
+}
+
+static void
+add_columns (GkTableEditor *self)
+{
+  g_autoptr(GtkListItemFactory) number_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) number = NULL;
+
+  g_signal_connect (number_factory, "setup", G_CALLBACK (setup_number_cb), NULL);
+  g_signal_connect (number_factory, "bind", G_CALLBACK (bind_number_cb), NULL);
+  number = gtk_column_view_column_new ("#", g_steal_pointer (&number_factory));
+  gtk_column_view_append_column (self->column_view, number);
+
+  for (guint i = 0; i < self->field->columns->len; i++)
+    {
+      const GkField *column = g_ptr_array_index (self->field->columns, i);
+      g_autoptr(GtkListItemFactory) factory = NULL;
+      g_autoptr(GtkColumnViewColumn) view_column = NULL;
+      g_autofree char *title = NULL;
+      CellColumn *cell;
+
+      /* Retired columns keep their values in the rows, out of sight. */
+      if (column->retired)
+        continue;
+
+      cell = g_new0 (CellColumn, 1);
+      cell->self = self;
+      cell->index = i;
+      cell->column = column;
+      g_ptr_array_add (self->cells, cell);
+
+      factory = gtk_signal_list_item_factory_new ();
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), cell);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), cell);
+
+      if (column->kind == GK_FIELD_MONEY && column->unit != NULL && strstr (column->label, column->unit) == NULL)
+        /* Translators: a column label, then its unit (元) */
+        title = g_strdup_printf (_("%s (%s)"), column->label, column->unit);
+      else
+        title = g_strdup (column->label);
+      if (column->required)
+        {
+          g_autofree char *plain = g_steal_pointer (&title);
+
+          /* Translators: the label of a field the clerk must fill */
+          title = g_strdup_printf (_("%s *"), plain);
+        }
+
+      view_column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
+      gtk_column_view_column_set_resizable (view_column, TRUE);
+      /* Names and addresses take the room a wide window has left. */
+      gtk_column_view_column_set_expand (view_column, (column->kind == GK_FIELD_TEXT ||
+                                                       column->kind == GK_FIELD_LONGTEXT ||
+                                                       column->kind == GK_FIELD_URL) &&
+                                                      width_for_column (column) >= 14);
+      gtk_column_view_append_column (self->column_view, view_column);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions                                                             */
+
+/* Brings the last row into view. GTK 4.8 has no gtk_column_view_scroll_to():
+ * its inner list view's "list.scroll-to-item" action does it, once the new
+ * rows are laid out (moving the adjustment earlier makes the list warn). */
+static gboolean
+scroll_to_end_tick_cb (GtkWidget     *widget,
+                       GdkFrameClock *frame_clock,
+                       gpointer       user_data)
+{
+  GkTableEditor *self = GK_TABLE_EDITOR (widget);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  /* The first frame lays the rows out; the next one may scroll to them. */
+  if (self->scroll_ticks++ == 0)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick_id = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL && n > 0; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", n - 1);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_end (GkTableEditor *self)
+{
+  self->scroll_ticks = 0;
+  if (self->scroll_tick_id == 0)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_end_tick_cb, NULL, NULL);
+}
+
+static void
+add_row_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GkTableEditor *self = GK_TABLE_EDITOR (widget);
+  g_autoptr(GkTableRow) row = gk_table_row_new (self->field);
+
+  g_list_store_append (self->rows, row);
+  gtk_single_selection_set_selected (self->selection, g_list_model_get_n_items (G_LIST_MODEL (self->rows)) - 1);
+  scroll_to_end (self);
+  emit_changed (self);
+}
+
+static void
+remove_row_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GkTableEditor *self = GK_TABLE_EDITOR (widget);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  guint n;
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  g_list_store_remove (self->rows, selected);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  if (n > 0)
+    gtk_single_selection_set_selected (self->selection, MIN (selected, n - 1));
+  emit_changed (self);
+}
+
+static void
+move_row (GkTableEditor *self,
+          int            delta)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint target;
+
+  if (selected == GTK_INVALID_LIST_POSITION || (delta < 0 && selected == 0) || (delta > 0 && selected + 1 >= n))
+    return;
+
+  target = selected + delta;
+  {
+    guint first = MIN (selected, target);
+    g_autoptr(GkTableRow) upper = g_list_model_get_item (G_LIST_MODEL (self->rows), first);
+    g_autoptr(GkTableRow) lower = g_list_model_get_item (G_LIST_MODEL (self->rows), first + 1);
+    gpointer swapped[] = { lower, upper };
+
+    /* One change of two rows, not a removal and an insertion. */
+    g_list_store_splice (self->rows, first, 2, swapped, 2);
+  }
+  gtk_single_selection_set_selected (self->selection, target);
+  emit_changed (self);
+}
+
+static void
+move_up_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  move_row (GK_TABLE_EDITOR (widget), -1);
+}
+
+static void
+move_down_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  move_row (GK_TABLE_EDITOR (widget), +1);
+}
+
+static void
+set_report (GkTableEditor *self,
+            const char    *report)
+{
+  g_free (self->report);
+  self->report = g_strdup (report);
+}
+
+static void
+on_clipboard_text_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  GkTableEditor *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = GK_TABLE_EDITOR (user_data);
+  if (text == NULL || *text == '\0')
+    {
+      set_report (self, _("The clipboard holds no text to paste: copy the rows in the spreadsheet first"));
+      update_summary (self);
+      return;
+    }
+
+  gk_table_editor_paste_text (self, text);
+}
+
+static void
+paste_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GkTableEditor *self = GK_TABLE_EDITOR (widget);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  /* The editor outlives the read or cancels it in dispose: no reference needed. */
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), self->cancellable,
+                                 on_clipboard_text_cb, self);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+on_selection_changed_cb (GkTableEditor *self)
+{
+  update_actions (self);
+}
+
+static void
+gk_table_editor_class_init (GkTableEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gk_table_editor_dispose;
+  object_class->finalize = gk_table_editor_finalize;
+
+  /**
+   * GkTableEditor::changed:
+   *
+   * The clerk edited, added, moved, removed or pasted rows.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/editor/gk-table-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkTableEditor, box);
+  gtk_widget_class_bind_template_child (widget_class, GkTableEditor, title_label);
+  gtk_widget_class_bind_template_child (widget_class, GkTableEditor, count_label);
+  gtk_widget_class_bind_template_child (widget_class, GkTableEditor, help_label);
+  gtk_widget_class_bind_template_child (widget_class, GkTableEditor, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, GkTableEditor, column_view);
+  gtk_widget_class_bind_template_child (widget_class, GkTableEditor, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, GkTableEditor, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, GkTableEditor, problems_label);
+
+  gtk_widget_class_install_action (widget_class, "table.add-row", NULL, add_row_activated);
+  gtk_widget_class_install_action (widget_class, "table.remove-row", NULL, remove_row_activated);
+  gtk_widget_class_install_action (widget_class, "table.move-up", NULL, move_up_activated);
+  gtk_widget_class_install_action (widget_class, "table.move-down", NULL, move_down_activated);
+  gtk_widget_class_install_action (widget_class, "table.paste", NULL, paste_activated);
+
+  /* Keys that a cell's own text entry leaves alone: Ctrl+V still pastes
+   * into the cell, Ctrl+Shift+V pastes whole rows. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "table.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "table.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "table.move-down", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+gk_table_editor_init (GkTableEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cells = g_ptr_array_new_with_free_func (g_free);
+  self->rows = g_list_store_new (GK_TYPE_TABLE_ROW);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+GtkWidget *
+gk_table_editor_new (const GkField *table)
+{
+  GkTableEditor *self;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (table != NULL && table->kind == GK_FIELD_TABLE, NULL);
+
+  self = g_object_new (GK_TYPE_TABLE_EDITOR, NULL);
+  self->field = gk_field_copy (table);
+
+  title = gk_field_dup_title (self->field);
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->help_label, self->field->help != NULL ? self->field->help : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->help_label), self->field->help != NULL && *self->field->help != '\0');
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->field->label, -1);
+  add_columns (self);
+  update_summary (self);
+  update_actions (self);
+  return GTK_WIDGET (self);
+}
+
+const GkField *
+gk_table_editor_get_field (GkTableEditor *self)
+{
+  g_return_val_if_fail (GK_IS_TABLE_EDITOR (self), NULL);
+  return self->field;
+}
+
+GListModel *
+gk_table_editor_get_model (GkTableEditor *self)
+{
+  g_return_val_if_fail (GK_IS_TABLE_EDITOR (self), NULL);
+  return G_LIST_MODEL (self->rows);
+}
+
+guint
+gk_table_editor_get_n_rows (GkTableEditor *self)
+{
+  g_return_val_if_fail (GK_IS_TABLE_EDITOR (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+}
+
+static GPtrArray *
+rows_from_json (GkTableEditor *self,
+                JsonNode      *rows)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonArray *array;
+
+  if (rows == NULL || !JSON_NODE_HOLDS_ARRAY (rows))
+    return items;
+
+  array = json_node_get_array (rows);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_ptr_array_add (items, gk_table_row_new_from_json (self->field, json_array_get_element (array, i)));
+  return items;
+}
+
+void
+gk_table_editor_set_rows (GkTableEditor *self,
+                          JsonNode      *rows)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_if_fail (GK_IS_TABLE_EDITOR (self));
+
+  /* One splice: a list of 500 households is one model change, not 500. */
+  items = rows_from_json (self, rows);
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       items->pdata, items->len);
+  g_clear_pointer (&self->report, g_free);
+  update_summary (self);
+  update_actions (self);
+}
+
+JsonNode *
+gk_table_editor_dup_rows (GkTableEditor *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  JsonArray *array;
+  JsonNode *node;
+
+  g_return_val_if_fail (GK_IS_TABLE_EDITOR (self), NULL);
+
+  if (n == 0)
+    return NULL;
+
+  array = json_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkTableRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      json_array_add_element (array, gk_table_row_to_json (row, self->field));
+    }
+
+  node = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (node, array);
+  return node;
+}
+
+GPtrArray *
+gk_table_editor_get_issues (GkTableEditor *self)
+{
+  GPtrArray *issues = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_issue_free);
+  guint n;
+
+  g_return_val_if_fail (GK_IS_TABLE_EDITOR (self), issues);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  if (n == 0 && self->field->required && !self->field->retired)
+    g_ptr_array_add (issues, gk_issue_new (self->field->id, -1, NULL, GK_SEVERITY_ERROR, _("Add at least one row")));
+
+  for (guint r = 0; r < n; r++)
+    {
+      g_autoptr(GkTableRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), r);
+
+      for (guint c = 0; c < self->field->columns->len; c++)
+        {
+          const GkField *column = g_ptr_array_index (self->field->columns, c);
+
+          if (gk_table_row_get_severity (row, c) != GK_SEVERITY_OK)
+            g_ptr_array_add (issues, gk_issue_new (self->field->id, (int) r, column->id,
+                                                   gk_table_row_get_severity (row, c),
+                                                   gk_table_row_get_message (row, c)));
+        }
+    }
+
+  return issues;
+}
+
+void
+gk_table_editor_set_cell_text (GkTableEditor *self,
+                               guint          row,
+                               const char    *column_id,
+                               const char    *text)
+{
+  g_autoptr(GkTableRow) item = NULL;
+
+  g_return_if_fail (GK_IS_TABLE_EDITOR (self));
+  g_return_if_fail (row < g_list_model_get_n_items (G_LIST_MODEL (self->rows)));
+
+  for (guint c = 0; c < self->field->columns->len; c++)
+    {
+      if (g_strcmp0 (((GkField *) g_ptr_array_index (self->field->columns, c))->id, column_id) != 0)
+        continue;
+
+      item = g_list_model_get_item (G_LIST_MODEL (self->rows), row);
+      gk_table_row_set_text (item, self->field, c, text);
+      /* Rebinds the row's cells, so what is shown follows. */
+      g_list_store_splice (self->rows, row, 1, (gpointer *) &item, 1);
+      emit_changed (self);
+      return;
+    }
+
+  g_critical ("No column “%s” in the table “%s”", column_id, self->field->id);
+}
+
+guint
+gk_table_editor_paste_text (GkTableEditor *self,
+                            const char    *tsv)
+{
+  g_autoptr(GPtrArray) issues = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_issue_free);
+  g_autoptr(JsonNode) parsed = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  guint first;
+
+  g_return_val_if_fail (GK_IS_TABLE_EDITOR (self), 0);
+
+  first = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  parsed = gk_field_parse_tsv (self->field, tsv, issues);
+  items = rows_from_json (self, parsed);
+  g_list_store_splice (self->rows, first, 0, items->pdata, items->len);
+
+  if (items->len == 0)
+    g_string_append (report, _("The clipboard text has no rows to paste"));
+  else
+    g_string_append_printf (report, ngettext ("Pasted %u row", "Pasted %u rows", items->len), items->len);
+
+  /* Problems of the text as a whole (cells beyond the columns); cell
+   * problems are listed with the others, by row. */
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const GkIssue *issue = g_ptr_array_index (issues, i);
+
+      if (issue->column_id == NULL)
+        {
+          g_string_append_c (report, '\n');
+          /* Translators: 1-based row number, problem */
+          g_string_append_printf (report, _("Row %d: %s"), issue->row + (int) first + 1, issue->message);
+        }
+    }
+
+  set_report (self, report->str);
+  if (items->len > 0)
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      scroll_to_end (self);
+    }
+  emit_changed (self);
+  return items->len;
+}
+
+const char *
+gk_table_editor_get_summary (GkTableEditor *self)
+{
+  g_return_val_if_fail (GK_IS_TABLE_EDITOR (self), NULL);
+  return gtk_label_get_text (self->problems_label);
+}
+
+const char *
+gk_table_editor_get_report (GkTableEditor *self)
+{
+  g_return_val_if_fail (GK_IS_TABLE_EDITOR (self), NULL);
+  return self->report;
+}
+
+void
+gk_table_editor_select_row (GkTableEditor *self,
+                            guint          row)
+{
+  g_return_if_fail (GK_IS_TABLE_EDITOR (self));
+  gtk_single_selection_set_selected (self->selection, row);
+}

@@ -1,0 +1,262 @@
+/* gk-tables-section.c: the item's table fields (中标候选人, 分配结果 …), generated from its schema. */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "gk-tables-section.h"
+
+struct _GkTablesSection
+{
+  GtkWidget parent_instance;
+
+  GtkBox *box;
+
+  gint64 item_id;
+  char *fields_json;        /* the item's schema the editors were built for, as stored */
+  char *retired_shown;      /* the retired tables given an editor (they held rows) */
+  GPtrArray *editors;       /* GkTableEditor, not owned: children of box */
+  gboolean built;
+};
+
+static void gk_tables_section_editor_section_init (GkEditorSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GkTablesSection, gk_tables_section, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GK_TYPE_EDITOR_SECTION,
+                                                      gk_tables_section_editor_section_init))
+
+static void
+on_table_changed_cb (GkTablesSection *self)
+{
+  gk_editor_section_changed (GK_EDITOR_SECTION (self));
+}
+
+static void
+clear_editors (GkTablesSection *self)
+{
+  for (guint i = 0; i < self->editors->len; i++)
+    gtk_box_remove (self->box, g_ptr_array_index (self->editors, i));
+  g_ptr_array_set_size (self->editors, 0);
+  self->item_id = 0;
+  self->built = FALSE;
+}
+
+static void
+gk_tables_section_dispose (GObject *object)
+{
+  GkTablesSection *self = GK_TABLES_SECTION (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_TABLES_SECTION);
+  if (self->editors != NULL)
+    g_ptr_array_set_size (self->editors, 0);
+
+  G_OBJECT_CLASS (gk_tables_section_parent_class)->dispose (object);
+}
+
+static void
+gk_tables_section_finalize (GObject *object)
+{
+  GkTablesSection *self = GK_TABLES_SECTION (object);
+
+  g_clear_pointer (&self->editors, g_ptr_array_unref);
+  g_clear_pointer (&self->fields_json, g_free);
+  g_clear_pointer (&self->retired_shown, g_free);
+
+  G_OBJECT_CLASS (gk_tables_section_parent_class)->finalize (object);
+}
+
+static void
+build_editors (GkTablesSection *self,
+               GkSchema        *schema,
+               JsonObject      *values,
+               gint64           item_id)
+{
+  clear_editors (self);
+
+  for (guint i = 0; schema != NULL && i < gk_schema_get_n_fields (schema); i++)
+    {
+      const GkField *field = gk_schema_get_field (schema, i);
+      GtkWidget *editor;
+
+      if (field->kind != GK_FIELD_TABLE)
+        continue;
+      if (field->retired && (values == NULL || !json_object_has_member (values, field->id)))
+        continue;
+
+      editor = gk_table_editor_new (field);
+      g_signal_connect_object (editor, "changed", G_CALLBACK (on_table_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->box, editor);
+      g_ptr_array_add (self->editors, editor);
+    }
+
+  self->item_id = item_id;
+  self->built = TRUE;
+}
+
+static void
+gk_tables_section_set_record (GkEditorSection *section,
+                              GkStore         *store,
+                              GkRecord        *record)
+{
+  GkTablesSection *self = GK_TABLES_SECTION (section);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *values = NULL;
+
+  if (record == NULL)
+    {
+      clear_editors (self);
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return;
+    }
+
+  root = json_from_string (record->fields != NULL ? record->fields : "{}", NULL);
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    values = json_node_get_object (root);
+
+  /* Rebuilt when the item, its schema (the catalog editor may have changed
+   * it) or the retired tables this record holds differ. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GkItem) item = gk_store_get_item_by_id (store, record->item_id, &error);
+    g_autoptr(GkSchema) schema = NULL;
+    g_autoptr(GString) retired_shown = g_string_new (NULL);
+
+    if (item != NULL)
+      schema = gk_schema_new_from_json (item->fields, &error);
+    if (schema == NULL)
+      g_warning ("Could not read the fields of item %" G_GINT64_FORMAT ": %s", record->item_id, error->message);
+
+    for (guint i = 0; schema != NULL && values != NULL && i < gk_schema_get_n_fields (schema); i++)
+      {
+        const GkField *field = gk_schema_get_field (schema, i);
+
+        if (field->kind == GK_FIELD_TABLE && field->retired && json_object_has_member (values, field->id))
+          g_string_append_printf (retired_shown, "%s ", field->id);
+      }
+
+    if (!self->built || record->item_id != self->item_id ||
+        g_strcmp0 (item != NULL ? item->fields : NULL, self->fields_json) != 0 ||
+        g_strcmp0 (retired_shown->str, self->retired_shown) != 0)
+      {
+        build_editors (self, schema, values, record->item_id);
+        g_free (self->fields_json);
+        self->fields_json = item != NULL ? g_strdup (item->fields) : NULL;
+        g_free (self->retired_shown);
+        self->retired_shown = g_strdup (retired_shown->str);
+      }
+  }
+
+  for (guint i = 0; i < self->editors->len; i++)
+    {
+      GkTableEditor *editor = g_ptr_array_index (self->editors, i);
+
+      gk_table_editor_set_rows (editor, values != NULL ? json_object_get_member (values, gk_table_editor_get_field (editor)->id)
+                                                        : NULL);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self), self->editors->len > 0);
+}
+
+static void
+gk_tables_section_apply (GkEditorSection *section,
+                         GkRecord        *record)
+{
+  GkTablesSection *self = GK_TABLES_SECTION (section);
+  g_autoptr(JsonNode) root = json_from_string (record->fields != NULL ? record->fields : "{}", NULL);
+  g_autofree char *json = NULL;
+  JsonObject *values;
+
+  if (self->editors->len == 0)
+    return;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_clear_pointer (&root, json_node_unref);
+      root = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (root, json_object_new ());
+    }
+  values = json_node_get_object (root);
+
+  for (guint i = 0; i < self->editors->len; i++)
+    {
+      GkTableEditor *editor = g_ptr_array_index (self->editors, i);
+      const char *id = gk_table_editor_get_field (editor)->id;
+      JsonNode *rows = gk_table_editor_dup_rows (editor);
+
+      if (rows != NULL)
+        json_object_set_member (values, id, rows);
+      else if (json_object_has_member (values, id))
+        json_object_remove_member (values, id);
+    }
+
+  json = json_to_string (root, FALSE);
+  gk_record_set_string (record, &record->fields, json);
+}
+
+static GPtrArray *
+gk_tables_section_get_issues (GkEditorSection *section)
+{
+  GkTablesSection *self = GK_TABLES_SECTION (section);
+  GPtrArray *issues = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_issue_free);
+
+  for (guint i = 0; i < self->editors->len; i++)
+    {
+      g_autoptr(GPtrArray) table_issues = gk_table_editor_get_issues (g_ptr_array_index (self->editors, i));
+
+      g_ptr_array_extend_and_steal (issues, g_steal_pointer (&table_issues));
+    }
+
+  return issues;
+}
+
+static void
+gk_tables_section_editor_section_init (GkEditorSectionInterface *iface)
+{
+  iface->set_record = gk_tables_section_set_record;
+  iface->apply = gk_tables_section_apply;
+  iface->get_issues = gk_tables_section_get_issues;
+}
+
+static void
+gk_tables_section_class_init (GkTablesSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gk_tables_section_dispose;
+  object_class->finalize = gk_tables_section_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/editor/gk-tables-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkTablesSection, box);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+gk_tables_section_init (GkTablesSection *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->editors = g_ptr_array_new ();
+}
+
+GtkWidget *
+gk_tables_section_new (void)
+{
+  return g_object_new (GK_TYPE_TABLES_SECTION, NULL);
+}
+
+GkTableEditor *
+gk_tables_section_get_editor (GkTablesSection *self,
+                              const char      *id)
+{
+  g_return_val_if_fail (GK_IS_TABLES_SECTION (self), NULL);
+
+  for (guint i = 0; i < self->editors->len; i++)
+    {
+      GkTableEditor *editor = g_ptr_array_index (self->editors, i);
+
+      if (g_strcmp0 (gk_table_editor_get_field (editor)->id, id) == 0)
+        return editor;
+    }
+  return NULL;
+}

@@ -1,0 +1,447 @@
+/* gk-preferences-window.c: Preferences: the organisation and its code, units, calendar years; the other pages in their own files. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-calendar.h"
+#include "gk-preferences-masks-page.h"
+#include "gk-preferences-window.h"
+#include "gk-preferences-publication-page.h"
+#include "gk-preferences-report-page.h"
+
+struct _GkPreferencesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  AdwEntryRow *name_row;
+  AdwEntryRow *code_row;
+  AdwPreferencesGroup *units_group;
+  AdwEntryRow *new_unit_row;
+  AdwPreferencesGroup *calendar_group;
+  GtkSpinButton *due_soon_spin;
+  GkPreferencesPublicationPage *publication_page;
+  GkPreferencesMasksPage *masks_page;
+  GkPreferencesReportPage *report_page;
+
+  GkStore *store;
+  GPtrArray *unit_rows;
+  GPtrArray *calendar_rows;
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (GkPreferencesWindow, gk_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+show_error (GkPreferencesWindow *self,
+            const GError        *error)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
+static void
+on_organisation_apply_cb (GkPreferencesWindow *self,
+                          AdwEntryRow         *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gk_store_set_organisation (self->store,
+                                  gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                                  gtk_editable_get_text (GTK_EDITABLE (self->code_row)),
+                                  &error))
+    {
+      show_error (self, error);
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->code_row), "error");
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("Organisation saved; new index numbers use the new code")));
+}
+
+static void fill_units (GkPreferencesWindow *self);
+
+static void
+on_unit_retired_cb (GkPreferencesWindow *self,
+                    GParamSpec          *pspec,
+                    GtkSwitch           *toggle)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (toggle), ADW_TYPE_ACTION_ROW);
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "gk-unit-id"));
+
+  if (!gk_store_update_unit (self->store, id,
+                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                             !gtk_switch_get_active (toggle), &error))
+    show_error (self, error);
+}
+
+static void
+on_new_unit_apply_cb (GkPreferencesWindow *self,
+                      AdwEntryRow         *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (gk_store_add_unit (self->store, gtk_editable_get_text (GTK_EDITABLE (row)), &error) == 0)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  fill_units (self);
+}
+
+static void
+fill_units (GkPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) units = gk_store_list_units (self->store, TRUE, &error);
+
+  for (guint i = 0; i < self->unit_rows->len; i++)
+    adw_preferences_group_remove (self->units_group, g_ptr_array_index (self->unit_rows, i));
+  g_ptr_array_set_size (self->unit_rows, 0);
+
+  if (units == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      GkUnit *unit = g_ptr_array_index (units, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), unit->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_switch_set_active (GTK_SWITCH (toggle), !unit->retired);
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (toggle, _("In use"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, unit->name, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      g_object_set_data (G_OBJECT (row), "gk-unit-id", GSIZE_TO_POINTER (unit->id));
+      g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_unit_retired_cb), self, G_CONNECT_SWAPPED);
+      adw_preferences_group_add (self->units_group, row);
+      g_ptr_array_add (self->unit_rows, row);
+    }
+}
+
+static void
+fill_calendar (GkPreferencesWindow *self)
+{
+  GkCalendar *calendar = gk_store_get_calendar (self->store);
+  g_autoptr(GArray) years = gk_calendar_list_years (calendar);
+
+  for (guint i = 0; i < self->calendar_rows->len; i++)
+    adw_preferences_group_remove (self->calendar_group, g_ptr_array_index (self->calendar_rows, i));
+  g_ptr_array_set_size (self->calendar_rows, 0);
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      int year = g_array_index (years, int, i);
+      const char * const *notices = gk_calendar_get_notices (calendar, year);
+      g_autofree char *title = g_strdup_printf ("%d", year);
+      g_autofree char *subtitle = notices != NULL ? g_strjoinv ("\n", (char **) notices) : NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
+      adw_preferences_group_add (self->calendar_group, row);
+      g_ptr_array_add (self->calendar_rows, row);
+    }
+}
+
+/* Each non-empty line of @view, prefixed with @statement: the clerk types
+ * "2027-02-06..2027-02-13 春节" and the file format gets "holiday …". */
+static void
+append_lines (GString     *data,
+              const char  *statement,
+              GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      if (*line != '\0')
+        g_string_append_printf (data, "%s\t%s\n", statement, line);
+    }
+}
+
+static GtkWidget *
+labelled_text_view (const char   *label,
+                    const char   *placeholder_help,
+                    GtkTextView **view_out)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new_with_mnemonic (label);
+  GtkWidget *help = gtk_label_new (placeholder_help);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (help), 0);
+  gtk_label_set_wrap (GTK_LABEL (help), TRUE);
+  gtk_widget_add_css_class (help, "dim-label");
+  gtk_widget_add_css_class (help, "caption");
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (title), view);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 110);
+  gtk_widget_add_css_class (scrolled, "card");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), help);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  *view_out = GTK_TEXT_VIEW (view);
+  return box;
+}
+
+typedef struct
+{
+  GkPreferencesWindow *self;
+  GtkEditable *year;
+  GtkEditable *notice;
+  GtkTextView *holidays;
+  GtkTextView *workdays;
+} AddYear;
+
+static void
+on_add_year_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         AddYear          *add)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) data = g_string_new (NULL);
+  const char *year_text = gtk_editable_get_text (add->year);
+  const char *notice = gtk_editable_get_text (add->notice);
+  guint64 year = 0;
+
+  if (g_strcmp0 (response, "add") != 0)
+    return;
+
+  if (!g_ascii_string_to_unsigned (year_text, 10, 1990, 2200, &year, NULL) || *notice == '\0')
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (add->self),
+                                        adw_toast_new (_("A year (such as 2027) and the notice's title are needed")));
+      return;
+    }
+
+  g_string_append_printf (data, "year\t%u\nnotice\t%s\n", (guint) year, notice);
+  append_lines (data, "holiday", add->holidays);
+  append_lines (data, "workday", add->workdays);
+
+  if (!gk_store_save_calendar_year (add->self->store, year, data->str, &error))
+    {
+      show_error (add->self, error);
+      return;
+    }
+
+  fill_calendar (add->self);
+  {
+    g_autofree char *message = g_strdup_printf (_("The calendar of %u is saved; due dates were recomputed"), (guint) year);
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (add->self), adw_toast_new (message));
+  }
+}
+
+static void
+on_add_year_clicked_cb (GkPreferencesWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *next_year = g_strdup_printf ("%d", g_date_time_get_year (now) + 1);
+  AdwMessageDialog *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *year_row = adw_entry_row_new ();
+  GtkWidget *notice_row = adw_entry_row_new ();
+  AddYear *add = g_new0 (AddYear, 1);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year_row), _("Year"));
+  gtk_editable_set_text (GTK_EDITABLE (year_row), next_year);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (notice_row), _("Notice Title"));
+  gtk_list_box_append (GTK_LIST_BOX (list), year_row);
+  gtk_list_box_append (GTK_LIST_BOX (list), notice_row);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (box),
+                  labelled_text_view (_("_Holidays"),
+                                      _("One day or range per line, with the festival: 2027-02-06..2027-02-13 春节"),
+                                      &add->holidays));
+  gtk_box_append (GTK_BOX (box),
+                  labelled_text_view (_("_Make-Up Working Days"),
+                                      _("Weekend days worked instead, one per line: 2027-02-14 春节"),
+                                      &add->workdays));
+
+  add->self = self;
+  add->year = GTK_EDITABLE (year_row);
+  add->notice = GTK_EDITABLE (notice_row);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Add a Year's Holiday Notice"),
+                                                       _("Copy the days from the State Council General Office's notice. Saved years override the shipped calendar.")));
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "add");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_add_year_response_cb), add,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+import_calendar_file (GkPreferencesWindow  *self,
+                      GFile                *file,
+                      GArray              **years_out,
+                      GError              **error)
+{
+  g_autofree char *contents = NULL;
+
+  if (!g_file_load_contents (file, NULL, &contents, NULL, NULL, error))
+    return FALSE;
+
+  return gk_store_import_calendar (self->store, contents, years_out, error);
+}
+
+static void
+on_import_response_cb (GtkNativeDialog     *chooser,
+                       int                  response,
+                       GkPreferencesWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+
+  if (!import_calendar_file (self, file, &years, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  fill_calendar (self);
+  {
+    g_autofree char *message = g_strdup_printf (ngettext ("Imported %u year", "Imported %u years", years->len), years->len);
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+  }
+}
+
+static void
+on_import_clicked_cb (GkPreferencesWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  /* The portal's chooser: the Flatpak has no broad file access. */
+  chooser = gtk_file_chooser_native_new (_("Import a Working-Day Calendar"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Calendar files"));
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+gk_preferences_window_dispose (GObject *object)
+{
+  GkPreferencesWindow *self = GK_PREFERENCES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_PREFERENCES_WINDOW);
+  g_clear_pointer (&self->unit_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->calendar_rows, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (gk_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+gk_preferences_window_class_init (GkPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gk_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/preferences/gk-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, code_row);
+  gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, units_group);
+  gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, new_unit_row);
+  gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, calendar_group);
+  gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, due_soon_spin);
+  gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, publication_page);
+  gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, masks_page);
+  gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, report_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_organisation_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_unit_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_year_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_clicked_cb);
+
+  g_type_ensure (GK_TYPE_PREFERENCES_PUBLICATION_PAGE);
+  g_type_ensure (GK_TYPE_PREFERENCES_MASKS_PAGE);
+  g_type_ensure (GK_TYPE_PREFERENCES_REPORT_PAGE);
+}
+
+static void
+gk_preferences_window_init (GkPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "due-soon-workdays",
+                   gtk_spin_button_get_adjustment (self->due_soon_spin), "value", G_SETTINGS_BIND_DEFAULT);
+  self->unit_rows = g_ptr_array_new ();
+  self->calendar_rows = g_ptr_array_new ();
+}
+
+GtkWidget *
+gk_preferences_window_new (GtkWindow *parent,
+                           GkStore   *store)
+{
+  GkPreferencesWindow *self;
+  g_autofree char *name = NULL;
+  g_autofree char *code = NULL;
+
+  g_return_val_if_fail (GK_IS_STORE (store), NULL);
+
+  self = g_object_new (GK_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       NULL);
+  self->store = g_object_ref (store);
+
+  if (gk_store_get_organisation (store, &name, &code, NULL))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+      gtk_editable_set_text (GTK_EDITABLE (self->code_row), code);
+    }
+  fill_units (self);
+  fill_calendar (self);
+  gk_preferences_publication_page_set_store (self->publication_page, store);
+  gk_preferences_masks_page_set_store (self->masks_page, store);
+  gk_preferences_report_page_set_store (self->report_page, store);
+
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,584 @@
+/* gk-supervision-view.c: the supervision (督查) report: each unit's timeliness, domain by domain. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "gk-calendar.h"
+#include "gk-supervision-view.h"
+
+struct _GkSupervisionView
+{
+  AdwBin parent_instance;
+
+  /* Template children */
+  GtkLabel *range_label;
+  GtkDropDown *period_dropdown;
+  GtkLabel *missing_label;
+  GtkWidget *report_box;
+  GtkWidget *summary_box;
+  GtkLabel *due_label;
+  GtkLabel *on_time_label;
+  GtkLabel *late_label;
+  GtkLabel *overdue_label;
+  GtkLabel *rate_label;
+  GtkBox *domains_box;
+  GtkWidget *empty_page;
+
+  GkStore *store;
+  GkPeriod period;
+  GPtrArray *report;      /* of GkSupervisionRow, as shown */
+  char *today;            /* the day the report was counted on */
+  gboolean dirty;         /* the ledger changed while the view was hidden */
+};
+
+G_DEFINE_FINAL_TYPE (GkSupervisionView, gk_supervision_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PERIOD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The columns of every domain's table, in order. */
+enum {
+  COLUMN_DUE,
+  COLUMN_ON_TIME,
+  COLUMN_LATE,
+  COLUMN_OVERDUE,
+  COLUMN_RATE,
+  N_COLUMNS
+};
+
+/* Narrow enough for a 360-pixel phone-sized window; the size groups keep
+ * the columns apart by their widest header anyway. */
+#define COLUMN_SPACING 6
+
+static char *
+format_rate (const GkSupervisionRow *row)
+{
+  double rate = gk_supervision_row_get_rate (row);
+
+  /* Nothing was due yet: a rate would claim more than we know. */
+  if (isnan (rate))
+    return g_strdup ("—");
+  /* Translators: an on-time rate in percent, e.g. 92.5% */
+  return g_strdup_printf (_("%.1f%%"), rate * 100);
+}
+
+/* Red while something is still overdue, amber when something came late. */
+static void
+style_rate_label (GtkWidget              *label,
+                  const GkSupervisionRow *row)
+{
+  static const char *classes[] = { "error", "warning", "success", "dim-label" };
+  const char *wanted;
+
+  if (isnan (gk_supervision_row_get_rate (row)))
+    wanted = "dim-label";
+  else if (row->overdue > 0)
+    wanted = "error";
+  else if (row->late > 0)
+    wanted = "warning";
+  else
+    wanted = "success";
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (label, classes[i]);
+  gtk_widget_add_css_class (label, wanted);
+}
+
+static char *
+describe_row (const GkSupervisionRow *row,
+              const char             *name)
+{
+  g_autofree char *rate = format_rate (row);
+
+  /* Translators: read by screen readers for one row of the supervision
+   * report: a unit (or "All units"), its counts and its on-time rate */
+  return g_strdup_printf (_("%s: %u due, %u on time, %u late, %u overdue, on-time rate %s"),
+                          name, row->due, row->on_time, row->late, row->overdue, rate);
+}
+
+/* What the numbers do not show: days late, records not yet due, a guessed calendar. */
+static char *
+describe_details (const GkSupervisionRow *row)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (row->late_workdays > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u working day late in all",
+                                                       "%u working days late in all",
+                                                       row->late_workdays),
+                                             row->late_workdays));
+  if (row->pending > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u not yet due", "%u not yet due", row->pending),
+                                             row->pending));
+  if (row->missing_year != 0)
+    g_ptr_array_add (parts, gk_calendar_describe_missing_year (row->missing_year));
+
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static GtkWidget *
+create_cell (GtkSizeGroup *group,
+             const char   *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_size_group_add_widget (group, label);
+  return label;
+}
+
+/* One line of a domain's table: a unit, or the domain's total. The size
+ * groups line the numbers up under the headers across every domain. */
+static GtkWidget *
+create_table_row (const GkSupervisionRow *row,
+                  GtkSizeGroup          **columns)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *details = describe_details (row);
+  g_autofree char *description = NULL;
+  g_autofree char *rate = format_rate (row);
+  GtkWidget *list_row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *cells = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, COLUMN_SPACING);
+  GtkWidget *name_label;
+  GtkWidget *rate_cell;
+  const guint counts[] = { row->due, row->on_time, row->late, row->overdue };
+
+  if (row->kind == GK_SUPERVISION_ROW_DOMAIN_TOTAL)
+    name = g_strdup (_("All units"));
+  else if (row->unit_name != NULL)
+    name = g_strdup (row->unit_name);
+  else
+    name = g_strdup (_("No responsible unit"));
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
+  gtk_widget_set_margin_top (box, 9);
+  gtk_widget_set_margin_bottom (box, 9);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  /* Unit names such as 区政府办公室（区政务公开办公室） wrap rather than squeeze the numbers. */
+  name_label = gtk_label_new (name);
+  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name_label), PANGO_WRAP_WORD_CHAR);
+  if (row->kind == GK_SUPERVISION_ROW_DOMAIN_TOTAL)
+    gtk_widget_add_css_class (name_label, "heading");
+  gtk_box_append (GTK_BOX (name_box), name_label);
+  if (details != NULL)
+    {
+      GtkWidget *details_label = gtk_label_new (details);
+
+      gtk_label_set_xalign (GTK_LABEL (details_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (details_label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (details_label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_add_css_class (details_label, "caption");
+      gtk_widget_add_css_class (details_label, "dim-label");
+      gtk_box_append (GTK_BOX (name_box), details_label);
+    }
+  gtk_widget_set_hexpand (name_box, TRUE);
+  gtk_widget_set_valign (name_box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), name_box);
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", counts[i]);
+      GtkWidget *cell = create_cell (columns[i], text);
+
+      if (row->kind == GK_SUPERVISION_ROW_DOMAIN_TOTAL)
+        gtk_widget_add_css_class (cell, "heading");
+      gtk_box_append (GTK_BOX (cells), cell);
+    }
+  rate_cell = create_cell (columns[COLUMN_RATE], rate);
+  /* Room for "100.0%" and a gap, so the rate never reads as part of the count before it. */
+  gtk_label_set_width_chars (GTK_LABEL (rate_cell), 8);
+  style_rate_label (rate_cell, row);
+  gtk_widget_add_css_class (rate_cell, "heading");
+  gtk_box_append (GTK_BOX (cells), rate_cell);
+  gtk_box_append (GTK_BOX (box), cells);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), box);
+  description = describe_row (row, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list_row), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  return list_row;
+}
+
+static GtkWidget *
+create_table_header (GtkSizeGroup **columns)
+{
+  const char *titles[N_COLUMNS] = { _("Due"), _("On Time"), _("Late"), _("Overdue"), _("Rate") };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, COLUMN_SPACING);
+
+  /* Lines up with the rows' end margin inside the boxed list. */
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_valign (box, GTK_ALIGN_END);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      GtkWidget *label = create_cell (columns[i], titles[i]);
+
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_widget_set_tooltip_text (gtk_widget_get_last_child (box),
+                               _("Published on time, of all that were due by today. "
+                                 "Red: something is still overdue; amber: something was published late."));
+  return box;
+}
+
+static void
+clear_domains (GkSupervisionView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->domains_box))) != NULL)
+    gtk_box_remove (self->domains_box, child);
+}
+
+static void
+show_summary (GkSupervisionView      *self,
+              const GkSupervisionRow *total)
+{
+  g_autofree char *due = g_strdup_printf ("%u", total->due);
+  g_autofree char *on_time = g_strdup_printf ("%u", total->on_time);
+  g_autofree char *late = g_strdup_printf ("%u", total->late);
+  g_autofree char *overdue = g_strdup_printf ("%u", total->overdue);
+  g_autofree char *rate = format_rate (total);
+  g_autofree char *description = describe_row (total, _("All units and domains"));
+
+  gtk_label_set_text (self->due_label, due);
+  gtk_label_set_text (self->on_time_label, on_time);
+  gtk_label_set_text (self->late_label, late);
+  gtk_label_set_text (self->overdue_label, overdue);
+  gtk_label_set_text (self->rate_label, rate);
+  style_rate_label (GTK_WIDGET (self->rate_label), total);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary_box), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+
+  if (total->missing_year != 0)
+    {
+      g_autofree char *missing = gk_calendar_describe_missing_year (total->missing_year);
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is “Calendar for YYYY missing” */
+      text = g_strdup_printf (_("%s: some due dates were counted on Monday to Friday only. Add the year’s holiday notice in Preferences."),
+                              missing);
+      gtk_label_set_text (self->missing_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_label), total->missing_year != 0);
+}
+
+static void
+show_report (GkSupervisionView *self)
+{
+  GtkSizeGroup *columns[N_COLUMNS];
+  AdwPreferencesGroup *group = NULL;
+  GtkWidget *list = NULL;
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    columns[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+
+  /* A domain's unit rows, then its total: one boxed list per domain. */
+  for (guint i = 0; i + 1 < self->report->len; i++)
+    {
+      const GkSupervisionRow *row = g_ptr_array_index (self->report, i);
+
+      if (group == NULL)
+        {
+          group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+          adw_preferences_group_set_title (group, row->domain_name);
+          adw_preferences_group_set_header_suffix (group, create_table_header (columns));
+          list = gtk_list_box_new ();
+          gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+          gtk_widget_add_css_class (list, "boxed-list");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          row->domain_name, -1);
+          adw_preferences_group_add (group, list);
+          gtk_box_append (self->domains_box, GTK_WIDGET (group));
+        }
+
+      gtk_list_box_append (GTK_LIST_BOX (list), create_table_row (row, columns));
+      if (row->kind == GK_SUPERVISION_ROW_DOMAIN_TOTAL)
+        group = NULL;
+    }
+
+  /* The widgets hold the groups now. */
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_object_unref (columns[i]);
+}
+
+/* Two boxes rather than a stack: a stack would measure the hidden page at
+ * the other's height and widen the window's minimum. */
+static void
+show_empty (GkSupervisionView *self,
+            gboolean           empty)
+{
+  gtk_widget_set_visible (self->report_box, !empty);
+  gtk_widget_set_visible (self->empty_page, empty);
+}
+
+static void
+refresh (GkSupervisionView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *range = NULL;
+  const GkSupervisionRow *total;
+
+  self->dirty = FALSE;
+  clear_domains (self);
+  g_clear_pointer (&self->report, g_ptr_array_unref);
+  g_free (self->today);
+  self->today = gk_today ();
+
+  if (self->store == NULL)
+    {
+      show_empty (self, TRUE);
+      return;
+    }
+
+  if (!gk_period_get_range (self->period, self->today, &from, &to, &error) ||
+      (self->report = gk_store_supervision_report (self->store, from, to, self->today, &error)) == NULL)
+    {
+      g_warning ("Could not count timeliness: %s", error->message);
+      show_empty (self, TRUE);
+      return;
+    }
+
+  /* Translators: the period of the supervision report, then the day it was counted on */
+  range = g_strdup_printf (_("Due from %s to %s, as of %s"), from, to, self->today);
+  gtk_label_set_text (self->range_label, range);
+
+  total = g_ptr_array_index (self->report, self->report->len - 1);
+  show_summary (self, total);
+  show_report (self);
+  show_empty (self, total->due == 0);
+}
+
+static void
+on_store_records_changed_cb (GkSupervisionView *self)
+{
+  /* Hidden, the report waits until it is shown again. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+on_period_dropdown_selected_cb (GkSupervisionView *self,
+                                GParamSpec        *pspec,
+                                GtkDropDown       *dropdown)
+{
+  gk_supervision_view_set_period (self, (GkPeriod) gtk_drop_down_get_selected (dropdown));
+}
+
+static void
+gk_supervision_view_map (GtkWidget *widget)
+{
+  GkSupervisionView *self = GK_SUPERVISION_VIEW (widget);
+  g_autofree char *today = gk_today ();
+
+  GTK_WIDGET_CLASS (gk_supervision_view_parent_class)->map (widget);
+
+  /* Also recount when the window stayed open past midnight. */
+  if (self->dirty || g_strcmp0 (today, self->today) != 0)
+    refresh (self);
+}
+
+static void
+gk_supervision_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  GkSupervisionView *self = GK_SUPERVISION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_PERIOD:
+      g_value_set_enum (value, self->period);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_supervision_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  GkSupervisionView *self = GK_SUPERVISION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      gk_supervision_view_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_PERIOD:
+      gk_supervision_view_set_period (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_supervision_view_dispose (GObject *object)
+{
+  GkSupervisionView *self = GK_SUPERVISION_VIEW (object);
+
+  /* No refresh may reach a view whose children are gone. */
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_SUPERVISION_VIEW);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->report, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (gk_supervision_view_parent_class)->dispose (object);
+}
+
+static void
+gk_supervision_view_finalize (GObject *object)
+{
+  GkSupervisionView *self = GK_SUPERVISION_VIEW (object);
+
+  g_clear_pointer (&self->today, g_free);
+
+  G_OBJECT_CLASS (gk_supervision_view_parent_class)->finalize (object);
+}
+
+static void
+gk_supervision_view_class_init (GkSupervisionViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gk_supervision_view_dispose;
+  object_class->finalize = gk_supervision_view_finalize;
+  object_class->get_property = gk_supervision_view_get_property;
+  object_class->set_property = gk_supervision_view_set_property;
+  widget_class->map = gk_supervision_view_map;
+
+  /* The ledger counted; the report follows its "records-changed". */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, GK_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Which due dates count: this month, quarter or year, or last year. */
+  properties[PROP_PERIOD] =
+    g_param_spec_enum ("period", NULL, NULL, GK_TYPE_PERIOD, GK_PERIOD_THIS_YEAR,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/supervision/gk-supervision-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, range_label);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, missing_label);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, report_box);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, summary_box);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, due_label);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, on_time_label);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, late_label);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, rate_label);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, domains_box);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, empty_page);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_period_dropdown_selected_cb);
+}
+
+static void
+gk_supervision_view_init (GkSupervisionView *self)
+{
+  self->period = GK_PERIOD_THIS_YEAR;
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+gk_supervision_view_new (void)
+{
+  return g_object_new (GK_TYPE_SUPERVISION_VIEW, NULL);
+}
+
+GkStore *
+gk_supervision_view_get_store (GkSupervisionView *self)
+{
+  g_return_val_if_fail (GK_IS_SUPERVISION_VIEW (self), NULL);
+
+  return self->store;
+}
+
+void
+gk_supervision_view_set_store (GkSupervisionView *self,
+                               GkStore           *store)
+{
+  g_return_if_fail (GK_IS_SUPERVISION_VIEW (self));
+  g_return_if_fail (store == NULL || GK_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_records_changed_cb, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "records-changed", G_CALLBACK (on_store_records_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+
+  /* Counting a large ledger takes time: not before the report is shown. */
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+GkPeriod
+gk_supervision_view_get_period (GkSupervisionView *self)
+{
+  g_return_val_if_fail (GK_IS_SUPERVISION_VIEW (self), GK_PERIOD_THIS_YEAR);
+
+  return self->period;
+}
+
+void
+gk_supervision_view_set_period (GkSupervisionView *self,
+                                GkPeriod           period)
+{
+  g_return_if_fail (GK_IS_SUPERVISION_VIEW (self));
+  g_return_if_fail (period <= GK_PERIOD_LAST_YEAR);
+
+  if (self->period == period)
+    return;
+
+  self->period = period;
+  /* The drop-down calls back here with the same period: the check above ends it. */
+  gtk_drop_down_set_selected (self->period_dropdown, period);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
+}
+
+GPtrArray *
+gk_supervision_view_get_report (GkSupervisionView *self)
+{
+  g_return_val_if_fail (GK_IS_SUPERVISION_VIEW (self), NULL);
+
+  return self->report;
+}

@@ -1,0 +1,829 @@
+/* gk-window.c: the main window: sidebar of sections, record list, content pane. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-deadline.h"
+#include "gk-record-row.h"
+#include "gk-sidebar-row.h"
+#include "gk-window-private.h"
+
+G_DEFINE_FINAL_TYPE (GkWindow, gk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SECTION,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The sidebar: the four domains of the implementation plan and the blacklist,
+ * then the catalog, requests and supervision views. */
+static const struct {
+  const char *key;
+  const char *title;
+  const char *icon_name;
+  const char *domain;     /* records of this domain, or NULL */
+} sections[] = {
+  { "housing-construction", N_("Affordable Housing Construction"), "view-grid-symbolic", "housing-construction" },
+  { "housing-allocation", N_("Affordable Housing Allocation"), "go-home-symbolic", "housing-allocation" },
+  { "procurement", N_("Government Procurement"), "emblem-documents-symbolic", "procurement" },
+  { "bidding", N_("Construction Project Bidding"), "document-send-symbolic", "bidding" },
+  { "blacklist", N_("Blacklist"), "action-unavailable-symbolic", "blacklist" },
+  { "catalog", N_("Disclosure Catalog"), "view-list-symbolic", NULL },
+  { "requests", N_("Disclosure Requests"), "mail-unread-symbolic", "request" },
+  { "supervision", N_("Supervision"), "alarm-symbolic", NULL },
+};
+
+const char *
+gk_window_section_domain (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].key, key) == 0)
+      return sections[i].domain;
+  return NULL;
+}
+
+const char *
+gk_window_domain_section (const char *domain)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].domain, domain) == 0)
+      return sections[i].key;
+  return NULL;
+}
+
+GkSidebarRow *
+gk_window_find_sidebar_row (GkWindow   *self,
+                            const char *key)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GK_IS_SIDEBAR_ROW (child) &&
+          g_strcmp0 (gk_sidebar_row_get_key (GK_SIDEBAR_ROW (child)), key) == 0)
+        return GK_SIDEBAR_ROW (child);
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_supervision (GkWindow *self)
+{
+  return g_strcmp0 (self->section, "supervision") == 0;
+}
+
+static gboolean
+is_catalog (GkWindow *self)
+{
+  return g_strcmp0 (self->section, "catalog") == 0;
+}
+
+/* The empty list explains itself: in supervision, nothing urgent is good news. */
+static void
+update_empty_page (GkWindow *self)
+{
+  g_autofree char *description = NULL;
+
+  if (is_supervision (self))
+    {
+      description = g_strdup_printf (ngettext ("No record is past its deadline or due within %d working day.",
+                                               "No record is past its deadline or due within %d working days.",
+                                               self->due_soon_workdays),
+                                     self->due_soon_workdays);
+      adw_status_page_set_icon_name (self->list_empty_page, "emblem-ok-symbolic");
+      adw_status_page_set_title (self->list_empty_page, _("Nothing Overdue"));
+      adw_status_page_set_description (self->list_empty_page, description);
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->list_empty_page, "folder-documents-symbolic");
+      adw_status_page_set_title (self->list_empty_page, _("No Records"));
+      adw_status_page_set_description (self->list_empty_page,
+                                       _("Press “New Record” to add what this section must disclose."));
+    }
+}
+
+void
+gk_window_update_panes (GkWindow *self)
+{
+  GkSidebarRow *row = gk_window_find_sidebar_row (self, self->section);
+  guint shown = self->records != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->records)) : 0;
+  gboolean searching = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0';
+  gboolean supervision = is_supervision (self);
+  g_autofree char *subtitle = NULL;
+  const char *list_page;
+
+  if (row != NULL)
+    adw_window_title_set_title (self->list_title, gk_sidebar_row_get_title (row));
+
+  if (g_strcmp0 (self->section, "catalog") == 0)
+    {
+      guint n_items = gk_sidebar_row_get_count (row);
+
+      subtitle = g_strdup_printf (ngettext ("%u item", "%u items", n_items), n_items);
+      list_page = "catalog";
+    }
+  else
+    {
+      subtitle = g_strdup_printf (ngettext ("%u record", "%u records", shown), shown);
+      list_page = shown > 0 ? "records" : searching ? "no-results" : "empty";
+    }
+
+  adw_window_title_set_subtitle (self->list_title, subtitle);
+  update_empty_page (self);
+  gtk_stack_set_visible_child_name (self->list_stack, list_page);
+  gtk_widget_set_visible (self->unit_filter_bar, supervision && self->store != NULL);
+  gtk_widget_set_visible (self->report_button, supervision);
+
+  if (self->store == NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "error");
+  else if (self->record != NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "record");
+  else if (is_catalog (self))
+    {
+      const GkItem *item = self->catalog_editor != NULL ? gk_catalog_editor_get_item (self->catalog_editor) : NULL;
+
+      adw_window_title_set_title (self->content_title, item != NULL ? item->level2 : "");
+      adw_window_title_set_subtitle (self->content_title, item != NULL ? item->level1 : "");
+      gtk_stack_set_visible_child_name (self->content_stack, item != NULL ? "catalog-item" : "no-item");
+    }
+  else if (supervision)
+    {
+      /* Supervision with no record chosen: how timely each unit was. */
+      adw_window_title_set_title (self->content_title, _("Timeliness Report"));
+      adw_window_title_set_subtitle (self->content_title, "");
+      gtk_stack_set_visible_child_name (self->content_stack, "supervision");
+    }
+  else
+    {
+      adw_window_title_set_title (self->content_title, "");
+      adw_window_title_set_subtitle (self->content_title, "");
+      gtk_stack_set_visible_child_name (self->content_stack,
+                                        self->total_records == 0 ? "empty-ledger" : "no-selection");
+    }
+
+  gtk_widget_set_visible (self->status_menu_button, self->store != NULL && self->record != NULL);
+}
+
+static void
+update_query (GkWindow *self)
+{
+  g_autoptr(GkQuery) query = gk_query_new ();
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (self->records == NULL)
+    return;
+
+  query->domain = g_strdup (gk_window_section_domain (self->section));
+  query->text = g_strdup (text);
+  if (is_supervision (self))
+    {
+      /* Supervision lists what is past due or due soon across all units (or
+       * the one chosen), the most urgent first: as `gongkai-cli check` does. */
+      query->open_due_by = g_strdup (self->due_soon_by);
+      query->unit_id = gk_window_supervision_get_unit (self);
+      query->sort = GK_SORT_DUE;
+    }
+  else if (g_strcmp0 (self->section, "catalog") == 0)
+    {
+      /* The catalog shows items, not records: an empty record list. */
+      query->domain = g_strdup ("-");
+    }
+
+  gk_record_list_set_query (self->records, query);
+}
+
+void
+gk_window_update_list (GkWindow *self)
+{
+  update_query (self);
+  gk_window_update_panes (self);
+}
+
+void
+gk_window_refresh_counts (GkWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint total = 0;
+  guint overdue_total = 0;
+  guint urgent_total = 0;
+
+  if (self->store == NULL)
+    return;
+
+  /* A window left open past midnight, or a calendar edited, moves the window of "due soon". */
+  if (gk_window_supervision_update_today (self) && is_supervision (self))
+    update_query (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GkSidebarRow *row = gk_window_find_sidebar_row (self, sections[i].key);
+      guint count = 0, overdue = 0;
+
+      if (sections[i].domain == NULL)
+        continue;
+
+      if (!gk_store_count_domain (self->store, sections[i].domain, self->today, &count, &overdue, &error))
+        {
+          g_warning ("Could not count records: %s", error->message);
+          g_clear_error (&error);
+        }
+      gk_sidebar_row_set_count (row, count);
+      gk_sidebar_row_set_overdue (row, overdue);
+      total += count;
+    }
+
+  gk_window_supervision_count (self, &overdue_total, &urgent_total);
+  /* Beside the badge, what the supervision list holds: overdue and due soon. */
+  gk_sidebar_row_set_count (gk_window_find_sidebar_row (self, "supervision"), urgent_total);
+  gk_sidebar_row_set_overdue (gk_window_find_sidebar_row (self, "supervision"), overdue_total);
+
+  self->total_records = total;
+  self->overdue_records = overdue_total;
+  gk_window_update_panes (self);
+  gk_window_actions_update (self);
+}
+
+static void
+on_store_catalog_changed_cb (GkWindow *self)
+{
+  gk_window_catalog_fill (self);
+  /* The item's name heads the content pane. */
+  gk_window_update_panes (self);
+}
+
+static void
+on_sidebar_list_row_selected_cb (GkWindow      *self,
+                                 GtkListBoxRow *row)
+{
+  if (row == NULL)
+    return;
+
+  gk_window_set_section (self, gk_sidebar_row_get_key (GK_SIDEBAR_ROW (row)));
+}
+
+static void
+on_sidebar_list_row_activated_cb (GkWindow      *self,
+                                  GtkListBoxRow *row)
+{
+  /* On a folded window, choosing a section moves on to its list. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+on_search_entry_search_changed_cb (GkWindow       *self,
+                                   GtkSearchEntry *entry)
+{
+  update_query (self);
+  gk_window_update_panes (self);
+}
+
+static void
+on_search_entry_stop_search_cb (GkWindow       *self,
+                                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_record_list_activate_cb (GkWindow    *self,
+                            guint        position,
+                            GtkListView *list)
+{
+  g_autoptr(GkRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  gk_window_open_record (self, record);
+}
+
+static void
+on_selection_changed_cb (GkWindow           *self,
+                         guint               position,
+                         guint               n_items,
+                         GtkSingleSelection *selection)
+{
+  GkRecord *record = gtk_single_selection_get_selected_item (selection);
+
+  /* Only follow the selection on a wide window; folded, activation navigates. */
+  if (record != NULL && !adw_leaflet_get_folded (self->leaflet))
+    gk_window_show_record (self, record);
+}
+
+/* Folded (a narrow window, a touch screen), a tap on a record opens it, as
+ * a double click or Enter does on a wide window. */
+static void
+on_record_list_released_cb (GkWindow        *self,
+                            int              n_press,
+                            double           x,
+                            double           y,
+                            GtkGestureClick *gesture)
+{
+  GkRecord *record;
+
+  if (n_press != 1 || !adw_leaflet_get_folded (self->leaflet))
+    return;
+
+  record = gtk_single_selection_get_selected_item (self->selection);
+  if (record == NULL)
+    return;
+
+  gk_window_open_record (self, record);
+}
+
+void
+gk_window_reveal_content (GkWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+}
+
+void
+gk_window_open_record (GkWindow *self,
+                       GkRecord *record)
+{
+  gk_window_show_record (self, record);
+  gk_window_reveal_content (self);
+}
+
+void
+gk_window_show_record (GkWindow *self,
+                       GkRecord *record)
+{
+  g_set_object (&self->record, record);
+
+  if (record != NULL && self->record_editor == NULL && self->store != NULL)
+    {
+      self->record_editor = GK_RECORD_EDITOR (gk_record_editor_new (self->store));
+      adw_bin_set_child (self->record_page, GTK_WIDGET (self->record_editor));
+      gtk_widget_insert_action_group (GTK_WIDGET (self), "editor",
+                                      gk_record_editor_get_actions (self->record_editor));
+    }
+
+  /* The editor saves what the clerk typed in the record it showed before. */
+  if (self->record_editor != NULL)
+    gk_record_editor_set_record (self->record_editor, record);
+
+  adw_window_title_set_title (self->content_title, record != NULL ? record->title : "");
+  adw_window_title_set_subtitle (self->content_title, record != NULL ? record->item_name : "");
+
+  gk_window_update_panes (self);
+  gk_window_actions_update (self);
+}
+
+static void
+setup_record_row_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, gk_record_row_new ());
+}
+
+static void
+bind_record_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    GkWindow                 *self)
+{
+  gk_record_row_set_record (GK_RECORD_ROW (gtk_list_item_get_child (item)),
+                            gtk_list_item_get_item (item), self->today, self->due_soon_by);
+}
+
+static void
+unbind_record_row_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  gk_record_row_set_record (GK_RECORD_ROW (gtk_list_item_get_child (item)), NULL, NULL, NULL);
+}
+
+static void
+on_store_records_changed_cb (GkWindow *self)
+{
+  gk_window_supervision_fill_units (self);
+  gk_window_refresh_counts (self);
+
+  /* Show the stored state of the open record, or nothing if it is gone. */
+  if (self->record != NULL)
+    {
+      g_autoptr(GkRecord) fresh = gk_store_get_record (self->store, self->record->uuid, NULL);
+      gk_window_show_record (self, fresh);
+    }
+}
+
+static void
+save_window_state (GkWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_string (self->settings, "selected-section", self->section);
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+gk_window_close_request (GtkWindow *window)
+{
+  GkWindow *self = GK_WINDOW (window);
+
+  save_window_state (self);
+  /* A failure stays shown in the editor; the window closes all the same. */
+  if (self->catalog_editor != NULL)
+    gk_catalog_editor_flush (self->catalog_editor, NULL);
+
+  return GTK_WINDOW_CLASS (gk_window_parent_class)->close_request (window);
+}
+
+static void
+set_store (GkWindow *self,
+           GkStore  *store)
+{
+  if (store == NULL)
+    return;
+
+  self->store = g_object_ref (store);
+  gk_window_supervision_update_today (self);
+  self->records = gk_record_list_new (store);
+  /* The list gets its model after the first frame (see constructed). */
+  g_signal_connect_object (store, "records-changed", G_CALLBACK (on_store_records_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "catalog-changed", G_CALLBACK (on_store_catalog_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gk_supervision_view_set_store (self->supervision_view, store);
+  gk_window_supervision_fill_units (self);
+}
+
+/* The record list's rows are the costliest part of the first frame (GTK
+ * 4.8 builds a screenful and more at once): show the window, then fill it. */
+static gboolean
+attach_records_idle (gpointer user_data)
+{
+  GkWindow *self = GK_WINDOW (user_data);
+
+  self->attach_records_id = 0;
+  if (self->records != NULL && gtk_single_selection_get_model (self->selection) == NULL)
+    gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->records));
+  return G_SOURCE_REMOVE;
+}
+
+/* A damaged ledger found by the background check: show why and stop
+ * using it, so that nothing more is read from or written to it. */
+static void
+drop_store (GkWindow     *self,
+            const GError *error)
+{
+  if (self->store == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->store, self);
+  gk_supervision_view_set_store (self->supervision_view, NULL);
+  if (self->record_editor != NULL)
+    {
+      gk_record_editor_set_record (self->record_editor, NULL);
+      gk_record_editor_set_store (self->record_editor, NULL);
+    }
+  if (self->catalog_editor != NULL)
+    gk_catalog_editor_set_item_key (self->catalog_editor, NULL);
+  gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->records);
+  g_clear_object (&self->record);
+  g_clear_object (&self->store);
+
+  adw_status_page_set_description (self->error_page, error->message);
+  gk_window_update_panes (self);
+  gk_window_actions_update (self);
+}
+
+static void
+on_store_verified_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (gk_store_verify_finish (GK_STORE (source), result, &error))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  drop_store (GK_WINDOW (user_data), error);
+}
+
+/* Preferences changed how early "due soon" begins: recount and relist. */
+static void
+on_due_soon_changed_cb (GkWindow *self)
+{
+  self->due_soon_workdays = g_settings_get_uint (self->settings, "due-soon-workdays");
+  if (self->store == NULL)
+    return;
+
+  gk_window_supervision_update_today (self);
+  update_query (self);
+  gk_window_refresh_counts (self);
+}
+
+static void
+gk_window_constructed (GObject *object)
+{
+  GkWindow *self = GK_WINDOW (object);
+  g_autofree char *saved_section = NULL;
+
+  G_OBJECT_CLASS (gk_window_parent_class)->constructed (object);
+
+  gk_window_catalog_fill (self);
+  gk_window_refresh_counts (self);
+
+  if (self->records != NULL)
+    self->attach_records_id = g_idle_add_full (G_PRIORITY_LOW, attach_records_idle, self, NULL);
+
+  /* A large ledger opened before its integrity check; run it now that the
+   * window can show the ledger meanwhile. */
+  if (self->store != NULL && !gk_store_is_verified (self->store))
+    {
+      self->verify_cancellable = g_cancellable_new ();
+      gk_store_verify_async (self->store, self->verify_cancellable, on_store_verified_cb, self);
+    }
+
+  saved_section = g_settings_get_string (self->settings, "selected-section");
+  if (gk_window_find_sidebar_row (self, saved_section) == NULL)
+    {
+      g_free (saved_section);
+      saved_section = g_strdup (sections[0].key);
+    }
+  gk_window_set_section (self, saved_section);
+}
+
+static void
+gk_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  GkWindow *self = GK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SECTION:
+      g_value_set_string (value, self->section);
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  GkWindow *self = GK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SECTION:
+      gk_window_set_section (self, g_value_get_string (value));
+      break;
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_window_dispose (GObject *object)
+{
+  GkWindow *self = GK_WINDOW (object);
+
+  g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
+  g_clear_handle_id (&self->attach_records_id, g_source_remove);
+  /* A window destroyed without closing still saves the item being edited,
+   * while it can hear of it; then it stops listening. */
+  if (self->catalog_editor != NULL)
+    gk_catalog_editor_flush (self->catalog_editor, NULL);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_WINDOW);
+  self->catalog_editor = NULL;
+  g_clear_object (&self->selection);
+  g_clear_object (&self->records);
+  g_clear_object (&self->record);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (gk_window_parent_class)->dispose (object);
+}
+
+static void
+gk_window_finalize (GObject *object)
+{
+  GkWindow *self = GK_WINDOW (object);
+
+  g_clear_pointer (&self->section, g_free);
+  g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->due_soon_by, g_free);
+  g_clear_pointer (&self->unit_ids, g_array_unref);
+
+  G_OBJECT_CLASS (gk_window_parent_class)->finalize (object);
+}
+
+static void
+gk_window_class_init (GkWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = gk_window_constructed;
+  object_class->dispose = gk_window_dispose;
+  object_class->finalize = gk_window_finalize;
+  object_class->get_property = gk_window_get_property;
+  object_class->set_property = gk_window_set_property;
+  window_class->close_request = gk_window_close_request;
+
+  /* The sidebar section shown: a domain key, or catalog, requests, supervision. */
+  properties[PROP_SECTION] =
+    g_param_spec_string ("section", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The ledger shown; NULL when it could not be opened. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, GK_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/window/gk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, report_button);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, unit_filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, unit_names);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, record_list);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, list_empty_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, content_pane);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, record_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, status_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, supervision_view);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, catalog_list);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, catalog_page);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_record_list_activate_cb);
+
+  g_type_ensure (GK_TYPE_SIDEBAR_ROW);
+  g_type_ensure (GK_TYPE_RECORD_ROW);
+  g_type_ensure (GK_TYPE_RECORD_EDITOR);
+  g_type_ensure (GK_TYPE_CATALOG_EDITOR);
+  g_type_ensure (GK_TYPE_SUPERVISION_VIEW);
+}
+
+static void
+gk_window_init (GkWindow *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (DEVELOPMENT)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->today = gk_today ();
+  self->settings = g_settings_new (APP_ID);
+  self->due_soon_workdays = g_settings_get_uint (self->settings, "due-soon-workdays");
+  g_signal_connect_object (self->settings, "changed::due-soon-workdays",
+                           G_CALLBACK (on_due_soon_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    gtk_list_box_append (self->sidebar_list,
+                         gk_sidebar_row_new (sections[i].key, _(sections[i].title), sections[i].icon_name));
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->record_list, GTK_SELECTION_MODEL (self->selection));
+
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+    g_signal_connect_object (click, "released", G_CALLBACK (on_record_list_released_cb),
+                             self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->record_list), GTK_EVENT_CONTROLLER (click));
+  }
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_record_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_record_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_record_row_cb), self);
+  gtk_list_view_set_factory (self->record_list, factory);
+  g_object_unref (factory);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, self->list_pane);
+
+  gk_window_actions_init (self);
+  gk_window_supervision_init (self);
+  gk_window_catalog_init (self);
+}
+
+GkWindow *
+gk_window_new (GkApplication *application,
+               GkStore       *store,
+               const GError  *error)
+{
+  GkWindow *self = g_object_new (GK_TYPE_WINDOW,
+                                 "application", application,
+                                 "store", store,
+                                 NULL);
+
+  if (error != NULL)
+    adw_status_page_set_description (self->error_page, error->message);
+
+  return self;
+}
+
+GkStore *
+gk_window_get_store (GkWindow *self)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+const char *
+gk_window_get_section (GkWindow *self)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), NULL);
+
+  return self->section;
+}
+
+void
+gk_window_set_section (GkWindow   *self,
+                       const char *key)
+{
+  GkSidebarRow *row;
+
+  g_return_if_fail (GK_IS_WINDOW (self));
+
+  row = gk_window_find_sidebar_row (self, key);
+  if (row == NULL)
+    {
+      g_warning ("Unknown section “%s”", key);
+      return;
+    }
+
+  if (g_strcmp0 (self->section, key) != 0)
+    {
+      g_free (self->section);
+      self->section = g_strdup (key);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+      update_query (self);
+      /* The record of another section would stand beside a list it is not in. */
+      if (self->record != NULL)
+        gk_window_show_record (self, NULL);
+      /* Likewise the catalog item, saved as it goes. */
+      if (!is_catalog (self) && self->catalog_editor != NULL &&
+          gk_catalog_editor_get_item_key (self->catalog_editor) != NULL)
+        gk_window_show_catalog_item (self, NULL);
+    }
+
+  if (gtk_list_box_get_selected_row (self->sidebar_list) != GTK_LIST_BOX_ROW (row))
+    gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+
+  gk_window_update_panes (self);
+  gk_window_actions_update (self);
+}
