@@ -15,7 +15,7 @@ d (const char *text)
   g_autoptr(GError) error = NULL;
   GDate date;
 
-  if (!gk_calendar_parse_date (text, &date, &error))
+  if (!gk_date_from_iso (text, &date, &error))
     g_error ("bad test date %s: %s", text, error->message);
   return date;
 }
@@ -28,7 +28,7 @@ assert_date_equals (const GDate *date,
 
   if (!g_date_valid (date))
     g_error ("got no date, expected %s", expected);
-  text = gk_calendar_format_date (date);
+  text = gk_date_format_iso (date);
   g_assert_cmpstr (text, ==, expected);
 }
 

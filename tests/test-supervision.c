@@ -40,9 +40,9 @@ days_ago (const char *today,
 {
   GDate date;
 
-  g_assert_true (gk_calendar_parse_date (today, &date, NULL));
+  g_assert_true (gk_date_from_iso (today, &date, NULL));
   g_date_subtract_days (&date, days);
-  return gk_calendar_format_date (&date);
+  return gk_date_format_iso (&date);
 }
 
 static GkRecord *
@@ -80,7 +80,7 @@ formed_for_due_soon (GkStore    *store,
   GkCalendar *calendar = gk_store_get_calendar (store);
   GDate today, soon_by, formed, due;
 
-  gk_calendar_parse_date (today_text, &today, NULL);
+  gk_date_from_iso (today_text, &today, NULL);
   gk_calendar_add_workdays (calendar, &today, GK_TIMELINESS_DEFAULT_DUE_SOON_WORKDAYS, &soon_by, NULL);
   formed = today;
   for (guint i = 0; i < 60; i++, g_date_subtract_days (&formed, 1))
@@ -89,7 +89,7 @@ formed_for_due_soon (GkStore    *store,
       if (g_date_compare (&due, &soon_by) <= 0)
         {
           g_assert_cmpint (g_date_compare (&due, &today), >=, 0);
-          return gk_calendar_format_date (&formed);
+          return gk_date_format_iso (&formed);
         }
     }
   g_assert_not_reached ();
@@ -483,8 +483,8 @@ test_report (void)
   g_assert_cmpfloat_with_epsilon (gk_supervision_row_get_rate (row), 1.0 / 3, 1e-9);
 
   /* Late by as many working days as the record itself would say. */
-  gk_calendar_parse_date (ledger->oldest_due_on, &due, NULL);
-  gk_calendar_parse_date (ledger->today, &today, NULL);
+  gk_date_from_iso (ledger->oldest_due_on, &due, NULL);
+  gk_date_from_iso (ledger->today, &today, NULL);
   g_assert_cmpint (gk_deadline_get_timeliness (gk_store_get_calendar (ledger->store), &due, &today, &today,
                                                GK_TIMELINESS_DEFAULT_DUE_SOON_WORKDAYS, &info),
                    ==, GK_TIMELINESS_LATE);

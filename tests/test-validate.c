@@ -524,6 +524,23 @@ test_date_iso (void)
   g_clear_error (&error);
   g_assert_false (gk_date_from_iso ("2025-02-30", &date, &error));
   g_assert_error (error, GK_DATE_ERROR, GK_DATE_ERROR_IMPOSSIBLE);
+  g_clear_error (&error);
+  g_assert_false (gk_date_from_iso ("2023-02-29", &date, &error));
+  g_assert_error (error, GK_DATE_ERROR, GK_DATE_ERROR_IMPOSSIBLE);
+  g_clear_error (&error);
+  g_assert_false (gk_date_from_iso (" 2024-02-09", &date, &error));
+  g_assert_error (error, GK_DATE_ERROR, GK_DATE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (gk_date_from_iso ("2024-02-29", &date, &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_date_from_iso ("2024-02-29", NULL, &error));
+  g_assert_no_error (error);
+
+  /* Today is a stored date. */
+  s = gk_today ();
+  g_assert_true (gk_date_from_iso (s, NULL, &error));
+  g_assert_no_error (error);
+  g_free (s);
 }
 
 int

@@ -50,7 +50,7 @@ collect (GkStore      *store,
           Finding *finding = g_new0 (Finding, 1);
           GDate due;
 
-          gk_calendar_parse_date (record->due_on, &due, NULL);
+          gk_date_from_iso (record->due_on, &due, NULL);
           gk_deadline_get_timeliness (gk_store_get_calendar (store), &due, NULL, today, soon, &finding->info);
           finding->record = g_object_ref (record);
           g_ptr_array_add (findings, finding);
@@ -99,10 +99,10 @@ gk_cli_check (GkCliContext  *ctx,
   json = g_strcmp0 (format, "json") == 0;
 
   today_text = on != NULL ? g_strdup (on) : gk_today ();
-  if (!gk_calendar_parse_date (today_text, &today, &error))
+  if (!gk_date_from_iso (today_text, &today, &error))
     return gk_cli_usage_error (COMMAND, "%s", error->message);
   g_free (today_text);
-  today_text = gk_calendar_format_date (&today);
+  today_text = gk_date_format_iso (&today);
 
   store = gk_store_open (ctx->db_path, &error);
   if (store == NULL)
@@ -118,7 +118,7 @@ gk_cli_check (GkCliContext  *ctx,
 
   /* Due soon: from today to the N-th working day after it. */
   gk_calendar_add_workdays (gk_store_get_calendar (store), &today, soon, &soon_until, NULL);
-  soon_text = gk_calendar_format_date (&soon_until);
+  soon_text = gk_date_format_iso (&soon_until);
   query->overdue = FALSE;
   query->due_from = g_strdup (today_text);
   query->due_to = g_strdup (soon_text);

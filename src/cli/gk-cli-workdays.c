@@ -15,7 +15,7 @@ parse_date_argument (const char *text,
 {
   g_autoptr(GError) error = NULL;
 
-  if (gk_calendar_parse_date (text, date, &error))
+  if (gk_date_from_iso (text, date, &error))
     return TRUE;
 
   *status = gk_cli_usage_error (COMMAND, "%s", error->message);
@@ -54,7 +54,7 @@ run_add (GkCalendar  *calendar,
   if (!gk_calendar_add_workdays (calendar, &start, n, &due, &missing_year))
     return calendar_missing (missing_year);
 
-  due_text = gk_calendar_format_date (&due);
+  due_text = gk_date_format_iso (&due);
   g_print ("%s\n", due_text);
   return GK_CLI_EXIT_OK;
 }

@@ -19,6 +19,12 @@
 
 #define SHIPPED_PATH GK_CORE_RESOURCE_BASE "/calendar/"
 
+typedef enum
+{
+  GK_CALENDAR_DAY_HOLIDAY,       /* a day off set by a notice */
+  GK_CALENDAR_DAY_WORKDAY,       /* a make-up working day (调休) */
+} GkCalendarDayKind;
+
 typedef struct
 {
   guint32            julian;
@@ -57,38 +63,12 @@ G_DEFINE_FINAL_TYPE (GkCalendar, gk_calendar, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (gk-calendar-error-quark, gk_calendar_error)
 
-G_DEFINE_ENUM_TYPE (GkCalendarDayKind, gk_calendar_day_kind,
-  G_DEFINE_ENUM_VALUE (GK_CALENDAR_DAY_HOLIDAY, "holiday"),
-  G_DEFINE_ENUM_VALUE (GK_CALENDAR_DAY_WORKDAY, "workday"))
-
-G_DEFINE_BOXED_TYPE (GkCalendarDay, gk_calendar_day, gk_calendar_day_copy, gk_calendar_day_free)
-
 enum {
   CHANGED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
-
-GkCalendarDay *
-gk_calendar_day_copy (const GkCalendarDay *day)
-{
-  GkCalendarDay *copy = g_new0 (GkCalendarDay, 1);
-
-  copy->date = day->date;
-  copy->kind = day->kind;
-  copy->name = g_strdup (day->name);
-  return copy;
-}
-
-void
-gk_calendar_day_free (GkCalendarDay *day)
-{
-  if (day == NULL)
-    return;
-  g_free (day->name);
-  g_free (day);
-}
 
 static void
 special_day_clear (gpointer data)
@@ -314,67 +294,7 @@ gk_calendar_new_default (GError **error)
 }
 
 /* ------------------------------------------------------------------ */
-/* Dates                                                              */
-
-/**
- * gk_calendar_parse_date:
- * @text: a date written YYYY-MM-DD
- * @date: (out caller-allocates): the date
- *
- * Only the ISO form is accepted: a ledger date must not depend on the locale.
- */
-gboolean
-gk_calendar_parse_date (const char  *text,
-                        GDate       *date,
-                        GError     **error)
-{
-  guint year, month, day;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (date != NULL, FALSE);
-
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
-      !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) ||
-      !g_ascii_isdigit (text[2]) || !g_ascii_isdigit (text[3]) ||
-      !g_ascii_isdigit (text[5]) || !g_ascii_isdigit (text[6]) ||
-      !g_ascii_isdigit (text[8]) || !g_ascii_isdigit (text[9]))
-    {
-      g_set_error (error, GK_CALENDAR_ERROR, GK_CALENDAR_ERROR_PARSE,
-                   _("“%s” is not a date of the form YYYY-MM-DD"), text);
-      return FALSE;
-    }
-
-  year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
-  month = (text[5] - '0') * 10 + (text[6] - '0');
-  day = (text[8] - '0') * 10 + (text[9] - '0');
-
-  if (!g_date_valid_dmy (day, month, year))
-    {
-      g_set_error (error, GK_CALENDAR_ERROR, GK_CALENDAR_ERROR_PARSE,
-                   _("“%s” is not a day of the calendar"), text);
-      return FALSE;
-    }
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
-}
-
-/**
- * gk_calendar_format_date:
- *
- * Returns: (transfer full): @date as YYYY-MM-DD.
- */
-char *
-gk_calendar_format_date (const GDate *date)
-{
-  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
-
-  return g_strdup_printf ("%04u-%02u-%02u",
-                          (guint) g_date_get_year (date),
-                          (guint) g_date_get_month (date),
-                          (guint) g_date_get_day (date));
-}
+/* Warnings                                                           */
 
 /**
  * gk_calendar_describe_missing_year:
@@ -477,8 +397,8 @@ parse_day_line (Section           *section,
       range_end += 2;
     }
 
-  if (!gk_calendar_parse_date (rest, &first, &local_error) ||
-      !gk_calendar_parse_date (range_end != NULL ? range_end : rest, &last, &local_error))
+  if (!gk_date_from_iso (rest, &first, &local_error) ||
+      !gk_date_from_iso (range_end != NULL ? range_end : rest, &last, &local_error))
     {
       set_line_error (error, GK_CALENDAR_ERROR_PARSE, line, "%s", local_error->message);
       return FALSE;
@@ -515,7 +435,7 @@ parse_day_line (Section           *section,
 
           g_date_clear (&date, 1);
           g_date_set_julian (&date, julian);
-          text = gk_calendar_format_date (&date);
+          text = gk_date_format_iso (&date);
           set_line_error (error, GK_CALENDAR_ERROR_INVALID, line,
                           _("%s is already listed on line %u"), text, earlier_line);
           return FALSE;
@@ -807,41 +727,6 @@ gk_calendar_get_notices (GkCalendar *self,
   return section != NULL ? (const char * const *) section->notices : NULL;
 }
 
-/**
- * gk_calendar_list_days:
- *
- * Returns: (transfer full) (element-type GkCalendarDay) (nullable): the days
- *   @year's notices list, in date order (possibly including the end of the
- *   previous December), or %NULL when the year is not known.
- */
-GPtrArray *
-gk_calendar_list_days (GkCalendar *self,
-                       int         year)
-{
-  Section *section;
-  GPtrArray *days;
-
-  g_return_val_if_fail (GK_IS_CALENDAR (self), NULL);
-
-  section = lookup_section (self, year);
-  if (section == NULL)
-    return NULL;
-
-  days = g_ptr_array_new_full (section->days->len, (GDestroyNotify) gk_calendar_day_free);
-  for (guint i = 0; i < section->days->len; i++)
-    {
-      const SpecialDay *special = &g_array_index (section->days, SpecialDay, i);
-      GkCalendarDay *day = g_new0 (GkCalendarDay, 1);
-
-      g_date_clear (&day->date, 1);
-      g_date_set_julian (&day->date, special->julian);
-      day->kind = special->kind;
-      day->name = g_strdup (special->name);
-      g_ptr_array_add (days, day);
-    }
-  return days;
-}
-
 static void
 append_day_run (GString          *out,
                 const SpecialDay *first,
@@ -852,7 +737,7 @@ append_day_run (GString          *out,
 
   g_date_clear (&date, 1);
   g_date_set_julian (&date, first->julian);
-  first_text = gk_calendar_format_date (&date);
+  first_text = gk_date_format_iso (&date);
 
   g_string_append (out, first->kind == GK_CALENDAR_DAY_HOLIDAY ? "holiday\t" : "workday\t");
   g_string_append (out, first_text);
@@ -861,7 +746,7 @@ append_day_run (GString          *out,
       g_autofree char *last_text = NULL;
 
       g_date_set_julian (&date, last->julian);
-      last_text = gk_calendar_format_date (&date);
+      last_text = gk_date_format_iso (&date);
       g_string_append_printf (out, "..%s", last_text);
     }
   if (first->name != NULL)

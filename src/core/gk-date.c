@@ -1,4 +1,4 @@
-/* gk-date.c: dates as clerks type them (2025-3-7, 2025/03/07, 2025年3月7日 …) to GDate and ISO strings. */
+/* gk-date.c: dates as clerks type them (2025-3-7, 2025/03/07, 2025年3月7日 …), as the ledger stores them (ISO), and today. */
 #include "config.h"
 
 #include <string.h>
@@ -76,7 +76,10 @@ check_dmy (const char  *text,
     }
 
   if (date != NULL)
-    g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+    {
+      g_date_clear (date, 1);
+      g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+    }
   return TRUE;
 }
 
@@ -211,4 +214,12 @@ gk_date_iso_to_chinese (const char *iso)
   if (!gk_date_from_iso (iso, &date, NULL))
     return NULL;
   return gk_date_format_chinese (&date);
+}
+
+char *
+gk_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
 }

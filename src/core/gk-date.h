@@ -1,4 +1,4 @@
-/* gk-date.h: dates as clerks type them (2025-3-7, 2025/03/07, 2025年3月7日 …) to GDate and ISO strings. */
+/* gk-date.h: dates as clerks type them (2025-3-7, 2025/03/07, 2025年3月7日 …), as the ledger stores them (ISO), and today. */
 #pragma once
 
 #include <glib.h>
@@ -24,7 +24,8 @@ gboolean  gk_date_parse            (const char   *text,
 /* The same, returning "2025-03-07". */
 char     *gk_date_parse_to_iso     (const char   *text,
                                     GError      **error);
-/* Exactly YYYY-MM-DD, as values are stored. */
+/* Exactly YYYY-MM-DD, as values are stored: a ledger date never depends
+ * on the locale. @date may be NULL to only check. */
 gboolean  gk_date_from_iso         (const char   *iso,
                                     GDate        *date,
                                     GError      **error);
@@ -33,5 +34,7 @@ char     *gk_date_format_iso       (const GDate  *date);
 char     *gk_date_format_chinese   (const GDate  *date);
 /* An ISO date to "2025年3月7日"; NULL when @iso is not a stored date. */
 char     *gk_date_iso_to_chinese   (const char   *iso);
+/* Today in the local time zone, as YYYY-MM-DD. */
+char     *gk_today                 (void);
 
 G_END_DECLS

@@ -151,7 +151,7 @@ date_after (Demo        *demo,
     g_date_add_days (&date, days);
   else
     g_date_subtract_days (&date, -days);
-  return gk_calendar_format_date (&date);
+  return gk_date_format_iso (&date);
 }
 
 static void add_value (Demo *demo, JsonBuilder *builder, const GkField *field, const GDate *formed, guint row);
@@ -315,7 +315,7 @@ set_request_dates (Demo        *demo,
   g_autoptr(JsonNode) root = json_from_string (record->fields, NULL);
   JsonObject *fields = json_node_get_object (root);
   JsonArray *events = json_array_new ();
-  g_autofree char *received_on = gk_calendar_format_date (received);
+  g_autofree char *received_on = gk_date_format_iso (received);
 
   json_object_set_string_member (fields, "received_date", received_on);
   if (demo->counter % 5 == 0)
@@ -384,7 +384,7 @@ add_record (Demo         *demo,
             GError      **error)
 {
   g_autoptr(GkRecord) record = gk_record_new ();
-  g_autofree char *formed_on = gk_calendar_format_date (formed);
+  g_autofree char *formed_on = gk_date_format_iso (formed);
   double roll = g_rand_double (demo->rand);
   GDate last_day;
 
@@ -409,7 +409,7 @@ add_record (Demo         *demo,
     record->doc_no = g_strdup_printf ("长政公〔%d〕%d号", g_date_get_year (formed), g_rand_int_range (demo->rand, 1, 200));
 
   g_date_clear (&last_day, 1);
-  gk_calendar_parse_date (LAST_DAY, &last_day, NULL);
+  gk_date_from_iso (LAST_DAY, &last_day, NULL);
 
   if (g_strcmp0 (item->domain, "request") == 0)
     {
@@ -439,7 +439,7 @@ add_record (Demo         *demo,
           gk_calendar_add_workdays (demo->calendar, formed, days, &published, NULL);
           if (g_date_compare (&published, &last_day) <= 0)
             {
-              record->published_on = gk_calendar_format_date (&published);
+              record->published_on = gk_date_format_iso (&published);
               gk_record_set_string (record, &record->status,
                                     fate > 0.93 && age > 200 ? GK_STATUS_WITHDRAWN : GK_STATUS_PUBLISHED);
             }
@@ -561,8 +561,8 @@ gk_demo_fill (GkStore  *store,
 
   g_date_clear (&demo.first_day, 1);
   g_date_clear (&last_day, 1);
-  gk_calendar_parse_date (FIRST_DAY, &demo.first_day, NULL);
-  gk_calendar_parse_date (LAST_DAY, &last_day, NULL);
+  gk_date_from_iso (FIRST_DAY, &demo.first_day, NULL);
+  gk_date_from_iso (LAST_DAY, &last_day, NULL);
   demo.n_days = g_date_days_between (&demo.first_day, &last_day);
 
   /* Project chains: the items of each project kind, sorted by stage below. */

@@ -78,7 +78,7 @@ request_events_from_fields (JsonObject *fields)
         continue;
       row = json_node_get_object (row_node);
       kind = row_string (row, "kind");
-      if (kind == NULL || !gk_calendar_parse_date (row_string (row, "date"), &date, NULL))
+      if (kind == NULL || !gk_date_from_iso (row_string (row, "date"), &date, NULL))
         continue;
 
       if (g_strcmp0 (kind, "extension") == 0)
@@ -135,11 +135,11 @@ sync_request_dates (GkRecord *record)
   fields = json_node_get_object (root);
 
   received = row_string (fields, "received_date");
-  if (received != NULL && gk_calendar_parse_date (received, &date, NULL))
+  if (received != NULL && gk_date_from_iso (received, &date, NULL))
     gk_record_set_string (record, &record->formed_on, received);
 
   replied = row_string (fields, "reply_date");
-  if (replied != NULL && gk_calendar_parse_date (replied, &date, NULL))
+  if (replied != NULL && gk_date_from_iso (replied, &date, NULL))
     gk_record_set_string (record, &record->published_on, replied);
   else
     gk_record_set_string (record, &record->published_on, NULL);
@@ -165,7 +165,7 @@ compute_request_due (GkStore     *self,
     }
 
   if (g_date_valid (&deadline.due))
-    record->due_on = gk_calendar_format_date (&deadline.due);
+    record->due_on = gk_date_format_iso (&deadline.due);
   record->due_missing_year = deadline.missing_year;
 }
 
@@ -187,7 +187,7 @@ gk_store_compute_due (GkStore  *self,
   if (item != NULL && g_strcmp0 (item->deadline_rule, GK_ITEM_RULE_REQUEST) == 0)
     sync_request_dates (record);
 
-  if (item == NULL || record->formed_on == NULL || !gk_calendar_parse_date (record->formed_on, &formed, NULL))
+  if (item == NULL || record->formed_on == NULL || !gk_date_from_iso (record->formed_on, &formed, NULL))
     return;
 
   if (g_strcmp0 (item->deadline_rule, GK_ITEM_RULE_REQUEST) == 0)
@@ -212,7 +212,7 @@ gk_store_compute_due (GkStore  *self,
     return;
 
   gk_calendar_add_workdays (self->calendar, &formed, days, &due, &missing_year);
-  record->due_on = gk_calendar_format_date (&due);
+  record->due_on = gk_date_format_iso (&due);
   record->due_missing_year = missing_year;
 }
 

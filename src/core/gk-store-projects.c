@@ -211,12 +211,12 @@ gk_store_project_stages (GkStore     *self,
               GDate published, limit;
 
               g_date_clear (&published, 1);
-              if (gk_calendar_parse_date (previous->published_on, &published, NULL))
+              if (gk_date_from_iso (previous->published_on, &published, NULL))
                 {
                   g_autofree char *limit_text = NULL;
 
                   gk_calendar_add_workdays (self->calendar, &published, 20, &limit, NULL);
-                  limit_text = gk_calendar_format_date (&limit);
+                  limit_text = gk_date_format_iso (&limit);
                   stalled = g_strcmp0 (limit_text, real_today) < 0;
                 }
             }

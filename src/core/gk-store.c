@@ -120,14 +120,6 @@ gk_history_entry_free (GkHistoryEntry *entry)
 }
 
 char *
-gk_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-char *
 gk_store_now (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();

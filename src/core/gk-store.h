@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "gk-date.h"
 #include "gk-db.h"
 #include "gk-record.h"
 
@@ -354,8 +355,6 @@ gboolean    gk_store_recompute_due_dates (GkStore      *self,
 char       *gk_store_next_index_no       (GkStore      *self,
                                           int           year,
                                           GError      **error);
-
-char       *gk_today                     (void);
 
 /* Supervision (督查): how timely each unit published, domain by domain. */
 typedef enum

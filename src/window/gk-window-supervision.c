@@ -17,10 +17,10 @@ gk_window_supervision_update_today (GkWindow *self)
 
   g_free (self->today);
   self->today = gk_today ();
-  gk_calendar_parse_date (self->today, &today, NULL);
+  gk_date_from_iso (self->today, &today, NULL);
   gk_calendar_add_workdays (gk_store_get_calendar (self->store), &today,
                             self->due_soon_workdays, &until, NULL);
-  self->due_soon_by = gk_calendar_format_date (&until);
+  self->due_soon_by = gk_date_format_iso (&until);
 
   return g_strcmp0 (old_due_soon_by, self->due_soon_by) != 0;
 }
