@@ -5,6 +5,7 @@
 
 #include "gk-date.h"
 #include "gk-money.h"
+#include "gk-mask.h"
 #include "gk-validate.h"
 
 typedef GkValidation *(*Validator) (const char *value);
@@ -559,7 +560,7 @@ main (int   argc,
   g_test_add_func ("/validate/url", test_url);
   g_test_add_func ("/validate/required", test_required);
   g_test_add_func ("/validate/kinds", test_kinds);
-  g_test_add_func ("/validate/mask", test_mask);
+  g_test_add_func ("/mask/values", test_mask);
   g_test_add_func ("/money/parse", test_money_parse);
   g_test_add_func ("/money/format", test_money_format);
   g_test_add_func ("/money/decimal", test_decimal);

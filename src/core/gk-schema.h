@@ -4,6 +4,7 @@
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
 
+#include "gk-mask.h"
 #include "gk-validate.h"
 
 G_BEGIN_DECLS

@@ -1,6 +1,7 @@
 /* gk-settings.h: values the clerk sets in Preferences, kept in the ledger: channels, guide, masks, report figures. */
 #pragma once
 
+#include "gk-mask.h"
 #include "gk-report-figures.h"
 #include "gk-store.h"
 #include "gk-validate.h"

@@ -1,4 +1,4 @@
-/* gk-validate.h: checks of identifiers and typed values, and masking of personal data. */
+/* gk-validate.h: checks of identifiers and typed values as clerks type them. */
 #pragma once
 
 #include <glib.h>
@@ -76,31 +76,5 @@ GkValidation *gk_validate_required       (const char  *value);
  * url); for the other kinds, only trims. */
 GkValidation *gk_validate_by_kind        (GkFieldKind  kind,
                                           const char  *value);
-
-/* How much of a personal value stays readable in public outputs
- * (DOMAIN.md §6). Counts are in characters. */
-typedef struct
-{
-  guint    idcard_head;  /* 6 */
-  guint    idcard_tail;  /* 4 */
-  guint    phone_head;   /* 3: mobile numbers */
-  guint    phone_tail;   /* 4: mobile and the subscriber part of landlines */
-  guint    text_head;    /* 1: a name keeps its surname */
-  guint    text_tail;    /* 0 */
-  gunichar mask_char;    /* '*' */
-} GkMaskPolicy;
-
-void   gk_mask_policy_init_default       (GkMaskPolicy        *policy);
-char  *gk_mask_keep                      (const char          *value,
-                                          guint                head,
-                                          guint                tail,
-                                          gunichar             mask_char);
-char  *gk_mask_idcard                    (const char          *value,
-                                          const GkMaskPolicy  *policy);
-char  *gk_mask_phone                     (const char          *value,
-                                          const GkMaskPolicy  *policy);
-char  *gk_mask_value                     (GkFieldKind          kind,
-                                          const char          *value,
-                                          const GkMaskPolicy  *policy);
 
 G_END_DECLS
