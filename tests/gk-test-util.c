@@ -39,6 +39,29 @@ gk_test_add_plain_item (GkStore    *store,
   g_assert_no_error (error);
 }
 
+GDate
+gk_test_date (const char *iso)
+{
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  if (!gk_date_from_iso (iso, &date, &error))
+    g_error ("bad test date %s: %s", iso, error->message);
+  return date;
+}
+
+void
+gk_test_assert_date (const GDate *date,
+                     const char  *expected)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_date_valid (date))
+    g_error ("got no date, expected %s", expected);
+  text = gk_date_format_iso (date);
+  g_assert_cmpstr (text, ==, expected);
+}
+
 void
 gk_test_ledger_set_up (GkTestLedger  *ledger,
                        gconstpointer  data)

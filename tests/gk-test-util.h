@@ -16,6 +16,12 @@ void gk_test_add_plain_item (GkStore    *store,
                              const char *key,
                              const char *domain);
 
+/* A date the test writes as YYYY-MM-DD; a malformed one fails the test. */
+GDate gk_test_date        (const char  *iso);
+/* Fails unless @date is set and is @expected (YYYY-MM-DD). */
+void  gk_test_assert_date (const GDate *date,
+                           const char  *expected);
+
 /* A fresh ledger in a temporary folder, for g_test_add() fixtures. */
 typedef struct
 {

@@ -164,14 +164,6 @@ table_missing (const YearTable *table,
 }
 
 static void
-note_missing (int *missing,
-              int  year)
-{
-  if (*missing == 0)
-    *missing = year;
-}
-
-static void
 gk_calendar_finalize (GObject *object)
 {
   GkCalendar *self = GK_CALENDAR (object);
@@ -238,6 +230,23 @@ gk_calendar_new_default (GError **error)
 
 /* ------------------------------------------------------------------ */
 /* Warnings                                                           */
+
+/**
+ * gk_calendar_merge_missing_year:
+ * @missing: (inout): the earliest missing year so far, or 0
+ * @year: a year a count relied on without its notice, or 0
+ *
+ * Keeps the earliest of the two: the notice a clerk has to enter first.
+ */
+void
+gk_calendar_merge_missing_year (int *missing,
+                                int  year)
+{
+  g_return_if_fail (missing != NULL);
+
+  if (year != 0 && (*missing == 0 || year < *missing))
+    *missing = year;
+}
 
 /**
  * gk_calendar_describe_missing_year:
@@ -529,13 +538,13 @@ gk_calendar_add_workdays (GkCalendar  *self,
                     low = middle + 1;
                 }
 
-              note_missing (&missing, table_missing (table, low));
+              gk_calendar_merge_missing_year (&missing, table_missing (table, low));
               g_date_set_julian (due, table->first_julian + low);
               break;
             }
 
           remaining -= available;
-          note_missing (&missing, table_missing (table, table->n_days - 1));
+          gk_calendar_merge_missing_year (&missing, table_missing (table, table->n_days - 1));
         }
 
       year++;
@@ -594,7 +603,7 @@ gk_calendar_workdays_between (GkCalendar  *self,
         continue;
 
       count += table->before[last + 1] - table->before[position];
-      note_missing (&missing, table_missing (table, last));
+      gk_calendar_merge_missing_year (&missing, table_missing (table, last));
     }
 
   if (missing_year != NULL)

@@ -56,6 +56,8 @@ int                 gk_calendar_workdays_between    (GkCalendar          *self,
                                                      const GDate         *to,
                                                      int                 *missing_year);
 
+void                gk_calendar_merge_missing_year  (int                 *missing,
+                                                     int                  year);
 char               *gk_calendar_describe_missing_year (int                year);
 
 G_END_DECLS

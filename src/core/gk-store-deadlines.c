@@ -6,6 +6,7 @@
 
 #include "gk-calendar.h"
 #include "gk-deadline.h"
+#include "gk-request-deadline.h"
 #include "gk-store-private.h"
 
 /* Shipped years first, then the years the clerks entered, which override them. */

@@ -90,8 +90,7 @@ add_counts (GkSupervisionRow       *sum,
   sum->late_workdays += row->late_workdays;
   sum->overdue += row->overdue;
   sum->pending += row->pending;
-  if (row->missing_year != 0 && (sum->missing_year == 0 || row->missing_year < sum->missing_year))
-    sum->missing_year = row->missing_year;
+  gk_calendar_merge_missing_year (&sum->missing_year, row->missing_year);
 }
 
 static GkSupervisionRow *
