@@ -257,22 +257,6 @@ gk_application_new (void)
                        NULL);
 }
 
-GkStore *
-gk_application_get_store (GkApplication *self)
-{
-  g_return_val_if_fail (GK_IS_APPLICATION (self), NULL);
-
-  return self->store;
-}
-
-const char *
-gk_application_get_db_path (GkApplication *self)
-{
-  g_return_val_if_fail (GK_IS_APPLICATION (self), NULL);
-
-  return self->db_path;
-}
-
 static gboolean
 bus_has_name (GDBusConnection *bus,
               const char      *method,

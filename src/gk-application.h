@@ -11,8 +11,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GkApplication, gk_application, GK, APPLICATION, AdwApplication)
 
 GkApplication *gk_application_new          (void);
-const char    *gk_application_get_db_path  (GkApplication *self);
-GkStore       *gk_application_get_store    (GkApplication *self);
 guint          gk_application_notify_overdue (GkApplication *self,
                                               GkStore       *store);
 

@@ -454,14 +454,6 @@ gk_catalog_fields_set_store (GkCatalogFields *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
-GkStore *
-gk_catalog_fields_get_store (GkCatalogFields *self)
-{
-  g_return_val_if_fail (GK_IS_CATALOG_FIELDS (self), NULL);
-
-  return self->store;
-}
-
 GtkWidget *
 gk_catalog_fields_get_row (GkCatalogFields *self,
                            const char      *name)

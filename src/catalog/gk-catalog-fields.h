@@ -14,7 +14,6 @@ GtkWidget  *gk_catalog_fields_new               (void);
 /* The ledger asked which value keys old records hold, so that a new field never takes one. */
 void        gk_catalog_fields_set_store         (GkCatalogFields *self,
                                                  GkStore         *store);
-GkStore    *gk_catalog_fields_get_store         (GkCatalogFields *self);
 /* Shows the fields of item @item_id as @json (a field schema) has them;
  * @json NULL: no item. FALSE with @error when @json cannot be read: then
  * no field is shown and none can be added. */

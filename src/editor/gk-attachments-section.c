@@ -364,12 +364,6 @@ gk_attachments_section_init (GkAttachmentsSection *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
-GtkWidget *
-gk_attachments_section_new (void)
-{
-  return g_object_new (GK_TYPE_ATTACHMENTS_SECTION, NULL);
-}
-
 guint
 gk_attachments_section_get_n_rows (GkAttachmentsSection *self)
 {

@@ -10,7 +10,6 @@ G_BEGIN_DECLS
 #define GK_TYPE_ATTACHMENTS_SECTION (gk_attachments_section_get_type ())
 G_DECLARE_FINAL_TYPE (GkAttachmentsSection, gk_attachments_section, GK, ATTACHMENTS_SECTION, GtkWidget)
 
-GtkWidget *gk_attachments_section_new        (void);
 /* Attaches @file now (the file chooser and a drop end here). */
 gboolean   gk_attachments_section_add_file   (GkAttachmentsSection *self,
                                               GFile                *file,

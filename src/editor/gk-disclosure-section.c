@@ -666,13 +666,6 @@ gk_disclosure_section_set_mode (GkDisclosureSection *self,
       adw_combo_row_set_selected (self->mode_row, i);
 }
 
-const char *
-gk_disclosure_section_get_mode (GkDisclosureSection *self)
-{
-  g_return_val_if_fail (GK_IS_DISCLOSURE_SECTION (self), NULL);
-  return selected_mode (self);
-}
-
 void
 gk_disclosure_section_set_ground (GkDisclosureSection *self,
                                   const char          *key)
@@ -740,21 +733,6 @@ gk_disclosure_section_get_channel (GkDisclosureSection  *self,
   if (address != NULL)
     *address = gk_field_editor_dup_text (channel->address);
   return adw_expander_row_get_enable_expansion (channel->row);
-}
-
-void
-gk_disclosure_section_date_channels (GkDisclosureSection *self,
-                                     const char          *date)
-{
-  g_return_if_fail (GK_IS_DISCLOSURE_SECTION (self));
-
-  for (guint i = 0; i < self->channels->len; i++)
-    {
-      Channel *channel = g_ptr_array_index (self->channels, i);
-
-      if (adw_expander_row_get_enable_expansion (channel->row) && gk_field_editor_get_value (channel->date) == NULL)
-        gk_field_editor_set_text (channel->date, date);
-    }
 }
 
 const char *

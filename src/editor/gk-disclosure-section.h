@@ -15,7 +15,6 @@ GtkWidget  *gk_disclosure_section_new           (void);
 /* As the clerk would choose in the rows (each emits "changed"). */
 void        gk_disclosure_section_set_mode      (GkDisclosureSection *self,
                                                  const char          *mode);
-const char *gk_disclosure_section_get_mode      (GkDisclosureSection *self);
 /* A ground by its catalog key (NULL: none chosen). */
 void        gk_disclosure_section_set_ground    (GkDisclosureSection *self,
                                                  const char          *key);
@@ -33,9 +32,6 @@ gboolean    gk_disclosure_section_get_channel   (GkDisclosureSection *self,
                                                  const char          *name,
                                                  char               **date,
                                                  char               **address);
-/* Gives @date to the used channels that have none (on publishing). */
-void        gk_disclosure_section_date_channels (GkDisclosureSection *self,
-                                                 const char          *date);
 /* The message the legal ground row shows, or NULL. */
 const char *gk_disclosure_section_get_ground_message (GkDisclosureSection *self);
 

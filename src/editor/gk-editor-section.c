@@ -98,14 +98,6 @@ gk_editor_section_get_issues (GkEditorSection *self)
   return GK_EDITOR_SECTION_GET_IFACE (self)->get_issues (self);
 }
 
-gboolean
-gk_editor_section_is_valid (GkEditorSection *self)
-{
-  g_autoptr(GPtrArray) issues = gk_editor_section_get_issues (self);
-
-  return gk_issues_get_severity (issues) != GK_SEVERITY_ERROR;
-}
-
 void
 gk_editor_section_changed (GkEditorSection *self)
 {

@@ -56,8 +56,6 @@ gboolean   gk_editor_section_save        (GkEditorSection  *self,
                                           gboolean         *changed,
                                           GError          **error);
 GPtrArray *gk_editor_section_get_issues  (GkEditorSection  *self);
-/* No issue of error severity (warnings do not count). */
-gboolean   gk_editor_section_is_valid    (GkEditorSection  *self);
 /* For implementations: the clerk edited something. */
 void       gk_editor_section_changed     (GkEditorSection  *self);
 

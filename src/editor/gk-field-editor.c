@@ -585,23 +585,3 @@ gk_field_editor_get_shown_message (GkFieldEditor *self)
 
   return gk_message_row_get_message (GK_MESSAGE_ROW (self->message_row));
 }
-
-void
-gk_field_editor_reveal (GkFieldEditor *self)
-{
-  g_return_if_fail (GK_IS_FIELD_EDITOR (self));
-
-  self->touched = TRUE;
-  update_display (self);
-}
-
-void
-gk_field_editor_set_help (GkFieldEditor *self,
-                          const char    *help)
-{
-  g_return_if_fail (GK_IS_FIELD_EDITOR (self));
-
-  g_free (self->help);
-  self->help = g_strdup (help);
-  update_display (self);
-}

@@ -36,10 +36,6 @@ GkSeverity     gk_field_editor_get_severity    (GkFieldEditor  *self);
 const char    *gk_field_editor_get_message     (GkFieldEditor  *self);
 /* The message shown under the row, or NULL when the row shows none. */
 const char    *gk_field_editor_get_shown_message (GkFieldEditor *self);
-/* Shows problems of fields not touched yet (empty required ones). */
-void           gk_field_editor_reveal          (GkFieldEditor  *self);
-void           gk_field_editor_set_help        (GkFieldEditor  *self,
-                                                const char     *help);
 
 /* The check of a stored value: severity and the first message of it. */
 void           gk_field_check_value            (const GkField  *field,

@@ -296,12 +296,6 @@ gk_fields_section_init (GkFieldsSection *self)
   self->editors = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
-GtkWidget *
-gk_fields_section_new (void)
-{
-  return g_object_new (GK_TYPE_FIELDS_SECTION, NULL);
-}
-
 GkFieldEditor *
 gk_fields_section_get_editor (GkFieldsSection *self,
                               const char      *id)
@@ -316,11 +310,4 @@ gk_fields_section_get_editor (GkFieldsSection *self,
         return editor;
     }
   return NULL;
-}
-
-GkFieldEditor *
-gk_fields_section_get_body_editor (GkFieldsSection *self)
-{
-  g_return_val_if_fail (GK_IS_FIELDS_SECTION (self), NULL);
-  return self->body_editor;
 }

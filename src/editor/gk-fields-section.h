@@ -11,11 +11,8 @@ G_BEGIN_DECLS
 #define GK_TYPE_FIELDS_SECTION (gk_fields_section_get_type ())
 G_DECLARE_FINAL_TYPE (GkFieldsSection, gk_fields_section, GK, FIELDS_SECTION, GtkWidget)
 
-GtkWidget     *gk_fields_section_new          (void);
 /* The editor of field @id, or NULL (tests and the project view use it). */
 GkFieldEditor *gk_fields_section_get_editor   (GkFieldsSection *self,
                                                const char      *id);
-/* The editor of the record's body text. */
-GkFieldEditor *gk_fields_section_get_body_editor (GkFieldsSection *self);
 
 G_END_DECLS

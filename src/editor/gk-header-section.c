@@ -431,12 +431,6 @@ gk_header_section_init (GkHeaderSection *self)
 }
 
 GtkWidget *
-gk_header_section_new (void)
-{
-  return g_object_new (GK_TYPE_HEADER_SECTION, NULL);
-}
-
-GtkWidget *
 gk_header_section_get_row (GkHeaderSection *self,
                            const char      *name)
 {

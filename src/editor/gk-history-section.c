@@ -344,12 +344,6 @@ gk_history_section_init (GkHistorySection *self)
   self->catalog = gk_catalog_new_default (NULL);
 }
 
-GtkWidget *
-gk_history_section_new (void)
-{
-  return g_object_new (GK_TYPE_HISTORY_SECTION, NULL);
-}
-
 guint
 gk_history_section_get_n_rows (GkHistorySection *self)
 {

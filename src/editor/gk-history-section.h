@@ -10,7 +10,6 @@ G_BEGIN_DECLS
 #define GK_TYPE_HISTORY_SECTION (gk_history_section_get_type ())
 G_DECLARE_FINAL_TYPE (GkHistorySection, gk_history_section, GK, HISTORY_SECTION, GtkWidget)
 
-GtkWidget *gk_history_section_new       (void);
 guint      gk_history_section_get_n_rows (GkHistorySection *self);
 /* The text of row @position ("采购项目编号: — → ZB-1"), newest first. */
 const char *gk_history_section_get_row_title (GkHistorySection *self,

@@ -354,12 +354,6 @@ gk_project_row_init (GkProjectRow *self)
   update_subtitle (self);
 }
 
-GtkWidget *
-gk_project_row_new (void)
-{
-  return g_object_new (GK_TYPE_PROJECT_ROW, NULL);
-}
-
 void
 gk_project_row_setup (GkProjectRow *self,
                       GkStore      *store,
@@ -402,11 +396,4 @@ gk_project_row_get_search (GkProjectRow *self)
 {
   g_return_val_if_fail (GK_IS_PROJECT_ROW (self), NULL);
   return GTK_EDITABLE (self->search_entry);
-}
-
-GtkListBox *
-gk_project_row_get_list (GkProjectRow *self)
-{
-  g_return_val_if_fail (GK_IS_PROJECT_ROW (self), NULL);
-  return self->list;
 }

@@ -10,7 +10,6 @@ G_BEGIN_DECLS
 #define GK_TYPE_PROJECT_ROW (gk_project_row_get_type ())
 G_DECLARE_FINAL_TYPE (GkProjectRow, gk_project_row, GK, PROJECT_ROW, AdwActionRow)
 
-GtkWidget    *gk_project_row_new            (void);
 /* The ledger, the kind of project the record's item belongs to (NULL: any
  * kind, for a record of an item that left its chain) and the unit a new
  * project starts with. Does not notify "project-id". */
@@ -25,8 +24,7 @@ void          gk_project_row_set_project_id (GkProjectRow *self,
                                              gint64        project_id);
 /* Opens the "New Project" dialog (also the popover's button). */
 GtkWidget    *gk_project_row_new_project    (GkProjectRow *self);
-/* The popover's search entry and list (tests). */
+/* The popover’s search entry (tests). */
 GtkEditable  *gk_project_row_get_search     (GkProjectRow *self);
-GtkListBox   *gk_project_row_get_list       (GkProjectRow *self);
 
 G_END_DECLS

@@ -353,12 +353,6 @@ gk_project_section_init (GkProjectSection *self)
 }
 
 GtkWidget *
-gk_project_section_new (void)
-{
-  return g_object_new (GK_TYPE_PROJECT_SECTION, NULL);
-}
-
-GtkWidget *
 gk_project_section_get_row (GkProjectSection *self,
                             const char       *item_key)
 {

@@ -10,7 +10,6 @@ G_BEGIN_DECLS
 #define GK_TYPE_PROJECT_SECTION (gk_project_section_get_type ())
 G_DECLARE_FINAL_TYPE (GkProjectSection, gk_project_section, GK, PROJECT_SECTION, GtkWidget)
 
-GtkWidget  *gk_project_section_new            (void);
 /* The row of the stage of catalog item @item_key, or NULL (tests). */
 GtkWidget  *gk_project_section_get_row        (GkProjectSection *self,
                                                const char       *item_key);

@@ -534,13 +534,6 @@ gk_record_editor_new (GkStore *store)
   return g_object_new (GK_TYPE_RECORD_EDITOR, "store", store, NULL);
 }
 
-GkStore *
-gk_record_editor_get_store (GkRecordEditor *self)
-{
-  g_return_val_if_fail (GK_IS_RECORD_EDITOR (self), NULL);
-  return self->store;
-}
-
 void
 gk_record_editor_set_store (GkRecordEditor *self,
                             GkStore        *store)

@@ -15,7 +15,6 @@ G_DECLARE_FINAL_TYPE (GkRecordEditor, gk_record_editor, GK, RECORD_EDITOR, GtkWi
 #define GK_RECORD_EDITOR_SAVE_DELAY_MS 500
 
 GtkWidget    *gk_record_editor_new          (GkStore        *store);
-GkStore      *gk_record_editor_get_store    (GkRecordEditor *self);
 void          gk_record_editor_set_store    (GkRecordEditor *self,
                                              GkStore        *store);
 /* The editor's own copy of the record, with the edits applied so far. */

@@ -178,17 +178,6 @@ gk_table_row_get_message (GkTableRow *self,
   return self->messages[column];
 }
 
-gboolean
-gk_table_row_is_empty (GkTableRow *self)
-{
-  g_return_val_if_fail (GK_IS_TABLE_ROW (self), TRUE);
-
-  for (guint i = 0; i < self->n_cells; i++)
-    if (self->values[i] != NULL)
-      return FALSE;
-  return self->extra == NULL;
-}
-
 JsonNode *
 gk_table_row_to_json (GkTableRow    *self,
                       const GkField *table)

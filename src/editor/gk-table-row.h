@@ -30,7 +30,6 @@ GkSeverity  gk_table_row_get_severity   (GkTableRow    *self,
                                          guint          column);
 const char *gk_table_row_get_message    (GkTableRow    *self,
                                          guint          column);
-gboolean    gk_table_row_is_empty       (GkTableRow    *self);
 /* Grows with every change of a cell: a cell widget showing this revision is current. */
 guint       gk_table_row_get_revision   (GkTableRow    *self);
 /* The row object to store. */

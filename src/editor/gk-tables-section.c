@@ -239,12 +239,6 @@ gk_tables_section_init (GkTablesSection *self)
   self->editors = g_ptr_array_new ();
 }
 
-GtkWidget *
-gk_tables_section_new (void)
-{
-  return g_object_new (GK_TYPE_TABLES_SECTION, NULL);
-}
-
 GkTableEditor *
 gk_tables_section_get_editor (GkTablesSection *self,
                               const char      *id)

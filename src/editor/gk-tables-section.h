@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 #define GK_TYPE_TABLES_SECTION (gk_tables_section_get_type ())
 G_DECLARE_FINAL_TYPE (GkTablesSection, gk_tables_section, GK, TABLES_SECTION, GtkWidget)
 
-GtkWidget     *gk_tables_section_new        (void);
 /* The editor of table field @id, or NULL. */
 GkTableEditor *gk_tables_section_get_editor (GkTablesSection *self,
                                              const char      *id);

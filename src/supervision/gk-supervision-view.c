@@ -518,14 +518,6 @@ gk_supervision_view_new (void)
   return g_object_new (GK_TYPE_SUPERVISION_VIEW, NULL);
 }
 
-GkStore *
-gk_supervision_view_get_store (GkSupervisionView *self)
-{
-  g_return_val_if_fail (GK_IS_SUPERVISION_VIEW (self), NULL);
-
-  return self->store;
-}
-
 void
 gk_supervision_view_set_store (GkSupervisionView *self,
                                GkStore           *store)

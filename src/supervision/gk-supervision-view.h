@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GkSupervisionView, gk_supervision_view, GK, SUPERVISION_VIEW, AdwBin)
 
 GtkWidget       *gk_supervision_view_new        (void);
-GkStore         *gk_supervision_view_get_store  (GkSupervisionView *self);
 void             gk_supervision_view_set_store  (GkSupervisionView *self,
                                                  GkStore           *store);
 GkPeriod         gk_supervision_view_get_period (GkSupervisionView *self);

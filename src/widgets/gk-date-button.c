@@ -161,13 +161,6 @@ gk_date_button_new (GtkEditable *editable)
   return g_object_new (GK_TYPE_DATE_BUTTON, "editable", editable, NULL);
 }
 
-GtkEditable *
-gk_date_button_get_editable (GkDateButton *self)
-{
-  g_return_val_if_fail (GK_IS_DATE_BUTTON (self), NULL);
-  return self->editable;
-}
-
 void
 gk_date_button_set_editable (GkDateButton *self,
                              GtkEditable  *editable)

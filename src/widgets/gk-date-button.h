@@ -9,7 +9,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GkDateButton, gk_date_button, GK, DATE_BUTTON, GtkWidget)
 
 GtkWidget   *gk_date_button_new          (GtkEditable  *editable);
-GtkEditable *gk_date_button_get_editable (GkDateButton *self);
 void         gk_date_button_set_editable (GkDateButton *self,
                                           GtkEditable  *editable);
 /* Names the date for screen readers and the tooltip ("Choose a date for 公示期（起）"). */
