@@ -127,7 +127,12 @@ test_items_complete (void)
       fields = gk_catalog_item_dup_fields_json (item);
       again = gk_schema_new_from_json (fields, &error);
       g_assert_no_error (error);
-      g_assert_true (gk_schema_equal (item->schema, again));
+      {
+        g_autofree char *expected = gk_schema_to_json (item->schema, FALSE);
+        g_autofree char *reread = gk_schema_to_json (again, FALSE);
+
+        g_assert_cmpstr (reread, ==, expected);
+      }
 
       /* Every rule reads as the deadline engine reads it. */
       g_assert_true (gk_deadline_rule_parse (item->deadline_rule, &rule, &error));

@@ -191,7 +191,7 @@ test_guide (Fixture       *f,
   g_assert_no_error (error);
   {
     g_autofree char *fax = gk_store_get_guide (f->store, GK_GUIDE_FAX, &error);
-    g_autofree char *raw = gk_store_get_setting (f->store, gk_guide_field_to_key (GK_GUIDE_FAX), &error);
+    g_autofree char *raw = gk_store_get_setting (f->store, GK_SETTING_GUIDE_PREFIX "fax", &error);
 
     g_assert_cmpstr (fax, ==, "");
     g_assert_null (raw);

@@ -98,33 +98,6 @@ gk_deadline_rule_to_string (const GkDeadlineRule *rule)
 }
 
 /**
- * gk_deadline_rule_describe:
- *
- * Returns: (transfer full): the rule in words, for the 公开时限 column.
- */
-char *
-gk_deadline_rule_describe (const GkDeadlineRule *rule)
-{
-  g_return_val_if_fail (rule != NULL, NULL);
-
-  switch (rule->kind)
-    {
-    case GK_DEADLINE_PROACTIVE:
-      return g_strdup (_("Within 20 working days of the day the information is formed or changed"));
-    case GK_DEADLINE_DECISION:
-      return g_strdup (_("Within 7 working days of the licensing or penalty decision"));
-    case GK_DEADLINE_CUSTOM:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Within %u working day of the start date",
-                                           "Within %u working days of the start date",
-                                           rule->workdays),
-                              rule->workdays);
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-/**
  * gk_deadline_rule_get_workdays:
  *
  * Returns: how many working days @rule allows; the law fixes them for
@@ -242,65 +215,6 @@ gk_deadline_get_timeliness (GkCalendar       *calendar,
   if (info != NULL)
     *info = result;
   return result.status;
-}
-
-/**
- * gk_deadline_rule_evaluate:
- * @due: (out caller-allocates) (optional): the due date computed on the way
- *
- * gk_deadline_rule_compute_due() then gk_deadline_get_timeliness(), with the
- * missing years of both: what the supervision view needs for one record.
- */
-GkTimeliness
-gk_deadline_rule_evaluate (const GkDeadlineRule *rule,
-                           GkCalendar           *calendar,
-                           const GDate          *start,
-                           const GDate          *published,
-                           const GDate          *today,
-                           guint                 due_soon_workdays,
-                           GDate                *due,
-                           GkTimelinessInfo     *info)
-{
-  GkTimelinessInfo result;
-  GDate computed;
-  int missing = 0;
-
-  g_return_val_if_fail (rule != NULL, GK_TIMELINESS_NOT_DUE);
-
-  gk_deadline_rule_compute_due (rule, calendar, start, &computed, &missing);
-  gk_deadline_get_timeliness (calendar, &computed, published, today, due_soon_workdays, &result);
-  gk_calendar_merge_missing_year (&result.missing_year, missing);
-
-  if (due != NULL)
-    *due = computed;
-  if (info != NULL)
-    *info = result;
-  return result.status;
-}
-
-/**
- * gk_timeliness_to_string:
- *
- * Returns: (transfer none): the status's short name (未到期, 即将到期, …).
- */
-const char *
-gk_timeliness_to_string (GkTimeliness status)
-{
-  switch (status)
-    {
-    case GK_TIMELINESS_NOT_DUE:
-      return _("Not yet due");
-    case GK_TIMELINESS_DUE_SOON:
-      return _("Due soon");
-    case GK_TIMELINESS_OVERDUE:
-      return _("Overdue");
-    case GK_TIMELINESS_ON_TIME:
-      return _("Published on time");
-    case GK_TIMELINESS_LATE:
-      return _("Published late");
-    default:
-      g_return_val_if_reached (NULL);
-    }
 }
 
 /**

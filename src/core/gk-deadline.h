@@ -48,7 +48,6 @@ gboolean  gk_deadline_rule_parse           (const char            *text,
                                             GkDeadlineRule        *rule,
                                             GError               **error);
 char     *gk_deadline_rule_to_string       (const GkDeadlineRule  *rule);
-char     *gk_deadline_rule_describe        (const GkDeadlineRule  *rule);
 guint     gk_deadline_rule_get_workdays    (const GkDeadlineRule  *rule);
 gboolean  gk_deadline_rule_compute_due     (const GkDeadlineRule  *rule,
                                             GkCalendar            *calendar,
@@ -87,15 +86,6 @@ GkTimeliness  gk_deadline_get_timeliness    (GkCalendar             *calendar,
                                              const GDate            *today,
                                              guint                   due_soon_workdays,
                                              GkTimelinessInfo       *info);
-GkTimeliness  gk_deadline_rule_evaluate     (const GkDeadlineRule   *rule,
-                                             GkCalendar             *calendar,
-                                             const GDate            *start,
-                                             const GDate            *published,
-                                             const GDate            *today,
-                                             guint                   due_soon_workdays,
-                                             GDate                  *due,
-                                             GkTimelinessInfo       *info);
-const char   *gk_timeliness_to_string       (GkTimeliness            status);
 char         *gk_timeliness_info_describe   (const GkTimelinessInfo *info);
 
 G_END_DECLS

@@ -188,13 +188,6 @@ gk_record_list_set_query (GkRecordList  *self,
   gk_record_list_refresh (self);
 }
 
-const GkQuery *
-gk_record_list_get_query (GkRecordList *self)
-{
-  g_return_val_if_fail (GK_IS_RECORD_LIST (self), NULL);
-  return self->query;
-}
-
 guint
 gk_record_list_get_pages_loaded (GkRecordList *self)
 {

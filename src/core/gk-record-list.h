@@ -15,7 +15,6 @@ G_DECLARE_FINAL_TYPE (GkRecordList, gk_record_list, GK, RECORD_LIST, GObject)
 GkRecordList  *gk_record_list_new        (GkStore       *store);
 void           gk_record_list_set_query  (GkRecordList  *self,
                                           const GkQuery *query);
-const GkQuery *gk_record_list_get_query  (GkRecordList  *self);
 /* Re-reads the count and drops loaded pages, e.g. after a write. */
 void           gk_record_list_refresh    (GkRecordList  *self);
 guint          gk_record_list_get_pages_loaded (GkRecordList *self);

@@ -46,17 +46,6 @@ gk_report_figures_new (int year)
   return figures;
 }
 
-GkReportFigures *
-gk_report_figures_copy (const GkReportFigures *figures)
-{
-  GkReportFigures *copy = g_memdup2 (figures, sizeof *figures);
-
-  copy->overview = g_strdup (figures->overview);
-  copy->problems = g_strdup (figures->problems);
-  copy->other = g_strdup (figures->other);
-  return copy;
-}
-
 void
 gk_report_figures_free (GkReportFigures *figures)
 {

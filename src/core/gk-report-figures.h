@@ -59,7 +59,6 @@ typedef enum
 GQuark           gk_report_figures_error_quark (void);
 
 GkReportFigures *gk_report_figures_new        (int                     year);
-GkReportFigures *gk_report_figures_copy       (const GkReportFigures  *figures);
 void             gk_report_figures_free       (GkReportFigures        *figures);
 /* Every count non-negative, the carried-over total the sum of its columns. */
 gboolean         gk_report_figures_check      (const GkReportFigures  *figures,

@@ -326,24 +326,3 @@ gk_request_deadline_compute (GkCalendar            *calendar,
   *deadline = result;
   return TRUE;
 }
-
-/**
- * gk_request_state_to_string:
- *
- * Returns: (transfer none): the state in words.
- */
-const char *
-gk_request_state_to_string (GkRequestState state)
-{
-  switch (state)
-    {
-    case GK_REQUEST_STATE_RUNNING:
-      return _("Reply period running");
-    case GK_REQUEST_STATE_AWAITING_CORRECTION:
-      return _("Waiting for the corrected application");
-    case GK_REQUEST_STATE_CONSULTING:
-      return _("Waiting for a consultation answer");
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}

@@ -75,6 +75,5 @@ gboolean      gk_request_deadline_compute    (GkCalendar           *calendar,
                                               gsize                 n_events,
                                               GkRequestDeadline    *deadline,
                                               GError              **error);
-const char   *gk_request_state_to_string     (GkRequestState        state);
 
 G_END_DECLS

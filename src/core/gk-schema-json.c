@@ -409,21 +409,3 @@ gk_schema_to_json (GkSchema *schema,
 
   return json_to_string (node, pretty);
 }
-
-/* The serialization is canonical (fixed key order, defaults omitted). */
-gboolean
-gk_schema_equal (GkSchema *a,
-                 GkSchema *b)
-{
-  g_autofree char *ja = NULL;
-  g_autofree char *jb = NULL;
-
-  if (a == b)
-    return TRUE;
-  if (a == NULL || b == NULL)
-    return FALSE;
-
-  ja = gk_schema_to_json (a, FALSE);
-  jb = gk_schema_to_json (b, FALSE);
-  return g_strcmp0 (ja, jb) == 0;
-}

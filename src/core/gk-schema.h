@@ -112,8 +112,6 @@ GkSchema       *gk_schema_new_from_json_node (JsonNode     *node,
 JsonNode       *gk_schema_to_json_node    (GkSchema        *schema);
 char           *gk_schema_to_json         (GkSchema        *schema,
                                            gboolean         pretty);
-gboolean        gk_schema_equal           (GkSchema        *a,
-                                           GkSchema        *b);
 
 guint           gk_schema_get_n_fields    (GkSchema        *schema);
 const GkField  *gk_schema_get_field       (GkSchema        *schema,

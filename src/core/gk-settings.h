@@ -53,7 +53,6 @@ typedef enum
   GK_GUIDE_N_FIELDS,
 } GkGuideField;
 
-const char   *gk_guide_field_to_key          (GkGuideField        field);
 /* Empty is OK (not filled in yet); @normalized is what would be stored. */
 GkValidation *gk_guide_validate              (GkGuideField        field,
                                               const char         *value);

@@ -19,12 +19,6 @@ gk_record_channel_new (const char *channel,
   return self;
 }
 
-GkRecordChannel *
-gk_record_channel_copy (const GkRecordChannel *self)
-{
-  return gk_record_channel_new (self->channel, self->published_on, self->address);
-}
-
 void
 gk_record_channel_free (GkRecordChannel *self)
 {

@@ -180,7 +180,6 @@ gk_store_compute_due (GkStore  *self,
   GkDeadlineRule rule;
   GDate formed, due;
   int missing_year = 0;
-  guint days;
 
   g_clear_pointer (&record->due_on, g_free);
   record->due_missing_year = 0;
@@ -208,11 +207,8 @@ gk_store_compute_due (GkStore  *self,
 
   if (!gk_deadline_rule_parse (item->deadline_rule, &rule, NULL))
     return;
-  days = gk_deadline_rule_get_workdays (&rule);
-  if (days == 0)
-    return;
 
-  gk_calendar_add_workdays (self->calendar, &formed, days, &due, &missing_year);
+  gk_deadline_rule_compute_due (&rule, self->calendar, &formed, &due, &missing_year);
   record->due_on = gk_date_format_iso (&due);
   record->due_missing_year = missing_year;
 }

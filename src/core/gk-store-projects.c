@@ -251,21 +251,6 @@ gk_project_kind_code_label (const char *kind)
   return _("Project Number");
 }
 
-GkProject *
-gk_project_copy (const GkProject *project)
-{
-  GkProject *copy = g_new0 (GkProject, 1);
-
-  copy->id = project->id;
-  copy->uuid = g_strdup (project->uuid);
-  copy->kind = g_strdup (project->kind);
-  copy->name = g_strdup (project->name);
-  copy->code = g_strdup (project->code);
-  copy->investment_code = g_strdup (project->investment_code);
-  copy->unit_id = project->unit_id;
-  return copy;
-}
-
 GkStage *
 gk_project_stages_get_next (GPtrArray *stages)
 {

@@ -205,13 +205,6 @@ static const char *guide_keys[GK_GUIDE_N_FIELDS] = {
   [GK_GUIDE_WEBSITE] = GK_SETTING_GUIDE_PREFIX "website",
 };
 
-const char *
-gk_guide_field_to_key (GkGuideField field)
-{
-  g_return_val_if_fail (field < GK_GUIDE_N_FIELDS, NULL);
-  return guide_keys[field];
-}
-
 static gboolean
 is_email (const char *text)
 {

@@ -69,7 +69,6 @@ typedef struct
 } GkProject;
 
 void       gk_project_free (GkProject       *project);
-GkProject *gk_project_copy (const GkProject *project);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkProject, gk_project_free)
 
 /* "Government Procurement Project", translated; what a project's code is
@@ -425,7 +424,6 @@ typedef struct
 GkRecordChannel *gk_record_channel_new   (const char             *channel,
                                           const char             *published_on,
                                           const char             *address);
-GkRecordChannel *gk_record_channel_copy  (const GkRecordChannel  *self);
 void             gk_record_channel_free  (GkRecordChannel        *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkRecordChannel, gk_record_channel_free)
 

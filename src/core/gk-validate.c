@@ -44,32 +44,6 @@ gk_field_kind_from_string (const char *name)
   return GK_FIELD_KIND_INVALID;
 }
 
-/* Kinds whose stored value is a JSON string. */
-gboolean
-gk_field_kind_is_textual (GkFieldKind kind)
-{
-  switch (kind)
-    {
-    case GK_FIELD_TEXT:
-    case GK_FIELD_LONGTEXT:
-    case GK_FIELD_DATE:
-    case GK_FIELD_DECIMAL:
-    case GK_FIELD_CHOICE:
-    case GK_FIELD_USCC:
-    case GK_FIELD_IDCARD:
-    case GK_FIELD_ORGCODE:
-    case GK_FIELD_PROJECTCODE:
-    case GK_FIELD_PHONE:
-    case GK_FIELD_URL:
-      return TRUE;
-    case GK_FIELD_MONEY:
-    case GK_FIELD_INTEGER:
-    case GK_FIELD_TABLE:
-    default:
-      return FALSE;
-    }
-}
-
 GkValidation *
 gk_validation_new (GkSeverity  severity,
                    const char *normalized,
@@ -92,12 +66,6 @@ gk_validation_free (GkValidation *validation)
   g_free (validation->message);
   g_free (validation->normalized);
   g_free (validation);
-}
-
-gboolean
-gk_validation_is_ok (const GkValidation *validation)
-{
-  return validation != NULL && validation->severity == GK_SEVERITY_OK;
 }
 
 G_GNUC_PRINTF (3, 4)

@@ -36,7 +36,6 @@ typedef enum
 
 const char  *gk_field_kind_to_string     (GkFieldKind  kind);
 GkFieldKind  gk_field_kind_from_string   (const char  *name);
-gboolean     gk_field_kind_is_textual    (GkFieldKind  kind);
 
 /* The outcome of one check. @normalized is the value as it should be
  * stored (upper-cased, spaces stripped, …) and is set even on error, as
@@ -52,7 +51,6 @@ GkValidation *gk_validation_new          (GkSeverity           severity,
                                           const char          *normalized,
                                           const char          *message);
 void          gk_validation_free         (GkValidation        *validation);
-gboolean      gk_validation_is_ok        (const GkValidation  *validation);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkValidation, gk_validation_free)
 
 /* Full-width letters, digits and punctuation (U+FF01–FF5E) to ASCII, the
