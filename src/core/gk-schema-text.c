@@ -7,6 +7,9 @@
 #include "gk-money.h"
 #include "gk-schema-private.h"
 
+/* ------------------------------------------------------------------ */
+/* What the clerk types, and what is shown                            */
+
 GkValidation *
 gk_field_parse_text (const GkField  *field,
                      const char     *text,
@@ -172,6 +175,9 @@ gk_field_format_value (const GkField *field,
 
   return NULL;
 }
+
+/* ------------------------------------------------------------------ */
+/* Text for the search index                                          */
 
 static void
 append_line (GString    *text,

@@ -7,6 +7,9 @@
 #include "gk-money.h"
 #include "gk-schema-private.h"
 
+/* ------------------------------------------------------------------ */
+/* Issues                                                             */
+
 GkIssue *
 gk_issue_new (const char *field_id,
               int         row,
@@ -80,6 +83,9 @@ gk_issue_format (const GkIssue *issue,
   /* Translators: field label, problem */
   return g_strdup_printf (_("%s: %s"), field_name, issue->message);
 }
+
+/* ------------------------------------------------------------------ */
+/* Values: checking                                                   */
 
 void
 gk_issue_place_add (const GkIssuePlace *place,
