@@ -16,6 +16,9 @@ void gk_test_add_plain_item (GkStore    *store,
                              const char *key,
                              const char *domain);
 
+/* The ledger at @path, created if need be; fails the test if it cannot be opened. */
+GkStore *gk_test_open_store (const char *path);
+
 /* A fresh ledger in a temporary folder, for g_test_add() fixtures. */
 typedef struct
 {
