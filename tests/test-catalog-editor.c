@@ -26,7 +26,7 @@ is_saved (gpointer data)
   return !gk_catalog_editor_get_modified (GK_CATALOG_EDITOR (data));
 }
 
-/* Spins until the autosave ran, or 3 s passed. */
+/* Runs the main loop until the autosave ran. */
 static void
 wait_for_save (GkCatalogEditor *editor)
 {
@@ -96,7 +96,7 @@ test_edit_item (void)
   window = gk_window_new (app, store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  gk_test_ui_flush ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   /* The catalog section, then an item: its editor fills the content pane. */
   gk_window_set_section (window, "catalog");
@@ -198,8 +198,7 @@ test_edit_item (void)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (GTK_WINDOW (window));
-  gk_test_ui_flush ();
-  g_assert_null (window);
+  gk_test_ui_wait_until (gk_test_ui_is_null, &window);
 
   g_clear_pointer (&item, gk_item_free);
   g_clear_pointer (&schema, gk_schema_unref);
@@ -235,7 +234,7 @@ test_edit_item (void)
   new_uuid = g_strdup (new_record->uuid);
   window = gk_window_new (app, store, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  gk_test_ui_flush ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   gk_window_set_section (window, "procurement");
   old_record = gk_store_get_record (store, old_uuid, &error);
   gk_window_show_record (window, old_record);
@@ -254,8 +253,7 @@ test_edit_item (void)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
-  gk_test_ui_flush ();
-  g_assert_null (window);
+  gk_test_ui_wait_until (gk_test_ui_is_null, &window);
   g_clear_object (&old_record);
   g_clear_object (&new_record);
   g_assert_finalize_object (g_steal_pointer (&store));
@@ -274,7 +272,7 @@ test_switch_saves (void)
   g_autofree char *first_key = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  gk_test_ui_flush ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   gk_window_set_section (window, "catalog");
   first = gtk_list_box_get_row_at_index (window->catalog_list, 0);
   second = gtk_list_box_get_row_at_index (window->catalog_list, 1);

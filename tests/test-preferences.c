@@ -101,7 +101,7 @@ test_round_trip (void)
 
   g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
   gtk_window_present (GTK_WINDOW (window));
-  gk_test_ui_flush ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   /* Channels: add one, rename the first, move the new one up. */
   row = find_row (publication, ADW_TYPE_ENTRY_ROW, "Add a Channel");

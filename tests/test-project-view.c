@@ -114,7 +114,7 @@ test_project_view (void)
   window = gk_window_new (app, store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  gk_test_ui_flush ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   /* Opened from elsewhere: the window moves to the record's section. */
   gk_window_set_section (window, "bidding");

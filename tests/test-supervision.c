@@ -378,8 +378,7 @@ test_list (void)
   /* …and the report is one button away. */
   g_assert_true (gtk_widget_get_visible (window->report_button));
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-report", NULL);
-  gk_test_ui_flush ();
-  g_assert_null (window->record);
+  gk_test_ui_wait_until (gk_test_ui_is_null, &window->record);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "supervision");
 
   /* The unit filter: one unit's urgent records only. */

@@ -278,8 +278,7 @@ test_delete_undo (void)
   /* Delete: gone from the list, the count and the editor at once. */
   gtk_widget_grab_focus (GTK_WIDGET (window->record_list));
   press_delete_in_list (window);
-  gk_test_ui_flush ();
-  g_assert_null (window->record);
+  gk_test_ui_wait_until (gk_test_ui_is_null, &window->record);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 1);
   g_assert_cmpuint (sidebar_count (window, "housing-allocation"), ==, 1);
 
