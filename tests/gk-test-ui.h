@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 /* Starts GTK, libadwaita and the core for a widget test, and returns a new
- * temporary folder named after @name, for the test to remove. */
+ * temporary folder named after @name, for the test to remove. Without a
+ * display to open, the test is skipped: it exits 77. */
 char          *gk_test_ui_init            (int         *argc,
                                            char      ***argv,
                                            const char  *name);
