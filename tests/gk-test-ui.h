@@ -8,19 +8,33 @@
 G_BEGIN_DECLS
 
 /* Starts GTK, libadwaita and the core for a widget test, and returns a new
- * temporary folder named after @name, for the test to remove. */
+ * temporary folder named after @name, for the test to remove. Without a
+ * display to open, the test is skipped: it exits 77. */
 char          *gk_test_ui_init            (int         *argc,
                                            char      ***argv,
                                            const char  *name);
 /* The application the tests' windows belong to, registered on the bus. */
 GkApplication *gk_test_ui_new_application (void);
 
-/* Runs the default main context for @ms milliseconds. */
-void       gk_test_spin            (guint ms);
-/* Runs it until @done answers TRUE or @ms pass; returns @done's last answer. */
-gboolean   gk_test_spin_until      (gboolean  (*done) (gpointer data),
-                                    gpointer    data,
-                                    guint       ms);
+/* Widget tests wait for what they need, never for a number of milliseconds:
+ * a machine under load can take seconds where an idle one takes none. */
+
+/* Runs the main-loop work that is ready now, until none is left. */
+void       gk_test_ui_flush        (void);
+
+typedef gboolean (*GkTestPredicate) (gpointer data);
+
+/* Runs the main loop until @predicate answers TRUE; gives up (and returns
+ * FALSE) only after a limit far beyond any honest wait. Use through
+ * gk_test_ui_wait_until(), which fails the test then. */
+gboolean   gk_test_ui_run_until    (GkTestPredicate predicate,
+                                    gpointer        data);
+#define gk_test_ui_wait_until(predicate, data) \
+  g_assert_true (gk_test_ui_run_until ((GkTestPredicate) (predicate), (data)))
+
+/* A predicate: TRUE when the pointer at @data is NULL (a weak pointer
+ * cleared by finalization, a dialog pointer cleared when it closes). */
+gboolean   gk_test_ui_is_null      (gpointer data);
 
 /* TRUE when @widget is the one looked for. */
 typedef gboolean (*GkTestWidgetMatch) (GtkWidget *widget,

@@ -62,6 +62,17 @@ gk_test_assert_date (const GDate *date,
   g_assert_cmpstr (text, ==, expected);
 }
 
+GkStore *
+gk_test_open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  GkStore *store = gk_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
 void
 gk_test_ledger_set_up (GkTestLedger  *ledger,
                        gconstpointer  data)
@@ -71,9 +82,7 @@ gk_test_ledger_set_up (GkTestLedger  *ledger,
   ledger->dir = g_dir_make_tmp ("gongkai-test-XXXXXX", &error);
   g_assert_no_error (error);
   ledger->path = g_build_filename (ledger->dir, "ledger.db", NULL);
-  ledger->store = gk_store_open (ledger->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (ledger->store);
+  ledger->store = gk_test_open_store (ledger->path);
 }
 
 void

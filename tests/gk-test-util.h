@@ -22,6 +22,9 @@ GDate gk_test_date        (const char  *iso);
 void  gk_test_assert_date (const GDate *date,
                            const char  *expected);
 
+/* The ledger at @path, created if need be; fails the test if it cannot be opened. */
+GkStore *gk_test_open_store (const char *path);
+
 /* A fresh ledger in a temporary folder, for g_test_add() fixtures. */
 typedef struct
 {

@@ -732,29 +732,6 @@ test_serialize (void)
     }
 }
 
-static void
-test_performance (void)
-{
-  GDate start = date_from_text ("2018-01-01");
-  gint64 begin, elapsed;
-  guint32 checksum = 0;
-
-  begin = g_get_monotonic_time ();
-  for (guint i = 0; i < 100000; i++)
-    {
-      GDate day = start;
-      GDate due;
-
-      g_date_add_days (&day, i % 3250);
-      gk_calendar_add_workdays (shipped, &day, i % 2 ? 20 : 7, &due, NULL);
-      checksum += g_date_get_julian (&due);
-    }
-  elapsed = g_get_monotonic_time () - begin;
-
-  g_test_message ("100 000 due dates in %" G_GINT64_FORMAT " µs (checksum %u)", elapsed, checksum);
-  g_assert_cmpint (elapsed, <, G_USEC_PER_SEC);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -781,7 +758,6 @@ main (int   argc,
   g_test_add_func ("/calendar/format/flexible", test_format_flexibility);
   g_test_add_func ("/calendar/format/serialize", test_serialize);
   g_test_add_func ("/calendar/override", test_override);
-  g_test_add_func ("/calendar/performance", test_performance);
 
   status = g_test_run ();
   g_clear_object (&shipped);

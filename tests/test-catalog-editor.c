@@ -26,22 +26,11 @@ is_saved (gpointer data)
   return !gk_catalog_editor_get_modified (GK_CATALOG_EDITOR (data));
 }
 
-/* Spins until the autosave ran, or 3 s passed. */
+/* Runs the main loop until the autosave ran. */
 static void
 wait_for_save (GkCatalogEditor *editor)
 {
-  g_assert_true (gk_test_spin_until (is_saved, editor, 3000));
-}
-
-static GkStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  GkStore *store = gk_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
+  gk_test_ui_wait_until (is_saved, editor);
 }
 
 static GtkListBoxRow *
@@ -73,7 +62,7 @@ static void
 test_edit_item (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "edit.db", NULL);
-  g_autoptr(GkStore) store = open_store (path);
+  g_autoptr(GkStore) store = gk_test_open_store (path);
   g_autoptr(GkItem) item = get_item (store);
   g_autoptr(GkSchema) schema = gk_schema_new_from_json (item->fields, NULL);
   g_autoptr(GkRecord) old_record = NULL;
@@ -107,16 +96,16 @@ test_edit_item (void)
   window = gk_window_new (app, store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  gk_test_spin (100);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   /* The catalog section, then an item: its editor fills the content pane. */
   gk_window_set_section (window, "catalog");
-  gk_test_spin (20);
+  gk_test_ui_flush ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "no-item");
   row = find_catalog_row (window, ITEM_KEY);
   g_assert_nonnull (row);
   gtk_list_box_select_row (window->catalog_list, row);
-  gk_test_spin (50);
+  gk_test_ui_flush ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "catalog-item");
   editor = window->catalog_editor;
   g_assert_nonnull (editor);
@@ -209,8 +198,7 @@ test_edit_item (void)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (GTK_WINDOW (window));
-  gk_test_spin (50);
-  g_assert_null (window);
+  gk_test_ui_wait_until (gk_test_ui_is_null, &window);
 
   g_clear_pointer (&item, gk_item_free);
   g_clear_pointer (&schema, gk_schema_unref);
@@ -218,7 +206,7 @@ test_edit_item (void)
   g_assert_finalize_object (g_steal_pointer (&store));
 
   /* Reopened: every change is there. */
-  store = open_store (path);
+  store = gk_test_open_store (path);
   item = get_item (store);
   g_assert_cmpstr (item->level2, ==, "采购项目公告（第二版）");
   g_assert_cmpstr (item->deadline_rule, ==, "workdays:5");
@@ -246,27 +234,26 @@ test_edit_item (void)
   new_uuid = g_strdup (new_record->uuid);
   window = gk_window_new (app, store, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  gk_test_spin (100);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   gk_window_set_section (window, "procurement");
   old_record = gk_store_get_record (store, old_uuid, &error);
   gk_window_show_record (window, old_record);
-  gk_test_spin (20);
+  gk_test_ui_flush ();
   g_assert_nonnull (gk_fields_section_get_editor (window->record_editor->fields_section, second_id));
   g_assert_nonnull (gk_fields_section_get_editor (window->record_editor->fields_section, "field_1"));
   gk_window_show_record (window, new_record);
-  gk_test_spin (20);
+  gk_test_ui_flush ();
   g_assert_null (gk_fields_section_get_editor (window->record_editor->fields_section, second_id));
   g_assert_nonnull (gk_fields_section_get_editor (window->record_editor->fields_section, "field_1"));
   g_assert_cmpstr (gk_field_editor_get_field (gk_fields_section_get_editor (window->record_editor->fields_section,
                                                                              first_id))->label, ==, "公告项目编号");
   gk_window_show_record (window, old_record);
-  gk_test_spin (20);
+  gk_test_ui_flush ();
   g_assert_nonnull (gk_fields_section_get_editor (window->record_editor->fields_section, second_id));
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
-  gk_test_spin (50);
-  g_assert_null (window);
+  gk_test_ui_wait_until (gk_test_ui_is_null, &window);
   g_clear_object (&old_record);
   g_clear_object (&new_record);
   g_assert_finalize_object (g_steal_pointer (&store));
@@ -277,7 +264,7 @@ static void
 test_switch_saves (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "switch.db", NULL);
-  g_autoptr(GkStore) store = open_store (path);
+  g_autoptr(GkStore) store = gk_test_open_store (path);
   GkWindow *window = gk_window_new (app, store, NULL);
   GtkListBoxRow *first;
   GtkListBoxRow *second;
@@ -285,7 +272,7 @@ test_switch_saves (void)
   g_autofree char *first_key = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  gk_test_spin (100);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   gk_window_set_section (window, "catalog");
   first = gtk_list_box_get_row_at_index (window->catalog_list, 0);
   second = gtk_list_box_get_row_at_index (window->catalog_list, 1);
@@ -320,7 +307,7 @@ test_switch_saves (void)
   set_text (gk_catalog_editor_get_row (editor, "time-limit"), "信息形成之日起5个工作日内");
   g_assert_true (gk_catalog_editor_get_modified (editor));
   gtk_window_destroy (GTK_WINDOW (window));
-  gk_test_spin (50);
+  gk_test_ui_flush ();
   {
     g_autoptr(GkItem) saved = gk_store_get_item (store, first_key, NULL);
 

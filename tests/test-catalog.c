@@ -736,11 +736,11 @@ count_signal_cb (gpointer  instance,
  * of the ledger: the item's texts, its rule (and the due dates it moves),
  * its channels and its fields renamed, reordered, retired and added. */
 static void
-test_edit_item_in_store (void)
+test_edit_item_in_store (GkTestLedger  *ledger,
+                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("gongkai-catalog-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  const char *path = ledger->path;
   g_autoptr(GkStore) store = NULL;
   g_autoptr(GkItem) item = NULL;
   g_autoptr(GkItem) reread = NULL;
@@ -759,8 +759,7 @@ test_edit_item_in_store (void)
   guint n_fields, catalog_changes = 0;
   static const char * const new_channels[] = { "政府门户网站", "政务微信", "区政务服务中心公示栏", NULL };
 
-  store = gk_store_open (path, &error);
-  g_assert_no_error (error);
+  store = g_steal_pointer (&ledger->store);
   g_signal_connect (store, "catalog-changed", G_CALLBACK (count_signal_cb), &catalog_changes);
 
   item = gk_store_get_item (store, "procurement.notice", &error);
@@ -836,8 +835,7 @@ test_edit_item_in_store (void)
   g_assert_finalize_object (g_steal_pointer (&store));
 
   /* Reopened. */
-  store = gk_store_open (path, &error);
-  g_assert_no_error (error);
+  store = gk_test_open_store (path);
   reread = gk_store_get_item (store, "procurement.notice", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (reread->level2, ==, "采购项目公告（修订）");
@@ -871,7 +869,6 @@ test_edit_item_in_store (void)
   g_clear_object (&record);
 
   g_assert_finalize_object (g_steal_pointer (&store));
-  gk_test_remove_tree (dir);
 }
 
 int
@@ -896,7 +893,8 @@ main (int   argc,
   g_test_add_func ("/catalog/file-matches-resource", test_file_matches_resource);
   g_test_add_func ("/catalog/invalid", test_invalid);
   g_test_add_func ("/catalog/item-copy", test_item_copy);
-  g_test_add_func ("/catalog/edit-item-in-store", test_edit_item_in_store);
+  g_test_add ("/catalog/edit-item-in-store", GkTestLedger, NULL, gk_test_ledger_set_up, test_edit_item_in_store,
+              gk_test_ledger_tear_down);
 
   return g_test_run ();
 }

@@ -17,16 +17,6 @@
 
 static char *tmp_dir;
 
-static GkStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  GkStore *store = gk_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
 typedef struct
 {
   GType type;
@@ -87,14 +77,14 @@ type_into (GtkWidget  *row,
            const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text);
-  gk_test_spin (10);
+  gk_test_ui_flush ();
 }
 
 static void
 test_round_trip (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "prefs.db", NULL);
-  GkStore *store = open_store (path);
+  GkStore *store = gk_test_open_store (path);
   GtkWidget *window = gk_preferences_window_new (NULL, store);
   GtkWidget *publication = template_child (window, GK_TYPE_PREFERENCES_WINDOW, "publication_page");
   GtkWidget *masks = template_child (window, GK_TYPE_PREFERENCES_WINDOW, "masks_page");
@@ -111,7 +101,7 @@ test_round_trip (void)
 
   g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
   gtk_window_present (GTK_WINDOW (window));
-  gk_test_spin (200);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   /* Channels: add one, rename the first, move the new one up. */
   row = find_row (publication, ADW_TYPE_ENTRY_ROW, "Add a Channel");
@@ -126,13 +116,13 @@ test_round_trip (void)
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "村务公开栏");
   g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "gk-up"), "clicked");
-  gk_test_spin (10);
+  gk_test_ui_flush ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (publication, ADW_TYPE_ENTRY_ROW, "Channel 4"))),
                    ==, "村务公开栏");
   /* The second channel goes; the list closes up. */
   row = find_row (publication, ADW_TYPE_ENTRY_ROW, "Channel 2");
   g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "gk-remove"), "clicked");
-  gk_test_spin (10);
+  gk_test_ui_flush ();
   g_assert_null (find_row (publication, ADW_TYPE_ENTRY_ROW, "Channel 5"));
 
   /* The guide's phone: refused at the field until it is a number. */
@@ -150,15 +140,15 @@ test_round_trip (void)
   /* Masks: the preview follows; a setting that shows too much is refused. */
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (idcard_preview)), ==, "110105********002X");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (idcard_head), 4);
-  gk_test_spin (10);
+  gk_test_ui_flush ();
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (idcard_preview)), ==, "1101**********002X");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (idcard_head), 15);
-  gk_test_spin (10);
+  gk_test_ui_flush ();
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (idcard_preview)), ==, "1101**********002X");
   g_assert_nonnull (gk_message_row_get_message (GK_MESSAGE_ROW (template_child (masks, GK_TYPE_PREFERENCES_MASKS_PAGE,
                                                                                 "idcard_message_row"))));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (idcard_head), 3);
-  gk_test_spin (10);
+  gk_test_ui_flush ();
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (idcard_preview)), ==, "110***********002X");
   g_assert_null (gk_message_row_get_message (GK_MESSAGE_ROW (template_child (masks, GK_TYPE_PREFERENCES_MASKS_PAGE,
                                                                              "idcard_message_row"))));
@@ -195,10 +185,10 @@ test_round_trip (void)
 
   /* Close, let go of the ledger, and open it again. */
   gtk_window_destroy (GTK_WINDOW (window));
-  gk_test_spin (50);
+  gk_test_ui_flush ();
   g_object_unref (store);
   g_assert_null (store);
-  store = open_store (path);
+  store = gk_test_open_store (path);
 
   channels = gk_store_get_default_channels (store, &error);
   g_assert_no_error (error);
@@ -237,7 +227,7 @@ static void
 test_disclosure_defaults (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "disclosure.db", NULL);
-  g_autoptr(GkStore) store = open_store (path);
+  g_autoptr(GkStore) store = gk_test_open_store (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GkRecord) record = NULL;
   g_autoptr(GPtrArray) rows = NULL;

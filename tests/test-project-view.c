@@ -40,9 +40,38 @@ open_record (GkWindow   *window,
              const char *uuid)
 {
   g_action_group_activate_action (G_ACTION_GROUP (window), "open-record", g_variant_new_string (uuid));
-  gk_test_spin (100);
+  gk_test_ui_flush ();
   g_assert_nonnull (window->record);
   g_assert_cmpstr (window->record->uuid, ==, uuid);
+}
+
+static const char *shown_uuid;
+
+/* TRUE once the window shows a record other than the one in shown_uuid. */
+static gboolean
+shows_other_record (gpointer data)
+{
+  GkWindow *window = data;
+
+  return window->record != NULL && g_strcmp0 (window->record->uuid, shown_uuid) != 0;
+}
+
+static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static gboolean
+is_shown (gpointer data)
+{
+  return gtk_widget_is_visible (data);
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
 }
 
 static JsonObject *
@@ -59,7 +88,7 @@ test_project_view (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "project-view.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GkStore) store = gk_store_open (path, &error);
+  g_autoptr(GkStore) store = gk_test_open_store (path);
   g_autoptr(GkProject) desks = NULL;
   g_autoptr(GkProject) books = NULL;
   g_autoptr(GkRecord) budget = NULL;
@@ -71,6 +100,7 @@ test_project_view (void)
   GkWindow *window;
   GtkWidget *dialog;
   gint64 new_project_id;
+  gboolean searched = FALSE;
 
   g_assert_no_error (error);
   desks = gk_store_create_project (store, "procurement", "长安区第二小学课桌椅采购项目", "CACG-2025-0042", NULL, 0, &error);
@@ -84,7 +114,7 @@ test_project_view (void)
   window = gk_window_new (app, store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  gk_test_spin (200);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   /* Opened from elsewhere: the window moves to the record's section. */
   gk_window_set_section (window, "bidding");
@@ -103,14 +133,16 @@ test_project_view (void)
 
   /* A stage with a record opens it. */
   g_signal_emit_by_name (gk_project_section_get_row (section, "procurement.budget"), "activated");
-  gk_test_spin (100);
+  gk_test_ui_flush ();
   g_assert_cmpstr (window->record->uuid, ==, budget->uuid);
   open_record (window, result->uuid);
   section = window->record_editor->project_section;
+  shown_uuid = result->uuid;
 
-  /* Create Next Stage: the notice, filled in and opened. */
+  /* Create Next Stage: the notice, filled in and opened (a button emits
+   * "clicked" a moment after it is activated). */
   gtk_widget_activate (gk_project_section_get_next_button (section));
-  gk_test_spin (300);
+  gk_test_ui_wait_until (shows_other_record, window);
   g_assert_cmpstr (window->record->item_key, ==, "procurement.notice");
   g_assert_cmpint (window->record->project_id, ==, desks->id);
   g_assert_cmpstr (window->record->title, ==, "长安区第二小学课桌椅采购项目采购项目公告");
@@ -129,17 +161,21 @@ test_project_view (void)
   g_assert_cmpint (gk_project_row_get_project_id (project_row), ==, desks->id);
   g_assert_true (adw_action_row_get_subtitle (ADW_ACTION_ROW (project_row)) != NULL);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (project_row)), "课桌椅"));
+  /* Activating the row clicks its menu button, which pops the search up a moment later. */
   adw_action_row_activate (ADW_ACTION_ROW (project_row));
-  gk_test_spin (100);
+  gk_test_ui_wait_until (is_shown, gk_project_row_get_search (project_row));
+  /* The search entry tells what is typed after a pause: wait for it. */
+  g_signal_connect_swapped (gk_project_row_get_search (project_row), "search-changed",
+                            G_CALLBACK (set_true), &searched);
   gtk_editable_set_text (gk_project_row_get_search (project_row), "图书馆");
-  gk_test_spin (400);
+  gk_test_ui_wait_until (is_true, &searched);
   g_signal_emit_by_name (gk_project_row_get_search (project_row), "activate");
-  gk_test_spin (50);
+  gk_test_ui_flush ();
   g_assert_cmpint (gk_project_row_get_project_id (project_row), ==, books->id);
   g_assert_true (gk_record_editor_get_modified (window->record_editor));
   g_assert_true (gk_record_editor_flush (window->record_editor, &error));
   g_assert_no_error (error);
-  gk_test_spin (50);
+  gk_test_ui_flush ();
   /* The stages are now the other project's: only this record so far. */
   g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.notice"), ==, "Present");
   g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.budget"), ==, "Missing");
@@ -160,7 +196,7 @@ test_project_view (void)
   gtk_editable_set_text (gk_project_dialog_get_entry (GK_PROJECT_DIALOG (dialog), "code"), "CACG-2025-0101");
   g_assert_true (gk_project_dialog_get_can_create (GK_PROJECT_DIALOG (dialog)));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  gk_test_spin (100);
+  gk_test_ui_flush ();
   new_project_id = gk_project_row_get_project_id (project_row);
   g_assert_cmpint (new_project_id, !=, books->id);
   g_assert_cmpint (new_project_id, !=, 0);
@@ -170,13 +206,13 @@ test_project_view (void)
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  gk_test_spin (50);
+  gk_test_ui_flush ();
   g_assert_finalize_object (window);
   g_assert_finalize_object (g_steal_pointer (&store));
 
   /* All of it is in the ledger. */
   {
-    g_autoptr(GkStore) again = gk_store_open (path, &error);
+    g_autoptr(GkStore) again = gk_test_open_store (path);
     g_autoptr(GkRecord) notice = NULL;
     g_autoptr(GkProject) created = NULL;
     g_autoptr(GPtrArray) history = NULL;

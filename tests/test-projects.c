@@ -10,18 +10,8 @@
 #include "gk-store.h"
 #include "gk-test-util.h"
 
-static char *tmp_dir;
-
-static GkStore *
-open_store (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  GkStore *store = gk_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
+/* Each test has its own ledger (GkTestLedger); tests that close and reopen it
+ * take the store from the fixture. */
 
 static GkRecord *
 add_stage (GkStore    *store,
@@ -63,9 +53,10 @@ state_of (GPtrArray  *stages,
 }
 
 static void
-test_tender_chain (void)
+test_tender_chain (GkTestLedger  *ledger,
+                   gconstpointer  data)
 {
-  g_autoptr(GkStore) store = open_store ("chain.db");
+  g_autoptr(GkStore) store = g_steal_pointer (&ledger->store);
   g_autoptr(GError) error = NULL;
   g_autoptr(GkProject) project = NULL;
   g_autoptr(GPtrArray) stages = NULL;
@@ -128,9 +119,10 @@ set_fields (GkStore    *store,
 /* The next stage's record: the right item, the project, values carried
  * over from the earlier stages by key and by label; then the chain shows it. */
 static void
-test_stage_record (void)
+test_stage_record (GkTestLedger  *ledger,
+                   gconstpointer  data)
 {
-  g_autoptr(GkStore) store = open_store ("next-stage.db");
+  g_autoptr(GkStore) store = g_steal_pointer (&ledger->store);
   g_autoptr(GError) error = NULL;
   g_autoptr(GkProject) project = NULL;
   g_autoptr(GkProject) other = NULL;
@@ -260,9 +252,10 @@ test_stage_record (void)
 }
 
 static void
-test_retired_item (void)
+test_retired_item (GkTestLedger  *ledger,
+                   gconstpointer  data)
 {
-  g_autoptr(GkStore) store = open_store ("retire.db");
+  g_autoptr(GkStore) store = g_steal_pointer (&ledger->store);
   g_autoptr(GError) error = NULL;
   g_autoptr(GkItem) item = gk_store_get_item (store, "procurement.budget", &error);
   g_autoptr(GkRecord) record = NULL;
@@ -304,9 +297,10 @@ test_retired_item (void)
 
 /* A rule change moves the due dates of the item's records. */
 static void
-test_rule_change (void)
+test_rule_change (GkTestLedger  *ledger,
+                  gconstpointer  data)
 {
-  g_autoptr(GkStore) store = open_store ("rule.db");
+  g_autoptr(GkStore) store = g_steal_pointer (&ledger->store);
   g_autoptr(GError) error = NULL;
   g_autoptr(GkItem) item = gk_store_get_item (store, "housing-allocation.policy", &error);
   g_autoptr(GkRecord) record = gk_store_create_record (store, "housing-allocation.policy", NULL, &error);
@@ -332,15 +326,16 @@ test_rule_change (void)
 /* Next year's notice, entered by a clerk: stored in the ledger, used at
  * once, and still there when the ledger is opened again. */
 static void
-test_user_calendar (void)
+test_user_calendar (GkTestLedger  *ledger,
+                    gconstpointer  data)
 {
-  g_autoptr(GkStore) store = open_store ("calendar.db");
+  g_autoptr(GkStore) store = g_steal_pointer (&ledger->store);
   g_autoptr(GkStore) again = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GkRecord) record = gk_store_create_record (store, "housing-allocation.policy", NULL, &error);
   g_autoptr(GkRecord) loaded = NULL;
   g_autoptr(GArray) years = NULL;
-  g_autofree char *path = g_build_filename (tmp_dir, "calendar.db", NULL);
+  const char *path = ledger->path;
   const char *notice_2027 =
     "year\t2027\n"
     "notice\t国务院办公厅关于2027年部分节假日安排的通知\n"
@@ -391,11 +386,12 @@ on_verified_cb (GObject      *source,
 /* A large ledger opens at once and is checked in the background; here a
  * small one takes that path, as GONGKAI_DEFER_CHECK asks. */
 static void
-test_deferred_check (void)
+test_deferred_check (GkTestLedger  *ledger,
+                     gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (tmp_dir, "deferred.db", NULL);
+  const char *path = ledger->path;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GkStore) store = open_store ("deferred.db");
+  g_autoptr(GkStore) store = g_steal_pointer (&ledger->store);
   g_autofree char *contents = NULL;
   gsize length;
 
@@ -407,7 +403,7 @@ test_deferred_check (void)
   g_clear_object (&store);
 
   g_setenv ("GONGKAI_DEFER_CHECK", "1", TRUE);
-  store = open_store ("deferred.db");
+  store = gk_test_open_store (path);
   g_assert_false (gk_store_is_verified (store));
   gk_store_verify_async (store, NULL, on_verified_cb, &error);
   while (error == NULL)
@@ -436,13 +432,14 @@ test_deferred_check (void)
 /* An attachment is copied into the ledger's content folder, once per
  * content; removing the last reference removes the file. */
 static void
-test_attachments (void)
+test_attachments (GkTestLedger  *ledger,
+                  gconstpointer  data)
 {
-  g_autoptr(GkStore) store = open_store ("attach.db");
+  g_autoptr(GkStore) store = g_steal_pointer (&ledger->store);
   g_autoptr(GError) error = NULL;
   g_autoptr(GkRecord) a = gk_store_create_record (store, "procurement.documents", "采购文件", &error);
   g_autoptr(GkRecord) b = gk_store_create_record (store, "procurement.result", "采购结果", &error);
-  g_autofree char *source_path = g_build_filename (tmp_dir, "招标文件.pdf", NULL);
+  g_autofree char *source_path = g_build_filename (ledger->dir, "招标文件.pdf", NULL);
   g_autoptr(GFile) source = g_file_new_for_path (source_path);
   g_autoptr(GkAttachment) first = NULL;
   g_autoptr(GkAttachment) second = NULL;
@@ -502,22 +499,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
   gk_core_init ();
-  tmp_dir = g_dir_make_tmp ("gongkai-projects-XXXXXX", NULL);
 
-  g_test_add_func ("/projects/tender-chain", test_tender_chain);
-  g_test_add_func ("/projects/stage-record", test_stage_record);
-  g_test_add_func ("/catalog/retired-item", test_retired_item);
-  g_test_add_func ("/catalog/rule-change", test_rule_change);
-  g_test_add_func ("/calendar/user-year", test_user_calendar);
-  g_test_add_func ("/store/deferred-check", test_deferred_check);
-  g_test_add_func ("/store/attachments", test_attachments);
+  g_test_add ("/projects/tender-chain", GkTestLedger, NULL, gk_test_ledger_set_up, test_tender_chain, gk_test_ledger_tear_down);
+  g_test_add ("/projects/stage-record", GkTestLedger, NULL, gk_test_ledger_set_up, test_stage_record, gk_test_ledger_tear_down);
+  g_test_add ("/catalog/retired-item", GkTestLedger, NULL, gk_test_ledger_set_up, test_retired_item, gk_test_ledger_tear_down);
+  g_test_add ("/catalog/rule-change", GkTestLedger, NULL, gk_test_ledger_set_up, test_rule_change, gk_test_ledger_tear_down);
+  g_test_add ("/calendar/user-year", GkTestLedger, NULL, gk_test_ledger_set_up, test_user_calendar, gk_test_ledger_tear_down);
+  g_test_add ("/store/deferred-check", GkTestLedger, NULL, gk_test_ledger_set_up, test_deferred_check, gk_test_ledger_tear_down);
+  g_test_add ("/store/attachments", GkTestLedger, NULL, gk_test_ledger_set_up, test_attachments, gk_test_ledger_tear_down);
 
-  status = g_test_run ();
-  gk_test_remove_tree (tmp_dir);
-  g_free (tmp_dir);
-  return status;
+  return g_test_run ();
 }

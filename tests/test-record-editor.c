@@ -14,6 +14,7 @@
 #include "gk-store.h"
 #include "gk-table-row.h"
 #include "gk-test-ui.h"
+#include "gk-test-util.h"
 
 static char *tmp_dir;
 
@@ -21,17 +22,6 @@ static char *
 temp_path (const char *name)
 {
   return g_build_filename (tmp_dir, name, NULL);
-}
-
-static GkStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  GkStore *store = gk_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
 }
 
 /* The editor in a plain window, as the main window will hold it. */
@@ -51,14 +41,14 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *name = g_strdup_printf ("editor-%u.db", counter++);
 
   fixture->path = temp_path (name);
-  fixture->store = open_store (fixture->path);
+  fixture->store = gk_test_open_store (fixture->path);
   gk_store_set_user (fixture->store, "测试员");
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 760);
   fixture->editor = GK_RECORD_EDITOR (gk_record_editor_new (fixture->store));
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->editor));
   gtk_window_present (fixture->window);
-  gk_test_spin (50);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 }
 
 static void
@@ -67,8 +57,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
   gtk_window_destroy (fixture->window);
-  gk_test_spin (20);
-  g_assert_null (fixture->editor);
+  gk_test_ui_wait_until (gk_test_ui_is_null, &fixture->editor);
   g_assert_finalize_object (fixture->store);
   g_free (fixture->path);
 }
@@ -82,7 +71,7 @@ create_record (Fixture    *fixture,
 
   g_assert_no_error (error);
   gk_record_editor_set_record (fixture->editor, record);
-  gk_test_spin (20);
+  gk_test_ui_flush ();
   return record;
 }
 
@@ -121,7 +110,7 @@ activate (Fixture    *fixture,
 
   g_assert_true (g_action_group_has_action (actions, action));
   g_action_group_activate_action (actions, action, NULL);
-  gk_test_spin (20);
+  gk_test_ui_flush ();
 }
 
 /* Publish as the clerk does: the dialog asks for the date and the
@@ -145,8 +134,7 @@ publish (Fixture *fixture)
     }
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "publish"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "publish");
-  gk_test_spin (20);
-  g_assert_null (fixture->editor->publish_dialog);
+  gk_test_ui_wait_until (gk_test_ui_is_null, &fixture->editor->publish_dialog);
 }
 
 static gboolean
@@ -160,7 +148,7 @@ static GkRecord *
 reread (const char *path,
         const char *uuid)
 {
-  g_autoptr(GkStore) store = open_store (path);
+  g_autoptr(GkStore) store = gk_test_open_store (path);
   g_autoptr(GError) error = NULL;
   GkRecord *record = gk_store_get_record (store, uuid, &error);
 
@@ -296,6 +284,21 @@ find_cell (GtkWidget  *widget,
   return gk_test_find_widget (widget, is_cell, &match);
 }
 
+typedef struct
+{
+  GtkWidget *table;
+  CellMatch *cell;
+} CellInTable;
+
+/* TRUE once the cell is a widget in the table: its row has been laid out. */
+static gboolean
+shows_cell (gpointer data)
+{
+  CellInTable *wanted = data;
+
+  return find_cell (wanted->table, wanted->cell->row, wanted->cell->column_id) != NULL;
+}
+
 static void
 on_clipboard_text_cb (GObject      *source,
                       GAsyncResult *result,
@@ -320,7 +323,7 @@ read_clipboard (GtkWidget *widget)
   char *text = NULL;
 
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_clipboard_text_cb, &text);
-  g_assert_true (gk_test_spin_until (is_set, &text, 3000));
+  gk_test_ui_wait_until (is_set, &text);
   return text;
 }
 
@@ -336,15 +339,34 @@ test_templates (void)
     GK_TYPE_DISCLOSURE_SECTION, GK_TYPE_HISTORY_SECTION, GK_TYPE_DATE_BUTTON,
     GK_TYPE_ATTACHMENTS_SECTION, GK_TYPE_PROJECT_SECTION, GK_TYPE_PROJECT_ROW,
   };
+  /* The editor's sections, in the order they are shown, saved and asked for issues. */
+  GType section_types[] = {
+    GK_TYPE_HEADER_SECTION, GK_TYPE_FIELDS_SECTION, GK_TYPE_TABLES_SECTION, GK_TYPE_DISCLOSURE_SECTION,
+    GK_TYPE_ATTACHMENTS_SECTION, GK_TYPE_PROJECT_SECTION, GK_TYPE_HISTORY_SECTION,
+  };
+  GkRecordEditor *editor;
   GtkWidget *widget;
 
+  /* Every template instantiates into a widget of its type. */
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
       widget = g_object_ref_sink (g_object_new (types[i], NULL));
-      if (g_type_is_a (types[i], GK_TYPE_EDITOR_SECTION))
-        g_assert_true (GK_IS_EDITOR_SECTION (widget));
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (widget, types[i]));
       g_assert_finalize_object (widget);
     }
+
+  /* The editor drives exactly these sections, each through the section contract. */
+  editor = g_object_ref_sink (g_object_new (GK_TYPE_RECORD_EDITOR, NULL));
+  g_assert_cmpuint (editor->sections->len, ==, G_N_ELEMENTS (section_types));
+  for (guint i = 0; i < G_N_ELEMENTS (section_types); i++)
+    {
+      GObject *section = g_ptr_array_index (editor->sections, i);
+
+      g_assert_true (GK_IS_EDITOR_SECTION (section));
+      g_assert_cmpstr (G_OBJECT_TYPE_NAME (section), ==, g_type_name (section_types[i]));
+      g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (section), GTK_WIDGET (editor)));
+    }
+  g_assert_finalize_object (editor);
 
   /* A window: GTK holds it until it is destroyed. */
   widget = g_object_new (GK_TYPE_PROJECT_DIALOG, NULL);
@@ -356,76 +378,6 @@ test_templates (void)
   widget = g_object_ref_sink (gk_table_editor_new (rows));
   g_assert_cmpuint (gk_table_editor_get_n_rows (GK_TABLE_EDITOR (widget)), ==, 0);
   g_assert_finalize_object (widget);
-}
-
-/* The channels' store API: one transaction, history per change, refusals before writing. */
-static void
-test_channels_store (void)
-{
-  g_autofree char *path = temp_path ("channels.db");
-  g_autoptr(GkStore) store = open_store (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GkRecord) record = gk_store_create_record (store, "procurement.result", NULL, &error);
-  g_autoptr(GPtrArray) channels = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_record_channel_free);
-  g_autoptr(GPtrArray) stored = NULL;
-  g_autoptr(GPtrArray) history = NULL;
-  gboolean changed = FALSE;
-  guint n_history;
-
-  g_assert_no_error (error);
-  history = gk_store_get_history (store, record->uuid, NULL);
-  n_history = history->len;
-  g_clear_pointer (&history, g_ptr_array_unref);
-
-  g_ptr_array_add (channels, gk_record_channel_new ("政府门户网站", "2025-03-11", "https://www.example.gov.cn/1"));
-  g_ptr_array_add (channels, gk_record_channel_new ("河北政府采购网", NULL, "http://www.ccgp-hebei.gov.cn/"));
-  g_ptr_array_add (channels, gk_record_channel_new ("政务微信", NULL, NULL));  /* unused: not stored */
-  g_assert_true (gk_store_set_record_channels (store, record->uuid, channels, &changed, &error));
-  g_assert_no_error (error);
-  g_assert_true (changed);
-  stored = gk_store_get_record_channels (store, record->uuid, &error);
-  g_assert_cmpuint (stored->len, ==, 2);
-
-  /* The same again changes nothing. */
-  g_assert_true (gk_store_set_record_channels (store, record->uuid, channels, &changed, &error));
-  g_assert_false (changed);
-
-  /* Refused whole: an impossible date, a channel twice. */
-  g_ptr_array_add (channels, gk_record_channel_new ("政务微博", "2025-02-30", NULL));
-  g_assert_false (gk_store_set_record_channels (store, record->uuid, channels, &changed, &error));
-  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
-  g_clear_error (&error);
-  g_ptr_array_remove_index (channels, channels->len - 1);
-  g_ptr_array_add (channels, gk_record_channel_new ("政府门户网站", "2025-03-12", NULL));
-  g_assert_false (gk_store_set_record_channels (store, record->uuid, channels, &changed, &error));
-  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
-  g_clear_error (&error);
-  g_ptr_array_remove_index (channels, channels->len - 1);
-
-  /* One removed, one changed: two history entries. */
-  g_ptr_array_remove_index (channels, 1);
-  g_free (((GkRecordChannel *) g_ptr_array_index (channels, 0))->published_on);
-  ((GkRecordChannel *) g_ptr_array_index (channels, 0))->published_on = g_strdup ("2025-03-12");
-  g_assert_true (gk_store_set_record_channels (store, record->uuid, channels, &changed, &error));
-  g_assert_true (changed);
-  g_clear_pointer (&stored, g_ptr_array_unref);
-  stored = gk_store_get_record_channels (store, record->uuid, &error);
-  g_assert_cmpuint (stored->len, ==, 1);
-  g_assert_cmpstr (((GkRecordChannel *) g_ptr_array_index (stored, 0))->published_on, ==, "2025-03-12");
-
-  history = gk_store_get_history (store, record->uuid, NULL);
-  g_assert_cmpuint (history->len, ==, n_history + 4);
-  {
-    const GkHistoryEntry *last = g_ptr_array_index (history, history->len - 1);
-
-    g_assert_cmpstr (last->field, ==, "channels.政府门户网站");
-    g_assert_cmpstr (last->old_value, ==, "2025-03-11 · https://www.example.gov.cn/1");
-    g_assert_cmpstr (last->new_value, ==, "2025-03-12 · https://www.example.gov.cn/1");
-  }
-
-  /* An unknown record. */
-  g_assert_null (gk_store_get_record_channels (store, "no-such-uuid", &error));
-  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND);
 }
 
 /* Each kind's row on its own: what it stores for good text, and that bad text is an error. */
@@ -538,7 +490,7 @@ test_every_domain (Fixture       *fixture,
             gtk_widget_activate_action (GTK_WIDGET (rows), "table.add-row", NULL);
             gtk_widget_activate_action (GTK_WIDGET (rows), "table.add-row", NULL);
             g_assert_cmpuint (gk_table_editor_get_n_rows (rows), ==, 2);
-            gk_test_spin (60);
+            gk_test_ui_flush ();
 
             for (guint r = 0; r < 2; r++)
               {
@@ -561,7 +513,7 @@ test_every_domain (Fixture       *fixture,
         }
 
       /* Every required field is filled: the record may be published. */
-      gk_test_spin (20);
+      gk_test_ui_flush ();
       {
         g_autofree char *errors = gk_record_editor_dup_issues_text (fixture->editor, GK_SEVERITY_ERROR);
 
@@ -694,6 +646,8 @@ test_validation (Fixture       *fixture,
     GkTableEditor *suppliers = table (fixture, "suppliers");
     g_autoptr(GkTableRow) row = NULL;
     g_autoptr(GPtrArray) issues = NULL;
+    CellMatch amount = { 0, "amount" };
+    CellInTable amount_shown = { GTK_WIDGET (suppliers), &amount };
 
     gtk_widget_activate_action (GTK_WIDGET (suppliers), "table.add-row", NULL);
     gk_table_editor_set_cell_text (suppliers, 0, "uscc", "91110000600037341N");
@@ -706,8 +660,8 @@ test_validation (Fixture       *fixture,
     issues = gk_table_editor_get_issues (suppliers);
     g_assert_cmpuint (issues->len, >=, 3);
 
-    /* Typing in the cell's own entry goes the same way. */
-    gk_test_spin (100);
+    /* Typing in the cell's own entry goes the same way (once the row is laid out). */
+    gk_test_ui_wait_until (shows_cell, &amount_shown);
     {
       GtkWidget *cell = find_cell (GTK_WIDGET (suppliers), 0, "amount");
 
@@ -741,7 +695,7 @@ test_paste (Fixture       *fixture,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->editor)), tsv);
   gtk_widget_activate_action (GTK_WIDGET (results), "table.paste", NULL);
-  g_assert_true (gk_test_spin_until (has_rows, results, 3000));
+  gk_test_ui_wait_until (has_rows, results);
   g_assert_cmpuint (gk_table_editor_get_n_rows (results), ==, 3);
   g_assert_nonnull (strstr (gk_table_editor_get_report (results), "3"));
 
@@ -797,51 +751,45 @@ test_paste_many (Fixture       *fixture,
   g_autoptr(GkRecord) record = create_record (fixture, "housing-allocation.result");
   GkTableEditor *results = table (fixture, "results");
   g_autoptr(GString) tsv = g_string_new ("序号\t姓名\t身份证号\t家庭人口\t房源位置\t户型\t面积（平方米）\n");
-  gint64 start;
-  double seconds;
+  CellMatch last = { 499, "name" };
+  CellInTable last_shown = { GTK_WIDGET (results), &last };
 
   for (guint i = 1; i <= 500; i++)
     g_string_append_printf (tsv, "%u\t住户%u\t11010519491231002X\t%u\t幸福里%u号楼%u\t两室一厅\t%u.5\n",
                             i, i, 1 + i % 5, 1 + i / 50, 100 + i % 50, 40 + i % 60);
 
-  start = g_get_monotonic_time ();
+  /* How long this takes is measured by bench/gk-bench-editor.c, not here. */
   g_assert_cmpuint (gk_table_editor_paste_text (results, tsv->str), ==, 500);
-  gk_test_spin (200);
   g_assert_true (gk_record_editor_flush (fixture->editor, NULL));
-  seconds = (g_get_monotonic_time () - start) / 1e6 - 0.2;
-  g_test_message ("500 rows pasted, shown and saved in %.2f s", seconds);
   /* The pasted rows are brought into view. */
+  gk_test_ui_wait_until (shows_cell, &last_shown);
   {
     GtkWidget *scrolled = gtk_widget_get_ancestor (find_cell (GTK_WIDGET (results), 499, "name"), GTK_TYPE_SCROLLED_WINDOW);
 
     g_assert_nonnull (scrolled);
     g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled))), >, 1000);
   }
-  g_assert_cmpfloat (seconds, <, 2.0);
 
-  /* Adding, moving and removing rows of a long list stays quick (GTK 4.8
-   * rebinds every row it keeps when rows above move). */
-  {
-    gint64 t = g_get_monotonic_time ();
+  /* Adding, moving and removing rows of a long list. */
+  gtk_widget_activate_action (GTK_WIDGET (results), "table.add-row", NULL);
+  g_assert_cmpuint (gk_table_editor_get_n_rows (results), ==, 501);
+  gk_table_editor_select_row (results, 100);
+  gtk_widget_activate_action (GTK_WIDGET (results), "table.move-up", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (results), "table.remove-row", NULL);
+  g_assert_cmpuint (gk_table_editor_get_n_rows (results), ==, 500);
 
-    gtk_widget_activate_action (GTK_WIDGET (results), "table.add-row", NULL);
-    gk_table_editor_select_row (results, 100);
-    gtk_widget_activate_action (GTK_WIDGET (results), "table.move-up", NULL);
-    gtk_widget_activate_action (GTK_WIDGET (results), "table.remove-row", NULL);
-    g_assert_cmpfloat ((g_get_monotonic_time () - t) / 1e6, <, 0.3);
-    g_assert_cmpuint (gk_table_editor_get_n_rows (results), ==, 500);
-  }
-
-  /* Typing in one cell of a long list stays quick. */
-  start = g_get_monotonic_time ();
+  /* Typing in one cell of a long list. */
   gk_table_editor_set_cell_text (results, 250, "name", "改名");
-  g_assert_cmpfloat ((g_get_monotonic_time () - start) / 1e6, <, 0.2);
+  g_assert_true (gk_record_editor_flush (fixture->editor, NULL));
 
   {
     g_autoptr(GkRecord) stored = reread (fixture->path, record->uuid);
     g_autoptr(JsonObject) values = fields_of (stored);
 
-    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (values, "results")), ==, 500);
+    JsonArray *rows = json_object_get_array_member (values, "results");
+
+    g_assert_cmpuint (json_array_get_length (rows), ==, 500);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 250), "name"), ==, "改名");
   }
 }
 
@@ -863,14 +811,20 @@ test_attachments (Fixture       *fixture,
   g_assert_true (g_file_set_contents (path, "%PDF-1.4 评标报告正文", -1, NULL));
   g_assert_true (gk_attachments_section_add_file (fixture->editor->attachments_section, file, &error));
   g_assert_no_error (error);
-  gk_test_spin (20);
+  gk_test_ui_flush ();
   g_assert_cmpuint (gk_attachments_section_get_n_rows (fixture->editor->attachments_section), ==, 1);
 
-  again = open_store (fixture->path);
+  again = gk_test_open_store (fixture->path);
   listed = gk_store_list_attachments (again, record, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (listed->len, ==, 1);
   g_assert_cmpstr (((GkAttachment *) g_ptr_array_index (listed, 0))->name, ==, "评标报告.pdf");
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  return !gk_record_editor_get_modified (data);
 }
 
 static void
@@ -916,8 +870,7 @@ test_undo (Fixture       *fixture,
 
   gk_field_editor_set_text (field (fixture, "project_no"), "ZB-2025-001");
   /* Saved by itself after the debounce. */
-  gk_test_spin (GK_RECORD_EDITOR_SAVE_DELAY_MS + 300);
-  g_assert_false (gk_record_editor_get_modified (fixture->editor));
+  gk_test_ui_wait_until (is_saved, fixture->editor);
 
   gtk_editable_set_text (title, "第二个标题");
   /* Pending, not yet saved: undo reverts it. */
@@ -1070,12 +1023,12 @@ test_status_actions (Fixture       *fixture,
     g_assert_false (adw_message_dialog_get_response_enabled (message, "publish"));
     gk_publish_dialog_set_channel (dialog, "河北政府采购网", TRUE, NULL);
     adw_message_dialog_response (message, "publish");
-    gk_test_spin (20);
+    gk_test_ui_flush ();
   }
   g_assert_cmpstr (current->status, ==, GK_STATUS_PUBLISHED);
   g_assert_cmpstr (current->published_on, ==, "2025-03-12");
   {
-    g_autoptr(GkStore) store = open_store (fixture->path);
+    g_autoptr(GkStore) store = gk_test_open_store (fixture->path);
     g_autoptr(GPtrArray) channels = gk_store_get_record_channels (store, record->uuid, NULL);
     const GkRecordChannel *channel;
 
@@ -1100,7 +1053,7 @@ test_status_actions (Fixture       *fixture,
     g_assert_true (adw_message_dialog_get_response_enabled (dialog, "record"));
     gtk_editable_set_text (note, "更正中标金额");
     adw_message_dialog_response (dialog, "record");
-    gk_test_spin (50);
+    gk_test_ui_flush ();
   }
   g_assert_null (fixture->editor->change_dialog);
   g_assert_cmpstr (current->status, ==, GK_STATUS_DRAFT);
@@ -1171,7 +1124,7 @@ test_nothing_lost (Fixture       *fixture,
   /* The editor goes away with an edit pending: saved too. */
   gk_field_editor_set_text (field (fixture, "tender_no"), "招标编号-最后一刻");
   gtk_window_set_child (fixture->window, NULL);
-  gk_test_spin (20);
+  gk_test_ui_flush ();
   {
     g_autoptr(GkRecord) stored = reread (fixture->path, second->uuid);
 
@@ -1258,9 +1211,9 @@ test_calendar (Fixture       *fixture,
   g_assert_nonnull (gk_test_find_descendant (row, GK_TYPE_DATE_BUTTON));
   g_assert_nonnull (button);
   gtk_editable_set_text (GTK_EDITABLE (row), "2025年3月7日");
-  gk_test_spin (100);
+  gk_test_ui_flush ();
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  gk_test_spin (50);
+  gk_test_ui_flush ();
   calendar = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
   g_assert_true (GTK_IS_CALENDAR (calendar));
   shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
@@ -1269,7 +1222,7 @@ test_calendar (Fixture       *fixture,
 
   gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
   g_signal_emit_by_name (calendar, "day-selected");
-  gk_test_spin (50);
+  gk_test_ui_flush ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2025-04-30");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
   g_assert_true (gk_record_editor_flush (fixture->editor, NULL));
@@ -1301,7 +1254,7 @@ test_sample_ledger (Fixture       *fixture,
       gk_record_editor_set_record (fixture->editor, record);
       g_assert_false (gk_record_editor_get_modified (fixture->editor));
       if (i % 10 == 0)
-        gk_test_spin (10);
+        gk_test_ui_flush ();
     }
   gk_record_editor_set_record (fixture->editor, NULL);
 
@@ -1329,7 +1282,8 @@ test_keyboard (Fixture       *fixture,
   GtkWidget *first_focus = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (candidates), "table.add-row", NULL);
-  gk_test_spin (100);
+  /* The row's cells are made when the table is laid out. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 
   for (guint i = 0; i < 400; i++)
     {
@@ -1386,7 +1340,6 @@ main (int   argc,
 
   g_test_add_func ("/record-editor/templates", test_templates);
   g_test_add_func ("/record-editor/field-kinds", test_field_kinds);
-  g_test_add_func ("/record-editor/channels-store", test_channels_store);
   g_test_add ("/record-editor/attachments", Fixture, NULL, fixture_set_up, test_attachments, fixture_tear_down);
 #define ADD(path, func) \
   g_test_add ("/record-editor/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -816,6 +816,76 @@ test_newer_version (void)
   gk_test_remove_tree (dir);
 }
 
+/* The channels' store API: one transaction, history per change, refusals before writing. */
+static void
+test_channels (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GkStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = gk_store_create_record (store, "procurement.result", NULL, &error);
+  g_autoptr(GPtrArray) channels = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_record_channel_free);
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  gboolean changed = FALSE;
+  guint n_history;
+
+  g_assert_no_error (error);
+  history = gk_store_get_history (store, record->uuid, NULL);
+  n_history = history->len;
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  g_ptr_array_add (channels, gk_record_channel_new ("政府门户网站", "2025-03-11", "https://www.example.gov.cn/1"));
+  g_ptr_array_add (channels, gk_record_channel_new ("河北政府采购网", NULL, "http://www.ccgp-hebei.gov.cn/"));
+  g_ptr_array_add (channels, gk_record_channel_new ("政务微信", NULL, NULL));  /* unused: not stored */
+  g_assert_true (gk_store_set_record_channels (store, record->uuid, channels, &changed, &error));
+  g_assert_no_error (error);
+  g_assert_true (changed);
+  stored = gk_store_get_record_channels (store, record->uuid, &error);
+  g_assert_cmpuint (stored->len, ==, 2);
+
+  /* The same again changes nothing. */
+  g_assert_true (gk_store_set_record_channels (store, record->uuid, channels, &changed, &error));
+  g_assert_false (changed);
+
+  /* Refused whole: an impossible date, a channel twice. */
+  g_ptr_array_add (channels, gk_record_channel_new ("政务微博", "2025-02-30", NULL));
+  g_assert_false (gk_store_set_record_channels (store, record->uuid, channels, &changed, &error));
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
+  g_clear_error (&error);
+  g_ptr_array_remove_index (channels, channels->len - 1);
+  g_ptr_array_add (channels, gk_record_channel_new ("政府门户网站", "2025-03-12", NULL));
+  g_assert_false (gk_store_set_record_channels (store, record->uuid, channels, &changed, &error));
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
+  g_clear_error (&error);
+  g_ptr_array_remove_index (channels, channels->len - 1);
+
+  /* One removed, one changed: two history entries. */
+  g_ptr_array_remove_index (channels, 1);
+  g_free (((GkRecordChannel *) g_ptr_array_index (channels, 0))->published_on);
+  ((GkRecordChannel *) g_ptr_array_index (channels, 0))->published_on = g_strdup ("2025-03-12");
+  g_assert_true (gk_store_set_record_channels (store, record->uuid, channels, &changed, &error));
+  g_assert_true (changed);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  stored = gk_store_get_record_channels (store, record->uuid, &error);
+  g_assert_cmpuint (stored->len, ==, 1);
+  g_assert_cmpstr (((GkRecordChannel *) g_ptr_array_index (stored, 0))->published_on, ==, "2025-03-12");
+
+  history = gk_store_get_history (store, record->uuid, NULL);
+  g_assert_cmpuint (history->len, ==, n_history + 4);
+  {
+    const GkHistoryEntry *last = g_ptr_array_index (history, history->len - 1);
+
+    g_assert_cmpstr (last->field, ==, "channels.政府门户网站");
+    g_assert_cmpstr (last->old_value, ==, "2025-03-11 · https://www.example.gov.cn/1");
+    g_assert_cmpstr (last->new_value, ==, "2025-03-12 · https://www.example.gov.cn/1");
+  }
+
+  /* An unknown record. */
+  g_assert_null (gk_store_get_record_channels (store, "no-such-uuid", &error));
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -833,6 +903,7 @@ main (int   argc,
   g_test_add ("/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/store/record-list", Fixture, NULL, fixture_setup, test_record_list, fixture_teardown);
   g_test_add ("/store/supervision-report", Fixture, NULL, fixture_setup, test_supervision_report, fixture_teardown);
+  g_test_add ("/store/channels", Fixture, NULL, fixture_setup, test_channels, fixture_teardown);
   g_test_add_func ("/store/damaged-file", test_damaged_file);
   g_test_add_func ("/store/newer-version", test_newer_version);
 

@@ -114,8 +114,7 @@ ledger_new (const char *name)
   g_autoptr(GkRecord) not_due = NULL;
 
   ledger->path = g_build_filename (tmp_dir, name, NULL);
-  ledger->store = gk_store_open (ledger->path, &error);
-  g_assert_no_error (error);
+  ledger->store = gk_test_open_store (ledger->path);
   ledger->today = gk_today ();
 
   gk_test_add_plain_item (ledger->store, "test.sup-procurement", "procurement");
@@ -173,7 +172,7 @@ open_window (GkStore *store)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   gtk_window_present (GTK_WINDOW (window));
-  gk_test_spin (200);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_false (adw_leaflet_get_folded (window->leaflet));
   return window;
 }
@@ -187,7 +186,7 @@ click_section (GkWindow   *window,
 
   gtk_list_box_select_row (window->sidebar_list, GTK_LIST_BOX_ROW (row));
   g_signal_emit_by_name (window->sidebar_list, "row-activated", row);
-  gk_test_spin (50);
+  gk_test_ui_flush ();
   g_assert_cmpstr (gk_window_get_section (window), ==, key);
 }
 
@@ -218,6 +217,22 @@ collect_record_rows (GtkWidget  *widget,
 
       g_hash_table_insert (rows, g_strdup (gk_record_row_get_record (GK_RECORD_ROW (row))->uuid), row);
     }
+}
+
+typedef struct
+{
+  GtkWidget *list;
+  guint n_rows;
+} RowsWanted;
+
+/* TRUE once the list shows as many record rows as wanted. */
+static gboolean
+shows_record_rows (gpointer data)
+{
+  RowsWanted *wanted = data;
+  g_autoptr(GPtrArray) found = gk_test_collect_widgets (wanted->list, is_record_row, NULL);
+
+  return found->len == wanted->n_rows;
 }
 
 static gboolean
@@ -306,7 +321,7 @@ show_period_of_oldest (GkWindow *window,
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, GK_PERIOD_THIS_YEAR);
 
   gtk_drop_down_set_selected (dropdown, period);
-  gk_test_spin (20);
+  gk_test_ui_flush ();
   g_assert_cmpint (gk_supervision_view_get_period (window->supervision_view), ==, period);
 }
 
@@ -316,6 +331,7 @@ test_list (void)
   g_autoptr(Ledger) ledger = ledger_new ("list.db");
   g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GkWindow *window = open_window (ledger->store);
+  RowsWanted three_rows = { NULL, 3 };
   GkRecord *record;
   guint unit_position = 0;
 
@@ -341,8 +357,9 @@ test_list (void)
   g_assert_cmpstr (record->uuid, ==, ledger->due_soon);
   g_object_unref (record);
 
-  /* Each row says why it is there. */
-  gk_test_spin (100);
+  /* Each row says why it is there (rows are made when the list is laid out). */
+  three_rows.list = GTK_WIDGET (window->record_list);
+  gk_test_ui_wait_until (shows_record_rows, &three_rows);
   collect_record_rows (GTK_WIDGET (window->record_list), rows);
   g_assert_cmpuint (g_hash_table_size (rows), ==, 3);
   g_assert_true (gtk_widget_has_css_class (g_hash_table_lookup (rows, ledger->oldest_overdue), "overdue"));
@@ -352,7 +369,7 @@ test_list (void)
 
   /* Activating the first row opens that record in the content pane. */
   g_signal_emit_by_name (window->record_list, "activate", 0);
-  gk_test_spin (50);
+  gk_test_ui_flush ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "record");
   g_assert_nonnull (window->record);
   g_assert_cmpstr (window->record->uuid, ==, ledger->oldest_overdue);
@@ -361,8 +378,7 @@ test_list (void)
   /* …and the report is one button away. */
   g_assert_true (gtk_widget_get_visible (window->report_button));
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-report", NULL);
-  gk_test_spin (20);
-  g_assert_null (window->record);
+  gk_test_ui_wait_until (gk_test_ui_is_null, &window->record);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "supervision");
 
   /* The unit filter: one unit's urgent records only. */
@@ -371,13 +387,13 @@ test_list (void)
       unit_position = i;
   g_assert_cmpuint (unit_position, >, 0);
   gtk_drop_down_set_selected (window->unit_dropdown, unit_position);
-  gk_test_spin (20);
+  gk_test_ui_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 1);
   record = list_item (window, 0);
   g_assert_cmpstr (record->uuid, ==, ledger->overdue);
   g_object_unref (record);
   gtk_drop_down_set_selected (window->unit_dropdown, 0);
-  gk_test_spin (20);
+  gk_test_ui_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 3);
 
   /* The search entry narrows it too. */
@@ -385,14 +401,14 @@ test_list (void)
   g_assert_true (gtk_search_bar_get_search_mode (window->search_bar));
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "即将到期");
   g_signal_emit_by_name (window->search_entry, "search-changed");
-  gk_test_spin (20);
+  gk_test_ui_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 1);
   record = list_item (window, 0);
   g_assert_cmpstr (record->uuid, ==, ledger->due_soon);
   g_object_unref (record);
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
   g_signal_emit_by_name (window->search_entry, "search-changed");
-  gk_test_spin (20);
+  gk_test_ui_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 3);
 
   /* Another section shows its own list, without the unit filter. */
@@ -506,7 +522,7 @@ test_report (void)
   g_assert_no_error (error);
   g_assert_true (gk_store_set_status (ledger->store, oldest, GK_STATUS_PUBLISHED, NULL, &error));
   g_assert_no_error (error);
-  gk_test_spin (20);
+  gk_test_ui_flush ();
   row = report_row (window, "procurement", "区财政局");
   g_assert_cmpuint (row->late, ==, 2);
   g_assert_cmpuint (row->overdue, ==, 0);
@@ -532,7 +548,7 @@ test_notification (void)
 {
   g_autoptr(Ledger) ledger = ledger_new ("notify.db");
   g_autofree char *empty_path = g_build_filename (tmp_dir, "empty.db", NULL);
-  g_autoptr(GkStore) empty = gk_store_open (empty_path, NULL);
+  g_autoptr(GkStore) empty = gk_test_open_store (empty_path);
   GkWindow *window;
 
   g_assert_nonnull (empty);
@@ -543,7 +559,7 @@ test_notification (void)
   click_section (window, "procurement");
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "show-supervision"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-supervision", NULL);
-  gk_test_spin (20);
+  gk_test_ui_flush ();
   g_assert_cmpstr (gk_window_get_section (window), ==, "supervision");
   g_assert_true (gtk_list_box_get_selected_row (window->sidebar_list) ==
                  GTK_LIST_BOX_ROW (sidebar_row (window, "supervision")));

@@ -16,20 +16,19 @@
 #include "gk-store.h"
 #include "gk-supervision-view.h"
 #include "gk-test-ui.h"
+#include "gk-test-util.h"
 #include "gk-window.h"
 #include "gk-window-private.h"
 
 static char *tmp_dir;
 
+/* A ledger in the run's temporary folder. */
 static GkStore *
 open_temp_store (const char *name)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  GkStore *store = gk_store_open (path, &error);
 
-  g_assert_no_error (error);
-  return store;
+  return gk_test_open_store (path);
 }
 
 /* One application for the whole run: it is exported on the session bus. */
@@ -52,7 +51,7 @@ test_window_opens (void)
   GkWindow *window = gk_window_new (app, store, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
-  gk_test_spin (200);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   g_assert_true (gk_window_get_store (window) == store);
 
@@ -62,8 +61,7 @@ test_window_opens (void)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
-  gk_test_spin (50);
-  g_assert_null (window);
+  gk_test_ui_wait_until (gk_test_ui_is_null, &window);
 }
 
 static void
@@ -78,7 +76,7 @@ test_sections (void)
   guint n_rows = 0;
 
   gtk_window_present (GTK_WINDOW (window));
-  gk_test_spin (100);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar_list));
        child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -88,7 +86,7 @@ test_sections (void)
       g_assert_cmpstr (gk_sidebar_row_get_key (row), ==, keys[n_rows]);
       /* Selecting the row is what the clerk does: the window follows. */
       gtk_list_box_select_row (window->sidebar_list, GTK_LIST_BOX_ROW (row));
-      gk_test_spin (10);
+      gk_test_ui_flush ();
       g_assert_cmpstr (gk_window_get_section (window), ==, keys[n_rows]);
       g_assert_cmpstr (adw_window_title_get_title (window->list_title), ==, gk_sidebar_row_get_title (row));
 
@@ -107,7 +105,7 @@ test_sections (void)
   /* The last section is remembered. */
   gk_window_set_section (window, "bidding");
   gtk_window_close (GTK_WINDOW (window));
-  gk_test_spin (50);
+  gk_test_ui_flush ();
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
     g_autofree char *saved = g_settings_get_string (settings, "selected-section");
@@ -132,7 +130,7 @@ test_actions (void)
   };
 
   gtk_window_present (GTK_WINDOW (window));
-  gk_test_spin (100);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   /* Every command has its accelerator. */
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -154,7 +152,7 @@ test_actions (void)
   /* New record creates one in the current domain and shows it. */
   gk_window_set_section (window, "procurement");
   g_action_group_activate_action (G_ACTION_GROUP (window), "new-record", NULL);
-  gk_test_spin (20);
+  gk_test_ui_flush ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "record");
   g_assert_nonnull (window->record);
   g_assert_cmpstr (window->record->domain, ==, "procurement");
@@ -174,12 +172,12 @@ test_actions (void)
     g_assert_cmpstr (first->item_key, !=, "procurement.result");
     gk_window_show_record (window, result);
     g_action_group_activate_action (G_ACTION_GROUP (window), "new-record", NULL);
-    gk_test_spin (20);
+    gk_test_ui_flush ();
     g_assert_cmpstr (window->record->item_key, ==, "procurement.result");
     g_assert_cmpstr (window->record->uuid, !=, result->uuid);
     g_assert_true (gk_store_delete_record (store, result->uuid, NULL));
     g_assert_true (gk_store_delete_record (store, window->record->uuid, NULL));
-    gk_test_spin (20);
+    gk_test_ui_flush ();
     gk_window_show_record (window, first);
   }
 
@@ -202,10 +200,10 @@ test_actions (void)
     gk_window_set_section (window, "supervision");
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 0);
     g_settings_set_uint (settings, "due-soon-workdays", 20);
-    gk_test_spin (20);
+    gk_test_ui_flush ();
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 1);
     g_settings_reset (settings, "due-soon-workdays");
-    gk_test_spin (20);
+    gk_test_ui_flush ();
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 0);
   }
 
@@ -269,10 +267,10 @@ test_delete_undo (void)
   gtk_window_present (GTK_WINDOW (window));
   gk_window_set_section (window, "housing-allocation");
   g_action_group_activate_action (G_ACTION_GROUP (window), "new-record", NULL);
-  gk_test_spin (20);
+  gk_test_ui_flush ();
   kept_uuid = g_strdup (window->record->uuid);
   g_action_group_activate_action (G_ACTION_GROUP (window), "new-record", NULL);
-  gk_test_spin (20);
+  gk_test_ui_flush ();
   gone_uuid = g_strdup (window->record->uuid);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 2);
   g_assert_cmpuint (sidebar_count (window, "housing-allocation"), ==, 2);
@@ -280,8 +278,7 @@ test_delete_undo (void)
   /* Delete: gone from the list, the count and the editor at once. */
   gtk_widget_grab_focus (GTK_WIDGET (window->record_list));
   press_delete_in_list (window);
-  gk_test_spin (50);
-  g_assert_null (window->record);
+  gk_test_ui_wait_until (gk_test_ui_is_null, &window->record);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 1);
   g_assert_cmpuint (sidebar_count (window, "housing-allocation"), ==, 1);
 
@@ -289,7 +286,7 @@ test_delete_undo (void)
   undo = gk_test_find_button (GTK_WIDGET (window->toast_overlay), "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  gk_test_spin (50);
+  gk_test_ui_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 2);
   g_assert_cmpuint (sidebar_count (window, "housing-allocation"), ==, 2);
   g_assert_nonnull (window->record);
@@ -297,10 +294,10 @@ test_delete_undo (void)
 
   /* Delete again and close before the toast times out: the delete stands. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "delete-record", NULL);
-  gk_test_spin (50);
+  gk_test_ui_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
-  gk_test_spin (50);
+  gk_test_ui_flush ();
   g_object_unref (store);
 
   store = open_temp_store ("delete.db");
@@ -326,9 +323,9 @@ test_about (void)
   const char *info;
 
   gtk_window_present (GTK_WINDOW (window));
-  gk_test_spin (50);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  gk_test_spin (50);
+  gk_test_ui_flush ();
   {
     GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -354,6 +351,12 @@ test_about (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (data);
+}
+
 static void
 test_fold (void)
 {
@@ -362,21 +365,21 @@ test_fold (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
   gtk_window_present (GTK_WINDOW (window));
-  gk_test_spin (300);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_false (adw_leaflet_get_folded (window->leaflet));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
-  gk_test_spin (300);
+  gk_test_ui_wait_until (is_folded, window->leaflet);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
   g_assert_true (adw_leaflet_get_folded (window->leaflet));
 
   /* Folded: a section leads to its list, and back returns to the sidebar. */
   g_signal_emit_by_name (window->sidebar_list, "row-activated",
                          gtk_list_box_get_row_at_index (window->sidebar_list, 2));
-  gk_test_spin (50);
+  gk_test_ui_flush ();
   g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->list_pane);
   g_action_group_activate_action (G_ACTION_GROUP (window), "go-back", NULL);
-  gk_test_spin (50);
+  gk_test_ui_flush ();
   g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->sidebar_pane);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -471,15 +474,15 @@ test_finalize (void)
   GkWindow *window = gk_window_new (app, store, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
-  gk_test_spin (100);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   gk_window_set_section (window, "procurement");
   g_action_group_activate_action (G_ACTION_GROUP (window), "new-record", NULL);
-  gk_test_spin (50);
+  gk_test_ui_flush ();
 
   /* The window holds its own references: when it goes, nothing is left. */
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  gk_test_spin (50);
+  gk_test_ui_flush ();
   g_assert_finalize_object (window);
   g_assert_finalize_object (store);
 }

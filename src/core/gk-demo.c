@@ -396,17 +396,22 @@ add_record (Demo         *demo,
   record->formed_on = g_strdup (formed_on);
   record->created_at = g_strdup_printf ("%sT09:%02d:00+08:00", formed_on, demo->counter % 60);
   record->updated_at = g_strdup (record->created_at);
+  g_free (record->fields);
   record->fields = make_fields (demo, item, formed);
 
   if (project_name != NULL)
     record->title = g_strdup_printf ("%s%s", project_name, item->level2);
   else
     record->title = g_strdup_printf ("%d年%s%s", g_date_get_year (formed), PICK (demo, places), item->level2);
+  g_free (record->body);
   record->body = g_strdup_printf ("根据《中华人民共和国政府信息公开条例》和%s的规定，现将%s有关情况公开如下。%s",
                                   item->basis != NULL && *item->basis != '\0' ? item->basis : "有关规定",
                                   record->title, item->contents != NULL ? item->contents : "");
   if (g_rand_int_range (demo->rand, 0, 3) == 0)
-    record->doc_no = g_strdup_printf ("长政公〔%d〕%d号", g_date_get_year (formed), g_rand_int_range (demo->rand, 1, 200));
+    {
+      g_free (record->doc_no);
+      record->doc_no = g_strdup_printf ("长政公〔%d〕%d号", g_date_get_year (formed), g_rand_int_range (demo->rand, 1, 200));
+    }
 
   g_date_clear (&last_day, 1);
   gk_date_from_iso (LAST_DAY, &last_day, NULL);

@@ -491,6 +491,7 @@ gk_store_create_stage_record (GkStore     *self,
   record->project_id = project->id;
   /* "长安区某道路改造工程中标结果": the project, then what this stage publishes. */
   record->title = g_strconcat (project->name, item->level2, NULL);
+  g_free (record->fields);
   record->fields = json_to_string (root, FALSE);
   record->formed_on = gk_today ();
   record->unit_id = project->unit_id;
