@@ -156,7 +156,7 @@ about_activated (GSimpleAction *action,
       GkStore *store = gk_window_get_store (GK_WINDOW (window));
 
       db_path = g_strdup (gk_store_get_path (store));
-      schema = g_strdup_printf ("%d", gk_db_get_user_version (gk_store_get_db (store)));
+      schema = g_strdup_printf ("%d", gk_store_get_format_version (store));
     }
   else
     {
@@ -179,7 +179,7 @@ about_activated (GSimpleAction *action,
                                 gk_core_sqlite_version (),
                                 xlsxwriter,
                                 db_path != NULL ? db_path : "—",
-                                schema, gk_db_schema_version ());
+                                schema, gk_store_format_version ());
 
   adw_show_about_window (window,
                          "application-name", _("Gongkai"),

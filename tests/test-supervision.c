@@ -57,7 +57,7 @@ add_record (GkStore    *store,
   g_autoptr(GkRecord) record = gk_store_create_record (store, key, title, &error);
 
   g_assert_no_error (error);
-  record->unit_id = gk_store_find_unit (store, unit);
+  record->unit_id = gk_store_find_unit (store, unit, NULL);
   g_assert_cmpint (record->unit_id, !=, 0);
   gk_record_set_string (record, &record->formed_on, formed);
   g_assert_true (gk_store_save_record (store, record, &error));

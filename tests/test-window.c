@@ -318,7 +318,7 @@ test_about (void)
 {
   g_autoptr(GkStore) store = open_temp_store ("about.db");
   GkWindow *window = gk_window_new (app, store, NULL);
-  g_autofree char *schema = g_strdup_printf ("Schema version: %d", gk_db_schema_version ());
+  g_autofree char *schema = g_strdup_printf ("Schema version: %d", gk_store_format_version ());
   AdwAboutWindow *about = NULL;
   const char *info;
 

@@ -410,7 +410,7 @@ gk_cli_verify (GkCliContext  *ctx,
   if (store == NULL)
     return status;
 
-  if (!gk_db_verify (gk_store_get_db (store), &error))
+  if (!gk_store_verify (store, &error))
     return gk_cli_failure (error);
 
   g_print ("%s\n", _("The ledger is intact."));

@@ -366,7 +366,9 @@ unit_for_item (Demo         *demo,
   /* The item's own units first, any unit now and then. */
   for (guint tries = 0; n > 0 && tries < 3; tries++)
     {
-      gint64 id = gk_store_find_unit (demo->store, g_strstrip (names[g_rand_int_range (demo->rand, 0, n)]));
+      /* A unit that cannot be read now is drawn at random below; the
+       * insert that follows reports a ledger that cannot be read. */
+      gint64 id = gk_store_find_unit (demo->store, g_strstrip (names[g_rand_int_range (demo->rand, 0, n)]), NULL);
       if (id != 0)
         return id;
     }

@@ -139,7 +139,7 @@ gk_store_add_attachment (GkStore   *self,
   g_autofree char *name = NULL;
   g_autofree char *now = gk_store_now ();
   GkAttachment *attachment;
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
   goffset size = 0;
   gint64 id;
 
@@ -161,14 +161,14 @@ gk_store_add_attachment (GkStore   *self,
                         error);
   if (stmt == NULL)
     goto fail;
-  gk_bind_text (stmt, 1, record->uuid);
-  gk_bind_text (stmt, 2, name);
-  sqlite3_bind_int64 (stmt, 3, size);
-  gk_bind_text (stmt, 4, sha256);
-  gk_bind_text (stmt, 5, now);
-  if (!gk_db_step_done (self->db, stmt, error))
+  if (!gk_db_statement_bind_text (stmt, 1, record->uuid, error) ||
+      !gk_db_statement_bind_text (stmt, 2, name, error) ||
+      !gk_db_statement_bind_int64 (stmt, 3, size, error) ||
+      !gk_db_statement_bind_text (stmt, 4, sha256, error) ||
+      !gk_db_statement_bind_text (stmt, 5, now, error) ||
+      !gk_db_statement_step_done (stmt, error))
     goto fail;
-  id = sqlite3_last_insert_rowid (gk_db_get_handle (self->db));
+  id = gk_db_get_last_insert_id (self->db);
   if (!gk_store_add_history (self, record->uuid, "attach", "attachments", NULL, name, error))
     goto fail;
 
@@ -195,8 +195,8 @@ gk_store_list_attachments (GkStore   *self,
                            GError   **error)
 {
   g_autoptr(GPtrArray) attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_attachment_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
 
   stmt = gk_db_prepare (self->db,
                         "SELECT a.id, a.record_id, a.name, a.size, a.sha256, a.added_at FROM attachments a "
@@ -205,24 +205,24 @@ gk_store_list_attachments (GkStore   *self,
   if (stmt == NULL)
     return NULL;
 
-  gk_bind_text (stmt, 1, record->uuid);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!gk_db_statement_bind_text (stmt, 1, record->uuid, error))
+    return NULL;
+  while (gk_db_statement_step (stmt, &local_error))
     {
       GkAttachment *attachment = g_new0 (GkAttachment, 1);
 
-      attachment->id = sqlite3_column_int64 (stmt, 0);
-      attachment->record_id = sqlite3_column_int64 (stmt, 1);
-      attachment->name = gk_column_dup (stmt, 2);
-      attachment->size = sqlite3_column_int64 (stmt, 3);
-      attachment->sha256 = gk_column_dup (stmt, 4);
-      attachment->added_at = gk_column_dup (stmt, 5);
+      attachment->id = gk_db_statement_get_int64 (stmt, 0);
+      attachment->record_id = gk_db_statement_get_int64 (stmt, 1);
+      attachment->name = gk_db_statement_dup_text (stmt, 2);
+      attachment->size = gk_db_statement_get_int64 (stmt, 3);
+      attachment->sha256 = gk_db_statement_dup_text (stmt, 4);
+      attachment->added_at = gk_db_statement_dup_text (stmt, 5);
       g_ptr_array_add (attachments, attachment);
     }
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (local_error != NULL)
     {
-      gk_db_set_error (self->db, error);
+      g_propagate_error (error, local_error);
       return NULL;
     }
 
@@ -236,8 +236,9 @@ gk_store_remove_attachment (GkStore             *self,
                             const GkAttachment  *attachment,
                             GError             **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean still_used = FALSE;
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
+  gboolean still_used;
 
   if (!gk_db_begin (self->db, error))
     return FALSE;
@@ -245,10 +246,10 @@ gk_store_remove_attachment (GkStore             *self,
   stmt = gk_db_prepare (self->db, "DELETE FROM attachments WHERE id = ?1", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, attachment->id);
-  if (!gk_db_step_done (self->db, stmt, error))
+  if (!gk_db_statement_bind_int64 (stmt, 1, attachment->id, error) ||
+      !gk_db_statement_step_done (stmt, error))
     goto fail;
-  if (sqlite3_changes (gk_db_get_handle (self->db)) == 0)
+  if (gk_db_get_changes (self->db) == 0)
     {
       g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No such attachment"));
       goto fail;
@@ -260,9 +261,16 @@ gk_store_remove_attachment (GkStore             *self,
   stmt = gk_db_prepare (self->db, "SELECT 1 FROM attachments WHERE sha256 = ?1 LIMIT 1", error);
   if (stmt == NULL)
     goto fail;
-  gk_bind_text (stmt, 1, attachment->sha256);
-  still_used = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  if (!gk_db_statement_bind_text (stmt, 1, attachment->sha256, error))
+    goto fail;
+  /* A failed read must not count as "unused": the file would be deleted. */
+  still_used = gk_db_statement_step (stmt, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      goto fail;
+    }
+  gk_db_statement_reset (stmt);
 
   if (!gk_db_commit (self->db, error))
     return FALSE;

@@ -13,29 +13,29 @@
   "channels, audience, mode, level, supervision, fields, project_kind, stage, retired"
 
 static GkItem *
-item_from_row (sqlite3_stmt *stmt)
+item_from_row (GkDbStatement *stmt)
 {
   GkItem *item = g_new0 (GkItem, 1);
 
-  item->id = sqlite3_column_int64 (stmt, 0);
-  item->key = gk_column_dup (stmt, 1);
-  item->domain = gk_column_dup (stmt, 2);
-  item->level1 = gk_column_dup (stmt, 3);
-  item->level2 = gk_column_dup (stmt, 4);
-  item->contents = gk_column_dup (stmt, 5);
-  item->basis = gk_column_dup (stmt, 6);
-  item->time_limit = gk_column_dup (stmt, 7);
-  item->deadline_rule = gk_column_dup (stmt, 8);
-  item->units = gk_column_dup (stmt, 9);
-  item->channels = gk_column_dup (stmt, 10);
-  item->audience = gk_column_dup (stmt, 11);
-  item->mode = gk_column_dup (stmt, 12);
-  item->level = gk_column_dup (stmt, 13);
-  item->supervision = gk_column_dup (stmt, 14);
-  item->fields = gk_column_dup (stmt, 15);
-  item->project_kind = gk_column_dup (stmt, 16);
-  item->stage = sqlite3_column_int (stmt, 17);
-  item->retired = sqlite3_column_int (stmt, 18);
+  item->id = gk_db_statement_get_int64 (stmt, 0);
+  item->key = gk_db_statement_dup_text (stmt, 1);
+  item->domain = gk_db_statement_dup_text (stmt, 2);
+  item->level1 = gk_db_statement_dup_text (stmt, 3);
+  item->level2 = gk_db_statement_dup_text (stmt, 4);
+  item->contents = gk_db_statement_dup_text (stmt, 5);
+  item->basis = gk_db_statement_dup_text (stmt, 6);
+  item->time_limit = gk_db_statement_dup_text (stmt, 7);
+  item->deadline_rule = gk_db_statement_dup_text (stmt, 8);
+  item->units = gk_db_statement_dup_text (stmt, 9);
+  item->channels = gk_db_statement_dup_text (stmt, 10);
+  item->audience = gk_db_statement_dup_text (stmt, 11);
+  item->mode = gk_db_statement_dup_text (stmt, 12);
+  item->level = gk_db_statement_dup_text (stmt, 13);
+  item->supervision = gk_db_statement_dup_text (stmt, 14);
+  item->fields = gk_db_statement_dup_text (stmt, 15);
+  item->project_kind = gk_db_statement_dup_text (stmt, 16);
+  item->stage = gk_db_statement_get_int (stmt, 17);
+  item->retired = gk_db_statement_get_int (stmt, 18);
   return item;
 }
 
@@ -46,8 +46,8 @@ gk_store_list_items (GkStore     *self,
                      GError     **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_item_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
 
   stmt = gk_db_prepare (self->db,
                         "SELECT " ITEM_COLUMNS " FROM catalog_items "
@@ -57,15 +57,15 @@ gk_store_list_items (GkStore     *self,
   if (stmt == NULL)
     return NULL;
 
-  gk_bind_text (stmt, 1, domain);
-  sqlite3_bind_int (stmt, 2, include_retired);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!gk_db_statement_bind_text (stmt, 1, domain, error) ||
+      !gk_db_statement_bind_int (stmt, 2, include_retired, error))
+    return NULL;
+  while (gk_db_statement_step (stmt, &local_error))
     g_ptr_array_add (items, item_from_row (stmt));
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (local_error != NULL)
     {
-      gk_db_set_error (self->db, error);
+      g_propagate_error (error, local_error);
       return NULL;
     }
 
@@ -77,19 +77,16 @@ gk_store_get_item (GkStore     *self,
                    const char  *key,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = gk_db_prepare (self->db, "SELECT " ITEM_COLUMNS " FROM catalog_items WHERE key = ?1", error);
-  GkItem *item = NULL;
+  GkDbStatement *stmt = gk_db_prepare (self->db, "SELECT " ITEM_COLUMNS " FROM catalog_items WHERE key = ?1", error);
+  GkItem *item;
 
-  if (stmt == NULL)
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, key, error) ||
+      !gk_db_statement_step_one (stmt, error, _("No catalog item “%s”"), key))
     return NULL;
 
-  gk_bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    item = item_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (item == NULL)
-    g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No catalog item “%s”"), key);
+  item = item_from_row (stmt);
+  gk_db_statement_reset (stmt);
   return item;
 }
 
@@ -98,19 +95,16 @@ gk_store_get_item_by_id (GkStore  *self,
                          gint64    item_id,
                          GError  **error)
 {
-  sqlite3_stmt *stmt = gk_db_prepare (self->db, "SELECT " ITEM_COLUMNS " FROM catalog_items WHERE id = ?1", error);
-  GkItem *item = NULL;
+  GkDbStatement *stmt = gk_db_prepare (self->db, "SELECT " ITEM_COLUMNS " FROM catalog_items WHERE id = ?1", error);
+  GkItem *item;
 
-  if (stmt == NULL)
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, item_id, error) ||
+      !gk_db_statement_step_one (stmt, error, _("No catalog item %lld"), (long long) item_id))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    item = item_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (item == NULL)
-    g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No catalog item %lld"), (long long) item_id);
+  item = item_from_row (stmt);
+  gk_db_statement_reset (stmt);
   return item;
 }
 
@@ -169,7 +163,7 @@ gk_store_write_item (GkStore       *self,
             int            position,
             GError       **error)
 {
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
 
   stmt = gk_db_prepare (self->db,
                         "INSERT INTO catalog_items (key, domain, level1, level2, contents, basis, time_limit, "
@@ -188,29 +182,29 @@ gk_store_write_item (GkStore       *self,
   if (stmt == NULL)
     return FALSE;
 
-  gk_bind_text (stmt, 1, item->key);
-  gk_bind_text (stmt, 2, item->domain);
-  gk_bind_text (stmt, 3, item->level1 != NULL ? item->level1 : "");
-  gk_bind_text (stmt, 4, item->level2 != NULL ? item->level2 : "");
-  gk_bind_text (stmt, 5, item->contents != NULL ? item->contents : "");
-  gk_bind_text (stmt, 6, item->basis != NULL ? item->basis : "");
-  gk_bind_text (stmt, 7, item->time_limit != NULL ? item->time_limit : "");
-  gk_bind_text (stmt, 8, item->deadline_rule != NULL ? item->deadline_rule : "proactive");
-  gk_bind_text (stmt, 9, item->units != NULL ? item->units : "");
-  gk_bind_text (stmt, 10, item->channels != NULL ? item->channels : "[]");
-  gk_bind_text (stmt, 11, item->audience != NULL ? item->audience : "");
-  gk_bind_text (stmt, 12, item->mode != NULL ? item->mode : "");
-  gk_bind_text (stmt, 13, item->level != NULL ? item->level : "");
-  gk_bind_text (stmt, 14, item->supervision != NULL ? item->supervision : "");
-  gk_bind_text (stmt, 15, item->fields != NULL ? item->fields : "[]");
-  gk_bind_text (stmt, 16, item->project_kind);
-  sqlite3_bind_int (stmt, 17, item->stage);
-  if (position > 0)
-    sqlite3_bind_int (stmt, 18, position);
-  else
-    sqlite3_bind_null (stmt, 18);
-  sqlite3_bind_int (stmt, 19, item->retired);
-  return gk_db_step_done (self->db, stmt, error);
+  if (!gk_db_statement_bind_text (stmt, 1, item->key, error) ||
+      !gk_db_statement_bind_text (stmt, 2, item->domain, error) ||
+      !gk_db_statement_bind_text (stmt, 3, item->level1 != NULL ? item->level1 : "", error) ||
+      !gk_db_statement_bind_text (stmt, 4, item->level2 != NULL ? item->level2 : "", error) ||
+      !gk_db_statement_bind_text (stmt, 5, item->contents != NULL ? item->contents : "", error) ||
+      !gk_db_statement_bind_text (stmt, 6, item->basis != NULL ? item->basis : "", error) ||
+      !gk_db_statement_bind_text (stmt, 7, item->time_limit != NULL ? item->time_limit : "", error) ||
+      !gk_db_statement_bind_text (stmt, 8, item->deadline_rule != NULL ? item->deadline_rule : "proactive", error) ||
+      !gk_db_statement_bind_text (stmt, 9, item->units != NULL ? item->units : "", error) ||
+      !gk_db_statement_bind_text (stmt, 10, item->channels != NULL ? item->channels : "[]", error) ||
+      !gk_db_statement_bind_text (stmt, 11, item->audience != NULL ? item->audience : "", error) ||
+      !gk_db_statement_bind_text (stmt, 12, item->mode != NULL ? item->mode : "", error) ||
+      !gk_db_statement_bind_text (stmt, 13, item->level != NULL ? item->level : "", error) ||
+      !gk_db_statement_bind_text (stmt, 14, item->supervision != NULL ? item->supervision : "", error) ||
+      !gk_db_statement_bind_text (stmt, 15, item->fields != NULL ? item->fields : "[]", error) ||
+      !gk_db_statement_bind_text (stmt, 16, item->project_kind, error) ||
+      !gk_db_statement_bind_int (stmt, 17, item->stage, error) ||
+      !(position > 0
+        ? gk_db_statement_bind_int (stmt, 18, position, error)
+        : gk_db_statement_bind_null (stmt, 18, error)) ||
+      !gk_db_statement_bind_int (stmt, 19, item->retired, error))
+    return FALSE;
+  return gk_db_statement_step_done (stmt, error);
 }
 
 gboolean
@@ -279,8 +273,8 @@ gk_store_list_item_value_keys (GkStore  *self,
                                GError  **error)
 {
   g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
-  int rc;
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
 
   stmt = gk_db_prepare (self->db,
                         "SELECT DISTINCT value_keys.key FROM records, json_each (records.fields) AS value_keys "
@@ -289,14 +283,14 @@ gk_store_list_item_value_keys (GkStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (keys, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  if (!gk_db_statement_bind_int64 (stmt, 1, item_id, error))
+    return NULL;
+  while (gk_db_statement_step (stmt, &local_error))
+    g_strv_builder_add (keys, gk_db_statement_get_text (stmt, 0));
 
-  if (rc != SQLITE_DONE)
+  if (local_error != NULL)
     {
-      gk_db_set_error (self->db, error);
+      g_propagate_error (error, local_error);
       return NULL;
     }
 
@@ -308,19 +302,18 @@ gk_store_list_domains (GkStore  *self,
                        GError  **error)
 {
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = gk_db_prepare (self->db, "SELECT key FROM domains ORDER BY position", error);
-  int rc;
+  GkDbStatement *stmt = gk_db_prepare (self->db, "SELECT key FROM domains ORDER BY position", error);
+  GError *local_error = NULL;
 
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (keys, gk_column_dup (stmt, 0));
-  sqlite3_reset (stmt);
+  while (gk_db_statement_step (stmt, &local_error))
+    g_ptr_array_add (keys, gk_db_statement_dup_text (stmt, 0));
 
-  if (rc != SQLITE_DONE)
+  if (local_error != NULL)
     {
-      gk_db_set_error (self->db, error);
+      g_propagate_error (error, local_error);
       return NULL;
     }
 

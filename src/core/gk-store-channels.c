@@ -55,19 +55,17 @@ lookup_record_id (GkStore     *self,
                   const char  *uuid,
                   GError     **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
+  GkDbStatement *stmt;
+  gint64 id;
 
   stmt = gk_db_prepare (self->db, "SELECT id FROM records WHERE uuid = ?1", error);
-  if (stmt == NULL)
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, uuid, error) ||
+      !gk_db_statement_step_one (stmt, error, _("No record “%s” in the ledger"), uuid))
     return 0;
-  gk_bind_text (stmt, 1, uuid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
 
-  if (id == 0)
-    g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No record “%s” in the ledger"), uuid);
+  id = gk_db_statement_get_int64 (stmt, 0);
+  gk_db_statement_reset (stmt);
   return id;
 }
 
@@ -77,8 +75,8 @@ read_channels (GkStore  *self,
                GError  **error)
 {
   g_autoptr(GPtrArray) channels = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_record_channel_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
 
   stmt = gk_db_prepare (self->db,
                         "SELECT channel, published_on, address FROM record_channels "
@@ -87,21 +85,21 @@ read_channels (GkStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, record_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!gk_db_statement_bind_int64 (stmt, 1, record_id, error))
+    return NULL;
+  while (gk_db_statement_step (stmt, &local_error))
     {
       GkRecordChannel *channel = g_new0 (GkRecordChannel, 1);
 
-      channel->channel = gk_column_dup (stmt, 0);
-      channel->published_on = gk_column_dup (stmt, 1);
-      channel->address = gk_column_dup (stmt, 2);
+      channel->channel = gk_db_statement_dup_text (stmt, 0);
+      channel->published_on = gk_db_statement_dup_text (stmt, 1);
+      channel->address = gk_db_statement_dup_text (stmt, 2);
       g_ptr_array_add (channels, channel);
     }
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (local_error != NULL)
     {
-      gk_db_set_error (self->db, error);
+      g_propagate_error (error, local_error);
       return NULL;
     }
 
@@ -198,7 +196,7 @@ gk_store_set_record_channels (GkStore     *self,
       const GkRecordChannel *new = find_channel (channels, old->channel);
       g_autofree char *old_text = NULL;
       g_autofree char *field = NULL;
-      sqlite3_stmt *stmt;
+      GkDbStatement *stmt;
 
       if (new != NULL && !channel_is_empty (new))
         continue;
@@ -206,9 +204,9 @@ gk_store_set_record_channels (GkStore     *self,
       stmt = gk_db_prepare (self->db, "DELETE FROM record_channels WHERE record_id = ?1 AND channel = ?2", error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, record_id);
-      gk_bind_text (stmt, 2, old->channel);
-      if (!gk_db_step_done (self->db, stmt, error))
+      if (!gk_db_statement_bind_int64 (stmt, 1, record_id, error) ||
+          !gk_db_statement_bind_text (stmt, 2, old->channel, error) ||
+          !gk_db_statement_step_done (stmt, error))
         goto fail;
 
       old_text = describe_channel (old);
@@ -226,7 +224,7 @@ gk_store_set_record_channels (GkStore     *self,
       g_autofree char *old_text = NULL;
       g_autofree char *new_text = NULL;
       g_autofree char *field = NULL;
-      sqlite3_stmt *stmt;
+      GkDbStatement *stmt;
 
       if (channel_is_empty (new))
         continue;
@@ -243,11 +241,11 @@ gk_store_set_record_channels (GkStore     *self,
                             error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, record_id);
-      gk_bind_text (stmt, 2, new->channel);
-      gk_bind_text (stmt, 3, new->published_on != NULL ? new->published_on : "");
-      gk_bind_text (stmt, 4, new->address != NULL ? new->address : "");
-      if (!gk_db_step_done (self->db, stmt, error))
+      if (!gk_db_statement_bind_int64 (stmt, 1, record_id, error) ||
+          !gk_db_statement_bind_text (stmt, 2, new->channel, error) ||
+          !gk_db_statement_bind_text (stmt, 3, new->published_on != NULL ? new->published_on : "", error) ||
+          !gk_db_statement_bind_text (stmt, 4, new->address != NULL ? new->address : "", error) ||
+          !gk_db_statement_step_done (stmt, error))
         goto fail;
 
       old_text = describe_channel (old);

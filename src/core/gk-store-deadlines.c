@@ -15,8 +15,8 @@ gk_store_load_calendar (GkStore  *self,
                         GError  **error)
 {
   g_autoptr(GkCalendar) calendar = gk_calendar_new_default (error);
-  sqlite3_stmt *stmt;
-  int rc;
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
 
   if (calendar == NULL)
     return FALSE;
@@ -25,20 +25,22 @@ gk_store_load_calendar (GkStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (gk_db_statement_step (stmt, &local_error))
     {
-      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GError) load_error = NULL;
 
-      if (!gk_calendar_load_data (calendar, (const char *) sqlite3_column_text (stmt, 1), &local_error))
+      if (!gk_calendar_load_data (calendar, gk_db_statement_get_text (stmt, 1), &load_error))
         {
           /* One bad year must not lock the clerk out of the ledger. */
-          g_warning ("Ignoring the stored calendar of %d: %s", sqlite3_column_int (stmt, 0), local_error->message);
+          g_warning ("Ignoring the stored calendar of %d: %s", gk_db_statement_get_int (stmt, 0), load_error->message);
         }
     }
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    return gk_db_set_error (self->db, error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
 
   g_set_object (&self->calendar, calendar);
   return TRUE;
@@ -218,8 +220,8 @@ gk_store_recompute_due_dates (GkStore  *self,
                               GError  **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
 
   if (!gk_db_begin (self->db, error))
     return FALSE;
@@ -228,22 +230,21 @@ gk_store_recompute_due_dates (GkStore  *self,
   if (stmt == NULL)
     goto fail;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (gk_db_statement_step (stmt, &local_error))
     {
       GkRecord *record = gk_record_new ();
 
-      record->id = sqlite3_column_int64 (stmt, 0);
-      record->item_id = sqlite3_column_int64 (stmt, 1);
-      record->formed_on = gk_column_dup (stmt, 2);
-      gk_record_set_string (record, &record->mode, (const char *) sqlite3_column_text (stmt, 3));
-      record->due_on = gk_column_dup (stmt, 4);
-      record->due_missing_year = sqlite3_column_int (stmt, 5);
+      record->id = gk_db_statement_get_int64 (stmt, 0);
+      record->item_id = gk_db_statement_get_int64 (stmt, 1);
+      record->formed_on = gk_db_statement_dup_text (stmt, 2);
+      gk_record_set_string (record, &record->mode, gk_db_statement_get_text (stmt, 3));
+      record->due_on = gk_db_statement_dup_text (stmt, 4);
+      record->due_missing_year = gk_db_statement_get_int (stmt, 5);
       g_ptr_array_add (records, record);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (local_error != NULL)
     {
-      gk_db_set_error (self->db, error);
+      g_propagate_error (error, local_error);
       goto fail;
     }
 
@@ -261,10 +262,10 @@ gk_store_recompute_due_dates (GkStore  *self,
       if (g_strcmp0 (old_due, record->due_on) == 0 && old_missing == record->due_missing_year)
         continue;
 
-      sqlite3_bind_int64 (stmt, 1, record->id);
-      gk_bind_text (stmt, 2, record->due_on);
-      sqlite3_bind_int (stmt, 3, record->due_missing_year);
-      if (!gk_db_step_done (self->db, stmt, error))
+      if (!gk_db_statement_bind_int64 (stmt, 1, record->id, error) ||
+          !gk_db_statement_bind_text (stmt, 2, record->due_on, error) ||
+          !gk_db_statement_bind_int (stmt, 3, record->due_missing_year, error) ||
+          !gk_db_statement_step_done (stmt, error))
         goto fail;
     }
 
@@ -283,7 +284,7 @@ gk_store_save_calendar_year (GkStore     *self,
 {
   g_autoptr(GkCalendar) check = gk_calendar_new ();
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
 
   /* Refuse what would not load again. */
   if (!gk_calendar_load_data (check, data, error))
@@ -304,10 +305,10 @@ gk_store_save_calendar_year (GkStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int (stmt, 1, year);
-  gk_bind_text (stmt, 2, data);
-  gk_bind_text (stmt, 3, now);
-  if (!gk_db_step_done (self->db, stmt, error))
+  if (!gk_db_statement_bind_int (stmt, 1, year, error) ||
+      !gk_db_statement_bind_text (stmt, 2, data, error) ||
+      !gk_db_statement_bind_text (stmt, 3, now, error) ||
+      !gk_db_statement_step_done (stmt, error))
     return FALSE;
 
   if (!gk_store_load_calendar (self, error) ||

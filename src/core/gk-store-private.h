@@ -1,6 +1,7 @@
 /* gk-store-private.h: state and helpers shared by the store's source files. */
 #pragma once
 
+#include "gk-db.h"
 #include "gk-store.h"
 
 G_BEGIN_DECLS
@@ -22,11 +23,8 @@ typedef struct _GkSearchCache GkSearchCache;
 void      gk_search_cache_free          (GkSearchCache *cache);
 
 char     *gk_store_now                  (void);
-char     *gk_column_dup                 (sqlite3_stmt *stmt,
-                                         int           column);
-void      gk_bind_text                  (sqlite3_stmt *stmt,
-                                         int           index,
-                                         const char   *text);
+/* The store's connection, for the core's own writers (the demo ledger). */
+GkDb     *gk_store_get_db               (GkStore      *self);
 void      gk_store_emit_records_changed (GkStore      *self);
 /* The hidden records as a JSON array of UUIDs, or NULL when none is hidden. */
 char     *gk_store_dup_hidden_json      (GkStore      *self);
@@ -69,7 +67,11 @@ gboolean  gk_store_add_history          (GkStore      *self,
 gboolean  gk_store_index_record         (GkStore      *self,
                                          GkRecord     *record,
                                          GError      **error);
-GkRecord *gk_store_record_from_row      (sqlite3_stmt *stmt);
+/* Draws the next 索引号 of @year; the caller holds a write transaction. */
+char     *gk_store_next_index_no        (GkStore      *self,
+                                         int           year,
+                                         GError      **error);
+GkRecord *gk_store_record_from_row      (GkDbStatement *stmt);
 char     *gk_fields_to_text             (const char   *fields);
 char     *gk_text_to_chars              (const char   *text);
 

@@ -9,17 +9,17 @@
 #include "gk-store-private.h"
 
 static GkProject *
-project_from_row (sqlite3_stmt *stmt)
+project_from_row (GkDbStatement *stmt)
 {
   GkProject *project = g_new0 (GkProject, 1);
 
-  project->id = sqlite3_column_int64 (stmt, 0);
-  project->uuid = gk_column_dup (stmt, 1);
-  project->kind = gk_column_dup (stmt, 2);
-  project->name = gk_column_dup (stmt, 3);
-  project->code = gk_column_dup (stmt, 4);
-  project->investment_code = gk_column_dup (stmt, 5);
-  project->unit_id = sqlite3_column_int64 (stmt, 6);
+  project->id = gk_db_statement_get_int64 (stmt, 0);
+  project->uuid = gk_db_statement_dup_text (stmt, 1);
+  project->kind = gk_db_statement_dup_text (stmt, 2);
+  project->name = gk_db_statement_dup_text (stmt, 3);
+  project->code = gk_db_statement_dup_text (stmt, 4);
+  project->investment_code = gk_db_statement_dup_text (stmt, 5);
+  project->unit_id = gk_db_statement_get_int64 (stmt, 6);
   return project;
 }
 
@@ -36,7 +36,7 @@ gk_store_create_project (GkStore     *self,
 {
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *now = gk_store_now ();
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
 
   if (g_strcmp0 (kind, "procurement") != 0 && g_strcmp0 (kind, "tender") != 0 && g_strcmp0 (kind, "housing") != 0)
     {
@@ -56,17 +56,17 @@ gk_store_create_project (GkStore     *self,
   if (stmt == NULL)
     return NULL;
 
-  gk_bind_text (stmt, 1, uuid);
-  gk_bind_text (stmt, 2, kind);
-  gk_bind_text (stmt, 3, name);
-  gk_bind_text (stmt, 4, code != NULL ? code : "");
-  gk_bind_text (stmt, 5, investment_code != NULL ? investment_code : "");
-  sqlite3_bind_int64 (stmt, 6, unit_id);
-  gk_bind_text (stmt, 7, now);
-  if (!gk_db_step_done (self->db, stmt, error))
+  if (!gk_db_statement_bind_text (stmt, 1, uuid, error) ||
+      !gk_db_statement_bind_text (stmt, 2, kind, error) ||
+      !gk_db_statement_bind_text (stmt, 3, name, error) ||
+      !gk_db_statement_bind_text (stmt, 4, code != NULL ? code : "", error) ||
+      !gk_db_statement_bind_text (stmt, 5, investment_code != NULL ? investment_code : "", error) ||
+      !gk_db_statement_bind_int64 (stmt, 6, unit_id, error) ||
+      !gk_db_statement_bind_text (stmt, 7, now, error) ||
+      !gk_db_statement_step_done (stmt, error))
     return NULL;
 
-  return gk_store_get_project (self, sqlite3_last_insert_rowid (gk_db_get_handle (self->db)), error);
+  return gk_store_get_project (self, gk_db_get_last_insert_id (self->db), error);
 }
 
 GkProject *
@@ -74,19 +74,16 @@ gk_store_get_project (GkStore  *self,
                       gint64    project_id,
                       GError  **error)
 {
-  sqlite3_stmt *stmt = gk_db_prepare (self->db, "SELECT " PROJECT_COLUMNS " FROM projects WHERE id = ?1", error);
-  GkProject *project = NULL;
+  GkDbStatement *stmt = gk_db_prepare (self->db, "SELECT " PROJECT_COLUMNS " FROM projects WHERE id = ?1", error);
+  GkProject *project;
 
-  if (stmt == NULL)
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, project_id, error) ||
+      !gk_db_statement_step_one (stmt, error, "%s", _("No such project")))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, project_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    project = project_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (project == NULL)
-    g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No such project"));
+  project = project_from_row (stmt);
+  gk_db_statement_reset (stmt);
   return project;
 }
 
@@ -96,8 +93,8 @@ gk_store_list_projects (GkStore     *self,
                         GError     **error)
 {
   g_autoptr(GPtrArray) projects = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_project_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
 
   stmt = gk_db_prepare (self->db,
                         "SELECT " PROJECT_COLUMNS " FROM projects WHERE ?1 IS NULL OR kind = ?1 ORDER BY id DESC",
@@ -105,14 +102,14 @@ gk_store_list_projects (GkStore     *self,
   if (stmt == NULL)
     return NULL;
 
-  gk_bind_text (stmt, 1, kind);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!gk_db_statement_bind_text (stmt, 1, kind, error))
+    return NULL;
+  while (gk_db_statement_step (stmt, &local_error))
     g_ptr_array_add (projects, project_from_row (stmt));
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (local_error != NULL)
     {
-      gk_db_set_error (self->db, error);
+      g_propagate_error (error, local_error);
       return NULL;
     }
 
@@ -143,6 +140,9 @@ gk_store_project_stages (GkStore     *self,
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) stages = NULL;
   g_autofree char *real_today = today != NULL ? g_strdup (today) : gk_today ();
+  /* A record deleted pending an undo no longer stands for its stage. */
+  g_autofree char *hidden = gk_store_dup_hidden_json (self);
+  GError *local_error = NULL;
   int last_present = -1;
 
   if (project == NULL)
@@ -157,7 +157,7 @@ gk_store_project_stages (GkStore     *self,
     {
       GkItem *item = g_ptr_array_index (items, i);
       GkStage *stage;
-      sqlite3_stmt *stmt;
+      GkDbStatement *stmt;
 
       if (g_strcmp0 (item->project_kind, project->kind) != 0 || item->stage <= 0)
         continue;
@@ -166,18 +166,30 @@ gk_store_project_stages (GkStore     *self,
       stage->item = gk_item_copy (item);
       stmt = gk_db_prepare (self->db,
                             "SELECT " GK_RECORD_COLUMNS " FROM " GK_RECORD_FROM
-                            " WHERE r.project_id = ?1 AND r.item_id = ?2 ORDER BY r.formed_on DESC, r.id DESC LIMIT 1",
+                            " WHERE r.project_id = ?1 AND r.item_id = ?2"
+                            " AND r.uuid NOT IN (SELECT value FROM json_each (?3))"
+                            " ORDER BY r.formed_on DESC, r.id DESC LIMIT 1",
                             error);
-      if (stmt == NULL)
+      if (stmt == NULL ||
+          !gk_db_statement_bind_int64 (stmt, 1, project_id, error) ||
+          !gk_db_statement_bind_int64 (stmt, 2, item->id, error) ||
+          !gk_db_statement_bind_text (stmt, 3, hidden != NULL ? hidden : "[]", error))
         {
           gk_stage_free (stage);
           return NULL;
         }
-      sqlite3_bind_int64 (stmt, 1, project_id);
-      sqlite3_bind_int64 (stmt, 2, item->id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        stage->record = gk_store_record_from_row (stmt);
-      sqlite3_reset (stmt);
+      /* No record is a stage not reached yet; a failed read is not. */
+      if (gk_db_statement_step (stmt, &local_error))
+        {
+          stage->record = gk_store_record_from_row (stmt);
+          gk_db_statement_reset (stmt);
+        }
+      else if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          gk_stage_free (stage);
+          return NULL;
+        }
 
       g_ptr_array_add (stages, stage);
     }
@@ -419,6 +431,7 @@ gk_store_create_stage_record (GkStore     *self,
   g_autoptr(JsonNode) root = NULL;
   GkSchema *schema;
   JsonObject *values;
+  GError *local_error = NULL;
   int position = -1;
 
   g_return_val_if_fail (GK_IS_STORE (self), NULL);
@@ -501,8 +514,13 @@ gk_store_create_stage_record (GkStore     *self,
     {
       g_auto(GStrv) units = g_strsplit_set (item->units, "、，,;；", 2);
 
-      if (units[0] != NULL)
-        record->unit_id = gk_store_find_unit (self, g_strstrip (units[0]));
+      if (units[0] != NULL &&
+          (record->unit_id = gk_store_find_unit (self, g_strstrip (units[0]), &local_error)) == 0 &&
+          local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          goto fail;
+        }
     }
 
   if (!gk_store_insert_record (self, record, TRUE, error))

@@ -9,29 +9,29 @@
 #include "gk-store-private.h"
 
 GkRecord *
-gk_store_record_from_row (sqlite3_stmt *stmt)
+gk_store_record_from_row (GkDbStatement *stmt)
 {
   GkRecord *record = gk_record_new ();
   int c = 0;
 
-#define TEXT(f) g_free (record->f); record->f = gk_column_dup (stmt, c++)
-  record->id = sqlite3_column_int64 (stmt, c++);
+#define TEXT(f) g_free (record->f); record->f = gk_db_statement_dup_text (stmt, c++)
+  record->id = gk_db_statement_get_int64 (stmt, c++);
   TEXT (uuid);
-  record->item_id = sqlite3_column_int64 (stmt, c++);
+  record->item_id = gk_db_statement_get_int64 (stmt, c++);
   TEXT (item_key);
   TEXT (item_name);
   TEXT (domain);
-  record->project_id = sqlite3_column_int64 (stmt, c++);
+  record->project_id = gk_db_statement_get_int64 (stmt, c++);
   TEXT (title);
   TEXT (body);
   TEXT (fields);
-  record->unit_id = sqlite3_column_int64 (stmt, c++);
+  record->unit_id = gk_db_statement_get_int64 (stmt, c++);
   TEXT (unit_name);
   TEXT (index_no);
   TEXT (doc_no);
   TEXT (formed_on);
   TEXT (due_on);
-  record->due_missing_year = sqlite3_column_int (stmt, c++);
+  record->due_missing_year = gk_db_statement_get_int (stmt, c++);
   TEXT (published_on);
   TEXT (status);
   TEXT (mode);
@@ -54,7 +54,7 @@ gk_store_add_history (GkStore     *self,
                       GError     **error)
 {
   g_autofree char *now = gk_store_now ();
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
 
   stmt = gk_db_prepare (self->db,
                         "INSERT INTO history (record_uuid, at, user, action, field, old_value, new_value) "
@@ -63,14 +63,15 @@ gk_store_add_history (GkStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  gk_bind_text (stmt, 1, uuid);
-  gk_bind_text (stmt, 2, now);
-  gk_bind_text (stmt, 3, self->user);
-  gk_bind_text (stmt, 4, action);
-  gk_bind_text (stmt, 5, field != NULL ? field : "");
-  gk_bind_text (stmt, 6, old_value);
-  gk_bind_text (stmt, 7, new_value);
-  return gk_db_step_done (self->db, stmt, error);
+  if (!gk_db_statement_bind_text (stmt, 1, uuid, error) ||
+      !gk_db_statement_bind_text (stmt, 2, now, error) ||
+      !gk_db_statement_bind_text (stmt, 3, self->user, error) ||
+      !gk_db_statement_bind_text (stmt, 4, action, error) ||
+      !gk_db_statement_bind_text (stmt, 5, field != NULL ? field : "", error) ||
+      !gk_db_statement_bind_text (stmt, 6, old_value, error) ||
+      !gk_db_statement_bind_text (stmt, 7, new_value, error))
+    return FALSE;
+  return gk_db_statement_step_done (stmt, error);
 }
 
 /* The caller holds the write transaction, so two connections never draw
@@ -81,7 +82,8 @@ gk_store_next_index_no (GkStore  *self,
                         GError  **error)
 {
   g_autofree char *prefix = NULL;
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
   gint64 serial = 0;
 
   if (!gk_store_get_organisation (self, NULL, &prefix, error))
@@ -93,11 +95,21 @@ gk_store_next_index_no (GkStore  *self,
   stmt = gk_db_prepare (self->db, "SELECT last FROM index_serials WHERE prefix = ?1 AND year = ?2", error);
   if (stmt == NULL)
     return NULL;
-  gk_bind_text (stmt, 1, prefix);
-  sqlite3_bind_int (stmt, 2, year);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    serial = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!gk_db_statement_bind_text (stmt, 1, prefix, error) ||
+      !gk_db_statement_bind_int (stmt, 2, year, error))
+    return NULL;
+  /* No row is the year's first serial; a failed read must not be taken
+   * for one, or a number already issued would be issued again. */
+  if (gk_db_statement_step (stmt, &local_error))
+    {
+      serial = gk_db_statement_get_int64 (stmt, 0);
+      gk_db_statement_reset (stmt);
+    }
+  else if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
   serial++;
 
   stmt = gk_db_prepare (self->db,
@@ -106,10 +118,10 @@ gk_store_next_index_no (GkStore  *self,
                         error);
   if (stmt == NULL)
     return NULL;
-  gk_bind_text (stmt, 1, prefix);
-  sqlite3_bind_int (stmt, 2, year);
-  sqlite3_bind_int64 (stmt, 3, serial);
-  if (!gk_db_step_done (self->db, stmt, error))
+  if (!gk_db_statement_bind_text (stmt, 1, prefix, error) ||
+      !gk_db_statement_bind_int (stmt, 2, year, error) ||
+      !gk_db_statement_bind_int64 (stmt, 3, serial, error) ||
+      !gk_db_statement_step_done (stmt, error))
     return NULL;
 
   if (serial <= 0 || serial > 99999)
@@ -257,15 +269,16 @@ exec_text_row (GkStore     *self,
                const char  *fields,
                GError     **error)
 {
-  sqlite3_stmt *stmt = gk_db_prepare (self->db, sql, error);
+  GkDbStatement *stmt = gk_db_prepare (self->db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  gk_bind_text (stmt, 2, title);
-  gk_bind_text (stmt, 3, body);
-  gk_bind_text (stmt, 4, fields);
-  return gk_db_step_done (self->db, stmt, error);
+  if (!gk_db_statement_bind_int64 (stmt, 1, id, error) ||
+      !gk_db_statement_bind_text (stmt, 2, title, error) ||
+      !gk_db_statement_bind_text (stmt, 3, body, error) ||
+      !gk_db_statement_bind_text (stmt, 4, fields, error))
+    return FALSE;
+  return gk_db_statement_step_done (stmt, error);
 }
 
 /* Takes a record out of both indexes, with the text it was indexed with. */
@@ -279,23 +292,28 @@ unindex_record (GkStore  *self,
   g_autofree char *fields = NULL;
   g_autofree char *all = NULL;
   g_autofree char *chars = NULL;
-  sqlite3_stmt *stmt;
-  gboolean indexed;
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
 
   stmt = gk_db_prepare (self->db, "SELECT title, body, fields FROM records_search WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  indexed = sqlite3_step (stmt) == SQLITE_ROW;
-  if (indexed)
+  if (!gk_db_statement_bind_int64 (stmt, 1, id, error))
+    return FALSE;
+  if (!gk_db_statement_step (stmt, &local_error))
     {
-      title = gk_column_dup (stmt, 0);
-      body = gk_column_dup (stmt, 1);
-      fields = gk_column_dup (stmt, 2);
+      /* Not indexed yet; but a failed read must not leave stale index rows. */
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      return TRUE;
     }
-  sqlite3_reset (stmt);
-  if (!indexed)
-    return TRUE;
+  title = gk_db_statement_dup_text (stmt, 0);
+  body = gk_db_statement_dup_text (stmt, 1);
+  fields = gk_db_statement_dup_text (stmt, 2);
+  gk_db_statement_reset (stmt);
 
   if (!exec_text_row (self,
                       "INSERT INTO records_fts (records_fts, rowid, title, body, fields) "
@@ -310,16 +328,17 @@ unindex_record (GkStore  *self,
                         error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  gk_bind_text (stmt, 2, chars);
-  if (!gk_db_step_done (self->db, stmt, error))
+  if (!gk_db_statement_bind_int64 (stmt, 1, id, error) ||
+      !gk_db_statement_bind_text (stmt, 2, chars, error) ||
+      !gk_db_statement_step_done (stmt, error))
     return FALSE;
 
   stmt = gk_db_prepare (self->db, "DELETE FROM records_search WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return gk_db_step_done (self->db, stmt, error);
+  if (!gk_db_statement_bind_int64 (stmt, 1, id, error))
+    return FALSE;
+  return gk_db_statement_step_done (stmt, error);
 }
 
 gboolean
@@ -331,7 +350,7 @@ gk_store_index_record (GkStore   *self,
   const char *body = record->body != NULL ? record->body : "";
   g_autofree char *all = NULL;
   g_autofree char *chars = NULL;
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
 
   if (!unindex_record (self, record->id, error))
     return FALSE;
@@ -347,9 +366,10 @@ gk_store_index_record (GkStore   *self,
   stmt = gk_db_prepare (self->db, "INSERT INTO records_chars (rowid, text) VALUES (?1, ?2)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, record->id);
-  gk_bind_text (stmt, 2, chars);
-  return gk_db_step_done (self->db, stmt, error);
+  if (!gk_db_statement_bind_int64 (stmt, 1, record->id, error) ||
+      !gk_db_statement_bind_text (stmt, 2, chars, error))
+    return FALSE;
+  return gk_db_statement_step_done (stmt, error);
 }
 
 static gboolean
@@ -357,7 +377,7 @@ insert_record (GkStore   *self,
                GkRecord  *record,
                GError   **error)
 {
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
 
   stmt = gk_db_prepare (self->db,
                         "INSERT INTO records (uuid, item_id, domain, project_id, title, body, fields, "
@@ -369,30 +389,30 @@ insert_record (GkStore   *self,
   if (stmt == NULL)
     return FALSE;
 
-  gk_bind_text (stmt, 1, record->uuid);
-  sqlite3_bind_int64 (stmt, 2, record->item_id);
-  gk_bind_text (stmt, 3, record->domain);
-  sqlite3_bind_int64 (stmt, 4, record->project_id);
-  gk_bind_text (stmt, 5, record->title);
-  gk_bind_text (stmt, 6, record->body);
-  gk_bind_text (stmt, 7, record->fields);
-  sqlite3_bind_int64 (stmt, 8, record->unit_id);
-  gk_bind_text (stmt, 9, record->index_no);
-  gk_bind_text (stmt, 10, record->doc_no);
-  gk_bind_text (stmt, 11, record->formed_on);
-  gk_bind_text (stmt, 12, record->due_on);
-  sqlite3_bind_int (stmt, 13, record->due_missing_year);
-  gk_bind_text (stmt, 14, record->published_on);
-  gk_bind_text (stmt, 15, record->status);
-  gk_bind_text (stmt, 16, record->mode);
-  gk_bind_text (stmt, 17, record->exemption);
-  gk_bind_text (stmt, 18, record->exemption_reason);
-  gk_bind_text (stmt, 19, record->created_at);
-  gk_bind_text (stmt, 20, record->updated_at);
-  if (!gk_db_step_done (self->db, stmt, error))
+  if (!gk_db_statement_bind_text (stmt, 1, record->uuid, error) ||
+      !gk_db_statement_bind_int64 (stmt, 2, record->item_id, error) ||
+      !gk_db_statement_bind_text (stmt, 3, record->domain, error) ||
+      !gk_db_statement_bind_int64 (stmt, 4, record->project_id, error) ||
+      !gk_db_statement_bind_text (stmt, 5, record->title, error) ||
+      !gk_db_statement_bind_text (stmt, 6, record->body, error) ||
+      !gk_db_statement_bind_text (stmt, 7, record->fields, error) ||
+      !gk_db_statement_bind_int64 (stmt, 8, record->unit_id, error) ||
+      !gk_db_statement_bind_text (stmt, 9, record->index_no, error) ||
+      !gk_db_statement_bind_text (stmt, 10, record->doc_no, error) ||
+      !gk_db_statement_bind_text (stmt, 11, record->formed_on, error) ||
+      !gk_db_statement_bind_text (stmt, 12, record->due_on, error) ||
+      !gk_db_statement_bind_int (stmt, 13, record->due_missing_year, error) ||
+      !gk_db_statement_bind_text (stmt, 14, record->published_on, error) ||
+      !gk_db_statement_bind_text (stmt, 15, record->status, error) ||
+      !gk_db_statement_bind_text (stmt, 16, record->mode, error) ||
+      !gk_db_statement_bind_text (stmt, 17, record->exemption, error) ||
+      !gk_db_statement_bind_text (stmt, 18, record->exemption_reason, error) ||
+      !gk_db_statement_bind_text (stmt, 19, record->created_at, error) ||
+      !gk_db_statement_bind_text (stmt, 20, record->updated_at, error) ||
+      !gk_db_statement_step_done (stmt, error))
     return FALSE;
 
-  record->id = sqlite3_last_insert_rowid (gk_db_get_handle (self->db));
+  record->id = gk_db_get_last_insert_id (self->db);
   return TRUE;
 }
 
@@ -458,6 +478,7 @@ gk_store_create_record (GkStore     *self,
   g_autoptr(GkItem) item = NULL;
   g_autoptr(GkRecord) record = NULL;
   g_auto(GStrv) units = NULL;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (GK_IS_STORE (self), NULL);
 
@@ -478,8 +499,13 @@ gk_store_create_record (GkStore     *self,
   record->formed_on = gk_today ();
   /* The item's first responsible unit is the likely one. */
   units = g_strsplit_set (item->units, "、，,;；", 2);
-  if (units[0] != NULL)
-    record->unit_id = gk_store_find_unit (self, g_strstrip (units[0]));
+  if (units[0] != NULL &&
+      (record->unit_id = gk_store_find_unit (self, g_strstrip (units[0]), &local_error)) == 0 &&
+      local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
 
   if (!gk_store_insert_record (self, record, TRUE, error))
     return NULL;
@@ -488,34 +514,22 @@ gk_store_create_record (GkStore     *self,
   return gk_store_get_record (self, record->uuid, error);
 }
 
-/* The record a prepared and bound statement selects, or NULL. */
-static GkRecord *
-fetch_record (sqlite3_stmt *stmt)
-{
-  GkRecord *record = NULL;
-
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    record = gk_store_record_from_row (stmt);
-  sqlite3_reset (stmt);
-  return record;
-}
-
 GkRecord *
 gk_store_get_record (GkStore     *self,
                      const char  *uuid,
                      GError     **error)
 {
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
   GkRecord *record;
 
   stmt = gk_db_prepare (self->db, "SELECT " GK_RECORD_COLUMNS " FROM " GK_RECORD_FROM " WHERE r.uuid = ?1", error);
-  if (stmt == NULL)
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, uuid, error) ||
+      !gk_db_statement_step_one (stmt, error, _("No record “%s” in the ledger"), uuid))
     return NULL;
 
-  gk_bind_text (stmt, 1, uuid);
-  record = fetch_record (stmt);
-  if (record == NULL)
-    g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No record “%s” in the ledger"), uuid);
+  record = gk_store_record_from_row (stmt);
+  gk_db_statement_reset (stmt);
   return record;
 }
 
@@ -524,17 +538,17 @@ gk_store_get_record_by_id (GkStore  *self,
                            gint64    id,
                            GError  **error)
 {
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
   GkRecord *record;
 
   stmt = gk_db_prepare (self->db, "SELECT " GK_RECORD_COLUMNS " FROM " GK_RECORD_FROM " WHERE r.id = ?1", error);
-  if (stmt == NULL)
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, id, error) ||
+      !gk_db_statement_step_one (stmt, error, _("No record %lld in the ledger"), (long long) id))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  record = fetch_record (stmt);
-  if (record == NULL)
-    g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No record %lld in the ledger"), (long long) id);
+  record = gk_store_record_from_row (stmt);
+  gk_db_statement_reset (stmt);
   return record;
 }
 
@@ -543,17 +557,17 @@ gk_store_get_record_by_index_no (GkStore     *self,
                                  const char  *index_no,
                                  GError     **error)
 {
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
   GkRecord *record;
 
   stmt = gk_db_prepare (self->db, "SELECT " GK_RECORD_COLUMNS " FROM " GK_RECORD_FROM " WHERE r.index_no = ?1", error);
-  if (stmt == NULL)
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, index_no, error) ||
+      !gk_db_statement_step_one (stmt, error, _("No record with the index number “%s”"), index_no))
     return NULL;
 
-  gk_bind_text (stmt, 1, index_no);
-  record = fetch_record (stmt);
-  if (record == NULL)
-    g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No record with the index number “%s”"), index_no);
+  record = gk_store_record_from_row (stmt);
+  gk_db_statement_reset (stmt);
   return record;
 }
 
@@ -628,7 +642,7 @@ gk_store_save_record (GkStore   *self,
 {
   g_autoptr(GkRecord) stored = NULL;
   g_autoptr(JsonNode) fields = NULL;
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
   gboolean changed = FALSE;
 
   g_return_val_if_fail (GK_IS_STORE (self), FALSE);
@@ -749,23 +763,24 @@ gk_store_save_record (GkStore   *self,
   if (stmt == NULL)
     goto fail;
 
-  sqlite3_bind_int64 (stmt, 1, record->id);
-  gk_bind_text (stmt, 2, record->title);
-  gk_bind_text (stmt, 3, record->body);
-  gk_bind_text (stmt, 4, record->fields);
-  sqlite3_bind_int64 (stmt, 5, record->unit_id);
-  sqlite3_bind_int64 (stmt, 6, record->project_id);
-  gk_bind_text (stmt, 7, record->doc_no);
-  gk_bind_text (stmt, 8, record->formed_on);
-  gk_bind_text (stmt, 9, record->due_on);
-  sqlite3_bind_int (stmt, 10, record->due_missing_year);
-  gk_bind_text (stmt, 11, record->mode);
-  gk_bind_text (stmt, 12, record->exemption);
-  gk_bind_text (stmt, 13, record->exemption_reason);
-  gk_bind_text (stmt, 14, record->updated_at);
+  if (!gk_db_statement_bind_int64 (stmt, 1, record->id, error) ||
+      !gk_db_statement_bind_text (stmt, 2, record->title, error) ||
+      !gk_db_statement_bind_text (stmt, 3, record->body, error) ||
+      !gk_db_statement_bind_text (stmt, 4, record->fields, error) ||
+      !gk_db_statement_bind_int64 (stmt, 5, record->unit_id, error) ||
+      !gk_db_statement_bind_int64 (stmt, 6, record->project_id, error) ||
+      !gk_db_statement_bind_text (stmt, 7, record->doc_no, error) ||
+      !gk_db_statement_bind_text (stmt, 8, record->formed_on, error) ||
+      !gk_db_statement_bind_text (stmt, 9, record->due_on, error) ||
+      !gk_db_statement_bind_int (stmt, 10, record->due_missing_year, error) ||
+      !gk_db_statement_bind_text (stmt, 11, record->mode, error) ||
+      !gk_db_statement_bind_text (stmt, 12, record->exemption, error) ||
+      !gk_db_statement_bind_text (stmt, 13, record->exemption_reason, error) ||
+      !gk_db_statement_bind_text (stmt, 14, record->updated_at, error))
+    goto fail;
   /* Unchanged, except for a request, whose reply date closes it. */
-  gk_bind_text (stmt, 15, record->published_on);
-  if (!gk_db_step_done (self->db, stmt, error) ||
+  if (!gk_db_statement_bind_text (stmt, 15, record->published_on, error) ||
+      !gk_db_statement_step_done (stmt, error) ||
       !gk_store_index_record (self, record, error))
     goto fail;
 
@@ -786,7 +801,7 @@ gk_store_delete_record (GkStore     *self,
                         GError     **error)
 {
   g_autoptr(GkRecord) stored = NULL;
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
 
   if (!gk_db_begin (self->db, error))
     return FALSE;
@@ -802,8 +817,8 @@ gk_store_delete_record (GkStore     *self,
   stmt = gk_db_prepare (self->db, "DELETE FROM records WHERE id = ?1", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, stored->id);
-  if (!gk_db_step_done (self->db, stmt, error) ||
+  if (!gk_db_statement_bind_int64 (stmt, 1, stored->id, error) ||
+      !gk_db_statement_step_done (stmt, error) ||
       !gk_store_add_history (self, uuid, "delete", NULL, stored->title, NULL, error))
     goto fail;
 
@@ -849,7 +864,7 @@ gk_store_set_status (GkStore     *self,
   g_autofree char *today = NULL;
   g_autofree char *now = NULL;
   const char *published_on;
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
 
   g_return_val_if_fail (GK_IS_RECORD (record), FALSE);
 
@@ -916,11 +931,11 @@ gk_store_set_status (GkStore     *self,
                         error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, stored->id);
-  gk_bind_text (stmt, 2, status);
-  gk_bind_text (stmt, 3, published_on);
-  gk_bind_text (stmt, 4, now);
-  if (!gk_db_step_done (self->db, stmt, error) ||
+  if (!gk_db_statement_bind_int64 (stmt, 1, stored->id, error) ||
+      !gk_db_statement_bind_text (stmt, 2, status, error) ||
+      !gk_db_statement_bind_text (stmt, 3, published_on, error) ||
+      !gk_db_statement_bind_text (stmt, 4, now, error) ||
+      !gk_db_statement_step_done (stmt, error) ||
       !gk_store_add_history (self, stored->uuid, "status", "status", stored->status, status, error))
     goto fail;
 
@@ -954,7 +969,7 @@ gk_store_record_change (GkStore     *self,
                         GError     **error)
 {
   g_autoptr(GkRecord) stored = NULL;
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
 
   g_return_val_if_fail (GK_IS_RECORD (record), FALSE);
   g_return_val_if_fail (changed_on != NULL, FALSE);
@@ -982,14 +997,15 @@ gk_store_record_change (GkStore     *self,
   {
     g_autofree char *now = gk_store_now ();
 
-    sqlite3_bind_int64 (stmt, 1, stored->id);
-    gk_bind_text (stmt, 2, changed_on);
-    gk_bind_text (stmt, 3, note != NULL ? note : "");
-    gk_bind_text (stmt, 4, stored->formed_on);
-    gk_bind_text (stmt, 5, stored->published_on);
-    gk_bind_text (stmt, 6, now);
+    if (!gk_db_statement_bind_int64 (stmt, 1, stored->id, error) ||
+        !gk_db_statement_bind_text (stmt, 2, changed_on, error) ||
+        !gk_db_statement_bind_text (stmt, 3, note != NULL ? note : "", error) ||
+        !gk_db_statement_bind_text (stmt, 4, stored->formed_on, error) ||
+        !gk_db_statement_bind_text (stmt, 5, stored->published_on, error) ||
+        !gk_db_statement_bind_text (stmt, 6, now, error))
+      goto fail;
   }
-  if (!gk_db_step_done (self->db, stmt, error))
+  if (!gk_db_statement_step_done (stmt, error))
     goto fail;
 
   gk_record_set_string (stored, &stored->formed_on, changed_on);
@@ -1006,13 +1022,14 @@ gk_store_record_change (GkStore     *self,
   {
     g_autofree char *now = gk_store_now ();
 
-    sqlite3_bind_int64 (stmt, 1, stored->id);
-    gk_bind_text (stmt, 2, changed_on);
-    gk_bind_text (stmt, 3, stored->due_on);
-    sqlite3_bind_int (stmt, 4, stored->due_missing_year);
-    gk_bind_text (stmt, 5, now);
+    if (!gk_db_statement_bind_int64 (stmt, 1, stored->id, error) ||
+        !gk_db_statement_bind_text (stmt, 2, changed_on, error) ||
+        !gk_db_statement_bind_text (stmt, 3, stored->due_on, error) ||
+        !gk_db_statement_bind_int (stmt, 4, stored->due_missing_year, error) ||
+        !gk_db_statement_bind_text (stmt, 5, now, error))
+      goto fail;
   }
-  if (!gk_db_step_done (self->db, stmt, error) ||
+  if (!gk_db_statement_step_done (stmt, error) ||
       !gk_store_add_history (self, stored->uuid, "change", "formed_on", record->formed_on, changed_on, error))
     goto fail;
 
@@ -1039,8 +1056,8 @@ gk_store_get_history (GkStore     *self,
                       GError     **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_history_entry_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
 
   stmt = gk_db_prepare (self->db,
                         "SELECT id, record_uuid, at, user, action, field, old_value, new_value "
@@ -1049,26 +1066,26 @@ gk_store_get_history (GkStore     *self,
   if (stmt == NULL)
     return NULL;
 
-  gk_bind_text (stmt, 1, uuid);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!gk_db_statement_bind_text (stmt, 1, uuid, error))
+    return NULL;
+  while (gk_db_statement_step (stmt, &local_error))
     {
       GkHistoryEntry *entry = g_new0 (GkHistoryEntry, 1);
 
-      entry->id = sqlite3_column_int64 (stmt, 0);
-      entry->record_uuid = gk_column_dup (stmt, 1);
-      entry->at = gk_column_dup (stmt, 2);
-      entry->user = gk_column_dup (stmt, 3);
-      entry->action = gk_column_dup (stmt, 4);
-      entry->field = gk_column_dup (stmt, 5);
-      entry->old_value = gk_column_dup (stmt, 6);
-      entry->new_value = gk_column_dup (stmt, 7);
+      entry->id = gk_db_statement_get_int64 (stmt, 0);
+      entry->record_uuid = gk_db_statement_dup_text (stmt, 1);
+      entry->at = gk_db_statement_dup_text (stmt, 2);
+      entry->user = gk_db_statement_dup_text (stmt, 3);
+      entry->action = gk_db_statement_dup_text (stmt, 4);
+      entry->field = gk_db_statement_dup_text (stmt, 5);
+      entry->old_value = gk_db_statement_dup_text (stmt, 6);
+      entry->new_value = gk_db_statement_dup_text (stmt, 7);
       g_ptr_array_add (entries, entry);
     }
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (local_error != NULL)
     {
-      gk_db_set_error (self->db, error);
+      g_propagate_error (error, local_error);
       return NULL;
     }
 

@@ -193,26 +193,25 @@ hits_contains (const Hits *hits,
 
 /* gk_search_hit(key, id): whether record @id matches the search @key. */
 static void
-search_hit_func (sqlite3_context  *context,
-                 int               argc,
-                 sqlite3_value   **argv)
+search_hit_func (GkDbCall *call,
+                 gpointer  user_data)
 {
-  Hits *hits = sqlite3_get_auxdata (context, 0);
-  gint64 id = sqlite3_value_int64 (argv[1]);
+  Hits *hits = gk_db_call_get_cached (call, 0);
+  gint64 id = gk_db_call_get_int64 (call, 1);
 
   if (hits == NULL)
     {
       /* Found once per run of the statement, not once per row. */
-      hits = search_cache_find (sqlite3_user_data (context), (const char *) sqlite3_value_text (argv[0]));
+      hits = search_cache_find (user_data, gk_db_call_get_text (call, 0));
       if (hits == NULL)
         {
-          sqlite3_result_error (context, "gk_search_hit: no such search", -1);
+          gk_db_call_return_error (call, "gk_search_hit: no such search");
           return;
         }
-      sqlite3_set_auxdata (context, 0, hits_ref (hits), hits_unref);
+      gk_db_call_set_cached (call, 0, hits_ref (hits), hits_unref);
     }
 
-  sqlite3_result_int (context, hits_contains (hits, id));
+  gk_db_call_return_int (call, hits_contains (hits, id));
 }
 
 static SearchCache *
@@ -221,17 +220,14 @@ get_search_cache (GkStore  *self,
 {
   SearchCache *cache = self->search_cache;
   gint64 data_version;
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
 
   if (cache == NULL)
     {
       cache = g_new0 (SearchCache, 1);
       g_queue_init (&cache->hits);
-      if (sqlite3_create_function_v2 (gk_db_get_handle (self->db), "gk_search_hit", 2,
-                                      SQLITE_UTF8 | SQLITE_DIRECTONLY, cache,
-                                      search_hit_func, NULL, NULL, NULL) != SQLITE_OK)
+      if (!gk_db_add_function (self->db, "gk_search_hit", 2, search_hit_func, cache, error))
         {
-          gk_db_set_error (self->db, error);
           gk_search_cache_free (cache);
           return NULL;
         }
@@ -242,28 +238,23 @@ get_search_cache (GkStore  *self,
 
   /* Any write, here or through another connection, makes the matches stale. */
   stmt = gk_db_prepare (self->db, "PRAGMA data_version", error);
-  if (stmt == NULL)
+  if (stmt == NULL ||
+      !gk_db_statement_step_one (stmt, error, "%s", _("Database error: the query gave no value")))
     return NULL;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      gk_db_set_error (self->db, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  data_version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  data_version = gk_db_statement_get_int64 (stmt, 0);
+  gk_db_statement_reset (stmt);
 
   if (data_version != cache->data_version ||
-      sqlite3_total_changes64 (gk_db_get_handle (self->db)) != cache->total_changes)
+      gk_db_get_total_changes (self->db) != cache->total_changes)
     {
       search_cache_clear (cache);
       cache->data_version = data_version;
-      cache->total_changes = sqlite3_total_changes64 (gk_db_get_handle (self->db));
+      cache->total_changes = gk_db_get_total_changes (self->db);
     }
 
   /* Inside a transaction, what is read now may be rolled back, which no
    * counter shows: use the matches for this query only. */
-  if (!sqlite3_get_autocommit (gk_db_get_handle (self->db)))
+  if (gk_db_in_transaction (self->db))
     cache->total_changes = -1;
 
   return cache;
@@ -277,8 +268,8 @@ read_matches (GkStore     *self,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   const char *phrase = strchr (term, '\n') + 1;
-  sqlite3_stmt *stmt;
-  int rc;
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
 
   stmt = gk_db_prepare (self->db,
                         g_str_has_prefix (term, "records_fts\n")
@@ -288,17 +279,17 @@ read_matches (GkStore     *self,
   if (stmt == NULL)
     return NULL;
 
-  gk_bind_text (stmt, 1, phrase);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!gk_db_statement_bind_text (stmt, 1, phrase, error))
+    return NULL;
+  while (gk_db_statement_step (stmt, &local_error))
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = gk_db_statement_get_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (local_error != NULL)
     {
-      gk_db_set_error (self->db, error);
+      g_propagate_error (error, local_error);
       return NULL;
     }
   return g_steal_pointer (&ids);
@@ -539,12 +530,15 @@ build_filter (GkStore        *self,
   return g_steal_pointer (&filter);
 }
 
-static void
-bind_params (sqlite3_stmt *stmt,
-             Filter       *filter)
+static gboolean
+bind_params (GkDbStatement  *stmt,
+             Filter         *filter,
+             GError        **error)
 {
   for (guint i = 0; i < filter->params->len; i++)
-    gk_bind_text (stmt, i + 1, g_ptr_array_index (filter->params, i));
+    if (!gk_db_statement_bind_text (stmt, i + 1, g_ptr_array_index (filter->params, i), error))
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -555,7 +549,7 @@ gk_store_count (GkStore        *self,
 {
   g_autoptr(Filter) filter = build_filter (self, query, error);
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
 
   if (filter == NULL)
     return FALSE;
@@ -570,19 +564,13 @@ gk_store_count (GkStore        *self,
 
   sql = g_strconcat ("SELECT count(*) FROM records r", filter->where->str, NULL);
   stmt = gk_db_prepare (self->db, sql, error);
-  if (stmt == NULL)
+  if (stmt == NULL ||
+      !bind_params (stmt, filter, error) ||
+      !gk_db_statement_step_one (stmt, error, "%s", _("Database error: the query gave no value")))
     return FALSE;
 
-  bind_params (stmt, filter);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      gk_db_set_error (self->db, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-
-  *count = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  *count = gk_db_statement_get_int (stmt, 0);
+  gk_db_statement_reset (stmt);
   return TRUE;
 }
 
@@ -597,8 +585,8 @@ gk_store_query (GkStore        *self,
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *sql = NULL;
   const char *order;
-  sqlite3_stmt *stmt;
-  int rc;
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
 
   if (filter == NULL)
     return NULL;
@@ -627,19 +615,17 @@ gk_store_query (GkStore        *self,
                          " WHERE r.id IN (SELECT r.id FROM records r%s%s LIMIT ?%u OFFSET ?%u)%s",
                          filter->where->str, order, filter->params->len + 1, filter->params->len + 2, order);
   stmt = gk_db_prepare (self->db, sql, error);
-  if (stmt == NULL)
+  if (stmt == NULL ||
+      !bind_params (stmt, filter, error) ||
+      !gk_db_statement_bind_int64 (stmt, filter->params->len + 1, limit, error) ||
+      !gk_db_statement_bind_int64 (stmt, filter->params->len + 2, offset, error))
     return NULL;
-
-  bind_params (stmt, filter);
-  sqlite3_bind_int64 (stmt, filter->params->len + 1, limit);
-  sqlite3_bind_int64 (stmt, filter->params->len + 2, offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (gk_db_statement_step (stmt, &local_error))
     g_ptr_array_add (records, gk_store_record_from_row (stmt));
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (local_error != NULL)
     {
-      gk_db_set_error (self->db, error);
+      g_propagate_error (error, local_error);
       return NULL;
     }
 
@@ -656,7 +642,7 @@ gk_store_count_domain (GkStore     *self,
 {
   g_autofree char *real_today = today != NULL ? g_strdup (today) : gk_today ();
   g_autofree char *hidden = gk_store_dup_hidden_json (self);
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
 
   /* Records deleted pending an undo are not counted. */
   if (hidden == NULL)
@@ -673,24 +659,17 @@ gk_store_count_domain (GkStore     *self,
                           "AND due_on IS NOT NULL AND due_on < ?2 "
                           "AND uuid NOT IN (SELECT value FROM json_each (?3)))",
                           error);
-  if (stmt == NULL)
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, domain, error) ||
+      !gk_db_statement_bind_text (stmt, 2, real_today, error) ||
+      (hidden != NULL && !gk_db_statement_bind_text (stmt, 3, hidden, error)) ||
+      !gk_db_statement_step_one (stmt, error, "%s", _("Database error: the query gave no value")))
     return FALSE;
 
-  gk_bind_text (stmt, 1, domain);
-  gk_bind_text (stmt, 2, real_today);
-  if (hidden != NULL)
-    gk_bind_text (stmt, 3, hidden);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      gk_db_set_error (self->db, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-
   if (total != NULL)
-    *total = sqlite3_column_int (stmt, 0);
+    *total = gk_db_statement_get_int (stmt, 0);
   if (overdue != NULL)
-    *overdue = sqlite3_column_int (stmt, 1);
-  sqlite3_reset (stmt);
+    *overdue = gk_db_statement_get_int (stmt, 1);
+  gk_db_statement_reset (stmt);
   return TRUE;
 }

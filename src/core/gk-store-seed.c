@@ -15,12 +15,19 @@ table_is_empty (GkStore    *self,
                 gboolean   *empty,
                 GError    **error)
 {
-  sqlite3_stmt *stmt = gk_db_prepare (self->db, sql, error);
+  GkDbStatement *stmt = gk_db_prepare (self->db, sql, error);
+  GError *local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
-  *empty = sqlite3_step (stmt) != SQLITE_ROW;
-  sqlite3_reset (stmt);
+  /* Seeding a table that only failed to read would duplicate its rows. */
+  *empty = !gk_db_statement_step (stmt, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  gk_db_statement_reset (stmt);
   return TRUE;
 }
 
@@ -158,15 +165,15 @@ gk_store_seed_defaults (GkStore  *self,
   for (guint i = 0; i < catalog->domains->len; i++)
     {
       const GkCatalogDomain *domain = g_ptr_array_index (catalog->domains, i);
-      sqlite3_stmt *stmt = gk_db_prepare (self->db,
+      GkDbStatement *stmt = gk_db_prepare (self->db,
                                           "INSERT OR IGNORE INTO domains (key, name, position) VALUES (?1, ?2, ?3)",
                                           error);
       if (stmt == NULL)
         goto fail;
-      gk_bind_text (stmt, 1, domain->key);
-      gk_bind_text (stmt, 2, domain->name);
-      sqlite3_bind_int (stmt, 3, i + 1);
-      if (!gk_db_step_done (self->db, stmt, error))
+      if (!gk_db_statement_bind_text (stmt, 1, domain->key, error) ||
+          !gk_db_statement_bind_text (stmt, 2, domain->name, error) ||
+          !gk_db_statement_bind_int (stmt, 3, i + 1, error) ||
+          !gk_db_statement_step_done (stmt, error))
         goto fail;
     }
 

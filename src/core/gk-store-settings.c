@@ -25,9 +25,8 @@ gk_store_get_setting (GkStore     *self,
                       const char  *key,
                       GError     **error)
 {
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
   char *value = NULL;
-  int rc;
 
   g_return_val_if_fail (GK_IS_STORE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
@@ -36,14 +35,14 @@ gk_store_get_setting (GkStore     *self,
   if (stmt == NULL)
     return NULL;
 
-  gk_bind_text (stmt, 1, key);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    value = gk_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    gk_db_set_error (self->db, error);
+  if (!gk_db_statement_bind_text (stmt, 1, key, error))
+    return NULL;
+  /* An unset key is NULL without an error. */
+  if (gk_db_statement_step (stmt, error))
+    {
+      value = gk_db_statement_dup_text (stmt, 0);
+      gk_db_statement_reset (stmt);
+    }
   return value;
 }
 
@@ -55,7 +54,7 @@ gk_store_set_setting (GkStore     *self,
 {
   g_autoptr(GError) read_error = NULL;
   g_autofree char *old = NULL;
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
 
   g_return_val_if_fail (GK_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL && *key != '\0', FALSE);
@@ -79,10 +78,9 @@ gk_store_set_setting (GkStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  gk_bind_text (stmt, 1, key);
-  if (value != NULL)
-    gk_bind_text (stmt, 2, value);
-  if (!gk_db_step_done (self->db, stmt, error))
+  if (!gk_db_statement_bind_text (stmt, 1, key, error) ||
+      (value != NULL && !gk_db_statement_bind_text (stmt, 2, value, error)) ||
+      !gk_db_statement_step_done (stmt, error))
     return FALSE;
 
   gk_store_emit_settings_changed (self, key);

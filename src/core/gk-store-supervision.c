@@ -44,40 +44,35 @@ gk_supervision_row_get_rate (const GkSupervisionRow *row)
  * late, counted as the timeliness of a single record counts them, so the
  * report and the record agree. The calendar lives in C, hence a function. */
 static void
-workdays_late_func (sqlite3_context  *context,
-                    int               argc,
-                    sqlite3_value   **argv)
+workdays_late_func (GkDbCall *call,
+                    gpointer  user_data)
 {
-  GkStore *self = sqlite3_user_data (context);
+  GkStore *self = user_data;
   GkTimelinessInfo info;
   GDate due, published;
 
-  if (!gk_date_from_iso ((const char *) sqlite3_value_text (argv[0]), &due, NULL) ||
-      !gk_date_from_iso ((const char *) sqlite3_value_text (argv[1]), &published, NULL) ||
+  if (!gk_date_from_iso (gk_db_call_get_text (call, 0), &due, NULL) ||
+      !gk_date_from_iso (gk_db_call_get_text (call, 1), &published, NULL) ||
       self->calendar == NULL)
     {
-      sqlite3_result_null (context);
+      gk_db_call_return_null (call);
       return;
     }
 
   if (gk_deadline_get_timeliness (self->calendar, &due, &published, &published, 0, &info) != GK_TIMELINESS_LATE)
     {
-      sqlite3_result_int (context, 0);
+      gk_db_call_return_int (call, 0);
       return;
     }
-  sqlite3_result_int (context, info.workdays);
+  gk_db_call_return_int (call, info.workdays);
 }
 
 gboolean
 gk_store_register_sql_functions (GkStore  *self,
                                  GError  **error)
 {
-  /* Not deterministic: the result follows the calendar, which clerks edit. */
-  if (sqlite3_create_function_v2 (gk_db_get_handle (self->db), "gk_workdays_late", 2,
-                                  SQLITE_UTF8 | SQLITE_DIRECTONLY, self,
-                                  workdays_late_func, NULL, NULL, NULL) != SQLITE_OK)
-    return gk_db_set_error (self->db, error);
-  return TRUE;
+  /* The result follows the calendar, which clerks edit. */
+  return gk_db_add_function (self->db, "gk_workdays_late", 2, workdays_late_func, self, error);
 }
 
 static void
@@ -121,6 +116,7 @@ new_total (GkSupervisionRowKind  kind,
   "LEFT JOIN domains d ON d.key = r.domain " \
   "LEFT JOIN units u ON u.id = r.unit_id " \
   "WHERE r.due_on IS NOT NULL AND r.due_on BETWEEN ?1 AND ?2 " \
+  "  AND r.uuid NOT IN (SELECT value FROM json_each (?4)) " \
   "GROUP BY r.domain, r.unit_id " \
   "ORDER BY min (d.position), r.domain, min (u.position) IS NULL, min (u.position), min (u.name)"
 
@@ -135,9 +131,11 @@ gk_store_supervision_report (GkStore     *self,
   g_autoptr(GkSupervisionRow) total = new_total (GK_SUPERVISION_ROW_TOTAL, NULL, NULL);
   g_autoptr(GkSupervisionRow) domain_total = NULL;
   g_autofree char *real_today = NULL;
+  /* Records deleted pending an undo are out of every figure. */
+  g_autofree char *hidden = gk_store_dup_hidden_json (self);
   GDate from_date, to_date, today_date;
-  sqlite3_stmt *stmt;
-  int rc;
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (GK_IS_STORE (self), NULL);
 
@@ -158,25 +156,27 @@ gk_store_supervision_report (GkStore     *self,
   if (stmt == NULL)
     return NULL;
 
-  gk_bind_text (stmt, 1, from);
-  gk_bind_text (stmt, 2, to);
-  gk_bind_text (stmt, 3, real_today);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!gk_db_statement_bind_text (stmt, 1, from, error) ||
+      !gk_db_statement_bind_text (stmt, 2, to, error) ||
+      !gk_db_statement_bind_text (stmt, 3, real_today, error) ||
+      !gk_db_statement_bind_text (stmt, 4, hidden != NULL ? hidden : "[]", error))
+    return NULL;
+  while (gk_db_statement_step (stmt, &local_error))
     {
       GkSupervisionRow *row = g_new0 (GkSupervisionRow, 1);
 
       row->kind = GK_SUPERVISION_ROW_UNIT;
-      row->domain = gk_column_dup (stmt, 0);
-      row->domain_name = gk_column_dup (stmt, 1);
-      row->unit_id = sqlite3_column_int64 (stmt, 2);
-      row->unit_name = gk_column_dup (stmt, 3);
-      row->due = sqlite3_column_int (stmt, 4);
-      row->on_time = sqlite3_column_int (stmt, 5);
-      row->late = sqlite3_column_int (stmt, 6);
-      row->late_workdays = sqlite3_column_int (stmt, 7);
-      row->overdue = sqlite3_column_int (stmt, 8);
+      row->domain = gk_db_statement_dup_text (stmt, 0);
+      row->domain_name = gk_db_statement_dup_text (stmt, 1);
+      row->unit_id = gk_db_statement_get_int64 (stmt, 2);
+      row->unit_name = gk_db_statement_dup_text (stmt, 3);
+      row->due = gk_db_statement_get_int (stmt, 4);
+      row->on_time = gk_db_statement_get_int (stmt, 5);
+      row->late = gk_db_statement_get_int (stmt, 6);
+      row->late_workdays = gk_db_statement_get_int (stmt, 7);
+      row->overdue = gk_db_statement_get_int (stmt, 8);
       row->pending = row->due - row->on_time - row->late - row->overdue;
-      row->missing_year = sqlite3_column_int (stmt, 9);
+      row->missing_year = gk_db_statement_get_int (stmt, 9);
 
       if (domain_total != NULL && g_strcmp0 (domain_total->domain, row->domain) != 0)
         g_ptr_array_add (rows, g_steal_pointer (&domain_total));
@@ -187,11 +187,10 @@ gk_store_supervision_report (GkStore     *self,
       add_counts (total, row);
       g_ptr_array_add (rows, row);
     }
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (local_error != NULL)
     {
-      gk_db_set_error (self->db, error);
+      g_propagate_error (error, local_error);
       return NULL;
     }
 

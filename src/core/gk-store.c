@@ -127,27 +127,6 @@ gk_store_now (void)
   return g_date_time_format_iso8601 (now);
 }
 
-/* Column helpers: SQLite gives NULL for NULL, we keep NULL. */
-char *
-gk_column_dup (sqlite3_stmt *stmt,
-               int           column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
-
-void
-gk_bind_text (sqlite3_stmt *stmt,
-              int           index,
-              const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
 void
 gk_store_emit_records_changed (GkStore *self)
 {
@@ -362,23 +341,26 @@ gk_store_get_organisation (GkStore  *self,
                            char    **code,
                            GError  **error)
 {
-  sqlite3_stmt *stmt = gk_db_prepare (self->db, "SELECT name, code FROM organisation WHERE id = 1", error);
+  GkDbStatement *stmt = gk_db_prepare (self->db, "SELECT name, code FROM organisation WHERE id = 1", error);
+  GError *local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (!gk_db_statement_step (stmt, &local_error))
     {
-      sqlite3_reset (stmt);
-      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("The ledger has no organisation"));
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      else
+        g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("The ledger has no organisation"));
       return FALSE;
     }
 
   if (name != NULL)
-    *name = gk_column_dup (stmt, 0);
+    *name = gk_db_statement_dup_text (stmt, 0);
   if (code != NULL)
-    *code = gk_column_dup (stmt, 1);
-  sqlite3_reset (stmt);
+    *code = gk_db_statement_dup_text (stmt, 1);
+  gk_db_statement_reset (stmt);
   return TRUE;
 }
 
@@ -388,7 +370,7 @@ gk_store_set_organisation (GkStore     *self,
                            const char  *code,
                            GError     **error)
 {
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
   g_autofree char *clean_code = NULL;
 
   g_return_val_if_fail (name != NULL && code != NULL, FALSE);
@@ -408,9 +390,10 @@ gk_store_set_organisation (GkStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  gk_bind_text (stmt, 1, name);
-  gk_bind_text (stmt, 2, clean_code);
-  return gk_db_step_done (self->db, stmt, error);
+  if (!gk_db_statement_bind_text (stmt, 1, name, error) ||
+      !gk_db_statement_bind_text (stmt, 2, clean_code, error))
+    return FALSE;
+  return gk_db_statement_step_done (stmt, error);
 }
 
 GPtrArray *
@@ -419,8 +402,8 @@ gk_store_list_units (GkStore   *self,
                      GError   **error)
 {
   g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_unit_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
 
   stmt = gk_db_prepare (self->db,
                         "SELECT id, name, retired FROM units WHERE ?1 OR retired = 0 ORDER BY position, id",
@@ -428,21 +411,21 @@ gk_store_list_units (GkStore   *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int (stmt, 1, include_retired);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!gk_db_statement_bind_int (stmt, 1, include_retired, error))
+    return NULL;
+  while (gk_db_statement_step (stmt, &local_error))
     {
       GkUnit *unit = g_new0 (GkUnit, 1);
 
-      unit->id = sqlite3_column_int64 (stmt, 0);
-      unit->name = gk_column_dup (stmt, 1);
-      unit->retired = sqlite3_column_int (stmt, 2);
+      unit->id = gk_db_statement_get_int64 (stmt, 0);
+      unit->name = gk_db_statement_dup_text (stmt, 1);
+      unit->retired = gk_db_statement_get_int (stmt, 2);
       g_ptr_array_add (units, unit);
     }
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (local_error != NULL)
     {
-      gk_db_set_error (self->db, error);
+      g_propagate_error (error, local_error);
       return NULL;
     }
 
@@ -455,7 +438,8 @@ gk_store_add_unit (GkStore     *self,
                    GError     **error)
 {
   g_autofree char *clean = g_strstrip (g_strdup (name != NULL ? name : ""));
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
 
   if (*clean == '\0')
     {
@@ -463,9 +447,14 @@ gk_store_add_unit (GkStore     *self,
       return 0;
     }
 
-  if (gk_store_find_unit (self, clean) != 0)
+  if (gk_store_find_unit (self, clean, &local_error) != 0)
     {
       g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_CONSTRAINT, _("The unit “%s” already exists"), clean);
+      return 0;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
       return 0;
     }
 
@@ -476,11 +465,11 @@ gk_store_add_unit (GkStore     *self,
   if (stmt == NULL)
     return 0;
 
-  gk_bind_text (stmt, 1, clean);
-  if (!gk_db_step_done (self->db, stmt, error))
+  if (!gk_db_statement_bind_text (stmt, 1, clean, error) ||
+      !gk_db_statement_step_done (stmt, error))
     return 0;
 
-  return sqlite3_last_insert_rowid (gk_db_get_handle (self->db));
+  return gk_db_get_last_insert_id (self->db);
 }
 
 gboolean
@@ -491,7 +480,7 @@ gk_store_update_unit (GkStore     *self,
                       GError     **error)
 {
   g_autofree char *clean = g_strstrip (g_strdup (name != NULL ? name : ""));
-  sqlite3_stmt *stmt;
+  GkDbStatement *stmt;
 
   if (*clean == '\0')
     {
@@ -503,13 +492,13 @@ gk_store_update_unit (GkStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  gk_bind_text (stmt, 2, clean);
-  sqlite3_bind_int (stmt, 3, retired);
-  if (!gk_db_step_done (self->db, stmt, error))
+  if (!gk_db_statement_bind_int64 (stmt, 1, unit_id, error) ||
+      !gk_db_statement_bind_text (stmt, 2, clean, error) ||
+      !gk_db_statement_bind_int (stmt, 3, retired, error) ||
+      !gk_db_statement_step_done (stmt, error))
     return FALSE;
 
-  if (sqlite3_changes (gk_db_get_handle (self->db)) == 0)
+  if (gk_db_get_changes (self->db) == 0)
     {
       g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No such unit"));
       return FALSE;
@@ -520,19 +509,21 @@ gk_store_update_unit (GkStore     *self,
 }
 
 gint64
-gk_store_find_unit (GkStore    *self,
-                    const char *name)
+gk_store_find_unit (GkStore     *self,
+                    const char  *name,
+                    GError     **error)
 {
-  sqlite3_stmt *stmt = gk_db_prepare (self->db, "SELECT id FROM units WHERE name = ?1", NULL);
+  GkDbStatement *stmt = gk_db_prepare (self->db, "SELECT id FROM units WHERE name = ?1", error);
   gint64 id = 0;
 
-  if (stmt == NULL)
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, name, error))
     return 0;
-
-  gk_bind_text (stmt, 1, name);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (gk_db_statement_step (stmt, error))
+    {
+      id = gk_db_statement_get_int64 (stmt, 0);
+      gk_db_statement_reset (stmt);
+    }
   return id;
 }
 
@@ -575,6 +566,29 @@ gk_store_verify_finish (GkStore       *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+gk_store_verify (GkStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+
+  return gk_db_verify (self->db, error);
+}
+
+int
+gk_store_get_format_version (GkStore *self)
+{
+  g_return_val_if_fail (GK_IS_STORE (self), -1);
+
+  return gk_db_get_user_version (self->db);
+}
+
+int
+gk_store_format_version (void)
+{
+  return gk_db_schema_version ();
 }
 
 gboolean

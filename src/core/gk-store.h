@@ -4,7 +4,7 @@
 #include <gio/gio.h>
 
 #include "gk-date.h"
-#include "gk-db.h"
+#include "gk-error.h"
 #include "gk-record.h"
 
 G_BEGIN_DECLS
@@ -161,7 +161,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkQuery, gk_query_free)
 
 GkStore    *gk_store_open                (const char   *path,
                                           GError      **error);
-GkDb       *gk_store_get_db              (GkStore      *self);
 const char *gk_store_get_path            (GkStore      *self);
 GkCalendar *gk_store_get_calendar        (GkStore      *self);
 char       *gk_store_get_attachments_dir (GkStore      *self);
@@ -174,6 +173,12 @@ void        gk_store_verify_async        (GkStore             *self,
 gboolean    gk_store_verify_finish       (GkStore      *self,
                                           GAsyncResult *result,
                                           GError      **error);
+/* The same check, run now (the CLI's verify). */
+gboolean    gk_store_verify              (GkStore      *self,
+                                          GError      **error);
+/* The format version of the open ledger, and the newest this build writes. */
+int         gk_store_get_format_version  (GkStore      *self);
+int         gk_store_format_version      (void);
 /* The user name written into the history; defaults to the OS user. */
 void        gk_store_set_user            (GkStore      *self,
                                           const char   *user);
@@ -198,8 +203,10 @@ gboolean    gk_store_update_unit         (GkStore      *self,
                                           const char   *name,
                                           gboolean      retired,
                                           GError      **error);
+/* 0 when no unit has @name (@error unset) or when the ledger cannot be read (@error set). */
 gint64      gk_store_find_unit           (GkStore      *self,
-                                          const char   *name);
+                                          const char   *name,
+                                          GError      **error);
 
 /* Catalog */
 GPtrArray  *gk_store_list_items          (GkStore      *self,
@@ -348,11 +355,6 @@ gboolean    gk_store_import_calendar     (GkStore      *self,
                                           GError      **error);
 /* Recomputes every due date, after the calendar or a deadline rule changed. */
 gboolean    gk_store_recompute_due_dates (GkStore      *self,
-                                          GError      **error);
-
-/* Draws the next 索引号 of @year; the caller holds a write transaction. */
-char       *gk_store_next_index_no       (GkStore      *self,
-                                          int           year,
                                           GError      **error);
 
 /* Supervision (督查): how timely each unit published, domain by domain. */
