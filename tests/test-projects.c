@@ -94,6 +94,17 @@ test_tender_chain (GkTestLedger  *ledger,
   g_clear_pointer (&stages, g_ptr_array_unref);
   stages = gk_store_project_stages (store, project->id, "2025-05-14", &error);
   g_assert_cmpint (state_of (stages, "bidding.result"), ==, GK_STAGE_DUE);
+
+  /* Candidates deleted pending an undo no longer stand for their stage. */
+  gk_store_hide_record (store, candidates->uuid);
+  g_clear_pointer (&stages, g_ptr_array_unref);
+  stages = gk_store_project_stages (store, project->id, "2025-09-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (state_of (stages, "bidding.candidates"), !=, GK_STAGE_PRESENT);
+  gk_store_unhide_record (store, candidates->uuid);
+  g_clear_pointer (&stages, g_ptr_array_unref);
+  stages = gk_store_project_stages (store, project->id, "2025-09-01", &error);
+  g_assert_cmpint (state_of (stages, "bidding.candidates"), ==, GK_STAGE_PRESENT);
 }
 
 static JsonObject *

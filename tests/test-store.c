@@ -718,6 +718,72 @@ test_channels (Fixture       *fixture,
   g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND);
 }
 
+/* A record deleted pending an undo is out of every figure and list the
+ * supervision view shows, and back in them after the undo. */
+static void
+test_hidden_records (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) overdue = NULL;
+  g_autoptr(GkRecord) on_time = NULL;
+  g_autoptr(GkRecord) late = NULL;
+  g_autoptr(GkQuery) query = gk_query_new ();
+  guint total = 0, n_overdue = 0, count = 0;
+
+  gk_test_add_plain_item (f->store, "test.sup-procurement", "procurement");
+  overdue = add_due_record (f, "test.sup-procurement", "区财政局", "2025-09-01", NULL);
+  on_time = add_due_record (f, "test.sup-procurement", "区财政局", "2025-09-01", "2025-09-26");
+  late = add_due_record (f, "test.sup-procurement", "区财政局", "2025-09-01", "2025-10-10");
+  query->open_due_by = g_strdup ("2025-12-31");
+  query->unit_id = gk_store_find_unit (f->store, "区财政局", &error);
+  g_assert_no_error (error);
+
+  for (int hidden = 0; hidden < 3; hidden++)
+    {
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(GPtrArray) open = NULL;
+
+      /* Hide the overdue and the on-time record; then undo both. */
+      if (hidden == 1)
+        {
+          gk_store_hide_record (f->store, overdue->uuid);
+          gk_store_hide_record (f->store, on_time->uuid);
+        }
+      else if (hidden == 2)
+        {
+          gk_store_unhide_record (f->store, overdue->uuid);
+          gk_store_unhide_record (f->store, on_time->uuid);
+        }
+
+      rows = gk_store_supervision_report (f->store, "2025-01-01", "2025-12-31", "2025-11-20", &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows->len, ==, 3);
+      if (hidden == 1)
+        {
+          assert_row (g_ptr_array_index (rows, 0), GK_SUPERVISION_ROW_UNIT, "procurement", "区财政局", 1, 0, 1, 4, 0, 0);
+          assert_row (g_ptr_array_index (rows, 2), GK_SUPERVISION_ROW_TOTAL, NULL, NULL, 1, 0, 1, 4, 0, 0);
+        }
+      else
+        {
+          assert_row (g_ptr_array_index (rows, 0), GK_SUPERVISION_ROW_UNIT, "procurement", "区财政局", 3, 1, 1, 4, 1, 0);
+          assert_row (g_ptr_array_index (rows, 2), GK_SUPERVISION_ROW_TOTAL, NULL, NULL, 3, 1, 1, 4, 1, 0);
+        }
+
+      g_assert_true (gk_store_count_domain (f->store, "procurement", "2025-11-20", &total, &n_overdue, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (total, ==, hidden == 1 ? 1 : 3);
+      g_assert_cmpuint (n_overdue, ==, hidden == 1 ? 0 : 1);
+
+      g_assert_true (gk_store_count (f->store, query, &count, &error));
+      g_assert_no_error (error);
+      open = gk_store_query (f->store, query, 0, 10, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (count, ==, hidden == 1 ? 0 : 1);
+      g_assert_cmpuint (open->len, ==, count);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -735,6 +801,7 @@ main (int   argc,
   g_test_add ("/store/record-list", Fixture, NULL, fixture_setup, test_record_list, fixture_teardown);
   g_test_add ("/store/supervision-report", Fixture, NULL, fixture_setup, test_supervision_report, fixture_teardown);
   g_test_add ("/store/channels", Fixture, NULL, fixture_setup, test_channels, fixture_teardown);
+  g_test_add ("/store/hidden-records", Fixture, NULL, fixture_setup, test_hidden_records, fixture_teardown);
 
   return g_test_run ();
 }

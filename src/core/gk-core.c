@@ -2,10 +2,10 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 #include <xlsxwriter.h>
 
 #include "gk-core.h"
+#include "gk-db.h"
 
 extern GResource *gk_core_get_resource (void);
 
@@ -24,7 +24,7 @@ gk_core_init (void)
 const char *
 gk_core_sqlite_version (void)
 {
-  return sqlite3_libversion ();
+  return gk_db_get_sqlite_version ();
 }
 
 char *

@@ -57,6 +57,12 @@ gk_db_schema_version (void)
   return G_N_ELEMENTS (migrations);
 }
 
+const char *
+gk_db_get_sqlite_version (void)
+{
+  return sqlite3_libversion ();
+}
+
 /* @rc is what the failed call returned: the connection's own error code
  * can be stale when the failure was a misuse caught before SQLite ran. */
 static gboolean

@@ -30,6 +30,7 @@ gboolean      gk_db_verify            (GkDb         *db,
                                        GError      **error);
 gboolean      gk_db_is_verified       (GkDb         *db);
 int           gk_db_schema_version    (void);
+const char   *gk_db_get_sqlite_version (void);
 int           gk_db_get_user_version  (GkDb         *db);
 const char   *gk_db_get_path          (GkDb         *db);
 /* How long a statement waits for another connection's lock before it
