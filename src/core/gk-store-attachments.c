@@ -159,9 +159,8 @@ gk_store_add_attachment (GkStore   *self,
                         "INSERT INTO attachments (record_id, name, size, sha256, added_at) "
                         "VALUES ((SELECT id FROM records WHERE uuid = ?1), ?2, ?3, ?4, ?5)",
                         error);
-  if (stmt == NULL)
-    goto fail;
-  if (!gk_db_statement_bind_text (stmt, 1, record->uuid, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, record->uuid, error) ||
       !gk_db_statement_bind_text (stmt, 2, name, error) ||
       !gk_db_statement_bind_int64 (stmt, 3, size, error) ||
       !gk_db_statement_bind_text (stmt, 4, sha256, error) ||
@@ -202,10 +201,8 @@ gk_store_list_attachments (GkStore   *self,
                         "SELECT a.id, a.record_id, a.name, a.size, a.sha256, a.added_at FROM attachments a "
                         "JOIN records r ON r.id = a.record_id WHERE r.uuid = ?1 ORDER BY a.id",
                         error);
-  if (stmt == NULL)
-    return NULL;
-
-  if (!gk_db_statement_bind_text (stmt, 1, record->uuid, error))
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, record->uuid, error))
     return NULL;
   while (gk_db_statement_step (stmt, &local_error))
     {
@@ -244,9 +241,8 @@ gk_store_remove_attachment (GkStore             *self,
     return FALSE;
 
   stmt = gk_db_prepare (self->db, "DELETE FROM attachments WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  if (!gk_db_statement_bind_int64 (stmt, 1, attachment->id, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, attachment->id, error) ||
       !gk_db_statement_step_done (stmt, error))
     goto fail;
   if (gk_db_get_changes (self->db) == 0)
@@ -259,9 +255,8 @@ gk_store_remove_attachment (GkStore             *self,
     goto fail;
 
   stmt = gk_db_prepare (self->db, "SELECT 1 FROM attachments WHERE sha256 = ?1 LIMIT 1", error);
-  if (stmt == NULL)
-    goto fail;
-  if (!gk_db_statement_bind_text (stmt, 1, attachment->sha256, error))
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, attachment->sha256, error))
     goto fail;
   /* A failed read must not count as "unused": the file would be deleted. */
   still_used = gk_db_statement_step (stmt, &local_error);

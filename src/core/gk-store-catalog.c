@@ -54,10 +54,8 @@ gk_store_list_items (GkStore     *self,
                         "WHERE (?1 IS NULL OR domain = ?1) AND (?2 OR retired = 0) "
                         "ORDER BY position, id",
                         error);
-  if (stmt == NULL)
-    return NULL;
-
-  if (!gk_db_statement_bind_text (stmt, 1, domain, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, domain, error) ||
       !gk_db_statement_bind_int (stmt, 2, include_retired, error))
     return NULL;
   while (gk_db_statement_step (stmt, &local_error))
@@ -179,10 +177,8 @@ gk_store_write_item (GkStore       *self,
                         "fields = excluded.fields, project_kind = excluded.project_kind, "
                         "stage = excluded.stage, retired = excluded.retired",
                         error);
-  if (stmt == NULL)
-    return FALSE;
-
-  if (!gk_db_statement_bind_text (stmt, 1, item->key, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, item->key, error) ||
       !gk_db_statement_bind_text (stmt, 2, item->domain, error) ||
       !gk_db_statement_bind_text (stmt, 3, item->level1 != NULL ? item->level1 : "", error) ||
       !gk_db_statement_bind_text (stmt, 4, item->level2 != NULL ? item->level2 : "", error) ||
@@ -280,10 +276,8 @@ gk_store_list_item_value_keys (GkStore  *self,
                         "SELECT DISTINCT value_keys.key FROM records, json_each (records.fields) AS value_keys "
                         "WHERE records.item_id = ?1 ORDER BY 1",
                         error);
-  if (stmt == NULL)
-    return NULL;
-
-  if (!gk_db_statement_bind_int64 (stmt, 1, item_id, error))
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, item_id, error))
     return NULL;
   while (gk_db_statement_step (stmt, &local_error))
     g_strv_builder_add (keys, gk_db_statement_get_text (stmt, 0));

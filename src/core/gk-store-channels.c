@@ -82,10 +82,8 @@ read_channels (GkStore  *self,
                         "SELECT channel, published_on, address FROM record_channels "
                         "WHERE record_id = ?1 ORDER BY channel",
                         error);
-  if (stmt == NULL)
-    return NULL;
-
-  if (!gk_db_statement_bind_int64 (stmt, 1, record_id, error))
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, record_id, error))
     return NULL;
   while (gk_db_statement_step (stmt, &local_error))
     {
@@ -202,9 +200,8 @@ gk_store_set_record_channels (GkStore     *self,
         continue;
 
       stmt = gk_db_prepare (self->db, "DELETE FROM record_channels WHERE record_id = ?1 AND channel = ?2", error);
-      if (stmt == NULL)
-        goto fail;
-      if (!gk_db_statement_bind_int64 (stmt, 1, record_id, error) ||
+      if (stmt == NULL ||
+          !gk_db_statement_bind_int64 (stmt, 1, record_id, error) ||
           !gk_db_statement_bind_text (stmt, 2, old->channel, error) ||
           !gk_db_statement_step_done (stmt, error))
         goto fail;
@@ -239,9 +236,8 @@ gk_store_set_record_channels (GkStore     *self,
                             "ON CONFLICT (record_id, channel) DO UPDATE "
                             "SET published_on = excluded.published_on, address = excluded.address",
                             error);
-      if (stmt == NULL)
-        goto fail;
-      if (!gk_db_statement_bind_int64 (stmt, 1, record_id, error) ||
+      if (stmt == NULL ||
+          !gk_db_statement_bind_int64 (stmt, 1, record_id, error) ||
           !gk_db_statement_bind_text (stmt, 2, new->channel, error) ||
           !gk_db_statement_bind_text (stmt, 3, new->published_on != NULL ? new->published_on : "", error) ||
           !gk_db_statement_bind_text (stmt, 4, new->address != NULL ? new->address : "", error) ||

@@ -302,10 +302,8 @@ gk_store_save_calendar_year (GkStore     *self,
                         "INSERT INTO calendar_years (year, data, updated_at) VALUES (?1, ?2, ?3) "
                         "ON CONFLICT (year) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
                         error);
-  if (stmt == NULL)
-    return FALSE;
-
-  if (!gk_db_statement_bind_int (stmt, 1, year, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int (stmt, 1, year, error) ||
       !gk_db_statement_bind_text (stmt, 2, data, error) ||
       !gk_db_statement_bind_text (stmt, 3, now, error) ||
       !gk_db_statement_step_done (stmt, error))

@@ -53,10 +53,8 @@ gk_store_create_project (GkStore     *self,
                         "INSERT INTO projects (uuid, kind, name, code, investment_code, unit_id, created_at) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, nullif (?6, 0), ?7)",
                         error);
-  if (stmt == NULL)
-    return NULL;
-
-  if (!gk_db_statement_bind_text (stmt, 1, uuid, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, uuid, error) ||
       !gk_db_statement_bind_text (stmt, 2, kind, error) ||
       !gk_db_statement_bind_text (stmt, 3, name, error) ||
       !gk_db_statement_bind_text (stmt, 4, code != NULL ? code : "", error) ||
@@ -99,10 +97,8 @@ gk_store_list_projects (GkStore     *self,
   stmt = gk_db_prepare (self->db,
                         "SELECT " PROJECT_COLUMNS " FROM projects WHERE ?1 IS NULL OR kind = ?1 ORDER BY id DESC",
                         error);
-  if (stmt == NULL)
-    return NULL;
-
-  if (!gk_db_statement_bind_text (stmt, 1, kind, error))
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, kind, error))
     return NULL;
   while (gk_db_statement_step (stmt, &local_error))
     g_ptr_array_add (projects, project_from_row (stmt));

@@ -60,10 +60,8 @@ gk_store_add_history (GkStore     *self,
                         "INSERT INTO history (record_uuid, at, user, action, field, old_value, new_value) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                         error);
-  if (stmt == NULL)
-    return FALSE;
-
-  if (!gk_db_statement_bind_text (stmt, 1, uuid, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, uuid, error) ||
       !gk_db_statement_bind_text (stmt, 2, now, error) ||
       !gk_db_statement_bind_text (stmt, 3, self->user, error) ||
       !gk_db_statement_bind_text (stmt, 4, action, error) ||
@@ -93,9 +91,8 @@ gk_store_next_index_no (GkStore  *self,
    * atomic. (An INSERT … RETURNING here made FTS5 flush its pending index
    * data at every record, and a sample ledger took half again as long.) */
   stmt = gk_db_prepare (self->db, "SELECT last FROM index_serials WHERE prefix = ?1 AND year = ?2", error);
-  if (stmt == NULL)
-    return NULL;
-  if (!gk_db_statement_bind_text (stmt, 1, prefix, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, prefix, error) ||
       !gk_db_statement_bind_int (stmt, 2, year, error))
     return NULL;
   /* No row is the year's first serial; a failed read must not be taken
@@ -116,9 +113,8 @@ gk_store_next_index_no (GkStore  *self,
                         "INSERT INTO index_serials (prefix, year, last) VALUES (?1, ?2, ?3) "
                         "ON CONFLICT (prefix, year) DO UPDATE SET last = excluded.last",
                         error);
-  if (stmt == NULL)
-    return NULL;
-  if (!gk_db_statement_bind_text (stmt, 1, prefix, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, prefix, error) ||
       !gk_db_statement_bind_int (stmt, 2, year, error) ||
       !gk_db_statement_bind_int64 (stmt, 3, serial, error) ||
       !gk_db_statement_step_done (stmt, error))
@@ -271,9 +267,8 @@ exec_text_row (GkStore     *self,
 {
   GkDbStatement *stmt = gk_db_prepare (self->db, sql, error);
 
-  if (stmt == NULL)
-    return FALSE;
-  if (!gk_db_statement_bind_int64 (stmt, 1, id, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, id, error) ||
       !gk_db_statement_bind_text (stmt, 2, title, error) ||
       !gk_db_statement_bind_text (stmt, 3, body, error) ||
       !gk_db_statement_bind_text (stmt, 4, fields, error))
@@ -296,9 +291,8 @@ unindex_record (GkStore  *self,
   GError *local_error = NULL;
 
   stmt = gk_db_prepare (self->db, "SELECT title, body, fields FROM records_search WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  if (!gk_db_statement_bind_int64 (stmt, 1, id, error))
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, id, error))
     return FALSE;
   if (!gk_db_statement_step (stmt, &local_error))
     {
@@ -326,17 +320,15 @@ unindex_record (GkStore  *self,
   stmt = gk_db_prepare (self->db,
                         "INSERT INTO records_chars (records_chars, rowid, text) VALUES ('delete', ?1, ?2)",
                         error);
-  if (stmt == NULL)
-    return FALSE;
-  if (!gk_db_statement_bind_int64 (stmt, 1, id, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, id, error) ||
       !gk_db_statement_bind_text (stmt, 2, chars, error) ||
       !gk_db_statement_step_done (stmt, error))
     return FALSE;
 
   stmt = gk_db_prepare (self->db, "DELETE FROM records_search WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  if (!gk_db_statement_bind_int64 (stmt, 1, id, error))
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, id, error))
     return FALSE;
   return gk_db_statement_step_done (stmt, error);
 }
@@ -364,9 +356,8 @@ gk_store_index_record (GkStore   *self,
   all = g_strjoin (" \n ", record->title, body, fields_text, NULL);
   chars = gk_text_to_chars (all);
   stmt = gk_db_prepare (self->db, "INSERT INTO records_chars (rowid, text) VALUES (?1, ?2)", error);
-  if (stmt == NULL)
-    return FALSE;
-  if (!gk_db_statement_bind_int64 (stmt, 1, record->id, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, record->id, error) ||
       !gk_db_statement_bind_text (stmt, 2, chars, error))
     return FALSE;
   return gk_db_statement_step_done (stmt, error);
@@ -386,10 +377,8 @@ insert_record (GkStore   *self,
                         "VALUES (?1, ?2, ?3, nullif (?4, 0), ?5, ?6, ?7, nullif (?8, 0), ?9, ?10, ?11, "
                         "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
                         error);
-  if (stmt == NULL)
-    return FALSE;
-
-  if (!gk_db_statement_bind_text (stmt, 1, record->uuid, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, record->uuid, error) ||
       !gk_db_statement_bind_int64 (stmt, 2, record->item_id, error) ||
       !gk_db_statement_bind_text (stmt, 3, record->domain, error) ||
       !gk_db_statement_bind_int64 (stmt, 4, record->project_id, error) ||
@@ -760,10 +749,8 @@ gk_store_save_record (GkStore   *self,
                         "due_missing_year = ?10, mode = ?11, exemption = ?12, exemption_reason = ?13, "
                         "updated_at = ?14, published_on = ?15 WHERE id = ?1",
                         error);
-  if (stmt == NULL)
-    goto fail;
-
-  if (!gk_db_statement_bind_int64 (stmt, 1, record->id, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, record->id, error) ||
       !gk_db_statement_bind_text (stmt, 2, record->title, error) ||
       !gk_db_statement_bind_text (stmt, 3, record->body, error) ||
       !gk_db_statement_bind_text (stmt, 4, record->fields, error) ||
@@ -815,9 +802,8 @@ gk_store_delete_record (GkStore     *self,
     goto fail;
 
   stmt = gk_db_prepare (self->db, "DELETE FROM records WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  if (!gk_db_statement_bind_int64 (stmt, 1, stored->id, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, stored->id, error) ||
       !gk_db_statement_step_done (stmt, error) ||
       !gk_store_add_history (self, uuid, "delete", NULL, stored->title, NULL, error))
     goto fail;
@@ -929,9 +915,8 @@ gk_store_set_status (GkStore     *self,
   stmt = gk_db_prepare (self->db,
                         "UPDATE records SET status = ?2, published_on = ?3, updated_at = ?4 WHERE id = ?1",
                         error);
-  if (stmt == NULL)
-    goto fail;
-  if (!gk_db_statement_bind_int64 (stmt, 1, stored->id, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, stored->id, error) ||
       !gk_db_statement_bind_text (stmt, 2, status, error) ||
       !gk_db_statement_bind_text (stmt, 3, published_on, error) ||
       !gk_db_statement_bind_text (stmt, 4, now, error) ||
@@ -1063,10 +1048,8 @@ gk_store_get_history (GkStore     *self,
                         "SELECT id, record_uuid, at, user, action, field, old_value, new_value "
                         "FROM history WHERE record_uuid = ?1 ORDER BY id",
                         error);
-  if (stmt == NULL)
-    return NULL;
-
-  if (!gk_db_statement_bind_text (stmt, 1, uuid, error))
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, uuid, error))
     return NULL;
   while (gk_db_statement_step (stmt, &local_error))
     {

@@ -276,10 +276,8 @@ read_matches (GkStore     *self,
                         ? "SELECT rowid FROM records_fts WHERE records_fts MATCH ? ORDER BY rowid"
                         : "SELECT rowid FROM records_chars WHERE records_chars MATCH ? ORDER BY rowid",
                         error);
-  if (stmt == NULL)
-    return NULL;
-
-  if (!gk_db_statement_bind_text (stmt, 1, phrase, error))
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, phrase, error))
     return NULL;
   while (gk_db_statement_step (stmt, &local_error))
     {

@@ -168,9 +168,8 @@ gk_store_seed_defaults (GkStore  *self,
       GkDbStatement *stmt = gk_db_prepare (self->db,
                                           "INSERT OR IGNORE INTO domains (key, name, position) VALUES (?1, ?2, ?3)",
                                           error);
-      if (stmt == NULL)
-        goto fail;
-      if (!gk_db_statement_bind_text (stmt, 1, domain->key, error) ||
+      if (stmt == NULL ||
+          !gk_db_statement_bind_text (stmt, 1, domain->key, error) ||
           !gk_db_statement_bind_text (stmt, 2, domain->name, error) ||
           !gk_db_statement_bind_int (stmt, 3, i + 1, error) ||
           !gk_db_statement_step_done (stmt, error))

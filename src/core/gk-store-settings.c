@@ -32,10 +32,8 @@ gk_store_get_setting (GkStore     *self,
   g_return_val_if_fail (key != NULL, NULL);
 
   stmt = gk_db_prepare (self->db, "SELECT value FROM settings WHERE key = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-
-  if (!gk_db_statement_bind_text (stmt, 1, key, error))
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, key, error))
     return NULL;
   /* An unset key is NULL without an error. */
   if (gk_db_statement_step (stmt, error))
@@ -75,10 +73,8 @@ gk_store_set_setting (GkStore     *self,
                           "INSERT INTO settings (key, value) VALUES (?1, ?2) "
                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                           error);
-  if (stmt == NULL)
-    return FALSE;
-
-  if (!gk_db_statement_bind_text (stmt, 1, key, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, key, error) ||
       (value != NULL && !gk_db_statement_bind_text (stmt, 2, value, error)) ||
       !gk_db_statement_step_done (stmt, error))
     return FALSE;

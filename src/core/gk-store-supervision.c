@@ -153,10 +153,8 @@ gk_store_supervision_report (GkStore     *self,
     }
 
   stmt = gk_db_prepare (self->db, REPORT_SQL, error);
-  if (stmt == NULL)
-    return NULL;
-
-  if (!gk_db_statement_bind_text (stmt, 1, from, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, from, error) ||
       !gk_db_statement_bind_text (stmt, 2, to, error) ||
       !gk_db_statement_bind_text (stmt, 3, real_today, error) ||
       !gk_db_statement_bind_text (stmt, 4, hidden != NULL ? hidden : "[]", error))

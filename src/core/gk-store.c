@@ -387,10 +387,8 @@ gk_store_set_organisation (GkStore     *self,
                         "INSERT INTO organisation (id, name, code) VALUES (1, ?1, ?2) "
                         "ON CONFLICT (id) DO UPDATE SET name = excluded.name, code = excluded.code",
                         error);
-  if (stmt == NULL)
-    return FALSE;
-
-  if (!gk_db_statement_bind_text (stmt, 1, name, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, name, error) ||
       !gk_db_statement_bind_text (stmt, 2, clean_code, error))
     return FALSE;
   return gk_db_statement_step_done (stmt, error);
@@ -408,10 +406,8 @@ gk_store_list_units (GkStore   *self,
   stmt = gk_db_prepare (self->db,
                         "SELECT id, name, retired FROM units WHERE ?1 OR retired = 0 ORDER BY position, id",
                         error);
-  if (stmt == NULL)
-    return NULL;
-
-  if (!gk_db_statement_bind_int (stmt, 1, include_retired, error))
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int (stmt, 1, include_retired, error))
     return NULL;
   while (gk_db_statement_step (stmt, &local_error))
     {
@@ -462,10 +458,8 @@ gk_store_add_unit (GkStore     *self,
                         "INSERT INTO units (name, position) "
                         "VALUES (?1, (SELECT coalesce (max (position), 0) + 1 FROM units))",
                         error);
-  if (stmt == NULL)
-    return 0;
-
-  if (!gk_db_statement_bind_text (stmt, 1, clean, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, clean, error) ||
       !gk_db_statement_step_done (stmt, error))
     return 0;
 
@@ -489,10 +483,8 @@ gk_store_update_unit (GkStore     *self,
     }
 
   stmt = gk_db_prepare (self->db, "UPDATE units SET name = ?2, retired = ?3 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  if (!gk_db_statement_bind_int64 (stmt, 1, unit_id, error) ||
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, unit_id, error) ||
       !gk_db_statement_bind_text (stmt, 2, clean, error) ||
       !gk_db_statement_bind_int (stmt, 3, retired, error) ||
       !gk_db_statement_step_done (stmt, error))
