@@ -9,7 +9,8 @@
 #include "gk-core.h"
 #include "gk-record-list.h"
 #include "gk-store.h"
-/* For the former query shape only: the record columns and the character index's text. */
+/* For the former query shape only: the record columns, the character
+ * index's text, and the connection to run it on. */
 #include "gk-store-private.h"
 
 /* The record list's first screen: count the matches, read the first page. */
@@ -112,7 +113,7 @@ former_match (const char *term,
 }
 
 static double
-run_former (sqlite3    *db,
+run_former (GkDb       *db,
             const char *term,
             const char *domain,
             Step        step,
@@ -122,40 +123,41 @@ run_former (sqlite3    *db,
   g_autofree char *match = former_match (term, &phrase);
   g_autofree char *where = g_strdup_printf (" WHERE %s%s", domain != NULL ? "r.domain = ?2 AND " : "", match);
   gint64 start = g_get_monotonic_time ();
-  sqlite3_stmt *stmt;
+  g_autoptr(GError) error = NULL;
+  GkDbStatement *stmt;
 
   if (step != STEP_PAGE)
     {
       g_autofree char *sql = g_strconcat ("SELECT count(*) FROM records r", where, NULL);
 
-      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-        g_error ("%s", sqlite3_errmsg (db));
-      sqlite3_bind_text (stmt, 1, phrase, -1, SQLITE_STATIC);
-      if (domain != NULL)
-        sqlite3_bind_text (stmt, 2, domain, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
-        g_error ("%s", sqlite3_errmsg (db));
-      result->count = sqlite3_column_int (stmt, 0);
-      sqlite3_finalize (stmt);
+      stmt = gk_db_prepare (db, sql, &error);
+      if (stmt == NULL ||
+          !gk_db_statement_bind_text (stmt, 1, phrase, &error) ||
+          (domain != NULL && !gk_db_statement_bind_text (stmt, 2, domain, &error)) ||
+          !gk_db_statement_step_one (stmt, &error, "no count"))
+        g_error ("%s", error->message);
+      result->count = gk_db_statement_get_int (stmt, 0);
+      gk_db_statement_reset (stmt);
     }
   if (step != STEP_COUNT)
     {
       g_autofree char *sql = g_strconcat ("SELECT " GK_RECORD_COLUMNS " FROM " GK_RECORD_FROM, where,
                                           " ORDER BY r.formed_on DESC, r.id DESC LIMIT 50 OFFSET 0", NULL);
 
-      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-        g_error ("%s", sqlite3_errmsg (db));
-      sqlite3_bind_text (stmt, 1, phrase, -1, SQLITE_STATIC);
-      if (domain != NULL)
-        sqlite3_bind_text (stmt, 2, domain, -1, SQLITE_STATIC);
+      stmt = gk_db_prepare (db, sql, &error);
+      if (stmt == NULL ||
+          !gk_db_statement_bind_text (stmt, 1, phrase, &error) ||
+          (domain != NULL && !gk_db_statement_bind_text (stmt, 2, domain, &error)))
+        g_error ("%s", error->message);
       g_array_set_size (result->page_ids, 0);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      while (gk_db_statement_step (stmt, &error))
         {
           /* Read the row as the store does. */
           g_autoptr(GkRecord) record = gk_store_record_from_row (stmt);
           g_array_append_val (result->page_ids, record->id);
         }
-      sqlite3_finalize (stmt);
+      if (error != NULL)
+        g_error ("%s", error->message);
     }
   return (g_get_monotonic_time () - start) / 1000.0;
 }
@@ -228,7 +230,7 @@ main (int   argc,
       Result api = { 0, g_array_new (FALSE, FALSE, sizeof (gint64)) };
       Result former = { 0, g_array_new (FALSE, FALSE, sizeof (gint64)) };
       g_autofree double *samples = g_new (double, MAX (runs, former_runs));
-      sqlite3 *db = gk_db_get_handle (gk_store_get_db (store));
+      GkDb *db = gk_store_get_db (store);
 
       query->text = g_strdup (argv[q]);
       query->domain = g_strdup (domain);
