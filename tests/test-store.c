@@ -72,6 +72,18 @@ test_schema_created (Fixture       *f,
   domains = gk_store_list_domains (f->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (domains->len, >=, 5);
+  /* Its name heads the domain's items where a clerk chooses one. */
+  {
+    g_autofree char *domain_name = gk_store_dup_domain_name (f->store, "procurement", &error);
+    g_autofree char *no_name = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (domain_name, ==, "政府采购");
+    no_name = gk_store_dup_domain_name (f->store, "no-such-domain", &error);
+    g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND);
+    g_assert_null (no_name);
+    g_clear_error (&error);
+  }
 
   units = gk_store_list_units (f->store, FALSE, &error);
   g_assert_no_error (error);

@@ -313,3 +313,24 @@ gk_store_list_domains (GkStore  *self,
 
   return g_steal_pointer (&keys);
 }
+
+char *
+gk_store_dup_domain_name (GkStore     *self,
+                          const char  *key,
+                          GError     **error)
+{
+  GkDbStatement *stmt;
+  char *name;
+
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+
+  stmt = gk_db_prepare (self->db, "SELECT name FROM domains WHERE key = ?1", error);
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, key, error) ||
+      !gk_db_statement_step_one (stmt, error, _("No domain “%s”"), key))
+    return NULL;
+
+  name = gk_db_statement_dup_text (stmt, 0);
+  gk_db_statement_reset (stmt);
+  return name;
+}

@@ -229,6 +229,10 @@ GStrv       gk_store_list_item_value_keys (GkStore     *self,
                                           GError      **error);
 GPtrArray  *gk_store_list_domains        (GkStore      *self,
                                           GError      **error);
+/* The domain's name as the catalog gives it (政府采购). */
+char       *gk_store_dup_domain_name     (GkStore      *self,
+                                          const char   *key,
+                                          GError      **error);
 
 /* Projects */
 GkProject  *gk_store_create_project      (GkStore      *self,
