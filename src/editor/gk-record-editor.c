@@ -557,6 +557,14 @@ gk_record_editor_get_record (GkRecordEditor *self)
   return self->record;
 }
 
+void
+gk_record_editor_focus_title (GkRecordEditor *self)
+{
+  g_return_if_fail (GK_IS_RECORD_EDITOR (self));
+
+  gtk_widget_grab_focus (gk_header_section_get_row (self->header_section, "title"));
+}
+
 gboolean
 gk_record_editor_get_modified (GkRecordEditor *self)
 {

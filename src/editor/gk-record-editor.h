@@ -24,6 +24,9 @@ GkRecord     *gk_record_editor_get_record   (GkRecordEditor *self);
  * updates its status and dates: what the clerk is typing stays. */
 void          gk_record_editor_set_record   (GkRecordEditor *self,
                                              GkRecord       *record);
+/* Puts the keyboard focus in the title, the first thing a clerk types in
+ * a new record. */
+void          gk_record_editor_focus_title  (GkRecordEditor *self);
 /* Saves the pending edits now. */
 gboolean      gk_record_editor_flush        (GkRecordEditor *self,
                                              GError        **error);
