@@ -80,6 +80,7 @@ static const struct {
   { "app.preferences", { "<Control>comma", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "win.new-record", { "<Control>n", NULL } },
+  { "win.new-record-of-same-item", { "<Shift><Control>n", NULL } },
   { "win.search", { "<Control>f", NULL } },
   { "win.go-back", { "<Alt>Left", NULL } },
 };

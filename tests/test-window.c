@@ -90,9 +90,8 @@ test_sections (void)
       g_assert_cmpstr (gk_window_get_section (window), ==, keys[n_rows]);
       g_assert_cmpstr (adw_window_title_get_title (window->list_title), ==, gk_sidebar_row_get_title (row));
 
-      /* New records belong to domains and requests, not to the catalog or supervision. */
-      g_assert_cmpint (action_enabled (window, "new-record"), ==,
-                       g_strcmp0 (keys[n_rows], "catalog") != 0 && g_strcmp0 (keys[n_rows], "supervision") != 0);
+      /* New records everywhere but in the catalog, whose + would read as "new item". */
+      g_assert_cmpint (action_enabled (window, "new-record"), ==, g_strcmp0 (keys[n_rows], "catalog") != 0);
       n_rows++;
     }
   g_assert_cmpuint (n_rows, ==, G_N_ELEMENTS (keys));
@@ -149,9 +148,9 @@ test_actions (void)
   g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
   g_assert_false (gtk_search_bar_get_search_mode (window->search_bar));
 
-  /* New record creates one in the current domain and shows it. */
+  /* A new record (of the item chosen) is created and shown. */
   gk_window_set_section (window, "procurement");
-  g_action_group_activate_action (G_ACTION_GROUP (window), "new-record", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-record-of-item", g_variant_new_string ("procurement.notice"));
   gk_test_ui_flush ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "record");
   g_assert_nonnull (window->record);
@@ -164,14 +163,14 @@ test_actions (void)
   g_assert_true (action_enabled (window, "delete-record"));
   g_assert_false (action_enabled (window, "load-sample-data"));
 
-  /* With a record open, Ctrl+N makes another of its item. */
+  /* With a record open, Ctrl+Shift+N makes another of its item. */
   {
     g_autoptr(GkRecord) first = g_object_ref (window->record);
     g_autoptr(GkRecord) result = gk_store_create_record (store, "procurement.result", NULL, NULL);
 
     g_assert_cmpstr (first->item_key, !=, "procurement.result");
     gk_window_show_record (window, result);
-    g_action_group_activate_action (G_ACTION_GROUP (window), "new-record", NULL);
+    g_action_group_activate_action (G_ACTION_GROUP (window), "new-record-of-same-item", NULL);
     gk_test_ui_flush ();
     g_assert_cmpstr (window->record->item_key, ==, "procurement.result");
     g_assert_cmpstr (window->record->uuid, !=, result->uuid);
@@ -266,10 +265,10 @@ test_delete_undo (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
   gtk_window_present (GTK_WINDOW (window));
   gk_window_set_section (window, "housing-allocation");
-  g_action_group_activate_action (G_ACTION_GROUP (window), "new-record", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-record-of-item", g_variant_new_string ("housing-allocation.policy"));
   gk_test_ui_flush ();
   kept_uuid = g_strdup (window->record->uuid);
-  g_action_group_activate_action (G_ACTION_GROUP (window), "new-record", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-record-of-same-item", NULL);
   gk_test_ui_flush ();
   gone_uuid = g_strdup (window->record->uuid);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 2);
@@ -392,6 +391,8 @@ test_templates (void)
 {
   static const char *known[] = {
     "gk-window.ui", "gk-sidebar-row.ui", "gk-record-row.ui", "gk-preferences-window.ui",
+    /* Instantiated by test-item-chooser. */
+    "gk-item-chooser.ui",
     "gk-supervision-view.ui", "help-overlay.ui",
     /* The pages of Preferences: instantiated with it, and by test-preferences. */
     "gk-preferences-publication-page.ui", "gk-preferences-masks-page.ui", "gk-preferences-report-page.ui",
@@ -476,7 +477,7 @@ test_finalize (void)
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   gk_window_set_section (window, "procurement");
-  g_action_group_activate_action (G_ACTION_GROUP (window), "new-record", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-record-of-item", g_variant_new_string ("procurement.notice"));
   gk_test_ui_flush ();
 
   /* The window holds its own references: when it goes, nothing is left. */

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-demo.h"
+#include "gk-item-chooser.h"
 #include "gk-window-private.h"
 
 static void
@@ -19,36 +20,37 @@ current_domain (GkWindow *self)
   return gk_window_section_domain (self->section);
 }
 
+/* Shows @record in the section of its domain and, on a folded window,
+ * moves on to it. */
 static void
-new_record_activated (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
+open_record_in_section (GkWindow *self,
+                        GkRecord *record)
 {
-  GkWindow *self = GK_WINDOW (user_data);
+  const char *section = gk_window_domain_section (record->domain);
+  GkRecord *selected;
+
+  if (section != NULL && g_strcmp0 (gk_window_section_domain (self->section), record->domain) != 0)
+    gk_window_set_section (self, section);
+
+  /* The list's selection would otherwise name another record than the one shown. */
+  selected = gtk_single_selection_get_selected_item (self->selection);
+  if (selected != NULL && g_strcmp0 (selected->uuid, record->uuid) != 0)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  gk_window_open_record (self, record);
+}
+
+/* Creates a record of catalog item @item_key, shows it and puts the focus
+ * in its title, which is what the clerk types first. */
+static void
+create_record (GkWindow   *self,
+               const char *item_key)
+{
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GkRecord) record = NULL;
-  const char *domain = current_domain (self);
-  const char *item_key;
 
-  if (self->store == NULL || domain == NULL)
+  if (self->store == NULL)
     return;
-
-  /* A record of the item open, as the clerk is entering a series of them;
-   * with none open, the domain's first item. */
-  if (self->record != NULL && g_strcmp0 (self->record->domain, domain) == 0 && self->record->item_key != NULL)
-    item_key = self->record->item_key;
-  else
-    {
-      items = gk_store_list_items (self->store, domain, FALSE, &error);
-      if (items == NULL || items->len == 0)
-        {
-          if (error != NULL)
-            show_error_toast (self, error);
-          return;
-        }
-      item_key = ((GkItem *) g_ptr_array_index (items, 0))->key;
-    }
 
   record = gk_store_create_record (self->store, item_key, NULL, &error);
   if (record == NULL)
@@ -57,7 +59,68 @@ new_record_activated (GSimpleAction *action,
       return;
     }
 
-  gk_window_open_record (self, record);
+  open_record_in_section (self, record);
+  if (self->record_editor != NULL)
+    gk_record_editor_focus_title (self->record_editor);
+}
+
+/* The chooser of the item, unless the section leaves no choice to make. */
+static void
+new_record_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GkWindow *self = GK_WINDOW (user_data);
+  const char *domain = current_domain (self);
+  GkItemChooser *chooser;
+
+  if (self->store == NULL)
+    return;
+
+  /* Requests arrive daily and each begins as an application: the request
+   * section creates one at once. A review or litigation case is rarer: it
+   * is in the chooser of every other section, and Ctrl+Shift+N on a case. */
+  if (g_strcmp0 (domain, "request") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) items = gk_store_list_items (self->store, domain, FALSE, &error);
+
+      if (items == NULL)
+        show_error_toast (self, error);
+      else if (items->len > 0)
+        create_record (self, ((GkItem *) g_ptr_array_index (items, 0))->key);
+      return;
+    }
+
+  chooser = gk_item_chooser_new (GTK_WINDOW (self), self->store, domain);
+  /* New Record and Enter go on with a series of records of the item open. */
+  if (self->record != NULL)
+    gk_item_chooser_select (chooser, self->record->item_key);
+  gtk_window_present (GTK_WINDOW (chooser));
+}
+
+/* A record of the item named by the parameter, in that item's section:
+ * what the chooser creates. */
+static void
+new_record_of_item_activated (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  create_record (GK_WINDOW (user_data), g_variant_get_string (parameter, NULL));
+}
+
+/* Another record of the open record's item, without the chooser. */
+static void
+new_record_of_same_item_activated (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  GkWindow *self = GK_WINDOW (user_data);
+  /* Creating one replaces the open record, and its key with it. */
+  g_autofree char *item_key = self->record != NULL ? g_strdup (self->record->item_key) : NULL;
+
+  if (item_key != NULL)
+    create_record (self, item_key);
 }
 
 /* Opens a record by its UUID (a project's other stages link here), in the
@@ -70,8 +133,6 @@ open_record_activated (GSimpleAction *action,
   GkWindow *self = GK_WINDOW (user_data);
   g_autoptr(GError) error = NULL;
   g_autoptr(GkRecord) record = NULL;
-  GkRecord *selected;
-  const char *section;
 
   if (self->store == NULL)
     return;
@@ -83,16 +144,7 @@ open_record_activated (GSimpleAction *action,
       return;
     }
 
-  section = gk_window_domain_section (record->domain);
-  if (section != NULL && g_strcmp0 (gk_window_section_domain (self->section), record->domain) != 0)
-    gk_window_set_section (self, section);
-
-  /* The list's selection would otherwise name another record than the one shown. */
-  selected = gtk_single_selection_get_selected_item (self->selection);
-  if (selected != NULL && g_strcmp0 (selected->uuid, record->uuid) != 0)
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-
-  gk_window_open_record (self, record);
+  open_record_in_section (self, record);
 }
 
 static void
@@ -235,7 +287,8 @@ unavailable_activated (GSimpleAction *action,
 
 static const GActionEntry win_actions[] = {
   { "new-record", new_record_activated },
-  { "new-record-of-item", new_record_activated, "s" },
+  { "new-record-of-item", new_record_of_item_activated, "s" },
+  { "new-record-of-same-item", new_record_of_same_item_activated },
   { "open-record", open_record_activated, "s" },
   { "search", search_activated, NULL, "false", search_changed_state },
   { "go-back", go_back_activated },
@@ -273,18 +326,14 @@ set_enabled (GkWindow   *self,
 void
 gk_window_actions_update (GkWindow *self)
 {
-  gboolean is_domain_or_requests;
-
   if (self->section == NULL)
     return;
 
-  /* Records belong to a domain or are requests; the catalog, supervision
-   * and the like have no "new record". */
-  is_domain_or_requests = g_strcmp0 (self->section, "catalog") != 0 &&
-                          g_strcmp0 (self->section, "supervision") != 0;
-
-  set_enabled (self, "new-record", is_domain_or_requests && self->store != NULL);
-  set_enabled (self, "new-record-of-item", is_domain_or_requests && self->store != NULL);
+  /* Supervision offers the items of every domain; the catalog section edits
+   * items, and its + would read as "new item". */
+  set_enabled (self, "new-record", g_strcmp0 (self->section, "catalog") != 0 && self->store != NULL);
+  set_enabled (self, "new-record-of-item", self->store != NULL);
+  set_enabled (self, "new-record-of-same-item", self->store != NULL && self->record != NULL);
   set_enabled (self, "open-record", self->store != NULL);
   set_enabled (self, "delete-record", self->record != NULL);
   set_enabled (self, "search", self->store != NULL);
