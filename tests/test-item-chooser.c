@@ -211,6 +211,7 @@ test_search_and_create (Fixture       *f,
   chooser = open_chooser (f);
   g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (chooser)));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (chooser)), ==, GTK_ACCESSIBLE_ROLE_DIALOG);
   entry = get_search_entry (chooser);
   focus = gtk_root_get_focus (GTK_ROOT (chooser));
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));

@@ -547,6 +547,8 @@ gk_item_chooser_class_init (GkItemChooserClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/window/gk-item-chooser.ui");
+  /* A screen reader announces it as the dialog it is. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, GkItemChooser, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GkItemChooser, stack);
   gtk_widget_class_bind_template_child (widget_class, GkItemChooser, scrolled);
