@@ -446,7 +446,7 @@ test_every_domain (Fixture       *fixture,
     {
       g_autoptr(GkRecord) record = create_record (fixture, items[i]);
       g_autoptr(GkItem) item = gk_store_get_item (fixture->store, items[i], NULL);
-      g_autoptr(GkSchema) schema = gk_schema_new_from_json (item->fields, NULL);
+      g_autoptr(GkSchema) schema = gk_schema_ref (gk_item_get_schema (item));
       GHashTable *expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       g_autofree char *title = g_strdup_printf ("测试记录 %s", items[i]);
       const GkUnit *unit = g_ptr_array_index (units, 2);
@@ -1276,7 +1276,7 @@ test_keyboard (Fixture       *fixture,
 {
   g_autoptr(GkRecord) record = create_record (fixture, "bidding.candidates");
   g_autoptr(GkItem) item = gk_store_get_item (fixture->store, "bidding.candidates", NULL);
-  g_autoptr(GkSchema) schema = gk_schema_new_from_json (item->fields, NULL);
+  g_autoptr(GkSchema) schema = gk_schema_ref (gk_item_get_schema (item));
   g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
   GkTableEditor *candidates = table (fixture, "candidates");
   GtkWidget *first_focus = NULL;

@@ -33,7 +33,7 @@ first_item_key (GkStore    *store,
 
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, >, 0);
-  return g_strdup (((GkItem *) g_ptr_array_index (items, 0))->key);
+  return g_strdup (gk_item_get_key (g_ptr_array_index (items, 0)));
 }
 
 static GkRecord *
@@ -166,19 +166,19 @@ static void
 add_test_item (GkStore *store)
 {
   g_autoptr(GError) error = NULL;
-  GkItem item = {
-    .key = (char *) "test.notice",
-    .domain = (char *) "bidding",
-    .level1 = (char *) "测试",
-    .level2 = (char *) "测试公告",
-    .deadline_rule = (char *) "proactive",
-    .fields = (char *) "[{\"id\": \"winner\", \"label\": \"中标人\", \"kind\": \"text\", \"required\": true},"
-                       " {\"id\": \"code\", \"label\": \"统一社会信用代码\", \"kind\": \"uscc\"}]",
-  };
+  g_autoptr(GkItem) item = gk_item_new ("test.notice", "bidding");
+  g_autoptr(GkSchema) schema =
+    gk_schema_new_from_json ("[{\"id\": \"winner\", \"label\": \"中标人\", \"kind\": \"text\", \"required\": true},"
+                             " {\"id\": \"code\", \"label\": \"统一社会信用代码\", \"kind\": \"uscc\"}]", &error);
 
-  g_assert_true (gk_store_save_item (store, &item, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (item.id, >, 0);
+  gk_item_set_level1 (item, "测试");
+  gk_item_set_level2 (item, "测试公告");
+  gk_item_set_deadline_rule (item, "proactive");
+  gk_item_set_schema (item, schema);
+  g_assert_true (gk_store_save_item (store, item, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gk_item_get_id (item), >, 0);
 }
 
 static void
@@ -333,7 +333,7 @@ test_index_numbers (Fixture       *f,
     {
       g_autoptr(GkRecord) record = gk_record_new ();
 
-      record->item_id = item->id;
+      record->item_id = gk_item_get_id (item);
       record->title = g_strdup ("旧年的记录");
       record->created_at = g_strdup ("2019-05-01T09:00:00+08:00");
       g_assert_true (gk_store_insert_record (f->store, record, FALSE, &error));

@@ -47,7 +47,7 @@ new_record_activated (GSimpleAction *action,
             show_error_toast (self, error);
           return;
         }
-      item_key = ((GkItem *) g_ptr_array_index (items, 0))->key;
+      item_key = gk_item_get_key (g_ptr_array_index (items, 0));
     }
 
   record = gk_store_create_record (self->store, item_key, NULL, &error);
