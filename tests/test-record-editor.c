@@ -12,6 +12,7 @@
 #include "gk-project-row.h"
 #include "gk-record-editor-private.h"
 #include "gk-store.h"
+#include "gk-store-private.h"
 #include "gk-table-row.h"
 #include "gk-test-ui.h"
 #include "gk-test-util.h"
@@ -1330,6 +1331,42 @@ test_keyboard (Fixture       *fixture,
     }
 }
 
+/* Showing a record asks the store for its item once and parses its field
+ * schema once (the ledger just opened), every section getting the item
+ * with the record; another record of the same item parses nothing. */
+static void
+test_item_once (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) first = gk_store_create_record (fixture->store, "bidding.candidates", NULL, &error);
+  g_autoptr(GkRecord) second = gk_store_create_record (fixture->store, "bidding.candidates", "第二条", &error);
+  guint requests, parses;
+
+  g_assert_no_error (error);
+  gk_store_forget_items (fixture->store);
+  requests = gk_store_get_n_item_requests (fixture->store);
+  parses = gk_store_get_n_schema_parses (fixture->store);
+
+  gk_record_editor_set_record (fixture->editor, first);
+  /* Whatever the sections deferred has run too. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (gk_store_get_n_item_requests (fixture->store) - requests, ==, 1);
+  g_assert_cmpuint (gk_store_get_n_schema_parses (fixture->store) - parses, ==, 1);
+  /* The sections did show the item: its fields and its tables. */
+  g_assert_nonnull (gk_fields_section_get_editor (fixture->editor->fields_section, "project_name"));
+  g_assert_nonnull (table (fixture, "candidates"));
+
+  requests = gk_store_get_n_item_requests (fixture->store);
+  parses = gk_store_get_n_schema_parses (fixture->store);
+  gk_record_editor_set_record (fixture->editor, second);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (gk_store_get_n_item_requests (fixture->store) - requests, ==, 1);
+  g_assert_cmpuint (gk_store_get_n_schema_parses (fixture->store) - parses, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1355,6 +1392,7 @@ main (int   argc,
   ADD ("sample-ledger", test_sample_ledger);
   ADD ("calendar", test_calendar);
   ADD ("keyboard", test_keyboard);
+  ADD ("item-once", test_item_once);
 #undef ADD
 
   status = g_test_run ();
