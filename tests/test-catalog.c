@@ -738,8 +738,18 @@ test_invalid (void)
 }
 
 static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
 test_item_copy (void)
 {
+  g_auto(GStrv) units = NULL;
+  guint notified = 0;
   g_autoptr(GkCatalog) catalog = load_default ();
   GkItem *item = gk_catalog_lookup_item (catalog, "procurement.result");
   g_autoptr(GkItem) copy = gk_item_copy (item);
@@ -752,10 +762,15 @@ test_item_copy (void)
   g_assert_cmpint (gk_item_get_stage (copy), ==, gk_item_get_stage (item));
   g_assert_true (gk_item_equal (copy, item));
 
-  /* Edits go to the copy only. */
+  /* Edits go to the copy only, and say so once (a list row binds to them). */
+  g_signal_connect (copy, "notify::level2", G_CALLBACK (count_notify_cb), &notified);
   gk_item_set_level2 (copy, "采购结果（修订）");
+  gk_item_set_level2 (copy, "采购结果（修订）");
+  g_assert_cmpuint (notified, ==, 1);
   g_assert_cmpstr (gk_item_get_level2 (item), !=, "采购结果（修订）");
   g_assert_false (gk_item_equal (copy, item));
+  g_object_get (copy, "units", &units, NULL);
+  g_assert_cmpstrv (units, gk_item_get_units (item));
 }
 
 static void

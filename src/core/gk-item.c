@@ -85,6 +85,19 @@ set_list (GkItem             *self,
 }
 
 static void
+set_flag (GkItem   *self,
+          gboolean *flag,
+          guint     prop,
+          gboolean  value)
+{
+  value = !!value;
+  if (*flag == value)
+    return;
+  *flag = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
 gk_item_finalize (GObject *object)
 {
   GkItem *self = GK_ITEM (object);
@@ -396,11 +409,7 @@ gk_item_set_stage_required (GkItem   *self,
 {
   g_return_if_fail (GK_IS_ITEM (self));
 
-  required = !!required;
-  if (self->stage_required == required)
-    return;
-  self->stage_required = required;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE_REQUIRED]);
+  set_flag (self, &self->stage_required, PROP_STAGE_REQUIRED, required);
 }
 
 gboolean
@@ -416,11 +425,7 @@ gk_item_set_retired (GkItem   *self,
 {
   g_return_if_fail (GK_IS_ITEM (self));
 
-  retired = !!retired;
-  if (self->retired == retired)
-    return;
-  self->retired = retired;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETIRED]);
+  set_flag (self, &self->retired, PROP_RETIRED, retired);
 }
 
 gboolean
