@@ -26,16 +26,15 @@ gk_test_add_plain_item (GkStore    *store,
                         const char *domain)
 {
   g_autoptr(GError) error = NULL;
-  GkItem item = {
-    .key = (char *) key,
-    .domain = (char *) domain,
-    .level1 = (char *) "测试",
-    .level2 = (char *) "督查测试事项",
-    .deadline_rule = (char *) "proactive",
-    .fields = (char *) "[]",
-  };
+  g_autoptr(GkItem) item = gk_item_new (key, domain);
+  g_autoptr(GkSchema) schema = gk_schema_new ();
 
-  g_assert_true (gk_store_save_item (store, &item, &error));
+  gk_item_set_level1 (item, "测试");
+  gk_item_set_level2 (item, "督查测试事项");
+  gk_item_set_deadline_rule (item, "proactive");
+  gk_item_set_schema (item, schema);
+
+  g_assert_true (gk_store_save_item (store, item, &error));
   g_assert_no_error (error);
 }
 

@@ -38,6 +38,19 @@ assert_names (GPtrArray          *list,
 }
 
 static void
+assert_item_names (GPtrArray          *items,
+                   const char * const *expected)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    g_strv_builder_add (builder, gk_item_get_level2 (g_ptr_array_index (items, i)));
+  names = g_strv_builder_end (builder);
+  g_assert_cmpstrv (names, expected);
+}
+
+static void
 test_domains (void)
 {
   g_autoptr(GkCatalog) catalog = load_default ();
@@ -81,7 +94,7 @@ test_items_per_domain (void)
     {
       g_autoptr(GPtrArray) items = gk_catalog_list_items (catalog, expected[d].domain);
 
-      assert_names (items, G_STRUCT_OFFSET (GkCatalogItem, level2), expected[d].items);
+      assert_item_names (items, expected[d].items);
       total += items->len;
     }
 
@@ -95,6 +108,17 @@ test_items_per_domain (void)
   }
 }
 
+static gboolean
+has_name (GPtrArray  *list,
+          gsize       offset,
+          const char *name)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (g_strcmp0 (G_STRUCT_MEMBER (const char *, g_ptr_array_index (list, i), offset), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_items_complete (void)
 {
@@ -102,59 +126,59 @@ test_items_complete (void)
 
   for (guint i = 0; i < catalog->items->len; i++)
     {
-      const GkCatalogItem *item = g_ptr_array_index (catalog->items, i);
+      GkItem *item = g_ptr_array_index (catalog->items, i);
       g_autoptr(GError) error = NULL;
       g_autoptr(GkSchema) again = NULL;
       g_autofree char *fields = NULL;
       g_autofree char *basis = NULL;
       GkDeadlineRule rule;
 
-      g_test_message ("%s", item->key);
-      g_assert_true (g_str_has_prefix (item->key, item->domain));
-      g_assert_true (gk_catalog_lookup_item (catalog, item->key) == item);
-      g_assert_nonnull (gk_catalog_lookup_domain (catalog, item->domain));
-      g_assert_cmpstr (item->level1, !=, "");
-      g_assert_cmpstr (item->contents, !=, "");
-      g_assert_cmpstr (item->audience, ==, "全社会");
-      g_assert_cmpstr (item->mode, ==, "主动公开");
-      g_assert_true (g_str_has_prefix (item->level, "县级"));
-      g_assert_cmpstr (item->supervision, !=, "");
-      g_assert_cmpstr (item->time_limit, !=, "");
+      g_test_message ("%s", gk_item_get_key (item));
+      g_assert_true (g_str_has_prefix (gk_item_get_key (item), gk_item_get_domain (item)));
+      g_assert_true (gk_catalog_lookup_item (catalog, gk_item_get_key (item)) == item);
+      g_assert_nonnull (gk_catalog_lookup_domain (catalog, gk_item_get_domain (item)));
+      g_assert_cmpstr (gk_item_get_level1 (item), !=, "");
+      g_assert_cmpstr (gk_item_get_contents (item), !=, "");
+      g_assert_cmpstr (gk_item_get_audience (item), ==, "全社会");
+      g_assert_cmpstr (gk_item_get_mode (item), ==, "主动公开");
+      g_assert_true (g_str_has_prefix (gk_item_get_level (item), "县级"));
+      g_assert_cmpstr (gk_item_get_supervision (item), !=, "");
+      g_assert_cmpstr (gk_item_get_time_limit (item), !=, "");
 
       /* Every schema is valid, has fields, and survives a round trip. */
-      g_assert_nonnull (item->schema);
-      g_assert_cmpuint (gk_schema_get_n_fields (item->schema), >, 0);
-      fields = gk_catalog_item_dup_fields_json (item);
+      g_assert_nonnull (gk_item_get_schema (item));
+      g_assert_cmpuint (gk_schema_get_n_fields (gk_item_get_schema (item)), >, 0);
+      fields = gk_schema_to_json (gk_item_get_schema (item), FALSE);
       again = gk_schema_new_from_json (fields, &error);
       g_assert_no_error (error);
       {
-        g_autofree char *expected = gk_schema_to_json (item->schema, FALSE);
         g_autofree char *reread = gk_schema_to_json (again, FALSE);
 
-        g_assert_cmpstr (reread, ==, expected);
+        g_assert_cmpstr (reread, ==, fields);
       }
 
       /* Every rule reads as the deadline engine reads it. */
-      g_assert_true (gk_deadline_rule_parse (item->deadline_rule, &rule, &error));
+      g_assert_true (gk_deadline_rule_parse (gk_item_get_deadline_rule (item), &rule, &error));
       g_assert_no_error (error);
 
-      /* 公开依据 cites the regulation first; units and channels resolve. */
-      g_assert_cmpuint (g_strv_length (item->basis), >=, 2);
-      g_assert_true (g_str_has_prefix (item->basis[0], "《中华人民共和国政府信息公开条例》"));
-      basis = gk_catalog_item_dup_basis_text (item);
+      /* 公开依据 cites the regulation first; the unit and channel keys of
+       * the file resolved to names of the catalog's units and channels. */
+      g_assert_cmpuint (g_strv_length ((GStrv) gk_item_get_basis (item)), >=, 2);
+      g_assert_true (g_str_has_prefix (gk_item_get_basis (item)[0], "《中华人民共和国政府信息公开条例》"));
+      basis = gk_item_dup_basis_text (item);
       g_assert_nonnull (strstr (basis, "；"));
-      g_assert_cmpuint (g_strv_length (item->units), >, 0);
-      g_assert_cmpuint (g_strv_length (item->channels), >, 0);
-      for (guint u = 0; item->units[u] != NULL; u++)
-        g_assert_nonnull (gk_catalog_lookup_unit (catalog, item->units[u]));
-      for (guint c = 0; item->channels[c] != NULL; c++)
-        g_assert_nonnull (gk_catalog_lookup_channel (catalog, item->channels[c]));
+      g_assert_cmpuint (g_strv_length ((GStrv) gk_item_get_units (item)), >, 0);
+      g_assert_cmpuint (g_strv_length ((GStrv) gk_item_get_channels (item)), >, 0);
+      for (guint u = 0; gk_item_get_units (item)[u] != NULL; u++)
+        g_assert_true (has_name (catalog->units, G_STRUCT_OFFSET (GkCatalogUnit, name), gk_item_get_units (item)[u]));
+      for (guint c = 0; gk_item_get_channels (item)[c] != NULL; c++)
+        g_assert_true (has_name (catalog->channels, G_STRUCT_OFFSET (GkCatalogTerm, name), gk_item_get_channels (item)[c]));
 
       /* Labels are unique within a schema: the editor shows them side by side. */
-      for (guint f = 0; f < gk_schema_get_n_fields (item->schema); f++)
+      for (guint f = 0; f < gk_schema_get_n_fields (gk_item_get_schema (item)); f++)
         for (guint g = 0; g < f; g++)
-          g_assert_cmpstr (gk_schema_get_field (item->schema, f)->label, !=,
-                           gk_schema_get_field (item->schema, g)->label);
+          g_assert_cmpstr (gk_schema_get_field (gk_item_get_schema (item), f)->label, !=,
+                           gk_schema_get_field (gk_item_get_schema (item), g)->label);
     }
 }
 
@@ -169,32 +193,32 @@ test_deadline_rules (void)
 
   for (guint i = 0; i < catalog->items->len; i++)
     {
-      const GkCatalogItem *item = g_ptr_array_index (catalog->items, i);
+      GkItem *item = g_ptr_array_index (catalog->items, i);
       GkDeadlineRule rule;
 
-      g_assert_true (gk_deadline_rule_parse (item->deadline_rule, &rule, NULL));
-      if (g_strv_contains (decisions, item->key))
+      g_assert_true (gk_deadline_rule_parse (gk_item_get_deadline_rule (item), &rule, NULL));
+      if (g_strv_contains (decisions, gk_item_get_key (item)))
         g_assert_cmpint (rule.kind, ==, GK_DEADLINE_DECISION);
       else if (rule.kind == GK_DEADLINE_CUSTOM)
-        g_assert_true (g_str_equal (item->key, "bidding.candidates") ||
-                       g_str_has_prefix (item->key, "procurement."));
+        g_assert_true (g_str_equal (gk_item_get_key (item), "bidding.candidates") ||
+                       g_str_has_prefix (gk_item_get_key (item), "procurement."));
       else
         g_assert_cmpint (rule.kind, ==, GK_DEADLINE_PROACTIVE);
     }
 
   /* 招标投标法实施条例 第五十四条; 政府采购法实施条例 第四十三条, 第五十条. */
-  g_assert_cmpstr (gk_catalog_lookup_item (catalog, "bidding.candidates")->deadline_rule, ==, "workdays:3");
-  g_assert_cmpstr (gk_catalog_lookup_item (catalog, "procurement.result")->deadline_rule, ==, "workdays:2");
-  g_assert_cmpstr (gk_catalog_lookup_item (catalog, "procurement.contract")->deadline_rule, ==, "workdays:2");
-  g_assert_cmpstr (gk_catalog_lookup_item (catalog, "housing-allocation.result")->deadline_rule, ==, "proactive");
+  g_assert_cmpstr (gk_item_get_deadline_rule (gk_catalog_lookup_item (catalog, "bidding.candidates")), ==, "workdays:3");
+  g_assert_cmpstr (gk_item_get_deadline_rule (gk_catalog_lookup_item (catalog, "procurement.result")), ==, "workdays:2");
+  g_assert_cmpstr (gk_item_get_deadline_rule (gk_catalog_lookup_item (catalog, "procurement.contract")), ==, "workdays:2");
+  g_assert_cmpstr (gk_item_get_deadline_rule (gk_catalog_lookup_item (catalog, "housing-allocation.result")), ==, "proactive");
 }
 
 static void
-assert_columns (const GkCatalogItem *item,
+assert_columns (GkItem *item,
                 const char          *table_id,
                 const char * const  *labels)
 {
-  const GkField *table = gk_schema_lookup_field (item->schema, table_id);
+  const GkField *table = gk_schema_lookup_field (gk_item_get_schema (item), table_id);
 
   g_assert_nonnull (table);
   g_assert_cmpint (table->kind, ==, GK_FIELD_TABLE);
@@ -202,14 +226,14 @@ assert_columns (const GkCatalogItem *item,
 }
 
 static const GkField *
-find_label (const GkCatalogItem *item,
+find_label (GkItem *item,
             const char          *label)
 {
-  for (guint i = 0; i < gk_schema_get_n_fields (item->schema); i++)
-    if (g_str_equal (gk_schema_get_field (item->schema, i)->label, label))
-      return gk_schema_get_field (item->schema, i);
+  for (guint i = 0; i < gk_schema_get_n_fields (gk_item_get_schema (item)); i++)
+    if (g_str_equal (gk_schema_get_field (gk_item_get_schema (item), i)->label, label))
+      return gk_schema_get_field (gk_item_get_schema (item), i);
 
-  g_error ("%s has no field %s", item->key, label);
+  g_error ("%s has no field %s", gk_item_get_key (item), label);
   return NULL;
 }
 
@@ -218,13 +242,13 @@ static void
 test_item_fields (void)
 {
   g_autoptr(GkCatalog) catalog = load_default ();
-  const GkCatalogItem *item;
+  GkItem *item;
   const GkField *table;
 
   item = gk_catalog_lookup_item (catalog, "bidding.candidates");
   assert_columns (item, "candidates", (const char *[]) {
     "排序", "名称", "统一社会信用代码", "投标报价", "质量", "工期", "项目负责人", "证书编号", "个人业绩", "资格能力条件", NULL });
-  table = gk_schema_lookup_field (item->schema, "candidates");
+  table = gk_schema_lookup_field (gk_item_get_schema (item), "candidates");
   g_assert_cmpint (gk_field_lookup_column (table, "uscc")->kind, ==, GK_FIELD_USCC);
   g_assert_cmpint (gk_field_lookup_column (table, "bid_price")->kind, ==, GK_FIELD_MONEY);
   g_assert_cmpint (gk_field_lookup_column (table, "rank")->kind, ==, GK_FIELD_INTEGER);
@@ -236,13 +260,13 @@ test_item_fields (void)
   item = gk_catalog_lookup_item (catalog, "housing-allocation.result");
   assert_columns (item, "results", (const char *[]) {
     "序号", "姓名", "身份证号", "家庭人口", "房源位置", "户型", "面积（平方米）", NULL });
-  table = gk_schema_lookup_field (item->schema, "results");
+  table = gk_schema_lookup_field (gk_item_get_schema (item), "results");
   g_assert_true (gk_field_lookup_column (table, "idcard")->sensitive);
   g_assert_false (gk_field_lookup_column (table, "name")->sensitive);
   g_assert_cmpint (gk_field_lookup_column (table, "area")->kind, ==, GK_FIELD_DECIMAL);
 
   item = gk_catalog_lookup_item (catalog, "procurement.result");
-  table = gk_schema_lookup_field (item->schema, "suppliers");
+  table = gk_schema_lookup_field (gk_item_get_schema (item), "suppliers");
   g_assert_cmpint (gk_field_lookup_column (table, "uscc")->kind, ==, GK_FIELD_USCC);
   g_assert_cmpint (gk_field_lookup_column (table, "amount")->kind, ==, GK_FIELD_MONEY);
   g_assert_cmpint (find_label (item, "采购方式")->choices->len, ==, 6);
@@ -307,13 +331,13 @@ assert_chain (GkCatalog          *catalog,
   for (guint order = 1; order < 100; order++)
     for (guint i = 0; i < catalog->items->len; i++)
       {
-        GkCatalogItem *item = g_ptr_array_index (catalog->items, i);
+        GkItem *item = g_ptr_array_index (catalog->items, i);
 
-        if (g_strcmp0 (item->project_kind, project_kind) == 0 && item->stage == (int) order)
+        if (g_strcmp0 (gk_item_get_project_kind (item), project_kind) == 0 && gk_item_get_stage (item) == (int) order)
           g_ptr_array_add (chain, item);
       }
 
-  assert_names (chain, G_STRUCT_OFFSET (GkCatalogItem, level2), expected);
+  assert_item_names (chain, expected);
 }
 
 static void
@@ -328,10 +352,10 @@ test_lifecycle (void)
   assert_chain (catalog, "housing", (const char *[]) {
     "年度建设计划", "建设计划完成情况", "分配房源", "分配对象", "分配过程", "分配结果", NULL });
 
-  g_assert_true (gk_catalog_lookup_item (catalog, "bidding.result")->stage_required);
-  g_assert_false (gk_catalog_lookup_item (catalog, "bidding.approval")->stage_required);
-  g_assert_null (gk_catalog_lookup_item (catalog, "procurement.complaint-decision")->project_kind);
-  g_assert_cmpint (gk_catalog_lookup_item (catalog, "procurement.complaint-decision")->stage, ==, 0);
+  g_assert_true (gk_item_get_stage_required (gk_catalog_lookup_item (catalog, "bidding.result")));
+  g_assert_false (gk_item_get_stage_required (gk_catalog_lookup_item (catalog, "bidding.approval")));
+  g_assert_null (gk_item_get_project_kind (gk_catalog_lookup_item (catalog, "procurement.complaint-decision")));
+  g_assert_cmpint (gk_item_get_stage (gk_catalog_lookup_item (catalog, "procurement.complaint-decision")), ==, 0);
 
   g_assert_cmpstr (gk_catalog_lookup_project_kind (catalog, "tender")->code_label, ==, "招标项目编号");
   g_assert_cmpstr (gk_catalog_lookup_project_kind (catalog, "procurement")->code_label, ==, "采购项目编号");
@@ -374,7 +398,10 @@ test_units_channels (void)
         g_error ("no channel %s", channels[i]);
     }
 
-  names = gk_catalog_dup_unit_names (catalog, (const char * const *) gk_catalog_lookup_item (catalog, "housing-allocation.result")->units);
+  /* An item holds the names of its units and channels, as the ledger does. */
+  g_assert_cmpstrv (gk_item_get_units (gk_catalog_lookup_item (catalog, "housing-allocation.result")),
+                    ((const char *[]) { "区住建局", "各街镇", NULL }));
+  names = gk_catalog_dup_unit_names (catalog, (const char *[]) { "housing", "towns-streets", NULL });
   g_assert_cmpstr (names, ==, "区住建局、各街镇");
   g_clear_pointer (&names, g_free);
   names = gk_catalog_dup_channel_names (catalog, (const char *[]) { "portal", "credit-sjz", "unknown", NULL });
@@ -577,20 +604,20 @@ test_sample_records (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (records); i++)
     {
-      const GkCatalogItem *item = gk_catalog_lookup_item (catalog, records[i].item);
+      GkItem *item = gk_catalog_lookup_item (catalog, records[i].item);
       g_autoptr(JsonNode) values = json_from_string (records[i].values, NULL);
-      g_autoptr(GPtrArray) issues = gk_schema_validate (item->schema, values);
-      g_autoptr(JsonNode) masked = gk_schema_mask_values (item->schema, values, NULL);
+      g_autoptr(GPtrArray) issues = gk_schema_validate (gk_item_get_schema (item), values);
+      g_autoptr(JsonNode) masked = gk_schema_mask_values (gk_item_get_schema (item), values, NULL);
       g_autofree char *published = json_to_string (masked, FALSE);
 
       for (guint j = 0; j < issues->len; j++)
         {
-          g_autofree char *text = gk_issue_format (g_ptr_array_index (issues, j), item->schema);
-          g_test_message ("%s: %s", item->key, text);
+          g_autofree char *text = gk_issue_format (g_ptr_array_index (issues, j), gk_item_get_schema (item));
+          g_test_message ("%s: %s", gk_item_get_key (item), text);
         }
       /* The pilot credit code is the only (warning) issue. */
       g_assert_cmpint (gk_issues_get_severity (issues), <=, GK_SEVERITY_WARNING);
-      g_assert_cmpuint (issues->len, ==, g_str_equal (item->key, "bidding.candidates") ? 1 : 0);
+      g_assert_cmpuint (issues->len, ==, g_str_equal (gk_item_get_key (item), "bidding.candidates") ? 1 : 0);
 
       /* No full ID number leaves in a public output. */
       g_assert_null (strstr (published, "11010519491231002X"));
@@ -711,18 +738,39 @@ test_invalid (void)
 }
 
 static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
 test_item_copy (void)
 {
+  g_auto(GStrv) units = NULL;
+  guint notified = 0;
   g_autoptr(GkCatalog) catalog = load_default ();
-  const GkCatalogItem *item = gk_catalog_lookup_item (catalog, "procurement.result");
-  g_autoptr(GkCatalogItem) copy = gk_catalog_item_copy (item);
+  GkItem *item = gk_catalog_lookup_item (catalog, "procurement.result");
+  g_autoptr(GkItem) copy = gk_item_copy (item);
 
-  g_assert_cmpstr (copy->key, ==, item->key);
-  g_assert_cmpstr (copy->level1, ==, "采购信息");
-  g_assert_true (copy->schema == item->schema);
-  g_assert_cmpstr (copy->basis[1], ==, item->basis[1]);
-  g_assert_cmpstr (copy->project_kind, ==, "procurement");
-  g_assert_cmpint (copy->stage, ==, item->stage);
+  g_assert_cmpstr (gk_item_get_key (copy), ==, gk_item_get_key (item));
+  g_assert_cmpstr (gk_item_get_level1 (copy), ==, "采购信息");
+  g_assert_true (gk_item_get_schema (copy) == gk_item_get_schema (item));
+  g_assert_cmpstr (gk_item_get_basis (copy)[1], ==, gk_item_get_basis (item)[1]);
+  g_assert_cmpstr (gk_item_get_project_kind (copy), ==, "procurement");
+  g_assert_cmpint (gk_item_get_stage (copy), ==, gk_item_get_stage (item));
+  g_assert_true (gk_item_equal (copy, item));
+
+  /* Edits go to the copy only, and say so once (a list row binds to them). */
+  g_signal_connect (copy, "notify::level2", G_CALLBACK (count_notify_cb), &notified);
+  gk_item_set_level2 (copy, "采购结果（修订）");
+  gk_item_set_level2 (copy, "采购结果（修订）");
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (gk_item_get_level2 (item), !=, "采购结果（修订）");
+  g_assert_false (gk_item_equal (copy, item));
+  g_object_get (copy, "units", &units, NULL);
+  g_assert_cmpstrv (units, gk_item_get_units (item));
 }
 
 static void
@@ -743,12 +791,14 @@ test_edit_item_in_store (GkTestLedger  *ledger,
   const char *path = ledger->path;
   g_autoptr(GkStore) store = NULL;
   g_autoptr(GkItem) item = NULL;
+  g_autoptr(GkItem) edited = NULL;
   g_autoptr(GkItem) reread = NULL;
   g_autoptr(GkSchema) schema = NULL;
+  g_autofree char *fields = NULL;
   g_autoptr(GkRecord) record = NULL;
   g_autoptr(GkRecord) stored = NULL;
   g_auto(GStrv) taken = NULL;
-  g_auto(GStrv) channels = NULL;
+  g_autofree char *rule = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *due_before = NULL;
   g_autofree char *values_before = NULL;
@@ -764,8 +814,10 @@ test_edit_item_in_store (GkTestLedger  *ledger,
 
   item = gk_store_get_item (store, "procurement.notice", &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (item->deadline_rule, ==, "proactive");
-  schema = gk_schema_new_from_json (item->fields, &error);
+  g_assert_cmpstr (gk_item_get_deadline_rule (item), ==, "proactive");
+  /* The editor edits a copy of the schema: the item's is shared. */
+  fields = gk_schema_to_json (gk_item_get_schema (item), FALSE);
+  schema = gk_schema_new_from_json (fields, &error);
   g_assert_no_error (error);
   n_fields = gk_schema_get_n_fields (schema);
   g_assert_cmpuint (n_fields, >=, 3);
@@ -774,7 +826,7 @@ test_edit_item_in_store (GkTestLedger  *ledger,
   last_id = g_strdup (gk_schema_get_field (schema, n_fields - 1)->id);
 
   /* A record with a value in the field to retire, and a key no field has. */
-  record = gk_store_create_record (store, item->key, "某采购项目公告", &error);
+  record = gk_store_create_record (store, gk_item_get_key (item), "某采购项目公告", &error);
   g_assert_no_error (error);
   uuid = g_strdup (record->uuid);
   {
@@ -792,7 +844,7 @@ test_edit_item_in_store (GkTestLedger  *ledger,
   g_assert_nonnull (due_before);
 
   /* The editor's work. */
-  taken = gk_store_list_item_value_keys (store, item->id, &error);
+  taken = gk_store_list_item_value_keys (store, gk_item_get_id (item), &error);
   g_assert_no_error (error);
   g_assert_true (g_strv_contains ((const char * const *) taken, "field_4"));
   g_assert_true (gk_schema_rename_field (schema, first_id, "公告项目编号", &error));
@@ -802,24 +854,26 @@ test_edit_item_in_store (GkTestLedger  *ledger,
   g_assert_no_error (error);
   g_assert_cmpstr (added->id, ==, "field_5");
 
-  g_free (item->fields);
-  item->fields = gk_schema_to_json (schema, FALSE);
-  g_free (item->level2);
-  item->level2 = g_strdup ("采购项目公告（修订）");
-  g_free (item->deadline_rule);
-  item->deadline_rule = gk_item_rule_build (GK_ITEM_RULE_CHOICE_WORKDAYS, 5);
-  g_free (item->channels);
-  item->channels = gk_item_channels_to_json (new_channels);
-  g_free (item->supervision);
-  item->supervision = g_strdup ("区财政局监督电话 0311-00000000");
-  g_assert_true (gk_store_save_item (store, item, &error));
+  edited = gk_item_copy (item);
+  gk_item_set_schema (edited, schema);
+  gk_item_set_level2 (edited, "采购项目公告（修订）");
+  rule = gk_item_rule_build (GK_ITEM_RULE_CHOICE_WORKDAYS, 5);
+  gk_item_set_deadline_rule (edited, rule);
+  gk_item_set_channels (edited, new_channels);
+  gk_item_set_supervision (edited, "区财政局监督电话 0311-00000000");
+  g_assert_true (gk_store_save_item (store, edited, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (catalog_changes, ==, 1);
+  g_assert_cmpint (gk_item_get_id (edited), ==, gk_item_get_id (item));
+  /* The item read before stays as it was; the store hands out the saved one. */
+  g_assert_cmpstr (gk_item_get_level2 (item), ==, "采购项目公告");
+  reread = gk_store_get_item (store, "procurement.notice", &error);
+  g_assert_cmpstr (gk_item_get_level2 (reread), ==, "采购项目公告（修订）");
+  g_clear_object (&reread);
 
   /* A name cannot be emptied. */
-  g_free (item->level2);
-  item->level2 = g_strdup ("");
-  g_assert_false (gk_store_save_item (store, item, &error));
+  gk_item_set_level2 (edited, "");
+  g_assert_false (gk_store_save_item (store, edited, &error));
   g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpuint (catalog_changes, ==, 1);
@@ -831,21 +885,20 @@ test_edit_item_in_store (GkTestLedger  *ledger,
   g_clear_object (&record);
 
   g_clear_pointer (&schema, gk_schema_unref);
-  g_clear_pointer (&item, gk_item_free);
+  g_clear_object (&item);
+  g_clear_object (&edited);
   g_assert_finalize_object (g_steal_pointer (&store));
 
   /* Reopened. */
   store = gk_test_open_store (path);
   reread = gk_store_get_item (store, "procurement.notice", &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (reread->level2, ==, "采购项目公告（修订）");
-  g_assert_cmpstr (reread->deadline_rule, ==, "workdays:5");
-  g_assert_cmpstr (reread->supervision, ==, "区财政局监督电话 0311-00000000");
-  channels = gk_item_dup_channels (reread);
-  g_assert_cmpstrv (channels, new_channels);
+  g_assert_cmpstr (gk_item_get_level2 (reread), ==, "采购项目公告（修订）");
+  g_assert_cmpstr (gk_item_get_deadline_rule (reread), ==, "workdays:5");
+  g_assert_cmpstr (gk_item_get_supervision (reread), ==, "区财政局监督电话 0311-00000000");
+  g_assert_cmpstrv (gk_item_get_channels (reread), new_channels);
 
-  schema = gk_schema_new_from_json (reread->fields, &error);
-  g_assert_no_error (error);
+  schema = gk_schema_ref (gk_item_get_schema (reread));
   g_assert_cmpuint (gk_schema_get_n_fields (schema), ==, n_fields + 1);
   g_assert_cmpstr (gk_schema_get_field (schema, 0)->id, ==, last_id);
   g_assert_cmpstr (gk_schema_get_field (schema, 1)->id, ==, first_id);

@@ -230,6 +230,7 @@ test_disclosure_defaults (void)
   g_autoptr(GkStore) store = gk_test_open_store (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GkRecord) record = NULL;
+  g_autoptr(GkItem) item = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   const char *defaults[] = { "区政府网站", "村务公开栏", NULL };
   GtkWidget *section = g_object_ref_sink (gk_disclosure_section_new ());
@@ -240,13 +241,15 @@ test_disclosure_defaults (void)
   record = gk_store_create_record (store, "test.plain", "无渠道事项的记录", &error);
   g_assert_no_error (error);
 
-  gk_editor_section_set_record (GK_EDITOR_SECTION (section), store, record);
+  item = gk_store_get_item (store, "test.plain", &error);
+  g_assert_no_error (error);
+  gk_editor_section_set_record (GK_EDITOR_SECTION (section), store, record, item);
   rows = gk_test_collect_widgets (section, match_type, GSIZE_TO_POINTER (ADW_TYPE_EXPANDER_ROW));
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "区政府网站");
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 1)), ==, "村务公开栏");
 
-  gk_editor_section_set_record (GK_EDITOR_SECTION (section), store, NULL);
+  gk_editor_section_set_record (GK_EDITOR_SECTION (section), store, NULL, NULL);
   g_assert_finalize_object (section);
 }
 

@@ -241,7 +241,7 @@ test_project_view (void)
     for (guint i = 0; i < stages->len; i++)
       {
         GkStage *stage = g_ptr_array_index (stages, i);
-        if (g_strcmp0 (stage->item->key, "procurement.notice") == 0)
+        if (g_strcmp0 (gk_item_get_key (stage->item), "procurement.notice") == 0)
           g_assert_cmpint (stage->state, ==, GK_STAGE_MISSING);
       }
   }

@@ -12,6 +12,7 @@
 #include "gk-project-row.h"
 #include "gk-record-editor-private.h"
 #include "gk-store.h"
+#include "gk-store-private.h"
 #include "gk-table-row.h"
 #include "gk-test-ui.h"
 #include "gk-test-util.h"
@@ -446,7 +447,7 @@ test_every_domain (Fixture       *fixture,
     {
       g_autoptr(GkRecord) record = create_record (fixture, items[i]);
       g_autoptr(GkItem) item = gk_store_get_item (fixture->store, items[i], NULL);
-      g_autoptr(GkSchema) schema = gk_schema_new_from_json (item->fields, NULL);
+      g_autoptr(GkSchema) schema = gk_schema_ref (gk_item_get_schema (item));
       GHashTable *expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       g_autofree char *title = g_strdup_printf ("测试记录 %s", items[i]);
       const GkUnit *unit = g_ptr_array_index (units, 2);
@@ -1276,7 +1277,7 @@ test_keyboard (Fixture       *fixture,
 {
   g_autoptr(GkRecord) record = create_record (fixture, "bidding.candidates");
   g_autoptr(GkItem) item = gk_store_get_item (fixture->store, "bidding.candidates", NULL);
-  g_autoptr(GkSchema) schema = gk_schema_new_from_json (item->fields, NULL);
+  g_autoptr(GkSchema) schema = gk_schema_ref (gk_item_get_schema (item));
   g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
   GkTableEditor *candidates = table (fixture, "candidates");
   GtkWidget *first_focus = NULL;
@@ -1330,6 +1331,42 @@ test_keyboard (Fixture       *fixture,
     }
 }
 
+/* Showing a record asks the store for its item once and parses its field
+ * schema once (the ledger just opened), every section getting the item
+ * with the record; another record of the same item parses nothing. */
+static void
+test_item_once (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) first = gk_store_create_record (fixture->store, "bidding.candidates", NULL, &error);
+  g_autoptr(GkRecord) second = gk_store_create_record (fixture->store, "bidding.candidates", "第二条", &error);
+  guint requests, parses;
+
+  g_assert_no_error (error);
+  gk_store_forget_items (fixture->store);
+  requests = gk_store_get_n_item_requests (fixture->store);
+  parses = gk_store_get_n_schema_parses (fixture->store);
+
+  gk_record_editor_set_record (fixture->editor, first);
+  /* Whatever the sections deferred has run too. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (gk_store_get_n_item_requests (fixture->store) - requests, ==, 1);
+  g_assert_cmpuint (gk_store_get_n_schema_parses (fixture->store) - parses, ==, 1);
+  /* The sections did show the item: its fields and its tables. */
+  g_assert_nonnull (gk_fields_section_get_editor (fixture->editor->fields_section, "project_name"));
+  g_assert_nonnull (table (fixture, "candidates"));
+
+  requests = gk_store_get_n_item_requests (fixture->store);
+  parses = gk_store_get_n_schema_parses (fixture->store);
+  gk_record_editor_set_record (fixture->editor, second);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (gk_store_get_n_item_requests (fixture->store) - requests, ==, 1);
+  g_assert_cmpuint (gk_store_get_n_schema_parses (fixture->store) - parses, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1355,6 +1392,7 @@ main (int   argc,
   ADD ("sample-ledger", test_sample_ledger);
   ADD ("calendar", test_calendar);
   ADD ("keyboard", test_keyboard);
+  ADD ("item-once", test_item_once);
 #undef ADD
 
   status = g_test_run ();

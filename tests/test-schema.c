@@ -798,13 +798,10 @@ static void
 test_item_edit (void)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) channels = NULL;
   g_auto(GStrv) units = NULL;
-  g_autofree char *json = NULL;
   g_autofree char *text = NULL;
   GkItemRuleChoice choice;
   guint workdays;
-  GkItem item = { .channels = (char *) "[\"政府门户网站\", 3, \"政务微信\"]" };
   static const char * const edited[] = { " 政务微博 ", "", "新闻媒体", NULL };
   static const char * const twice[] = { "政务微博", "新闻媒体", " 政务微博", NULL };
 
@@ -834,12 +831,7 @@ test_item_edit (void)
   g_assert_false (gk_item_rule_read ("soon", &choice, &workdays, &error));
   g_clear_error (&error);
 
-  /* Channels: strings only; empty names dropped when written. */
-  channels = gk_item_dup_channels (&item);
-  g_assert_cmpuint (g_strv_length (channels), ==, 2);
-  g_assert_cmpstr (channels[1], ==, "政务微信");
-  json = gk_item_channels_to_json (edited);
-  g_assert_cmpstr (json, ==, "[\"政务微博\",\"新闻媒体\"]");
+  /* Channels: a name, listed once. */
   {
     g_autoptr(GkValidation) ok = gk_item_check_channel (edited, 0);
     g_autoptr(GkValidation) empty = gk_item_check_channel (edited, 1);
@@ -850,18 +842,16 @@ test_item_edit (void)
     g_assert_cmpint (again->severity, ==, GK_SEVERITY_ERROR);
   }
 
-  /* Units: split on the separators clerks type, appended once. */
-  units = gk_item_split_units ("区住建局、各街镇，区财政局; ;");
-  g_assert_cmpuint (g_strv_length (units), ==, 3);
-  g_assert_cmpstr (units[2], ==, "区财政局");
-  text = gk_item_add_unit ("区住建局、各街镇", "区财政局");
-  g_assert_cmpstr (text, ==, "区住建局、各街镇、区财政局");
-  g_clear_pointer (&text, g_free);
-  text = gk_item_add_unit ("区住建局、各街镇", "各街镇");
-  g_assert_cmpstr (text, ==, "区住建局、各街镇");
-  g_clear_pointer (&text, g_free);
-  text = gk_item_add_unit ("", "区财政局");
-  g_assert_cmpstr (text, ==, "区财政局");
+  /* Lists typed on one line are cut at whole characters: "局" is E5 B1 80
+   * in UTF-8 and "、" is E3 80 81, so cutting at bytes would split "局". */
+  units = gk_item_split_list ("区住建局、各街镇，区财政局; ;", GK_ITEM_UNIT_SEPARATORS);
+  g_assert_cmpstrv (units, ((const char *[]) { "区住建局", "各街镇", "区财政局", NULL }));
+  g_clear_pointer (&units, g_strfreev);
+  units = gk_item_split_list ("", GK_ITEM_UNIT_SEPARATORS);
+  g_assert_cmpuint (g_strv_length (units), ==, 0);
+  g_clear_pointer (&units, g_strfreev);
+  units = gk_item_split_list ("《条例》第十九条、第二十条；《办法》第三条", GK_ITEM_BASIS_SEPARATORS);
+  g_assert_cmpstrv (units, ((const char *[]) { "《条例》第十九条、第二十条", "《办法》第三条", NULL }));
 
   /* Kinds in words; only those that need nothing more can be added. */
   g_assert_true (gk_field_kind_can_add (GK_FIELD_MONEY));

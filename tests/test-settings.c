@@ -122,14 +122,16 @@ static void
 test_item_channels (Fixture       *f,
                     gconstpointer  data)
 {
-  GkItem item = { .channels = (char *) "[\"政府门户网站\"]", .deadline_rule = (char *) "formed+20wd" };
+  g_autoptr(GkItem) item = gk_item_new ("test.channels", "procurement");
   g_autoptr(GkItem) request = gk_store_get_item (f->store, "request.application", NULL);
 
-  g_assert_false (gk_item_takes_default_channels (&item));
-  item.channels = (char *) "[]";
-  g_assert_true (gk_item_takes_default_channels (&item));
-  item.channels = NULL;
-  g_assert_true (gk_item_takes_default_channels (&item));
+  gk_item_set_deadline_rule (item, "proactive");
+  gk_item_set_channels (item, (const char *[]) { "政府门户网站", NULL });
+  g_assert_false (gk_item_takes_default_channels (item));
+  gk_item_set_channels (item, (const char *[]) { NULL });
+  g_assert_true (gk_item_takes_default_channels (item));
+  gk_item_set_channels (item, NULL);
+  g_assert_true (gk_item_takes_default_channels (item));
 
   /* Applications are answered, not published. */
   g_assert_nonnull (request);

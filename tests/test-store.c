@@ -7,8 +7,10 @@
 
 #include "gk-core.h"
 #include "gk-date.h"
+#include "gk-demo.h"
 #include "gk-record-list.h"
 #include "gk-store.h"
+#include "gk-store-private.h"
 #include "gk-test-util.h"
 
 typedef GkTestLedger Fixture;
@@ -33,7 +35,7 @@ first_item_key (GkStore    *store,
 
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, >, 0);
-  return g_strdup (((GkItem *) g_ptr_array_index (items, 0))->key);
+  return g_strdup (gk_item_get_key (g_ptr_array_index (items, 0)));
 }
 
 static GkRecord *
@@ -178,19 +180,19 @@ static void
 add_test_item (GkStore *store)
 {
   g_autoptr(GError) error = NULL;
-  GkItem item = {
-    .key = (char *) "test.notice",
-    .domain = (char *) "bidding",
-    .level1 = (char *) "测试",
-    .level2 = (char *) "测试公告",
-    .deadline_rule = (char *) "proactive",
-    .fields = (char *) "[{\"id\": \"winner\", \"label\": \"中标人\", \"kind\": \"text\", \"required\": true},"
-                       " {\"id\": \"code\", \"label\": \"统一社会信用代码\", \"kind\": \"uscc\"}]",
-  };
+  g_autoptr(GkItem) item = gk_item_new ("test.notice", "bidding");
+  g_autoptr(GkSchema) schema =
+    gk_schema_new_from_json ("[{\"id\": \"winner\", \"label\": \"中标人\", \"kind\": \"text\", \"required\": true},"
+                             " {\"id\": \"code\", \"label\": \"统一社会信用代码\", \"kind\": \"uscc\"}]", &error);
 
-  g_assert_true (gk_store_save_item (store, &item, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (item.id, >, 0);
+  gk_item_set_level1 (item, "测试");
+  gk_item_set_level2 (item, "测试公告");
+  gk_item_set_deadline_rule (item, "proactive");
+  gk_item_set_schema (item, schema);
+  g_assert_true (gk_store_save_item (store, item, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gk_item_get_id (item), >, 0);
 }
 
 static void
@@ -345,7 +347,7 @@ test_index_numbers (Fixture       *f,
     {
       g_autoptr(GkRecord) record = gk_record_new ();
 
-      record->item_id = item->id;
+      record->item_id = gk_item_get_id (item);
       record->title = g_strdup ("旧年的记录");
       record->created_at = g_strdup ("2019-05-01T09:00:00+08:00");
       g_assert_true (gk_store_insert_record (f->store, record, FALSE, &error));
@@ -796,6 +798,115 @@ test_hidden_records (Fixture       *f,
     }
 }
 
+/* The sample ledger gives every record one of its item's units (by name:
+ * the ledger's units are rows, an item names them), over every item. */
+static void
+test_demo_units (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkQuery) query = gk_query_new ();
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) units_used = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_true (gk_demo_fill (f->store, 400, 7, &error));
+  g_assert_no_error (error);
+
+  records = gk_store_query (f->store, query, 0, G_MAXUINT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 400);
+  for (guint i = 0; i < records->len; i++)
+    {
+      GkRecord *record = g_ptr_array_index (records, i);
+      g_autoptr(GkItem) item = gk_store_get_item_by_id (f->store, record->item_id, &error);
+
+      g_assert_no_error (error);
+      if (record->unit_name == NULL || !gk_item_has_unit (item, record->unit_name))
+        g_error ("%s (%s): unit “%s” is none of the item's units", record->title, gk_item_get_key (item),
+                 record->unit_name != NULL ? record->unit_name : "(none)");
+      g_hash_table_add (seen, &record->item_id);
+      g_hash_table_add (units_used, record->unit_name);
+    }
+
+  /* Every item has records, and its units are not all one. */
+  items = gk_store_list_items (f->store, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      gint64 id = gk_item_get_id (g_ptr_array_index (items, i));
+
+      g_assert_true (g_hash_table_contains (seen, &id));
+    }
+  g_assert_cmpuint (g_hash_table_size (units_used), >, 3);
+}
+
+/* A record created through the store gets its item's first unit, for
+ * every item the default catalog has. */
+static void
+test_new_record_unit (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = gk_store_list_items (f->store, NULL, FALSE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, >, 20);
+  for (guint i = 0; i < items->len; i++)
+    {
+      GkItem *item = g_ptr_array_index (items, i);
+      g_autoptr(GkRecord) record = gk_store_create_record (f->store, gk_item_get_key (item), NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (gk_item_get_units (item)[0]);
+      g_assert_cmpstr (record->unit_name, ==, gk_item_get_units (item)[0]);
+      g_assert_cmpint (record->unit_id, ==, gk_store_find_unit (f->store, gk_item_get_units (item)[0], NULL));
+    }
+}
+
+/* Items are read and their fields parsed once, until an item is saved;
+ * the item read before a save stays as it was. */
+static void
+test_item_cache (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkItem) first = NULL;
+  g_autoptr(GkItem) again = NULL;
+  g_autoptr(GkItem) edited = NULL;
+  g_autoptr(GkItem) saved = NULL;
+  g_autoptr(GkSchema) schema = NULL;
+  guint parses;
+
+  gk_store_forget_items (f->store);
+  parses = gk_store_get_n_schema_parses (f->store);
+  first = gk_store_get_item (f->store, "procurement.result", &error);
+  g_assert_no_error (error);
+  again = gk_store_get_item_by_id (f->store, gk_item_get_id (first), &error);
+  g_assert_no_error (error);
+  schema = gk_store_get_item_schema (f->store, gk_item_get_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_true (again == first);
+  g_assert_true (schema == gk_item_get_schema (first));
+  g_assert_cmpuint (gk_store_get_n_schema_parses (f->store), ==, parses + 1);
+
+  edited = gk_item_copy (first);
+  gk_item_set_units (edited, (const char *[]) { "区财政局", "区审计局", NULL });
+  g_assert_true (gk_store_save_item (f->store, edited, &error));
+  g_assert_no_error (error);
+  saved = gk_store_get_item (f->store, "procurement.result", &error);
+  g_assert_no_error (error);
+  g_assert_true (saved != first);
+  g_assert_cmpstrv (gk_item_get_units (saved), ((const char *[]) { "区财政局", "区审计局", NULL }));
+  g_assert_cmpstr (gk_item_get_units (first)[0], ==, "区财政局");
+  g_assert_cmpuint (g_strv_length ((GStrv) gk_item_get_units (first)), ==, 3);
+  g_assert_true (gk_schema_equal (gk_item_get_schema (saved), schema));
+
+  g_assert_null (gk_store_get_item_schema (f->store, 999999, &error));
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -814,6 +925,9 @@ main (int   argc,
   g_test_add ("/store/supervision-report", Fixture, NULL, fixture_setup, test_supervision_report, fixture_teardown);
   g_test_add ("/store/channels", Fixture, NULL, fixture_setup, test_channels, fixture_teardown);
   g_test_add ("/store/hidden-records", Fixture, NULL, fixture_setup, test_hidden_records, fixture_teardown);
+  g_test_add ("/store/demo-units", Fixture, NULL, fixture_setup, test_demo_units, fixture_teardown);
+  g_test_add ("/store/new-record-unit", Fixture, NULL, fixture_setup, test_new_record_unit, fixture_teardown);
+  g_test_add ("/store/item-cache", Fixture, NULL, fixture_setup, test_item_cache, fixture_teardown);
 
   return g_test_run ();
 }

@@ -38,7 +38,7 @@ struct _GkCatalogEditor
   GkCatalogFields *fields;
 
   GkStore *store;
-  GkItem *item;              /* as last saved or loaded */
+  GkItem *item;              /* as last saved or loaded; never changed in place */
   guint save_timeout_id;
   gboolean modified;
   gboolean updating;         /* filling the widgets: not an edit */
@@ -91,7 +91,7 @@ build_rule (GkCatalogEditor *self)
   guint selected = adw_combo_row_get_selected (self->rule_row);
 
   if (selected >= GK_ITEM_RULE_N_CHOICES)
-    return g_strdup (self->item->deadline_rule);
+    return g_strdup (gk_item_get_deadline_rule (self->item));
   return gk_item_rule_build ((GkItemRuleChoice) selected, (guint) gtk_spin_button_get_value_as_int (self->workdays_spin));
 }
 
@@ -101,46 +101,34 @@ compose_item (GkCatalogEditor *self)
 {
   GkItem *item = gk_item_copy (self->item);
   g_autofree char *name = dup_entry_text (self->name_row);
+  g_autofree char *level1 = dup_entry_text (self->level1_row);
+  g_autofree char *contents = dup_contents_text (self);
+  g_autofree char *time_limit = dup_entry_text (self->time_limit_row);
+  g_autofree char *rule = build_rule (self);
+  g_autofree char *supervision = dup_entry_text (self->supervision_row);
+  g_auto(GStrv) basis = gk_item_split_list (gtk_editable_get_text (GTK_EDITABLE (self->basis_row)),
+                                            GK_ITEM_BASIS_SEPARATORS);
+  g_auto(GStrv) units = gk_item_split_list (gtk_editable_get_text (GTK_EDITABLE (self->units_row)),
+                                            GK_ITEM_UNIT_SEPARATORS);
   g_auto(GStrv) channels = gk_catalog_channels_dup_channels (self->channels);
-  g_autofree char *fields = gk_catalog_fields_dup_fields (self->fields);
-
-#define TAKE(member, text) G_STMT_START { g_free (item->member); item->member = (text); } G_STMT_END
+  g_autoptr(GkSchema) schema = gk_catalog_fields_dup_schema (self->fields);
 
   if (*name != '\0')
-    TAKE (level2, g_steal_pointer (&name));
-  TAKE (level1, dup_entry_text (self->level1_row));
-  TAKE (contents, dup_contents_text (self));
-  TAKE (basis, dup_entry_text (self->basis_row));
-  TAKE (time_limit, dup_entry_text (self->time_limit_row));
-  TAKE (deadline_rule, build_rule (self));
-  TAKE (units, dup_entry_text (self->units_row));
-  TAKE (supervision, dup_entry_text (self->supervision_row));
+    gk_item_set_level2 (item, name);
+  gk_item_set_level1 (item, level1);
+  gk_item_set_contents (item, contents);
+  gk_item_set_basis (item, (const char * const *) basis);
+  gk_item_set_time_limit (item, time_limit);
+  gk_item_set_deadline_rule (item, rule);
+  gk_item_set_units (item, (const char * const *) units);
+  gk_item_set_supervision (item, supervision);
   if (channels != NULL)
-    TAKE (channels, gk_item_channels_to_json ((const char * const *) channels));
-  if (fields != NULL)
-    TAKE (fields, g_steal_pointer (&fields));
-  item->retired = gtk_switch_get_active (self->retired_switch);
-
-#undef TAKE
+    gk_item_set_channels (item, (const char * const *) channels);
+  if (schema != NULL)
+    gk_item_set_schema (item, schema);
+  gk_item_set_retired (item, gtk_switch_get_active (self->retired_switch));
 
   return item;
-}
-
-static gboolean
-items_equal (const GkItem *a,
-             const GkItem *b)
-{
-  return g_strcmp0 (a->level1, b->level1) == 0 &&
-         g_strcmp0 (a->level2, b->level2) == 0 &&
-         g_strcmp0 (a->contents, b->contents) == 0 &&
-         g_strcmp0 (a->basis, b->basis) == 0 &&
-         g_strcmp0 (a->time_limit, b->time_limit) == 0 &&
-         g_strcmp0 (a->deadline_rule, b->deadline_rule) == 0 &&
-         g_strcmp0 (a->units, b->units) == 0 &&
-         g_strcmp0 (a->channels, b->channels) == 0 &&
-         g_strcmp0 (a->supervision, b->supervision) == 0 &&
-         g_strcmp0 (a->fields, b->fields) == 0 &&
-         a->retired == b->retired;
 }
 
 static void
@@ -165,7 +153,7 @@ gk_catalog_editor_flush (GkCatalogEditor  *self,
     return TRUE;
 
   item = compose_item (self);
-  if (!items_equal (item, self->item))
+  if (!gk_item_equal (item, self->item))
     {
       g_autoptr(GkItem) before = self->item;
 
@@ -176,7 +164,7 @@ gk_catalog_editor_flush (GkCatalogEditor  *self,
         {
           g_autofree char *message = g_strdup_printf (_("The last changes could not be saved: %s"), local_error->message);
 
-          gk_item_free (self->item);
+          g_object_unref (self->item);
           self->item = g_steal_pointer (&before);
           show_error (self, message);
           gtk_label_set_text (self->save_label, _("Not saved"));
@@ -289,10 +277,20 @@ add_unit_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   GkCatalogEditor *self = GK_CATALOG_EDITOR (widget);
-  g_autofree char *units = gk_item_add_unit (gtk_editable_get_text (GTK_EDITABLE (self->units_row)),
-                                             g_variant_get_string (parameter, NULL));
+  const char *unit = g_variant_get_string (parameter, NULL);
+  g_auto(GStrv) units = gk_item_split_list (gtk_editable_get_text (GTK_EDITABLE (self->units_row)),
+                                            GK_ITEM_UNIT_SEPARATORS);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) listed = NULL;
+  g_autofree char *text = NULL;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->units_row), units);
+  if (g_strv_contains ((const char * const *) units, unit))
+    return;
+  g_strv_builder_addv (builder, (const char **) units);
+  g_strv_builder_add (builder, unit);
+  listed = g_strv_builder_end (builder);
+  text = g_strjoinv ("、", listed);
+  gtk_editable_set_text (GTK_EDITABLE (self->units_row), text);
   gtk_editable_set_position (GTK_EDITABLE (self->units_row), -1);
 }
 
@@ -309,47 +307,44 @@ on_fields_error_cb (GkCatalogEditor *self,
 static void
 show_item (GkCatalogEditor *self)
 {
-  const GkItem *item = self->item;
+  GkItem *item = self->item;
   GkItemRuleChoice choice = GK_ITEM_RULE_CHOICE_PROACTIVE;
   guint workdays = GK_DEADLINE_PROACTIVE_WORKDAYS;
-  g_auto(GStrv) channels = NULL;
+  g_autofree char *basis = item != NULL ? gk_item_dup_basis_text (item) : NULL;
+  g_autofree char *units = item != NULL ? g_strjoinv ("、", (GStrv) gk_item_get_units (item)) : NULL;
   g_autoptr(GError) error = NULL;
+
+#define TEXT_OF(getter) (item != NULL && gk_item_get_##getter (item) != NULL ? gk_item_get_##getter (item) : "")
 
   self->updating = TRUE;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), item != NULL ? item->level2 : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->level1_row), item != NULL && item->level1 != NULL ? item->level1 : "");
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->contents_view),
-                            item != NULL && item->contents != NULL ? item->contents : "", -1);
-  gtk_editable_set_text (GTK_EDITABLE (self->basis_row), item != NULL && item->basis != NULL ? item->basis : "");
-  gtk_switch_set_active (self->retired_switch, item != NULL && item->retired);
-  gtk_editable_set_text (GTK_EDITABLE (self->time_limit_row),
-                         item != NULL && item->time_limit != NULL ? item->time_limit : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->units_row), item != NULL && item->units != NULL ? item->units : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->supervision_row),
-                         item != NULL && item->supervision != NULL ? item->supervision : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), TEXT_OF (level2));
+  gtk_editable_set_text (GTK_EDITABLE (self->level1_row), TEXT_OF (level1));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->contents_view), TEXT_OF (contents), -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->basis_row), basis != NULL ? basis : "");
+  gtk_switch_set_active (self->retired_switch, item != NULL && gk_item_get_retired (item));
+  gtk_editable_set_text (GTK_EDITABLE (self->time_limit_row), TEXT_OF (time_limit));
+  gtk_editable_set_text (GTK_EDITABLE (self->units_row), units != NULL ? units : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->supervision_row), TEXT_OF (supervision));
 
-  if (item != NULL && !gk_item_rule_read (item->deadline_rule, &choice, &workdays, &error))
+#undef TEXT_OF
+
+  if (item != NULL && !gk_item_rule_read (gk_item_get_deadline_rule (item), &choice, &workdays, &error))
     {
       /* An unreadable rule is shown as it is and left alone. */
-      g_warning ("Catalog item “%s”: %s", item->key, error->message);
+      g_warning ("Catalog item “%s”: %s", gk_item_get_key (item), error->message);
       g_clear_error (&error);
     }
   adw_combo_row_set_selected (self->rule_row, choice);
   gtk_spin_button_set_value (self->workdays_spin, MAX (workdays, 1));
   gtk_widget_set_visible (self->workdays_row, choice == GK_ITEM_RULE_CHOICE_WORKDAYS);
 
-  channels = item != NULL ? gk_item_dup_channels (item) : NULL;
-  gk_catalog_channels_set_channels (self->channels, (const char * const *) channels);
+  gk_catalog_channels_set_channels (self->channels, item != NULL ? gk_item_get_channels (item) : NULL);
 
-  if (!gk_catalog_fields_set_fields (self->fields, item != NULL ? item->id : 0, item != NULL ? item->fields : NULL,
-                                     &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The fields of this item cannot be read, so they cannot be edited: %s"),
-                                                  error->message);
-
-      show_error (self, message);
-    }
+  gk_catalog_fields_set_schema (self->fields, item != NULL ? gk_item_get_id (item) : 0,
+                                item != NULL ? gk_item_get_schema (item) : NULL);
+  if (item != NULL && gk_item_get_schema (item) == NULL)
+    show_error (self, _("The fields of this item cannot be read, so they cannot be edited."));
   check_name (self);
 
   gtk_label_set_text (self->save_label, item != NULL ? _("Changes are saved as you type") : "");
@@ -367,13 +362,13 @@ gk_catalog_editor_set_item_key (GkCatalogEditor *self,
 
   g_return_if_fail (GK_IS_CATALOG_EDITOR (self));
 
-  if (self->item != NULL && g_strcmp0 (self->item->key, key) == 0)
+  if (self->item != NULL && g_strcmp0 (gk_item_get_key (self->item), key) == 0)
     return;
 
   /* Whatever was typed in the item shown is saved before it goes. */
   if (!gk_catalog_editor_flush (self, &error))
     {
-      g_warning ("Could not save catalog item “%s”: %s", self->item->key, error->message);
+      g_warning ("Could not save catalog item “%s”: %s", gk_item_get_key (self->item), error->message);
       g_clear_error (&error);
     }
 
@@ -384,7 +379,7 @@ gk_catalog_editor_set_item_key (GkCatalogEditor *self,
         g_warning ("Could not read catalog item “%s”: %s", key, error->message);
     }
 
-  g_clear_pointer (&self->item, gk_item_free);
+  g_clear_object (&self->item);
   self->item = item;
   set_modified (self, FALSE);
   show_error (self, NULL);
@@ -398,10 +393,10 @@ gk_catalog_editor_get_item_key (GkCatalogEditor *self)
 {
   g_return_val_if_fail (GK_IS_CATALOG_EDITOR (self), NULL);
 
-  return self->item != NULL ? self->item->key : NULL;
+  return self->item != NULL ? gk_item_get_key (self->item) : NULL;
 }
 
-const GkItem *
+GkItem *
 gk_catalog_editor_get_item (GkCatalogEditor *self)
 {
   g_return_val_if_fail (GK_IS_CATALOG_EDITOR (self), NULL);
@@ -507,11 +502,11 @@ gk_catalog_editor_dispose (GObject *object)
 
   /* Closing the window must not lose the last half second of typing. */
   if (self->modified && !gk_catalog_editor_flush (self, &error))
-    g_warning ("Could not save catalog item “%s”: %s", self->item->key, error->message);
+    g_warning ("Could not save catalog item “%s”: %s", gk_item_get_key (self->item), error->message);
   g_clear_handle_id (&self->save_timeout_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_CATALOG_EDITOR);
-  g_clear_pointer (&self->item, gk_item_free);
+  g_clear_object (&self->item);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (gk_catalog_editor_parent_class)->dispose (object);

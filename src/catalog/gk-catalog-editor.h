@@ -21,7 +21,7 @@ void        gk_catalog_editor_set_item_key   (GkCatalogEditor *self,
                                               const char      *key);
 const char *gk_catalog_editor_get_item_key   (GkCatalogEditor *self);
 /* The item as last saved (or loaded), or NULL. */
-const GkItem *gk_catalog_editor_get_item     (GkCatalogEditor *self);
+GkItem     *gk_catalog_editor_get_item       (GkCatalogEditor *self);
 /* Saves the pending edits now. */
 gboolean    gk_catalog_editor_flush          (GkCatalogEditor *self,
                                               GError         **error);

@@ -411,36 +411,37 @@ on_new_label_row_activated_cb (GkCatalogFields *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "catalog.add-field", NULL);
 }
 
-gboolean
-gk_catalog_fields_set_fields (GkCatalogFields  *self,
-                              gint64            item_id,
-                              const char       *json,
-                              GError          **error)
+/* The editor changes its own copy: the item's schema is shared. */
+static GkSchema *
+copy_schema (GkSchema *schema)
 {
-  gboolean read = TRUE;
+  g_autoptr(JsonNode) node = gk_schema_to_json_node (schema);
 
-  g_return_val_if_fail (GK_IS_CATALOG_FIELDS (self), FALSE);
+  return gk_schema_new_from_json_node (node, NULL);
+}
+
+void
+gk_catalog_fields_set_schema (GkCatalogFields *self,
+                              gint64           item_id,
+                              GkSchema        *schema)
+{
+  g_return_if_fail (GK_IS_CATALOG_FIELDS (self));
 
   self->item_id = item_id;
   g_clear_pointer (&self->schema, gk_schema_unref);
-  if (json != NULL)
-    {
-      self->schema = gk_schema_new_from_json (json, error);
-      read = self->schema != NULL;
-    }
+  if (schema != NULL)
+    self->schema = copy_schema (schema);
   fill_field_rows (self, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->new_label_row), "");
   show_label_check (GTK_WIDGET (self->new_label_row), self->new_label_message_row, NULL);
-
-  return read;
 }
 
-char *
-gk_catalog_fields_dup_fields (GkCatalogFields *self)
+GkSchema *
+gk_catalog_fields_dup_schema (GkCatalogFields *self)
 {
   g_return_val_if_fail (GK_IS_CATALOG_FIELDS (self), NULL);
 
-  return self->schema != NULL ? gk_schema_to_json (self->schema, FALSE) : NULL;
+  return self->schema != NULL ? copy_schema (self->schema) : NULL;
 }
 
 void

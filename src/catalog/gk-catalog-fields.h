@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "gk-schema.h"
 #include "gk-store.h"
 
 G_BEGIN_DECLS
@@ -14,15 +15,13 @@ GtkWidget  *gk_catalog_fields_new               (void);
 /* The ledger asked which value keys old records hold, so that a new field never takes one. */
 void        gk_catalog_fields_set_store         (GkCatalogFields *self,
                                                  GkStore         *store);
-/* Shows the fields of item @item_id as @json (a field schema) has them;
- * @json NULL: no item. FALSE with @error when @json cannot be read: then
- * no field is shown and none can be added. */
-gboolean    gk_catalog_fields_set_fields        (GkCatalogFields *self,
+/* Shows the fields of item @item_id, an editable copy of @schema; NULL:
+ * no item, or fields that cannot be read (then none can be added). */
+void        gk_catalog_fields_set_schema        (GkCatalogFields *self,
                                                  gint64           item_id,
-                                                 const char      *json,
-                                                 GError         **error);
-/* The field schema with the edits so far, as JSON; NULL when none was read. */
-char       *gk_catalog_fields_dup_fields        (GkCatalogFields *self);
+                                                 GkSchema        *schema);
+/* A copy of the field schema with the edits so far; NULL when none was shown. */
+GkSchema   *gk_catalog_fields_dup_schema        (GkCatalogFields *self);
 
 /* The rows of the new field, by name: "new-label", "new-kind"; and the
  * problem shown under "new-label". */

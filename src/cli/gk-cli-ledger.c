@@ -348,28 +348,33 @@ gk_cli_catalog (GkCliContext  *ctx,
       for (guint i = 0; i < items->len; i++)
         {
           GkItem *item = g_ptr_array_index (items, i);
-          g_autoptr(JsonNode) fields = json_from_string (item->fields, NULL);
-          g_autoptr(JsonNode) channels = json_from_string (item->channels, NULL);
+          GkSchema *schema = gk_item_get_schema (item);
+          g_autofree char *basis = gk_item_dup_basis_text (item);
+          g_autofree char *units = g_strjoinv ("、", (GStrv) gk_item_get_units (item));
+          const char * const *channels = gk_item_get_channels (item);
 
           json_builder_begin_object (builder);
-          add_string (builder, "key", item->key);
-          add_string (builder, "domain", item->domain);
-          add_string (builder, "level1", item->level1);
-          add_string (builder, "level2", item->level2);
-          add_string (builder, "contents", item->contents);
-          add_string (builder, "basis", item->basis);
-          add_string (builder, "time_limit", item->time_limit);
-          add_string (builder, "deadline_rule", item->deadline_rule);
-          add_string (builder, "units", item->units);
+          add_string (builder, "key", gk_item_get_key (item));
+          add_string (builder, "domain", gk_item_get_domain (item));
+          add_string (builder, "level1", gk_item_get_level1 (item));
+          add_string (builder, "level2", gk_item_get_level2 (item));
+          add_string (builder, "contents", gk_item_get_contents (item));
+          add_string (builder, "basis", basis);
+          add_string (builder, "time_limit", gk_item_get_time_limit (item));
+          add_string (builder, "deadline_rule", gk_item_get_deadline_rule (item));
+          add_string (builder, "units", units);
           json_builder_set_member_name (builder, "channels");
-          json_builder_add_value (builder, channels != NULL ? g_steal_pointer (&channels) : json_node_new (JSON_NODE_NULL));
-          add_string (builder, "audience", item->audience);
-          add_string (builder, "mode", item->mode);
-          add_string (builder, "supervision", item->supervision);
+          json_builder_begin_array (builder);
+          for (guint c = 0; channels[c] != NULL; c++)
+            json_builder_add_string_value (builder, channels[c]);
+          json_builder_end_array (builder);
+          add_string (builder, "audience", gk_item_get_audience (item));
+          add_string (builder, "mode", gk_item_get_mode (item));
+          add_string (builder, "supervision", gk_item_get_supervision (item));
           json_builder_set_member_name (builder, "retired");
-          json_builder_add_boolean_value (builder, item->retired);
+          json_builder_add_boolean_value (builder, gk_item_get_retired (item));
           json_builder_set_member_name (builder, "fields");
-          json_builder_add_value (builder, fields != NULL ? g_steal_pointer (&fields) : json_node_new (JSON_NODE_NULL));
+          json_builder_add_value (builder, schema != NULL ? gk_schema_to_json_node (schema) : json_node_new (JSON_NODE_NULL));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -382,9 +387,10 @@ gk_cli_catalog (GkCliContext  *ctx,
   for (guint i = 0; i < items->len; i++)
     {
       GkItem *item = g_ptr_array_index (items, i);
+      g_autofree char *units = g_strjoinv ("、", (GStrv) gk_item_get_units (item));
 
-      print_tsv_row (item->key, item->domain, item->level1, item->level2, item->deadline_rule,
-                     item->time_limit, item->units, item->retired ? "yes" : "no", END);
+      print_tsv_row (gk_item_get_key (item), gk_item_get_domain (item), gk_item_get_level1 (item), gk_item_get_level2 (item), gk_item_get_deadline_rule (item),
+                     gk_item_get_time_limit (item), units, gk_item_get_retired (item) ? "yes" : "no", END);
     }
 
   return GK_CLI_EXIT_OK;

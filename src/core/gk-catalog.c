@@ -60,76 +60,6 @@ exemption_free (GkCatalogExemption *exemption)
   g_free (exemption);
 }
 
-void
-gk_catalog_item_free (GkCatalogItem *item)
-{
-  if (item == NULL)
-    return;
-
-  g_free (item->key);
-  g_free (item->domain);
-  g_free (item->level1);
-  g_free (item->level2);
-  g_free (item->contents);
-  g_strfreev (item->basis);
-  g_free (item->deadline_rule);
-  g_free (item->time_limit);
-  g_strfreev (item->units);
-  g_strfreev (item->channels);
-  g_free (item->audience);
-  g_free (item->mode);
-  g_free (item->level);
-  g_free (item->supervision);
-  g_free (item->project_kind);
-  g_clear_pointer (&item->schema, gk_schema_unref);
-  g_free (item);
-}
-
-GkCatalogItem *
-gk_catalog_item_copy (const GkCatalogItem *item)
-{
-  GkCatalogItem *copy;
-
-  g_return_val_if_fail (item != NULL, NULL);
-
-  copy = g_new0 (GkCatalogItem, 1);
-  copy->key = g_strdup (item->key);
-  copy->domain = g_strdup (item->domain);
-  copy->level1 = g_strdup (item->level1);
-  copy->level2 = g_strdup (item->level2);
-  copy->contents = g_strdup (item->contents);
-  copy->basis = g_strdupv (item->basis);
-  copy->deadline_rule = g_strdup (item->deadline_rule);
-  copy->time_limit = g_strdup (item->time_limit);
-  copy->units = g_strdupv (item->units);
-  copy->channels = g_strdupv (item->channels);
-  copy->audience = g_strdup (item->audience);
-  copy->mode = g_strdup (item->mode);
-  copy->level = g_strdup (item->level);
-  copy->supervision = g_strdup (item->supervision);
-  copy->project_kind = g_strdup (item->project_kind);
-  copy->stage = item->stage;
-  copy->stage_required = item->stage_required;
-  copy->schema = item->schema != NULL ? gk_schema_ref (item->schema) : NULL;
-  return copy;
-}
-
-char *
-gk_catalog_item_dup_basis_text (const GkCatalogItem *item)
-{
-  g_return_val_if_fail (item != NULL, NULL);
-
-  return g_strjoinv ("；", item->basis != NULL ? item->basis : (GStrv) (const char *[]) { NULL });
-}
-
-char *
-gk_catalog_item_dup_fields_json (const GkCatalogItem *item)
-{
-  g_return_val_if_fail (item != NULL && item->schema != NULL, NULL);
-
-  return gk_schema_to_json (item->schema, FALSE);
-}
-
 static void
 catalog_clear (GkCatalog *catalog)
 {
@@ -178,7 +108,7 @@ catalog_new (void)
   catalog->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
   catalog->case_kinds = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
   catalog->case_results = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
-  catalog->items = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_catalog_item_free);
+  catalog->items = g_ptr_array_new_with_free_func (g_object_unref);
   return catalog;
 }
 
@@ -387,7 +317,7 @@ check_key (GPtrArray   *existing,
         }
     }
 
-  for (guint i = 0; i < existing->len; i++)
+  for (guint i = 0; existing != NULL && i < existing->len; i++)
     {
       /* Every entry struct starts with its key. */
       const char * const *other = g_ptr_array_index (existing, i);
@@ -617,6 +547,27 @@ check_refs (GPtrArray   *list,
   return TRUE;
 }
 
+static gpointer lookup_key (GPtrArray  *list,
+                            const char *key);
+
+/* The names of @keys in @list (units or channels, whose entries start with
+ * key, then name): an item holds names, as the ledger does. */
+static GStrv
+dup_names (GPtrArray          *list,
+           const char * const *keys)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      const char * const *entry = lookup_key (list, keys[i]);
+
+      g_strv_builder_add (names, entry != NULL ? entry[1] : keys[i]);
+    }
+
+  return g_strv_builder_end (names);
+}
+
 static gboolean
 read_item (GkCatalog   *catalog,
            JsonObject  *object,
@@ -628,66 +579,88 @@ read_item (GkCatalog   *catalog,
     "key", "domain", "level1", "level2", "contents", "basis", "deadline_rule", "time_limit",
     "units", "channels", "audience", "mode", "level", "supervision", "stage", "fields", NULL,
   };
+  static const char * const texts[] = {
+    "level1", "level2", "contents", "deadline_rule", "time_limit", "audience", "mode", "level", "supervision",
+  };
   g_autoptr(GError) rule_error = NULL;
   g_autofree char *key = NULL;
+  g_autofree char *domain_key = NULL;
+  g_auto(GStrv) basis = NULL;
+  g_auto(GStrv) unit_keys = NULL;
+  g_auto(GStrv) channel_keys = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GkSchema) schema = NULL;
+  g_autoptr(GkItem) item = NULL;
   const GkCatalogDomain *domain;
   GkDeadlineRule rule;
-  GkCatalogItem *item;
   JsonNode *stage;
 
   if (!check_keys (object, keys, where, error) ||
       !read_string (object, "key", TRUE, &key, where, error) ||
-      !check_key (catalog->items, key, where, error))
+      !check_key (NULL, key, where, error))
     return FALSE;
+  if (gk_catalog_lookup_item (catalog, key) != NULL)
+    {
+      set_invalid (error, where, _("the key “%s” is used twice"), key);
+      return FALSE;
+    }
 
-  item = g_new0 (GkCatalogItem, 1);
-  item->key = g_steal_pointer (&key);
-  g_ptr_array_add (catalog->items, item);
-
-  if (!read_string (object, "domain", TRUE, &item->domain, where, error) ||
-      !read_string (object, "level1", TRUE, &item->level1, where, error) ||
-      !read_string (object, "level2", TRUE, &item->level2, where, error) ||
-      !read_string (object, "contents", TRUE, &item->contents, where, error) ||
-      !read_strv (object, "basis", &item->basis, where, error) ||
-      !read_string (object, "deadline_rule", TRUE, &item->deadline_rule, where, error) ||
-      !read_string (object, "time_limit", TRUE, &item->time_limit, where, error) ||
-      !read_strv (object, "units", &item->units, where, error) ||
-      !read_strv (object, "channels", &item->channels, where, error) ||
-      !read_string (object, "audience", TRUE, &item->audience, where, error) ||
-      !read_string (object, "mode", TRUE, &item->mode, where, error) ||
-      !read_string (object, "level", TRUE, &item->level, where, error) ||
-      !read_string (object, "supervision", TRUE, &item->supervision, where, error) ||
-      !read_schema (object, "fields", &item->schema, where, error))
+  if (!read_string (object, "domain", TRUE, &domain_key, where, error))
     return FALSE;
+  item = gk_item_new (key, domain_key);
 
-  domain = gk_catalog_lookup_domain (catalog, item->domain);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (!read_string (object, texts[i], TRUE, &text, where, error))
+        return FALSE;
+      g_object_set (item, g_str_equal (texts[i], "deadline_rule") ? "deadline-rule" :
+                          g_str_equal (texts[i], "time_limit") ? "time-limit" : texts[i],
+                    text, NULL);
+    }
+  if (!read_strv (object, "basis", &basis, where, error) ||
+      !read_strv (object, "units", &unit_keys, where, error) ||
+      !read_strv (object, "channels", &channel_keys, where, error) ||
+      !read_schema (object, "fields", &schema, where, error))
+    return FALSE;
+  gk_item_set_basis (item, (const char * const *) basis);
+  gk_item_set_schema (item, schema);
+
+  domain = gk_catalog_lookup_domain (catalog, domain_key);
   if (domain == NULL || domain->kind == GK_DOMAIN_KIND_REQUEST)
     {
-      set_invalid (error, where, _("no domain “%s” that holds items"), item->domain);
+      set_invalid (error, where, _("no domain “%s” that holds items"), domain_key);
       return FALSE;
     }
 
   /* The key names its domain so that a key alone says where it belongs. */
-  if (!g_str_has_prefix (item->key, item->domain) || item->key[strlen (item->domain)] != '.')
+  if (!g_str_has_prefix (key, domain_key) || key[strlen (domain_key)] != '.')
     {
-      set_invalid (error, where, _("the key must start with “%s.”"), item->domain);
+      set_invalid (error, where, _("the key must start with “%s.”"), domain_key);
       return FALSE;
     }
 
-  if (!gk_deadline_rule_parse (item->deadline_rule, &rule, &rule_error))
+  if (!gk_deadline_rule_parse (gk_item_get_deadline_rule (item), &rule, &rule_error))
     {
       set_invalid (error, where, "%s", rule_error->message);
       return FALSE;
     }
 
-  if (!check_refs (catalog->units, item->units, "unit", where, error) ||
-      !check_refs (catalog->channels, item->channels, "channel", where, error))
+  if (!check_refs (catalog->units, unit_keys, "unit", where, error) ||
+      !check_refs (catalog->channels, channel_keys, "channel", where, error))
     return FALSE;
+  names = dup_names (catalog->units, (const char * const *) unit_keys);
+  gk_item_set_units (item, (const char * const *) names);
+  g_clear_pointer (&names, g_strfreev);
+  names = dup_names (catalog->channels, (const char * const *) channel_keys);
+  gk_item_set_channels (item, (const char * const *) names);
 
   stage = json_object_get_member (object, "stage");
   if (stage != NULL && !JSON_NODE_HOLDS_NULL (stage))
     {
       static const char * const stage_keys[] = { "project_kind", "order", "required", NULL };
+      g_autofree char *project_kind = NULL;
       JsonObject *s;
       JsonNode *order;
       JsonNode *required;
@@ -701,12 +674,12 @@ read_item (GkCatalog   *catalog,
       order = json_object_get_member (s, "order");
       required = json_object_get_member (s, "required");
       if (!check_keys (s, stage_keys, where, error) ||
-          !read_string (s, "project_kind", TRUE, &item->project_kind, where, error))
+          !read_string (s, "project_kind", TRUE, &project_kind, where, error))
         return FALSE;
 
-      if (gk_catalog_lookup_project_kind (catalog, item->project_kind) == NULL)
+      if (gk_catalog_lookup_project_kind (catalog, project_kind) == NULL)
         {
-          set_invalid (error, where, _("no project kind “%s”"), item->project_kind);
+          set_invalid (error, where, _("no project kind “%s”"), project_kind);
           return FALSE;
         }
       if (order == NULL || !JSON_NODE_HOLDS_VALUE (order) || json_node_get_value_type (order) != G_TYPE_INT64 ||
@@ -720,10 +693,11 @@ read_item (GkCatalog   *catalog,
           set_invalid (error, where, _("“%s” must be true or false"), "required");
           return FALSE;
         }
-      item->stage = (int) json_node_get_int (order);
-      item->stage_required = required != NULL && json_node_get_boolean (required);
+      gk_item_set_stage (item, project_kind, (int) json_node_get_int (order));
+      gk_item_set_stage_required (item, required != NULL && json_node_get_boolean (required));
     }
 
+  g_ptr_array_add (catalog->items, g_steal_pointer (&item));
   return TRUE;
 }
 
@@ -946,12 +920,21 @@ gk_catalog_lookup_domain (GkCatalog  *catalog,
   return lookup_key (catalog->domains, key);
 }
 
-const GkCatalogItem *
+GkItem *
 gk_catalog_lookup_item (GkCatalog  *catalog,
                         const char *key)
 {
   g_return_val_if_fail (catalog != NULL, NULL);
-  return lookup_key (catalog->items, key);
+
+  for (guint i = 0; key != NULL && i < catalog->items->len; i++)
+    {
+      GkItem *item = g_ptr_array_index (catalog->items, i);
+
+      if (strcmp (gk_item_get_key (item), key) == 0)
+        return item;
+    }
+
+  return NULL;
 }
 
 const GkCatalogUnit *
@@ -1004,9 +987,9 @@ gk_catalog_list_items (GkCatalog  *catalog,
 
   for (guint i = 0; i < catalog->items->len; i++)
     {
-      GkCatalogItem *item = g_ptr_array_index (catalog->items, i);
+      GkItem *item = g_ptr_array_index (catalog->items, i);
 
-      if (domain_key == NULL || strcmp (item->domain, domain_key) == 0)
+      if (domain_key == NULL || strcmp (gk_item_get_domain (item), domain_key) == 0)
         g_ptr_array_add (items, item);
     }
 

@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "gk-item.h"
 #include "gk-schema.h"
 
 G_BEGIN_DECLS
@@ -67,29 +68,6 @@ typedef struct
   char *outcome;  /* the request outcome key it is counted under */
 } GkCatalogExemption;
 
-/* One 公开目录 row: an item type. */
-typedef struct
-{
-  char      *key;            /* procurement.result */
-  char      *domain;
-  char      *level1;         /* 一级事项 */
-  char      *level2;         /* 二级事项 */
-  char      *contents;       /* 公开内容（要素） */
-  GStrv      basis;          /* 公开依据, one rule each */
-  char      *deadline_rule;  /* proactive, decision or workdays:N: gk_deadline_rule_parse() */
-  char      *time_limit;     /* 公开时限 as the catalog shows it */
-  GStrv      units;          /* 公开主体: unit keys */
-  GStrv      channels;       /* 公开渠道和载体: channel keys */
-  char      *audience;       /* 公开对象 */
-  char      *mode;           /* 公开方式 */
-  char      *level;          /* 公开层级 */
-  char      *supervision;    /* 监督渠道 */
-  char      *project_kind;   /* the disclosure chain it belongs to, or NULL */
-  int        stage;          /* its 1-based place in that chain, or 0 */
-  gboolean   stage_required; /* a project lacking it is incomplete */
-  GkSchema  *schema;         /* 公开内容（要素） as fields */
-} GkCatalogItem;
-
 /* The exact labels of table 三 of the annual report (DOMAIN.md §3). */
 typedef struct
 {
@@ -122,7 +100,7 @@ typedef struct
   GPtrArray              *case_results;     /* GkCatalogTerm */
   GkSchema               *request_schema;   /* fields of a 依申请公开 request */
   GkSchema               *case_schema;      /* fields of a 行政复议/行政诉讼 case */
-  GPtrArray              *items;            /* GkCatalogItem, in catalog order */
+  GPtrArray              *items;            /* GkItem, in catalog order */
 } GkCatalog;
 
 #define GK_TYPE_CATALOG (gk_catalog_get_type ())
@@ -143,7 +121,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkCatalog, gk_catalog_unref)
 
 const GkCatalogDomain       *gk_catalog_lookup_domain   (GkCatalog        *catalog,
                                                          const char       *key);
-const GkCatalogItem         *gk_catalog_lookup_item     (GkCatalog        *catalog,
+GkItem                      *gk_catalog_lookup_item     (GkCatalog        *catalog,
                                                          const char       *key);
 const GkCatalogUnit         *gk_catalog_lookup_unit     (GkCatalog        *catalog,
                                                          const char       *key);
@@ -166,12 +144,5 @@ char                        *gk_catalog_dup_unit_names  (GkCatalog        *catal
 char                        *gk_catalog_dup_channel_names (GkCatalog      *catalog,
                                                          const char * const *keys);
 
-GkCatalogItem               *gk_catalog_item_copy       (const GkCatalogItem *item);
-void                         gk_catalog_item_free       (GkCatalogItem    *item);
-/* 公开依据 as one text, rules separated by "；". */
-char                        *gk_catalog_item_dup_basis_text  (const GkCatalogItem *item);
-/* The field schema as compact JSON, as the store keeps it. */
-char                        *gk_catalog_item_dup_fields_json (const GkCatalogItem *item);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkCatalogItem, gk_catalog_item_free)
 
 G_END_DECLS

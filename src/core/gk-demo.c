@@ -282,10 +282,10 @@ add_value (Demo          *demo,
 
 static char *
 make_fields (Demo         *demo,
-             const GkItem *item,
+             GkItem *item,
              const GDate  *formed)
 {
-  GkSchema *schema = gk_store_lookup_schema (demo->store, item->id);
+  GkSchema *schema = gk_store_lookup_schema (demo->store, gk_item_get_id (item));
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
 
@@ -356,30 +356,37 @@ set_request_dates (Demo        *demo,
   record->fields = json_to_string (root, FALSE);
 }
 
+/* One of the item's units that the ledger has, the first most often:
+ * a unit name may stand for a role (采购人) that is no unit of the ledger. */
 static gint64
-unit_for_item (Demo         *demo,
-               const GkItem *item)
+unit_for_item (Demo   *demo,
+               GkItem *item)
 {
-  g_auto(GStrv) names = g_strsplit_set (item->units != NULL ? item->units : "", "、，,;；", -1);
-  guint n = g_strv_length (names);
+  const char * const *names = gk_item_get_units (item);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  /* The item's own units first, any unit now and then. */
-  for (guint tries = 0; n > 0 && tries < 3; tries++)
+  for (guint i = 0; names[i] != NULL; i++)
     {
-      /* A unit that cannot be read now is drawn at random below; the
-       * insert that follows reports a ledger that cannot be read. */
-      gint64 id = gk_store_find_unit (demo->store, g_strstrip (names[g_rand_int_range (demo->rand, 0, n)]), NULL);
+      /* A unit that cannot be read now is left out; the insert that
+       * follows reports a ledger that cannot be read. */
+      gint64 id = gk_store_find_unit (demo->store, names[i], NULL);
+
       if (id != 0)
-        return id;
+        g_array_append_val (ids, id);
     }
-  return ((GkUnit *) g_ptr_array_index (demo->units, g_rand_int_range (demo->rand, 0, demo->units->len)))->id;
+
+  if (ids->len == 0)
+    return 0;
+  if (g_rand_int_range (demo->rand, 0, 2) == 0)
+    return g_array_index (ids, gint64, 0);
+  return g_array_index (ids, gint64, g_rand_int_range (demo->rand, 0, ids->len));
 }
 
 /* Status, dates and mode: most records published on time, some late, some
  * still open past their deadline, a few withdrawn or not to be disclosed. */
 static gboolean
 add_record (Demo         *demo,
-            const GkItem *item,
+            GkItem *item,
             gint64        project_id,
             const char   *project_name,
             const GDate  *formed,
@@ -387,12 +394,13 @@ add_record (Demo         *demo,
 {
   g_autoptr(GkRecord) record = gk_record_new ();
   g_autofree char *formed_on = gk_date_format_iso (formed);
+  g_autofree char *basis = NULL;
   double roll = g_rand_double (demo->rand);
   GDate last_day;
 
   demo->counter++;
   record->uuid = random_uuid (demo);
-  record->item_id = item->id;
+  record->item_id = gk_item_get_id (item);
   record->project_id = project_id;
   record->unit_id = unit_for_item (demo, item);
   record->formed_on = g_strdup (formed_on);
@@ -402,13 +410,14 @@ add_record (Demo         *demo,
   record->fields = make_fields (demo, item, formed);
 
   if (project_name != NULL)
-    record->title = g_strdup_printf ("%s%s", project_name, item->level2);
+    record->title = g_strdup_printf ("%s%s", project_name, gk_item_get_level2 (item));
   else
-    record->title = g_strdup_printf ("%d年%s%s", g_date_get_year (formed), PICK (demo, places), item->level2);
+    record->title = g_strdup_printf ("%d年%s%s", g_date_get_year (formed), PICK (demo, places), gk_item_get_level2 (item));
+  basis = gk_item_dup_basis_text (item);
   g_free (record->body);
   record->body = g_strdup_printf ("根据《中华人民共和国政府信息公开条例》和%s的规定，现将%s有关情况公开如下。%s",
-                                  item->basis != NULL && *item->basis != '\0' ? item->basis : "有关规定",
-                                  record->title, item->contents != NULL ? item->contents : "");
+                                  *basis != '\0' ? basis : "有关规定",
+                                  record->title, gk_item_get_contents (item) != NULL ? gk_item_get_contents (item) : "");
   if (g_rand_int_range (demo->rand, 0, 3) == 0)
     {
       g_free (record->doc_no);
@@ -418,7 +427,7 @@ add_record (Demo         *demo,
   g_date_clear (&last_day, 1);
   gk_date_from_iso (LAST_DAY, &last_day, NULL);
 
-  if (g_strcmp0 (item->domain, "request") == 0)
+  if (g_strcmp0 (gk_item_get_domain (item), "request") == 0)
     {
       gk_record_set_string (record, &record->mode, GK_MODE_ON_REQUEST);
     }
@@ -457,7 +466,7 @@ add_record (Demo         *demo,
   else
     gk_record_set_string (record, &record->status, roll < 0.02 ? GK_STATUS_DRAFT : GK_STATUS_PENDING);
 
-  if (g_strcmp0 (item->deadline_rule, GK_ITEM_RULE_REQUEST) == 0)
+  if (g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) == 0)
     set_request_dates (demo, record, formed);
 
   if (!gk_store_insert_record (demo->store, record, TRUE, error))
@@ -533,10 +542,10 @@ static int
 compare_stage (gconstpointer a,
                gconstpointer b)
 {
-  const GkItem *item_a = *(const GkItem **) a;
-  const GkItem *item_b = *(const GkItem **) b;
+  GkItem *item_a = *(GkItem **) a;
+  GkItem *item_b = *(GkItem **) b;
 
-  return item_a->stage - item_b->stage;
+  return gk_item_get_stage (item_a) - gk_item_get_stage (item_b);
 }
 
 gboolean
@@ -579,14 +588,14 @@ gk_demo_fill (GkStore  *store,
       GkItem *item = g_ptr_array_index (demo.items, i);
       GPtrArray *chain;
 
-      if (item->project_kind == NULL || item->stage <= 0)
+      if (gk_item_get_project_kind (item) == NULL || gk_item_get_stage (item) <= 0)
         continue;
-      chain = g_hash_table_lookup (demo.chains, item->project_kind);
+      chain = g_hash_table_lookup (demo.chains, gk_item_get_project_kind (item));
       if (chain == NULL)
         {
           chain = g_ptr_array_new ();
-          g_hash_table_insert (demo.chains, item->project_kind, chain);
-          g_ptr_array_add (kinds, item->project_kind);
+          g_hash_table_insert (demo.chains, (gpointer) gk_item_get_project_kind (item), chain);
+          g_ptr_array_add (kinds, (gpointer) gk_item_get_project_kind (item));
         }
       g_ptr_array_add (chain, item);
     }

@@ -1,14 +1,11 @@
-/* gk-item-edit.c: a catalog item as its editor shows it: the deadline rule as a choice, channels and units as lists, field kinds in words. */
+/* gk-item-edit.c: a catalog item as its editor shows it: the deadline rule as a choice, channels checked one by one, field kinds in words. */
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "gk-deadline.h"
 #include "gk-item-edit.h"
-
-#define UNIT_SEPARATOR "、"
 
 gboolean
 gk_item_rule_read (const char        *rule,
@@ -101,51 +98,6 @@ gk_item_rule_choice_describe (GkItemRuleChoice choice)
     }
 }
 
-GStrv
-gk_item_dup_channels (const GkItem *item)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  g_return_val_if_fail (item != NULL, NULL);
-
-  root = json_from_string (item->channels != NULL ? item->channels : "[]", NULL);
-  if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
-    {
-      JsonArray *array = json_node_get_array (root);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-
-          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
-            g_strv_builder_add (builder, json_node_get_string (element));
-        }
-    }
-
-  return g_strv_builder_end (builder);
-}
-
-char *
-gk_item_channels_to_json (const char * const *channels)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; channels != NULL && channels[i] != NULL; i++)
-    {
-      g_autofree char *name = g_strstrip (g_strdup (channels[i]));
-
-      if (*name != '\0')
-        json_builder_add_string_value (builder, name);
-    }
-  json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
-}
-
 GkValidation *
 gk_item_check_channel (const char * const *channels,
                        guint               index)
@@ -174,35 +126,31 @@ gk_item_check_channel (const char * const *channels,
 }
 
 GStrv
-gk_item_split_units (const char *units)
+gk_item_split_list (const char *text,
+                    const char *separators)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GRegex) separators = g_regex_new ("[、,，;；]", 0, 0, NULL);
-  g_auto(GStrv) parts = g_regex_split (separators, units != NULL ? units : "", 0);
+  const char *start = text != NULL ? text : "";
 
-  for (guint i = 0; parts[i] != NULL; i++)
+  g_return_val_if_fail (separators != NULL, NULL);
+
+  for (const char *p = start;; p = g_utf8_next_char (p))
     {
-      g_strstrip (parts[i]);
-      if (*parts[i] != '\0')
-        g_strv_builder_add (builder, parts[i]);
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0 || g_utf8_strchr (separators, -1, c) != NULL)
+        {
+          g_autofree char *part = g_strstrip (g_strndup (start, p - start));
+
+          if (*part != '\0')
+            g_strv_builder_add (builder, part);
+          if (c == 0)
+            break;
+          start = g_utf8_next_char (p);
+        }
     }
 
   return g_strv_builder_end (builder);
-}
-
-char *
-gk_item_add_unit (const char *units,
-                  const char *unit)
-{
-  g_auto(GStrv) listed = gk_item_split_units (units);
-  g_autofree char *name = g_strstrip (g_strdup (unit != NULL ? unit : ""));
-  g_autofree char *current = g_strstrip (g_strdup (units != NULL ? units : ""));
-
-  if (*name == '\0' || g_strv_contains ((const char * const *) listed, name))
-    return g_steal_pointer (&current);
-  if (*current == '\0')
-    return g_steal_pointer (&name);
-  return g_strconcat (current, UNIT_SEPARATOR, name, NULL);
 }
 
 const char *

@@ -1,10 +1,11 @@
-/* gk-item-edit.h: a catalog item as its editor shows it: the deadline rule as a choice, channels and units as lists, field kinds in words. */
+/* gk-item-edit.h: a catalog item as its editor shows it: the deadline rule as a choice, channels checked one by one, field kinds in words. */
 #pragma once
 
 #include <glib.h>
 
 #include "gk-schema.h"
-#include "gk-store.h"
+#include "gk-item.h"
+#include "gk-validate.h"
 
 G_BEGIN_DECLS
 
@@ -32,20 +33,18 @@ char        *gk_item_rule_build             (GkItemRuleChoice     choice,
 /* The choice in words, for a list of choices. */
 const char  *gk_item_rule_choice_describe   (GkItemRuleChoice     choice);
 
-/* The channels of GkItem.channels (a JSON array of names); unreadable
- * JSON gives none. */
-GStrv        gk_item_dup_channels           (const GkItem        *item);
-char        *gk_item_channels_to_json       (const char * const  *channels);
 /* Whether channel @index of @channels may stand: a name, not listed before. */
 GkValidation *gk_item_check_channel         (const char * const  *channels,
                                              guint                index);
 
-/* GkItem.units is text, the units separated by 、 (or a comma or semicolon
- * as typed); empty parts are dropped. */
-GStrv        gk_item_split_units            (const char          *units);
-/* @units with @unit appended, unless it is listed already. */
-char        *gk_item_add_unit               (const char          *units,
-                                             const char          *unit);
+/* A list typed on one line: @text cut at any of the characters of
+ * @separators (whole characters, not bytes: "、；" never cuts a Chinese
+ * character), each part trimmed, empty parts dropped. The catalog editor
+ * shows units as "区住建局、各街镇" and basis rules separated by "；". */
+GStrv        gk_item_split_list             (const char          *text,
+                                             const char          *separators);
+#define GK_ITEM_UNIT_SEPARATORS  "、，,；;"
+#define GK_ITEM_BASIS_SEPARATORS "；"
 
 /* A field kind in words (“Money”, “Date”…). */
 const char  *gk_field_kind_describe         (GkFieldKind          kind);

@@ -409,3 +409,21 @@ gk_schema_to_json (GkSchema *schema,
 
   return json_to_string (node, pretty);
 }
+
+/* Two schemas are equal when they write the same canonical JSON. */
+gboolean
+gk_schema_equal (GkSchema *a,
+                 GkSchema *b)
+{
+  g_autofree char *ja = NULL;
+  g_autofree char *jb = NULL;
+
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  ja = gk_schema_to_json (a, FALSE);
+  jb = gk_schema_to_json (b, FALSE);
+  return g_strcmp0 (ja, jb) == 0;
+}

@@ -112,6 +112,10 @@ GkSchema       *gk_schema_new_from_json_node (JsonNode     *node,
 JsonNode       *gk_schema_to_json_node    (GkSchema        *schema);
 char           *gk_schema_to_json         (GkSchema        *schema,
                                            gboolean         pretty);
+/* The same fields, written the same (what the catalog editor and the
+ * record editor's sections compare to know whether a schema changed). */
+gboolean        gk_schema_equal           (GkSchema        *a,
+                                           GkSchema        *b);
 
 guint           gk_schema_get_n_fields    (GkSchema        *schema);
 const GkField  *gk_schema_get_field       (GkSchema        *schema,

@@ -37,7 +37,7 @@ gboolean   gk_store_set_default_channels     (GkStore            *self,
 /* TRUE when a record of @item starts with the default channels: the item
  * names none and is published (applications and review cases are answered
  * to the applicant, not published through channels). */
-gboolean   gk_item_takes_default_channels    (const GkItem       *item);
+gboolean   gk_item_takes_default_channels    (GkItem             *item);
 
 /* The disclosure guide's contact details (政府信息公开指南). */
 typedef enum

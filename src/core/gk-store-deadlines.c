@@ -178,7 +178,7 @@ void
 gk_store_compute_due (GkStore  *self,
                       GkRecord *record)
 {
-  const GkItem *item = gk_store_lookup_item (self, record->item_id);
+  GkItem *item = gk_store_lookup_item (self, record->item_id);
   GkDeadlineRule rule;
   GDate formed, due;
   int missing_year = 0;
@@ -186,13 +186,13 @@ gk_store_compute_due (GkStore  *self,
   g_clear_pointer (&record->due_on, g_free);
   record->due_missing_year = 0;
 
-  if (item != NULL && g_strcmp0 (item->deadline_rule, GK_ITEM_RULE_REQUEST) == 0)
+  if (item != NULL && g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) == 0)
     sync_request_dates (record);
 
   if (item == NULL || record->formed_on == NULL || !gk_date_from_iso (record->formed_on, &formed, NULL))
     return;
 
-  if (g_strcmp0 (item->deadline_rule, GK_ITEM_RULE_REQUEST) == 0)
+  if (g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) == 0)
     {
       g_autoptr(JsonNode) fields = json_from_string (record->fields, NULL);
 
@@ -201,13 +201,13 @@ gk_store_compute_due (GkStore  *self,
       return;
     }
 
-  if (g_strcmp0 (item->deadline_rule, GK_ITEM_RULE_NONE) == 0)
+  if (g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_NONE) == 0)
     return;
 
   if (g_strcmp0 (record->mode, GK_MODE_PROACTIVE) != 0)
     return;
 
-  if (!gk_deadline_rule_parse (item->deadline_rule, &rule, NULL))
+  if (!gk_deadline_rule_parse (gk_item_get_deadline_rule (item), &rule, NULL))
     return;
 
   gk_deadline_rule_compute_due (&rule, self->calendar, &formed, &due, &missing_year);

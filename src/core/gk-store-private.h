@@ -13,8 +13,9 @@ struct _GkStore
   GkDb *db;
   GkCalendar *calendar;
   char *user;
-  GHashTable *item_cache;   /* item id → GkItem, for due-date rules */
-  GHashTable *schema_cache; /* item id → GkSchema */
+  GHashTable *item_cache;   /* item id → GkItem, until an item is saved */
+  guint n_item_requests;    /* gk_store_get_item*() calls, for tests */
+  guint n_schema_parses;    /* field schemas read from the ledger, for tests */
   struct _GkSearchCache *search_cache;  /* the ids of recent searches */
   GHashTable *hidden;       /* UUIDs of records deleted pending an undo */
 };
@@ -35,16 +36,29 @@ void      gk_store_emit_settings_changed (GkStore     *self,
 /* gk-store-catalog.c */
 gboolean  gk_store_seed_defaults        (GkStore      *self,
                                          GError      **error);
-const GkItem *gk_store_lookup_item      (GkStore      *self,
+/* The cached item (not a reference), for the store's own use: unlike
+ * gk_store_get_item_by_id() it is not counted as a request. */
+GkItem   *gk_store_lookup_item          (GkStore      *self,
                                          gint64        item_id);
-/* The parsed field schema of an item; NULL if it does not parse. */
-struct _GkSchema *gk_store_lookup_schema (GkStore     *self,
+/* Its field schema; NULL if it does not parse. */
+GkSchema *gk_store_lookup_schema        (GkStore      *self,
                                          gint64        item_id);
 void      gk_store_forget_items         (GkStore      *self);
+/* The ledger unit a new record of @item gets: the first of the item's
+ * units that the ledger has (some name a role such as 采购人); 0 if none
+ * (@error unset) or when the ledger cannot be read (@error set). */
+gint64    gk_store_find_item_unit       (GkStore      *self,
+                                         GkItem       *item,
+                                         GError      **error);
 gboolean  gk_store_write_item           (GkStore      *self,
-                                         const GkItem *item,
+                                         GkItem       *item,
                                          int           position,
                                          GError      **error);
+/* How often items were asked for through the public API, and how often a
+ * field schema was parsed, since the store opened: tests check that
+ * showing a record costs one of each. */
+guint     gk_store_get_n_item_requests  (GkStore      *self);
+guint     gk_store_get_n_schema_parses  (GkStore      *self);
 
 /* gk-store-deadlines.c */
 gboolean  gk_store_load_calendar        (GkStore      *self,

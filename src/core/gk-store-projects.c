@@ -119,7 +119,7 @@ compare_stages (gconstpointer a,
   const GkStage *stage_a = *(const GkStage **) a;
   const GkStage *stage_b = *(const GkStage **) b;
 
-  return stage_a->item->stage - stage_b->item->stage;
+  return gk_item_get_stage (stage_a->item) - gk_item_get_stage (stage_b->item);
 }
 
 /* The stages of a project's kind, each with its latest record and a state:
@@ -155,11 +155,11 @@ gk_store_project_stages (GkStore     *self,
       GkStage *stage;
       GkDbStatement *stmt;
 
-      if (g_strcmp0 (item->project_kind, project->kind) != 0 || item->stage <= 0)
+      if (g_strcmp0 (gk_item_get_project_kind (item), project->kind) != 0 || gk_item_get_stage (item) <= 0)
         continue;
 
       stage = g_new0 (GkStage, 1);
-      stage->item = gk_item_copy (item);
+      stage->item = g_object_ref (item);
       stmt = gk_db_prepare (self->db,
                             "SELECT " GK_RECORD_COLUMNS " FROM " GK_RECORD_FROM
                             " WHERE r.project_id = ?1 AND r.item_id = ?2"
@@ -168,7 +168,7 @@ gk_store_project_stages (GkStore     *self,
                             error);
       if (stmt == NULL ||
           !gk_db_statement_bind_int64 (stmt, 1, project_id, error) ||
-          !gk_db_statement_bind_int64 (stmt, 2, item->id, error) ||
+          !gk_db_statement_bind_int64 (stmt, 2, gk_item_get_id (item), error) ||
           !gk_db_statement_bind_text (stmt, 3, hidden != NULL ? hidden : "[]", error))
         {
           gk_stage_free (stage);
@@ -444,22 +444,22 @@ gk_store_create_stage_record (GkStore     *self,
   if (item == NULL)
     goto fail;
 
-  if (g_strcmp0 (item->project_kind, project->kind) != 0 || item->stage <= 0)
+  if (g_strcmp0 (gk_item_get_project_kind (item), project->kind) != 0 || gk_item_get_stage (item) <= 0)
     {
       g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
                    /* Translators: a catalog item, then a project's name and its kind */
                    _("“%s” is not a stage of “%s” (%s)"),
-                   item->level2, project->name, gk_project_kind_to_label (project->kind));
+                   gk_item_get_level2 (item), project->name, gk_project_kind_to_label (project->kind));
       goto fail;
     }
-  if (item->retired)
+  if (gk_item_get_retired (item))
     {
       g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
-                   _("The catalog item “%s” is retired: no new records"), item->level2);
+                   _("The catalog item “%s” is retired: no new records"), gk_item_get_level2 (item));
       goto fail;
     }
 
-  schema = gk_store_lookup_schema (self, item->id);
+  schema = gk_store_lookup_schema (self, gk_item_get_id (item));
   if (schema == NULL)
     {
       g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("The catalog item's fields cannot be read"));
@@ -473,7 +473,7 @@ gk_store_create_stage_record (GkStore     *self,
   /* Where the values come from: the nearest earlier stage first, then the
    * ones before it, then (for a stage entered late) the later ones. */
   for (guint i = 0; i < stages->len; i++)
-    if (((GkStage *) g_ptr_array_index (stages, i))->item->id == item->id)
+    if (gk_item_get_id (((GkStage *) g_ptr_array_index (stages, i))->item) == gk_item_get_id (item))
       position = i;
   sources = g_ptr_array_new ();
   for (int i = position - 1; i >= 0; i--)
@@ -496,10 +496,10 @@ gk_store_create_stage_record (GkStore     *self,
     copy_matching_fields (self, schema, values, g_ptr_array_index (sources, i));
 
   record = gk_record_new ();
-  record->item_id = item->id;
+  record->item_id = gk_item_get_id (item);
   record->project_id = project->id;
   /* "长安区某道路改造工程中标结果": the project, then what this stage publishes. */
-  record->title = g_strconcat (project->name, item->level2, NULL);
+  record->title = g_strconcat (project->name, gk_item_get_level2 (item), NULL);
   g_free (record->fields);
   record->fields = json_to_string (root, FALSE);
   record->formed_on = gk_today ();
@@ -508,11 +508,8 @@ gk_store_create_stage_record (GkStore     *self,
     record->unit_id = ((GkRecord *) g_ptr_array_index (sources, 0))->unit_id;
   if (record->unit_id == 0)
     {
-      g_auto(GStrv) units = g_strsplit_set (item->units, "、，,;；", 2);
-
-      if (units[0] != NULL &&
-          (record->unit_id = gk_store_find_unit (self, g_strstrip (units[0]), &local_error)) == 0 &&
-          local_error != NULL)
+      record->unit_id = gk_store_find_item_unit (self, item, &local_error);
+      if (local_error != NULL)
         {
           g_propagate_error (error, local_error);
           goto fail;

@@ -413,7 +413,7 @@ gk_store_insert_record (GkStore   *self,
                         gboolean   with_history,
                         GError   **error)
 {
-  const GkItem *item = gk_store_lookup_item (self, record->item_id);
+  GkItem *item = gk_store_lookup_item (self, record->item_id);
 
   if (item == NULL)
     {
@@ -424,9 +424,9 @@ gk_store_insert_record (GkStore   *self,
   if (!gk_db_begin (self->db, error))
     return FALSE;
 
-  gk_record_set_string (record, &record->domain, item->domain);
-  gk_record_set_string (record, &record->item_key, item->key);
-  gk_record_set_string (record, &record->item_name, item->level2);
+  gk_record_set_string (record, &record->domain, gk_item_get_domain (item));
+  gk_record_set_string (record, &record->item_key, gk_item_get_key (item));
+  gk_record_set_string (record, &record->item_name, gk_item_get_level2 (item));
   if (record->uuid == NULL)
     record->uuid = g_uuid_string_random ();
   if (record->created_at == NULL)
@@ -466,7 +466,6 @@ gk_store_create_record (GkStore     *self,
 {
   g_autoptr(GkItem) item = NULL;
   g_autoptr(GkRecord) record = NULL;
-  g_auto(GStrv) units = NULL;
   GError *local_error = NULL;
 
   g_return_val_if_fail (GK_IS_STORE (self), NULL);
@@ -475,22 +474,19 @@ gk_store_create_record (GkStore     *self,
   if (item == NULL)
     return NULL;
 
-  if (item->retired)
+  if (gk_item_get_retired (item))
     {
       g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
-                   _("The catalog item “%s” is retired: no new records"), item->level2);
+                   _("The catalog item “%s” is retired: no new records"), gk_item_get_level2 (item));
       return NULL;
     }
 
   record = gk_record_new ();
-  record->item_id = item->id;
-  record->title = g_strdup (title != NULL && *title != '\0' ? title : item->level2);
+  record->item_id = gk_item_get_id (item);
+  record->title = g_strdup (title != NULL && *title != '\0' ? title : gk_item_get_level2 (item));
   record->formed_on = gk_today ();
-  /* The item's first responsible unit is the likely one. */
-  units = g_strsplit_set (item->units, "、，,;；", 2);
-  if (units[0] != NULL &&
-      (record->unit_id = gk_store_find_unit (self, g_strstrip (units[0]), &local_error)) == 0 &&
-      local_error != NULL)
+  record->unit_id = gk_store_find_item_unit (self, item, &local_error);
+  if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
       return NULL;

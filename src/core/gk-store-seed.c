@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "gk-catalog.h"
 #include "gk-schema.h"
@@ -31,102 +30,57 @@ table_is_empty (GkStore    *self,
   return TRUE;
 }
 
-static char *
-channel_names_json (GkCatalog   *catalog,
-                    const char * const *keys)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
-    {
-      const GkCatalogTerm *channel = gk_catalog_lookup_channel (catalog, keys[i]);
-      json_builder_add_string_value (builder, channel != NULL ? channel->name : keys[i]);
-    }
-  json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
-}
-
-static gboolean
-seed_item (GkStore             *self,
-           GkCatalog           *catalog,
-           const GkCatalogItem *source,
-           int                  position,
-           GError             **error)
-{
-  GkItem item = { 0 };
-  g_autofree char *basis = gk_catalog_item_dup_basis_text (source);
-  g_autofree char *units = gk_catalog_dup_unit_names (catalog, (const char * const *) source->units);
-  g_autofree char *channels = channel_names_json (catalog, (const char * const *) source->channels);
-  g_autofree char *fields = gk_catalog_item_dup_fields_json (source);
-
-  item.key = source->key;
-  item.domain = source->domain;
-  item.level1 = source->level1;
-  item.level2 = source->level2;
-  item.contents = source->contents;
-  item.basis = basis;
-  item.time_limit = source->time_limit;
-  item.deadline_rule = source->deadline_rule;
-  item.units = units;
-  item.channels = channels;
-  item.audience = source->audience;
-  item.mode = source->mode;
-  item.level = source->level;
-  item.supervision = source->supervision;
-  item.fields = fields;
-  item.project_kind = source->project_kind;
-  item.stage = source->stage;
-  return gk_store_write_item (self, &item, position, error);
-}
-
 /* Requests and review or litigation cases are records too, of two items of
  * the request domain that the catalog describes by their field sets. */
+static GkItem *
+new_request_item (GkCatalog  *catalog,
+                  const char *key,
+                  const char *level2,
+                  const char *contents,
+                  const char *basis,
+                  const char *time_limit,
+                  const char *rule,
+                  const char *audience,
+                  const char *mode,
+                  GkSchema   *schema)
+{
+  const GkCatalogUnit *office = gk_catalog_lookup_unit (catalog, "district-office");
+  GkItem *item = gk_item_new (key, "request");
+
+  gk_item_set_level1 (item, "依申请公开");
+  gk_item_set_level2 (item, level2);
+  gk_item_set_contents (item, contents);
+  gk_item_set_basis (item, (const char * const *) (const char *[]) { basis, NULL });
+  gk_item_set_time_limit (item, time_limit);
+  gk_item_set_deadline_rule (item, rule);
+  gk_item_set_units (item, (const char * const *) (const char *[]) { office != NULL ? office->name : "district-office", NULL });
+  gk_item_set_audience (item, audience);
+  gk_item_set_mode (item, mode);
+  gk_item_set_schema (item, schema);
+  return item;
+}
+
 static gboolean
 seed_request_items (GkStore    *self,
                     GkCatalog  *catalog,
                     int         position,
                     GError    **error)
 {
-  g_autofree char *request_fields = gk_schema_to_json (catalog->request_schema, FALSE);
-  g_autofree char *case_fields = gk_schema_to_json (catalog->case_schema, FALSE);
-  g_autofree char *units = gk_catalog_dup_unit_names (catalog, (const char * const *) (const char *[]) { "district-office", NULL });
-  GkItem request = {
-    .key = (char *) "request.application",
-    .domain = (char *) "request",
-    .level1 = (char *) "依申请公开",
-    .level2 = (char *) "政府信息公开申请",
-    .contents = (char *) "申请人、申请内容、收到日期、补正、延期、征求意见、答复结果",
-    .basis = (char *) "《中华人民共和国政府信息公开条例》第二十七条至第四十五条",
-    .time_limit = (char *) "收到申请之日起20个工作日内答复；需延长的，经负责人同意并告知申请人，延长期限最长不超过20个工作日",
-    .deadline_rule = (char *) GK_ITEM_RULE_REQUEST,
-    .units = units,
-    .channels = (char *) "[]",
-    .audience = (char *) "申请人",
-    .mode = (char *) "依申请公开",
-    .fields = request_fields,
-  };
-  GkItem review = {
-    .key = (char *) "request.case",
-    .domain = (char *) "request",
-    .level1 = (char *) "依申请公开",
-    .level2 = (char *) "行政复议和行政诉讼",
-    .contents = (char *) "因政府信息公开被申请行政复议、提起行政诉讼的案件及其结果",
-    .basis = (char *) "《中华人民共和国政府信息公开条例》第五十一条",
-    .time_limit = (char *) "",
-    .deadline_rule = (char *) GK_ITEM_RULE_NONE,
-    .units = units,
-    .channels = (char *) "[]",
-    .audience = (char *) "",
-    .mode = (char *) "",
-    .fields = case_fields,
-  };
+  g_autoptr(GkItem) request = NULL;
+  g_autoptr(GkItem) review = NULL;
 
-  return gk_store_write_item (self, &request, position, error) &&
-         gk_store_write_item (self, &review, position + 1, error);
+  request = new_request_item (catalog, "request.application", "政府信息公开申请",
+                              "申请人、申请内容、收到日期、补正、延期、征求意见、答复结果",
+                              "《中华人民共和国政府信息公开条例》第二十七条至第四十五条",
+                              "收到申请之日起20个工作日内答复；需延长的，经负责人同意并告知申请人，延长期限最长不超过20个工作日",
+                              GK_ITEM_RULE_REQUEST, "申请人", "依申请公开", catalog->request_schema);
+  review = new_request_item (catalog, "request.case", "行政复议和行政诉讼",
+                             "因政府信息公开被申请行政复议、提起行政诉讼的案件及其结果",
+                             "《中华人民共和国政府信息公开条例》第五十一条",
+                             "", GK_ITEM_RULE_NONE, "", "", catalog->case_schema);
+
+  return gk_store_write_item (self, request, position, error) &&
+         gk_store_write_item (self, review, position + 1, error);
 }
 
 gboolean
@@ -193,7 +147,7 @@ gk_store_seed_defaults (GkStore  *self,
   if (no_items)
     {
       for (guint i = 0; i < catalog->items->len; i++)
-        if (!seed_item (self, catalog, g_ptr_array_index (catalog->items, i), i + 1, error))
+        if (!gk_store_write_item (self, g_ptr_array_index (catalog->items, i), i + 1, error))
           goto fail;
       if (!seed_request_items (self, catalog, catalog->items->len + 1, error))
         goto fail;

@@ -170,19 +170,15 @@ gk_store_set_default_channels (GkStore             *self,
 }
 
 gboolean
-gk_item_takes_default_channels (const GkItem *item)
+gk_item_takes_default_channels (GkItem *item)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_return_val_if_fail (GK_IS_ITEM (item), FALSE);
 
-  g_return_val_if_fail (item != NULL, FALSE);
-
-  if (g_strcmp0 (item->deadline_rule, GK_ITEM_RULE_REQUEST) == 0 ||
-      g_strcmp0 (item->deadline_rule, GK_ITEM_RULE_NONE) == 0)
+  if (g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) == 0 ||
+      g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_NONE) == 0)
     return FALSE;
 
-  root = item->channels != NULL ? json_from_string (item->channels, NULL) : NULL;
-  return root == NULL || !JSON_NODE_HOLDS_ARRAY (root) ||
-         json_array_get_length (json_node_get_array (root)) == 0;
+  return gk_item_get_channels (item)[0] == NULL;
 }
 
 /* ------------------------------------------------------------------ */

@@ -31,57 +31,6 @@ gk_unit_free (GkUnit *unit)
 }
 
 void
-gk_item_free (GkItem *item)
-{
-  if (item == NULL)
-    return;
-  g_free (item->key);
-  g_free (item->domain);
-  g_free (item->level1);
-  g_free (item->level2);
-  g_free (item->contents);
-  g_free (item->basis);
-  g_free (item->time_limit);
-  g_free (item->deadline_rule);
-  g_free (item->units);
-  g_free (item->channels);
-  g_free (item->audience);
-  g_free (item->mode);
-  g_free (item->level);
-  g_free (item->supervision);
-  g_free (item->fields);
-  g_free (item->project_kind);
-  g_free (item);
-}
-
-GkItem *
-gk_item_copy (const GkItem *item)
-{
-  GkItem *copy = g_new0 (GkItem, 1);
-
-  copy->id = item->id;
-  copy->key = g_strdup (item->key);
-  copy->domain = g_strdup (item->domain);
-  copy->level1 = g_strdup (item->level1);
-  copy->level2 = g_strdup (item->level2);
-  copy->contents = g_strdup (item->contents);
-  copy->basis = g_strdup (item->basis);
-  copy->time_limit = g_strdup (item->time_limit);
-  copy->deadline_rule = g_strdup (item->deadline_rule);
-  copy->units = g_strdup (item->units);
-  copy->channels = g_strdup (item->channels);
-  copy->audience = g_strdup (item->audience);
-  copy->mode = g_strdup (item->mode);
-  copy->level = g_strdup (item->level);
-  copy->supervision = g_strdup (item->supervision);
-  copy->fields = g_strdup (item->fields);
-  copy->project_kind = g_strdup (item->project_kind);
-  copy->stage = item->stage;
-  copy->retired = item->retired;
-  return copy;
-}
-
-void
 gk_project_free (GkProject *project)
 {
   if (project == NULL)
@@ -99,7 +48,7 @@ gk_stage_free (GkStage *stage)
 {
   if (stage == NULL)
     return;
-  gk_item_free (stage->item);
+  g_clear_object (&stage->item);
   g_clear_object (&stage->record);
   g_free (stage);
 }
@@ -238,7 +187,6 @@ gk_store_finalize (GObject *object)
   g_clear_object (&self->calendar);
   g_clear_pointer (&self->user, g_free);
   g_clear_pointer (&self->item_cache, g_hash_table_unref);
-  g_clear_pointer (&self->schema_cache, g_hash_table_unref);
 
   G_OBJECT_CLASS (gk_store_parent_class)->finalize (object);
 }
@@ -269,8 +217,7 @@ gk_store_init (GkStore *self)
 {
   self->user = g_strdup (g_get_user_name ());
   self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->item_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) gk_item_free);
-  self->schema_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) gk_schema_unref);
+  self->item_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
 
 GkStore *

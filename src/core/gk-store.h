@@ -5,6 +5,7 @@
 
 #include "gk-date.h"
 #include "gk-error.h"
+#include "gk-item.h"
 #include "gk-record.h"
 
 G_BEGIN_DECLS
@@ -23,39 +24,6 @@ typedef struct
 
 void gk_unit_free (GkUnit *unit);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkUnit, gk_unit_free)
-
-/* Deadline rules beyond gk_deadline_rule_parse(): a request's statutory
- * reply period, and no deadline at all (review and litigation cases). */
-#define GK_ITEM_RULE_REQUEST "request"
-#define GK_ITEM_RULE_NONE    "none"
-
-/* A catalog item as the ledger keeps it (公开目录 row). */
-typedef struct
-{
-  gint64 id;
-  char *key;
-  char *domain;
-  char *level1;
-  char *level2;
-  char *contents;
-  char *basis;
-  char *time_limit;
-  char *deadline_rule;
-  char *units;
-  char *channels;        /* JSON array of channel names */
-  char *audience;
-  char *mode;
-  char *level;
-  char *supervision;
-  char *fields;          /* JSON field schema */
-  char *project_kind;    /* procurement, tender, housing or NULL */
-  int stage;
-  gboolean retired;
-} GkItem;
-
-void    gk_item_free (GkItem *item);
-GkItem *gk_item_copy (const GkItem *item);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkItem, gk_item_free)
 
 typedef struct
 {
@@ -88,7 +56,7 @@ typedef enum
 
 typedef struct
 {
-  GkItem *item;
+  GkItem *item;         /* a reference */
   GkRecord *record;     /* the latest record of that stage, or NULL */
   GkStageState state;
 } GkStage;
@@ -208,7 +176,10 @@ gint64      gk_store_find_unit           (GkStore      *self,
                                           const char   *name,
                                           GError      **error);
 
-/* Catalog */
+/* Catalog. The items are shared and cached until an item is saved: each
+ * holds its field schema, read from the ledger once. gk_item_copy() one
+ * to edit it, then gk_store_save_item(). */
+/* GkItem, in catalog order. */
 GPtrArray  *gk_store_list_items          (GkStore      *self,
                                           const char   *domain,
                                           gboolean      include_retired,
@@ -219,6 +190,12 @@ GkItem     *gk_store_get_item            (GkStore      *self,
 GkItem     *gk_store_get_item_by_id      (GkStore      *self,
                                           gint64        item_id,
                                           GError      **error);
+/* The fields of item @item_id (a reference); an error when the item is
+ * unknown or its fields cannot be read. */
+GkSchema   *gk_store_get_item_schema     (GkStore      *self,
+                                          gint64        item_id,
+                                          GError      **error);
+/* Writes @item (by key: a new key adds an item) and sets its id. */
 gboolean    gk_store_save_item           (GkStore      *self,
                                           GkItem       *item,
                                           GError      **error);

@@ -279,7 +279,8 @@ on_drop_cb (GtkDropTarget        *target,
 static void
 gk_attachments_section_set_record (GkEditorSection *section,
                                    GkStore         *store,
-                                   GkRecord        *record)
+                                   GkRecord        *record,
+                                   GkItem          *item)
 {
   GkAttachmentsSection *self = GK_ATTACHMENTS_SECTION (section);
 

@@ -339,32 +339,21 @@ set_channel_values (Channel    *channel,
 static void
 fill_channels (GkDisclosureSection *self,
                GkStore             *store,
-               GkRecord            *record)
+               GkRecord            *record,
+               GkItem              *item)
 {
-  g_autoptr(GkItem) item = gk_store_get_item_by_id (store, record->item_id, NULL);
+  const char * const *item_names = item != NULL ? gk_item_get_channels (item) : NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) stored = gk_store_get_record_channels (store, record->uuid, &error);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(JsonNode) item_names = NULL;
   gboolean same = TRUE;
 
   if (stored == NULL)
     g_warning ("Could not read the channels of %s: %s", record->uuid, error->message);
 
-  if (item != NULL)
-    item_names = json_from_string (item->channels, NULL);
-  if (item_names != NULL && JSON_NODE_HOLDS_ARRAY (item_names))
-    {
-      JsonArray *array = json_node_get_array (item_names);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          const char *name = json_array_get_string_element (array, i);
-
-          if (name != NULL && !g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
-            g_ptr_array_add (names, g_strdup (name));
-        }
-    }
+  for (guint i = 0; item_names != NULL && item_names[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (names, item_names[i], g_str_equal, NULL))
+      g_ptr_array_add (names, g_strdup (item_names[i]));
   /* An item that names no channel offers the ledger's defaults (Preferences). */
   if (item != NULL && gk_item_takes_default_channels (item))
     {
@@ -445,7 +434,8 @@ fill_grounds (GkDisclosureSection *self,
 static void
 gk_disclosure_section_set_record (GkEditorSection *section,
                                   GkStore         *store,
-                                  GkRecord        *record)
+                                  GkRecord        *record,
+                                  GkItem          *item)
 {
   GkDisclosureSection *self = GK_DISCLOSURE_SECTION (section);
   guint mode = 0;
@@ -468,7 +458,7 @@ gk_disclosure_section_set_record (GkEditorSection *section,
   adw_combo_row_set_selected (self->mode_row, mode);
   fill_grounds (self, record->exemption);
   gtk_editable_set_text (GTK_EDITABLE (self->reason_row), record->exemption_reason != NULL ? record->exemption_reason : "");
-  fill_channels (self, store, record);
+  fill_channels (self, store, record, item);
   self->updating = FALSE;
 
   update_exemption_rows (self);

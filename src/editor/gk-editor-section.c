@@ -41,11 +41,13 @@ gk_editor_section_default_init (GkEditorSectionInterface *iface)
 void
 gk_editor_section_set_record (GkEditorSection *self,
                               GkStore         *store,
-                              GkRecord        *record)
+                              GkRecord        *record,
+                              GkItem          *item)
 {
   g_return_if_fail (GK_IS_EDITOR_SECTION (self));
+  g_return_if_fail (item == NULL || GK_IS_ITEM (item));
 
-  GK_EDITOR_SECTION_GET_IFACE (self)->set_record (self, store, record);
+  GK_EDITOR_SECTION_GET_IFACE (self)->set_record (self, store, record, record != NULL ? item : NULL);
 }
 
 void

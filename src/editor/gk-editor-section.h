@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gk-item.h"
 #include "gk-record.h"
 #include "gk-schema.h"
 #include "gk-store.h"
@@ -20,11 +21,16 @@ struct _GkEditorSectionInterface
 {
   GTypeInterface parent_iface;
 
-  /* Shows @record (NULL: nothing). The section must not keep @record
-   * beyond reading it: the editor owns it. Emits no "changed". */
+  /* Shows @record (NULL: nothing) of catalog item @item, which the editor
+   * asked the store for once for every section (NULL with @record, or
+   * when the ledger has lost the item). The section must not keep @record
+   * beyond reading it: the editor owns it. It may keep a reference to
+   * @item, which is shared and never changes: a saved item is a new one.
+   * Emits no "changed". */
   void       (*set_record) (GkEditorSection  *self,
                             GkStore          *store,
-                            GkRecord         *record);
+                            GkRecord         *record,
+                            GkItem           *item);
   /* Optional: the stored state moved under the clerk (saved, published,
    * changed): update what is read-only, keep what is being typed. */
   void       (*refresh)    (GkEditorSection  *self,
@@ -45,7 +51,8 @@ struct _GkEditorSectionInterface
 
 void       gk_editor_section_set_record  (GkEditorSection  *self,
                                           GkStore          *store,
-                                          GkRecord         *record);
+                                          GkRecord         *record,
+                                          GkItem           *item);
 void       gk_editor_section_refresh     (GkEditorSection  *self,
                                           GkRecord         *record);
 void       gk_editor_section_apply       (GkEditorSection  *self,

@@ -13,8 +13,7 @@ struct _GkFieldsSection
   AdwPreferencesGroup *group;
 
   gint64 item_id;            /* the item the rows were built for */
-  char *fields_json;         /* and its schema then, as stored */
-  GkSchema *schema;
+  GkSchema *schema;          /* and its schema then */
   char *retired_shown;       /* the retired fields given a row (they held a value) */
   GPtrArray *editors;        /* GkFieldEditor, schema order */
   GkFieldEditor *body_editor;
@@ -71,7 +70,6 @@ gk_fields_section_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_FIELDS_SECTION);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
   g_clear_object (&self->body_editor);
-  g_clear_pointer (&self->fields_json, g_free);
   g_clear_pointer (&self->schema, gk_schema_unref);
   g_clear_pointer (&self->retired_shown, g_free);
 
@@ -136,13 +134,12 @@ dup_retired_shown (GkSchema   *schema,
 static void
 gk_fields_section_set_record (GkEditorSection *section,
                               GkStore         *store,
-                              GkRecord        *record)
+                              GkRecord        *record,
+                              GkItem          *item)
 {
   GkFieldsSection *self = GK_FIELDS_SECTION (section);
-  g_autoptr(GkItem) item = NULL;
-  g_autoptr(GkSchema) schema = NULL;
+  GkSchema *schema = item != NULL ? gk_item_get_schema (item) : NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
   JsonObject *values = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self), record != NULL);
@@ -162,16 +159,11 @@ gk_fields_section_set_record (GkEditorSection *section,
   /* The rows depend on the item's schema (which the catalog editor may
    * have changed since) and on the retired fields the record holds: another
    * record of the same item and schema reuses them. */
-  item = gk_store_get_item_by_id (store, record->item_id, &error);
-  if (item == NULL || record->item_id != self->item_id || self->body_editor == NULL ||
-      g_strcmp0 (item->fields, self->fields_json) != 0)
+  if (schema == NULL || record->item_id != self->item_id || self->body_editor == NULL ||
+      self->schema == NULL || (schema != self->schema && !gk_schema_equal (schema, self->schema)))
     {
-      if (item != NULL)
-        schema = gk_schema_new_from_json (item->fields, &error);
       if (schema == NULL)
-        g_warning ("Could not read the fields of item %" G_GINT64_FORMAT ": %s", record->item_id, error->message);
-      g_free (self->fields_json);
-      self->fields_json = item != NULL ? g_strdup (item->fields) : NULL;
+        g_warning ("Could not read the fields of item %" G_GINT64_FORMAT, record->item_id);
       g_clear_pointer (&self->schema, gk_schema_unref);
       self->schema = schema != NULL ? gk_schema_ref (schema) : NULL;
       g_clear_pointer (&self->retired_shown, g_free);

@@ -263,10 +263,10 @@ show_stored_state (GkHeaderSection *self,
 static void
 gk_header_section_set_record (GkEditorSection *section,
                               GkStore         *store,
-                              GkRecord        *record)
+                              GkRecord        *record,
+                              GkItem          *item)
 {
   GkHeaderSection *self = GK_HEADER_SECTION (section);
-  g_autoptr(GkItem) item = NULL;
   g_autofree char *item_text = NULL;
 
   g_set_object (&self->store, store);
@@ -274,11 +274,10 @@ gk_header_section_set_record (GkEditorSection *section,
   if (record == NULL)
     return;
 
-  item = gk_store_get_item_by_id (store, record->item_id, NULL);
-  self->formed_follows_fields = item != NULL && g_strcmp0 (item->deadline_rule, GK_ITEM_RULE_REQUEST) == 0;
+  self->formed_follows_fields = item != NULL && g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) == 0;
   if (item != NULL)
     /* Translators: a catalog item's first-level and second-level names */
-    item_text = g_strdup_printf (_("%s · %s"), item->level1, item->level2);
+    item_text = g_strdup_printf (_("%s · %s"), gk_item_get_level1 (item), gk_item_get_level2 (item));
   else
     item_text = g_strdup (record->item_name);
 
@@ -288,10 +287,10 @@ gk_header_section_set_record (GkEditorSection *section,
   gk_unit_choice_fill (self->unit_row, self->unit_ids, self->store, record->unit_id);
   /* Records of a chain's items belong to a project; a record of an item
    * since taken out of its chain may still be detached. */
-  gk_project_row_setup (self->project_row, store, item != NULL ? item->project_kind : NULL,
+  gk_project_row_setup (self->project_row, store, item != NULL ? gk_item_get_project_kind (item) : NULL,
                         record->unit_id, record->project_id);
   gtk_widget_set_visible (GTK_WIDGET (self->project_row),
-                          (item != NULL && item->project_kind != NULL) || record->project_id != 0);
+                          (item != NULL && gk_item_get_project_kind (item) != NULL) || record->project_id != 0);
   gtk_editable_set_text (GTK_EDITABLE (self->doc_no_row), record->doc_no != NULL ? record->doc_no : "");
   gtk_editable_set_text (GTK_EDITABLE (self->formed_row), record->formed_on != NULL ? record->formed_on : "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->formed_row), !self->formed_follows_fields);

@@ -21,7 +21,6 @@ struct _GkHistorySection
 
   GkStore *store;
   GkSchema *schema;
-  gint64 item_id;
   GkCatalog *catalog;
   char *uuid;
   GPtrArray *rows;           /* GtkWidget, in the group */
@@ -272,7 +271,8 @@ reload (GkHistorySection *self)
 static void
 gk_history_section_set_record (GkEditorSection *section,
                                GkStore         *store,
-                               GkRecord        *record)
+                               GkRecord        *record,
+                               GkItem          *item)
 {
   GkHistorySection *self = GK_HISTORY_SECTION (section);
 
@@ -286,15 +286,9 @@ gk_history_section_set_record (GkEditorSection *section,
     }
 
   self->uuid = g_strdup (record->uuid);
-  if (self->schema == NULL || self->item_id != record->item_id)
-    {
-      g_autoptr(GkItem) item = gk_store_get_item_by_id (store, record->item_id, NULL);
-
-      g_clear_pointer (&self->schema, gk_schema_unref);
-      if (item != NULL)
-        self->schema = gk_schema_new_from_json (item->fields, NULL);
-      self->item_id = record->item_id;
-    }
+  g_clear_pointer (&self->schema, gk_schema_unref);
+  if (item != NULL && gk_item_get_schema (item) != NULL)
+    self->schema = gk_schema_ref (gk_item_get_schema (item));
   reload (self);
 }
 

@@ -107,7 +107,7 @@ create_stage_row (GkProjectSection *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon, *label;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stage->item->level2);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gk_item_get_level2 (stage->item));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
 
   icon = g_object_new (GTK_TYPE_IMAGE,
@@ -198,7 +198,7 @@ fill (GkProjectSection *self)
       GtkWidget *row = create_stage_row (self, g_ptr_array_index (stages, i));
 
       g_object_set_data_full (G_OBJECT (row), "gk-item-key",
-                              g_strdup (((GkStage *) g_ptr_array_index (stages, i))->item->key), g_free);
+                              g_strdup (gk_item_get_key (((GkStage *) g_ptr_array_index (stages, i))->item)), g_free);
       adw_preferences_group_add (self->group, row);
       g_ptr_array_add (self->rows, row);
     }
@@ -209,9 +209,9 @@ fill (GkProjectSection *self)
     {
       g_autofree char *tooltip = NULL;
 
-      self->next_item_key = g_strdup (next->item->key);
+      self->next_item_key = g_strdup (gk_item_get_key (next->item));
       /* Translators: %s is a stage of a project, e.g. 采购结果 */
-      tooltip = g_strdup_printf (_("Create the record of “%s”, filled in from the project"), next->item->level2);
+      tooltip = g_strdup_printf (_("Create the record of “%s”, filled in from the project"), gk_item_get_level2 (next->item));
       gtk_widget_set_tooltip_text (self->next_button, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
@@ -263,7 +263,8 @@ on_next_button_clicked_cb (GkProjectSection *self)
 static void
 gk_project_section_set_record (GkEditorSection *section,
                                GkStore         *store,
-                               GkRecord        *record)
+                               GkRecord        *record,
+                               GkItem          *item)
 {
   GkProjectSection *self = GK_PROJECT_SECTION (section);
 

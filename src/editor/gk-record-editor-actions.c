@@ -220,7 +220,7 @@ gk_record_editor_record_change (GkRecordEditor  *self,
 
   /* The change date is the new formation date: show it and the new deadline. */
   for (guint i = 0; i < self->sections->len; i++)
-    gk_editor_section_set_record (g_ptr_array_index (self->sections, i), self->store, self->record);
+    gk_editor_section_set_record (g_ptr_array_index (self->sections, i), self->store, self->record, self->item);
   gk_record_editor_refresh (self);
   gk_record_editor_show_toast (self, _("Change recorded: the record is a draft again"));
   return TRUE;
@@ -351,7 +351,7 @@ gk_record_editor_undo (GkRecordEditor *self)
   gk_editor_snapshot_free (snapshot);
 
   for (guint i = 0; i < self->sections->len; i++)
-    gk_editor_section_set_record (g_ptr_array_index (self->sections, i), self->store, record);
+    gk_editor_section_set_record (g_ptr_array_index (self->sections, i), self->store, record, self->item);
   gk_record_editor_refresh (self);
 }
 

@@ -41,7 +41,7 @@ struct _GkRecordEditor
 
   GkStore *store;
   GkRecord *record;          /* the editor's copy, edits applied at each save */
-  GkSchema *schema;          /* of the record's item, for labels in messages */
+  GkItem *item;              /* the record's, fetched once for every section */
   GPtrArray *sections;       /* GkEditorSection, in order; not owned */
   GSimpleActionGroup *actions;
   GQueue undo;               /* GkEditorSnapshot, newest first */

@@ -89,7 +89,7 @@ gk_record_editor_dup_issues_text (GkRecordEditor *self,
 
       if (issue->severity != severity)
         continue;
-      line = gk_issue_format (issue, self->schema);
+      line = gk_issue_format (issue, self->item != NULL ? gk_item_get_schema (self->item) : NULL);
       if (text->len > 0)
         g_string_append_c (text, '\n');
       g_string_append_printf (text, "• %s", line);
@@ -291,17 +291,18 @@ gk_record_editor_refresh (GkRecordEditor *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
 }
 
+/* The record's item, asked for once: the sections receive it with the record. */
 static void
-load_schema (GkRecordEditor *self)
+load_item (GkRecordEditor *self)
 {
-  g_autoptr(GkItem) item = NULL;
+  g_autoptr(GError) error = NULL;
 
-  g_clear_pointer (&self->schema, gk_schema_unref);
+  g_clear_object (&self->item);
   if (self->record == NULL || self->store == NULL)
     return;
-  item = gk_store_get_item_by_id (self->store, self->record->item_id, NULL);
-  if (item != NULL)
-    self->schema = gk_schema_new_from_json (item->fields, NULL);
+  self->item = gk_store_get_item_by_id (self->store, self->record->item_id, &error);
+  if (self->item == NULL)
+    g_warning ("Could not read the catalog item of %s: %s", self->record->uuid, error->message);
 }
 
 /* The same record, fresh from the store: take what only the store moves. */
@@ -355,10 +356,10 @@ gk_record_editor_set_record (GkRecordEditor *self,
   clear_undo (self);
   g_clear_object (&self->record);
   self->record = record != NULL ? gk_record_copy (record) : NULL;
-  load_schema (self);
+  load_item (self);
 
   for (guint i = 0; i < self->sections->len; i++)
-    gk_editor_section_set_record (g_ptr_array_index (self->sections, i), self->store, self->record);
+    gk_editor_section_set_record (g_ptr_array_index (self->sections, i), self->store, self->record, self->item);
 
   gk_record_editor_show_banner (self, NULL);
   show_save_state (self, self->record != NULL ? _("Changes are saved as you type") : NULL);
@@ -404,7 +405,7 @@ gk_record_editor_dispose (GObject *object)
   g_clear_object (&self->record);
   g_clear_object (&self->store);
   g_clear_object (&self->actions);
-  g_clear_pointer (&self->schema, gk_schema_unref);
+  g_clear_object (&self->item);
 
   G_OBJECT_CLASS (gk_record_editor_parent_class)->dispose (object);
 }
@@ -525,7 +526,7 @@ gk_record_editor_init (GkRecordEditor *self)
   gk_record_editor_actions_init (self);
 
   for (guint i = 0; i < self->sections->len; i++)
-    gk_editor_section_set_record (g_ptr_array_index (self->sections, i), NULL, NULL);
+    gk_editor_section_set_record (g_ptr_array_index (self->sections, i), NULL, NULL, NULL);
 }
 
 GtkWidget *

@@ -12,7 +12,7 @@ struct _GkTablesSection
   GtkBox *box;
 
   gint64 item_id;
-  char *fields_json;        /* the item's schema the editors were built for, as stored */
+  GkSchema *schema;         /* the item's schema the editors were built for */
   char *retired_shown;      /* the retired tables given an editor (they held rows) */
   GPtrArray *editors;       /* GkTableEditor, not owned: children of box */
   gboolean built;
@@ -58,7 +58,7 @@ gk_tables_section_finalize (GObject *object)
   GkTablesSection *self = GK_TABLES_SECTION (object);
 
   g_clear_pointer (&self->editors, g_ptr_array_unref);
-  g_clear_pointer (&self->fields_json, g_free);
+  g_clear_pointer (&self->schema, gk_schema_unref);
   g_clear_pointer (&self->retired_shown, g_free);
 
   G_OBJECT_CLASS (gk_tables_section_parent_class)->finalize (object);
@@ -95,7 +95,8 @@ build_editors (GkTablesSection *self,
 static void
 gk_tables_section_set_record (GkEditorSection *section,
                               GkStore         *store,
-                              GkRecord        *record)
+                              GkRecord        *record,
+                              GkItem          *item)
 {
   GkTablesSection *self = GK_TABLES_SECTION (section);
   g_autoptr(JsonNode) root = NULL;
@@ -115,15 +116,11 @@ gk_tables_section_set_record (GkEditorSection *section,
   /* Rebuilt when the item, its schema (the catalog editor may have changed
    * it) or the retired tables this record holds differ. */
   {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(GkItem) item = gk_store_get_item_by_id (store, record->item_id, &error);
-    g_autoptr(GkSchema) schema = NULL;
+    GkSchema *schema = item != NULL ? gk_item_get_schema (item) : NULL;
     g_autoptr(GString) retired_shown = g_string_new (NULL);
 
-    if (item != NULL)
-      schema = gk_schema_new_from_json (item->fields, &error);
     if (schema == NULL)
-      g_warning ("Could not read the fields of item %" G_GINT64_FORMAT ": %s", record->item_id, error->message);
+      g_warning ("Could not read the fields of item %" G_GINT64_FORMAT, record->item_id);
 
     for (guint i = 0; schema != NULL && values != NULL && i < gk_schema_get_n_fields (schema); i++)
       {
@@ -134,12 +131,13 @@ gk_tables_section_set_record (GkEditorSection *section,
       }
 
     if (!self->built || record->item_id != self->item_id ||
-        g_strcmp0 (item != NULL ? item->fields : NULL, self->fields_json) != 0 ||
+        schema == NULL || self->schema == NULL ||
+        (schema != self->schema && !gk_schema_equal (schema, self->schema)) ||
         g_strcmp0 (retired_shown->str, self->retired_shown) != 0)
       {
         build_editors (self, schema, values, record->item_id);
-        g_free (self->fields_json);
-        self->fields_json = item != NULL ? g_strdup (item->fields) : NULL;
+        g_clear_pointer (&self->schema, gk_schema_unref);
+        self->schema = schema != NULL ? gk_schema_ref (schema) : NULL;
         g_free (self->retired_shown);
         self->retired_shown = g_strdup (retired_shown->str);
       }

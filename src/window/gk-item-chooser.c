@@ -348,19 +348,19 @@ create_activated (GtkWidget  *widget,
 }
 
 static GtkWidget *
-create_row (const GkItem *item,
+create_row (GkItem *item,
             const char   *domain_name)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *group = g_strdup_printf (_("%s · %s"), domain_name, item->level1);
+  g_autofree char *group = g_strdup_printf (_("%s · %s"), domain_name, gk_item_get_level1 (item));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->level2);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), item->contents);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gk_item_get_level2 (item));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), gk_item_get_contents (item));
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  gtk_widget_set_tooltip_text (row, item->contents);
+  gtk_widget_set_tooltip_text (row, gk_item_get_contents (item));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, item->level2,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gk_item_get_level2 (item),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, group,
                                   -1);
   return row;
@@ -371,12 +371,12 @@ append_item (GkItemChooser *self,
              const GkItem  *item,
              const char    *domain_name)
 {
-  g_autofree char *text = g_strjoin (" ", item->key, domain_name, item->level1, item->level2, NULL);
+  g_autofree char *text = g_strjoin (" ", gk_item_get_key (item), domain_name, gk_item_get_level1 (item), gk_item_get_level2 (item), NULL);
   GkChooserEntry entry = {
-    .key = g_strdup (item->key),
-    .domain = g_strdup (item->domain),
+    .key = g_strdup (gk_item_get_key (item)),
+    .domain = g_strdup (gk_item_get_domain (item)),
     .domain_name = g_strdup (domain_name),
-    .level1 = g_strdup (item->level1),
+    .level1 = g_strdup (gk_item_get_level1 (item)),
     .haystack = fold (text),
     .matches = TRUE,
   };
@@ -402,13 +402,13 @@ append_domain (GkItemChooser  *self,
   placed = g_new0 (gboolean, items->len);
   for (guint i = 0; i < items->len; i++)
     {
-      const GkItem *first = g_ptr_array_index (items, i);
+      GkItem *first = g_ptr_array_index (items, i);
 
       for (guint j = i; j < items->len && !placed[i]; j++)
         {
-          const GkItem *item = g_ptr_array_index (items, j);
+          GkItem *item = g_ptr_array_index (items, j);
 
-          if (placed[j] || g_strcmp0 (item->level1, first->level1) != 0)
+          if (placed[j] || g_strcmp0 (gk_item_get_level1 (item), gk_item_get_level1 (first)) != 0)
             continue;
           append_item (self, item, domain_name != NULL ? domain_name : domain);
           placed[j] = TRUE;

@@ -88,7 +88,7 @@ new_record_activated (GSimpleAction *action,
       if (items == NULL)
         show_error_toast (self, error);
       else if (items->len > 0)
-        create_record (self, ((GkItem *) g_ptr_array_index (items, 0))->key);
+        create_record (self, gk_item_get_key (g_ptr_array_index (items, 0)));
       return;
     }
 

@@ -9,29 +9,29 @@
 
 static void
 update_catalog_row (GtkWidget    *row,
-                    const GkItem *item)
+                    GkItem       *item)
 {
   g_autofree char *subtitle = NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->level2);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gk_item_get_level2 (item));
   /* A retired item stays listed, so that it can be brought back. */
-  if (item->retired)
+  if (gk_item_get_retired (item))
     /* Translators: the time limit of a catalog item that takes no new records */
-    subtitle = g_strdup_printf (_("Retired · %s"), item->time_limit != NULL ? item->time_limit : "");
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : item->time_limit);
-  if (item->retired)
+    subtitle = g_strdup_printf (_("Retired · %s"), gk_item_get_time_limit (item) != NULL ? gk_item_get_time_limit (item) : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : gk_item_get_time_limit (item));
+  if (gk_item_get_retired (item))
     gtk_widget_add_css_class (row, "dim-label");
   else
     gtk_widget_remove_css_class (row, "dim-label");
 }
 
 static GtkWidget *
-create_catalog_row (const GkItem *item)
+create_catalog_row (GkItem *item)
 {
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_set_data_full (G_OBJECT (row), CATALOG_ROW_KEY, g_strdup (item->key), g_free);
+  g_object_set_data_full (G_OBJECT (row), CATALOG_ROW_KEY, g_strdup (gk_item_get_key (item)), g_free);
   update_catalog_row (row, item);
   return row;
 }
@@ -69,7 +69,7 @@ gk_window_catalog_fill (GkWindow *self)
        child = gtk_widget_get_next_sibling (child), n_rows++)
     same_items = n_rows < items->len &&
                  g_strcmp0 (get_catalog_row_key (GTK_LIST_BOX_ROW (child)),
-                            ((GkItem *) g_ptr_array_index (items, n_rows))->key) == 0;
+                            gk_item_get_key (g_ptr_array_index (items, n_rows))) == 0;
   same_items = same_items && n_rows == items->len;
 
   if (same_items)
@@ -90,11 +90,11 @@ gk_window_catalog_fill (GkWindow *self)
         gtk_list_box_remove (self->catalog_list, child);
       for (guint i = 0; i < items->len; i++)
         {
-          const GkItem *item = g_ptr_array_index (items, i);
+          GkItem *item = g_ptr_array_index (items, i);
           GtkWidget *row = create_catalog_row (item);
 
           gtk_list_box_append (self->catalog_list, row);
-          if (g_strcmp0 (item->key, shown) == 0)
+          if (g_strcmp0 (gk_item_get_key (item), shown) == 0)
             gtk_list_box_select_row (self->catalog_list, GTK_LIST_BOX_ROW (row));
         }
       self->filling_catalog = FALSE;

@@ -146,10 +146,10 @@ gk_window_update_panes (GkWindow *self)
     gtk_stack_set_visible_child_name (self->content_stack, "record");
   else if (is_catalog (self))
     {
-      const GkItem *item = self->catalog_editor != NULL ? gk_catalog_editor_get_item (self->catalog_editor) : NULL;
+      GkItem *item = self->catalog_editor != NULL ? gk_catalog_editor_get_item (self->catalog_editor) : NULL;
 
-      adw_window_title_set_title (self->content_title, item != NULL ? item->level2 : "");
-      adw_window_title_set_subtitle (self->content_title, item != NULL ? item->level1 : "");
+      adw_window_title_set_title (self->content_title, item != NULL ? gk_item_get_level2 (item) : "");
+      adw_window_title_set_subtitle (self->content_title, item != NULL ? gk_item_get_level1 (item) : "");
       gtk_stack_set_visible_child_name (self->content_stack, item != NULL ? "catalog-item" : "no-item");
     }
   else if (supervision)
