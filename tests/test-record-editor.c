@@ -13,6 +13,7 @@
 #include "gk-record-editor-private.h"
 #include "gk-store.h"
 #include "gk-store-private.h"
+#include "gk-table-cell.h"
 #include "gk-table-row.h"
 #include "gk-test-ui.h"
 #include "gk-test-util.h"
@@ -268,21 +269,21 @@ is_cell (GtkWidget *widget,
          gpointer   data)
 {
   CellMatch *match = data;
-  GtkListItem *item = g_object_get_data (G_OBJECT (widget), "gk-list-item");
 
-  return item != NULL && gtk_list_item_get_position (item) == match->row &&
-         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "gk-column-id"), match->column_id) == 0;
+  return GK_IS_TABLE_CELL (widget) && gk_table_cell_get_position (GK_TABLE_CELL (widget)) == match->row &&
+         g_strcmp0 (gk_table_cell_get_column (GK_TABLE_CELL (widget))->id, match->column_id) == 0;
 }
 
-/* The cell of @column_id in row @row of a table under @widget. */
+/* The entry or dropdown of the cell of @column_id in row @row of a table under @widget. */
 static GtkWidget *
 find_cell (GtkWidget  *widget,
            guint       row,
            const char *column_id)
 {
   CellMatch match = { row, column_id };
+  GtkWidget *cell = gk_test_find_widget (widget, is_cell, &match);
 
-  return gk_test_find_widget (widget, is_cell, &match);
+  return cell != NULL ? gtk_widget_get_first_child (cell) : NULL;
 }
 
 typedef struct

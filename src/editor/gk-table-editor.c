@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gk-field-editor.h"
+#include "gk-table-cell.h"
 #include "gk-table-editor.h"
 #include "gk-table-row.h"
 
@@ -35,7 +36,6 @@ struct _GkTableEditor
   GkField *field;
   GListStore *rows;              /* GkTableRow */
   GtkSingleSelection *selection;
-  GPtrArray *cells;              /* CellColumn, one per shown column */
   GCancellable *cancellable;     /* a clipboard read in flight */
   char *report;
   guint scroll_tick_id;
@@ -51,12 +51,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* What a cell's factory needs to know. */
+/* What a column's cell factory needs to know. */
 typedef struct
 {
   GkTableEditor *self;
   guint index;                   /* into field->columns */
-  const GkField *column;
 } CellColumn;
 
 static void
@@ -81,7 +80,6 @@ gk_table_editor_finalize (GObject *object)
 {
   GkTableEditor *self = GK_TABLE_EDITOR (object);
 
-  g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->field, gk_field_free);
   g_free (self->report);
 
@@ -197,214 +195,55 @@ emit_changed (GkTableEditor *self)
 /* Cells                                                               */
 
 static void
-style_cell (GtkWidget  *widget,
-            GkTableRow *row,
-            guint       index)
+free_cell_column (gpointer  data,
+                  GClosure *closure)
 {
-  GkSeverity severity = row != NULL ? gk_table_row_get_severity (row, index) : GK_SEVERITY_OK;
-  /* An empty required cell is not red: the summary counts those. */
-  gboolean shown = row != NULL && severity != GK_SEVERITY_OK && gk_table_row_get_value (row, index) != NULL;
+  g_free (data);
+}
 
-  gtk_widget_remove_css_class (widget, "error");
-  gtk_widget_remove_css_class (widget, "warning");
-  if (shown)
-    gtk_widget_add_css_class (widget, severity == GK_SEVERITY_ERROR ? "error" : "warning");
-  gtk_widget_set_tooltip_text (widget, shown ? gk_table_row_get_message (row, index) : NULL);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
-                               shown && severity == GK_SEVERITY_ERROR
-                                 ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
+static void
+on_cell_changed_cb (GkTableEditor *self)
+{
+  emit_changed (self);
 }
 
 static void
 on_cell_focus_enter_cb (GtkEventControllerFocus *controller,
-                        CellColumn              *cell)
+                        GkTableEditor           *self)
 {
-  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  GtkListItem *item = g_object_get_data (G_OBJECT (widget), "gk-list-item");
-  guint position = item != NULL ? gtk_list_item_get_position (item) : GTK_INVALID_LIST_POSITION;
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  guint position = gk_table_cell_get_position (GK_TABLE_CELL (cell));
 
   /* Editing a cell selects its row, so "remove" and "move" act on it. */
-  if (position != GTK_INVALID_LIST_POSITION &&
-      gtk_single_selection_get_selected (cell->self->selection) != position)
-    gtk_single_selection_set_selected (cell->self->selection, position);
-}
-
-static void
-on_cell_changed_cb (GtkWidget  *widget,
-                    CellColumn *cell)
-{
-  GkTableRow *row = g_object_get_data (G_OBJECT (widget), "gk-row");
-  g_autofree char *text = NULL;
-
-  if (row == NULL || g_object_get_data (G_OBJECT (widget), "gk-binding") != NULL)
-    return;
-
-  if (GTK_IS_DROP_DOWN (widget))
-    {
-      guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (widget));
-
-      if (selected > 0 && selected != GTK_INVALID_LIST_POSITION && selected <= cell->column->choices->len)
-        text = g_strdup (((GkChoice *) g_ptr_array_index (cell->column->choices, selected - 1))->value);
-      else
-        text = g_strdup ("");
-    }
-  else
-    text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
-
-  gk_table_row_set_text (row, cell->self->field, cell->index, text);
-  g_object_set_data (G_OBJECT (widget), "gk-revision", GUINT_TO_POINTER (gk_table_row_get_revision (row) + 1));
-  style_cell (widget, row, cell->index);
-  emit_changed (cell->self);
-}
-
-/* A money cell shows 1,234.50 once the clerk moves on. */
-static void
-on_cell_focus_leave_cb (GtkEventControllerFocus *controller,
-                        CellColumn              *cell)
-{
-  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  GkTableRow *row = g_object_get_data (G_OBJECT (widget), "gk-row");
-  g_autofree char *shown = NULL;
-
-  if (row == NULL || !GTK_IS_EDITABLE (widget) || gk_table_row_get_severity (row, cell->index) == GK_SEVERITY_ERROR)
-    return;
-
-  shown = gk_field_format_value (cell->column, gk_table_row_get_value (row, cell->index));
-  if (shown != NULL && g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (widget))) != 0)
-    {
-      g_object_set_data (G_OBJECT (widget), "gk-binding", GINT_TO_POINTER (1));
-      gtk_editable_set_text (GTK_EDITABLE (widget), shown);
-      g_object_set_data (G_OBJECT (widget), "gk-binding", NULL);
-    }
-}
-
-/* Widths in Latin characters; a Chinese character takes about two. */
-static int
-width_for_column (const GkField *column)
-{
-  switch (column->kind)
-    {
-    case GK_FIELD_INTEGER:
-      return 5;
-    case GK_FIELD_DATE:
-    case GK_FIELD_MONEY:
-    case GK_FIELD_DECIMAL:
-    case GK_FIELD_PHONE:
-      return 11;
-    case GK_FIELD_USCC:
-    case GK_FIELD_IDCARD:
-      return 21;
-    case GK_FIELD_PROJECTCODE:
-      return 26;
-    case GK_FIELD_TEXT:
-    case GK_FIELD_LONGTEXT:
-    case GK_FIELD_URL:
-      {
-        /* A short label (包号, 户型) hints at short values. */
-        int label = 0;
-
-        for (const char *p = column->label; *p != '\0'; p = g_utf8_next_char (p))
-          label += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-        return CLAMP (label + 6, 8, 20);
-      }
-    case GK_FIELD_ORGCODE:
-    case GK_FIELD_CHOICE:
-    case GK_FIELD_TABLE:
-    default:
-      return 10;
-    }
+  if (position != GTK_INVALID_LIST_POSITION && gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
 }
 
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
-               CellColumn               *cell)
+               CellColumn               *column)
 {
+  GtkWidget *cell = gk_table_cell_new (column->self->field, column->index);
   GtkEventController *focus = gtk_event_controller_focus_new ();
-  GtkWidget *widget;
 
-  if (cell->column->kind == GK_FIELD_CHOICE)
-    {
-      g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-      gtk_string_list_append (labels, "—");
-      for (guint i = 0; i < cell->column->choices->len; i++)
-        gtk_string_list_append (labels, ((GkChoice *) g_ptr_array_index (cell->column->choices, i))->label);
-      widget = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
-      gtk_widget_add_css_class (widget, "flat");
-      g_signal_connect (widget, "notify::selected", G_CALLBACK (on_cell_changed_cb), cell);
-    }
-  else
-    {
-      widget = gtk_entry_new ();
-      gtk_entry_set_has_frame (GTK_ENTRY (widget), FALSE);
-      gtk_editable_set_width_chars (GTK_EDITABLE (widget), width_for_column (cell->column));
-      if (cell->column->kind == GK_FIELD_MONEY || cell->column->kind == GK_FIELD_DECIMAL ||
-          cell->column->kind == GK_FIELD_INTEGER)
-        gtk_editable_set_alignment (GTK_EDITABLE (widget), 1.0);
-      g_signal_connect (widget, "changed", G_CALLBACK (on_cell_changed_cb), cell);
-      g_signal_connect (focus, "leave", G_CALLBACK (on_cell_focus_leave_cb), cell);
-    }
-
-  g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter_cb), cell);
-  gtk_widget_add_controller (widget, focus);
-  g_object_set_data (G_OBJECT (widget), "gk-list-item", item);
-  g_object_set_data (G_OBJECT (widget), "gk-column-id", (gpointer) cell->column->id);
-  gtk_list_item_set_child (item, widget);
+  g_signal_connect_swapped (cell, "changed", G_CALLBACK (on_cell_changed_cb), column->self);
+  g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter_cb), column->self);
+  gtk_widget_add_controller (cell, focus);
+  gtk_list_item_set_child (item, cell);
   /* The cell's own widget takes focus and clicks: the row needs neither. */
   gtk_list_item_set_activatable (item, FALSE);
 }
 
-/* GTK 4.8 rebinds every kept row when rows move above it: a cell already
- * showing its row's current revision only takes its new position. */
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              CellColumn               *cell)
+              CellColumn               *column)
 {
-  GtkWidget *widget = gtk_list_item_get_child (item);
-  GkTableRow *row = gtk_list_item_get_item (item);
-  guint revision = gk_table_row_get_revision (row);
-  guint position = gtk_list_item_get_position (item);
-  g_autofree char *name = NULL;
+  GkTableCell *cell = GK_TABLE_CELL (gtk_list_item_get_child (item));
 
-  if (g_object_get_data (G_OBJECT (widget), "gk-row") != row ||
-      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "gk-revision")) != revision + 1)
-    {
-      g_object_set_data (G_OBJECT (widget), "gk-binding", GINT_TO_POINTER (1));
-      g_object_set_data_full (G_OBJECT (widget), "gk-row", g_object_ref (row), g_object_unref);
-
-      if (GTK_IS_DROP_DOWN (widget))
-        {
-          JsonNode *value = gk_table_row_get_value (row, cell->index);
-          guint selected = 0;
-
-          if (value != NULL && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
-            {
-              const GkChoice *choice = gk_field_lookup_choice (cell->column, json_node_get_string (value));
-
-              for (guint i = 0; choice != NULL && i < cell->column->choices->len; i++)
-                if (g_ptr_array_index (cell->column->choices, i) == choice)
-                  selected = i + 1;
-            }
-          gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), selected);
-        }
-      else
-        gtk_editable_set_text (GTK_EDITABLE (widget), gk_table_row_get_text (row, cell->index));
-
-      g_object_set_data (G_OBJECT (widget), "gk-binding", NULL);
-      g_object_set_data (G_OBJECT (widget), "gk-revision", GUINT_TO_POINTER (revision + 1));
-      style_cell (widget, row, cell->index);
-    }
-
-  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "gk-position")) != position + 1)
-    {
-      /* Translators: a column label, then the 1-based row number of a table */
-      name = g_strdup_printf (_("%s, row %u"), cell->column->label, position + 1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      g_object_set_data (G_OBJECT (widget), "gk-position", GUINT_TO_POINTER (position + 1));
-    }
+  gk_table_cell_set_row (cell, gtk_list_item_get_item (item));
+  gk_table_cell_set_position (cell, gtk_list_item_get_position (item));
 }
 
 static void
@@ -471,11 +310,9 @@ add_columns (GkTableEditor *self)
       cell = g_new0 (CellColumn, 1);
       cell->self = self;
       cell->index = i;
-      cell->column = column;
-      g_ptr_array_add (self->cells, cell);
-
       factory = gtk_signal_list_item_factory_new ();
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), cell);
+      /* The setup handler owns the struct; bind shares it. */
+      g_signal_connect_data (factory, "setup", G_CALLBACK (setup_cell_cb), cell, free_cell_column, 0);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), cell);
 
       if (column->kind == GK_FIELD_MONEY && column->unit != NULL && strstr (column->label, column->unit) == NULL)
@@ -497,7 +334,7 @@ add_columns (GkTableEditor *self)
       gtk_column_view_column_set_expand (view_column, (column->kind == GK_FIELD_TEXT ||
                                                        column->kind == GK_FIELD_LONGTEXT ||
                                                        column->kind == GK_FIELD_URL) &&
-                                                      width_for_column (column) >= 14);
+                                                      gk_table_cell_width_for_column (column) >= 14);
       gtk_column_view_append_column (self->column_view, view_column);
     }
 }
@@ -713,7 +550,6 @@ gk_table_editor_init (GkTableEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cells = g_ptr_array_new_with_free_func (g_free);
   self->rows = g_list_store_new (GK_TYPE_TABLE_ROW);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
