@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gk-catalog.h"
+#include "gk-channel-row.h"
 #include "gk-date.h"
 #include "gk-disclosure-section.h"
 #include "gk-field-editor.h"
@@ -12,16 +13,6 @@
 #include "gk-settings.h"
 
 static const char *modes[] = { GK_MODE_PROACTIVE, GK_MODE_ON_REQUEST, GK_MODE_EXEMPT };
-
-/* One channel of the item: used or not, its date and its address. */
-typedef struct
-{
-  char *name;
-  AdwExpanderRow *row;
-  GkFieldEditor *date;
-  GkFieldEditor *address;
-  char *stored_date;        /* kept while the typed date is impossible */
-} Channel;
 
 struct _GkDisclosureSection
 {
@@ -38,7 +29,7 @@ struct _GkDisclosureSection
 
   GkCatalog *catalog;
   GPtrArray *ground_keys;   /* char *, parallel to the ground combo; NULL first = none chosen */
-  GPtrArray *channels;      /* Channel */
+  GPtrArray *channels;      /* GkChannelRow, in the group's order */
   char *status;             /* of the record shown */
   gboolean touched;         /* the clerk chose 不予公开 here: show what it still needs */
   gboolean updating;
@@ -51,27 +42,10 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (GkDisclosureSection, gk_disclosure_section, GTK_T
                                                       gk_disclosure_section_editor_section_init))
 
 static void
-channel_free (Channel *channel)
-{
-  g_free (channel->name);
-  g_free (channel->stored_date);
-  g_clear_object (&channel->date);
-  g_clear_object (&channel->address);
-  g_free (channel);
-}
-
-static void
 gk_disclosure_section_dispose (GObject *object)
 {
   GkDisclosureSection *self = GK_DISCLOSURE_SECTION (object);
 
-  for (guint i = 0; self->channels != NULL && i < self->channels->len; i++)
-    {
-      Channel *channel = g_ptr_array_index (self->channels, i);
-
-      g_signal_handlers_disconnect_by_data (channel->date, self);
-      g_signal_handlers_disconnect_by_data (channel->address, self);
-    }
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_DISCLOSURE_SECTION);
   g_clear_pointer (&self->channels, g_ptr_array_unref);
 
@@ -196,142 +170,43 @@ on_reason_row_changed_cb (GkDisclosureSection *self)
 /* Channels                                                            */
 
 static void
-update_channel_subtitle (Channel *channel)
+on_channel_changed_cb (GkDisclosureSection *self)
 {
-  g_autofree char *date = gk_field_editor_dup_text (channel->date);
-  g_autofree char *address = gk_field_editor_dup_text (channel->address);
-  g_autofree char *subtitle = NULL;
-
-  g_strstrip (date);
-  g_strstrip (address);
-  if (!adw_expander_row_get_enable_expansion (channel->row))
-    subtitle = g_strdup (_("Not used"));
-  else if (*date == '\0' && *address == '\0')
-    subtitle = g_strdup (_("Enter the date or the address"));
-  else if (*address == '\0')
-    subtitle = g_strdup (date);
-  else if (*date == '\0')
-    subtitle = g_strdup (address);
-  else
-    /* Translators: a channel's publication date, then its address */
-    subtitle = g_strdup_printf (_("%s · %s"), date, address);
-
-  adw_expander_row_set_subtitle (channel->row, subtitle);
-}
-
-static void
-on_channel_changed_cb (GkDisclosureSection *self,
-                       GkFieldEditor       *editor)
-{
-  for (guint i = 0; i < self->channels->len; i++)
-    {
-      Channel *channel = g_ptr_array_index (self->channels, i);
-
-      if (channel->date == editor || channel->address == editor)
-        update_channel_subtitle (channel);
-    }
   if (!self->updating)
     gk_editor_section_changed (GK_EDITOR_SECTION (self));
 }
 
 static void
-on_channel_enabled_cb (AdwExpanderRow      *row,
-                       GParamSpec          *pspec,
-                       GkDisclosureSection *self)
-{
-  for (guint i = 0; i < self->channels->len; i++)
-    {
-      Channel *channel = g_ptr_array_index (self->channels, i);
-
-      if (channel->row == row)
-        update_channel_subtitle (channel);
-    }
-  if (!self->updating)
-    gk_editor_section_changed (GK_EDITOR_SECTION (self));
-}
-
-static Channel *
 add_channel (GkDisclosureSection *self,
              const char          *name)
 {
-  g_autoptr(GkField) date_field = gk_field_new ("published_on", _("Published On"), GK_FIELD_DATE);
-  g_autoptr(GkField) address_field = gk_field_new ("address", _("Web Address or Place"), GK_FIELD_TEXT);
-  Channel *channel = g_new0 (Channel, 1);
+  GtkWidget *row = gk_channel_row_new (name, TRUE);
 
-  channel->name = g_strdup (name);
-  channel->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (channel->row), name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (channel->row), FALSE);
-  adw_expander_row_set_show_enable_switch (channel->row, TRUE);
-  g_signal_connect (channel->row, "notify::enable-expansion", G_CALLBACK (on_channel_enabled_cb), self);
-
-  channel->date = gk_field_editor_new (date_field);
-  channel->address = gk_field_editor_new (address_field);
-  g_signal_connect_swapped (channel->date, "changed", G_CALLBACK (on_channel_changed_cb), self);
-  g_signal_connect_swapped (channel->address, "changed", G_CALLBACK (on_channel_changed_cb), self);
-  adw_expander_row_add_row (channel->row, gk_field_editor_get_row (channel->date));
-  adw_expander_row_add_row (channel->row, gk_field_editor_get_message_row (channel->date));
-  adw_expander_row_add_row (channel->row, gk_field_editor_get_row (channel->address));
-  adw_expander_row_add_row (channel->row, gk_field_editor_get_message_row (channel->address));
-
-  adw_preferences_group_add (self->channels_group, GTK_WIDGET (channel->row));
-  g_ptr_array_add (self->channels, channel);
-  return channel;
+  g_signal_connect_object (row, "changed", G_CALLBACK (on_channel_changed_cb), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (self->channels_group, row);
+  g_ptr_array_add (self->channels, row);
 }
 
 static void
 clear_channels (GkDisclosureSection *self)
 {
   for (guint i = 0; i < self->channels->len; i++)
-    {
-      Channel *channel = g_ptr_array_index (self->channels, i);
-
-      g_signal_handlers_disconnect_by_data (channel->date, self);
-      g_signal_handlers_disconnect_by_data (channel->address, self);
-      adw_preferences_group_remove (self->channels_group, GTK_WIDGET (channel->row));
-    }
+    adw_preferences_group_remove (self->channels_group, g_ptr_array_index (self->channels, i));
   g_ptr_array_set_size (self->channels, 0);
 }
 
-static Channel *
+static GkChannelRow *
 find_channel (GkDisclosureSection *self,
               const char          *name)
 {
   for (guint i = 0; i < self->channels->len; i++)
     {
-      Channel *channel = g_ptr_array_index (self->channels, i);
+      GkChannelRow *row = g_ptr_array_index (self->channels, i);
 
-      if (g_strcmp0 (channel->name, name) == 0)
-        return channel;
+      if (g_strcmp0 (gk_channel_row_get_channel (row), name) == 0)
+        return row;
     }
   return NULL;
-}
-
-static void
-set_channel_values (Channel    *channel,
-                    const char *date,
-                    const char *address)
-{
-  g_autoptr(JsonNode) date_node = NULL;
-  g_autoptr(JsonNode) address_node = NULL;
-
-  if (date != NULL && *date != '\0')
-    {
-      date_node = json_node_new (JSON_NODE_VALUE);
-      json_node_set_string (date_node, date);
-    }
-  if (address != NULL && *address != '\0')
-    {
-      address_node = json_node_new (JSON_NODE_VALUE);
-      json_node_set_string (address_node, address);
-    }
-  g_free (channel->stored_date);
-  channel->stored_date = g_strdup (date);
-  gk_field_editor_set_value (channel->date, date_node);
-  gk_field_editor_set_value (channel->address, address_node);
-  adw_expander_row_set_enable_expansion (channel->row, date_node != NULL || address_node != NULL);
-  adw_expander_row_set_expanded (channel->row, FALSE);
-  update_channel_subtitle (channel);
 }
 
 /* The item's channels first, in its order, then any other the record used.
@@ -373,7 +248,8 @@ fill_channels (GkDisclosureSection *self,
 
   same = names->len == self->channels->len;
   for (guint i = 0; same && i < names->len; i++)
-    same = g_strcmp0 (g_ptr_array_index (names, i), ((Channel *) g_ptr_array_index (self->channels, i))->name) == 0;
+    same = g_strcmp0 (g_ptr_array_index (names, i),
+                      gk_channel_row_get_channel (g_ptr_array_index (self->channels, i))) == 0;
   if (!same)
     {
       clear_channels (self);
@@ -383,13 +259,13 @@ fill_channels (GkDisclosureSection *self,
 
   for (guint i = 0; i < self->channels->len; i++)
     {
-      Channel *channel = g_ptr_array_index (self->channels, i);
+      GkChannelRow *row = g_ptr_array_index (self->channels, i);
       const GkRecordChannel *used = NULL;
 
       for (guint j = 0; stored != NULL && j < stored->len; j++)
-        if (g_strcmp0 (((GkRecordChannel *) g_ptr_array_index (stored, j))->channel, channel->name) == 0)
+        if (g_strcmp0 (((GkRecordChannel *) g_ptr_array_index (stored, j))->channel, gk_channel_row_get_channel (row)) == 0)
           used = g_ptr_array_index (stored, j);
-      set_channel_values (channel, used != NULL ? used->published_on : NULL, used != NULL ? used->address : NULL);
+      gk_channel_row_set_stored (row, used != NULL ? used->published_on : NULL, used != NULL ? used->address : NULL);
     }
 }
 
@@ -515,22 +391,10 @@ gk_disclosure_section_save (GkEditorSection  *section,
 
   for (guint i = 0; i < self->channels->len; i++)
     {
-      Channel *channel = g_ptr_array_index (self->channels, i);
-      JsonNode *date = gk_field_editor_get_value (channel->date);
-      JsonNode *address = gk_field_editor_get_value (channel->address);
-      const char *date_text;
+      GkRecordChannel *channel = gk_channel_row_dup_record_channel (g_ptr_array_index (self->channels, i));
 
-      if (!adw_expander_row_get_enable_expansion (channel->row))
-        continue;
-
-      /* An impossible date keeps the last good one until it is fixed. */
-      if (gk_field_editor_get_severity (channel->date) == GK_SEVERITY_ERROR)
-        date_text = channel->stored_date;
-      else
-        date_text = date != NULL ? json_node_get_string (date) : NULL;
-
-      g_ptr_array_add (used, gk_record_channel_new (channel->name, date_text,
-                                                    address != NULL ? json_node_get_string (address) : NULL));
+      if (channel != NULL)
+        g_ptr_array_add (used, channel);
     }
 
   if (!gk_store_set_record_channels (store, record->uuid, used, changed, error))
@@ -539,10 +403,8 @@ gk_disclosure_section_save (GkEditorSection  *section,
   for (guint i = 0; i < used->len; i++)
     {
       const GkRecordChannel *saved = g_ptr_array_index (used, i);
-      Channel *channel = find_channel (self, saved->channel);
 
-      g_free (channel->stored_date);
-      channel->stored_date = g_strdup (saved->published_on);
+      gk_channel_row_set_stored_date (find_channel (self, saved->channel), saved->published_on);
     }
 
   return TRUE;
@@ -562,14 +424,13 @@ gk_disclosure_section_get_issues (GkEditorSection *section)
 
   for (guint i = 0; i < self->channels->len && g_strcmp0 (selected_mode (self), GK_MODE_EXEMPT) != 0; i++)
     {
-      Channel *channel = g_ptr_array_index (self->channels, i);
+      GkChannelRow *row = g_ptr_array_index (self->channels, i);
+      const char *date_problem = gk_channel_row_get_date_problem (row);
 
-      if (adw_expander_row_get_enable_expansion (channel->row) &&
-          gk_field_editor_get_severity (channel->date) == GK_SEVERITY_ERROR)
+      if (date_problem != NULL)
         {
           /* Translators: a channel's name, then what is wrong with its date */
-          g_autofree char *message = g_strdup_printf (_("%s: %s"), channel->name,
-                                                      gk_field_editor_get_message (channel->date));
+          g_autofree char *message = g_strdup_printf (_("%s: %s"), gk_channel_row_get_channel (row), date_problem);
 
           g_ptr_array_add (issues, gk_issue_new (NULL, -1, NULL, GK_SEVERITY_ERROR, message));
         }
@@ -624,7 +485,7 @@ gk_disclosure_section_init (GkDisclosureSection *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->ground_keys = g_ptr_array_new_with_free_func (g_free);
-  self->channels = g_ptr_array_new_with_free_func ((GDestroyNotify) channel_free);
+  self->channels = g_ptr_array_new ();
 
   /* The grounds are the regulation's, shipped with the catalog. */
   self->catalog = gk_catalog_new_default (&error);
@@ -681,16 +542,13 @@ gk_disclosure_section_set_channel (GkDisclosureSection *self,
                                    const char          *date,
                                    const char          *address)
 {
-  Channel *channel;
+  GkChannelRow *row;
 
   g_return_if_fail (GK_IS_DISCLOSURE_SECTION (self));
 
-  channel = find_channel (self, name);
-  g_return_if_fail (channel != NULL);
-
-  adw_expander_row_set_enable_expansion (channel->row, date != NULL || address != NULL);
-  gk_field_editor_set_text (channel->date, date);
-  gk_field_editor_set_text (channel->address, address);
+  row = find_channel (self, name);
+  g_return_if_fail (row != NULL);
+  gk_channel_row_set_text (row, date, address);
 }
 
 GStrv
@@ -701,7 +559,7 @@ gk_disclosure_section_dup_channel_names (GkDisclosureSection *self)
   g_return_val_if_fail (GK_IS_DISCLOSURE_SECTION (self), NULL);
 
   for (guint i = 0; i < self->channels->len; i++)
-    g_strv_builder_add (builder, ((Channel *) g_ptr_array_index (self->channels, i))->name);
+    g_strv_builder_add (builder, gk_channel_row_get_channel (g_ptr_array_index (self->channels, i)));
   return g_strv_builder_end (builder);
 }
 
@@ -711,18 +569,18 @@ gk_disclosure_section_get_channel (GkDisclosureSection  *self,
                                    char                **date,
                                    char                **address)
 {
-  Channel *channel;
+  GkChannelRow *row;
 
   g_return_val_if_fail (GK_IS_DISCLOSURE_SECTION (self), FALSE);
 
-  channel = find_channel (self, name);
-  g_return_val_if_fail (channel != NULL, FALSE);
+  row = find_channel (self, name);
+  g_return_val_if_fail (row != NULL, FALSE);
 
   if (date != NULL)
-    *date = gk_field_editor_dup_text (channel->date);
+    *date = gk_channel_row_dup_date_text (row);
   if (address != NULL)
-    *address = gk_field_editor_dup_text (channel->address);
-  return adw_expander_row_get_enable_expansion (channel->row);
+    *address = gk_channel_row_dup_address_text (row);
+  return gk_channel_row_get_used (row);
 }
 
 const char *

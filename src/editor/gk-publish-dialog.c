@@ -3,16 +3,10 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-channel-row.h"
 #include "gk-date.h"
 #include "gk-date-button.h"
 #include "gk-publish-dialog.h"
-
-typedef struct
-{
-  char *name;
-  AdwEntryRow *row;         /* the address, titled with the channel's name */
-  GtkCheckButton *check;    /* ticked: the record appears there */
-} Channel;
 
 struct _GkPublishDialog
 {
@@ -22,28 +16,21 @@ struct _GkPublishDialog
   GtkListBox *channels_list;
   GtkLabel *problem_label;
 
-  GPtrArray *channels;      /* Channel */
+  GPtrArray *channels;      /* GkChannelRow, in the list's order */
 };
 
 G_DEFINE_FINAL_TYPE (GkPublishDialog, gk_publish_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
-static void
-channel_free (Channel *channel)
-{
-  g_free (channel->name);
-  g_free (channel);
-}
-
-static Channel *
+static GkChannelRow *
 find_channel (GkPublishDialog *self,
               const char      *name)
 {
   for (guint i = 0; i < self->channels->len; i++)
     {
-      Channel *channel = g_ptr_array_index (self->channels, i);
+      GkChannelRow *row = g_ptr_array_index (self->channels, i);
 
-      if (g_strcmp0 (channel->name, name) == 0)
-        return channel;
+      if (g_strcmp0 (gk_channel_row_get_channel (row), name) == 0)
+        return row;
     }
   return NULL;
 }
@@ -58,12 +45,12 @@ update_response (GkPublishDialog *self)
   gboolean any = self->channels->len == 0;
 
   for (guint i = 0; i < self->channels->len && !any; i++)
-    any = gtk_check_button_get_active (((Channel *) g_ptr_array_index (self->channels, i))->check);
+    any = gk_channel_row_get_used (g_ptr_array_index (self->channels, i));
 
   if (date == NULL)
     problem = _("Type the publication date as 2025-03-07 or 2025年3月7日.");
   else if (!any)
-    problem = _("Tick at least one channel the record is published in.");
+    problem = _("Switch on at least one channel the record is published in.");
 
   gtk_label_set_label (self->problem_label, problem != NULL ? problem : "");
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
@@ -111,7 +98,7 @@ gk_publish_dialog_class_init (GkPublishDialogClass *klass)
 static void
 gk_publish_dialog_init (GkPublishDialog *self)
 {
-  self->channels = g_ptr_array_new_with_free_func ((GDestroyNotify) channel_free);
+  self->channels = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -127,7 +114,7 @@ gk_publish_dialog_new (GtkWindow  *parent,
 
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (self),
                                   /* Translators: %s is a record title */
-                                  _("“%s” will be marked published on this date, in the channels ticked below."),
+                                  _("“%s” will be marked published on this date, in the channels switched on below."),
                                   title);
   gk_publish_dialog_set_date (self, date);
   gtk_widget_set_visible (gtk_widget_get_prev_sibling (GTK_WIDGET (self->channels_list)), FALSE);
@@ -136,12 +123,6 @@ gk_publish_dialog_new (GtkWindow  *parent,
   return self;
 }
 
-static void
-on_check_toggled_cb (GtkCheckButton  *check,
-                     GkPublishDialog *self)
-{
-  update_response (self);
-}
 
 void
 gk_publish_dialog_add_channel (GkPublishDialog *self,
@@ -149,7 +130,7 @@ gk_publish_dialog_add_channel (GkPublishDialog *self,
                                gboolean         used,
                                const char      *address)
 {
-  Channel *channel;
+  GtkWidget *row;
 
   g_return_if_fail (GK_IS_PUBLISH_DIALOG (self));
   g_return_if_fail (name != NULL);
@@ -157,21 +138,13 @@ gk_publish_dialog_add_channel (GkPublishDialog *self,
   if (find_channel (self, name) != NULL)
     return;
 
-  channel = g_new0 (Channel, 1);
-  channel->name = g_strdup (name);
-  channel->row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  channel->check = GTK_CHECK_BUTTON (gtk_check_button_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (channel->row), name);
-  gtk_widget_set_valign (GTK_WIDGET (channel->check), GTK_ALIGN_CENTER);
-  gtk_check_button_set_active (channel->check, used);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (channel->check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (channel->row), _("The address where it appears: a web address or a place"));
-  adw_entry_row_add_prefix (channel->row, GTK_WIDGET (channel->check));
-  gtk_editable_set_text (GTK_EDITABLE (channel->row), address != NULL ? address : "");
-  g_signal_connect_object (channel->check, "toggled", G_CALLBACK (on_check_toggled_cb), self, 0);
-  gtk_list_box_append (self->channels_list, GTK_WIDGET (channel->row));
-  g_ptr_array_add (self->channels, channel);
+  /* One publication date for all: the rows ask only the address. */
+  row = gk_channel_row_new (name, FALSE);
+  gk_channel_row_set_stored (GK_CHANNEL_ROW (row), NULL, address);
+  gk_channel_row_set_used (GK_CHANNEL_ROW (row), used);
+  g_signal_connect_object (row, "changed", G_CALLBACK (update_response), self, G_CONNECT_SWAPPED);
+  gtk_list_box_append (self->channels_list, row);
+  g_ptr_array_add (self->channels, row);
 
   gtk_widget_set_visible (gtk_widget_get_prev_sibling (GTK_WIDGET (self->channels_list)), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->channels_list), TRUE);
@@ -184,16 +157,17 @@ gk_publish_dialog_set_channel (GkPublishDialog *self,
                                gboolean         used,
                                const char      *address)
 {
-  Channel *channel;
+  GkChannelRow *row;
+  g_autofree char *kept = NULL;
 
   g_return_if_fail (GK_IS_PUBLISH_DIALOG (self));
 
-  channel = find_channel (self, name);
-  g_return_if_fail (channel != NULL);
+  row = find_channel (self, name);
+  g_return_if_fail (row != NULL);
 
-  gtk_check_button_set_active (channel->check, used);
-  if (address != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (channel->row), address);
+  kept = address == NULL ? gk_channel_row_dup_address_text (row) : NULL;
+  gk_channel_row_set_text (row, NULL, address != NULL ? address : kept);
+  gk_channel_row_set_used (row, used);
 }
 
 void
@@ -222,13 +196,10 @@ gk_publish_dialog_get_channels (GkPublishDialog *self)
 
   for (guint i = 0; i < self->channels->len; i++)
     {
-      Channel *channel = g_ptr_array_index (self->channels, i);
-      g_autofree char *address = NULL;
+      GkRecordChannel *channel = gk_channel_row_dup_record_channel (g_ptr_array_index (self->channels, i));
 
-      if (!gtk_check_button_get_active (channel->check))
-        continue;
-      address = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (channel->row))));
-      g_ptr_array_add (chosen, gk_record_channel_new (channel->name, NULL, *address != '\0' ? address : NULL));
+      if (channel != NULL)
+        g_ptr_array_add (chosen, channel);
     }
   return chosen;
 }
@@ -241,6 +212,6 @@ gk_publish_dialog_dup_names (GkPublishDialog *self)
   g_return_val_if_fail (GK_IS_PUBLISH_DIALOG (self), NULL);
 
   for (guint i = 0; i < self->channels->len; i++)
-    g_strv_builder_add (builder, ((Channel *) g_ptr_array_index (self->channels, i))->name);
+    g_strv_builder_add (builder, gk_channel_row_get_channel (g_ptr_array_index (self->channels, i)));
   return g_strv_builder_end (builder);
 }

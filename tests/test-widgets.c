@@ -1,0 +1,115 @@
+/* test-widgets.c: the small shared widgets on their own: the channel row, the string-list editor, the units model. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "gk-channel-row.h"
+#include "gk-core.h"
+#include "gk-disclosure-section.h"
+#include "gk-publish-dialog.h"
+#include "gk-test-ui.h"
+#include "gk-test-util.h"
+
+static gboolean
+is_of_type (GtkWidget *widget,
+            gpointer   data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+static void
+count (guint *n)
+{
+  (*n)++;
+}
+
+/* A channel's switch is named after its channel, and the row reports what to store. */
+static void
+test_channel_row (void)
+{
+  GtkWidget *row = g_object_ref_sink (gk_channel_row_new ("政府门户网站", TRUE));
+  GtkWidget *toggle = gk_test_find_descendant (row, GTK_TYPE_SWITCH);
+  g_autoptr(GkRecordChannel) channel = NULL;
+  guint n_changed = 0;
+
+  g_assert_nonnull (toggle);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, "Published in 政府门户网站");
+  g_assert_false (gk_channel_row_get_used (GK_CHANNEL_ROW (row)));
+  g_assert_null (gk_channel_row_dup_record_channel (GK_CHANNEL_ROW (row)));
+
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (count), &n_changed);
+  /* The clerk switches it on and types a date and an address. */
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_assert_true (gk_channel_row_get_used (GK_CHANNEL_ROW (row)));
+  gk_channel_row_set_text (GK_CHANNEL_ROW (row), "2025年3月7日", " https://www.example.gov.cn/1.html ");
+  g_assert_cmpuint (n_changed, >=, 3);
+  channel = gk_channel_row_dup_record_channel (GK_CHANNEL_ROW (row));
+  g_assert_cmpstr (channel->channel, ==, "政府门户网站");
+  g_assert_cmpstr (channel->published_on, ==, "2025-03-07");
+  g_assert_cmpstr (channel->address, ==, "https://www.example.gov.cn/1.html");
+  g_clear_pointer (&channel, gk_record_channel_free);
+
+  /* An impossible date is reported and keeps the stored one. */
+  gk_channel_row_set_stored (GK_CHANNEL_ROW (row), "2025-03-01", NULL);
+  g_assert_true (gk_channel_row_get_used (GK_CHANNEL_ROW (row)));
+  gk_channel_row_set_text (GK_CHANNEL_ROW (row), "2025年2月30日", NULL);
+  g_assert_nonnull (gk_channel_row_get_date_problem (GK_CHANNEL_ROW (row)));
+  channel = gk_channel_row_dup_record_channel (GK_CHANNEL_ROW (row));
+  g_assert_cmpstr (channel->published_on, ==, "2025-03-01");
+
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  g_assert_null (gk_channel_row_get_date_problem (GK_CHANNEL_ROW (row)));
+  g_assert_null (gk_channel_row_dup_record_channel (GK_CHANNEL_ROW (row)));
+  g_assert_finalize_object (row);
+}
+
+/* The publish dialog shows its channels with the same rows, switched by name. */
+static void
+test_publish_dialog_channels (void)
+{
+  GkPublishDialog *dialog = gk_publish_dialog_new (NULL, "测试记录", "2025-03-07");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) chosen = NULL;
+  GtkWidget *toggle;
+
+  gk_publish_dialog_add_channel (dialog, "政务微博", FALSE, NULL);
+  gk_publish_dialog_add_channel (dialog, "政府门户网站", TRUE, "https://www.example.gov.cn/1.html");
+  rows = gk_test_collect_widgets (GTK_WIDGET (dialog), is_of_type, GSIZE_TO_POINTER (GK_TYPE_CHANNEL_ROW));
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (gk_channel_row_get_channel (g_ptr_array_index (rows, 0)), ==, "政务微博");
+  toggle = gk_test_find_descendant (g_ptr_array_index (rows, 0), GTK_TYPE_SWITCH);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, "Published in 政务微博");
+
+  /* Switching both off leaves nothing to publish in. */
+  gtk_switch_set_active (GTK_SWITCH (gk_test_find_descendant (g_ptr_array_index (rows, 1), GTK_TYPE_SWITCH)), FALSE);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "publish"));
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "publish"));
+  gk_publish_dialog_set_channel (dialog, "政府门户网站", TRUE, NULL);
+
+  chosen = gk_publish_dialog_get_channels (dialog);
+  g_assert_cmpuint (chosen->len, ==, 2);
+  g_assert_cmpstr (((GkRecordChannel *) g_ptr_array_index (chosen, 0))->channel, ==, "政务微博");
+  g_assert_cmpstr (((GkRecordChannel *) g_ptr_array_index (chosen, 0))->address, ==, "");
+  g_assert_cmpstr (((GkRecordChannel *) g_ptr_array_index (chosen, 1))->address, ==, "https://www.example.gov.cn/1.html");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *tmp_dir = NULL;
+  int status;
+
+  /* Accessible names are read back through GTK's test accessibility backend. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  tmp_dir = gk_test_ui_init (&argc, &argv, "widgets");
+
+  g_test_add_func ("/widgets/channel-row", test_channel_row);
+  g_test_add_func ("/widgets/publish-dialog-channels", test_publish_dialog_channels);
+
+  status = g_test_run ();
+  gk_test_remove_tree (tmp_dir);
+  return status;
+}
