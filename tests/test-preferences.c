@@ -12,6 +12,7 @@
 #include "gk-preferences-report-page.h"
 #include "gk-settings.h"
 #include "gk-store.h"
+#include "gk-string-list.h"
 #include "gk-test-ui.h"
 #include "gk-test-util.h"
 
@@ -115,13 +116,14 @@ test_round_trip (void)
   row = find_row (publication, ADW_TYPE_ENTRY_ROW, "Channel 5");
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "村务公开栏");
-  g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "gk-up"), "clicked");
+  g_signal_emit_by_name (gk_string_list_get_button (GK_STRING_LIST (gk_test_find_descendant (publication, GK_TYPE_STRING_LIST)),
+                                                    4, "up"), "clicked");
   gk_test_ui_flush ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (publication, ADW_TYPE_ENTRY_ROW, "Channel 4"))),
                    ==, "村务公开栏");
   /* The second channel goes; the list closes up. */
-  row = find_row (publication, ADW_TYPE_ENTRY_ROW, "Channel 2");
-  g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "gk-remove"), "clicked");
+  g_signal_emit_by_name (gk_string_list_get_button (GK_STRING_LIST (gk_test_find_descendant (publication, GK_TYPE_STRING_LIST)),
+                                                    1, "remove"), "clicked");
   gk_test_ui_flush ();
   g_assert_null (find_row (publication, ADW_TYPE_ENTRY_ROW, "Channel 5"));
 

@@ -7,6 +7,7 @@
 #include "gk-core.h"
 #include "gk-disclosure-section.h"
 #include "gk-publish-dialog.h"
+#include "gk-string-list.h"
 #include "gk-test-ui.h"
 #include "gk-test-util.h"
 
@@ -95,6 +96,49 @@ test_publish_dialog_channels (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The string list adds, renames, reorders and removes names, and says so. */
+static void
+test_string_list (void)
+{
+  GtkWidget *list = g_object_ref_sink (g_object_new (GK_TYPE_STRING_LIST, "row-title", "Channel",
+                                                     "reorderable", TRUE, NULL));
+  const char *names[] = { "政府门户网站", "政务微博", NULL };
+  g_auto(GStrv) strings = NULL;
+  guint n_changed = 0;
+  guint n_removed = 0;
+
+  g_signal_connect_swapped (list, "changed", G_CALLBACK (count), &n_changed);
+  g_signal_connect_swapped (list, "removed", G_CALLBACK (count), &n_removed);
+  gk_string_list_set_strings (GK_STRING_LIST (list), names);
+  g_assert_cmpuint (n_changed, ==, 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gk_string_list_get_row (GK_STRING_LIST (list), 1))),
+                   ==, "Channel 2");
+  g_assert_false (gtk_widget_get_sensitive (gk_string_list_get_button (GK_STRING_LIST (list), 0, "up")));
+
+  /* Add a name and type it. */
+  gtk_widget_activate_action (list, "string-list.add", NULL);
+  g_assert_cmpuint (gk_string_list_get_n_rows (GK_STRING_LIST (list)), ==, 3);
+  gtk_editable_set_text (GTK_EDITABLE (gk_string_list_get_row (GK_STRING_LIST (list), 2)), "政务微信");
+  g_assert_cmpuint (n_changed, ==, 1);
+  /* Rename the first. */
+  gtk_editable_set_text (GTK_EDITABLE (gk_string_list_get_row (GK_STRING_LIST (list), 0)), "区政府网站");
+  /* Move the new one up. */
+  g_signal_emit_by_name (gk_string_list_get_button (GK_STRING_LIST (list), 2, "up"), "clicked");
+  g_object_get (list, "strings", &strings, NULL);
+  g_assert_cmpstrv (strings, ((const char *[]) { "区政府网站", "政务微信", "政务微博", NULL }));
+  g_clear_pointer (&strings, g_strfreev);
+  /* Remove the first. */
+  g_signal_emit_by_name (gk_string_list_get_button (GK_STRING_LIST (list), 0, "remove"), "clicked");
+  g_assert_cmpuint (n_removed, ==, 1);
+  strings = gk_string_list_dup_strings (GK_STRING_LIST (list));
+  g_assert_cmpstrv (strings, ((const char *[]) { "政务微信", "政务微博", NULL }));
+  g_assert_cmpuint (n_changed, >=, 4);  /* typing over a name changes it twice: deleted, then typed */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gk_string_list_get_row (GK_STRING_LIST (list), 0))),
+                   ==, "Channel 1");
+
+  g_assert_finalize_object (list);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -108,6 +152,7 @@ main (int   argc,
 
   g_test_add_func ("/widgets/channel-row", test_channel_row);
   g_test_add_func ("/widgets/publish-dialog-channels", test_publish_dialog_channels);
+  g_test_add_func ("/widgets/string-list", test_string_list);
 
   status = g_test_run ();
   gk_test_remove_tree (tmp_dir);

@@ -6,6 +6,7 @@
 #include "gk-message-row.h"
 #include "gk-preferences-publication-page.h"
 #include "gk-settings.h"
+#include "gk-string-list.h"
 
 static const struct
 {
@@ -27,12 +28,10 @@ struct _GkPreferencesPublicationPage
 {
   AdwPreferencesPage parent_instance;
 
-  AdwPreferencesGroup *channels_group;
-  AdwEntryRow *new_channel_row;
+  GkStringList *channels_list;
   AdwPreferencesGroup *guide_group;
 
   GkStore *store;
-  GPtrArray *channel_rows;
   AdwEntryRow *guide_rows[GK_GUIDE_N_FIELDS];
   GkMessageRow *guide_messages[GK_GUIDE_N_FIELDS];
   gboolean filling;
@@ -55,19 +54,51 @@ add_toast (GkPreferencesPublicationPage *self,
 /* ------------------------------------------------------------------ */
 /* Default channels                                                    */
 
-static void fill_channels (GkPreferencesPublicationPage *self);
-
-static gboolean
-save_channels (GkPreferencesPublicationPage  *self,
-               const char * const *channels)
+/* What an Undo on a toast puts back. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  gboolean saved = gk_store_set_default_channels (self->store, channels, &error);
+  GWeakRef page;
+  GStrv before;
+} Undo;
 
-  if (!saved)
-    add_toast (self, adw_toast_new (error->message));
-  fill_channels (self);
-  return saved;
+static void
+undo_free (gpointer  data,
+           GClosure *closure)
+{
+  Undo *undo = data;
+
+  g_weak_ref_clear (&undo->page);
+  g_strfreev (undo->before);
+  g_free (undo);
+}
+
+static gboolean save_channels (GkPreferencesPublicationPage *self,
+                               const char * const           *channels);
+
+static void
+on_undo_clicked_cb (AdwToast *toast,
+                    Undo     *undo)
+{
+  g_autoptr(GkPreferencesPublicationPage) self = g_weak_ref_get (&undo->page);
+
+  if (self != NULL)
+    save_channels (self, (const char * const *) undo->before);
+}
+
+/* A toast saying what was done, whose Undo puts @before back. */
+static void
+add_undo_toast (GkPreferencesPublicationPage *self,
+                const char                   *title,
+                GStrv                         before)
+{
+  AdwToast *toast = adw_toast_new (title);
+  Undo *undo = g_new0 (Undo, 1);
+
+  g_weak_ref_init (&undo->page, self);
+  undo->before = before;
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), undo, undo_free, 0);
+  add_toast (self, toast);
 }
 
 static GStrv
@@ -84,227 +115,55 @@ dup_channels (GkPreferencesPublicationPage *self)
   return channels;
 }
 
-static guint
-row_index (GtkWidget *widget)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW);
-
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "gk-index"));
-}
-
-static void
-on_channel_apply_cb (GkPreferencesPublicationPage *self,
-                     AdwEntryRow       *row)
-{
-  g_auto(GStrv) channels = dup_channels (self);
-  guint index = row_index (GTK_WIDGET (row));
-
-  if (index >= g_strv_length (channels))
-    return;
-  g_free (channels[index]);
-  channels[index] = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
-  save_channels (self, (const char * const *) channels);
-}
-
-static void
-move_channel (GkPreferencesPublicationPage *self,
-              guint              index,
-              int                delta)
-{
-  g_auto(GStrv) channels = dup_channels (self);
-  guint n = g_strv_length (channels);
-  guint other = index + delta;
-  char *swap;
-
-  if (index >= n || other >= n)
-    return;
-  swap = channels[index];
-  channels[index] = channels[other];
-  channels[other] = swap;
-  if (save_channels (self, (const char * const *) channels))
-    {
-      /* Keep the keyboard on the button that moved the channel. */
-      AdwEntryRow *row = g_ptr_array_index (self->channel_rows, other);
-      GtkWidget *button = g_object_get_data (G_OBJECT (row), delta < 0 ? "gk-up" : "gk-down");
-
-      if (gtk_widget_get_sensitive (button))
-        gtk_widget_grab_focus (button);
-      else
-        gtk_widget_grab_focus (GTK_WIDGET (row));
-    }
-}
-
-static void
-on_up_clicked_cb (GkPreferencesPublicationPage *self,
-                  GtkButton         *button)
-{
-  move_channel (self, row_index (GTK_WIDGET (button)), -1);
-}
-
-static void
-on_down_clicked_cb (GkPreferencesPublicationPage *self,
-                    GtkButton         *button)
-{
-  move_channel (self, row_index (GTK_WIDGET (button)), 1);
-}
-
-static void
-on_removal_undo_cb (AdwToast          *toast,
-                    GkPreferencesPublicationPage *self)
-{
-  GStrv before = g_object_get_data (G_OBJECT (toast), "gk-before");
-
-  save_channels (self, (const char * const *) before);
-}
-
-static void
-on_remove_clicked_cb (GkPreferencesPublicationPage *self,
-                      GtkButton         *button)
-{
-  g_auto(GStrv) channels = dup_channels (self);
-  g_autoptr(GStrvBuilder) after = g_strv_builder_new ();
-  g_auto(GStrv) remaining = NULL;
-  guint index = row_index (GTK_WIDGET (button));
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  if (index >= g_strv_length (channels))
-    return;
-  for (guint i = 0; channels[i] != NULL; i++)
-    if (i != index)
-      g_strv_builder_add (after, channels[i]);
-  remaining = g_strv_builder_end (after);
-
-  if (!save_channels (self, (const char * const *) remaining))
-    return;
-
-  title = g_strdup_printf (_("Removed the channel “%s”"), channels[index]);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "gk-before", g_steal_pointer (&channels), (GDestroyNotify) g_strfreev);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_removal_undo_cb), self, 0);
-  add_toast (self, toast);
-  gtk_widget_grab_focus (GTK_WIDGET (self->new_channel_row));
-}
-
-static GtkWidget *
-suffix_button (GkPreferencesPublicationPage *self,
-               const char        *icon_name,
-               GCallback          callback)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  g_signal_connect_object (button, "clicked", callback, self, G_CONNECT_SWAPPED);
-  return button;
-}
-
-static GtkWidget *
-new_channel_row (GkPreferencesPublicationPage *self,
-                 guint              index)
-{
-  GtkWidget *row = adw_entry_row_new ();
-  GtkWidget *up = suffix_button (self, "go-up-symbolic", G_CALLBACK (on_up_clicked_cb));
-  GtkWidget *down = suffix_button (self, "go-down-symbolic", G_CALLBACK (on_down_clicked_cb));
-  GtkWidget *remove = suffix_button (self, "user-trash-symbolic", G_CALLBACK (on_remove_clicked_cb));
-  g_autofree char *title = g_strdup_printf (_("Channel %u"), index + 1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), up);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), down);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
-  g_object_set_data (G_OBJECT (row), "gk-index", GUINT_TO_POINTER (index));
-  g_object_set_data (G_OBJECT (row), "gk-up", up);
-  g_object_set_data (G_OBJECT (row), "gk-down", down);
-  g_object_set_data (G_OBJECT (row), "gk-remove", remove);
-  g_signal_connect_object (row, "apply", G_CALLBACK (on_channel_apply_cb), self, G_CONNECT_SWAPPED);
-  return row;
-}
-
-static void
-label_button (GtkWidget  *button,
-              const char *format,
-              const char *channel)
-{
-  g_autofree char *label = g_strdup_printf (format, channel);
-
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-}
-
-/* Rows are kept and relabelled, so that a move keeps the keyboard where it
- * was; only surplus rows go, kept alive until the click that removed them
- * has finished. */
 static void
 fill_channels (GkPreferencesPublicationPage *self)
 {
   g_auto(GStrv) channels = dup_channels (self);
-  guint n = g_strv_length (channels);
 
-  while (self->channel_rows->len > n)
-    {
-      GtkWidget *row = g_ptr_array_steal_index (self->channel_rows, self->channel_rows->len - 1);
+  gk_string_list_set_strings (self->channels_list, (const char * const *) channels);
+}
 
-      g_idle_add_once ((GSourceOnceFunc) g_object_unref, g_object_ref (row));
-      adw_preferences_group_remove (self->channels_group, row);
-    }
-  while (self->channel_rows->len < n)
-    {
-      GtkWidget *row = new_channel_row (self, self->channel_rows->len);
+/* Shows what the ledger took (trimmed, without duplicates), or kept. */
+static gboolean
+save_channels (GkPreferencesPublicationPage *self,
+               const char * const           *channels)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean saved = gk_store_set_default_channels (self->store, channels, &error);
 
-      adw_preferences_group_add (self->channels_group, row);
-      g_ptr_array_add (self->channel_rows, row);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->channel_rows, i);
-      GtkWidget *up = g_object_get_data (G_OBJECT (row), "gk-up");
-      GtkWidget *down = g_object_get_data (G_OBJECT (row), "gk-down");
-
-      gtk_editable_set_text (GTK_EDITABLE (row), channels[i]);
-      label_button (up, _("Move “%s” up"), channels[i]);
-      label_button (down, _("Move “%s” down"), channels[i]);
-      label_button (g_object_get_data (G_OBJECT (row), "gk-remove"), _("Remove “%s”"), channels[i]);
-      gtk_widget_set_sensitive (up, i > 0);
-      gtk_widget_set_sensitive (down, i + 1 < n);
-    }
+  if (!saved)
+    add_toast (self, adw_toast_new (error->message));
+  fill_channels (self);
+  return saved;
 }
 
 static void
-on_new_channel_apply_cb (GkPreferencesPublicationPage *self,
-                         AdwEntryRow       *row)
+on_channels_changed_cb (GkPreferencesPublicationPage *self)
 {
-  g_auto(GStrv) channels = dup_channels (self);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) wanted = NULL;
+  g_auto(GStrv) channels = gk_string_list_dup_strings (self->channels_list);
 
-  g_strv_builder_addv (builder, (const char **) channels);
-  g_strv_builder_add (builder, gtk_editable_get_text (GTK_EDITABLE (row)));
-  wanted = g_strv_builder_end (builder);
+  save_channels (self, (const char * const *) channels);
+}
 
-  if (save_channels (self, (const char * const *) wanted))
-    gtk_editable_set_text (GTK_EDITABLE (row), "");
+/* Comes before the "changed" that saves the list without it. */
+static void
+on_channel_removed_cb (GkPreferencesPublicationPage *self,
+                       guint                         index,
+                       const char                   *name)
+{
+  g_autofree char *title = g_strdup_printf (_("Removed the channel “%s”"), name);
+
+  add_undo_toast (self, title, dup_channels (self));
 }
 
 static void
 on_reset_channels_clicked_cb (GkPreferencesPublicationPage *self)
 {
   g_auto(GStrv) before = dup_channels (self);
-  AdwToast *toast;
 
   if (!save_channels (self, NULL))
     return;
-
-  toast = adw_toast_new (_("The built-in channels are back"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "gk-before", g_steal_pointer (&before), (GDestroyNotify) g_strfreev);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_removal_undo_cb), self, 0);
-  add_toast (self, toast);
+  add_undo_toast (self, _("The built-in channels are back"), g_steal_pointer (&before));
 }
 
 /* ------------------------------------------------------------------ */
@@ -406,7 +265,6 @@ gk_preferences_publication_page_dispose (GObject *object)
   GkPreferencesPublicationPage *self = GK_PREFERENCES_PUBLICATION_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_PREFERENCES_PUBLICATION_PAGE);
-  g_clear_pointer (&self->channel_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (gk_preferences_publication_page_parent_class)->dispose (object);
@@ -421,18 +279,19 @@ gk_preferences_publication_page_class_init (GkPreferencesPublicationPageClass *k
   object_class->dispose = gk_preferences_publication_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/preferences/gk-preferences-publication-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, GkPreferencesPublicationPage, channels_group);
-  gtk_widget_class_bind_template_child (widget_class, GkPreferencesPublicationPage, new_channel_row);
+  gtk_widget_class_bind_template_child (widget_class, GkPreferencesPublicationPage, channels_list);
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesPublicationPage, guide_group);
-  gtk_widget_class_bind_template_callback (widget_class, on_new_channel_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_channels_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_channel_removed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_reset_channels_clicked_cb);
+
+  g_type_ensure (GK_TYPE_STRING_LIST);
 }
 
 static void
 gk_preferences_publication_page_init (GkPreferencesPublicationPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->channel_rows = g_ptr_array_new ();
   build_guide_rows (self);
 }
 
