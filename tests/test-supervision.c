@@ -382,9 +382,13 @@ test_list (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "supervision");
 
   /* The unit filter: one unit's urgent records only. */
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (window->unit_names)); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (window->unit_names, i), "区住建局") == 0)
-      unit_position = i;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (window->units)); i++)
+    {
+      g_autoptr(GkUnitItem) unit = g_list_model_get_item (G_LIST_MODEL (window->units), i);
+
+      if (g_strcmp0 (gk_unit_item_get_name (unit), "区住建局") == 0)
+        unit_position = i;
+    }
   g_assert_cmpuint (unit_position, >, 0);
   gtk_drop_down_set_selected (window->unit_dropdown, unit_position);
   gk_test_ui_flush ();

@@ -1,4 +1,4 @@
-/* test-widgets.c: the small shared widgets on their own: the channel row, the string-list editor, the units model. */
+/* test-widgets.c: the small shared widgets on their own: the channel row, the string-list editor, the units model and its chooser. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -10,6 +10,8 @@
 #include "gk-string-list.h"
 #include "gk-test-ui.h"
 #include "gk-test-util.h"
+#include "gk-unit-choice.h"
+#include "gk-unit-model.h"
 
 static gboolean
 is_of_type (GtkWidget *widget,
@@ -139,6 +141,71 @@ test_string_list (void)
   g_assert_finalize_object (list);
 }
 
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *n_changes)
+{
+  (*n_changes)++;
+}
+
+/* One units model serves every chooser: "none" first, retired units only
+ * where they are still named, and no change when the units did not change. */
+static void
+test_unit_model (GkTestLedger  *ledger,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkUnitModel) model = gk_unit_model_new (ledger->store, "无", FALSE);
+  g_autoptr(GkUnitModel) all = gk_unit_model_new (ledger->store, NULL, TRUE);
+  g_autoptr(GPtrArray) units = gk_store_list_units (ledger->store, TRUE, &error);
+  g_autoptr(GkUnitItem) first = NULL;
+  GtkWidget *row = g_object_ref_sink (adw_combo_row_new ());
+  guint n_changes = 0;
+  gint64 added;
+  guint n;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_true (gk_unit_model_reload (model, 0, &error));
+  g_assert_true (gk_unit_model_reload (all, 0, &error));
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n, ==, units->len + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, units->len);
+  g_assert_cmpint (gk_unit_model_get_id (model, 0), ==, 0);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 1);
+  g_assert_cmpstr (gk_unit_item_get_name (first), ==, ((GkUnit *) g_ptr_array_index (units, 0))->name);
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), &n_changes);
+  g_assert_true (gk_unit_model_reload (model, 0, &error));
+  g_assert_cmpuint (n_changes, ==, 0);
+
+  /* A new unit shows; once retired it stays only where it is named. */
+  added = gk_store_add_unit (ledger->store, "测试单位", &error);
+  g_assert_no_error (error);
+  g_assert_true (gk_unit_model_reload (model, 0, &error));
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpuint (gk_unit_model_find (model, added), ==, n);
+  g_assert_true (gk_store_update_unit (ledger->store, added, "测试单位", TRUE, &error));
+  g_assert_true (gk_unit_model_reload (model, 0, &error));
+  g_assert_cmpuint (gk_unit_model_find (model, added), ==, 0);
+  g_assert_true (gk_unit_model_reload (model, added, &error));
+  g_assert_cmpuint (gk_unit_model_find (model, added), ==, n);
+  g_assert_true (gk_unit_model_reload (all, 0, &error));
+  g_assert_cmpuint (gk_unit_model_find (all, added), ==, n - 1);
+
+  /* The combo row chooser over it. */
+  gk_unit_choice_fill (ADW_COMBO_ROW (row), ledger->store, added);
+  g_assert_cmpint (gk_unit_choice_get (ADW_COMBO_ROW (row)), ==, added);
+  g_assert_cmpstr (gk_unit_choice_get_name (ADW_COMBO_ROW (row)), ==, "测试单位");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  g_assert_cmpint (gk_unit_choice_get (ADW_COMBO_ROW (row)), ==, 0);
+  g_assert_null (gk_unit_choice_get_name (ADW_COMBO_ROW (row)));
+  g_assert_finalize_object (row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -153,6 +220,7 @@ main (int   argc,
   g_test_add_func ("/widgets/channel-row", test_channel_row);
   g_test_add_func ("/widgets/publish-dialog-channels", test_publish_dialog_channels);
   g_test_add_func ("/widgets/string-list", test_string_list);
+  g_test_add ("/widgets/unit-model", GkTestLedger, NULL, gk_test_ledger_set_up, test_unit_model, gk_test_ledger_tear_down);
 
   status = g_test_run ();
   gk_test_remove_tree (tmp_dir);

@@ -34,7 +34,6 @@ struct _GkHeaderSection
   AdwActionRow *published_row;
 
   GkStore *store;
-  GArray *unit_ids;        /* gint64, parallel to the unit combo; 0 = no unit */
   char *formed_iso;        /* what the formation date entry holds, parsed; NULL when empty */
   char *formed_error;
   gboolean formed_follows_fields;  /* a request's formation date is its receipt date */
@@ -77,7 +76,6 @@ gk_header_section_finalize (GObject *object)
 {
   GkHeaderSection *self = GK_HEADER_SECTION (object);
 
-  g_clear_pointer (&self->unit_ids, g_array_unref);
   g_free (self->formed_iso);
   g_free (self->formed_error);
 
@@ -284,7 +282,7 @@ gk_header_section_set_record (GkEditorSection *section,
   self->updating = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), record->title != NULL ? record->title : "");
   adw_action_row_set_subtitle (self->item_row, item_text);
-  gk_unit_choice_fill (self->unit_row, self->unit_ids, self->store, record->unit_id);
+  gk_unit_choice_fill (self->unit_row, self->store, record->unit_id);
   /* Records of a chain's items belong to a project; a record of an item
    * since taken out of its chain may still be detached. */
   gk_project_row_setup (self->project_row, store, item != NULL ? gk_item_get_project_kind (item) : NULL,
@@ -329,14 +327,10 @@ gk_header_section_apply (GkEditorSection *section,
     gk_record_set_string (record, &record->title, title);
   gk_record_set_string (record, &record->doc_no, doc_no);
 
-  if (selected != GTK_INVALID_LIST_POSITION && selected < self->unit_ids->len)
+  if (selected != GTK_INVALID_LIST_POSITION)
     {
-      GtkStringObject *name = g_list_model_get_item (adw_combo_row_get_model (self->unit_row), selected);
-
-      record->unit_id = gk_unit_choice_get (self->unit_row, self->unit_ids);
-      gk_record_set_string (record, &record->unit_name,
-                            record->unit_id != 0 ? gtk_string_object_get_string (name) : NULL);
-      g_object_unref (name);
+      record->unit_id = gk_unit_choice_get (self->unit_row);
+      gk_record_set_string (record, &record->unit_name, gk_unit_choice_get_name (self->unit_row));
     }
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->project_row)))
@@ -421,7 +415,6 @@ gk_header_section_init (GkHeaderSection *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->unit_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   gk_date_button_set_field_label (self->formed_button, _("Formed or Changed On"));
 
   focus = gtk_event_controller_focus_new ();

@@ -19,7 +19,6 @@ struct _GkProjectDialog
 
   GkStore *store;
   char *kind;
-  GArray *unit_ids;          /* gint64 per unit_row position; 0 = no unit */
   char *investment_code;     /* as it will be stored, or NULL */
 };
 
@@ -77,7 +76,6 @@ gk_project_dialog_finalize (GObject *object)
 {
   GkProjectDialog *self = GK_PROJECT_DIALOG (object);
 
-  g_clear_pointer (&self->unit_ids, g_array_unref);
   g_free (self->kind);
   g_free (self->investment_code);
 
@@ -108,7 +106,6 @@ static void
 gk_project_dialog_init (GkProjectDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->unit_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
 }
 
 GkProjectDialog *
@@ -130,7 +127,7 @@ gk_project_dialog_new (GtkWindow  *parent,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->code_row), gk_project_kind_code_label (kind));
   /* Only construction projects have a 投资项目统一代码. */
   gtk_widget_set_visible (GTK_WIDGET (self->investment_row), tender);
-  gk_unit_choice_fill (self->unit_row, self->unit_ids, self->store, unit_id);
+  gk_unit_choice_fill (self->unit_row, self->store, unit_id);
   on_entry_changed_cb (self);
   return self;
 }
@@ -168,7 +165,7 @@ gk_project_dialog_create_project (GkProjectDialog  *self,
 
   name = entry_text (self->name_row);
   code = entry_text (self->code_row);
-  unit_id = gk_unit_choice_get (self->unit_row, self->unit_ids);
+  unit_id = gk_unit_choice_get (self->unit_row);
 
   return gk_store_create_project (self->store, self->kind, name, code, self->investment_code, unit_id, error);
 }

@@ -219,6 +219,15 @@ on_cell_focus_enter_cb (GtkEventControllerFocus *controller,
     gtk_single_selection_set_selected (self->selection, position);
 }
 
+/* A row's number changes without a rebind when rows above it come or go. */
+static void
+on_item_position_cb (GtkListItem *item,
+                     GParamSpec  *pspec,
+                     GkTableCell *cell)
+{
+  gk_table_cell_set_position (cell, gtk_list_item_get_position (item));
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -230,6 +239,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   g_signal_connect_swapped (cell, "changed", G_CALLBACK (on_cell_changed_cb), column->self);
   g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter_cb), column->self);
   gtk_widget_add_controller (cell, focus);
+  g_signal_connect_object (item, "notify::position", G_CALLBACK (on_item_position_cb), cell, 0);
   gtk_list_item_set_child (item, cell);
   /* The cell's own widget takes focus and clicks: the row needs neither. */
   gtk_list_item_set_activatable (item, FALSE);

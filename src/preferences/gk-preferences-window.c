@@ -8,6 +8,7 @@
 #include "gk-preferences-window.h"
 #include "gk-preferences-publication-page.h"
 #include "gk-preferences-report-page.h"
+#include "gk-unit-model.h"
 
 struct _GkPreferencesWindow
 {
@@ -24,6 +25,7 @@ struct _GkPreferencesWindow
   GkPreferencesReportPage *report_page;
 
   GkStore *store;
+  GkUnitModel *units;        /* every unit, retired too: one row each, in order */
   GPtrArray *unit_rows;
   GPtrArray *calendar_rows;
   GSettings *settings;
@@ -69,8 +71,12 @@ on_unit_retired_cb (GkPreferencesWindow *self,
 {
   g_autoptr(GError) error = NULL;
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (toggle), ADW_TYPE_ACTION_ROW);
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "gk-unit-id"));
+  guint index;
+  gint64 id;
 
+  if (!g_ptr_array_find (self->unit_rows, row, &index))
+    return;
+  id = gk_unit_model_get_id (self->units, index);
   if (!gk_store_update_unit (self->store, id,
                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                              !gtk_switch_get_active (toggle), &error))
@@ -97,33 +103,39 @@ static void
 fill_units (GkPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) units = gk_store_list_units (self->store, TRUE, &error);
+  guint n;
 
   for (guint i = 0; i < self->unit_rows->len; i++)
     adw_preferences_group_remove (self->units_group, g_ptr_array_index (self->unit_rows, i));
   g_ptr_array_set_size (self->unit_rows, 0);
 
-  if (units == NULL)
+  if (self->units == NULL || gk_unit_model_get_store (self->units) != self->store)
+    {
+      g_clear_object (&self->units);
+      self->units = gk_unit_model_new (self->store, NULL, TRUE);
+    }
+  if (!gk_unit_model_reload (self->units, 0, &error))
     {
       show_error (self, error);
       return;
     }
 
-  for (guint i = 0; i < units->len; i++)
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->units));
+  for (guint i = 0; i < n; i++)
     {
-      GkUnit *unit = g_ptr_array_index (units, i);
+      g_autoptr(GkUnitItem) unit = g_list_model_get_item (G_LIST_MODEL (self->units), i);
+      const char *name = gk_unit_item_get_name (unit);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *toggle = gtk_switch_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), unit->name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      gtk_switch_set_active (GTK_SWITCH (toggle), !unit->retired);
+      gtk_switch_set_active (GTK_SWITCH (toggle), !gk_unit_item_get_retired (unit));
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (toggle, _("In use"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, unit->name, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-      g_object_set_data (G_OBJECT (row), "gk-unit-id", GSIZE_TO_POINTER (unit->id));
       g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_unit_retired_cb), self, G_CONNECT_SWAPPED);
       adw_preferences_group_add (self->units_group, row);
       g_ptr_array_add (self->unit_rows, row);
@@ -371,6 +383,7 @@ gk_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_PREFERENCES_WINDOW);
   g_clear_pointer (&self->unit_rows, g_ptr_array_unref);
   g_clear_pointer (&self->calendar_rows, g_ptr_array_unref);
+  g_clear_object (&self->units);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 

@@ -4,49 +4,46 @@
 #include <glib/gi18n.h>
 
 #include "gk-unit-choice.h"
+#include "gk-unit-model.h"
 
 void
 gk_unit_choice_fill (AdwComboRow *row,
-                     GArray      *ids,
                      GkStore     *store,
                      gint64       unit_id)
 {
+  GListModel *model = adw_combo_row_get_model (row);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) units = gk_store_list_units (store, TRUE, &error);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = 0;
-  gint64 none = 0;
 
-  g_array_set_size (ids, 0);
-  gtk_string_list_append (names, _("No unit"));
-  g_array_append_val (ids, none);
-
-  if (units == NULL)
-    g_warning ("Could not list the units: %s", error->message);
-
-  for (guint i = 0; units != NULL && i < units->len; i++)
+  if (!GK_IS_UNIT_MODEL (model) || gk_unit_model_get_store (GK_UNIT_MODEL (model)) != store)
     {
-      const GkUnit *unit = g_ptr_array_index (units, i);
+      g_autoptr(GkUnitModel) units = gk_unit_model_new (store, _("No unit"), FALSE);
+      g_autoptr(GtkExpression) name = gtk_property_expression_new (GK_TYPE_UNIT_ITEM, NULL, "name");
 
-      if (unit->retired && unit->id != unit_id)
-        continue;
-      if (unit->id == unit_id)
-        selected = ids->len;
-      gtk_string_list_append (names, unit->name);
-      g_array_append_val (ids, unit->id);
+      adw_combo_row_set_expression (row, name);
+      adw_combo_row_set_model (row, G_LIST_MODEL (units));
+      model = G_LIST_MODEL (units);
     }
-
-  adw_combo_row_set_model (row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (row, selected);
+  if (!gk_unit_model_reload (GK_UNIT_MODEL (model), unit_id, &error))
+    g_warning ("Could not list the units: %s", error->message);
+  adw_combo_row_set_selected (row, gk_unit_model_find (GK_UNIT_MODEL (model), unit_id));
 }
 
 gint64
-gk_unit_choice_get (AdwComboRow *row,
-                    GArray      *ids)
+gk_unit_choice_get (AdwComboRow *row)
 {
-  guint selected = adw_combo_row_get_selected (row);
+  GListModel *model = adw_combo_row_get_model (row);
 
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= ids->len)
+  if (!GK_IS_UNIT_MODEL (model))
     return 0;
-  return g_array_index (ids, gint64, selected);
+  return gk_unit_model_get_id (GK_UNIT_MODEL (model), adw_combo_row_get_selected (row));
+}
+
+const char *
+gk_unit_choice_get_name (AdwComboRow *row)
+{
+  GkUnitItem *item = adw_combo_row_get_selected_item (row);
+
+  if (!GK_IS_UNIT_ITEM (item) || gk_unit_item_get_id (item) == 0)
+    return NULL;
+  return gk_unit_item_get_name (item);
 }

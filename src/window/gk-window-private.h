@@ -7,6 +7,7 @@
 #include "gk-sidebar-row.h"
 #include "gk-store.h"
 #include "gk-supervision-view.h"
+#include "gk-unit-model.h"
 #include "gk-window.h"
 
 G_BEGIN_DECLS
@@ -27,7 +28,6 @@ struct _GkWindow
   GtkWidget *report_button;
   GtkWidget *unit_filter_bar;
   GtkDropDown *unit_dropdown;
-  GtkStringList *unit_names;
   GtkStack *list_stack;
   GtkListView *record_list;
   AdwStatusPage *list_empty_page;
@@ -56,7 +56,7 @@ struct _GkWindow
   char *section;
   char *today;
   char *due_soon_by;         /* the last day an unpublished record is "due soon" */
-  GArray *unit_ids;          /* gint64 per unit_dropdown position; 0 = all units */
+  GkUnitModel *units;        /* the unit_dropdown's model; 0 = all units */
   guint total_records;
   guint overdue_records;
 };

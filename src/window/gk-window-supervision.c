@@ -48,11 +48,9 @@ gk_window_supervision_count (GkWindow *self,
 gint64
 gk_window_supervision_get_unit (GkWindow *self)
 {
-  guint position = gtk_drop_down_get_selected (self->unit_dropdown);
-
-  if (position >= self->unit_ids->len)
+  if (self->units == NULL)
     return 0;
-  return g_array_index (self->unit_ids, gint64, position);
+  return gk_unit_model_get_id (self->units, gtk_drop_down_get_selected (self->unit_dropdown));
 }
 
 static void
@@ -69,54 +67,23 @@ void
 gk_window_supervision_fill_units (GkWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) units = NULL;
-  g_autoptr(GPtrArray) names = NULL;
   gint64 selected_id = gk_window_supervision_get_unit (self);
-  gint64 all_units = 0;
-  guint selected = 0;
-  gboolean same;
 
   if (self->store == NULL)
     return;
 
-  units = gk_store_list_units (self->store, TRUE, &error);
-  if (units == NULL)
-    {
-      g_warning ("Could not read the units: %s", error->message);
-      return;
-    }
-
-  /* Most writes do not touch the units: keep the model, and the clerk's choice, as is. */
-  same = self->unit_ids->len == units->len + 1;
-  for (guint i = 0; same && i < units->len; i++)
-    {
-      GkUnit *unit = g_ptr_array_index (units, i);
-
-      same = g_array_index (self->unit_ids, gint64, i + 1) == unit->id &&
-             g_strcmp0 (gtk_string_list_get_string (self->unit_names, i + 1), unit->name) == 0;
-    }
-  if (same)
-    return;
-
-  names = g_ptr_array_new ();
-  g_ptr_array_add (names, (gpointer) _("All Units"));
-  g_array_set_size (self->unit_ids, 0);
-  g_array_append_val (self->unit_ids, all_units);
-  for (guint i = 0; i < units->len; i++)
-    {
-      GkUnit *unit = g_ptr_array_index (units, i);
-
-      g_ptr_array_add (names, unit->name);
-      g_array_append_val (self->unit_ids, unit->id);
-      if (unit->id == selected_id)
-        selected = i + 1;
-    }
-  g_ptr_array_add (names, NULL);
-
   g_signal_handlers_block_by_func (self->unit_dropdown, on_unit_dropdown_selected_cb, self);
-  gtk_string_list_splice (self->unit_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->unit_names)),
-                          (const char * const *) names->pdata);
-  gtk_drop_down_set_selected (self->unit_dropdown, selected);
+  if (self->units == NULL || gk_unit_model_get_store (self->units) != self->store)
+    {
+      g_clear_object (&self->units);
+      self->units = gk_unit_model_new (self->store, _("All Units"), TRUE);
+      gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (self->units));
+    }
+  /* Most writes do not touch the units: the model, and the clerk's choice, stay as they are. */
+  if (!gk_unit_model_reload (self->units, 0, &error))
+    g_warning ("Could not read the units: %s", error->message);
+  else if (gk_unit_model_get_id (self->units, gtk_drop_down_get_selected (self->unit_dropdown)) != selected_id)
+    gtk_drop_down_set_selected (self->unit_dropdown, gk_unit_model_find (self->units, selected_id));
   g_signal_handlers_unblock_by_func (self->unit_dropdown, on_unit_dropdown_selected_cb, self);
 
   /* The chosen unit is gone: the list goes back to every unit. */
@@ -136,7 +103,6 @@ gk_window_show_report (GkWindow *self)
 void
 gk_window_supervision_init (GkWindow *self)
 {
-  self->unit_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   g_signal_connect_object (self->unit_dropdown, "notify::selected",
                            G_CALLBACK (on_unit_dropdown_selected_cb), self, G_CONNECT_SWAPPED);
 }

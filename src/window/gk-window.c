@@ -636,7 +636,7 @@ gk_window_finalize (GObject *object)
   g_clear_pointer (&self->section, g_free);
   g_clear_pointer (&self->today, g_free);
   g_clear_pointer (&self->due_soon_by, g_free);
-  g_clear_pointer (&self->unit_ids, g_array_unref);
+  g_clear_object (&self->units);
 
   G_OBJECT_CLASS (gk_window_parent_class)->finalize (object);
 }
@@ -677,7 +677,6 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, report_button);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, unit_filter_bar);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, unit_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, GkWindow, unit_names);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, record_list);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, list_empty_page);
@@ -702,6 +701,7 @@ gk_window_class_init (GkWindowClass *klass)
   g_type_ensure (GK_TYPE_RECORD_EDITOR);
   g_type_ensure (GK_TYPE_CATALOG_EDITOR);
   g_type_ensure (GK_TYPE_SUPERVISION_VIEW);
+  g_type_ensure (GK_TYPE_UNIT_ITEM);
 }
 
 static void
