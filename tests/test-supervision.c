@@ -158,7 +158,7 @@ static GkSidebarRow *
 sidebar_row (GkWindow   *window,
              const char *key)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar_list));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (gk_sidebar_get_list_box (window->sidebar)));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (g_strcmp0 (gk_sidebar_row_get_key (GK_SIDEBAR_ROW (child)), key) == 0)
       return GK_SIDEBAR_ROW (child);
@@ -184,8 +184,8 @@ click_section (GkWindow   *window,
 {
   GkSidebarRow *row = sidebar_row (window, key);
 
-  gtk_list_box_select_row (window->sidebar_list, GTK_LIST_BOX_ROW (row));
-  g_signal_emit_by_name (window->sidebar_list, "row-activated", row);
+  gtk_list_box_select_row (gk_sidebar_get_list_box (window->sidebar), GTK_LIST_BOX_ROW (row));
+  g_signal_emit_by_name (gk_sidebar_get_list_box (window->sidebar), "row-activated", row);
   gk_test_ui_flush ();
   g_assert_cmpstr (gk_window_get_section (window), ==, key);
 }
@@ -565,7 +565,7 @@ test_notification (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-supervision", NULL);
   gk_test_ui_flush ();
   g_assert_cmpstr (gk_window_get_section (window), ==, "supervision");
-  g_assert_true (gtk_list_box_get_selected_row (window->sidebar_list) ==
+  g_assert_true (gtk_list_box_get_selected_row (gk_sidebar_get_list_box (window->sidebar)) ==
                  GTK_LIST_BOX_ROW (sidebar_row (window, "supervision")));
 
   gtk_window_destroy (GTK_WINDOW (window));

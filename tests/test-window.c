@@ -78,14 +78,14 @@ test_sections (void)
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar_list));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (gk_sidebar_get_list_box (window->sidebar)));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       GkSidebarRow *row = GK_SIDEBAR_ROW (child);
 
       g_assert_cmpstr (gk_sidebar_row_get_key (row), ==, keys[n_rows]);
       /* Selecting the row is what the clerk does: the window follows. */
-      gtk_list_box_select_row (window->sidebar_list, GTK_LIST_BOX_ROW (row));
+      gtk_list_box_select_row (gk_sidebar_get_list_box (window->sidebar), GTK_LIST_BOX_ROW (row));
       gk_test_ui_flush ();
       g_assert_cmpstr (gk_window_get_section (window), ==, keys[n_rows]);
       g_assert_cmpstr (adw_window_title_get_title (window->list_title), ==, gk_sidebar_row_get_title (row));
@@ -183,7 +183,7 @@ test_actions (void)
   /* Its sidebar row counts it, and the list shows it. */
   {
     guint count = 0;
-    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar_list));
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (gk_sidebar_get_list_box (window->sidebar)));
          child != NULL; child = gtk_widget_get_next_sibling (child))
       if (g_strcmp0 (gk_sidebar_row_get_key (GK_SIDEBAR_ROW (child)), "procurement") == 0)
         count = gk_sidebar_row_get_count (GK_SIDEBAR_ROW (child));
@@ -259,7 +259,7 @@ static guint
 sidebar_count (GkWindow   *window,
                const char *key)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar_list));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (gk_sidebar_get_list_box (window->sidebar)));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (g_strcmp0 (gk_sidebar_row_get_key (GK_SIDEBAR_ROW (child)), key) == 0)
       return gk_sidebar_row_get_count (GK_SIDEBAR_ROW (child));
@@ -418,13 +418,13 @@ test_fold (void)
   g_assert_true (adw_leaflet_get_folded (window->leaflet));
 
   /* Folded: a section leads to its list, and back returns to the sidebar. */
-  g_signal_emit_by_name (window->sidebar_list, "row-activated",
-                         gtk_list_box_get_row_at_index (window->sidebar_list, 2));
+  g_signal_emit_by_name (gk_sidebar_get_list_box (window->sidebar), "row-activated",
+                         gtk_list_box_get_row_at_index (gk_sidebar_get_list_box (window->sidebar), 2));
   gk_test_ui_flush ();
   g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->list_pane);
   g_action_group_activate_action (G_ACTION_GROUP (window), "go-back", NULL);
   gk_test_ui_flush ();
-  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->sidebar_pane);
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == GTK_WIDGET (window->sidebar));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -435,7 +435,7 @@ static void
 test_templates (void)
 {
   static const char *known[] = {
-    "gk-window.ui", "gk-sidebar-row.ui", "gk-record-row.ui", "gk-preferences-window.ui",
+    "gk-window.ui", "gk-sidebar.ui", "gk-sidebar-row.ui", "gk-record-row.ui", "gk-preferences-window.ui",
     /* Instantiated by test-item-chooser. */
     "gk-item-chooser.ui",
     "gk-supervision-view.ui", "help-overlay.ui",

@@ -17,7 +17,7 @@ show_error_toast (GkWindow     *self,
 static const char *
 current_domain (GkWindow *self)
 {
-  return gk_window_section_domain (self->section);
+  return gk_sidebar_section_domain (self->section);
 }
 
 /* Shows @record in the section of its domain and, on a folded window,
@@ -26,10 +26,10 @@ static void
 open_record_in_section (GkWindow *self,
                         GkRecord *record)
 {
-  const char *section = gk_window_domain_section (record->domain);
+  const char *section = gk_sidebar_domain_section (record->domain);
   GkRecord *selected;
 
-  if (section != NULL && g_strcmp0 (gk_window_section_domain (self->section), record->domain) != 0)
+  if (section != NULL && g_strcmp0 (gk_sidebar_section_domain (self->section), record->domain) != 0)
     gk_window_set_section (self, section);
 
   /* The list's selection would otherwise name another record than the one shown. */

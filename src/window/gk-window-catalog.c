@@ -100,7 +100,7 @@ gk_window_catalog_fill (GkWindow *self)
       self->filling_catalog = FALSE;
     }
 
-  gk_sidebar_row_set_count (gk_window_find_sidebar_row (self, "catalog"), items->len);
+  gk_sidebar_row_set_count (gk_sidebar_get_row (self->sidebar, "catalog"), items->len);
 }
 
 void

@@ -4,7 +4,7 @@
 #include "gk-catalog-editor.h"
 #include "gk-record-editor.h"
 #include "gk-record-list.h"
-#include "gk-sidebar-row.h"
+#include "gk-sidebar.h"
 #include "gk-store.h"
 #include "gk-supervision-view.h"
 #include "gk-unit-model.h"
@@ -19,8 +19,7 @@ struct _GkWindow
   /* Template children */
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
-  GtkWidget *sidebar_pane;
-  GtkListBox *sidebar_list;
+  GkSidebar *sidebar;
   GtkWidget *list_pane;
   AdwWindowTitle *list_title;
   GtkSearchBar *search_bar;
@@ -64,15 +63,8 @@ struct _GkWindow
 void gk_window_refresh_counts (GkWindow *self);
 /* Shows the panes as the section, the record and the item shown have them. */
 void gk_window_update_panes   (GkWindow *self);
-/* The sidebar row of section @key, or NULL. */
-GkSidebarRow *gk_window_find_sidebar_row (GkWindow   *self,
-                                          const char *key);
 /* Queries the list again for the section and its filters, and updates the panes. */
 void gk_window_update_list    (GkWindow *self);
-/* The records domain a sidebar section shows, or NULL (catalog, supervision). */
-const char *gk_window_section_domain (const char *key);
-/* The sidebar section of a records domain, or NULL. */
-const char *gk_window_domain_section (const char *domain);
 /* Shows @record and, on a folded window, moves on to it: what the clerk
  * choosing a record expects. */
 void gk_window_open_record    (GkWindow *self,

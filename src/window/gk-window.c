@@ -5,7 +5,7 @@
 
 #include "gk-deadline.h"
 #include "gk-record-row.h"
-#include "gk-sidebar-row.h"
+#include "gk-sidebar.h"
 #include "gk-window-private.h"
 
 G_DEFINE_FINAL_TYPE (GkWindow, gk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -18,58 +18,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The sidebar: the four domains of the implementation plan and the blacklist,
- * then the catalog, requests and supervision views. */
-static const struct {
-  const char *key;
-  const char *title;
-  const char *icon_name;
-  const char *domain;     /* records of this domain, or NULL */
-} sections[] = {
-  { "housing-construction", N_("Affordable Housing Construction"), "view-grid-symbolic", "housing-construction" },
-  { "housing-allocation", N_("Affordable Housing Allocation"), "go-home-symbolic", "housing-allocation" },
-  { "procurement", N_("Government Procurement"), "emblem-documents-symbolic", "procurement" },
-  { "bidding", N_("Construction Project Bidding"), "document-send-symbolic", "bidding" },
-  { "blacklist", N_("Blacklist"), "action-unavailable-symbolic", "blacklist" },
-  { "catalog", N_("Disclosure Catalog"), "view-list-symbolic", NULL },
-  { "requests", N_("Disclosure Requests"), "mail-unread-symbolic", "request" },
-  { "supervision", N_("Supervision"), "alarm-symbolic", NULL },
-};
-
-const char *
-gk_window_section_domain (const char *key)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    if (g_strcmp0 (sections[i].key, key) == 0)
-      return sections[i].domain;
-  return NULL;
-}
-
-const char *
-gk_window_domain_section (const char *domain)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    if (g_strcmp0 (sections[i].domain, domain) == 0)
-      return sections[i].key;
-  return NULL;
-}
-
-GkSidebarRow *
-gk_window_find_sidebar_row (GkWindow   *self,
-                            const char *key)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GK_IS_SIDEBAR_ROW (child) &&
-          g_strcmp0 (gk_sidebar_row_get_key (GK_SIDEBAR_ROW (child)), key) == 0)
-        return GK_SIDEBAR_ROW (child);
-    }
-
-  return NULL;
-}
 
 static gboolean
 is_supervision (GkWindow *self)
@@ -111,7 +59,7 @@ update_empty_page (GkWindow *self)
 void
 gk_window_update_panes (GkWindow *self)
 {
-  GkSidebarRow *row = gk_window_find_sidebar_row (self, self->section);
+  GkSidebarRow *row = gk_sidebar_get_row (self->sidebar, self->section);
   guint shown = self->records != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->records)) : 0;
   gboolean searching = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0';
   gboolean supervision = is_supervision (self);
@@ -179,7 +127,7 @@ update_query (GkWindow *self)
   if (self->records == NULL)
     return;
 
-  query->domain = g_strdup (gk_window_section_domain (self->section));
+  query->domain = g_strdup (gk_sidebar_section_domain (self->section));
   query->text = g_strdup (text);
   if (is_supervision (self))
     {
@@ -220,15 +168,16 @@ gk_window_refresh_counts (GkWindow *self)
   if (gk_window_supervision_update_today (self) && is_supervision (self))
     update_query (self);
 
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+  for (const char * const *key = gk_sidebar_list_sections (); *key != NULL; key++)
     {
-      GkSidebarRow *row = gk_window_find_sidebar_row (self, sections[i].key);
+      const char *domain = gk_sidebar_section_domain (*key);
+      GkSidebarRow *row = gk_sidebar_get_row (self->sidebar, *key);
       guint count = 0, overdue = 0;
 
-      if (sections[i].domain == NULL)
+      if (domain == NULL)
         continue;
 
-      if (!gk_store_count_domain (self->store, sections[i].domain, self->today, &count, &overdue, &error))
+      if (!gk_store_count_domain (self->store, domain, self->today, &count, &overdue, &error))
         {
           g_warning ("Could not count records: %s", error->message);
           g_clear_error (&error);
@@ -240,8 +189,8 @@ gk_window_refresh_counts (GkWindow *self)
 
   gk_window_supervision_count (self, &overdue_total, &urgent_total);
   /* Beside the badge, what the supervision list holds: overdue and due soon. */
-  gk_sidebar_row_set_count (gk_window_find_sidebar_row (self, "supervision"), urgent_total);
-  gk_sidebar_row_set_overdue (gk_window_find_sidebar_row (self, "supervision"), overdue_total);
+  gk_sidebar_row_set_count (gk_sidebar_get_row (self->sidebar, "supervision"), urgent_total);
+  gk_sidebar_row_set_overdue (gk_sidebar_get_row (self->sidebar, "supervision"), overdue_total);
 
   self->total_records = total;
   self->overdue_records = overdue_total;
@@ -258,18 +207,15 @@ on_store_catalog_changed_cb (GkWindow *self)
 }
 
 static void
-on_sidebar_list_row_selected_cb (GkWindow      *self,
-                                 GtkListBoxRow *row)
+on_sidebar_section_cb (GkWindow  *self,
+                       GParamSpec *pspec,
+                       GkSidebar *sidebar)
 {
-  if (row == NULL)
-    return;
-
-  gk_window_set_section (self, gk_sidebar_row_get_key (GK_SIDEBAR_ROW (row)));
+  gk_window_set_section (self, gk_sidebar_get_section (sidebar));
 }
 
 static void
-on_sidebar_list_row_activated_cb (GkWindow      *self,
-                                  GtkListBoxRow *row)
+on_sidebar_section_activated_cb (GkWindow *self)
 {
   /* On a folded window, choosing a section moves on to its list. */
   if (adw_leaflet_get_folded (self->leaflet))
@@ -553,10 +499,10 @@ gk_window_constructed (GObject *object)
     }
 
   saved_section = g_settings_get_string (self->settings, "selected-section");
-  if (gk_window_find_sidebar_row (self, saved_section) == NULL)
+  if (gk_sidebar_get_row (self->sidebar, saved_section) == NULL)
     {
       g_free (saved_section);
-      saved_section = g_strdup (sections[0].key);
+      saved_section = g_strdup (gk_sidebar_list_sections ()[0]);
     }
   gk_window_set_section (self, saved_section);
 }
@@ -668,8 +614,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/window/gk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar_pane);
-  gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, list_title);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, search_bar);
@@ -690,13 +635,13 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, catalog_list);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, catalog_page);
 
-  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_section_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_section_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_record_list_activate_cb);
 
-  g_type_ensure (GK_TYPE_SIDEBAR_ROW);
+  g_type_ensure (GK_TYPE_SIDEBAR);
   g_type_ensure (GK_TYPE_RECORD_ROW);
   g_type_ensure (GK_TYPE_RECORD_EDITOR);
   g_type_ensure (GK_TYPE_CATALOG_EDITOR);
@@ -724,10 +669,6 @@ gk_window_init (GkWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    gtk_list_box_append (self->sidebar_list,
-                         gk_sidebar_row_new (sections[i].key, _(sections[i].title), sections[i].icon_name));
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -799,7 +740,7 @@ gk_window_set_section (GkWindow   *self,
 
   g_return_if_fail (GK_IS_WINDOW (self));
 
-  row = gk_window_find_sidebar_row (self, key);
+  row = gk_sidebar_get_row (self->sidebar, key);
   if (row == NULL)
     {
       g_warning ("Unknown section “%s”", key);
@@ -821,8 +762,7 @@ gk_window_set_section (GkWindow   *self,
         gk_window_show_catalog_item (self, NULL);
     }
 
-  if (gtk_list_box_get_selected_row (self->sidebar_list) != GTK_LIST_BOX_ROW (row))
-    gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+  gk_sidebar_set_section (self->sidebar, key);
 
   gk_window_update_panes (self);
   gk_window_actions_update (self);
