@@ -12,16 +12,17 @@ static const struct {
   const char *key;
   const char *title;
   const char *icon_name;
+  GkSectionKind kind;
   const char *domain;     /* records of this domain, or NULL */
 } sections[] = {
-  { "housing-construction", N_("Affordable Housing Construction"), "view-grid-symbolic", "housing-construction" },
-  { "housing-allocation", N_("Affordable Housing Allocation"), "go-home-symbolic", "housing-allocation" },
-  { "procurement", N_("Government Procurement"), "emblem-documents-symbolic", "procurement" },
-  { "bidding", N_("Construction Project Bidding"), "document-send-symbolic", "bidding" },
-  { "blacklist", N_("Blacklist"), "action-unavailable-symbolic", "blacklist" },
-  { "catalog", N_("Disclosure Catalog"), "view-list-symbolic", NULL },
-  { "requests", N_("Disclosure Requests"), "mail-unread-symbolic", "request" },
-  { "supervision", N_("Supervision"), "alarm-symbolic", NULL },
+  { "housing-construction", N_("Affordable Housing Construction"), "view-grid-symbolic", GK_SECTION_DOMAIN, "housing-construction" },
+  { "housing-allocation", N_("Affordable Housing Allocation"), "go-home-symbolic", GK_SECTION_DOMAIN, "housing-allocation" },
+  { "procurement", N_("Government Procurement"), "emblem-documents-symbolic", GK_SECTION_DOMAIN, "procurement" },
+  { "bidding", N_("Construction Project Bidding"), "document-send-symbolic", GK_SECTION_DOMAIN, "bidding" },
+  { "blacklist", N_("Blacklist"), "action-unavailable-symbolic", GK_SECTION_DOMAIN, "blacklist" },
+  { "catalog", N_("Disclosure Catalog"), "view-list-symbolic", GK_SECTION_CATALOG, NULL },
+  { "requests", N_("Disclosure Requests"), "mail-unread-symbolic", GK_SECTION_REQUESTS, "request" },
+  { "supervision", N_("Supervision"), "alarm-symbolic", GK_SECTION_SUPERVISION, NULL },
 };
 
 struct _GkSidebar
@@ -60,6 +61,15 @@ gk_sidebar_list_sections (void)
     for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
       keys[i] = sections[i].key;
   return keys;
+}
+
+GkSectionKind
+gk_sidebar_section_kind (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].key, key) == 0)
+      return sections[i].kind;
+  return GK_SECTION_NONE;
 }
 
 const char *

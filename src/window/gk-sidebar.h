@@ -24,8 +24,19 @@ GkSidebarRow *gk_sidebar_get_row           (GkSidebar  *self,
                                             const char *key);
 GtkListBox   *gk_sidebar_get_list_box      (GkSidebar  *self);
 
+/* What a section shows: records of a domain, requests (records too), or a view. */
+typedef enum
+{
+  GK_SECTION_NONE,          /* no such section */
+  GK_SECTION_DOMAIN,
+  GK_SECTION_REQUESTS,
+  GK_SECTION_CATALOG,
+  GK_SECTION_SUPERVISION,
+} GkSectionKind;
+
 /* The sections' keys, in order (owned by the sidebar's table). */
 const char * const *gk_sidebar_list_sections (void);
+GkSectionKind gk_sidebar_section_kind      (const char *key);
 /* The records domain a section shows, or NULL (catalog, supervision). */
 const char   *gk_sidebar_section_domain    (const char *key);
 /* The section of a records domain, or NULL. */

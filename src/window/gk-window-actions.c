@@ -331,13 +331,13 @@ gk_window_actions_update (GkWindow *self)
 
   /* Supervision offers the items of every domain; the catalog section edits
    * items, and its + would read as "new item". */
-  set_enabled (self, "new-record", g_strcmp0 (self->section, "catalog") != 0 && self->store != NULL);
+  set_enabled (self, "new-record", self->section_kind != GK_SECTION_CATALOG && self->store != NULL);
   set_enabled (self, "new-record-of-item", self->store != NULL);
   set_enabled (self, "new-record-of-same-item", self->store != NULL && self->record != NULL);
   set_enabled (self, "open-record", self->store != NULL);
   set_enabled (self, "delete-record", self->record != NULL);
   set_enabled (self, "search", self->store != NULL);
-  set_enabled (self, "show-report", self->store != NULL && g_strcmp0 (self->section, "supervision") == 0);
+  set_enabled (self, "show-report", self->store != NULL && self->section_kind == GK_SECTION_SUPERVISION);
   set_enabled (self, "load-sample-data", self->store != NULL && self->total_records == 0);
   /* The exporters are not part of this build yet. */
   set_enabled (self, "export-report", FALSE);

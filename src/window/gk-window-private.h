@@ -53,6 +53,7 @@ struct _GkWindow
   GtkSingleSelection *selection;
   GkRecord *record;          /* the record shown in the content pane */
   char *section;
+  GkSectionKind section_kind;
   char *today;
   char *due_soon_by;         /* the last day an unpublished record is "due soon" */
   GkUnitModel *units;        /* the unit_dropdown's model; 0 = all units */

@@ -22,13 +22,13 @@ static GParamSpec *properties[N_PROPS];
 static gboolean
 is_supervision (GkWindow *self)
 {
-  return g_strcmp0 (self->section, "supervision") == 0;
+  return self->section_kind == GK_SECTION_SUPERVISION;
 }
 
 static gboolean
 is_catalog (GkWindow *self)
 {
-  return g_strcmp0 (self->section, "catalog") == 0;
+  return self->section_kind == GK_SECTION_CATALOG;
 }
 
 /* The empty list explains itself: in supervision, nothing urgent is good news. */
@@ -69,7 +69,7 @@ gk_window_update_panes (GkWindow *self)
   if (row != NULL)
     adw_window_title_set_title (self->list_title, gk_sidebar_row_get_title (row));
 
-  if (g_strcmp0 (self->section, "catalog") == 0)
+  if (is_catalog (self))
     {
       guint n_items = gk_sidebar_row_get_count (row);
 
@@ -137,7 +137,7 @@ update_query (GkWindow *self)
       query->unit_id = gk_window_supervision_get_unit (self);
       query->sort = GK_SORT_DUE;
     }
-  else if (g_strcmp0 (self->section, "catalog") == 0)
+  else if (is_catalog (self))
     {
       /* The catalog shows items, not records: an empty record list. */
       query->domain = g_strdup ("-");
@@ -751,6 +751,7 @@ gk_window_set_section (GkWindow   *self,
     {
       g_free (self->section);
       self->section = g_strdup (key);
+      self->section_kind = gk_sidebar_section_kind (key);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
       update_query (self);
       /* The record of another section would stand beside a list it is not in. */
