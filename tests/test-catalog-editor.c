@@ -37,7 +37,7 @@ static GtkListBoxRow *
 find_catalog_row (GkWindow   *window,
                   const char *key)
 {
-  return GTK_LIST_BOX_ROW (gk_test_find_with_data (GTK_WIDGET (window->catalog_list), "gk-item-key", key));
+  return GTK_LIST_BOX_ROW (gk_test_find_with_data (GTK_WIDGET (gk_record_list_pane_get_catalog_list (window->list_pane)), "gk-item-key", key));
 }
 
 static GkItem *
@@ -104,7 +104,7 @@ test_edit_item (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "no-item");
   row = find_catalog_row (window, ITEM_KEY);
   g_assert_nonnull (row);
-  gtk_list_box_select_row (window->catalog_list, row);
+  gtk_list_box_select_row (gk_record_list_pane_get_catalog_list (window->list_pane), row);
   gk_test_ui_flush ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "catalog-item");
   editor = window->catalog_editor;
@@ -175,7 +175,7 @@ test_edit_item (void)
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_catalog_row (window, ITEM_KEY))), ==,
                      "采购项目公告（修订）");
     g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "采购项目公告（修订）");
-    g_assert_true (gtk_list_box_get_selected_row (window->catalog_list) == find_catalog_row (window, ITEM_KEY));
+    g_assert_true (gtk_list_box_get_selected_row (gk_record_list_pane_get_catalog_list (window->list_pane)) == find_catalog_row (window, ITEM_KEY));
   }
 
   /* An empty name is said at its row; the last one stays saved. */
@@ -278,15 +278,15 @@ test_switch_saves (void)
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   gk_window_set_section (window, "catalog");
-  first = gtk_list_box_get_row_at_index (window->catalog_list, 0);
-  second = gtk_list_box_get_row_at_index (window->catalog_list, 1);
+  first = gtk_list_box_get_row_at_index (gk_record_list_pane_get_catalog_list (window->list_pane), 0);
+  second = gtk_list_box_get_row_at_index (gk_record_list_pane_get_catalog_list (window->list_pane), 1);
   first_key = g_strdup (g_object_get_data (G_OBJECT (first), "gk-item-key"));
-  gtk_list_box_select_row (window->catalog_list, first);
+  gtk_list_box_select_row (gk_record_list_pane_get_catalog_list (window->list_pane), first);
   editor = window->catalog_editor;
 
   set_text (gk_catalog_editor_get_row (editor, "basis"), "《政府信息公开条例》第二十条");
   g_assert_true (gk_catalog_editor_get_modified (editor));
-  gtk_list_box_select_row (window->catalog_list, second);
+  gtk_list_box_select_row (gk_record_list_pane_get_catalog_list (window->list_pane), second);
   g_assert_false (gk_catalog_editor_get_modified (editor));
   g_assert_cmpstr (gk_catalog_editor_get_item_key (editor), ==, g_object_get_data (G_OBJECT (second), "gk-item-key"));
   {
@@ -300,14 +300,14 @@ test_switch_saves (void)
   gk_window_set_section (window, "bidding");
   g_assert_false (gk_catalog_editor_get_modified (editor));
   g_assert_null (gk_catalog_editor_get_item_key (editor));
-  g_assert_null (gtk_list_box_get_selected_row (window->catalog_list));
+  g_assert_null (gtk_list_box_get_selected_row (gk_record_list_pane_get_catalog_list (window->list_pane)));
   gk_window_set_section (window, "catalog");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "no-item");
-  second = gtk_list_box_get_row_at_index (window->catalog_list, 1);
+  second = gtk_list_box_get_row_at_index (gk_record_list_pane_get_catalog_list (window->list_pane), 1);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (second), "dim-label"));
 
   /* A window destroyed (not closed) with an edit pending still saves it. */
-  gtk_list_box_select_row (window->catalog_list, first);
+  gtk_list_box_select_row (gk_record_list_pane_get_catalog_list (window->list_pane), first);
   set_text (gk_catalog_editor_get_row (editor, "time-limit"), "信息形成之日起5个工作日内");
   g_assert_true (gk_catalog_editor_get_modified (editor));
   gtk_window_destroy (GTK_WINDOW (window));

@@ -19,6 +19,18 @@
 #include "gk-window-private.h"
 
 /* One application for the whole run: it is exported on the session bus. */
+
+/* Whether the list pane shows its report button or its unit filter. */
+static gboolean
+pane_shows (GkWindow   *window,
+            const char *what)
+{
+  gboolean shown;
+
+  g_object_get (window->list_pane, what, &shown, NULL);
+  return shown;
+}
+
 static GkApplication *app;
 static char *tmp_dir;
 
@@ -341,11 +353,11 @@ test_list (void)
   /* With nothing chosen, the content pane shows the report. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "supervision");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->supervision_view)));
-  g_assert_true (gtk_widget_get_visible (window->unit_filter_bar));
+  g_assert_true (pane_shows (window, "shows-units"));
 
   /* Overdue first, the oldest first, then the due-soon; nothing published,
    * nothing not yet due. */
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "records");
+  g_assert_cmpstr (gk_record_list_pane_get_page (window->list_pane), ==, "records");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 3);
   record = list_item (window, 0);
   g_assert_cmpstr (record->uuid, ==, ledger->oldest_overdue);
@@ -358,9 +370,9 @@ test_list (void)
   g_object_unref (record);
 
   /* Each row says why it is there (rows are made when the list is laid out). */
-  three_rows.list = GTK_WIDGET (window->record_list);
+  three_rows.list = GTK_WIDGET (gk_record_list_pane_get_list_view (window->list_pane));
   gk_test_ui_wait_until (shows_record_rows, &three_rows);
-  collect_record_rows (GTK_WIDGET (window->record_list), rows);
+  collect_record_rows (GTK_WIDGET (gk_record_list_pane_get_list_view (window->list_pane)), rows);
   g_assert_cmpuint (g_hash_table_size (rows), ==, 3);
   g_assert_true (gtk_widget_has_css_class (g_hash_table_lookup (rows, ledger->oldest_overdue), "overdue"));
   g_assert_true (gtk_widget_has_css_class (g_hash_table_lookup (rows, ledger->overdue), "overdue"));
@@ -368,7 +380,7 @@ test_list (void)
   g_assert_false (gtk_widget_has_css_class (g_hash_table_lookup (rows, ledger->due_soon), "overdue"));
 
   /* Activating the first row opens that record in the content pane. */
-  g_signal_emit_by_name (window->record_list, "activate", 0);
+  g_signal_emit_by_name (gk_record_list_pane_get_list_view (window->list_pane), "activate", 0);
   gk_test_ui_flush ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "record");
   g_assert_nonnull (window->record);
@@ -376,7 +388,7 @@ test_list (void)
   g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "最早逾期的采购结果公告");
 
   /* …and the report is one button away. */
-  g_assert_true (gtk_widget_get_visible (window->report_button));
+  g_assert_true (pane_shows (window, "shows-report"));
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-report", NULL);
   gk_test_ui_wait_until (gk_test_ui_is_null, &window->record);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "supervision");
@@ -390,35 +402,35 @@ test_list (void)
         unit_position = i;
     }
   g_assert_cmpuint (unit_position, >, 0);
-  gtk_drop_down_set_selected (window->unit_dropdown, unit_position);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gk_test_find_descendant (GTK_WIDGET (window->list_pane), GTK_TYPE_DROP_DOWN)), unit_position);
   gk_test_ui_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 1);
   record = list_item (window, 0);
   g_assert_cmpstr (record->uuid, ==, ledger->overdue);
   g_object_unref (record);
-  gtk_drop_down_set_selected (window->unit_dropdown, 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gk_test_find_descendant (GTK_WIDGET (window->list_pane), GTK_TYPE_DROP_DOWN)), 0);
   gk_test_ui_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 3);
 
   /* The search entry narrows it too. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
-  g_assert_true (gtk_search_bar_get_search_mode (window->search_bar));
-  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "即将到期");
-  g_signal_emit_by_name (window->search_entry, "search-changed");
+  g_assert_true (gk_record_list_pane_get_search_mode (window->list_pane));
+  gtk_editable_set_text (GTK_EDITABLE (gk_test_find_descendant (GTK_WIDGET (window->list_pane), GTK_TYPE_SEARCH_ENTRY)), "即将到期");
+  g_signal_emit_by_name (gk_test_find_descendant (GTK_WIDGET (window->list_pane), GTK_TYPE_SEARCH_ENTRY), "search-changed");
   gk_test_ui_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 1);
   record = list_item (window, 0);
   g_assert_cmpstr (record->uuid, ==, ledger->due_soon);
   g_object_unref (record);
-  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
-  g_signal_emit_by_name (window->search_entry, "search-changed");
+  gtk_editable_set_text (GTK_EDITABLE (gk_test_find_descendant (GTK_WIDGET (window->list_pane), GTK_TYPE_SEARCH_ENTRY)), "");
+  g_signal_emit_by_name (gk_test_find_descendant (GTK_WIDGET (window->list_pane), GTK_TYPE_SEARCH_ENTRY), "search-changed");
   gk_test_ui_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 3);
 
   /* Another section shows its own list, without the unit filter. */
   click_section (window, "procurement");
-  g_assert_false (gtk_widget_get_visible (window->unit_filter_bar));
-  g_assert_false (gtk_widget_get_visible (window->report_button));
+  g_assert_false (pane_shows (window, "shows-units"));
+  g_assert_false (pane_shows (window, "shows-report"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -88,7 +88,7 @@ test_sections (void)
       gtk_list_box_select_row (gk_sidebar_get_list_box (window->sidebar), GTK_LIST_BOX_ROW (row));
       gk_test_ui_flush ();
       g_assert_cmpstr (gk_window_get_section (window), ==, keys[n_rows]);
-      g_assert_cmpstr (adw_window_title_get_title (window->list_title), ==, gk_sidebar_row_get_title (row));
+      g_assert_cmpstr (gk_record_list_pane_get_title (window->list_pane), ==, gk_sidebar_row_get_title (row));
 
       /* New records everywhere but in the catalog, whose + would read as "new item". */
       g_assert_cmpint (action_enabled (window, "new-record"), ==, g_strcmp0 (keys[n_rows], "catalog") != 0);
@@ -98,8 +98,8 @@ test_sections (void)
 
   /* The catalog section lists the default catalog's items. */
   gk_window_set_section (window, "catalog");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "catalog");
-  g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (window->catalog_list)));
+  g_assert_cmpstr (gk_record_list_pane_get_page (window->list_pane), ==, "catalog");
+  g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (gk_record_list_pane_get_catalog_list (window->list_pane))));
 
   /* The last section is remembered. */
   gk_window_set_section (window, "bidding");
@@ -144,9 +144,9 @@ test_actions (void)
 
   /* Search toggles the search bar. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
-  g_assert_true (gtk_search_bar_get_search_mode (window->search_bar));
+  g_assert_true (gk_record_list_pane_get_search_mode (window->list_pane));
   g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
-  g_assert_false (gtk_search_bar_get_search_mode (window->search_bar));
+  g_assert_false (gk_record_list_pane_get_search_mode (window->list_pane));
 
   /* A new record (of the item chosen) is created and shown. */
   gk_window_set_section (window, "procurement");
@@ -270,7 +270,7 @@ sidebar_count (GkWindow   *window,
 static void
 press_delete_in_list (GkWindow *window)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window->record_list));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (gk_record_list_pane_get_list_view (window->list_pane)));
   gboolean pressed = FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers) && !pressed; i++)
@@ -287,7 +287,7 @@ press_delete_in_list (GkWindow *window)
           if (strstr (trigger, "Delete") == NULL)
             continue;
           g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                                       GTK_WIDGET (window->record_list), NULL));
+                                                       GTK_WIDGET (gk_record_list_pane_get_list_view (window->list_pane)), NULL));
           pressed = TRUE;
           break;
         }
@@ -320,7 +320,7 @@ test_delete_undo (void)
   g_assert_cmpuint (sidebar_count (window, "housing-allocation"), ==, 2);
 
   /* Delete: gone from the list, the count and the editor at once. */
-  gtk_widget_grab_focus (GTK_WIDGET (window->record_list));
+  gtk_widget_grab_focus (GTK_WIDGET (gk_record_list_pane_get_list_view (window->list_pane)));
   press_delete_in_list (window);
   gk_test_ui_wait_until (gk_test_ui_is_null, &window->record);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 1);
@@ -421,7 +421,7 @@ test_fold (void)
   g_signal_emit_by_name (gk_sidebar_get_list_box (window->sidebar), "row-activated",
                          gtk_list_box_get_row_at_index (gk_sidebar_get_list_box (window->sidebar), 2));
   gk_test_ui_flush ();
-  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->list_pane);
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == GTK_WIDGET (window->list_pane));
   g_action_group_activate_action (G_ACTION_GROUP (window), "go-back", NULL);
   gk_test_ui_flush ();
   g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == GTK_WIDGET (window->sidebar));
@@ -435,7 +435,8 @@ static void
 test_templates (void)
 {
   static const char *known[] = {
-    "gk-window.ui", "gk-sidebar.ui", "gk-sidebar-row.ui", "gk-record-row.ui", "gk-preferences-window.ui",
+    "gk-window.ui", "gk-sidebar.ui", "gk-sidebar-row.ui", "gk-record-list-pane.ui", "gk-record-row.ui",
+    "gk-preferences-window.ui",
     /* Instantiated by test-item-chooser. */
     "gk-item-chooser.ui",
     "gk-supervision-view.ui", "help-overlay.ui",

@@ -238,13 +238,9 @@ search_changed_state (GSimpleAction *action,
   gboolean active = g_variant_get_boolean (state);
 
   g_simple_action_set_state (action, state);
-  gtk_search_bar_set_search_mode (self->search_bar, active);
-  if (active)
-    {
-      if (adw_leaflet_get_folded (self->leaflet))
-        adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-    }
+  if (active && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->list_pane));
+  gk_record_list_pane_set_search_mode (self->list_pane, active);
 }
 
 static void
@@ -300,12 +296,12 @@ static const GActionEntry win_actions[] = {
 };
 
 static void
-on_search_mode_changed_cb (GkWindow   *self,
-                           GParamSpec *pspec,
-                           GtkSearchBar *bar)
+on_search_mode_changed_cb (GkWindow         *self,
+                           GParamSpec       *pspec,
+                           GkRecordListPane *pane)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "search");
-  gboolean mode = gtk_search_bar_get_search_mode (bar);
+  gboolean mode = gk_record_list_pane_get_search_mode (pane);
   g_autoptr(GVariant) state = g_action_get_state (action);
 
   /* Escape closes the bar without going through the action: keep the two in step. */
@@ -348,6 +344,6 @@ void
 gk_window_actions_init (GkWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
-  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+  g_signal_connect_object (self->list_pane, "notify::search-mode",
                            G_CALLBACK (on_search_mode_changed_cb), self, G_CONNECT_SWAPPED);
 }

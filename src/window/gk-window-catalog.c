@@ -64,7 +64,7 @@ gk_window_catalog_fill (GkWindow *self)
 
   /* An edit in the catalog editor changes one row's texts: update the rows
    * in place, so that the selection and the focus stay where they are. */
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->catalog_list));
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (gk_record_list_pane_get_catalog_list (self->list_pane)));
        child != NULL && same_items;
        child = gtk_widget_get_next_sibling (child), n_rows++)
     same_items = n_rows < items->len &&
@@ -76,7 +76,7 @@ gk_window_catalog_fill (GkWindow *self)
     {
       guint i = 0;
 
-      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->catalog_list));
+      for (child = gtk_widget_get_first_child (GTK_WIDGET (gk_record_list_pane_get_catalog_list (self->list_pane)));
            child != NULL;
            child = gtk_widget_get_next_sibling (child))
         update_catalog_row (child, g_ptr_array_index (items, i++));
@@ -86,16 +86,16 @@ gk_window_catalog_fill (GkWindow *self)
       /* The list box keeps one row per item: a catalog has dozens, not thousands. */
       shown = self->catalog_editor != NULL ? gk_catalog_editor_get_item_key (self->catalog_editor) : NULL;
       self->filling_catalog = TRUE;
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->catalog_list))) != NULL)
-        gtk_list_box_remove (self->catalog_list, child);
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (gk_record_list_pane_get_catalog_list (self->list_pane)))) != NULL)
+        gtk_list_box_remove (gk_record_list_pane_get_catalog_list (self->list_pane), child);
       for (guint i = 0; i < items->len; i++)
         {
           GkItem *item = g_ptr_array_index (items, i);
           GtkWidget *row = create_catalog_row (item);
 
-          gtk_list_box_append (self->catalog_list, row);
+          gtk_list_box_append (gk_record_list_pane_get_catalog_list (self->list_pane), row);
           if (g_strcmp0 (gk_item_get_key (item), shown) == 0)
-            gtk_list_box_select_row (self->catalog_list, GTK_LIST_BOX_ROW (row));
+            gtk_list_box_select_row (gk_record_list_pane_get_catalog_list (self->list_pane), GTK_LIST_BOX_ROW (row));
         }
       self->filling_catalog = FALSE;
     }
@@ -117,10 +117,10 @@ gk_window_show_catalog_item (GkWindow   *self,
   if (self->catalog_editor != NULL)
     gk_catalog_editor_set_item_key (self->catalog_editor, key);
 
-  if (key == NULL && gtk_list_box_get_selected_row (self->catalog_list) != NULL)
+  if (key == NULL && gtk_list_box_get_selected_row (gk_record_list_pane_get_catalog_list (self->list_pane)) != NULL)
     {
       self->filling_catalog = TRUE;
-      gtk_list_box_unselect_all (self->catalog_list);
+      gtk_list_box_unselect_all (gk_record_list_pane_get_catalog_list (self->list_pane));
       self->filling_catalog = FALSE;
     }
 
@@ -142,8 +142,8 @@ static void
 on_catalog_list_row_activated_cb (GkWindow      *self,
                                   GtkListBoxRow *row)
 {
-  if (gtk_list_box_get_selected_row (self->catalog_list) != row)
-    gtk_list_box_select_row (self->catalog_list, row);
+  if (gtk_list_box_get_selected_row (gk_record_list_pane_get_catalog_list (self->list_pane)) != row)
+    gtk_list_box_select_row (gk_record_list_pane_get_catalog_list (self->list_pane), row);
   /* On a folded window, choosing an item moves on to its editor. */
   gk_window_reveal_content (self);
 }
@@ -151,8 +151,8 @@ on_catalog_list_row_activated_cb (GkWindow      *self,
 void
 gk_window_catalog_init (GkWindow *self)
 {
-  g_signal_connect_object (self->catalog_list, "row-selected",
+  g_signal_connect_object (gk_record_list_pane_get_catalog_list (self->list_pane), "row-selected",
                            G_CALLBACK (on_catalog_list_row_selected_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->catalog_list, "row-activated",
+  g_signal_connect_object (gk_record_list_pane_get_catalog_list (self->list_pane), "row-activated",
                            G_CALLBACK (on_catalog_list_row_activated_cb), self, G_CONNECT_SWAPPED);
 }

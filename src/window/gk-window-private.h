@@ -4,6 +4,7 @@
 #include "gk-catalog-editor.h"
 #include "gk-record-editor.h"
 #include "gk-record-list.h"
+#include "gk-record-list-pane.h"
 #include "gk-sidebar.h"
 #include "gk-store.h"
 #include "gk-supervision-view.h"
@@ -20,16 +21,7 @@ struct _GkWindow
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
   GkSidebar *sidebar;
-  GtkWidget *list_pane;
-  AdwWindowTitle *list_title;
-  GtkSearchBar *search_bar;
-  GtkSearchEntry *search_entry;
-  GtkWidget *report_button;
-  GtkWidget *unit_filter_bar;
-  GtkDropDown *unit_dropdown;
-  GtkStack *list_stack;
-  GtkListView *record_list;
-  AdwStatusPage *list_empty_page;
+  GkRecordListPane *list_pane;
   GtkWidget *content_pane;
   AdwWindowTitle *content_title;
   GtkStack *content_stack;
@@ -39,7 +31,6 @@ struct _GkWindow
   GkSupervisionView *supervision_view;
 
   AdwStatusPage *error_page;
-  GtkListBox *catalog_list;
   AdwBin *catalog_page;
   GkCatalogEditor *catalog_editor; /* made when the first catalog item is shown */
   gboolean filling_catalog;        /* catalog_list is being refilled: not a choice */

@@ -21,6 +21,8 @@ gk_window_supervision_update_today (GkWindow *self)
   gk_calendar_add_workdays (gk_store_get_calendar (self->store), &today,
                             self->due_soon_workdays, &until, NULL);
   self->due_soon_by = gk_date_format_iso (&until);
+  /* The rows mark what is overdue or due soon. */
+  g_object_set (self->list_pane, "today", self->today, "due-soon-by", self->due_soon_by, NULL);
 
   return g_strcmp0 (old_due_soon_by, self->due_soon_by) != 0;
 }
@@ -50,13 +52,11 @@ gk_window_supervision_get_unit (GkWindow *self)
 {
   if (self->units == NULL)
     return 0;
-  return gk_unit_model_get_id (self->units, gtk_drop_down_get_selected (self->unit_dropdown));
+  return gk_unit_model_get_id (self->units, gk_record_list_pane_get_selected_unit (self->list_pane));
 }
 
 static void
-on_unit_dropdown_selected_cb (GkWindow    *self,
-                              GParamSpec  *pspec,
-                              GtkDropDown *dropdown)
+on_unit_selected_cb (GkWindow *self)
 {
   gk_window_update_list (self);
 }
@@ -72,19 +72,19 @@ gk_window_supervision_fill_units (GkWindow *self)
   if (self->store == NULL)
     return;
 
-  g_signal_handlers_block_by_func (self->unit_dropdown, on_unit_dropdown_selected_cb, self);
+  g_signal_handlers_block_by_func (self->list_pane, on_unit_selected_cb, self);
   if (self->units == NULL || gk_unit_model_get_store (self->units) != self->store)
     {
       g_clear_object (&self->units);
       self->units = gk_unit_model_new (self->store, _("All Units"), TRUE);
-      gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (self->units));
+      g_object_set (self->list_pane, "units", self->units, NULL);
     }
   /* Most writes do not touch the units: the model, and the clerk's choice, stay as they are. */
   if (!gk_unit_model_reload (self->units, 0, &error))
     g_warning ("Could not read the units: %s", error->message);
-  else if (gk_unit_model_get_id (self->units, gtk_drop_down_get_selected (self->unit_dropdown)) != selected_id)
-    gtk_drop_down_set_selected (self->unit_dropdown, gk_unit_model_find (self->units, selected_id));
-  g_signal_handlers_unblock_by_func (self->unit_dropdown, on_unit_dropdown_selected_cb, self);
+  else if (gk_window_supervision_get_unit (self) != selected_id)
+    g_object_set (self->list_pane, "selected-unit", gk_unit_model_find (self->units, selected_id), NULL);
+  g_signal_handlers_unblock_by_func (self->list_pane, on_unit_selected_cb, self);
 
   /* The chosen unit is gone: the list goes back to every unit. */
   if (gk_window_supervision_get_unit (self) != selected_id)
@@ -103,6 +103,6 @@ gk_window_show_report (GkWindow *self)
 void
 gk_window_supervision_init (GkWindow *self)
 {
-  g_signal_connect_object (self->unit_dropdown, "notify::selected",
-                           G_CALLBACK (on_unit_dropdown_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_pane, "notify::selected-unit",
+                           G_CALLBACK (on_unit_selected_cb), self, G_CONNECT_SWAPPED);
 }

@@ -43,16 +43,12 @@ update_empty_page (GkWindow *self)
                                                "No record is past its deadline or due within %d working days.",
                                                self->due_soon_workdays),
                                      self->due_soon_workdays);
-      adw_status_page_set_icon_name (self->list_empty_page, "emblem-ok-symbolic");
-      adw_status_page_set_title (self->list_empty_page, _("Nothing Overdue"));
-      adw_status_page_set_description (self->list_empty_page, description);
+      gk_record_list_pane_set_empty (self->list_pane, "emblem-ok-symbolic", _("Nothing Overdue"), description);
     }
   else
     {
-      adw_status_page_set_icon_name (self->list_empty_page, "folder-documents-symbolic");
-      adw_status_page_set_title (self->list_empty_page, _("No Records"));
-      adw_status_page_set_description (self->list_empty_page,
-                                       _("Press “New Record” to add what this section must disclose."));
+      gk_record_list_pane_set_empty (self->list_pane, "folder-documents-symbolic", _("No Records"),
+                                     _("Press “New Record” to add what this section must disclose."));
     }
 }
 
@@ -61,13 +57,13 @@ gk_window_update_panes (GkWindow *self)
 {
   GkSidebarRow *row = gk_sidebar_get_row (self->sidebar, self->section);
   guint shown = self->records != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->records)) : 0;
-  gboolean searching = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0';
+  gboolean searching = gk_record_list_pane_get_search_text (self->list_pane)[0] != '\0';
   gboolean supervision = is_supervision (self);
   g_autofree char *subtitle = NULL;
   const char *list_page;
 
   if (row != NULL)
-    adw_window_title_set_title (self->list_title, gk_sidebar_row_get_title (row));
+    g_object_set (self->list_pane, "title", gk_sidebar_row_get_title (row), NULL);
 
   if (is_catalog (self))
     {
@@ -82,11 +78,13 @@ gk_window_update_panes (GkWindow *self)
       list_page = shown > 0 ? "records" : searching ? "no-results" : "empty";
     }
 
-  adw_window_title_set_subtitle (self->list_title, subtitle);
   update_empty_page (self);
-  gtk_stack_set_visible_child_name (self->list_stack, list_page);
-  gtk_widget_set_visible (self->unit_filter_bar, supervision && self->store != NULL);
-  gtk_widget_set_visible (self->report_button, supervision);
+  g_object_set (self->list_pane,
+                "subtitle", subtitle,
+                "page", list_page,
+                "shows-units", supervision && self->store != NULL,
+                "shows-report", supervision,
+                NULL);
 
   if (self->store == NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "error");
@@ -122,7 +120,7 @@ static void
 update_query (GkWindow *self)
 {
   g_autoptr(GkQuery) query = gk_query_new ();
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *text = gk_record_list_pane_get_search_text (self->list_pane);
 
   if (self->records == NULL)
     return;
@@ -219,32 +217,20 @@ on_sidebar_section_activated_cb (GkWindow *self)
 {
   /* On a folded window, choosing a section moves on to its list. */
   if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->list_pane));
 }
 
 static void
-on_search_entry_search_changed_cb (GkWindow       *self,
-                                   GtkSearchEntry *entry)
+on_list_pane_search_text_cb (GkWindow *self)
 {
   update_query (self);
   gk_window_update_panes (self);
 }
 
 static void
-on_search_entry_stop_search_cb (GkWindow       *self,
-                                GtkSearchEntry *entry)
+on_list_pane_record_activated_cb (GkWindow *self,
+                                  GkRecord *record)
 {
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-}
-
-static void
-on_record_list_activate_cb (GkWindow    *self,
-                            guint        position,
-                            GtkListView *list)
-{
-  g_autoptr(GkRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-
   gk_window_open_record (self, record);
 }
 
@@ -259,27 +245,6 @@ on_selection_changed_cb (GkWindow           *self,
   /* Only follow the selection on a wide window; folded, activation navigates. */
   if (record != NULL && !adw_leaflet_get_folded (self->leaflet))
     gk_window_show_record (self, record);
-}
-
-/* Folded (a narrow window, a touch screen), a tap on a record opens it, as
- * a double click or Enter does on a wide window. */
-static void
-on_record_list_released_cb (GkWindow        *self,
-                            int              n_press,
-                            double           x,
-                            double           y,
-                            GtkGestureClick *gesture)
-{
-  GkRecord *record;
-
-  if (n_press != 1 || !adw_leaflet_get_folded (self->leaflet))
-    return;
-
-  record = gtk_single_selection_get_selected_item (self->selection);
-  if (record == NULL)
-    return;
-
-  gk_window_open_record (self, record);
 }
 
 void
@@ -320,31 +285,6 @@ gk_window_show_record (GkWindow *self,
 
   gk_window_update_panes (self);
   gk_window_actions_update (self);
-}
-
-static void
-setup_record_row_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, gk_record_row_new ());
-}
-
-static void
-bind_record_row_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    GkWindow                 *self)
-{
-  gk_record_row_set_record (GK_RECORD_ROW (gtk_list_item_get_child (item)),
-                            gtk_list_item_get_item (item), self->today, self->due_soon_by);
-}
-
-static void
-unbind_record_row_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      gpointer                  user_data)
-{
-  gk_record_row_set_record (GK_RECORD_ROW (gtk_list_item_get_child (item)), NULL, NULL, NULL);
 }
 
 static void
@@ -616,15 +556,6 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, list_pane);
-  gtk_widget_class_bind_template_child (widget_class, GkWindow, list_title);
-  gtk_widget_class_bind_template_child (widget_class, GkWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, GkWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, GkWindow, report_button);
-  gtk_widget_class_bind_template_child (widget_class, GkWindow, unit_filter_bar);
-  gtk_widget_class_bind_template_child (widget_class, GkWindow, unit_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, GkWindow, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, GkWindow, record_list);
-  gtk_widget_class_bind_template_child (widget_class, GkWindow, list_empty_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, content_pane);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, content_stack);
@@ -632,28 +563,23 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, status_menu_button);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, supervision_view);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, GkWindow, catalog_list);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, catalog_page);
 
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_section_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_section_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_record_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_pane_search_text_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_pane_record_activated_cb);
 
   g_type_ensure (GK_TYPE_SIDEBAR);
-  g_type_ensure (GK_TYPE_RECORD_ROW);
+  g_type_ensure (GK_TYPE_RECORD_LIST_PANE);
   g_type_ensure (GK_TYPE_RECORD_EDITOR);
   g_type_ensure (GK_TYPE_CATALOG_EDITOR);
   g_type_ensure (GK_TYPE_SUPERVISION_VIEW);
-  g_type_ensure (GK_TYPE_UNIT_ITEM);
 }
 
 static void
 gk_window_init (GkWindow *self)
 {
-  GtkListItemFactory *factory;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   if (DEVELOPMENT)
@@ -675,26 +601,7 @@ gk_window_init (GkWindow *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->record_list, GTK_SELECTION_MODEL (self->selection));
-
-  {
-    GtkGesture *click = gtk_gesture_click_new ();
-
-    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-    g_signal_connect_object (click, "released", G_CALLBACK (on_record_list_released_cb),
-                             self, G_CONNECT_SWAPPED);
-    gtk_widget_add_controller (GTK_WIDGET (self->record_list), GTK_EVENT_CONTROLLER (click));
-  }
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_record_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_record_row_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_record_row_cb), self);
-  gtk_list_view_set_factory (self->record_list, factory);
-  g_object_unref (factory);
-
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, self->list_pane);
+  g_object_set (self->list_pane, "model", self->selection, "today", self->today, NULL);
 
   gk_window_actions_init (self);
   gk_window_supervision_init (self);
