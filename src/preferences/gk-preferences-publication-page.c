@@ -189,13 +189,16 @@ static void
 on_guide_changed_cb (GkPreferencesPublicationPage *self,
                      AdwEntryRow       *row)
 {
-  GkGuideField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "gk-field"));
+  GkGuideField field = 0;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
   g_autoptr(GkValidation) check = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->filling || self->store == NULL)
     return;
+  while (field < GK_GUIDE_N_FIELDS && self->guide_rows[field] != row)
+    field++;
+  g_return_if_fail (field < GK_GUIDE_N_FIELDS);
 
   check = gk_guide_validate (field, text);
   if (check->severity == GK_SEVERITY_ERROR)
@@ -232,7 +235,6 @@ build_guide_rows (GkPreferencesPublicationPage *self)
       gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
                                       gk_message_row_get_label (GK_MESSAGE_ROW (message)), NULL, -1);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (message), title);
-      g_object_set_data (G_OBJECT (row), "gk-field", GUINT_TO_POINTER (field));
       g_signal_connect_object (row, "changed", G_CALLBACK (on_guide_changed_cb), self, G_CONNECT_SWAPPED);
       adw_preferences_group_add (self->guide_group, row);
       adw_preferences_group_add (self->guide_group, message);

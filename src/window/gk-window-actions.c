@@ -147,12 +147,34 @@ open_record_activated (GSimpleAction *action,
   open_record_in_section (self, record);
 }
 
-static void
-on_delete_toast_dismissed_cb (AdwToast *toast,
-                              GkWindow *self)
+/* The record a delete toast is about; owned by the toast's handlers. */
+typedef struct
 {
-  const char *uuid = g_object_get_data (G_OBJECT (toast), "gk-uuid");
+  GWeakRef window;
+  char *uuid;
+} PendingDelete;
+
+static void
+pending_delete_free (gpointer  data,
+                     GClosure *closure)
+{
+  PendingDelete *pending = data;
+
+  g_weak_ref_clear (&pending->window);
+  g_free (pending->uuid);
+  g_free (pending);
+}
+
+static void
+on_delete_toast_dismissed_cb (AdwToast      *toast,
+                              PendingDelete *pending)
+{
+  g_autoptr(GkWindow) self = g_weak_ref_get (&pending->window);
+  const char *uuid = pending->uuid;
   g_autoptr(GError) error = NULL;
+
+  if (self == NULL)
+    return;
 
   /* Undo showed the record again; otherwise the delete happens now. */
   if (self->store == NULL || !gk_store_is_record_hidden (self->store, uuid))
@@ -166,13 +188,14 @@ on_delete_toast_dismissed_cb (AdwToast *toast,
 }
 
 static void
-on_delete_toast_undo_cb (AdwToast *toast,
-                         GkWindow *self)
+on_delete_toast_undo_cb (AdwToast      *toast,
+                         PendingDelete *pending)
 {
-  const char *uuid = g_object_get_data (G_OBJECT (toast), "gk-uuid");
+  g_autoptr(GkWindow) self = g_weak_ref_get (&pending->window);
+  const char *uuid = pending->uuid;
   g_autoptr(GkRecord) record = NULL;
 
-  if (self->store == NULL)
+  if (self == NULL || self->store == NULL)
     return;
 
   gk_store_unhide_record (self->store, uuid);
@@ -192,6 +215,7 @@ delete_record_activated (GSimpleAction *action,
   g_autofree char *title = NULL;
   g_autofree char *uuid = NULL;
   AdwToast *toast;
+  PendingDelete *pending;
 
   if (self->record == NULL)
     return;
@@ -207,9 +231,13 @@ delete_record_activated (GSimpleAction *action,
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "gk-uuid", g_strdup (uuid), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_delete_toast_undo_cb), self, 0);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb), self, 0);
+  pending = g_new0 (PendingDelete, 1);
+  g_weak_ref_init (&pending->window, self);
+  pending->uuid = g_strdup (uuid);
+  /* The toast goes after its last signal: the dismissed handler frees what both use. */
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_delete_toast_undo_cb), pending);
+  g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb), pending,
+                         pending_delete_free, 0);
   gk_store_hide_record (self->store, uuid);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
