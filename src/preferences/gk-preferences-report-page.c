@@ -62,6 +62,15 @@ static const char *text_titles[N_TEXTS] = {
   N_("VI. Other Matters to Report"),
 };
 
+/* One figure typed in a row: where it goes in GkReportFigures, and how. */
+typedef struct
+{
+  GtkWidget *row;               /* AdwEntryRow */
+  GkMessageRow *message_row;
+  gsize offset;
+  gboolean fees;                /* 万元 with decimals, not a count */
+} Figure;
+
 struct _GkPreferencesReportPage
 {
   AdwPreferencesPage parent_instance;
@@ -73,7 +82,7 @@ struct _GkPreferencesReportPage
   GkStore *store;
   GkReportFigures *figures;     /* of the year shown; NULL when it could not be read */
   GArray *years;                /* int, parallel to the year combo */
-  GPtrArray *figure_rows;       /* AdwEntryRow: section 二 and the carried-over columns */
+  GPtrArray *figure_rows;       /* Figure: section 二 and the carried-over columns */
   GPtrArray *groups;            /* every group but the year's: insensitive without figures */
   GtkSwitch *carried_switch;
   GPtrArray *carried_rows;      /* shown with the switch on */
@@ -131,27 +140,39 @@ update_carried_total (GkPreferencesReportPage *self)
   gtk_label_set_text (self->carried_total, total);
 }
 
+static Figure *
+find_figure (GkPreferencesReportPage *self,
+             GtkWidget               *row)
+{
+  for (guint i = 0; i < self->figure_rows->len; i++)
+    {
+      Figure *figure = g_ptr_array_index (self->figure_rows, i);
+
+      if (figure->row == row)
+        return figure;
+    }
+  return NULL;
+}
+
 static void
 on_figure_changed_cb (GkPreferencesReportPage *self,
                       AdwEntryRow  *row)
 {
   g_autoptr(GError) error = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  gsize offset = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "gk-offset"));
-  gboolean fees = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "gk-fees"));
-  GkMessageRow *message_row = g_object_get_data (G_OBJECT (row), "gk-message-row");
+  Figure *figure = find_figure (self, GTK_WIDGET (row));
   gint64 value = 0;
   gboolean ok;
 
-  if (self->filling || self->figures == NULL)
+  if (self->filling || self->figures == NULL || figure == NULL)
     return;
 
-  ok = fees ? gk_report_parse_fees (text, &value, &error) : gk_report_parse_count (text, &value, &error);
-  show_problem (GTK_WIDGET (row), message_row, ok ? NULL : error->message);
+  ok = figure->fees ? gk_report_parse_fees (text, &value, &error) : gk_report_parse_count (text, &value, &error);
+  show_problem (GTK_WIDGET (row), figure->message_row, ok ? NULL : error->message);
   if (!ok)
     return;
 
-  G_STRUCT_MEMBER (gint64, self->figures, offset) = value;
+  G_STRUCT_MEMBER (gint64, self->figures, figure->offset) = value;
   update_carried_total (self);
   save (self);
 }
@@ -164,12 +185,12 @@ on_carried_switch_cb (GkPreferencesReportPage *self)
   for (guint i = 0; i < self->carried_rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (self->carried_rows, i);
-      GkMessageRow *message_row = g_object_get_data (G_OBJECT (row), "gk-message-row");
+      Figure *figure = find_figure (self, row);
 
       gtk_widget_set_visible (row, active);
       /* A hidden field's problem goes with it: nothing of it is saved. */
-      if (message_row != NULL && !active)
-        show_problem (row, message_row, NULL);
+      if (figure != NULL && !active)
+        show_problem (row, figure->message_row, NULL);
     }
   if (self->filling || self->figures == NULL)
     return;
@@ -227,6 +248,7 @@ add_figure_row (GkPreferencesReportPage        *self,
 {
   GtkWidget *row = adw_entry_row_new ();
   GtkWidget *message = gk_message_row_new ();
+  Figure *figure = g_new0 (Figure, 1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -235,13 +257,14 @@ add_figure_row (GkPreferencesReportPage        *self,
   gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
                                   gk_message_row_get_label (GK_MESSAGE_ROW (message)), NULL, -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (message), title);
-  g_object_set_data (G_OBJECT (row), "gk-offset", GSIZE_TO_POINTER (offset));
-  g_object_set_data (G_OBJECT (row), "gk-fees", GINT_TO_POINTER (fees));
-  g_object_set_data (G_OBJECT (row), "gk-message-row", message);
+  figure->row = row;
+  figure->message_row = GK_MESSAGE_ROW (message);
+  figure->offset = offset;
+  figure->fees = fees;
   g_signal_connect_object (row, "changed", G_CALLBACK (on_figure_changed_cb), self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (group, row);
   adw_preferences_group_add (group, message);
-  g_ptr_array_add (self->figure_rows, row);
+  g_ptr_array_add (self->figure_rows, figure);
   return row;
 }
 
@@ -385,17 +408,16 @@ fill (GkPreferencesReportPage *self)
   self->filling = TRUE;
   for (guint i = 0; i < self->figure_rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (self->figure_rows, i);
-      gsize offset = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "gk-offset"));
-      gint64 value = G_STRUCT_MEMBER (gint64, self->figures, offset);
+      Figure *figure = g_ptr_array_index (self->figure_rows, i);
+      gint64 value = G_STRUCT_MEMBER (gint64, self->figures, figure->offset);
       g_autofree char *text = NULL;
 
-      if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "gk-fees")))
+      if (figure->fees)
         text = gk_report_format_fees (value);
       else
         text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
-      gtk_editable_set_text (GTK_EDITABLE (row), text);
-      show_problem (row, g_object_get_data (G_OBJECT (row), "gk-message-row"), NULL);
+      gtk_editable_set_text (GTK_EDITABLE (figure->row), text);
+      show_problem (figure->row, figure->message_row, NULL);
     }
   gtk_switch_set_active (self->carried_switch, self->figures->has_carried_over);
   on_carried_switch_cb (self);
@@ -461,7 +483,7 @@ gk_preferences_report_page_init (GkPreferencesReportPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
-  self->figure_rows = g_ptr_array_new ();
+  self->figure_rows = g_ptr_array_new_with_free_func (g_free);
   self->carried_rows = g_ptr_array_new ();
   self->groups = g_ptr_array_new ();
 
