@@ -31,19 +31,13 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (fixture->window);
 }
 
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
   gtk_window_destroy (fixture->window);
-  g_assert_true (gk_test_spin_until (is_null, &fixture->editor, 5000));
+  gk_test_ui_wait_until (gk_test_ui_is_null, &fixture->editor);
   gk_test_ledger_tear_down (&fixture->ledger, data);
 }
 
@@ -130,7 +124,7 @@ wait_for_cell (GkTableEditor *editor,
 {
   CellQuery query = { GTK_WIDGET (editor), row, column_id, NULL };
 
-  g_assert_true (gk_test_spin_until (cell_found, &query, 5000));
+  gk_test_ui_wait_until (cell_found, &query);
   return GK_TABLE_CELL (query.found);
 }
 
