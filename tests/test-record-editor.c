@@ -684,6 +684,39 @@ has_rows (gpointer data)
   return gk_table_editor_get_n_rows (GK_TABLE_EDITOR (data)) > 0;
 }
 
+/* Choosing in the dropdown cell of a request's 办理过程 stores the choice
+ * (its handler used to take the GParamSpec for its column and crash). */
+static void
+test_dropdown_cell (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GkRecord) record = create_record (fixture, "request.application");
+  GkTableEditor *events = table (fixture, "events");
+  CellMatch kind = { 0, "kind" };
+  CellInTable kind_shown = { GTK_WIDGET (events), &kind };
+  GtkWidget *dropdown;
+
+  gtk_widget_activate_action (GTK_WIDGET (events), "table.add-row", NULL);
+  gk_test_ui_wait_until (shows_cell, &kind_shown);
+  dropdown = find_cell (GTK_WIDGET (events), 0, "kind");
+  g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+
+  /* 0 is "—", then the choices in order: 2 is 收到补正, 3 延长答复期限. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 3);
+  g_assert_true (gk_record_editor_flush (fixture->editor, NULL));
+
+  {
+    g_autoptr(GkRecord) stored = reread (fixture->path, record->uuid);
+    g_autoptr(JsonObject) values = fields_of (stored);
+    JsonArray *rows = json_object_get_array_member (values, "events");
+
+    g_assert_cmpuint (json_array_get_length (rows), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0), "kind"), ==,
+                     "extension");
+  }
+}
+
 /* Households copied from a spreadsheet, pasted through the clipboard. */
 static void
 test_paste (Fixture       *fixture,
@@ -1384,6 +1417,7 @@ main (int   argc,
   g_test_add ("/record-editor/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("every-domain", test_every_domain);
   ADD ("validation", test_validation);
+  ADD ("dropdown-cell", test_dropdown_cell);
   ADD ("paste", test_paste);
   ADD ("paste-many", test_paste_many);
   ADD ("undo", test_undo);
