@@ -4,8 +4,8 @@
 #include <adwaita.h>
 
 #include "gk-core.h"
-#include "gk-table-editor.h"
 #include "gk-table-cell.h"
+#include "gk-table-editor.h"
 #include "gk-test-ui.h"
 #include "gk-test-util.h"
 
