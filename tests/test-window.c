@@ -228,7 +228,7 @@ test_new_record_unit (void)
       const char *domain = g_ptr_array_index (domains, i);
       g_autoptr(GPtrArray) items = gk_store_list_items (store, domain, FALSE, &error);
       g_autoptr(GkRecord) stored = NULL;
-      const char *section = gk_window_domain_section (domain);
+      const char *section = gk_sidebar_domain_section (domain);
       GkItem *first;
 
       g_assert_no_error (error);
