@@ -88,10 +88,10 @@ test_edit_item (void)
   {
     g_autofree char *values = g_strdup_printf ("{\"%s\": \"旧值\"}", second_id);
 
-    gk_record_set_string (old_record, &old_record->fields, values);
+    g_assert_true (gk_record_set_values_json (old_record, values, NULL));
   }
   g_assert_true (gk_store_save_record (store, old_record, &error));
-  old_uuid = g_strdup (old_record->uuid);
+  old_uuid = g_strdup (gk_record_get_uuid (old_record));
 
   window = gk_window_new (app, store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
@@ -235,7 +235,7 @@ test_edit_item (void)
    * not in a new record; the added one shows in both. */
   new_record = gk_store_create_record (store, ITEM_KEY, "新的采购公告", &error);
   g_assert_no_error (error);
-  new_uuid = g_strdup (new_record->uuid);
+  new_uuid = g_strdup (gk_record_get_uuid (new_record));
   window = gk_window_new (app, store, NULL);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));

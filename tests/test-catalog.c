@@ -828,19 +828,19 @@ test_edit_item_in_store (GkTestLedger  *ledger,
   /* A record with a value in the field to retire, and a key no field has. */
   record = gk_store_create_record (store, gk_item_get_key (item), "某采购项目公告", &error);
   g_assert_no_error (error);
-  uuid = g_strdup (record->uuid);
+  uuid = g_strdup (gk_record_get_uuid (record));
   {
     g_autofree char *values = g_strdup_printf ("{\"%s\": \"旧值\", \"field_4\": \"导入的值\"}", second_id);
 
-    gk_record_set_string (record, &record->fields, values);
+    g_assert_true (gk_record_set_values_json (record, values, NULL));
   }
-  gk_record_set_string (record, &record->formed_on, "2024-03-01");
+  gk_record_set_formed_on (record, "2024-03-01");
   g_assert_true (gk_store_save_record (store, record, &error));
   g_assert_no_error (error);
   g_clear_object (&record);
   record = gk_store_get_record (store, uuid, &error);
-  due_before = g_strdup (record->due_on);
-  values_before = g_strdup (record->fields);
+  due_before = g_strdup (gk_record_get_due_on (record));
+  values_before = gk_record_dup_values_json (record);
   g_assert_nonnull (due_before);
 
   /* The editor's work. */
@@ -880,7 +880,7 @@ test_edit_item_in_store (GkTestLedger  *ledger,
 
   /* The rule moved the due date, at once. */
   stored = gk_store_get_record (store, uuid, &error);
-  g_assert_cmpstr (stored->due_on, !=, due_before);
+  g_assert_cmpstr (gk_record_get_due_on (stored), !=, due_before);
   g_clear_object (&stored);
   g_clear_object (&record);
 
@@ -910,15 +910,15 @@ test_edit_item_in_store (GkTestLedger  *ledger,
   /* The old value is still there, and still reads as it did. */
   record = gk_store_get_record (store, uuid, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (record->fields, ==, values_before);
   {
-    g_autoptr(JsonNode) values = json_from_string (record->fields, NULL);
+    g_autofree char *values_after = gk_record_dup_values_json (record);
     g_autofree char *shown = gk_field_format_value (gk_schema_lookup_field (schema, second_id),
-                                                    json_object_get_member (json_node_get_object (values), second_id));
+                                                    gk_record_get_value (record, second_id));
 
+    g_assert_cmpstr (values_after, ==, values_before);
     g_assert_cmpstr (shown, ==, "旧值");
   }
-  g_assert_cmpstr (record->due_on, !=, due_before);
+  g_assert_cmpstr (gk_record_get_due_on (record), !=, due_before);
   g_clear_object (&record);
 
   g_assert_finalize_object (g_steal_pointer (&store));

@@ -265,7 +265,7 @@ test_migrations (void)
 
       add_plain_item (store);
       record = create_plain (store, "迁移后的记录");
-      g_assert_true (g_str_has_prefix (record->index_no, "000014349/"));
+      g_assert_true (g_str_has_prefix (gk_record_get_index_no (record), "000014349/"));
 
       g_clear_object (&store);
       gk_test_remove_tree (dir);
@@ -287,16 +287,16 @@ test_schema_rules (Fixture       *f,
   kept = create_plain (f->store, "办公设备采购项目中标公告");
   deleted = create_plain (f->store, "公租房分配结果公示");
 
-  gk_record_set_string (kept, &kept->mode, "exempt");
-  gk_record_set_string (kept, &kept->exemption, "commercial-secret");
-  gk_record_set_string (kept, &kept->exemption_reason, "含投标人报价构成");
+  gk_record_set_mode (kept, "exempt");
+  gk_record_set_exemption (kept, "commercial-secret");
+  gk_record_set_exemption_reason (kept, "含投标人报价构成");
   g_assert_true (gk_store_save_record (f->store, kept, &error));
   g_assert_no_error (error);
   g_assert_false (gk_db_exec (db, "UPDATE records SET exemption = '' WHERE mode = 'exempt'", &error));
   g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_CONSTRAINT);
   g_clear_error (&error);
 
-  g_assert_true (gk_store_delete_record (f->store, deleted->uuid, &error));
+  g_assert_true (gk_store_delete_record (f->store, gk_record_get_uuid (deleted), &error));
   g_assert_no_error (error);
   g_assert_true (gk_db_exec (db, "INSERT INTO records_fts (records_fts) VALUES ('integrity-check')", &error));
   g_assert_no_error (error);
@@ -322,8 +322,8 @@ test_locked_ledger (Fixture       *f,
   g_assert_no_error (error);
   add_plain_item (f->store);
   first = create_plain (f->store, "锁之前的记录");
-  prefix = g_strndup (first->index_no, strlen (first->index_no) - 5);
-  g_assert_true (g_str_has_suffix (first->index_no, "-00001"));
+  prefix = g_strndup (gk_record_get_index_no (first), strlen (gk_record_get_index_no (first)) - 5);
+  g_assert_true (g_str_has_suffix (gk_record_get_index_no (first), "-00001"));
   gk_db_set_busy_timeout (gk_store_get_db (f->store), 10);
 
   g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
@@ -336,22 +336,22 @@ test_locked_ledger (Fixture       *f,
   g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_BUSY);
   g_clear_error (&error);
 
-  gk_record_set_string (first, &first->body, "锁住时的修改");
+  gk_record_set_body (first, "锁住时的修改");
   g_assert_false (gk_store_save_record (f->store, first, &error));
   g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_BUSY);
   g_clear_error (&error);
 
-  loaded = gk_store_get_record (f->store, first->uuid, &error);
+  loaded = gk_store_get_record (f->store, gk_record_get_uuid (first), &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (loaded->index_no, ==, first->index_no);
+  g_assert_cmpstr (gk_record_get_index_no (loaded), ==, gk_record_get_index_no (first));
 
   g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);
 
   after = gk_store_create_record (f->store, "test.plain", "锁之后的记录", &error);
   g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (after->index_no, prefix));
-  g_assert_cmpstr (after->index_no + strlen (prefix), ==, "00003");
+  g_assert_true (g_str_has_prefix (gk_record_get_index_no (after), prefix));
+  g_assert_cmpstr (gk_record_get_index_no (after) + strlen (prefix), ==, "00003");
 }
 
 /* A large ledger opens before its check; a read that then meets a damaged
@@ -380,10 +380,10 @@ test_damaged_read (void)
       g_autofree char *title = g_strdup_printf ("将被损坏的记录 %d", i);
       g_autoptr(GkRecord) record = create_plain (store, title);
 
-      gk_record_set_string (record, &record->body, body);
+      gk_record_set_body (record, body);
       g_assert_true (gk_store_save_record (store, record, &error));
       g_assert_no_error (error);
-      g_ptr_array_add (uuids, g_strdup (record->uuid));
+      g_ptr_array_add (uuids, g_strdup (gk_record_get_uuid (record)));
     }
   g_object_unref (store);
 

@@ -140,7 +140,7 @@ shows_record_of (gpointer data)
 {
   RecordWait *wait = data;
 
-  return wait->window->record != NULL && g_strcmp0 (wait->window->record->item_key, wait->item_key) == 0;
+  return wait->window->record != NULL && g_strcmp0 (gk_record_get_item_key (wait->window->record), wait->item_key) == 0;
 }
 
 static void
@@ -249,7 +249,7 @@ test_search_and_create (Fixture       *f,
   g_assert_cmpuint (count_records (f->ledger.store), ==, n_records + 1);
   g_assert_cmpstr (gk_window_get_section (f->window), ==, "procurement");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->content_stack), ==, "record");
-  g_assert_cmpstr (gk_record_editor_get_record (f->window->record_editor)->uuid, ==, f->window->record->uuid);
+  g_assert_cmpstr (gk_record_get_uuid (gk_record_editor_get_record (f->window->record_editor)), ==, gk_record_get_uuid (f->window->record));
   assert_focus_in_title (f->window);
 }
 
@@ -389,7 +389,7 @@ test_new_record_of_item (Fixture       *f,
                                   g_variant_new_string ("housing-allocation.result"));
   wait_for_record_of (f->window, "housing-allocation.result");
   g_assert_cmpstr (gk_window_get_section (f->window), ==, "housing-allocation");
-  g_assert_cmpstr (f->window->record->title, ==, "分配结果");
+  g_assert_cmpstr (gk_record_get_title (f->window->record), ==, "分配结果");
   g_assert_cmpuint (count_records (f->ledger.store), ==, n_records + 1);
   assert_focus_in_title (f->window);
 
@@ -403,7 +403,7 @@ test_new_record_of_item (Fixture       *f,
   /* A key that names no item creates nothing and says so. */
   g_action_group_activate_action (G_ACTION_GROUP (f->window), "new-record-of-item",
                                   g_variant_new_string ("no.such-item"));
-  g_assert_cmpstr (f->window->record->item_key, ==, "procurement.result");
+  g_assert_cmpstr (gk_record_get_item_key (f->window->record), ==, "procurement.result");
   g_assert_cmpuint (count_records (f->ledger.store), ==, n_records + 2);
   g_assert_nonnull (gk_test_find_widget (GTK_WIDGET (f->window->toast_overlay), is_label_naming, "no.such-item"));
 }
@@ -431,11 +431,11 @@ test_same_item (Fixture       *f,
   g_action_group_activate_action (G_ACTION_GROUP (f->window), "new-record-of-item",
                                   g_variant_new_string ("procurement.contract"));
   wait_for_record_of (f->window, "procurement.contract");
-  first_uuid = g_strdup (f->window->record->uuid);
+  first_uuid = g_strdup (gk_record_get_uuid (f->window->record));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), "new-record-of-same-item"));
   g_action_group_activate_action (G_ACTION_GROUP (f->window), "new-record-of-same-item", NULL);
   wait_for_record_of (f->window, "procurement.contract");
-  g_assert_cmpstr (f->window->record->uuid, !=, first_uuid);
+  g_assert_cmpstr (gk_record_get_uuid (f->window->record), !=, first_uuid);
   assert_focus_in_title (f->window);
 
   /* The chooser opens on the open record's item, and returns to it when

@@ -25,16 +25,16 @@ add_stage (GkStore    *store,
   GkRecord *record = gk_record_new ();
 
   g_assert_no_error (error);
-  record->item_id = gk_item_get_id (item);
-  record->project_id = project->id;
-  record->title = g_strdup (gk_item_get_level2 (item));
-  gk_record_set_string (record, &record->formed_on, formed_on);
+  gk_record_set_item_id (record, gk_item_get_id (item));
+  gk_record_set_project_id (record, project->id);
+  gk_record_set_title (record, gk_item_get_level2 (item));
+  gk_record_set_formed_on (record, formed_on);
   /* Inserted as an import would, already published: the test is about the
    * chain, not the fields publishing checks. */
   if (published_on != NULL)
     {
-      gk_record_set_string (record, &record->status, GK_STATUS_PUBLISHED);
-      gk_record_set_string (record, &record->published_on, published_on);
+      gk_record_set_status (record, GK_STATUS_PUBLISHED);
+      gk_record_set_published_on (record, published_on);
     }
   g_assert_true (gk_store_insert_record (store, record, TRUE, &error));
   g_assert_no_error (error);
@@ -96,12 +96,12 @@ test_tender_chain (GkTestLedger  *ledger,
   g_assert_cmpint (state_of (stages, "bidding.result"), ==, GK_STAGE_DUE);
 
   /* Candidates deleted pending an undo no longer stand for their stage. */
-  gk_store_hide_record (store, candidates->uuid);
+  gk_store_hide_record (store, gk_record_get_uuid (candidates));
   g_clear_pointer (&stages, g_ptr_array_unref);
   stages = gk_store_project_stages (store, project->id, "2025-09-01", &error);
   g_assert_no_error (error);
   g_assert_cmpint (state_of (stages, "bidding.candidates"), !=, GK_STAGE_PRESENT);
-  gk_store_unhide_record (store, candidates->uuid);
+  gk_store_unhide_record (store, gk_record_get_uuid (candidates));
   g_clear_pointer (&stages, g_ptr_array_unref);
   stages = gk_store_project_stages (store, project->id, "2025-09-01", &error);
   g_assert_cmpint (state_of (stages, "bidding.candidates"), ==, GK_STAGE_PRESENT);
@@ -110,11 +110,7 @@ test_tender_chain (GkTestLedger  *ledger,
 static JsonObject *
 fields_of (GkRecord *record)
 {
-  g_autoptr(JsonNode) root = json_from_string (record->fields, NULL);
-
-  g_assert_nonnull (root);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
-  return json_object_ref (json_node_get_object (root));
+  return json_object_ref (gk_record_get_values (record));
 }
 
 static void
@@ -124,7 +120,7 @@ set_fields (GkStore    *store,
 {
   g_autoptr(GError) error = NULL;
 
-  gk_record_set_string (record, &record->fields, json);
+  g_assert_true (gk_record_set_values_json (record, json, NULL));
   g_assert_true (gk_store_save_record (store, record, &error));
   g_assert_no_error (error);
 }
@@ -176,12 +172,12 @@ test_stage_record (GkTestLedger  *ledger,
   notice = gk_store_create_stage_record (store, project->id, gk_item_get_key (next->item), &error);
   g_assert_no_error (error);
   g_assert_nonnull (notice);
-  g_assert_cmpstr (notice->item_key, ==, "procurement.notice");
-  g_assert_cmpint (notice->project_id, ==, project->id);
-  g_assert_cmpint (notice->unit_id, ==, unit_id);
-  g_assert_cmpstr (notice->title, ==, "长安区第二小学课桌椅采购项目采购项目公告");
-  g_assert_cmpstr (notice->status, ==, GK_STATUS_DRAFT);
-  g_assert_nonnull (notice->index_no);
+  g_assert_cmpstr (gk_record_get_item_key (notice), ==, "procurement.notice");
+  g_assert_cmpint (gk_record_get_project_id (notice), ==, project->id);
+  g_assert_cmpint (gk_record_get_unit_id (notice), ==, unit_id);
+  g_assert_cmpstr (gk_record_get_title (notice), ==, "长安区第二小学课桌椅采购项目采购项目公告");
+  g_assert_cmpstr (gk_record_get_status (notice), ==, GK_STATUS_DRAFT);
+  g_assert_nonnull (gk_record_get_index_no (notice));
 
   values = fields_of (notice);
   g_assert_cmpstr (json_object_get_string_member (values, "project_no"), ==, "CACG-2025-0042");
@@ -193,7 +189,7 @@ test_stage_record (GkTestLedger  *ledger,
   g_assert_false (json_object_has_member (values, "funding_source"));
   g_clear_pointer (&values, json_object_unref);
 
-  history = gk_store_get_history (store, notice->uuid, &error);
+  history = gk_store_get_history (store, gk_record_get_uuid (notice), &error);
   g_assert_cmpuint (history->len, ==, 1);
   g_assert_cmpstr (((GkHistoryEntry *) g_ptr_array_index (history, 0))->action, ==, "create");
 
@@ -261,7 +257,7 @@ test_stage_record (GkTestLedger  *ledger,
   /* The ledger is still writable: the refusals left no transaction open. */
   result = gk_store_create_stage_record (store, project->id, "procurement.result", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (result->project_id, ==, project->id);
+  g_assert_cmpint (gk_record_get_project_id (result), ==, project->id);
 }
 
 static void
@@ -298,9 +294,9 @@ test_retired_item (GkTestLedger  *ledger,
   g_assert_null (gk_store_create_record (store, "procurement.budget", NULL, &error));
   g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
   g_clear_error (&error);
-  kept = gk_store_get_record (store, record->uuid, &error);
+  kept = gk_store_get_record (store, gk_record_get_uuid (record), &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (kept->item_key, ==, "procurement.budget");
+  g_assert_cmpstr (gk_record_get_item_key (kept), ==, "procurement.budget");
 
   /* An item without fields (its ledger copy unreadable) is refused. */
   gk_item_set_schema (item, NULL);
@@ -320,15 +316,15 @@ test_rule_change (GkTestLedger  *ledger,
   g_autoptr(GkRecord) record = gk_store_create_record (store, "housing-allocation.policy", NULL, &error);
   g_autoptr(GkRecord) loaded = NULL;
 
-  gk_record_set_string (record, &record->formed_on, "2025-09-01");
+  gk_record_set_formed_on (record, "2025-09-01");
   g_assert_true (gk_store_save_record (store, record, &error));
-  g_assert_cmpstr (record->due_on, ==, "2025-09-28");
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-09-28");
 
   gk_item_set_deadline_rule (item, "decision");
   g_assert_true (gk_store_save_item (store, item, &error));
   g_assert_no_error (error);
-  loaded = gk_store_get_record (store, record->uuid, &error);
-  g_assert_cmpstr (loaded->due_on, ==, "2025-09-10");
+  loaded = gk_store_get_record (store, gk_record_get_uuid (record), &error);
+  g_assert_cmpstr (gk_record_get_due_on (loaded), ==, "2025-09-10");
 
   gk_item_set_deadline_rule (item, "every now and then");
   g_assert_false (gk_store_save_item (store, item, &error));
@@ -354,16 +350,16 @@ test_user_calendar (GkTestLedger  *ledger,
     "holiday\t2027-01-01..2027-01-03\t元旦\n";
 
   /* Formed 2026-12-15: 20 working days reach into 2027, unknown so far. */
-  gk_record_set_string (record, &record->formed_on, "2026-12-15");
+  gk_record_set_formed_on (record, "2026-12-15");
   g_assert_true (gk_store_save_record (store, record, &error));
-  g_assert_cmpint (record->due_missing_year, ==, 2027);
+  g_assert_cmpint (gk_record_get_due_missing_year (record), ==, 2027);
 
   /* A bad file changes nothing. */
   g_assert_false (gk_store_import_calendar (store, "year\t2027\nholiday\t2027-13-01\n", &years, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  loaded = gk_store_get_record (store, record->uuid, &error);
-  g_assert_cmpint (loaded->due_missing_year, ==, 2027);
+  loaded = gk_store_get_record (store, gk_record_get_uuid (record), &error);
+  g_assert_cmpint (gk_record_get_due_missing_year (loaded), ==, 2027);
   g_clear_object (&loaded);
 
   g_assert_true (gk_store_import_calendar (store, notice_2027, &years, &error));
@@ -372,9 +368,9 @@ test_user_calendar (GkTestLedger  *ledger,
   g_assert_cmpint (g_array_index (years, int, 0), ==, 2027);
 
   /* Recomputed: 2026-12-16..31 gives 12 working days, then 2027-01-04.. */
-  loaded = gk_store_get_record (store, record->uuid, &error);
-  g_assert_cmpint (loaded->due_missing_year, ==, 0);
-  g_assert_cmpstr (loaded->due_on, ==, "2027-01-13");
+  loaded = gk_store_get_record (store, gk_record_get_uuid (record), &error);
+  g_assert_cmpint (gk_record_get_due_missing_year (loaded), ==, 0);
+  g_assert_cmpstr (gk_record_get_due_on (loaded), ==, "2027-01-13");
 
   g_clear_object (&store);
   again = gk_store_open (path, &error);
@@ -486,7 +482,7 @@ test_attachments (GkTestLedger  *ledger,
 
   listed = gk_store_list_attachments (store, a, &error);
   g_assert_cmpuint (listed->len, ==, 1);
-  history = gk_store_get_history (store, a->uuid, &error);
+  history = gk_store_get_history (store, gk_record_get_uuid (a), &error);
   g_assert_cmpstr (((GkHistoryEntry *) g_ptr_array_index (history, history->len - 1))->action, ==, "attach");
 
   /* Removed from one record, the file stays for the other; then it goes. */

@@ -158,14 +158,20 @@ reread (const char *path,
   return record;
 }
 
+/* The record's stored field values hold @text somewhere. */
+static gboolean
+values_contain (GkRecord   *record,
+                const char *text)
+{
+  g_autofree char *json = gk_record_dup_values_json (record);
+
+  return strstr (json, text) != NULL;
+}
+
 static JsonObject *
 fields_of (GkRecord *record)
 {
-  g_autoptr(JsonNode) root = json_from_string (record->fields, NULL);
-
-  g_assert_nonnull (root);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
-  return json_object_ref (json_node_get_object (root));
+  return json_object_ref (gk_record_get_values (record));
 }
 
 static char *
@@ -525,14 +531,14 @@ test_every_domain (Fixture       *fixture,
       g_assert_true (gk_record_editor_get_valid (fixture->editor));
       g_assert_true (action_enabled (fixture, "publish"));
       publish (fixture);
-      g_assert_cmpstr (gk_record_editor_get_record (fixture->editor)->status, ==, GK_STATUS_PUBLISHED);
+      g_assert_cmpstr (gk_record_get_status (gk_record_editor_get_record (fixture->editor)), ==, GK_STATUS_PUBLISHED);
       g_assert_false (action_enabled (fixture, "publish"));
       g_assert_true (action_enabled (fixture, "withdraw"));
       g_assert_true (action_enabled (fixture, "record-change"));
 
       g_hash_table_insert (expected, g_strdup ("@title"), g_strdup (title));
       g_hash_table_insert (expected, g_strdup ("@unit"), g_strdup (unit->name));
-      g_ptr_array_add (uuids, g_strdup (record->uuid));
+      g_ptr_array_add (uuids, g_strdup (gk_record_get_uuid (record)));
       g_ptr_array_add (expectations, expected);
     }
 
@@ -554,21 +560,21 @@ test_every_domain (Fixture       *fixture,
       GHashTableIter iter;
       const char *key, *json;
 
-      g_assert_cmpstr (stored->status, ==, GK_STATUS_PUBLISHED);
-      g_assert_nonnull (stored->published_on);
-      g_assert_cmpstr (stored->doc_no, ==, "长住建〔2025〕7号");
-      g_assert_cmpstr (stored->title, ==, g_hash_table_lookup (expected, "@title"));
-      g_assert_cmpstr (stored->unit_name, ==, g_hash_table_lookup (expected, "@unit"));
-      if (!g_str_has_prefix (stored->item_key, "request."))
-        g_assert_cmpstr (stored->formed_on, ==, "2025-03-03");
+      g_assert_cmpstr (gk_record_get_status (stored), ==, GK_STATUS_PUBLISHED);
+      g_assert_nonnull (gk_record_get_published_on (stored));
+      g_assert_cmpstr (gk_record_get_doc_no (stored), ==, "长住建〔2025〕7号");
+      g_assert_cmpstr (gk_record_get_title (stored), ==, g_hash_table_lookup (expected, "@title"));
+      g_assert_cmpstr (gk_record_get_unit_name (stored), ==, g_hash_table_lookup (expected, "@unit"));
+      if (!g_str_has_prefix (gk_record_get_item_key (stored), "request."))
+        g_assert_cmpstr (gk_record_get_formed_on (stored), ==, "2025-03-03");
       else
         /* A request is formed on its receipt date. */
-        g_assert_cmpstr (stored->formed_on, ==, "2025-03-07");
+        g_assert_cmpstr (gk_record_get_formed_on (stored), ==, "2025-03-07");
 
       g_hash_table_iter_init (&iter, expected);
       while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &json))
         {
-          g_autofree char *what = g_strdup_printf ("%s %s", stored->item_key, key);
+          g_autofree char *what = g_strdup_printf ("%s %s", gk_record_get_item_key (stored), key);
 
           if (key[0] == '@')
             continue;
@@ -615,15 +621,15 @@ test_validation (Fixture       *fixture,
     g_assert_cmpint (gk_field_editor_get_severity (field (fixture, "penalty_date")), ==, GK_SEVERITY_ERROR);
     g_assert_true (gk_record_editor_flush (fixture->editor, NULL));
     /* The invalid draft is saved as typed. */
-    other = reread (fixture->path, record->uuid);
-    g_assert_nonnull (strstr (other->fields, "9111000060003734"));
-    g_assert_nonnull (strstr (other->fields, "36042619910102009X"));
+    other = reread (fixture->path, gk_record_get_uuid (record));
+    g_assert_true (values_contain (other, "9111000060003734"));
+    g_assert_true (values_contain (other, "36042619910102009X"));
   }
 
   /* Publishing refuses and says what is missing, before asking anything. */
   activate (fixture, "publish");
   g_assert_null (fixture->editor->publish_dialog);
-  g_assert_cmpstr (gk_record_editor_get_record (fixture->editor)->status, ==, GK_STATUS_DRAFT);
+  g_assert_cmpstr (gk_record_get_status (gk_record_editor_get_record (fixture->editor)), ==, GK_STATUS_DRAFT);
   g_assert_true (gtk_revealer_get_reveal_child (fixture->editor->banner_revealer));
   g_assert_nonnull (strstr (gtk_label_get_text (fixture->editor->banner_label), "身份证号（自然人）"));
   g_assert_nonnull (strstr (gtk_label_get_text (fixture->editor->banner_label), "主体名称"));
@@ -641,7 +647,7 @@ test_validation (Fixture       *fixture,
   g_assert_true (gk_record_editor_get_valid (fixture->editor));
   g_assert_cmpstr (gtk_label_get_text (fixture->editor->problems_label), ==, "1 warning");
   publish (fixture);
-  g_assert_cmpstr (gk_record_editor_get_record (fixture->editor)->status, ==, GK_STATUS_PUBLISHED);
+  g_assert_cmpstr (gk_record_get_status (gk_record_editor_get_record (fixture->editor)), ==, GK_STATUS_PUBLISHED);
 
   /* In a table, the same checks by cell. */
   {
@@ -707,7 +713,7 @@ test_dropdown_cell (Fixture       *fixture,
   g_assert_true (gk_record_editor_flush (fixture->editor, NULL));
 
   {
-    g_autoptr(GkRecord) stored = reread (fixture->path, record->uuid);
+    g_autoptr(GkRecord) stored = reread (fixture->path, gk_record_get_uuid (record));
     g_autoptr(JsonObject) values = fields_of (stored);
     JsonArray *rows = json_object_get_array_member (values, "events");
 
@@ -758,7 +764,7 @@ test_paste (Fixture       *fixture,
   g_assert_true (gk_record_editor_flush (fixture->editor, NULL));
 
   {
-    g_autoptr(GkRecord) stored = reread (fixture->path, record->uuid);
+    g_autoptr(GkRecord) stored = reread (fixture->path, gk_record_get_uuid (record));
     g_autoptr(JsonObject) values = fields_of (stored);
     JsonArray *rows = json_object_get_array_member (values, "results");
 
@@ -819,7 +825,7 @@ test_paste_many (Fixture       *fixture,
   g_assert_true (gk_record_editor_flush (fixture->editor, NULL));
 
   {
-    g_autoptr(GkRecord) stored = reread (fixture->path, record->uuid);
+    g_autoptr(GkRecord) stored = reread (fixture->path, gk_record_get_uuid (record));
     g_autoptr(JsonObject) values = fields_of (stored);
 
     JsonArray *rows = json_object_get_array_member (values, "results");
@@ -869,7 +875,7 @@ test_undo (Fixture       *fixture,
 {
   g_autoptr(GkRecord) record = create_record (fixture, "procurement.result");
   GtkEditable *title = GTK_EDITABLE (header_row (fixture, "title"));
-  const char *original = record->title;
+  const char *original = gk_record_get_title (record);
 
   g_assert_false (action_enabled (fixture, "undo"));
 
@@ -914,10 +920,10 @@ test_undo (Fixture       *fixture,
   activate (fixture, "undo");
   g_assert_cmpstr (gtk_editable_get_text (title), ==, "第一个标题");
   {
-    g_autoptr(GkRecord) stored = reread (fixture->path, record->uuid);
+    g_autoptr(GkRecord) stored = reread (fixture->path, gk_record_get_uuid (record));
 
-    g_assert_cmpstr (stored->title, ==, "第一个标题");
-    g_assert_nonnull (strstr (stored->fields, "ZB-2025-001"));
+    g_assert_cmpstr (gk_record_get_title (stored), ==, "第一个标题");
+    g_assert_true (values_contain (stored, "ZB-2025-001"));
   }
 
   activate (fixture, "undo");
@@ -929,9 +935,9 @@ test_undo (Fixture       *fixture,
   activate (fixture, "undo");
   g_assert_cmpstr (gtk_editable_get_text (title), ==, original);
   {
-    g_autoptr(GkRecord) stored = reread (fixture->path, record->uuid);
+    g_autoptr(GkRecord) stored = reread (fixture->path, gk_record_get_uuid (record));
 
-    g_assert_cmpstr (stored->title, ==, original);
+    g_assert_cmpstr (gk_record_get_title (stored), ==, original);
   }
   g_assert_false (action_enabled (fixture, "undo"));
 }
@@ -951,9 +957,9 @@ test_exempt (Fixture       *fixture,
   g_assert_true (gk_record_editor_flush (fixture->editor, NULL));
   {
     /* Not without its ground: the stored mode waits for it. */
-    g_autoptr(GkRecord) stored = reread (fixture->path, record->uuid);
+    g_autoptr(GkRecord) stored = reread (fixture->path, gk_record_get_uuid (record));
 
-    g_assert_cmpstr (stored->mode, ==, GK_MODE_PROACTIVE);
+    g_assert_cmpstr (gk_record_get_mode (stored), ==, GK_MODE_PROACTIVE);
   }
 
   gk_disclosure_section_set_ground (disclosure, "trade-secret");
@@ -963,11 +969,11 @@ test_exempt (Fixture       *fixture,
   gk_disclosure_section_set_reason (disclosure, "第三方不同意公开其报价构成");
   g_assert_true (gk_record_editor_flush (fixture->editor, NULL));
   {
-    g_autoptr(GkRecord) stored = reread (fixture->path, record->uuid);
+    g_autoptr(GkRecord) stored = reread (fixture->path, gk_record_get_uuid (record));
 
-    g_assert_cmpstr (stored->mode, ==, GK_MODE_EXEMPT);
-    g_assert_cmpstr (stored->exemption, ==, "trade-secret");
-    g_assert_cmpstr (stored->exemption_reason, ==, "第三方不同意公开其报价构成");
+    g_assert_cmpstr (gk_record_get_mode (stored), ==, GK_MODE_EXEMPT);
+    g_assert_cmpstr (gk_record_get_exemption (stored), ==, "trade-secret");
+    g_assert_cmpstr (gk_record_get_exemption_reason (stored), ==, "第三方不同意公开其报价构成");
   }
   g_assert_false (action_enabled (fixture, "publish"));
 
@@ -975,9 +981,9 @@ test_exempt (Fixture       *fixture,
   gk_disclosure_section_set_mode (disclosure, GK_MODE_PROACTIVE);
   g_assert_true (gk_record_editor_flush (fixture->editor, NULL));
   {
-    g_autoptr(GkRecord) stored = reread (fixture->path, record->uuid);
+    g_autoptr(GkRecord) stored = reread (fixture->path, gk_record_get_uuid (record));
 
-    g_assert_cmpstr (stored->mode, ==, GK_MODE_PROACTIVE);
+    g_assert_cmpstr (gk_record_get_mode (stored), ==, GK_MODE_PROACTIVE);
   }
 }
 
@@ -1010,7 +1016,7 @@ test_status_actions (Fixture       *fixture,
 
     activate (fixture, "copy-index-number");
     copied = read_clipboard (GTK_WIDGET (fixture->editor));
-    g_assert_cmpstr (copied, ==, record->index_no);
+    g_assert_cmpstr (copied, ==, gk_record_get_index_no (record));
   }
 
   g_assert_true (action_enabled (fixture, "submit"));
@@ -1021,7 +1027,7 @@ test_status_actions (Fixture       *fixture,
   fill_procurement_result (fixture);
   activate (fixture, "submit");
   current = gk_record_editor_get_record (fixture->editor);
-  g_assert_cmpstr (current->status, ==, GK_STATUS_PENDING);
+  g_assert_cmpstr (gk_record_get_status (current), ==, GK_STATUS_PENDING);
   g_assert_false (action_enabled (fixture, "submit"));
   g_assert_true (action_enabled (fixture, "reopen"));
   g_assert_true (action_enabled (fixture, "publish"));
@@ -1031,7 +1037,7 @@ test_status_actions (Fixture       *fixture,
   gk_disclosure_section_set_channel (fixture->editor->disclosure_section, "河北政府采购网",
                                      NULL, "http://www.ccgp-hebei.gov.cn/");
   activate (fixture, "publish");
-  g_assert_cmpstr (current->status, ==, GK_STATUS_PENDING);
+  g_assert_cmpstr (gk_record_get_status (current), ==, GK_STATUS_PENDING);
   {
     GkPublishDialog *dialog = fixture->editor->publish_dialog;
     AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
@@ -1061,17 +1067,17 @@ test_status_actions (Fixture       *fixture,
     adw_message_dialog_response (message, "publish");
     gk_test_ui_flush ();
   }
-  g_assert_cmpstr (current->status, ==, GK_STATUS_PUBLISHED);
-  g_assert_cmpstr (current->published_on, ==, "2025-03-12");
+  g_assert_cmpstr (gk_record_get_status (current), ==, GK_STATUS_PUBLISHED);
+  g_assert_cmpstr (gk_record_get_published_on (current), ==, "2025-03-12");
   {
     g_autoptr(GkStore) store = gk_test_open_store (fixture->path);
-    g_autoptr(GPtrArray) channels = gk_store_get_record_channels (store, record->uuid, NULL);
+    g_autoptr(GPtrArray) channels = gk_store_get_record_channels (store, gk_record_get_uuid (record), NULL);
     const GkRecordChannel *channel;
 
     g_assert_cmpuint (channels->len, ==, 1);
     channel = g_ptr_array_index (channels, 0);
     g_assert_cmpstr (channel->channel, ==, "河北政府采购网");
-    g_assert_cmpstr (channel->published_on, ==, current->published_on);
+    g_assert_cmpstr (channel->published_on, ==, gk_record_get_published_on (current));
     g_assert_cmpstr (channel->address, ==, "http://www.ccgp-hebei.gov.cn/");
   }
 
@@ -1092,15 +1098,15 @@ test_status_actions (Fixture       *fixture,
     gk_test_ui_flush ();
   }
   g_assert_null (fixture->editor->change_dialog);
-  g_assert_cmpstr (current->status, ==, GK_STATUS_DRAFT);
-  g_assert_cmpstr (current->formed_on, ==, "2025-03-20");
+  g_assert_cmpstr (gk_record_get_status (current), ==, GK_STATUS_DRAFT);
+  g_assert_cmpstr (gk_record_get_formed_on (current), ==, "2025-03-20");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (header_row (fixture, "formed"))), ==, "2025-03-20");
 
   publish (fixture);
   activate (fixture, "withdraw");
-  g_assert_cmpstr (current->status, ==, GK_STATUS_WITHDRAWN);
+  g_assert_cmpstr (gk_record_get_status (current), ==, GK_STATUS_WITHDRAWN);
   activate (fixture, "reopen");
-  g_assert_cmpstr (current->status, ==, GK_STATUS_DRAFT);
+  g_assert_cmpstr (gk_record_get_status (current), ==, GK_STATUS_DRAFT);
 
   /* The history shows it all, newest first, in the item's words. */
   {
@@ -1137,7 +1143,7 @@ test_nothing_lost (Fixture       *fixture,
 
   gk_field_editor_set_text (field (fixture, "project_no"), "未保存的编号");
   /* The window shows a fresh copy after "records-changed": the edit stays. */
-  fresh = gk_store_get_record (fixture->store, first->uuid, &error);
+  fresh = gk_store_get_record (fixture->store, gk_record_get_uuid (first), &error);
   g_assert_no_error (error);
   gk_record_editor_set_record (fixture->editor, fresh);
   {
@@ -1152,9 +1158,9 @@ test_nothing_lost (Fixture       *fixture,
   g_assert_no_error (error);
   gk_record_editor_set_record (fixture->editor, second);
   {
-    g_autoptr(GkRecord) stored = reread (fixture->path, first->uuid);
+    g_autoptr(GkRecord) stored = reread (fixture->path, gk_record_get_uuid (first));
 
-    g_assert_nonnull (strstr (stored->fields, "未保存的编号"));
+    g_assert_true (values_contain (stored, "未保存的编号"));
   }
 
   /* The editor goes away with an edit pending: saved too. */
@@ -1162,9 +1168,9 @@ test_nothing_lost (Fixture       *fixture,
   gtk_window_set_child (fixture->window, NULL);
   gk_test_ui_flush ();
   {
-    g_autoptr(GkRecord) stored = reread (fixture->path, second->uuid);
+    g_autoptr(GkRecord) stored = reread (fixture->path, gk_record_get_uuid (second));
 
-    g_assert_nonnull (strstr (stored->fields, "招标编号-最后一刻"));
+    g_assert_true (values_contain (stored, "招标编号-最后一刻"));
   }
   fixture->editor = GK_RECORD_EDITOR (gk_record_editor_new (fixture->store));
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->editor));
@@ -1194,33 +1200,33 @@ test_window_echo (Fixture       *fixture,
 {
   g_autoptr(GkRecord) first = gk_store_create_record (fixture->store, "procurement.result", NULL, NULL);
   g_autoptr(GkRecord) second = gk_store_create_record (fixture->store, "housing-allocation.result", NULL, NULL);
-  Window window = { fixture, g_strdup (first->uuid), 0 };
+  Window window = { fixture, g_strdup (gk_record_get_uuid (first)), 0 };
   gulong handler = g_signal_connect (fixture->store, "records-changed", G_CALLBACK (on_records_changed_cb), &window);
 
   gk_record_editor_set_record (fixture->editor, first);
   gk_field_editor_set_text (field (fixture, "project_no"), "ECHO-1");
   g_assert_true (gk_record_editor_flush (fixture->editor, NULL));
   g_assert_cmpuint (window.echoes, >, 0);
-  g_assert_cmpstr (gk_record_editor_get_record (fixture->editor)->uuid, ==, first->uuid);
+  g_assert_cmpstr (gk_record_get_uuid (gk_record_editor_get_record (fixture->editor)), ==, gk_record_get_uuid (first));
 
   /* The window selects another record while an edit is pending: the
    * save it causes echoes back in the middle of switching. */
   gk_field_editor_set_text (field (fixture, "project_name"), "切换前的名称");
   g_free (window.uuid);
-  window.uuid = g_strdup (second->uuid);
+  window.uuid = g_strdup (gk_record_get_uuid (second));
   gk_record_editor_set_record (fixture->editor, second);
-  g_assert_cmpstr (gk_record_editor_get_record (fixture->editor)->uuid, ==, second->uuid);
+  g_assert_cmpstr (gk_record_get_uuid (gk_record_editor_get_record (fixture->editor)), ==, gk_record_get_uuid (second));
   g_assert_nonnull (gk_tables_section_get_editor (fixture->editor->tables_section, "results"));
   {
-    g_autoptr(GkRecord) stored = reread (fixture->path, first->uuid);
+    g_autoptr(GkRecord) stored = reread (fixture->path, gk_record_get_uuid (first));
 
-    g_assert_nonnull (strstr (stored->fields, "切换前的名称"));
+    g_assert_true (values_contain (stored, "切换前的名称"));
   }
 
   /* A status move echoes too; what is being typed stays. */
   gk_field_editor_set_text (field (fixture, "project_name"), "正在输入");
   activate (fixture, "submit");
-  g_assert_cmpstr (gk_record_editor_get_record (fixture->editor)->status, ==, GK_STATUS_PENDING);
+  g_assert_cmpstr (gk_record_get_status (gk_record_editor_get_record (fixture->editor)), ==, GK_STATUS_PENDING);
   {
     g_autofree char *text = gk_field_editor_dup_text (field (fixture, "project_name"));
 
@@ -1262,7 +1268,7 @@ test_calendar (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2025-04-30");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
   g_assert_true (gk_record_editor_flush (fixture->editor, NULL));
-  g_assert_cmpstr (gk_record_editor_get_record (fixture->editor)->formed_on, ==, "2025-04-30");
+  g_assert_cmpstr (gk_record_get_formed_on (gk_record_editor_get_record (fixture->editor)), ==, "2025-04-30");
 }
 
 /* The sample ledger's records, whatever they hold, open, show and leave untouched. */
@@ -1284,7 +1290,7 @@ test_sample_ledger (Fixture       *fixture,
   for (guint i = 0; i < records->len; i++)
     {
       GkRecord *record = g_ptr_array_index (records, i);
-      g_autoptr(GPtrArray) history = gk_store_get_history (fixture->store, record->uuid, NULL);
+      g_autoptr(GPtrArray) history = gk_store_get_history (fixture->store, gk_record_get_uuid (record), NULL);
 
       history_before += history->len;
       gk_record_editor_set_record (fixture->editor, record);
@@ -1298,7 +1304,7 @@ test_sample_ledger (Fixture       *fixture,
   for (guint i = 0; i < records->len; i++)
     {
       GkRecord *record = g_ptr_array_index (records, i);
-      g_autoptr(GPtrArray) history = gk_store_get_history (fixture->store, record->uuid, NULL);
+      g_autoptr(GPtrArray) history = gk_store_get_history (fixture->store, gk_record_get_uuid (record), NULL);
 
       history_after += history->len;
     }

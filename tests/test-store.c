@@ -52,7 +52,7 @@ create (Fixture    *f,
   g_assert_nonnull (record);
   if (body != NULL)
     {
-      gk_record_set_string (record, &record->body, body);
+      gk_record_set_body (record, body);
       gk_store_save_record (f->store, record, &error);
       g_assert_no_error (error);
     }
@@ -111,33 +111,33 @@ test_crud_history (Fixture       *f,
   g_autoptr(GPtrArray) history = NULL;
   GkHistoryEntry *entry;
 
-  g_assert_nonnull (record->uuid);
-  g_assert_cmpstr (record->status, ==, "draft");
-  g_assert_cmpstr (record->domain, ==, "procurement");
-  g_assert_nonnull (record->formed_on);
+  g_assert_nonnull (gk_record_get_uuid (record));
+  g_assert_cmpstr (gk_record_get_status (record), ==, "draft");
+  g_assert_cmpstr (gk_record_get_domain (record), ==, "procurement");
+  g_assert_nonnull (gk_record_get_formed_on (record));
 
   gk_record_set_title (record, "某采购项目中标结果公告");
-  gk_record_set_string (record, &record->body, "正文");
-  gk_record_set_string (record, &record->doc_no, "长财采〔2025〕12号");
+  gk_record_set_body (record, "正文");
+  gk_record_set_doc_no (record, "长财采〔2025〕12号");
   g_assert_true (gk_store_save_record (f->store, record, &error));
   g_assert_no_error (error);
 
-  loaded = gk_store_get_record (f->store, record->uuid, &error);
+  loaded = gk_store_get_record (f->store, gk_record_get_uuid (record), &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (loaded->title, ==, "某采购项目中标结果公告");
+  g_assert_cmpstr (gk_record_get_title (loaded), ==, "某采购项目中标结果公告");
 
   /* …and by its 索引号, as the published page prints it. */
   {
-    g_autoptr(GkRecord) by_index = gk_store_get_record_by_index_no (f->store, record->index_no, &error);
+    g_autoptr(GkRecord) by_index = gk_store_get_record_by_index_no (f->store, gk_record_get_index_no (record), &error);
     g_assert_no_error (error);
-    g_assert_cmpstr (by_index->uuid, ==, record->uuid);
+    g_assert_cmpstr (gk_record_get_uuid (by_index), ==, gk_record_get_uuid (record));
     g_assert_null (gk_store_get_record_by_index_no (f->store, "no/such-00000", &error));
     g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND);
     g_clear_error (&error);
   }
-  g_assert_cmpstr (loaded->doc_no, ==, "长财采〔2025〕12号");
+  g_assert_cmpstr (gk_record_get_doc_no (loaded), ==, "长财采〔2025〕12号");
 
-  history = gk_store_get_history (f->store, record->uuid, &error);
+  history = gk_store_get_history (f->store, gk_record_get_uuid (record), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, ==, 4);   /* create, title, body, doc_no */
   entry = g_ptr_array_index (history, 0);
@@ -151,26 +151,26 @@ test_crud_history (Fixture       *f,
   /* Saving without a change writes no history. */
   g_assert_true (gk_store_save_record (f->store, loaded, &error));
   g_clear_pointer (&history, g_ptr_array_unref);
-  history = gk_store_get_history (f->store, record->uuid, NULL);
+  history = gk_store_get_history (f->store, gk_record_get_uuid (record), NULL);
   g_assert_cmpuint (history->len, ==, 4);
 
   /* Field values: one history entry per changed key. */
-  gk_record_set_string (loaded, &loaded->fields, "{\"note\": \"甲\"}");
+  g_assert_true (gk_record_set_values_json (loaded, "{\"note\": \"甲\"}", NULL));
   g_assert_true (gk_store_save_record (f->store, loaded, &error));
   g_assert_no_error (error);
   g_clear_pointer (&history, g_ptr_array_unref);
-  history = gk_store_get_history (f->store, record->uuid, NULL);
+  history = gk_store_get_history (f->store, gk_record_get_uuid (record), NULL);
   entry = g_ptr_array_index (history, history->len - 1);
   g_assert_cmpstr (entry->field, ==, "fields.note");
   g_assert_cmpstr (entry->new_value, ==, "甲");
 
   /* Delete: gone, but its history stays. */
-  g_assert_true (gk_store_delete_record (f->store, record->uuid, &error));
+  g_assert_true (gk_store_delete_record (f->store, gk_record_get_uuid (record), &error));
   g_assert_no_error (error);
-  g_assert_null (gk_store_get_record (f->store, record->uuid, &error));
+  g_assert_null (gk_store_get_record (f->store, gk_record_get_uuid (record), &error));
   g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND);
   g_clear_pointer (&history, g_ptr_array_unref);
-  history = gk_store_get_history (f->store, record->uuid, NULL);
+  history = gk_store_get_history (f->store, gk_record_get_uuid (record), NULL);
   entry = g_ptr_array_index (history, history->len - 1);
   g_assert_cmpstr (entry->action, ==, "delete");
 }
@@ -206,10 +206,10 @@ test_status_and_change (Fixture       *f,
   record = gk_store_create_record (f->store, "test.notice", "某工程招标公告", &error);
   g_assert_no_error (error);
 
-  gk_record_set_string (record, &record->formed_on, "2025-09-01");
+  gk_record_set_formed_on (record, "2025-09-01");
   g_assert_true (gk_store_save_record (f->store, record, &error));
   g_assert_no_error (error);
-  g_assert_nonnull (record->due_on);
+  g_assert_nonnull (gk_record_get_due_on (record));
 
   g_assert_false (gk_store_set_status (f->store, record, "withdrawn", NULL, &error));
   g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
@@ -225,20 +225,20 @@ test_status_and_change (Fixture       *f,
 
   /* A wrong credit code check digit is only a warning (pilot codes are real);
    * a filled required field is all it takes. */
-  gk_record_set_string (record, &record->fields, "{\"winner\": \"河北某建设集团有限公司\", \"code\": \"91350100M0001TGQXM\"}");
+  g_assert_true (gk_record_set_values_json (record, "{\"winner\": \"河北某建设集团有限公司\", \"code\": \"91350100M0001TGQXM\"}", NULL));
   g_assert_true (gk_store_save_record (f->store, record, &error));
   g_assert_no_error (error);
   g_assert_true (gk_store_set_status (f->store, record, "published", "2025-09-10", &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (record->published_on, ==, "2025-09-10");
+  g_assert_cmpstr (gk_record_get_published_on (record), ==, "2025-09-10");
 
   /* A change after publication opens a new deadline from its own date. */
   g_assert_true (gk_store_record_change (f->store, record, "2025-10-09", "中标金额更正", &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (record->status, ==, "draft");
-  g_assert_null (record->published_on);
-  g_assert_cmpstr (record->formed_on, ==, "2025-10-09");
-  g_assert_cmpstr (record->due_on, >, "2025-10-09");
+  g_assert_cmpstr (gk_record_get_status (record), ==, "draft");
+  g_assert_null (gk_record_get_published_on (record));
+  g_assert_cmpstr (gk_record_get_formed_on (record), ==, "2025-10-09");
+  g_assert_cmpstr (gk_record_get_due_on (record), >, "2025-10-09");
 }
 
 /* A request runs from its receipt; an extension moves the reply deadline,
@@ -252,33 +252,30 @@ test_request_deadline (Fixture       *f,
   g_autoptr(GkRecord) loaded = NULL;
 
   g_assert_no_error (error);
-  g_assert_cmpstr (record->domain, ==, "request");
+  g_assert_cmpstr (gk_record_get_domain (record), ==, "request");
 
   /* Received Monday 2025-09-01: the 20th working day after it is Sunday
    * 2025-09-28, a make-up working day before National Day. */
-  gk_record_set_string (record, &record->fields,
-                        "{\"received_date\": \"2025-09-01\", \"applicant_type\": \"natural-person\"}");
+  g_assert_true (gk_record_set_values_json (record, "{\"received_date\": \"2025-09-01\", \"applicant_type\": \"natural-person\"}", NULL));
   g_assert_true (gk_store_save_record (f->store, record, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (record->formed_on, ==, "2025-09-01");
-  g_assert_cmpstr (record->due_on, ==, "2025-09-28");
+  g_assert_cmpstr (gk_record_get_formed_on (record), ==, "2025-09-01");
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-09-28");
   g_assert_true (gk_record_is_overdue (record, "2025-10-10"));
 
   /* Extended by 20 working days (National Day week in between). */
-  gk_record_set_string (record, &record->fields,
-                        "{\"received_date\": \"2025-09-01\", \"applicant_type\": \"natural-person\","
-                        " \"events\": [{\"kind\": \"extension\", \"date\": \"2025-09-20\", \"workdays\": 20}]}");
+  g_assert_true (gk_record_set_values_json (record, "{\"received_date\": \"2025-09-01\", \"applicant_type\": \"natural-person\","
+                        " \"events\": [{\"kind\": \"extension\", \"date\": \"2025-09-20\", \"workdays\": 20}]}", NULL));
   g_assert_true (gk_store_save_record (f->store, record, &error));
-  g_assert_cmpstr (record->due_on, ==, "2025-10-31");
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-10-31");
 
   /* Replied: no longer open. */
-  gk_record_set_string (record, &record->fields,
-                        "{\"received_date\": \"2025-09-01\", \"applicant_type\": \"natural-person\","
+  g_assert_true (gk_record_set_values_json (record, "{\"received_date\": \"2025-09-01\", \"applicant_type\": \"natural-person\","
                         " \"events\": [{\"kind\": \"extension\", \"date\": \"2025-09-20\", \"workdays\": 20}],"
-                        " \"reply_date\": \"2025-10-20\", \"outcome\": \"disclosed\"}");
+                        " \"reply_date\": \"2025-10-20\", \"outcome\": \"disclosed\"}", NULL));
   g_assert_true (gk_store_save_record (f->store, record, &error));
-  loaded = gk_store_get_record (f->store, record->uuid, &error);
-  g_assert_cmpstr (loaded->published_on, ==, "2025-10-20");
+  loaded = gk_store_get_record (f->store, gk_record_get_uuid (record), &error);
+  g_assert_cmpstr (gk_record_get_published_on (loaded), ==, "2025-10-20");
   g_assert_false (gk_record_is_overdue (loaded, "2025-11-10"));
 }
 
@@ -291,19 +288,19 @@ test_exemption (Fixture       *f,
   g_autoptr(GkRecord) loaded = NULL;
 
   /* 不予公开 without a legal ground is refused. */
-  gk_record_set_string (record, &record->mode, "exempt");
+  gk_record_set_mode (record, "exempt");
   g_assert_false (gk_store_save_record (f->store, record, &error));
   g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
   g_clear_error (&error);
 
-  gk_record_set_string (record, &record->exemption, "commercial-secret");
-  gk_record_set_string (record, &record->exemption_reason, "含投标人报价构成");
+  gk_record_set_exemption (record, "commercial-secret");
+  gk_record_set_exemption_reason (record, "含投标人报价构成");
   g_assert_true (gk_store_save_record (f->store, record, &error));
   g_assert_no_error (error);
 
-  loaded = gk_store_get_record (f->store, record->uuid, &error);
-  g_assert_cmpstr (loaded->mode, ==, "exempt");
-  g_assert_null (loaded->due_on);   /* nothing to disclose, no deadline */
+  loaded = gk_store_get_record (f->store, gk_record_get_uuid (record), &error);
+  g_assert_cmpstr (gk_record_get_mode (loaded), ==, "exempt");
+  g_assert_null (gk_record_get_due_on (loaded));   /* nothing to disclose, no deadline */
 
   /* …and it can never be published. */
   g_assert_false (gk_store_set_status (f->store, loaded, "published", NULL, &error));
@@ -332,11 +329,11 @@ test_index_numbers (Fixture       *f,
       g_autofree char *year_prefix = NULL;
 
       g_assert_no_error (error);
-      year_prefix = g_strdup_printf ("11130102000014349X/%.4s-", record->created_at);
-      g_assert_true (g_str_has_prefix (record->index_no, year_prefix));
-      g_assert_cmpuint (strlen (record->index_no), ==, strlen (year_prefix) + 5);
-      g_assert_false (g_hash_table_contains (seen, record->index_no));
-      g_hash_table_add (seen, g_strdup (record->index_no));
+      year_prefix = g_strdup_printf ("11130102000014349X/%.4s-", gk_record_get_created_at (record));
+      g_assert_true (g_str_has_prefix (gk_record_get_index_no (record), year_prefix));
+      g_assert_cmpuint (strlen (gk_record_get_index_no (record)), ==, strlen (year_prefix) + 5);
+      g_assert_false (g_hash_table_contains (seen, gk_record_get_index_no (record)));
+      g_hash_table_add (seen, g_strdup (gk_record_get_index_no (record)));
     }
 
   /* Serials run per prefix and per year (the year the record was made),
@@ -347,12 +344,12 @@ test_index_numbers (Fixture       *f,
     {
       g_autoptr(GkRecord) record = gk_record_new ();
 
-      record->item_id = gk_item_get_id (item);
-      record->title = g_strdup ("旧年的记录");
-      record->created_at = g_strdup ("2019-05-01T09:00:00+08:00");
+      gk_record_set_item_id (record, gk_item_get_id (item));
+      gk_record_set_title (record, "旧年的记录");
+      gk_record_set_created_at (record, "2019-05-01T09:00:00+08:00");
       g_assert_true (gk_store_insert_record (f->store, record, FALSE, &error));
       g_assert_no_error (error);
-      numbers[i] = g_strdup (record->index_no);
+      numbers[i] = g_strdup (gk_record_get_index_no (record));
     }
   g_assert_cmpstr (numbers[0], ==, "11130102000014349X/2019-00001");
   g_assert_cmpstr (numbers[1], ==, "11130102000014349X/2019-00002");
@@ -368,8 +365,8 @@ test_index_numbers (Fixture       *f,
       g_autoptr(GkRecord) record = gk_store_create_record (store, key, "分配结果", &error);
 
       g_assert_no_error (error);
-      g_assert_false (g_hash_table_contains (seen, record->index_no));
-      g_hash_table_add (seen, g_strdup (record->index_no));
+      g_assert_false (g_hash_table_contains (seen, gk_record_get_index_no (record)));
+      g_hash_table_add (seen, g_strdup (gk_record_get_index_no (record)));
     }
   g_assert_cmpuint (g_hash_table_size (seen), ==, 50);
 }
@@ -429,11 +426,11 @@ test_search (Fixture       *f,
   page = gk_store_query (f->store, query, 0, 50, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (page->len, ==, 1);
-  g_assert_cmpstr (((GkRecord *) g_ptr_array_index (page, 0))->uuid, ==, b->uuid);
+  g_assert_cmpstr (gk_record_get_uuid (((GkRecord *) g_ptr_array_index (page, 0))), ==, gk_record_get_uuid (b));
 
   /* Deleted: gone from both indexes, and the trigram index still agrees
    * with the text it was built from. */
-  g_assert_true (gk_store_delete_record (f->store, b->uuid, &error));
+  g_assert_true (gk_store_delete_record (f->store, gk_record_get_uuid (b), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (search_count (f->store, "采购"), ==, 0);
   g_assert_cmpuint (search_count (f->store, "中标公告"), ==, 0);
@@ -466,15 +463,15 @@ test_record_list (Fixture       *f,
   /* Nothing is read until asked for, then one page at a time. */
   g_assert_cmpuint (gk_record_list_get_pages_loaded (list), ==, 0);
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
-  g_assert_cmpstr (first->title, ==, "采购公告 000");
+  g_assert_cmpstr (gk_record_get_title (first), ==, "采购公告 000");
   g_assert_cmpuint (gk_record_list_get_pages_loaded (list), ==, 1);
   last = g_list_model_get_item (G_LIST_MODEL (list), 119);
-  g_assert_cmpstr (last->title, ==, "采购公告 119");
+  g_assert_cmpstr (gk_record_get_title (last), ==, "采购公告 119");
   g_assert_cmpuint (gk_record_list_get_pages_loaded (list), ==, 2);
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 120));
 
   /* A write updates the list. */
-  g_assert_true (gk_store_delete_record (f->store, first->uuid, NULL));
+  g_assert_true (gk_store_delete_record (f->store, gk_record_get_uuid (first), NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 119);
 }
 
@@ -491,10 +488,10 @@ add_due_record (Fixture    *f,
   g_autoptr(GkRecord) record = gk_store_create_record (f->store, key, "督查测试记录", &error);
 
   g_assert_no_error (error);
-  record->unit_id = unit != NULL ? gk_store_find_unit (f->store, unit, NULL) : 0;
+  gk_record_set_unit_id (record, unit != NULL ? gk_store_find_unit (f->store, unit, NULL) : 0);
   if (unit != NULL)
-    g_assert_cmpint (record->unit_id, !=, 0);
-  gk_record_set_string (record, &record->formed_on, formed);
+    g_assert_cmpint (gk_record_get_unit_id (record), !=, 0);
+  gk_record_set_formed_on (record, formed);
   g_assert_true (gk_store_save_record (f->store, record, &error));
   g_assert_no_error (error);
   if (published != NULL)
@@ -574,16 +571,16 @@ test_supervision_report (Fixture       *f,
   /* Due in 2024: overdue, but outside the period. */
   ADD ("test.sup-procurement", "区财政局", "2024-06-03", NULL);
 #undef ADD
-  g_assert_cmpstr (((GkRecord *) g_ptr_array_index (records, 0))->due_on, ==, "2025-09-28");
-  g_assert_cmpstr (((GkRecord *) g_ptr_array_index (records, 4))->due_on, ==, "2025-12-15");
+  g_assert_cmpstr (gk_record_get_due_on (((GkRecord *) g_ptr_array_index (records, 0))), ==, "2025-09-28");
+  g_assert_cmpstr (gk_record_get_due_on (((GkRecord *) g_ptr_array_index (records, 4))), ==, "2025-12-15");
 
   /* Not disclosed: no deadline, so not counted. */
   exempt = add_due_record (f, "test.sup-procurement", "区财政局", "2025-09-01", NULL);
-  gk_record_set_string (exempt, &exempt->mode, GK_MODE_EXEMPT);
-  gk_record_set_string (exempt, &exempt->exemption, "commercial-secret");
+  gk_record_set_mode (exempt, GK_MODE_EXEMPT);
+  gk_record_set_exemption (exempt, "commercial-secret");
   g_assert_true (gk_store_save_record (f->store, exempt, &error));
   g_assert_no_error (error);
-  g_assert_null (exempt->due_on);
+  g_assert_null (gk_record_get_due_on (exempt));
 
   rows = gk_store_supervision_report (f->store, "2025-01-01", "2025-12-31", "2025-11-20", &error);
   g_assert_no_error (error);
@@ -648,9 +645,9 @@ test_supervision_report (Fixture       *f,
   open = gk_store_query (f->store, query, 0, 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (open->len, ==, 4);
-  g_assert_cmpstr (((GkRecord *) g_ptr_array_index (open, 0))->due_on, <, "2025-01-01");
-  g_assert_cmpstr (((GkRecord *) g_ptr_array_index (open, 1))->due_on, ==, "2025-09-28");
-  g_assert_cmpstr (((GkRecord *) g_ptr_array_index (open, 3))->due_on, ==, "2025-12-15");
+  g_assert_cmpstr (gk_record_get_due_on (((GkRecord *) g_ptr_array_index (open, 0))), <, "2025-01-01");
+  g_assert_cmpstr (gk_record_get_due_on (((GkRecord *) g_ptr_array_index (open, 1))), ==, "2025-09-28");
+  g_assert_cmpstr (gk_record_get_due_on (((GkRecord *) g_ptr_array_index (open, 3))), ==, "2025-12-15");
 
   /* …and a unit's share of it. */
   query->unit_id = gk_store_find_unit (f->store, "区发改局", NULL);
@@ -677,31 +674,31 @@ test_channels (Fixture       *fixture,
   guint n_history;
 
   g_assert_no_error (error);
-  history = gk_store_get_history (store, record->uuid, NULL);
+  history = gk_store_get_history (store, gk_record_get_uuid (record), NULL);
   n_history = history->len;
   g_clear_pointer (&history, g_ptr_array_unref);
 
   g_ptr_array_add (channels, gk_record_channel_new ("政府门户网站", "2025-03-11", "https://www.example.gov.cn/1"));
   g_ptr_array_add (channels, gk_record_channel_new ("河北政府采购网", NULL, "http://www.ccgp-hebei.gov.cn/"));
   g_ptr_array_add (channels, gk_record_channel_new ("政务微信", NULL, NULL));  /* unused: not stored */
-  g_assert_true (gk_store_set_record_channels (store, record->uuid, channels, &changed, &error));
+  g_assert_true (gk_store_set_record_channels (store, gk_record_get_uuid (record), channels, &changed, &error));
   g_assert_no_error (error);
   g_assert_true (changed);
-  stored = gk_store_get_record_channels (store, record->uuid, &error);
+  stored = gk_store_get_record_channels (store, gk_record_get_uuid (record), &error);
   g_assert_cmpuint (stored->len, ==, 2);
 
   /* The same again changes nothing. */
-  g_assert_true (gk_store_set_record_channels (store, record->uuid, channels, &changed, &error));
+  g_assert_true (gk_store_set_record_channels (store, gk_record_get_uuid (record), channels, &changed, &error));
   g_assert_false (changed);
 
   /* Refused whole: an impossible date, a channel twice. */
   g_ptr_array_add (channels, gk_record_channel_new ("政务微博", "2025-02-30", NULL));
-  g_assert_false (gk_store_set_record_channels (store, record->uuid, channels, &changed, &error));
+  g_assert_false (gk_store_set_record_channels (store, gk_record_get_uuid (record), channels, &changed, &error));
   g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
   g_clear_error (&error);
   g_ptr_array_remove_index (channels, channels->len - 1);
   g_ptr_array_add (channels, gk_record_channel_new ("政府门户网站", "2025-03-12", NULL));
-  g_assert_false (gk_store_set_record_channels (store, record->uuid, channels, &changed, &error));
+  g_assert_false (gk_store_set_record_channels (store, gk_record_get_uuid (record), channels, &changed, &error));
   g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
   g_clear_error (&error);
   g_ptr_array_remove_index (channels, channels->len - 1);
@@ -710,14 +707,14 @@ test_channels (Fixture       *fixture,
   g_ptr_array_remove_index (channels, 1);
   g_free (((GkRecordChannel *) g_ptr_array_index (channels, 0))->published_on);
   ((GkRecordChannel *) g_ptr_array_index (channels, 0))->published_on = g_strdup ("2025-03-12");
-  g_assert_true (gk_store_set_record_channels (store, record->uuid, channels, &changed, &error));
+  g_assert_true (gk_store_set_record_channels (store, gk_record_get_uuid (record), channels, &changed, &error));
   g_assert_true (changed);
   g_clear_pointer (&stored, g_ptr_array_unref);
-  stored = gk_store_get_record_channels (store, record->uuid, &error);
+  stored = gk_store_get_record_channels (store, gk_record_get_uuid (record), &error);
   g_assert_cmpuint (stored->len, ==, 1);
   g_assert_cmpstr (((GkRecordChannel *) g_ptr_array_index (stored, 0))->published_on, ==, "2025-03-12");
 
-  history = gk_store_get_history (store, record->uuid, NULL);
+  history = gk_store_get_history (store, gk_record_get_uuid (record), NULL);
   g_assert_cmpuint (history->len, ==, n_history + 4);
   {
     const GkHistoryEntry *last = g_ptr_array_index (history, history->len - 1);
@@ -761,13 +758,13 @@ test_hidden_records (Fixture       *f,
       /* Hide the overdue and the on-time record; then undo both. */
       if (hidden == 1)
         {
-          gk_store_hide_record (f->store, overdue->uuid);
-          gk_store_hide_record (f->store, on_time->uuid);
+          gk_store_hide_record (f->store, gk_record_get_uuid (overdue));
+          gk_store_hide_record (f->store, gk_record_get_uuid (on_time));
         }
       else if (hidden == 2)
         {
-          gk_store_unhide_record (f->store, overdue->uuid);
-          gk_store_unhide_record (f->store, on_time->uuid);
+          gk_store_unhide_record (f->store, gk_record_get_uuid (overdue));
+          gk_store_unhide_record (f->store, gk_record_get_uuid (on_time));
         }
 
       rows = gk_store_supervision_report (f->store, "2025-01-01", "2025-12-31", "2025-11-20", &error);
@@ -808,7 +805,7 @@ test_demo_units (Fixture       *f,
   g_autoptr(GkQuery) query = gk_query_new ();
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) units_used = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_assert_true (gk_demo_fill (f->store, 400, 7, &error));
@@ -820,14 +817,16 @@ test_demo_units (Fixture       *f,
   for (guint i = 0; i < records->len; i++)
     {
       GkRecord *record = g_ptr_array_index (records, i);
-      g_autoptr(GkItem) item = gk_store_get_item_by_id (f->store, record->item_id, &error);
+      g_autoptr(GkItem) item = gk_store_get_item_by_id (f->store, gk_record_get_item_id (record), &error);
 
       g_assert_no_error (error);
-      if (record->unit_name == NULL || !gk_item_has_unit (item, record->unit_name))
-        g_error ("%s (%s): unit “%s” is none of the item's units", record->title, gk_item_get_key (item),
-                 record->unit_name != NULL ? record->unit_name : "(none)");
-      g_hash_table_add (seen, &record->item_id);
-      g_hash_table_add (units_used, record->unit_name);
+      if (gk_record_get_unit_name (record) == NULL || !gk_item_has_unit (item, gk_record_get_unit_name (record)))
+        g_error ("%s (%s): unit “%s” is none of the item's units", gk_record_get_title (record), gk_item_get_key (item),
+                 gk_record_get_unit_name (record) != NULL ? gk_record_get_unit_name (record) : "(none)");
+      gint64 item_id = gk_record_get_item_id (record);
+
+      g_hash_table_add (seen, g_memdup2 (&item_id, sizeof item_id));
+      g_hash_table_add (units_used, (gpointer) gk_record_get_unit_name (record));
     }
 
   /* Every item has records, and its units are not all one. */
@@ -860,8 +859,8 @@ test_new_record_unit (Fixture       *f,
 
       g_assert_no_error (error);
       g_assert_nonnull (gk_item_get_units (item)[0]);
-      g_assert_cmpstr (record->unit_name, ==, gk_item_get_units (item)[0]);
-      g_assert_cmpint (record->unit_id, ==, gk_store_find_unit (f->store, gk_item_get_units (item)[0], NULL));
+      g_assert_cmpstr (gk_record_get_unit_name (record), ==, gk_item_get_units (item)[0]);
+      g_assert_cmpint (gk_record_get_unit_id (record), ==, gk_store_find_unit (f->store, gk_item_get_units (item)[0], NULL));
     }
 }
 

@@ -69,12 +69,12 @@ add_record (GkStore    *store,
   g_autoptr(GkRecord) record = gk_store_create_record (store, key, title, &error);
 
   g_assert_no_error (error);
-  record->unit_id = gk_store_find_unit (store, unit, NULL);
-  g_assert_cmpint (record->unit_id, !=, 0);
-  gk_record_set_string (record, &record->formed_on, formed);
+  gk_record_set_unit_id (record, gk_store_find_unit (store, unit, NULL));
+  g_assert_cmpint (gk_record_get_unit_id (record), !=, 0);
+  gk_record_set_formed_on (record, formed);
   g_assert_true (gk_store_save_record (store, record, &error));
   g_assert_no_error (error);
-  g_assert_nonnull (record->due_on);
+  g_assert_nonnull (gk_record_get_due_on (record));
   if (published != NULL)
     {
       g_assert_true (gk_store_set_status (store, record, GK_STATUS_PUBLISHED, published, &error));
@@ -144,10 +144,10 @@ ledger_new (const char *name)
   late = add_record (ledger->store, "test.sup-procurement", "逾期公开的采购公告", "区财政局", long_ago, ledger->today);
   not_due = add_record (ledger->store, "test.sup-procurement", "刚形成的采购文件", "区农办", ledger->today, NULL);
 
-  ledger->oldest_overdue = g_strdup (oldest->uuid);
-  ledger->overdue = g_strdup (overdue->uuid);
-  ledger->due_soon = g_strdup (due_soon->uuid);
-  ledger->oldest_due_on = g_strdup (oldest->due_on);
+  ledger->oldest_overdue = g_strdup (gk_record_get_uuid (oldest));
+  ledger->overdue = g_strdup (gk_record_get_uuid (overdue));
+  ledger->due_soon = g_strdup (gk_record_get_uuid (due_soon));
+  ledger->oldest_due_on = g_strdup (gk_record_get_due_on (oldest));
   return ledger;
 }
 
@@ -227,7 +227,7 @@ collect_record_rows (GtkWidget  *widget,
     {
       GtkWidget *row = g_ptr_array_index (found, i);
 
-      g_hash_table_insert (rows, g_strdup (gk_record_row_get_record (GK_RECORD_ROW (row))->uuid), row);
+      g_hash_table_insert (rows, g_strdup (gk_record_get_uuid (gk_record_row_get_record (GK_RECORD_ROW (row)))), row);
     }
 }
 
@@ -360,13 +360,13 @@ test_list (void)
   g_assert_cmpstr (gk_record_list_pane_get_page (window->list_pane), ==, "records");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 3);
   record = list_item (window, 0);
-  g_assert_cmpstr (record->uuid, ==, ledger->oldest_overdue);
+  g_assert_cmpstr (gk_record_get_uuid (record), ==, ledger->oldest_overdue);
   g_object_unref (record);
   record = list_item (window, 1);
-  g_assert_cmpstr (record->uuid, ==, ledger->overdue);
+  g_assert_cmpstr (gk_record_get_uuid (record), ==, ledger->overdue);
   g_object_unref (record);
   record = list_item (window, 2);
-  g_assert_cmpstr (record->uuid, ==, ledger->due_soon);
+  g_assert_cmpstr (gk_record_get_uuid (record), ==, ledger->due_soon);
   g_object_unref (record);
 
   /* Each row says why it is there (rows are made when the list is laid out). */
@@ -384,7 +384,7 @@ test_list (void)
   gk_test_ui_flush ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "record");
   g_assert_nonnull (window->record);
-  g_assert_cmpstr (window->record->uuid, ==, ledger->oldest_overdue);
+  g_assert_cmpstr (gk_record_get_uuid (window->record), ==, ledger->oldest_overdue);
   g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "最早逾期的采购结果公告");
 
   /* …and the report is one button away. */
@@ -406,7 +406,7 @@ test_list (void)
   gk_test_ui_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 1);
   record = list_item (window, 0);
-  g_assert_cmpstr (record->uuid, ==, ledger->overdue);
+  g_assert_cmpstr (gk_record_get_uuid (record), ==, ledger->overdue);
   g_object_unref (record);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (gk_test_find_descendant (GTK_WIDGET (window->list_pane), GTK_TYPE_DROP_DOWN)), 0);
   gk_test_ui_flush ();
@@ -420,7 +420,7 @@ test_list (void)
   gk_test_ui_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 1);
   record = list_item (window, 0);
-  g_assert_cmpstr (record->uuid, ==, ledger->due_soon);
+  g_assert_cmpstr (gk_record_get_uuid (record), ==, ledger->due_soon);
   g_object_unref (record);
   gtk_editable_set_text (GTK_EDITABLE (gk_test_find_descendant (GTK_WIDGET (window->list_pane), GTK_TYPE_SEARCH_ENTRY)), "");
   g_signal_emit_by_name (gk_test_find_descendant (GTK_WIDGET (window->list_pane), GTK_TYPE_SEARCH_ENTRY), "search-changed");

@@ -154,10 +154,10 @@ test_actions (void)
   gk_test_ui_flush ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "record");
   g_assert_nonnull (window->record);
-  g_assert_cmpstr (window->record->domain, ==, "procurement");
+  g_assert_cmpstr (gk_record_get_domain (window->record), ==, "procurement");
   /* …in the editor, made on first use, whose actions the header uses. */
   g_assert_nonnull (window->record_editor);
-  g_assert_cmpstr (gk_record_editor_get_record (window->record_editor)->uuid, ==, window->record->uuid);
+  g_assert_cmpstr (gk_record_get_uuid (gk_record_editor_get_record (window->record_editor)), ==, gk_record_get_uuid (window->record));
   g_assert_true (gtk_widget_get_visible (window->status_menu_button));
   g_assert_true (g_action_group_get_action_enabled (gk_record_editor_get_actions (window->record_editor), "submit"));
   g_assert_true (action_enabled (window, "delete-record"));
@@ -168,14 +168,14 @@ test_actions (void)
     g_autoptr(GkRecord) first = g_object_ref (window->record);
     g_autoptr(GkRecord) result = gk_store_create_record (store, "procurement.result", NULL, NULL);
 
-    g_assert_cmpstr (first->item_key, !=, "procurement.result");
+    g_assert_cmpstr (gk_record_get_item_key (first), !=, "procurement.result");
     gk_window_show_record (window, result);
     g_action_group_activate_action (G_ACTION_GROUP (window), "new-record-of-same-item", NULL);
     gk_test_ui_flush ();
-    g_assert_cmpstr (window->record->item_key, ==, "procurement.result");
-    g_assert_cmpstr (window->record->uuid, !=, result->uuid);
-    g_assert_true (gk_store_delete_record (store, result->uuid, NULL));
-    g_assert_true (gk_store_delete_record (store, window->record->uuid, NULL));
+    g_assert_cmpstr (gk_record_get_item_key (window->record), ==, "procurement.result");
+    g_assert_cmpstr (gk_record_get_uuid (window->record), !=, gk_record_get_uuid (result));
+    g_assert_true (gk_store_delete_record (store, gk_record_get_uuid (result), NULL));
+    g_assert_true (gk_store_delete_record (store, gk_record_get_uuid (window->record), NULL));
     gk_test_ui_flush ();
     gk_window_show_record (window, first);
   }
@@ -243,11 +243,11 @@ test_new_record_unit (void)
       g_action_group_activate_action (G_ACTION_GROUP (window), "new-record-of-item",
                                       g_variant_new_string (gk_item_get_key (first)));
       g_assert_nonnull (window->record);
-      g_assert_cmpstr (window->record->item_key, ==, gk_item_get_key (first));
-      stored = gk_store_get_record (store, window->record->uuid, &error);
+      g_assert_cmpstr (gk_record_get_item_key (window->record), ==, gk_item_get_key (first));
+      stored = gk_store_get_record (store, gk_record_get_uuid (window->record), &error);
       g_assert_no_error (error);
-      g_assert_cmpstr (stored->unit_name, ==, gk_item_get_units (first)[0]);
-      g_assert_cmpint (window->record->unit_id, ==, stored->unit_id);
+      g_assert_cmpstr (gk_record_get_unit_name (stored), ==, gk_item_get_units (first)[0]);
+      g_assert_cmpint (gk_record_get_unit_id (window->record), ==, gk_record_get_unit_id (stored));
       made++;
     }
   g_assert_cmpuint (made, >=, 5);
@@ -312,10 +312,10 @@ test_delete_undo (void)
   gk_window_set_section (window, "housing-allocation");
   g_action_group_activate_action (G_ACTION_GROUP (window), "new-record-of-item", g_variant_new_string ("housing-allocation.policy"));
   gk_test_ui_flush ();
-  kept_uuid = g_strdup (window->record->uuid);
+  kept_uuid = g_strdup (gk_record_get_uuid (window->record));
   g_action_group_activate_action (G_ACTION_GROUP (window), "new-record-of-same-item", NULL);
   gk_test_ui_flush ();
-  gone_uuid = g_strdup (window->record->uuid);
+  gone_uuid = g_strdup (gk_record_get_uuid (window->record));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 2);
   g_assert_cmpuint (sidebar_count (window, "housing-allocation"), ==, 2);
 
@@ -334,7 +334,7 @@ test_delete_undo (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->records)), ==, 2);
   g_assert_cmpuint (sidebar_count (window, "housing-allocation"), ==, 2);
   g_assert_nonnull (window->record);
-  g_assert_cmpstr (window->record->uuid, ==, gone_uuid);
+  g_assert_cmpstr (gk_record_get_uuid (window->record), ==, gone_uuid);
 
   /* Delete again and close before the toast times out: the delete stands. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "delete-record", NULL);

@@ -50,7 +50,7 @@ collect (GkStore      *store,
           Finding *finding = g_new0 (Finding, 1);
           GDate due;
 
-          gk_date_from_iso (record->due_on, &due, NULL);
+          gk_date_from_iso (gk_record_get_due_on (record), &due, NULL);
           gk_deadline_get_timeliness (gk_store_get_calendar (store), &due, NULL, today, soon, &finding->info);
           finding->record = g_object_ref (record);
           g_ptr_array_add (findings, finding);
@@ -151,19 +151,19 @@ gk_cli_check (GkCliContext  *ctx,
           json_builder_set_member_name (builder, "workdays");
           json_builder_add_int_value (builder, f->info.workdays);
           json_builder_set_member_name (builder, "due_on");
-          json_builder_add_string_value (builder, f->record->due_on);
+          json_builder_add_string_value (builder, gk_record_get_due_on (f->record));
           json_builder_set_member_name (builder, "calendar_missing_year");
           json_builder_add_int_value (builder, f->info.missing_year);
           json_builder_set_member_name (builder, "uuid");
-          json_builder_add_string_value (builder, f->record->uuid);
+          json_builder_add_string_value (builder, gk_record_get_uuid (f->record));
           json_builder_set_member_name (builder, "index_no");
-          json_builder_add_string_value (builder, f->record->index_no);
+          json_builder_add_string_value (builder, gk_record_get_index_no (f->record));
           json_builder_set_member_name (builder, "domain");
-          json_builder_add_string_value (builder, f->record->domain);
+          json_builder_add_string_value (builder, gk_record_get_domain (f->record));
           json_builder_set_member_name (builder, "unit");
-          json_builder_add_string_value (builder, f->record->unit_name != NULL ? f->record->unit_name : "");
+          json_builder_add_string_value (builder, gk_record_get_unit_name (f->record) != NULL ? gk_record_get_unit_name (f->record) : "");
           json_builder_set_member_name (builder, "title");
-          json_builder_add_string_value (builder, f->record->title);
+          json_builder_add_string_value (builder, gk_record_get_title (f->record));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -181,11 +181,11 @@ gk_cli_check (GkCliContext  *ctx,
       for (guint i = 0; i < findings->len; i++)
         {
           Finding *f = g_ptr_array_index (findings, i);
-          g_autofree char *title = g_strdelimit (g_strdup (f->record->title), "\t\n\r", ' ');
+          g_autofree char *title = g_strdelimit (g_strdup (gk_record_get_title (f->record)), "\t\n\r", ' ');
 
           g_print ("%s\t%d\t%s\t%s\t%s\t%s\t%s\n", i < n_overdue ? "overdue" : "due-soon", f->info.workdays,
-                   f->record->due_on, f->record->index_no,
-                   f->record->unit_name != NULL ? f->record->unit_name : "", f->record->domain, title);
+                   gk_record_get_due_on (f->record), gk_record_get_index_no (f->record),
+                   gk_record_get_unit_name (f->record) != NULL ? gk_record_get_unit_name (f->record) : "", gk_record_get_domain (f->record), title);
         }
       /* Translators: the counts of overdue records, of records due soon, and the working days */
       g_printerr (_("Overdue: %u; due within %d working days: %u\n"), n_overdue, soon, findings->len - n_overdue);

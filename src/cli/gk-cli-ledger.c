@@ -93,30 +93,30 @@ gk_cli_add_record_json (JsonBuilder *builder,
                         gboolean     full)
 {
   json_builder_begin_object (builder);
-  add_string (builder, "uuid", record->uuid);
-  add_string (builder, "index_no", record->index_no);
-  add_string (builder, "domain", record->domain);
-  add_string (builder, "item", record->item_key);
-  add_string (builder, "item_name", record->item_name);
-  add_string (builder, "title", record->title);
-  add_string (builder, "unit", record->unit_name);
-  add_string (builder, "status", record->status);
-  add_string (builder, "mode", record->mode);
-  add_string (builder, "formed_on", record->formed_on);
-  add_string (builder, "due_on", record->due_on);
-  add_string (builder, "published_on", record->published_on);
+  add_string (builder, "uuid", gk_record_get_uuid (record));
+  add_string (builder, "index_no", gk_record_get_index_no (record));
+  add_string (builder, "domain", gk_record_get_domain (record));
+  add_string (builder, "item", gk_record_get_item_key (record));
+  add_string (builder, "item_name", gk_record_get_item_name (record));
+  add_string (builder, "title", gk_record_get_title (record));
+  add_string (builder, "unit", gk_record_get_unit_name (record));
+  add_string (builder, "status", gk_record_get_status (record));
+  add_string (builder, "mode", gk_record_get_mode (record));
+  add_string (builder, "formed_on", gk_record_get_formed_on (record));
+  add_string (builder, "due_on", gk_record_get_due_on (record));
+  add_string (builder, "published_on", gk_record_get_published_on (record));
   if (full)
     {
-      g_autoptr(JsonNode) fields = json_from_string (record->fields, NULL);
+      JsonNode *fields = json_node_init_object (json_node_alloc (), gk_record_get_values (record));
 
-      add_string (builder, "doc_no", record->doc_no);
-      add_string (builder, "body", record->body);
-      add_string (builder, "exemption", record->exemption);
-      add_string (builder, "exemption_reason", record->exemption_reason);
-      add_string (builder, "created_at", record->created_at);
-      add_string (builder, "updated_at", record->updated_at);
+      add_string (builder, "doc_no", gk_record_get_doc_no (record));
+      add_string (builder, "body", gk_record_get_body (record));
+      add_string (builder, "exemption", gk_record_get_exemption (record));
+      add_string (builder, "exemption_reason", gk_record_get_exemption_reason (record));
+      add_string (builder, "created_at", gk_record_get_created_at (record));
+      add_string (builder, "updated_at", gk_record_get_updated_at (record));
       json_builder_set_member_name (builder, "fields");
-      json_builder_add_value (builder, fields != NULL ? g_steal_pointer (&fields) : json_node_new (JSON_NODE_NULL));
+      json_builder_add_value (builder, fields);
     }
   json_builder_end_object (builder);
 }
@@ -228,8 +228,8 @@ gk_cli_list (GkCliContext  *ctx,
         {
           GkRecord *r = g_ptr_array_index (page, i);
 
-          print_tsv_row (r->uuid, r->index_no, r->domain, r->item_key, r->title, r->unit_name,
-                         r->status, r->formed_on, r->due_on, r->published_on, END);
+          print_tsv_row (gk_record_get_uuid (r), gk_record_get_index_no (r), gk_record_get_domain (r), gk_record_get_item_key (r), gk_record_get_title (r), gk_record_get_unit_name (r),
+                         gk_record_get_status (r), gk_record_get_formed_on (r), gk_record_get_due_on (r), gk_record_get_published_on (r), END);
         }
     }
 
@@ -271,7 +271,7 @@ gk_cli_show (GkCliContext  *ctx,
       return GK_CLI_EXIT_FAILURE;
     }
 
-  history = gk_store_get_history (store, record->uuid, &error);
+  history = gk_store_get_history (store, gk_record_get_uuid (record), &error);
   if (history == NULL)
     return gk_cli_failure (error);
 

@@ -312,12 +312,11 @@ set_request_dates (Demo        *demo,
                    GkRecord    *record,
                    const GDate *received)
 {
-  g_autoptr(JsonNode) root = json_from_string (record->fields, NULL);
-  JsonObject *fields = json_node_get_object (root);
   JsonArray *events = json_array_new ();
+  g_autoptr(JsonNode) events_node = NULL;
   g_autofree char *received_on = gk_date_format_iso (received);
 
-  json_object_set_string_member (fields, "received_date", received_on);
+  gk_record_set_value_string (record, "received_date", received_on);
   if (demo->counter % 5 == 0)
     {
       static const char *kinds[][2] = {
@@ -342,18 +341,13 @@ set_request_dates (Demo        *demo,
           json_array_add_object_element (events, row);
         }
     }
-  json_object_set_array_member (fields, "events", events);
+  events_node = json_node_init_array (json_node_alloc (), events);
+  json_array_unref (events);
+  gk_record_set_value (record, "events", events_node);
 
-  if (record->published_on != NULL)
-    json_object_set_string_member (fields, "reply_date", record->published_on);
-  else
-    {
-      json_object_remove_member (fields, "reply_date");
-      json_object_remove_member (fields, "outcome");
-    }
-
-  g_free (record->fields);
-  record->fields = json_to_string (root, FALSE);
+  gk_record_set_value_string (record, "reply_date", gk_record_get_published_on (record));
+  if (gk_record_get_published_on (record) == NULL)
+    gk_record_set_value (record, "outcome", NULL);
 }
 
 /* One of the item's units that the ledger has, the first most often:
@@ -395,33 +389,43 @@ add_record (Demo         *demo,
   g_autoptr(GkRecord) record = gk_record_new ();
   g_autofree char *formed_on = gk_date_format_iso (formed);
   g_autofree char *basis = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *created_at = NULL;
+  g_autofree char *fields = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
   double roll = g_rand_double (demo->rand);
   GDate last_day;
 
   demo->counter++;
-  record->uuid = random_uuid (demo);
-  record->item_id = gk_item_get_id (item);
-  record->project_id = project_id;
-  record->unit_id = unit_for_item (demo, item);
-  record->formed_on = g_strdup (formed_on);
-  record->created_at = g_strdup_printf ("%sT09:%02d:00+08:00", formed_on, demo->counter % 60);
-  record->updated_at = g_strdup (record->created_at);
-  g_free (record->fields);
-  record->fields = make_fields (demo, item, formed);
+  uuid = random_uuid (demo);
+  gk_record_set_uuid (record, uuid);
+  gk_record_set_item_id (record, gk_item_get_id (item));
+  gk_record_set_project_id (record, project_id);
+  gk_record_set_unit_id (record, unit_for_item (demo, item));
+  created_at = g_strdup_printf ("%sT09:%02d:00+08:00", formed_on, demo->counter % 60);
+  gk_record_set_formed_on (record, formed_on);
+  gk_record_set_created_at (record, created_at);
+  gk_record_set_updated_at (record, created_at);
+  fields = make_fields (demo, item, formed);
+  gk_record_set_values_json (record, fields, NULL);
 
   if (project_name != NULL)
-    record->title = g_strdup_printf ("%s%s", project_name, gk_item_get_level2 (item));
+    title = g_strdup_printf ("%s%s", project_name, gk_item_get_level2 (item));
   else
-    record->title = g_strdup_printf ("%d年%s%s", g_date_get_year (formed), PICK (demo, places), gk_item_get_level2 (item));
+    title = g_strdup_printf ("%d年%s%s", g_date_get_year (formed), PICK (demo, places), gk_item_get_level2 (item));
+  gk_record_set_title (record, title);
   basis = gk_item_dup_basis_text (item);
-  g_free (record->body);
-  record->body = g_strdup_printf ("根据《中华人民共和国政府信息公开条例》和%s的规定，现将%s有关情况公开如下。%s",
-                                  *basis != '\0' ? basis : "有关规定",
-                                  record->title, gk_item_get_contents (item) != NULL ? gk_item_get_contents (item) : "");
+  body = g_strdup_printf ("根据《中华人民共和国政府信息公开条例》和%s的规定，现将%s有关情况公开如下。%s",
+                          *basis != '\0' ? basis : "有关规定",
+                          title, gk_item_get_contents (item) != NULL ? gk_item_get_contents (item) : "");
+  gk_record_set_body (record, body);
   if (g_rand_int_range (demo->rand, 0, 3) == 0)
     {
-      g_free (record->doc_no);
-      record->doc_no = g_strdup_printf ("长政公〔%d〕%d号", g_date_get_year (formed), g_rand_int_range (demo->rand, 1, 200));
+      g_autofree char *doc_no = g_strdup_printf ("长政公〔%d〕%d号", g_date_get_year (formed),
+                                                 g_rand_int_range (demo->rand, 1, 200));
+
+      gk_record_set_doc_no (record, doc_no);
     }
 
   g_date_clear (&last_day, 1);
@@ -429,20 +433,20 @@ add_record (Demo         *demo,
 
   if (g_strcmp0 (gk_item_get_domain (item), "request") == 0)
     {
-      gk_record_set_string (record, &record->mode, GK_MODE_ON_REQUEST);
+      gk_record_set_mode (record, GK_MODE_ON_REQUEST);
     }
   else if (roll < 0.04)
     {
-      gk_record_set_string (record, &record->mode, GK_MODE_EXEMPT);
-      gk_record_set_string (record, &record->exemption, PICK (demo, exemption_grounds));
-      gk_record_set_string (record, &record->exemption_reason, "涉及第三方合法权益，经征求意见不同意公开");
+      gk_record_set_mode (record, GK_MODE_EXEMPT);
+      gk_record_set_exemption (record, PICK (demo, exemption_grounds));
+      gk_record_set_exemption_reason (record, "涉及第三方合法权益，经征求意见不同意公开");
     }
   else if (roll < 0.07)
-    gk_record_set_string (record, &record->mode, GK_MODE_ON_REQUEST);
+    gk_record_set_mode (record, GK_MODE_ON_REQUEST);
 
   /* Publication: for proactive records 1–20 working days after formation,
    * one in ten late; requests are answered the same way. */
-  if (g_strcmp0 (record->mode, GK_MODE_EXEMPT) != 0)
+  if (g_strcmp0 (gk_record_get_mode (record), GK_MODE_EXEMPT) != 0)
     {
       double fate = g_rand_double (demo->rand);
       int age = g_date_days_between (formed, &last_day);
@@ -455,16 +459,18 @@ add_record (Demo         *demo,
           gk_calendar_add_workdays (demo->calendar, formed, days, &published, NULL);
           if (g_date_compare (&published, &last_day) <= 0)
             {
-              record->published_on = gk_date_format_iso (&published);
-              gk_record_set_string (record, &record->status,
+              g_autofree char *published_on = gk_date_format_iso (&published);
+
+              gk_record_set_published_on (record, published_on);
+              gk_record_set_status (record,
                                     fate > 0.93 && age > 200 ? GK_STATUS_WITHDRAWN : GK_STATUS_PUBLISHED);
             }
         }
-      if (record->published_on == NULL)
-        gk_record_set_string (record, &record->status, demo->counter % 3 != 0 ? GK_STATUS_DRAFT : GK_STATUS_PENDING);
+      if (gk_record_get_published_on (record) == NULL)
+        gk_record_set_status (record, demo->counter % 3 != 0 ? GK_STATUS_DRAFT : GK_STATUS_PENDING);
     }
   else
-    gk_record_set_string (record, &record->status, roll < 0.02 ? GK_STATUS_DRAFT : GK_STATUS_PENDING);
+    gk_record_set_status (record, roll < 0.02 ? GK_STATUS_DRAFT : GK_STATUS_PENDING);
 
   if (g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) == 0)
     set_request_dates (demo, record, formed);

@@ -160,7 +160,7 @@ gk_store_add_attachment (GkStore   *self,
                         "VALUES ((SELECT id FROM records WHERE uuid = ?1), ?2, ?3, ?4, ?5)",
                         error);
   if (stmt == NULL ||
-      !gk_db_statement_bind_text (stmt, 1, record->uuid, error) ||
+      !gk_db_statement_bind_text (stmt, 1, gk_record_get_uuid (record), error) ||
       !gk_db_statement_bind_text (stmt, 2, name, error) ||
       !gk_db_statement_bind_int64 (stmt, 3, size, error) ||
       !gk_db_statement_bind_text (stmt, 4, sha256, error) ||
@@ -168,7 +168,7 @@ gk_store_add_attachment (GkStore   *self,
       !gk_db_statement_step_done (stmt, error))
     goto fail;
   id = gk_db_get_last_insert_id (self->db);
-  if (!gk_store_add_history (self, record->uuid, "attach", "attachments", NULL, name, error))
+  if (!gk_store_add_history (self, gk_record_get_uuid (record), "attach", "attachments", NULL, name, error))
     goto fail;
 
   if (!gk_db_commit (self->db, error))
@@ -176,7 +176,7 @@ gk_store_add_attachment (GkStore   *self,
 
   attachment = g_new0 (GkAttachment, 1);
   attachment->id = id;
-  attachment->record_id = record->id;
+  attachment->record_id = gk_record_get_id (record);
   attachment->name = g_steal_pointer (&name);
   attachment->size = size;
   attachment->sha256 = g_steal_pointer (&sha256);
@@ -202,7 +202,7 @@ gk_store_list_attachments (GkStore   *self,
                         "JOIN records r ON r.id = a.record_id WHERE r.uuid = ?1 ORDER BY a.id",
                         error);
   if (stmt == NULL ||
-      !gk_db_statement_bind_text (stmt, 1, record->uuid, error))
+      !gk_db_statement_bind_text (stmt, 1, gk_record_get_uuid (record), error))
     return NULL;
   while (gk_db_statement_step (stmt, &local_error))
     {
@@ -251,7 +251,7 @@ gk_store_remove_attachment (GkStore             *self,
       goto fail;
     }
 
-  if (!gk_store_add_history (self, record->uuid, "detach", "attachments", attachment->name, NULL, error))
+  if (!gk_store_add_history (self, gk_record_get_uuid (record), "detach", "attachments", attachment->name, NULL, error))
     goto fail;
 
   stmt = gk_db_prepare (self->db, "SELECT 1 FROM attachments WHERE sha256 = ?1 LIMIT 1", error);

@@ -128,24 +128,19 @@ request_events_from_fields (JsonObject *fields)
 static void
 sync_request_dates (GkRecord *record)
 {
-  g_autoptr(JsonNode) root = json_from_string (record->fields, NULL);
-  JsonObject *fields;
+  JsonObject *fields = gk_record_get_values (record);
   const char *received, *replied;
   GDate date;
 
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return;
-  fields = json_node_get_object (root);
-
   received = row_string (fields, "received_date");
   if (received != NULL && gk_date_from_iso (received, &date, NULL))
-    gk_record_set_string (record, &record->formed_on, received);
+    gk_record_set_formed_on (record, received);
 
   replied = row_string (fields, "reply_date");
   if (replied != NULL && gk_date_from_iso (replied, &date, NULL))
-    gk_record_set_string (record, &record->published_on, replied);
+    gk_record_set_published_on (record, replied);
   else
-    gk_record_set_string (record, &record->published_on, NULL);
+    gk_record_set_published_on (record, NULL);
 }
 
 /* A request's reply deadline: from its receipt, moved by its events. */
@@ -163,13 +158,17 @@ compute_request_due (GkStore     *self,
                                     events->len, &deadline, &error))
     {
       /* Events that cannot have happened: the editor shows why. */
-      g_debug ("No reply deadline for %s: %s", record->uuid, error->message);
+      g_debug ("No reply deadline for %s: %s", gk_record_get_uuid (record), error->message);
       return;
     }
 
   if (g_date_valid (&deadline.due))
-    record->due_on = gk_date_format_iso (&deadline.due);
-  record->due_missing_year = deadline.missing_year;
+    {
+      g_autofree char *due_on = gk_date_format_iso (&deadline.due);
+
+      gk_record_set_due_on (record, due_on);
+    }
+  gk_record_set_due_missing_year (record, deadline.missing_year);
 }
 
 /* Proactive records are due a number of working days after they were formed
@@ -178,41 +177,40 @@ void
 gk_store_compute_due (GkStore  *self,
                       GkRecord *record)
 {
-  GkItem *item = gk_store_lookup_item (self, record->item_id);
+  GkItem *item = gk_store_lookup_item (self, gk_record_get_item_id (record));
   GkDeadlineRule rule;
   GDate formed, due;
   int missing_year = 0;
+  g_autofree char *due_on = NULL;
 
-  g_clear_pointer (&record->due_on, g_free);
-  record->due_missing_year = 0;
+  gk_record_set_due_on (record, NULL);
+  gk_record_set_due_missing_year (record, 0);
 
   if (item != NULL && g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) == 0)
     sync_request_dates (record);
 
-  if (item == NULL || record->formed_on == NULL || !gk_date_from_iso (record->formed_on, &formed, NULL))
+  if (item == NULL || gk_record_get_formed_on (record) == NULL || !gk_date_from_iso (gk_record_get_formed_on (record), &formed, NULL))
     return;
 
   if (g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) == 0)
     {
-      g_autoptr(JsonNode) fields = json_from_string (record->fields, NULL);
-
-      if (fields != NULL && JSON_NODE_HOLDS_OBJECT (fields))
-        compute_request_due (self, record, json_node_get_object (fields), &formed);
+      compute_request_due (self, record, gk_record_get_values (record), &formed);
       return;
     }
 
   if (g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_NONE) == 0)
     return;
 
-  if (g_strcmp0 (record->mode, GK_MODE_PROACTIVE) != 0)
+  if (g_strcmp0 (gk_record_get_mode (record), GK_MODE_PROACTIVE) != 0)
     return;
 
   if (!gk_deadline_rule_parse (gk_item_get_deadline_rule (item), &rule, NULL))
     return;
 
   gk_deadline_rule_compute_due (&rule, self->calendar, &formed, &due, &missing_year);
-  record->due_on = gk_date_format_iso (&due);
-  record->due_missing_year = missing_year;
+  due_on = gk_date_format_iso (&due);
+  gk_record_set_due_on (record, due_on);
+  gk_record_set_due_missing_year (record, missing_year);
 }
 
 gboolean
@@ -234,12 +232,12 @@ gk_store_recompute_due_dates (GkStore  *self,
     {
       GkRecord *record = gk_record_new ();
 
-      record->id = gk_db_statement_get_int64 (stmt, 0);
-      record->item_id = gk_db_statement_get_int64 (stmt, 1);
-      record->formed_on = gk_db_statement_dup_text (stmt, 2);
-      gk_record_set_string (record, &record->mode, gk_db_statement_get_text (stmt, 3));
-      record->due_on = gk_db_statement_dup_text (stmt, 4);
-      record->due_missing_year = gk_db_statement_get_int (stmt, 5);
+      gk_record_set_id (record, gk_db_statement_get_int64 (stmt, 0));
+      gk_record_set_item_id (record, gk_db_statement_get_int64 (stmt, 1));
+      gk_record_set_formed_on (record, gk_db_statement_get_text (stmt, 2));
+      gk_record_set_mode (record, gk_db_statement_get_text (stmt, 3));
+      gk_record_set_due_on (record, gk_db_statement_get_text (stmt, 4));
+      gk_record_set_due_missing_year (record, gk_db_statement_get_int (stmt, 5));
       g_ptr_array_add (records, record);
     }
   if (local_error != NULL)
@@ -255,16 +253,16 @@ gk_store_recompute_due_dates (GkStore  *self,
   for (guint i = 0; i < records->len; i++)
     {
       GkRecord *record = g_ptr_array_index (records, i);
-      g_autofree char *old_due = g_strdup (record->due_on);
-      int old_missing = record->due_missing_year;
+      g_autofree char *old_due = g_strdup (gk_record_get_due_on (record));
+      int old_missing = gk_record_get_due_missing_year (record);
 
       gk_store_compute_due (self, record);
-      if (g_strcmp0 (old_due, record->due_on) == 0 && old_missing == record->due_missing_year)
+      if (g_strcmp0 (old_due, gk_record_get_due_on (record)) == 0 && old_missing == gk_record_get_due_missing_year (record))
         continue;
 
-      if (!gk_db_statement_bind_int64 (stmt, 1, record->id, error) ||
-          !gk_db_statement_bind_text (stmt, 2, record->due_on, error) ||
-          !gk_db_statement_bind_int (stmt, 3, record->due_missing_year, error) ||
+      if (!gk_db_statement_bind_int64 (stmt, 1, gk_record_get_id (record), error) ||
+          !gk_db_statement_bind_text (stmt, 2, gk_record_get_due_on (record), error) ||
+          !gk_db_statement_bind_int (stmt, 3, gk_record_get_due_missing_year (record), error) ||
           !gk_db_statement_step_done (stmt, error))
         goto fail;
     }

@@ -203,8 +203,8 @@ gk_store_project_stages (GkStore     *self,
       if (stage->record != NULL)
         {
           gboolean late = gk_record_is_overdue (stage->record, real_today) ||
-                          (stage->record->published_on != NULL && stage->record->due_on != NULL &&
-                           g_strcmp0 (stage->record->published_on, stage->record->due_on) > 0);
+                          (gk_record_get_published_on (stage->record) != NULL && gk_record_get_due_on (stage->record) != NULL &&
+                           g_strcmp0 (gk_record_get_published_on (stage->record), gk_record_get_due_on (stage->record)) > 0);
           stage->state = late ? GK_STAGE_LATE : GK_STAGE_PRESENT;
         }
       else if ((int) i < last_present)
@@ -214,12 +214,12 @@ gk_store_project_stages (GkStore     *self,
           GkRecord *previous = ((GkStage *) g_ptr_array_index (stages, last_present))->record;
           gboolean stalled = gk_record_is_overdue (previous, real_today);
 
-          if (!stalled && previous->published_on != NULL)
+          if (!stalled && gk_record_get_published_on (previous) != NULL)
             {
               GDate published, limit;
 
               g_date_clear (&published, 1);
-              if (gk_date_from_iso (previous->published_on, &published, NULL))
+              if (gk_date_from_iso (gk_record_get_published_on (previous), &published, NULL))
                 {
                   g_autofree char *limit_text = NULL;
 
@@ -341,13 +341,11 @@ copy_matching_fields (GkStore    *self,
                       JsonObject *values,
                       GkRecord   *source)
 {
-  GkSchema *source_schema = gk_store_lookup_schema (self, source->item_id);
-  g_autoptr(JsonNode) source_root = json_from_string (source->fields, NULL);
-  JsonObject *source_values;
+  GkSchema *source_schema = gk_store_lookup_schema (self, gk_record_get_item_id (source));
+  JsonObject *source_values = gk_record_get_values (source);
 
-  if (source_schema == NULL || source_root == NULL || !JSON_NODE_HOLDS_OBJECT (source_root))
+  if (source_schema == NULL)
     return;
-  source_values = json_node_get_object (source_root);
 
   for (guint i = 0; i < gk_schema_get_n_fields (schema); i++)
     {
@@ -425,6 +423,8 @@ gk_store_create_stage_record (GkStore     *self,
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GkRecord) record = NULL;
   g_autoptr(JsonNode) root = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *today = gk_today ();
   GkSchema *schema;
   JsonObject *values;
   GError *local_error = NULL;
@@ -496,19 +496,19 @@ gk_store_create_stage_record (GkStore     *self,
     copy_matching_fields (self, schema, values, g_ptr_array_index (sources, i));
 
   record = gk_record_new ();
-  record->item_id = gk_item_get_id (item);
-  record->project_id = project->id;
+  gk_record_set_item_id (record, gk_item_get_id (item));
+  gk_record_set_project_id (record, project->id);
   /* "长安区某道路改造工程中标结果": the project, then what this stage publishes. */
-  record->title = g_strconcat (project->name, gk_item_get_level2 (item), NULL);
-  g_free (record->fields);
-  record->fields = json_to_string (root, FALSE);
-  record->formed_on = gk_today ();
-  record->unit_id = project->unit_id;
-  if (record->unit_id == 0 && sources->len > 0)
-    record->unit_id = ((GkRecord *) g_ptr_array_index (sources, 0))->unit_id;
-  if (record->unit_id == 0)
+  title = g_strconcat (project->name, gk_item_get_level2 (item), NULL);
+  gk_record_set_title (record, title);
+  gk_record_set_values (record, json_node_get_object (root));
+  gk_record_set_formed_on (record, today);
+  gk_record_set_unit_id (record, project->unit_id);
+  if (gk_record_get_unit_id (record) == 0 && sources->len > 0)
+    gk_record_set_unit_id (record, gk_record_get_unit_id (((GkRecord *) g_ptr_array_index (sources, 0))));
+  if (gk_record_get_unit_id (record) == 0)
     {
-      record->unit_id = gk_store_find_item_unit (self, item, &local_error);
+      gk_record_set_unit_id (record, gk_store_find_item_unit (self, item, &local_error));
       if (local_error != NULL)
         {
           g_propagate_error (error, local_error);
@@ -522,7 +522,7 @@ gk_store_create_stage_record (GkStore     *self,
     return NULL;
 
   gk_store_emit_records_changed (self);
-  return gk_store_get_record (self, record->uuid, error);
+  return gk_store_get_record (self, gk_record_get_uuid (record), error);
 
 fail:
   gk_db_rollback (self->db);

@@ -12,34 +12,34 @@ GkRecord *
 gk_store_record_from_row (GkDbStatement *stmt)
 {
   GkRecord *record = gk_record_new ();
+  g_autoptr(GError) error = NULL;
   int c = 0;
 
-#define TEXT(f) g_free (record->f); record->f = gk_db_statement_dup_text (stmt, c++)
-  record->id = gk_db_statement_get_int64 (stmt, c++);
-  TEXT (uuid);
-  record->item_id = gk_db_statement_get_int64 (stmt, c++);
-  TEXT (item_key);
-  TEXT (item_name);
-  TEXT (domain);
-  record->project_id = gk_db_statement_get_int64 (stmt, c++);
-  TEXT (title);
-  TEXT (body);
-  TEXT (fields);
-  record->unit_id = gk_db_statement_get_int64 (stmt, c++);
-  TEXT (unit_name);
-  TEXT (index_no);
-  TEXT (doc_no);
-  TEXT (formed_on);
-  TEXT (due_on);
-  record->due_missing_year = gk_db_statement_get_int (stmt, c++);
-  TEXT (published_on);
-  TEXT (status);
-  TEXT (mode);
-  TEXT (exemption);
-  TEXT (exemption_reason);
-  TEXT (created_at);
-  TEXT (updated_at);
-#undef TEXT
+  gk_record_set_id (record, gk_db_statement_get_int64 (stmt, c++));
+  gk_record_set_uuid (record, gk_db_statement_get_text (stmt, c++));
+  gk_record_set_item_id (record, gk_db_statement_get_int64 (stmt, c++));
+  gk_record_set_item_key (record, gk_db_statement_get_text (stmt, c++));
+  gk_record_set_item_name (record, gk_db_statement_get_text (stmt, c++));
+  gk_record_set_domain (record, gk_db_statement_get_text (stmt, c++));
+  gk_record_set_project_id (record, gk_db_statement_get_int64 (stmt, c++));
+  gk_record_set_title (record, gk_db_statement_get_text (stmt, c++));
+  gk_record_set_body (record, gk_db_statement_get_text (stmt, c++));
+  if (!gk_record_set_values_json (record, gk_db_statement_get_text (stmt, c++), &error))
+    g_warning ("The field values of a record cannot be read: %s", error->message);
+  gk_record_set_unit_id (record, gk_db_statement_get_int64 (stmt, c++));
+  gk_record_set_unit_name (record, gk_db_statement_get_text (stmt, c++));
+  gk_record_set_index_no (record, gk_db_statement_get_text (stmt, c++));
+  gk_record_set_doc_no (record, gk_db_statement_get_text (stmt, c++));
+  gk_record_set_formed_on (record, gk_db_statement_get_text (stmt, c++));
+  gk_record_set_due_on (record, gk_db_statement_get_text (stmt, c++));
+  gk_record_set_due_missing_year (record, gk_db_statement_get_int (stmt, c++));
+  gk_record_set_published_on (record, gk_db_statement_get_text (stmt, c++));
+  gk_record_set_status (record, gk_db_statement_get_text (stmt, c++));
+  gk_record_set_mode (record, gk_db_statement_get_text (stmt, c++));
+  gk_record_set_exemption (record, gk_db_statement_get_text (stmt, c++));
+  gk_record_set_exemption_reason (record, gk_db_statement_get_text (stmt, c++));
+  gk_record_set_created_at (record, gk_db_statement_get_text (stmt, c++));
+  gk_record_set_updated_at (record, gk_db_statement_get_text (stmt, c++));
 
   return record;
 }
@@ -211,16 +211,15 @@ static char *
 record_fields_text (GkStore  *self,
                     GkRecord *record)
 {
-  GkSchema *schema = gk_store_lookup_schema (self, record->item_id);
-  g_autoptr(JsonNode) values = NULL;
+  GkSchema *schema = gk_store_lookup_schema (self, gk_record_get_item_id (record));
+  g_autoptr(JsonNode) values = json_node_init_object (json_node_alloc (), gk_record_get_values (record));
+  GString *text;
 
-  if (schema == NULL)
-    return gk_fields_to_text (record->fields);
-
-  values = json_from_string (record->fields, NULL);
-  if (values == NULL)
-    return g_strdup ("");
-  return gk_schema_extract_text (schema, values);
+  if (schema != NULL)
+    return gk_schema_extract_text (schema, values);
+  text = g_string_new (NULL);
+  collect_text (values, text);
+  return g_string_free (text, FALSE);
 }
 
 GPtrArray *
@@ -228,7 +227,8 @@ gk_store_validate_record (GkStore   *self,
                           GkRecord  *record,
                           GError   **error)
 {
-  GkSchema *schema = gk_store_lookup_schema (self, record->item_id);
+  GkSchema *schema = gk_store_lookup_schema (self, gk_record_get_item_id (record));
+  g_autoptr(JsonNode) values = NULL;
   GPtrArray *issues;
   GPtrArray *errors;
 
@@ -238,7 +238,8 @@ gk_store_validate_record (GkStore   *self,
       return NULL;
     }
 
-  issues = gk_schema_validate_json (schema, record->fields);
+  values = json_node_init_object (json_node_alloc (), gk_record_get_values (record));
+  issues = gk_schema_validate (schema, values);
   /* Warnings (a pilot credit code) do not stop anything. */
   errors = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_issue_free);
   for (guint i = 0; i < issues->len; i++)
@@ -249,7 +250,7 @@ gk_store_validate_record (GkStore   *self,
         g_ptr_array_add (errors, gk_issue_new (issue->field_id, issue->row, issue->column_id,
                                                issue->severity, issue->message));
     }
-  if (record->title == NULL || *record->title == '\0')
+  if (gk_record_get_title (record) == NULL || gk_record_get_title (record)[0] == '\0')
     g_ptr_array_add (errors, gk_issue_new (NULL, -1, NULL, GK_SEVERITY_ERROR, _("The title is empty")));
   g_ptr_array_unref (issues);
   return errors;
@@ -339,25 +340,25 @@ gk_store_index_record (GkStore   *self,
                        GError   **error)
 {
   g_autofree char *fields_text = record_fields_text (self, record);
-  const char *body = record->body != NULL ? record->body : "";
+  const char *body = gk_record_get_body (record) != NULL ? gk_record_get_body (record) : "";
   g_autofree char *all = NULL;
   g_autofree char *chars = NULL;
   GkDbStatement *stmt;
 
-  if (!unindex_record (self, record->id, error))
+  if (!unindex_record (self, gk_record_get_id (record), error))
     return FALSE;
 
   if (!exec_text_row (self, "INSERT INTO records_search (id, title, body, fields) VALUES (?1, ?2, ?3, ?4)",
-                      record->id, record->title, body, fields_text, error) ||
+                      gk_record_get_id (record), gk_record_get_title (record), body, fields_text, error) ||
       !exec_text_row (self, "INSERT INTO records_fts (rowid, title, body, fields) VALUES (?1, ?2, ?3, ?4)",
-                      record->id, record->title, body, fields_text, error))
+                      gk_record_get_id (record), gk_record_get_title (record), body, fields_text, error))
     return FALSE;
 
-  all = g_strjoin (" \n ", record->title, body, fields_text, NULL);
+  all = g_strjoin (" \n ", gk_record_get_title (record), body, fields_text, NULL);
   chars = gk_text_to_chars (all);
   stmt = gk_db_prepare (self->db, "INSERT INTO records_chars (rowid, text) VALUES (?1, ?2)", error);
   if (stmt == NULL ||
-      !gk_db_statement_bind_int64 (stmt, 1, record->id, error) ||
+      !gk_db_statement_bind_int64 (stmt, 1, gk_record_get_id (record), error) ||
       !gk_db_statement_bind_text (stmt, 2, chars, error))
     return FALSE;
   return gk_db_statement_step_done (stmt, error);
@@ -368,6 +369,7 @@ insert_record (GkStore   *self,
                GkRecord  *record,
                GError   **error)
 {
+  g_autofree char *fields = gk_record_dup_values_json (record);
   GkDbStatement *stmt;
 
   stmt = gk_db_prepare (self->db,
@@ -378,30 +380,30 @@ insert_record (GkStore   *self,
                         "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
                         error);
   if (stmt == NULL ||
-      !gk_db_statement_bind_text (stmt, 1, record->uuid, error) ||
-      !gk_db_statement_bind_int64 (stmt, 2, record->item_id, error) ||
-      !gk_db_statement_bind_text (stmt, 3, record->domain, error) ||
-      !gk_db_statement_bind_int64 (stmt, 4, record->project_id, error) ||
-      !gk_db_statement_bind_text (stmt, 5, record->title, error) ||
-      !gk_db_statement_bind_text (stmt, 6, record->body, error) ||
-      !gk_db_statement_bind_text (stmt, 7, record->fields, error) ||
-      !gk_db_statement_bind_int64 (stmt, 8, record->unit_id, error) ||
-      !gk_db_statement_bind_text (stmt, 9, record->index_no, error) ||
-      !gk_db_statement_bind_text (stmt, 10, record->doc_no, error) ||
-      !gk_db_statement_bind_text (stmt, 11, record->formed_on, error) ||
-      !gk_db_statement_bind_text (stmt, 12, record->due_on, error) ||
-      !gk_db_statement_bind_int (stmt, 13, record->due_missing_year, error) ||
-      !gk_db_statement_bind_text (stmt, 14, record->published_on, error) ||
-      !gk_db_statement_bind_text (stmt, 15, record->status, error) ||
-      !gk_db_statement_bind_text (stmt, 16, record->mode, error) ||
-      !gk_db_statement_bind_text (stmt, 17, record->exemption, error) ||
-      !gk_db_statement_bind_text (stmt, 18, record->exemption_reason, error) ||
-      !gk_db_statement_bind_text (stmt, 19, record->created_at, error) ||
-      !gk_db_statement_bind_text (stmt, 20, record->updated_at, error) ||
+      !gk_db_statement_bind_text (stmt, 1, gk_record_get_uuid (record), error) ||
+      !gk_db_statement_bind_int64 (stmt, 2, gk_record_get_item_id (record), error) ||
+      !gk_db_statement_bind_text (stmt, 3, gk_record_get_domain (record), error) ||
+      !gk_db_statement_bind_int64 (stmt, 4, gk_record_get_project_id (record), error) ||
+      !gk_db_statement_bind_text (stmt, 5, gk_record_get_title (record), error) ||
+      !gk_db_statement_bind_text (stmt, 6, gk_record_get_body (record), error) ||
+      !gk_db_statement_bind_text (stmt, 7, fields, error) ||
+      !gk_db_statement_bind_int64 (stmt, 8, gk_record_get_unit_id (record), error) ||
+      !gk_db_statement_bind_text (stmt, 9, gk_record_get_index_no (record), error) ||
+      !gk_db_statement_bind_text (stmt, 10, gk_record_get_doc_no (record), error) ||
+      !gk_db_statement_bind_text (stmt, 11, gk_record_get_formed_on (record), error) ||
+      !gk_db_statement_bind_text (stmt, 12, gk_record_get_due_on (record), error) ||
+      !gk_db_statement_bind_int (stmt, 13, gk_record_get_due_missing_year (record), error) ||
+      !gk_db_statement_bind_text (stmt, 14, gk_record_get_published_on (record), error) ||
+      !gk_db_statement_bind_text (stmt, 15, gk_record_get_status (record), error) ||
+      !gk_db_statement_bind_text (stmt, 16, gk_record_get_mode (record), error) ||
+      !gk_db_statement_bind_text (stmt, 17, gk_record_get_exemption (record), error) ||
+      !gk_db_statement_bind_text (stmt, 18, gk_record_get_exemption_reason (record), error) ||
+      !gk_db_statement_bind_text (stmt, 19, gk_record_get_created_at (record), error) ||
+      !gk_db_statement_bind_text (stmt, 20, gk_record_get_updated_at (record), error) ||
       !gk_db_statement_step_done (stmt, error))
     return FALSE;
 
-  record->id = gk_db_get_last_insert_id (self->db);
+  gk_record_set_id (record, gk_db_get_last_insert_id (self->db));
   return TRUE;
 }
 
@@ -413,7 +415,7 @@ gk_store_insert_record (GkStore   *self,
                         gboolean   with_history,
                         GError   **error)
 {
-  GkItem *item = gk_store_lookup_item (self, record->item_id);
+  GkItem *item = gk_store_lookup_item (self, gk_record_get_item_id (record));
 
   if (item == NULL)
     {
@@ -424,22 +426,31 @@ gk_store_insert_record (GkStore   *self,
   if (!gk_db_begin (self->db, error))
     return FALSE;
 
-  gk_record_set_string (record, &record->domain, gk_item_get_domain (item));
-  gk_record_set_string (record, &record->item_key, gk_item_get_key (item));
-  gk_record_set_string (record, &record->item_name, gk_item_get_level2 (item));
-  if (record->uuid == NULL)
-    record->uuid = g_uuid_string_random ();
-  if (record->created_at == NULL)
-    record->created_at = gk_store_now ();
-  if (record->updated_at == NULL)
-    record->updated_at = g_strdup (record->created_at);
-  if (record->index_no == NULL)
+  gk_record_set_domain (record, gk_item_get_domain (item));
+  gk_record_set_item_key (record, gk_item_get_key (item));
+  gk_record_set_item_name (record, gk_item_get_level2 (item));
+  if (gk_record_get_uuid (record) == NULL)
     {
-      int year = (int) g_ascii_strtoll (record->created_at, NULL, 10);
+      g_autofree char *uuid = g_uuid_string_random ();
 
-      record->index_no = gk_store_next_index_no (self, year, error);
-      if (record->index_no == NULL)
+      gk_record_set_uuid (record, uuid);
+    }
+  if (gk_record_get_created_at (record) == NULL)
+    {
+      g_autofree char *now = gk_store_now ();
+
+      gk_record_set_created_at (record, now);
+    }
+  if (gk_record_get_updated_at (record) == NULL)
+    gk_record_set_updated_at (record, gk_record_get_created_at (record));
+  if (gk_record_get_index_no (record) == NULL)
+    {
+      int year = (int) g_ascii_strtoll (gk_record_get_created_at (record), NULL, 10);
+      g_autofree char *index_no = gk_store_next_index_no (self, year, error);
+
+      if (index_no == NULL)
         goto fail;
+      gk_record_set_index_no (record, index_no);
     }
   gk_store_compute_due (self, record);
 
@@ -448,7 +459,7 @@ gk_store_insert_record (GkStore   *self,
     goto fail;
 
   if (with_history &&
-      !gk_store_add_history (self, record->uuid, "create", NULL, NULL, record->title, error))
+      !gk_store_add_history (self, gk_record_get_uuid (record), "create", NULL, NULL, gk_record_get_title (record), error))
     goto fail;
 
   return gk_db_commit (self->db, error);
@@ -466,6 +477,7 @@ gk_store_create_record (GkStore     *self,
 {
   g_autoptr(GkItem) item = NULL;
   g_autoptr(GkRecord) record = NULL;
+  g_autofree char *today = gk_today ();
   GError *local_error = NULL;
 
   g_return_val_if_fail (GK_IS_STORE (self), NULL);
@@ -482,10 +494,10 @@ gk_store_create_record (GkStore     *self,
     }
 
   record = gk_record_new ();
-  record->item_id = gk_item_get_id (item);
-  record->title = g_strdup (title != NULL && *title != '\0' ? title : gk_item_get_level2 (item));
-  record->formed_on = gk_today ();
-  record->unit_id = gk_store_find_item_unit (self, item, &local_error);
+  gk_record_set_item_id (record, gk_item_get_id (item));
+  gk_record_set_title (record, title != NULL && *title != '\0' ? title : gk_item_get_level2 (item));
+  gk_record_set_formed_on (record, today);
+  gk_record_set_unit_id (record, gk_store_find_item_unit (self, item, &local_error));
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -496,7 +508,7 @@ gk_store_create_record (GkStore     *self,
     return NULL;
 
   gk_store_emit_records_changed (self);
-  return gk_store_get_record (self, record->uuid, error);
+  return gk_store_get_record (self, gk_record_get_uuid (record), error);
 }
 
 GkRecord *
@@ -626,42 +638,40 @@ gk_store_save_record (GkStore   *self,
                       GError   **error)
 {
   g_autoptr(GkRecord) stored = NULL;
-  g_autoptr(JsonNode) fields = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *fields = NULL;
+  g_autofree char *stored_fields = NULL;
+  g_autofree char *now = NULL;
   GkDbStatement *stmt;
   gboolean changed = FALSE;
 
   g_return_val_if_fail (GK_IS_STORE (self), FALSE);
   g_return_val_if_fail (GK_IS_RECORD (record), FALSE);
 
-  if (record->title == NULL || *g_strstrip (record->title) == '\0')
+  title = g_strdup (gk_record_get_title (record));
+  if (title == NULL || *g_strstrip (title) == '\0')
     {
       g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("A record needs a title"));
       return FALSE;
     }
+  gk_record_set_title (record, title);
 
-  fields = json_from_string (record->fields, NULL);
-  if (fields == NULL || !JSON_NODE_HOLDS_OBJECT (fields))
+  if (!gk_mode_is_valid (gk_record_get_mode (record)))
     {
-      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("The field values are not a JSON object"));
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("Unknown disclosure mode “%s”"), gk_record_get_mode (record));
       return FALSE;
     }
 
-  if (!gk_mode_is_valid (record->mode))
-    {
-      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("Unknown disclosure mode “%s”"), record->mode);
-      return FALSE;
-    }
-
-  if (g_strcmp0 (record->mode, GK_MODE_EXEMPT) == 0 &&
-      (record->exemption == NULL || *record->exemption == '\0'))
+  if (g_strcmp0 (gk_record_get_mode (record), GK_MODE_EXEMPT) == 0 &&
+      (gk_record_get_exemption (record) == NULL || *gk_record_get_exemption (record) == '\0'))
     {
       g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
                            _("A record that is not disclosed needs its legal ground"));
       return FALSE;
     }
 
-  if (g_strcmp0 (record->mode, GK_MODE_EXEMPT) == 0 &&
-      g_strcmp0 (record->status, GK_STATUS_PUBLISHED) == 0)
+  if (g_strcmp0 (gk_record_get_mode (record), GK_MODE_EXEMPT) == 0 &&
+      g_strcmp0 (gk_record_get_status (record), GK_STATUS_PUBLISHED) == 0)
     {
       g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
                            _("A published record cannot be marked “not disclosed”: withdraw it first"));
@@ -671,24 +681,25 @@ gk_store_save_record (GkStore   *self,
   if (!gk_db_begin (self->db, error))
     return FALSE;
 
-  stored = gk_store_get_record (self, record->uuid, error);
+  stored = gk_store_get_record (self, gk_record_get_uuid (record), error);
   if (stored == NULL)
     goto fail;
 
   /* Status moves only through gk_store_set_status(), which checks the rules. */
-  gk_record_set_string (record, &record->status, stored->status);
-  gk_record_set_string (record, &record->published_on, stored->published_on);
-  gk_record_set_string (record, &record->index_no, stored->index_no);
-  gk_record_set_string (record, &record->created_at, stored->created_at);
-  record->id = stored->id;
-  record->item_id = stored->item_id;
-  gk_record_set_string (record, &record->domain, stored->domain);
+  gk_record_set_status (record, gk_record_get_status (stored));
+  gk_record_set_published_on (record, gk_record_get_published_on (stored));
+  gk_record_set_index_no (record, gk_record_get_index_no (stored));
+  gk_record_set_created_at (record, gk_record_get_created_at (stored));
+  gk_record_set_id (record, gk_record_get_id (stored));
+  gk_record_set_item_id (record, gk_record_get_item_id (stored));
+  gk_record_set_domain (record, gk_record_get_domain (stored));
 
 #define DIFF(f, name) \
-  if (g_strcmp0 (stored->f, record->f) != 0) \
+  if (g_strcmp0 (gk_record_get_##f (stored), gk_record_get_##f (record)) != 0) \
     { \
       changed = TRUE; \
-      if (!gk_store_add_history (self, record->uuid, "update", name, stored->f, record->f, error)) \
+      if (!gk_store_add_history (self, gk_record_get_uuid (record), "update", name, \
+                                 gk_record_get_##f (stored), gk_record_get_##f (record), error)) \
         goto fail; \
     }
   DIFF (title, "title");
@@ -700,33 +711,31 @@ gk_store_save_record (GkStore   *self,
   DIFF (exemption_reason, "exemption_reason");
 #undef DIFF
 
-  if (stored->unit_id != record->unit_id || stored->project_id != record->project_id)
+  if (gk_record_get_unit_id (stored) != gk_record_get_unit_id (record) || gk_record_get_project_id (stored) != gk_record_get_project_id (record))
     {
-      g_autofree char *old_unit = g_strdup_printf ("%" G_GINT64_FORMAT, stored->unit_id);
-      g_autofree char *new_unit = g_strdup_printf ("%" G_GINT64_FORMAT, record->unit_id);
-      g_autofree char *old_project = g_strdup_printf ("%" G_GINT64_FORMAT, stored->project_id);
-      g_autofree char *new_project = g_strdup_printf ("%" G_GINT64_FORMAT, record->project_id);
+      g_autofree char *old_unit = g_strdup_printf ("%" G_GINT64_FORMAT, gk_record_get_unit_id (stored));
+      g_autofree char *new_unit = g_strdup_printf ("%" G_GINT64_FORMAT, gk_record_get_unit_id (record));
+      g_autofree char *old_project = g_strdup_printf ("%" G_GINT64_FORMAT, gk_record_get_project_id (stored));
+      g_autofree char *new_project = g_strdup_printf ("%" G_GINT64_FORMAT, gk_record_get_project_id (record));
 
       changed = TRUE;
-      if (stored->unit_id != record->unit_id &&
-          !gk_store_add_history (self, record->uuid, "update", "unit", stored->unit_name, record->unit_name, error))
+      if (gk_record_get_unit_id (stored) != gk_record_get_unit_id (record) &&
+          !gk_store_add_history (self, gk_record_get_uuid (record), "update", "unit", gk_record_get_unit_name (stored), gk_record_get_unit_name (record), error))
         goto fail;
-      if (stored->project_id != record->project_id &&
-          !gk_store_add_history (self, record->uuid, "update", "project", old_project, new_project, error))
+      if (gk_record_get_project_id (stored) != gk_record_get_project_id (record) &&
+          !gk_store_add_history (self, gk_record_get_uuid (record), "update", "project", old_project, new_project, error))
         goto fail;
     }
 
-  if (g_strcmp0 (stored->fields, record->fields) != 0)
+  /* The values are compared and kept as one JSON object, whichever section
+   * set which key. */
+  fields = gk_record_dup_values_json (record);
+  stored_fields = gk_record_dup_values_json (stored);
+  if (g_strcmp0 (stored_fields, fields) != 0)
     {
-      g_autofree char *normalized = json_to_string (fields, FALSE);
-
-      gk_record_set_string (record, &record->fields, normalized);
-      if (g_strcmp0 (stored->fields, record->fields) != 0)
-        {
-          changed = TRUE;
-          if (!add_fields_history (self, record->uuid, stored->fields, record->fields, error))
-            goto fail;
-        }
+      changed = TRUE;
+      if (!add_fields_history (self, gk_record_get_uuid (record), stored_fields, fields, error))
+        goto fail;
     }
 
   if (!changed)
@@ -735,8 +744,8 @@ gk_store_save_record (GkStore   *self,
       return TRUE;
     }
 
-  g_free (record->updated_at);
-  record->updated_at = gk_store_now ();
+  now = gk_store_now ();
+  gk_record_set_updated_at (record, now);
   gk_store_compute_due (self, record);
 
   stmt = gk_db_prepare (self->db,
@@ -746,23 +755,23 @@ gk_store_save_record (GkStore   *self,
                         "updated_at = ?14, published_on = ?15 WHERE id = ?1",
                         error);
   if (stmt == NULL ||
-      !gk_db_statement_bind_int64 (stmt, 1, record->id, error) ||
-      !gk_db_statement_bind_text (stmt, 2, record->title, error) ||
-      !gk_db_statement_bind_text (stmt, 3, record->body, error) ||
-      !gk_db_statement_bind_text (stmt, 4, record->fields, error) ||
-      !gk_db_statement_bind_int64 (stmt, 5, record->unit_id, error) ||
-      !gk_db_statement_bind_int64 (stmt, 6, record->project_id, error) ||
-      !gk_db_statement_bind_text (stmt, 7, record->doc_no, error) ||
-      !gk_db_statement_bind_text (stmt, 8, record->formed_on, error) ||
-      !gk_db_statement_bind_text (stmt, 9, record->due_on, error) ||
-      !gk_db_statement_bind_int (stmt, 10, record->due_missing_year, error) ||
-      !gk_db_statement_bind_text (stmt, 11, record->mode, error) ||
-      !gk_db_statement_bind_text (stmt, 12, record->exemption, error) ||
-      !gk_db_statement_bind_text (stmt, 13, record->exemption_reason, error) ||
-      !gk_db_statement_bind_text (stmt, 14, record->updated_at, error))
+      !gk_db_statement_bind_int64 (stmt, 1, gk_record_get_id (record), error) ||
+      !gk_db_statement_bind_text (stmt, 2, gk_record_get_title (record), error) ||
+      !gk_db_statement_bind_text (stmt, 3, gk_record_get_body (record), error) ||
+      !gk_db_statement_bind_text (stmt, 4, fields, error) ||
+      !gk_db_statement_bind_int64 (stmt, 5, gk_record_get_unit_id (record), error) ||
+      !gk_db_statement_bind_int64 (stmt, 6, gk_record_get_project_id (record), error) ||
+      !gk_db_statement_bind_text (stmt, 7, gk_record_get_doc_no (record), error) ||
+      !gk_db_statement_bind_text (stmt, 8, gk_record_get_formed_on (record), error) ||
+      !gk_db_statement_bind_text (stmt, 9, gk_record_get_due_on (record), error) ||
+      !gk_db_statement_bind_int (stmt, 10, gk_record_get_due_missing_year (record), error) ||
+      !gk_db_statement_bind_text (stmt, 11, gk_record_get_mode (record), error) ||
+      !gk_db_statement_bind_text (stmt, 12, gk_record_get_exemption (record), error) ||
+      !gk_db_statement_bind_text (stmt, 13, gk_record_get_exemption_reason (record), error) ||
+      !gk_db_statement_bind_text (stmt, 14, gk_record_get_updated_at (record), error))
     goto fail;
   /* Unchanged, except for a request, whose reply date closes it. */
-  if (!gk_db_statement_bind_text (stmt, 15, record->published_on, error) ||
+  if (!gk_db_statement_bind_text (stmt, 15, gk_record_get_published_on (record), error) ||
       !gk_db_statement_step_done (stmt, error) ||
       !gk_store_index_record (self, record, error))
     goto fail;
@@ -794,14 +803,14 @@ gk_store_delete_record (GkStore     *self,
     goto fail;
 
   /* Out of the indexes first: they need the text the record still has. */
-  if (!unindex_record (self, stored->id, error))
+  if (!unindex_record (self, gk_record_get_id (stored), error))
     goto fail;
 
   stmt = gk_db_prepare (self->db, "DELETE FROM records WHERE id = ?1", error);
   if (stmt == NULL ||
-      !gk_db_statement_bind_int64 (stmt, 1, stored->id, error) ||
+      !gk_db_statement_bind_int64 (stmt, 1, gk_record_get_id (stored), error) ||
       !gk_db_statement_step_done (stmt, error) ||
-      !gk_store_add_history (self, uuid, "delete", NULL, stored->title, NULL, error))
+      !gk_store_add_history (self, uuid, "delete", NULL, gk_record_get_title (stored), NULL, error))
     goto fail;
 
   if (!gk_db_commit (self->db, error))
@@ -859,20 +868,20 @@ gk_store_set_status (GkStore     *self,
   if (!gk_db_begin (self->db, error))
     return FALSE;
 
-  stored = gk_store_get_record (self, record->uuid, error);
+  stored = gk_store_get_record (self, gk_record_get_uuid (record), error);
   if (stored == NULL)
     goto fail;
 
-  if (g_strcmp0 (stored->status, status) == 0)
+  if (g_strcmp0 (gk_record_get_status (stored), status) == 0)
     {
       gk_db_rollback (self->db);
       return TRUE;
     }
 
-  if (!status_move_allowed (stored->status, status))
+  if (!status_move_allowed (gk_record_get_status (stored), status))
     {
       g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("A record cannot go from “%s” to “%s”"),
-                   gk_status_to_label (stored->status), gk_status_to_label (status));
+                   gk_status_to_label (gk_record_get_status (stored)), gk_status_to_label (status));
       goto fail;
     }
 
@@ -880,7 +889,7 @@ gk_store_set_status (GkStore     *self,
     {
       g_autoptr(GPtrArray) issues = NULL;
 
-      if (g_strcmp0 (stored->mode, GK_MODE_EXEMPT) == 0)
+      if (g_strcmp0 (gk_record_get_mode (stored), GK_MODE_EXEMPT) == 0)
         {
           g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
                                _("This record is marked “not disclosed” and can never be published"));
@@ -903,7 +912,7 @@ gk_store_set_status (GkStore     *self,
       published_on = date != NULL ? date : today;
     }
   else if (g_strcmp0 (status, GK_STATUS_WITHDRAWN) == 0)
-    published_on = stored->published_on;   /* it was public until now */
+    published_on = gk_record_get_published_on (stored);   /* it was public until now */
   else
     published_on = NULL;
 
@@ -912,24 +921,24 @@ gk_store_set_status (GkStore     *self,
                         "UPDATE records SET status = ?2, published_on = ?3, updated_at = ?4 WHERE id = ?1",
                         error);
   if (stmt == NULL ||
-      !gk_db_statement_bind_int64 (stmt, 1, stored->id, error) ||
+      !gk_db_statement_bind_int64 (stmt, 1, gk_record_get_id (stored), error) ||
       !gk_db_statement_bind_text (stmt, 2, status, error) ||
       !gk_db_statement_bind_text (stmt, 3, published_on, error) ||
       !gk_db_statement_bind_text (stmt, 4, now, error) ||
       !gk_db_statement_step_done (stmt, error) ||
-      !gk_store_add_history (self, stored->uuid, "status", "status", stored->status, status, error))
+      !gk_store_add_history (self, gk_record_get_uuid (stored), "status", "status", gk_record_get_status (stored), status, error))
     goto fail;
 
-  if (g_strcmp0 (published_on, stored->published_on) != 0 &&
-      !gk_store_add_history (self, stored->uuid, "status", "published_on", stored->published_on, published_on, error))
+  if (g_strcmp0 (published_on, gk_record_get_published_on (stored)) != 0 &&
+      !gk_store_add_history (self, gk_record_get_uuid (stored), "status", "published_on", gk_record_get_published_on (stored), published_on, error))
     goto fail;
 
   if (!gk_db_commit (self->db, error))
     return FALSE;
 
-  gk_record_set_string (record, &record->status, status);
-  gk_record_set_string (record, &record->published_on, published_on);
-  gk_record_set_string (record, &record->updated_at, now);
+  gk_record_set_status (record, status);
+  gk_record_set_published_on (record, published_on);
+  gk_record_set_updated_at (record, now);
   g_object_notify (G_OBJECT (record), "status");
   gk_store_emit_records_changed (self);
   return TRUE;
@@ -958,11 +967,11 @@ gk_store_record_change (GkStore     *self,
   if (!gk_db_begin (self->db, error))
     return FALSE;
 
-  stored = gk_store_get_record (self, record->uuid, error);
+  stored = gk_store_get_record (self, gk_record_get_uuid (record), error);
   if (stored == NULL)
     goto fail;
 
-  if (g_strcmp0 (stored->status, GK_STATUS_PUBLISHED) != 0)
+  if (g_strcmp0 (gk_record_get_status (stored), GK_STATUS_PUBLISHED) != 0)
     {
       g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
                            _("Only a published record can record a change; edit a draft directly"));
@@ -978,20 +987,20 @@ gk_store_record_change (GkStore     *self,
   {
     g_autofree char *now = gk_store_now ();
 
-    if (!gk_db_statement_bind_int64 (stmt, 1, stored->id, error) ||
+    if (!gk_db_statement_bind_int64 (stmt, 1, gk_record_get_id (stored), error) ||
         !gk_db_statement_bind_text (stmt, 2, changed_on, error) ||
         !gk_db_statement_bind_text (stmt, 3, note != NULL ? note : "", error) ||
-        !gk_db_statement_bind_text (stmt, 4, stored->formed_on, error) ||
-        !gk_db_statement_bind_text (stmt, 5, stored->published_on, error) ||
+        !gk_db_statement_bind_text (stmt, 4, gk_record_get_formed_on (stored), error) ||
+        !gk_db_statement_bind_text (stmt, 5, gk_record_get_published_on (stored), error) ||
         !gk_db_statement_bind_text (stmt, 6, now, error))
       goto fail;
   }
   if (!gk_db_statement_step_done (stmt, error))
     goto fail;
 
-  gk_record_set_string (stored, &stored->formed_on, changed_on);
-  gk_record_set_string (stored, &stored->published_on, NULL);
-  gk_record_set_string (stored, &stored->status, GK_STATUS_DRAFT);
+  gk_record_set_formed_on (stored, changed_on);
+  gk_record_set_published_on (stored, NULL);
+  gk_record_set_status (stored, GK_STATUS_DRAFT);
   gk_store_compute_due (self, stored);
 
   stmt = gk_db_prepare (self->db,
@@ -1003,25 +1012,25 @@ gk_store_record_change (GkStore     *self,
   {
     g_autofree char *now = gk_store_now ();
 
-    if (!gk_db_statement_bind_int64 (stmt, 1, stored->id, error) ||
+    if (!gk_db_statement_bind_int64 (stmt, 1, gk_record_get_id (stored), error) ||
         !gk_db_statement_bind_text (stmt, 2, changed_on, error) ||
-        !gk_db_statement_bind_text (stmt, 3, stored->due_on, error) ||
-        !gk_db_statement_bind_int (stmt, 4, stored->due_missing_year, error) ||
+        !gk_db_statement_bind_text (stmt, 3, gk_record_get_due_on (stored), error) ||
+        !gk_db_statement_bind_int (stmt, 4, gk_record_get_due_missing_year (stored), error) ||
         !gk_db_statement_bind_text (stmt, 5, now, error))
       goto fail;
   }
   if (!gk_db_statement_step_done (stmt, error) ||
-      !gk_store_add_history (self, stored->uuid, "change", "formed_on", record->formed_on, changed_on, error))
+      !gk_store_add_history (self, gk_record_get_uuid (stored), "change", "formed_on", gk_record_get_formed_on (record), changed_on, error))
     goto fail;
 
   if (!gk_db_commit (self->db, error))
     return FALSE;
 
-  gk_record_set_string (record, &record->formed_on, stored->formed_on);
-  gk_record_set_string (record, &record->due_on, stored->due_on);
-  gk_record_set_string (record, &record->published_on, NULL);
-  gk_record_set_string (record, &record->status, GK_STATUS_DRAFT);
-  record->due_missing_year = stored->due_missing_year;
+  gk_record_set_formed_on (record, gk_record_get_formed_on (stored));
+  gk_record_set_due_on (record, gk_record_get_due_on (stored));
+  gk_record_set_published_on (record, NULL);
+  gk_record_set_status (record, GK_STATUS_DRAFT);
+  gk_record_set_due_missing_year (record, gk_record_get_due_missing_year (stored));
   g_object_notify (G_OBJECT (record), "status");
   gk_store_emit_records_changed (self);
   return TRUE;

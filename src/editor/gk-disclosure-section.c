@@ -219,12 +219,12 @@ fill_channels (GkDisclosureSection *self,
 {
   const char * const *item_names = item != NULL ? gk_item_get_channels (item) : NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) stored = gk_store_get_record_channels (store, record->uuid, &error);
+  g_autoptr(GPtrArray) stored = gk_store_get_record_channels (store, gk_record_get_uuid (record), &error);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   gboolean same = TRUE;
 
   if (stored == NULL)
-    g_warning ("Could not read the channels of %s: %s", record->uuid, error->message);
+    g_warning ("Could not read the channels of %s: %s", gk_record_get_uuid (record), error->message);
 
   for (guint i = 0; item_names != NULL && item_names[i] != NULL; i++)
     if (!g_ptr_array_find_with_equal_func (names, item_names[i], g_str_equal, NULL))
@@ -324,16 +324,16 @@ gk_disclosure_section_set_record (GkEditorSection *section,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
-    if (g_strcmp0 (modes[i], record->mode) == 0)
+    if (g_strcmp0 (modes[i], gk_record_get_mode (record)) == 0)
       mode = i;
 
   self->updating = TRUE;
   g_free (self->status);
-  self->status = g_strdup (record->status);
+  self->status = g_strdup (gk_record_get_status (record));
   self->touched = FALSE;
   adw_combo_row_set_selected (self->mode_row, mode);
-  fill_grounds (self, record->exemption);
-  gtk_editable_set_text (GTK_EDITABLE (self->reason_row), record->exemption_reason != NULL ? record->exemption_reason : "");
+  fill_grounds (self, gk_record_get_exemption (record));
+  gtk_editable_set_text (GTK_EDITABLE (self->reason_row), gk_record_get_exemption_reason (record) != NULL ? gk_record_get_exemption_reason (record) : "");
   fill_channels (self, store, record, item);
   self->updating = FALSE;
 
@@ -349,7 +349,7 @@ gk_disclosure_section_refresh (GkEditorSection *section,
   if (record == NULL)
     return;
   g_free (self->status);
-  self->status = g_strdup (record->status);
+  self->status = g_strdup (gk_record_get_status (record));
   update_exemption_rows (self);
 }
 
@@ -363,19 +363,19 @@ gk_disclosure_section_apply (GkEditorSection *section,
 
   if (g_strcmp0 (mode, GK_MODE_EXEMPT) != 0)
     {
-      gk_record_set_string (record, &record->mode, mode);
-      gk_record_set_string (record, &record->exemption, "");
-      gk_record_set_string (record, &record->exemption_reason, "");
+      gk_record_set_mode (record, mode);
+      gk_record_set_exemption (record, "");
+      gk_record_set_exemption_reason (record, "");
       return;
     }
 
   /* 不予公开 without its ground is refused by the ledger: the ground and
    * reason typed so far are kept, the mode follows once the ground is chosen. */
-  gk_record_set_string (record, &record->exemption_reason, reason);
+  gk_record_set_exemption_reason (record, reason);
   if (ground_problem (self) == NULL)
     {
-      gk_record_set_string (record, &record->exemption, selected_ground (self));
-      gk_record_set_string (record, &record->mode, GK_MODE_EXEMPT);
+      gk_record_set_exemption (record, selected_ground (self));
+      gk_record_set_mode (record, GK_MODE_EXEMPT);
     }
 }
 
@@ -397,7 +397,7 @@ gk_disclosure_section_save (GkEditorSection  *section,
         g_ptr_array_add (used, channel);
     }
 
-  if (!gk_store_set_record_channels (store, record->uuid, used, changed, error))
+  if (!gk_store_set_record_channels (store, gk_record_get_uuid (record), used, changed, error))
     return FALSE;
 
   for (guint i = 0; i < used->len; i++)

@@ -150,20 +150,18 @@ gk_fields_section_set_record (GkEditorSection *section,
       return;
     }
 
-  root = json_from_string (record->fields != NULL ? record->fields : "{}", NULL);
-  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-    values = json_node_get_object (root);
+  values = gk_record_get_values (record);
 
   self->updating = TRUE;
 
   /* The rows depend on the item's schema (which the catalog editor may
    * have changed since) and on the retired fields the record holds: another
    * record of the same item and schema reuses them. */
-  if (schema == NULL || record->item_id != self->item_id || self->body_editor == NULL ||
+  if (schema == NULL || gk_record_get_item_id (record) != self->item_id || self->body_editor == NULL ||
       self->schema == NULL || (schema != self->schema && !gk_schema_equal (schema, self->schema)))
     {
       if (schema == NULL)
-        g_warning ("Could not read the fields of item %" G_GINT64_FORMAT, record->item_id);
+        g_warning ("Could not read the fields of item %" G_GINT64_FORMAT, gk_record_get_item_id (record));
       g_clear_pointer (&self->schema, gk_schema_unref);
       self->schema = schema != NULL ? gk_schema_ref (schema) : NULL;
       g_clear_pointer (&self->retired_shown, g_free);
@@ -174,7 +172,7 @@ gk_fields_section_set_record (GkEditorSection *section,
 
     if (self->retired_shown == NULL || g_strcmp0 (retired_shown, self->retired_shown) != 0)
       {
-        build_editors (self, self->schema, values, record->item_id);
+        build_editors (self, self->schema, values, gk_record_get_item_id (record));
         g_free (self->retired_shown);
         self->retired_shown = g_steal_pointer (&retired_shown);
       }
@@ -185,13 +183,13 @@ gk_fields_section_set_record (GkEditorSection *section,
       GkFieldEditor *editor = g_ptr_array_index (self->editors, i);
       const GkField *field = gk_field_editor_get_field (editor);
 
-      gk_field_editor_set_value (editor, values != NULL ? json_object_get_member (values, field->id) : NULL);
+      gk_field_editor_set_value (editor, gk_record_get_value (record, field->id));
     }
 
   {
     g_autoptr(JsonNode) body = json_node_new (JSON_NODE_VALUE);
 
-    json_node_set_string (body, record->body != NULL ? record->body : "");
+    json_node_set_string (body, gk_record_get_body (record) != NULL ? gk_record_get_body (record) : "");
     gk_field_editor_set_value (self->body_editor, body);
   }
 
@@ -203,39 +201,21 @@ gk_fields_section_apply (GkEditorSection *section,
                          GkRecord        *record)
 {
   GkFieldsSection *self = GK_FIELDS_SECTION (section);
-  g_autoptr(JsonNode) root = json_from_string (record->fields != NULL ? record->fields : "{}", NULL);
-  g_autofree char *json = NULL;
   g_autofree char *body = NULL;
-  JsonObject *values;
 
-  /* Members the schema no longer has are kept: nothing typed is ever dropped. */
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_clear_pointer (&root, json_node_unref);
-      root = json_node_new (JSON_NODE_OBJECT);
-      json_node_take_object (root, json_object_new ());
-    }
-  values = json_node_get_object (root);
-
+  /* Only this section's keys: the tables' keys, and members the schema no
+   * longer has, are left as they are. */
   for (guint i = 0; i < self->editors->len; i++)
     {
       GkFieldEditor *editor = g_ptr_array_index (self->editors, i);
-      const GkField *field = gk_field_editor_get_field (editor);
-      JsonNode *value = gk_field_editor_get_value (editor);
 
-      if (value != NULL)
-        json_object_set_member (values, field->id, json_node_copy (value));
-      else if (json_object_has_member (values, field->id))
-        json_object_remove_member (values, field->id);
+      gk_record_set_value (record, gk_field_editor_get_field (editor)->id, gk_field_editor_get_value (editor));
     }
-
-  json = json_to_string (root, FALSE);
-  gk_record_set_string (record, &record->fields, json);
 
   if (self->body_editor != NULL)
     {
       body = gk_field_editor_dup_text (self->body_editor);
-      gk_record_set_string (record, &record->body, g_strstrip (body));
+      gk_record_set_body (record, g_strstrip (body));
     }
 }
 

@@ -210,27 +210,27 @@ describe_due (GkHeaderSection *self,
   gboolean has_published;
 
   *overdue = FALSE;
-  if (record->due_on == NULL || !gk_date_from_iso (record->due_on, &due, NULL))
+  if (gk_record_get_due_on (record) == NULL || !gk_date_from_iso (gk_record_get_due_on (record), &due, NULL))
     {
-      if (record->due_missing_year != 0)
-        return gk_calendar_describe_missing_year (record->due_missing_year);
-      if (g_strcmp0 (record->mode, GK_MODE_PROACTIVE) != 0)
+      if (gk_record_get_due_missing_year (record) != 0)
+        return gk_calendar_describe_missing_year (gk_record_get_due_missing_year (record));
+      if (g_strcmp0 (gk_record_get_mode (record), GK_MODE_PROACTIVE) != 0)
         return g_strdup (_("No deadline: not disclosed proactively"));
       return g_strdup (_("No deadline"));
     }
 
-  has_published = record->published_on != NULL && gk_date_from_iso (record->published_on, &published, NULL);
+  has_published = gk_record_get_published_on (record) != NULL && gk_date_from_iso (gk_record_get_published_on (record), &published, NULL);
   gk_date_from_iso (today_iso, &today, NULL);
   gk_deadline_get_timeliness (gk_store_get_calendar (self->store), &due, has_published ? &published : NULL,
                               &today, due_soon_workdays (), &info);
   /* The due date itself may have been counted over an unknown year. */
   if (info.missing_year == 0)
-    info.missing_year = record->due_missing_year;
+    info.missing_year = gk_record_get_due_missing_year (record);
   words = gk_timeliness_info_describe (&info);
   *overdue = info.status == GK_TIMELINESS_OVERDUE;
 
   /* Translators: a due date, then its status in words ("Due in 3 working days") */
-  return g_strdup_printf (_("%s · %s"), record->due_on, words);
+  return g_strdup_printf (_("%s · %s"), gk_record_get_due_on (record), words);
 }
 
 static void
@@ -240,19 +240,19 @@ show_stored_state (GkHeaderSection *self,
   gboolean overdue;
   g_autofree char *due = describe_due (self, record, &overdue);
 
-  adw_action_row_set_subtitle (self->index_row, record->index_no != NULL ? record->index_no : "");
+  adw_action_row_set_subtitle (self->index_row, gk_record_get_index_no (record) != NULL ? gk_record_get_index_no (record) : "");
   adw_action_row_set_subtitle (self->due_row, due);
   gtk_widget_set_visible (self->overdue_label, overdue);
-  adw_action_row_set_subtitle (self->status_row, gk_status_to_label (record->status));
+  adw_action_row_set_subtitle (self->status_row, gk_status_to_label (gk_record_get_status (record)));
   adw_action_row_set_subtitle (self->published_row,
-                               record->published_on != NULL ? record->published_on : _("Not published"));
+                               gk_record_get_published_on (record) != NULL ? gk_record_get_published_on (record) : _("Not published"));
 
   /* A request's formation date moves with its receipt date. */
   if (self->formed_follows_fields &&
-      g_strcmp0 (record->formed_on, gtk_editable_get_text (GTK_EDITABLE (self->formed_row))) != 0)
+      g_strcmp0 (gk_record_get_formed_on (record), gtk_editable_get_text (GTK_EDITABLE (self->formed_row))) != 0)
     {
       self->updating = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->formed_row), record->formed_on != NULL ? record->formed_on : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->formed_row), gk_record_get_formed_on (record) != NULL ? gk_record_get_formed_on (record) : "");
       self->updating = FALSE;
       parse_formed (self);
     }
@@ -277,20 +277,20 @@ gk_header_section_set_record (GkEditorSection *section,
     /* Translators: a catalog item's first-level and second-level names */
     item_text = g_strdup_printf (_("%s · %s"), gk_item_get_level1 (item), gk_item_get_level2 (item));
   else
-    item_text = g_strdup (record->item_name);
+    item_text = g_strdup (gk_record_get_item_name (record));
 
   self->updating = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), record->title != NULL ? record->title : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), gk_record_get_title (record) != NULL ? gk_record_get_title (record) : "");
   adw_action_row_set_subtitle (self->item_row, item_text);
-  gk_unit_choice_fill (self->unit_row, self->store, record->unit_id);
+  gk_unit_choice_fill (self->unit_row, self->store, gk_record_get_unit_id (record));
   /* Records of a chain's items belong to a project; a record of an item
    * since taken out of its chain may still be detached. */
   gk_project_row_setup (self->project_row, store, item != NULL ? gk_item_get_project_kind (item) : NULL,
-                        record->unit_id, record->project_id);
+                        gk_record_get_unit_id (record), gk_record_get_project_id (record));
   gtk_widget_set_visible (GTK_WIDGET (self->project_row),
-                          (item != NULL && gk_item_get_project_kind (item) != NULL) || record->project_id != 0);
-  gtk_editable_set_text (GTK_EDITABLE (self->doc_no_row), record->doc_no != NULL ? record->doc_no : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->formed_row), record->formed_on != NULL ? record->formed_on : "");
+                          (item != NULL && gk_item_get_project_kind (item) != NULL) || gk_record_get_project_id (record) != 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->doc_no_row), gk_record_get_doc_no (record) != NULL ? gk_record_get_doc_no (record) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->formed_row), gk_record_get_formed_on (record) != NULL ? gk_record_get_formed_on (record) : "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->formed_row), !self->formed_follows_fields);
   self->updating = FALSE;
 
@@ -324,21 +324,21 @@ gk_header_section_apply (GkEditorSection *section,
 
   /* The ledger refuses an empty title: keep the last one until a new one is typed. */
   if (*title != '\0')
-    gk_record_set_string (record, &record->title, title);
-  gk_record_set_string (record, &record->doc_no, doc_no);
+    gk_record_set_title (record, title);
+  gk_record_set_doc_no (record, doc_no);
 
   if (selected != GTK_INVALID_LIST_POSITION)
     {
-      record->unit_id = gk_unit_choice_get (self->unit_row);
-      gk_record_set_string (record, &record->unit_name, gk_unit_choice_get_name (self->unit_row));
+      gk_record_set_unit_id (record, gk_unit_choice_get (self->unit_row));
+      gk_record_set_unit_name (record, gk_unit_choice_get_name (self->unit_row));
     }
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->project_row)))
-    record->project_id = gk_project_row_get_project_id (self->project_row);
+    gk_record_set_project_id (record, gk_project_row_get_project_id (self->project_row));
 
   /* An impossible date is not kept (the deadline is counted from it); the row says why. */
   if (!self->formed_follows_fields && self->formed_error == NULL)
-    gk_record_set_string (record, &record->formed_on, self->formed_iso);
+    gk_record_set_formed_on (record, self->formed_iso);
 }
 
 static GPtrArray *

@@ -285,7 +285,7 @@ gk_history_section_set_record (GkEditorSection *section,
       return;
     }
 
-  self->uuid = g_strdup (record->uuid);
+  self->uuid = g_strdup (gk_record_get_uuid (record));
   g_clear_pointer (&self->schema, gk_schema_unref);
   if (item != NULL && gk_item_get_schema (item) != NULL)
     self->schema = gk_schema_ref (gk_item_get_schema (item));

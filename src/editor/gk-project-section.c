@@ -87,14 +87,14 @@ describe_record (GkRecord *record)
 {
   g_autofree char *status = NULL;
 
-  if (g_strcmp0 (record->status, GK_STATUS_PUBLISHED) == 0 && record->published_on != NULL)
+  if (g_strcmp0 (gk_record_get_status (record), GK_STATUS_PUBLISHED) == 0 && gk_record_get_published_on (record) != NULL)
     /* Translators: a record's status, then the date it was published */
-    status = g_strdup_printf (_("%s %s"), gk_status_to_label (record->status), record->published_on);
+    status = g_strdup_printf (_("%s %s"), gk_status_to_label (gk_record_get_status (record)), gk_record_get_published_on (record));
   else
-    status = g_strdup (gk_status_to_label (record->status));
+    status = g_strdup (gk_status_to_label (gk_record_get_status (record)));
 
   /* Translators: a record's title; on the next line its index number and status */
-  return g_strdup_printf (_("%s\n%s · %s"), record->title, record->index_no != NULL ? record->index_no : "", status);
+  return g_strdup_printf (_("%s\n%s · %s"), gk_record_get_title (record), gk_record_get_index_no (record) != NULL ? gk_record_get_index_no (record) : "", status);
 }
 
 static GtkWidget *
@@ -103,7 +103,7 @@ create_stage_row (GkProjectSection *self,
 {
   guint s = state_index (stage->state);
   const char *state_text = _(states[s].label);
-  gboolean current = stage->record != NULL && g_strcmp0 (stage->record->uuid, self->record_uuid) == 0;
+  gboolean current = stage->record != NULL && g_strcmp0 (gk_record_get_uuid (stage->record), self->record_uuid) == 0;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon, *label;
 
@@ -140,7 +140,7 @@ create_stage_row (GkProjectSection *self,
         }
       else
         {
-          g_object_set_data_full (G_OBJECT (row), "gk-uuid", g_strdup (stage->record->uuid), g_free);
+          g_object_set_data_full (G_OBJECT (row), "gk-uuid", g_strdup (gk_record_get_uuid (stage->record)), g_free);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
           gtk_widget_set_tooltip_text (row, _("Open this record"));
@@ -244,10 +244,10 @@ gk_project_section_create_next (GkProjectSection  *self,
     return FALSE;
 
   /* Translators: %s is the title of a new record */
-  message = g_strdup_printf (_("“%s” created"), record->title);
+  message = g_strdup_printf (_("“%s” created"), gk_record_get_title (record));
   show_toast (self, message);
   fill (self);
-  open_record (self, record->uuid);
+  open_record (self, gk_record_get_uuid (record));
   return TRUE;
 }
 
@@ -270,8 +270,8 @@ gk_project_section_set_record (GkEditorSection *section,
 
   g_set_object (&self->store, store);
   g_free (self->record_uuid);
-  self->record_uuid = record != NULL ? g_strdup (record->uuid) : NULL;
-  self->project_id = record != NULL ? record->project_id : 0;
+  self->record_uuid = record != NULL ? g_strdup (gk_record_get_uuid (record)) : NULL;
+  self->project_id = record != NULL ? gk_record_get_project_id (record) : 0;
   fill (self);
 }
 
@@ -285,7 +285,7 @@ gk_project_section_refresh (GkEditorSection *section,
 
   if (record == NULL || self->store == NULL)
     return;
-  self->project_id = record->project_id;
+  self->project_id = gk_record_get_project_id (record);
   fill (self);
 }
 

@@ -10,7 +10,7 @@
 static const char *
 current_status (GkRecordEditor *self)
 {
-  return self->record != NULL ? self->record->status : NULL;
+  return self->record != NULL ? gk_record_get_status (self->record) : NULL;
 }
 
 static gboolean
@@ -34,10 +34,10 @@ void
 gk_record_editor_actions_update (GkRecordEditor *self)
 {
   gboolean has_record = self->record != NULL && self->store != NULL;
-  gboolean exempt = has_record && g_strcmp0 (self->record->mode, GK_MODE_EXEMPT) == 0;
+  gboolean exempt = has_record && g_strcmp0 (gk_record_get_mode (self->record), GK_MODE_EXEMPT) == 0;
 
   set_enabled (self, "undo", has_record && (self->modified || !g_queue_is_empty (&self->undo)));
-  set_enabled (self, "copy-index-number", has_record && self->record->index_no != NULL);
+  set_enabled (self, "copy-index-number", has_record && gk_record_get_index_no (self->record) != NULL);
   set_enabled (self, "submit", has_record && status_is (self, GK_STATUS_DRAFT));
   /* Enabled even with errors: publishing then says what is missing. */
   set_enabled (self, "publish", has_record && !exempt &&
@@ -161,7 +161,7 @@ publish_activated (GSimpleAction *action,
   /* When and where: the date (today unless the clerk says otherwise) and
    * the channels, as the disclosure section has them so far. */
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = gk_publish_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->record->title, today);
+  dialog = gk_publish_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, gk_record_get_title (self->record), today);
   names = gk_disclosure_section_dup_channel_names (self->disclosure_section);
   for (guint i = 0; names[i] != NULL; i++)
     {
@@ -323,25 +323,25 @@ gk_record_editor_undo (GkRecordEditor *self)
     return;
 
   before = snapshot->record;
-  gk_record_set_string (record, &record->title, before->title);
-  gk_record_set_string (record, &record->body, before->body);
-  gk_record_set_string (record, &record->fields, before->fields);
-  gk_record_set_string (record, &record->doc_no, before->doc_no);
-  gk_record_set_string (record, &record->formed_on, before->formed_on);
-  gk_record_set_string (record, &record->unit_name, before->unit_name);
-  record->unit_id = before->unit_id;
-  record->project_id = before->project_id;
+  gk_record_set_title (record, gk_record_get_title (before));
+  gk_record_set_body (record, gk_record_get_body (before));
+  gk_record_set_values (record, gk_record_get_values (before));
+  gk_record_set_doc_no (record, gk_record_get_doc_no (before));
+  gk_record_set_formed_on (record, gk_record_get_formed_on (before));
+  gk_record_set_unit_name (record, gk_record_get_unit_name (before));
+  gk_record_set_unit_id (record, gk_record_get_unit_id (before));
+  gk_record_set_project_id (record, gk_record_get_project_id (before));
   /* A published record cannot go back to 不予公开: its mode stays. */
-  if (!(g_strcmp0 (before->mode, GK_MODE_EXEMPT) == 0 && g_strcmp0 (record->status, GK_STATUS_PUBLISHED) == 0))
+  if (!(g_strcmp0 (gk_record_get_mode (before), GK_MODE_EXEMPT) == 0 && g_strcmp0 (gk_record_get_status (record), GK_STATUS_PUBLISHED) == 0))
     {
-      gk_record_set_string (record, &record->mode, before->mode);
-      gk_record_set_string (record, &record->exemption, before->exemption);
-      gk_record_set_string (record, &record->exemption_reason, before->exemption_reason);
+      gk_record_set_mode (record, gk_record_get_mode (before));
+      gk_record_set_exemption (record, gk_record_get_exemption (before));
+      gk_record_set_exemption_reason (record, gk_record_get_exemption_reason (before));
     }
 
   self->saving = TRUE;
   if (!gk_store_save_record (self->store, record, &error) ||
-      !gk_store_set_record_channels (self->store, record->uuid, snapshot->channels, NULL, &error))
+      !gk_store_set_record_channels (self->store, gk_record_get_uuid (record), snapshot->channels, NULL, &error))
     {
       g_autofree char *message = g_strdup_printf (_("The change could not be undone: %s"), error->message);
 
@@ -370,10 +370,10 @@ copy_index_number_activated (GSimpleAction *action,
 {
   GkRecordEditor *self = GK_RECORD_EDITOR (user_data);
 
-  if (self->record == NULL || self->record->index_no == NULL)
+  if (self->record == NULL || gk_record_get_index_no (self->record) == NULL)
     return;
 
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), self->record->index_no);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), gk_record_get_index_no (self->record));
   gk_record_editor_show_toast (self, _("Index number copied"));
 }
 

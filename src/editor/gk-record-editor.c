@@ -174,12 +174,12 @@ take_snapshot (GkRecordEditor *self)
   g_autoptr(GError) error = NULL;
   GkEditorSnapshot *snapshot = g_new0 (GkEditorSnapshot, 1);
 
-  snapshot->record = gk_store_get_record (self->store, self->record->uuid, &error);
+  snapshot->record = gk_store_get_record (self->store, gk_record_get_uuid (self->record), &error);
   if (snapshot->record != NULL)
-    snapshot->channels = gk_store_get_record_channels (self->store, self->record->uuid, &error);
+    snapshot->channels = gk_store_get_record_channels (self->store, gk_record_get_uuid (self->record), &error);
   if (snapshot->record == NULL || snapshot->channels == NULL)
     {
-      g_warning ("Could not keep the state of %s for undo: %s", self->record->uuid, error->message);
+      g_warning ("Could not keep the state of %s for undo: %s", gk_record_get_uuid (self->record), error->message);
       gk_editor_snapshot_free (snapshot);
       return NULL;
     }
@@ -210,7 +210,7 @@ gk_record_editor_flush (GkRecordEditor  *self,
     return TRUE;
 
   snapshot = take_snapshot (self);
-  updated_before = g_strdup (snapshot != NULL ? snapshot->record->updated_at : NULL);
+  updated_before = g_strdup (snapshot != NULL ? gk_record_get_updated_at (snapshot->record) : NULL);
 
   for (guint i = 0; i < self->sections->len; i++)
     gk_editor_section_apply (g_ptr_array_index (self->sections, i), self->record);
@@ -218,7 +218,7 @@ gk_record_editor_flush (GkRecordEditor  *self,
   /* An invalid draft is saved all the same: only publishing needs it valid. */
   self->saving = TRUE;
   ok = gk_store_save_record (self->store, self->record, &local_error);
-  changed = ok && g_strcmp0 (updated_before, self->record->updated_at) != 0;
+  changed = ok && g_strcmp0 (updated_before, gk_record_get_updated_at (self->record)) != 0;
   for (guint i = 0; ok && i < self->sections->len; i++)
     {
       gboolean section_changed = FALSE;
@@ -300,9 +300,9 @@ load_item (GkRecordEditor *self)
   g_clear_object (&self->item);
   if (self->record == NULL || self->store == NULL)
     return;
-  self->item = gk_store_get_item_by_id (self->store, self->record->item_id, &error);
+  self->item = gk_store_get_item_by_id (self->store, gk_record_get_item_id (self->record), &error);
   if (self->item == NULL)
-    g_warning ("Could not read the catalog item of %s: %s", self->record->uuid, error->message);
+    g_warning ("Could not read the catalog item of %s: %s", gk_record_get_uuid (self->record), error->message);
 }
 
 /* The same record, fresh from the store: take what only the store moves. */
@@ -312,12 +312,12 @@ take_stored_state (GkRecordEditor *self,
 {
   GkRecord *record = self->record;
 
-  gk_record_set_string (record, &record->status, stored->status);
-  gk_record_set_string (record, &record->published_on, stored->published_on);
-  gk_record_set_string (record, &record->due_on, stored->due_on);
-  gk_record_set_string (record, &record->index_no, stored->index_no);
-  gk_record_set_string (record, &record->updated_at, stored->updated_at);
-  record->due_missing_year = stored->due_missing_year;
+  gk_record_set_status (record, gk_record_get_status (stored));
+  gk_record_set_published_on (record, gk_record_get_published_on (stored));
+  gk_record_set_due_on (record, gk_record_get_due_on (stored));
+  gk_record_set_index_no (record, gk_record_get_index_no (stored));
+  gk_record_set_updated_at (record, gk_record_get_updated_at (stored));
+  gk_record_set_due_missing_year (record, gk_record_get_due_missing_year (stored));
 }
 
 void
@@ -334,7 +334,7 @@ gk_record_editor_set_record (GkRecordEditor *self,
   if (self->saving)
     return;
 
-  if (record != NULL && self->record != NULL && g_strcmp0 (record->uuid, self->record->uuid) == 0)
+  if (record != NULL && self->record != NULL && g_strcmp0 (gk_record_get_uuid (record), gk_record_get_uuid (self->record)) == 0)
     {
       if (record == self->record)
         return;

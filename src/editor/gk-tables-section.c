@@ -99,8 +99,7 @@ gk_tables_section_set_record (GkEditorSection *section,
                               GkItem          *item)
 {
   GkTablesSection *self = GK_TABLES_SECTION (section);
-  g_autoptr(JsonNode) root = NULL;
-  JsonObject *values = NULL;
+  JsonObject *values;
 
   if (record == NULL)
     {
@@ -109,9 +108,7 @@ gk_tables_section_set_record (GkEditorSection *section,
       return;
     }
 
-  root = json_from_string (record->fields != NULL ? record->fields : "{}", NULL);
-  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-    values = json_node_get_object (root);
+  values = gk_record_get_values (record);
 
   /* Rebuilt when the item, its schema (the catalog editor may have changed
    * it) or the retired tables this record holds differ. */
@@ -120,7 +117,7 @@ gk_tables_section_set_record (GkEditorSection *section,
     g_autoptr(GString) retired_shown = g_string_new (NULL);
 
     if (schema == NULL)
-      g_warning ("Could not read the fields of item %" G_GINT64_FORMAT, record->item_id);
+      g_warning ("Could not read the fields of item %" G_GINT64_FORMAT, gk_record_get_item_id (record));
 
     for (guint i = 0; schema != NULL && values != NULL && i < gk_schema_get_n_fields (schema); i++)
       {
@@ -130,12 +127,12 @@ gk_tables_section_set_record (GkEditorSection *section,
           g_string_append_printf (retired_shown, "%s ", field->id);
       }
 
-    if (!self->built || record->item_id != self->item_id ||
+    if (!self->built || gk_record_get_item_id (record) != self->item_id ||
         schema == NULL || self->schema == NULL ||
         (schema != self->schema && !gk_schema_equal (schema, self->schema)) ||
         g_strcmp0 (retired_shown->str, self->retired_shown) != 0)
       {
-        build_editors (self, schema, values, record->item_id);
+        build_editors (self, schema, values, gk_record_get_item_id (record));
         g_clear_pointer (&self->schema, gk_schema_unref);
         self->schema = schema != NULL ? gk_schema_ref (schema) : NULL;
         g_free (self->retired_shown);
@@ -147,8 +144,7 @@ gk_tables_section_set_record (GkEditorSection *section,
     {
       GkTableEditor *editor = g_ptr_array_index (self->editors, i);
 
-      gk_table_editor_set_rows (editor, values != NULL ? json_object_get_member (values, gk_table_editor_get_field (editor)->id)
-                                                        : NULL);
+      gk_table_editor_set_rows (editor, gk_record_get_value (record, gk_table_editor_get_field (editor)->id));
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self), self->editors->len > 0);
@@ -159,35 +155,15 @@ gk_tables_section_apply (GkEditorSection *section,
                          GkRecord        *record)
 {
   GkTablesSection *self = GK_TABLES_SECTION (section);
-  g_autoptr(JsonNode) root = json_from_string (record->fields != NULL ? record->fields : "{}", NULL);
-  g_autofree char *json = NULL;
-  JsonObject *values;
 
-  if (self->editors->len == 0)
-    return;
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_clear_pointer (&root, json_node_unref);
-      root = json_node_new (JSON_NODE_OBJECT);
-      json_node_take_object (root, json_object_new ());
-    }
-  values = json_node_get_object (root);
-
+  /* Only the tables' keys: the scalar fields are the fields section's. */
   for (guint i = 0; i < self->editors->len; i++)
     {
       GkTableEditor *editor = g_ptr_array_index (self->editors, i);
-      const char *id = gk_table_editor_get_field (editor)->id;
-      JsonNode *rows = gk_table_editor_dup_rows (editor);
+      g_autoptr(JsonNode) rows = gk_table_editor_dup_rows (editor);
 
-      if (rows != NULL)
-        json_object_set_member (values, id, rows);
-      else if (json_object_has_member (values, id))
-        json_object_remove_member (values, id);
+      gk_record_set_value (record, gk_table_editor_get_field (editor)->id, rows);
     }
-
-  json = json_to_string (root, FALSE);
-  gk_record_set_string (record, &record->fields, json);
 }
 
 static GPtrArray *

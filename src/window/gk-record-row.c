@@ -87,22 +87,22 @@ gk_record_row_set_record (GkRecordRow *self,
     }
 
   overdue = gk_record_is_overdue (record, today);
-  due_soon = !overdue && due_soon_by != NULL && record->published_on == NULL &&
-             record->due_on != NULL && g_strcmp0 (record->due_on, due_soon_by) <= 0;
-  gtk_label_set_text (self->title_label, record->title);
-  if (record->unit_name != NULL)
-    subtitle = g_strdup_printf ("%s · %s", record->item_name, record->unit_name);
+  due_soon = !overdue && due_soon_by != NULL && gk_record_get_published_on (record) == NULL &&
+             gk_record_get_due_on (record) != NULL && g_strcmp0 (gk_record_get_due_on (record), due_soon_by) <= 0;
+  gtk_label_set_text (self->title_label, gk_record_get_title (record));
+  if (gk_record_get_unit_name (record) != NULL)
+    subtitle = g_strdup_printf ("%s · %s", gk_record_get_item_name (record), gk_record_get_unit_name (record));
   else
-    subtitle = g_strdup (record->item_name);
+    subtitle = g_strdup (gk_record_get_item_name (record));
   gtk_label_set_text (self->subtitle_label, subtitle);
-  gtk_label_set_text (self->status_label, gk_status_to_label (record->status));
+  gtk_label_set_text (self->status_label, gk_status_to_label (gk_record_get_status (record)));
 
-  if (record->published_on != NULL)
+  if (gk_record_get_published_on (record) != NULL)
     /* Translators: %s is a date */
-    due = g_strdup_printf (_("Published %s"), record->published_on);
-  else if (record->due_on != NULL)
+    due = g_strdup_printf (_("Published %s"), gk_record_get_published_on (record));
+  else if (gk_record_get_due_on (record) != NULL)
     /* Translators: %s is a date */
-    due = g_strdup_printf (_("Due %s"), record->due_on);
+    due = g_strdup_printf (_("Due %s"), gk_record_get_due_on (record));
   gtk_label_set_text (self->due_label, due != NULL ? due : "");
   gtk_widget_set_visible (GTK_WIDGET (self->due_label), due != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), overdue);

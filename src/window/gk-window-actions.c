@@ -26,15 +26,15 @@ static void
 open_record_in_section (GkWindow *self,
                         GkRecord *record)
 {
-  const char *section = gk_sidebar_domain_section (record->domain);
+  const char *section = gk_sidebar_domain_section (gk_record_get_domain (record));
   GkRecord *selected;
 
-  if (section != NULL && g_strcmp0 (gk_sidebar_section_domain (self->section), record->domain) != 0)
+  if (section != NULL && g_strcmp0 (gk_sidebar_section_domain (self->section), gk_record_get_domain (record)) != 0)
     gk_window_set_section (self, section);
 
   /* The list's selection would otherwise name another record than the one shown. */
   selected = gtk_single_selection_get_selected_item (self->selection);
-  if (selected != NULL && g_strcmp0 (selected->uuid, record->uuid) != 0)
+  if (selected != NULL && g_strcmp0 (gk_record_get_uuid (selected), gk_record_get_uuid (record)) != 0)
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   gk_window_open_record (self, record);
@@ -95,7 +95,7 @@ new_record_activated (GSimpleAction *action,
   chooser = gk_item_chooser_new (GTK_WINDOW (self), self->store, domain);
   /* New Record and Enter go on with a series of records of the item open. */
   if (self->record != NULL)
-    gk_item_chooser_select (chooser, self->record->item_key);
+    gk_item_chooser_select (chooser, gk_record_get_item_key (self->record));
   gtk_window_present (GTK_WINDOW (chooser));
 }
 
@@ -117,7 +117,7 @@ new_record_of_same_item_activated (GSimpleAction *action,
 {
   GkWindow *self = GK_WINDOW (user_data);
   /* Creating one replaces the open record, and its key with it. */
-  g_autofree char *item_key = self->record != NULL ? g_strdup (self->record->item_key) : NULL;
+  g_autofree char *item_key = self->record != NULL ? g_strdup (gk_record_get_item_key (self->record)) : NULL;
 
   if (item_key != NULL)
     create_record (self, item_key);
@@ -223,9 +223,9 @@ delete_record_activated (GSimpleAction *action,
   /* Deferred delete: the record is hidden now and removed when the toast
    * goes, unless the clerk presses Undo. Whatever the editor holds is
    * saved first, so that Undo brings back the record as it was. */
-  uuid = g_strdup (self->record->uuid);
+  uuid = g_strdup (gk_record_get_uuid (self->record));
   /* Translators: %s is a record title */
-  title = g_strdup_printf (_("“%s” deleted"), self->record->title);
+  title = g_strdup_printf (_("“%s” deleted"), gk_record_get_title (self->record));
   gk_window_show_record (self, NULL);
 
   toast = adw_toast_new (title);

@@ -280,8 +280,8 @@ gk_window_show_record (GkWindow *self,
   if (self->record_editor != NULL)
     gk_record_editor_set_record (self->record_editor, record);
 
-  adw_window_title_set_title (self->content_title, record != NULL ? record->title : "");
-  adw_window_title_set_subtitle (self->content_title, record != NULL ? record->item_name : "");
+  adw_window_title_set_title (self->content_title, record != NULL ? gk_record_get_title (record) : "");
+  adw_window_title_set_subtitle (self->content_title, record != NULL ? gk_record_get_item_name (record) : "");
 
   gk_window_update_panes (self);
   gk_window_actions_update (self);
@@ -296,7 +296,7 @@ on_store_records_changed_cb (GkWindow *self)
   /* Show the stored state of the open record, or nothing if it is gone. */
   if (self->record != NULL)
     {
-      g_autoptr(GkRecord) fresh = gk_store_get_record (self->store, self->record->uuid, NULL);
+      g_autoptr(GkRecord) fresh = gk_store_get_record (self->store, gk_record_get_uuid (self->record), NULL);
       gk_window_show_record (self, fresh);
     }
 }
