@@ -875,7 +875,7 @@ test_undo (Fixture       *fixture,
 {
   g_autoptr(GkRecord) record = create_record (fixture, "procurement.result");
   GtkEditable *title = GTK_EDITABLE (header_row (fixture, "title"));
-  const char *original = gk_record_get_title (record);
+  g_autofree char *original = g_strdup (gk_record_get_title (record));
 
   g_assert_false (action_enabled (fixture, "undo"));
 

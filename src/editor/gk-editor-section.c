@@ -70,7 +70,8 @@ gk_editor_section_apply (GkEditorSection *self,
   g_return_if_fail (GK_IS_EDITOR_SECTION (self));
   g_return_if_fail (GK_IS_RECORD (record));
 
-  GK_EDITOR_SECTION_GET_IFACE (self)->apply (self, record);
+  if (GK_EDITOR_SECTION_GET_IFACE (self)->apply != NULL)
+    GK_EDITOR_SECTION_GET_IFACE (self)->apply (self, record);
 }
 
 gboolean

@@ -23,10 +23,11 @@ struct _GkEditorSectionInterface
 
   /* Shows @record (NULL: nothing) of catalog item @item, which the editor
    * asked the store for once for every section (NULL with @record, or
-   * when the ledger has lost the item). The section must not keep @record
-   * beyond reading it: the editor owns it. It may keep a reference to
-   * @item, which is shared and never changes: a saved item is a new one.
-   * Emits no "changed". */
+   * when the ledger has lost the item). A section may bind its widgets to
+   * @record until the next call; what it writes into @record is saved
+   * (the editor follows the record's notifications). It may keep a
+   * reference to @item, which is shared and never changes: a saved item is
+   * a new one. Emits no "changed". */
   void       (*set_record) (GkEditorSection  *self,
                             GkStore          *store,
                             GkRecord         *record,
@@ -35,7 +36,7 @@ struct _GkEditorSectionInterface
    * changed): update what is read-only, keep what is being typed. */
   void       (*refresh)    (GkEditorSection  *self,
                             GkRecord         *record);
-  /* Writes the widgets' values into @record. */
+  /* Optional: writes into @record what is not bound to it. */
   void       (*apply)      (GkEditorSection  *self,
                             GkRecord         *record);
   /* Optional: saves what lives beside the record's own row (its channels;

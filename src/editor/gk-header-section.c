@@ -34,13 +34,16 @@ struct _GkHeaderSection
   AdwActionRow *published_row;
 
   GkStore *store;
+  GkRecord *record;        /* the record shown, which the rows are bound to */
+  GPtrArray *bindings;     /* GBinding, to the record */
   char *formed_iso;        /* what the formation date entry holds, parsed; NULL when empty */
   char *formed_error;
   gboolean formed_follows_fields;  /* a request's formation date is its receipt date */
-  gboolean updating;
+  gboolean title_empty;    /* as last reported: the editor counts it as a problem */
 };
 
 static void gk_header_section_editor_section_init (GkEditorSectionInterface *iface);
+static void unbind_record (GkHeaderSection *self);
 
 /* The window's "due soon" setting, when the schema is installed. */
 static guint
@@ -65,6 +68,7 @@ gk_header_section_dispose (GObject *object)
 {
   GkHeaderSection *self = GK_HEADER_SECTION (object);
 
+  unbind_record (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_HEADER_SECTION);
   g_clear_object (&self->store);
 
@@ -76,6 +80,7 @@ gk_header_section_finalize (GObject *object)
 {
   GkHeaderSection *self = GK_HEADER_SECTION (object);
 
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_free (self->formed_iso);
   g_free (self->formed_error);
 
@@ -142,47 +147,50 @@ update_formed_message (GkHeaderSection *self)
                                -1);
 }
 
+/* The title, 文号 and formation date reach the record through their
+ * bindings; the editor saves what changed there. The section itself reports
+ * only a problem appearing or going, which the record does not see (an empty
+ * title or an impossible date is not written into it). */
 static void
 on_title_row_changed_cb (GkHeaderSection *self)
 {
-  if (self->updating)
-    return;
-  update_title_message (self);
-  gk_editor_section_changed (GK_EDITOR_SECTION (self));
-}
+  gboolean empty = title_is_empty (self);
 
-static void
-on_doc_no_row_changed_cb (GkHeaderSection *self)
-{
-  if (self->updating)
-    return;
-  gk_editor_section_changed (GK_EDITOR_SECTION (self));
+  update_title_message (self);
+  if (empty != self->title_empty)
+    {
+      self->title_empty = empty;
+      gk_editor_section_changed (GK_EDITOR_SECTION (self));
+    }
 }
 
 static void
 on_formed_row_changed_cb (GkHeaderSection *self)
 {
-  if (self->updating)
-    return;
+  gboolean had_error = self->formed_error != NULL;
+
   parse_formed (self);
   update_formed_message (self);
-  gk_editor_section_changed (GK_EDITOR_SECTION (self));
+  if (had_error != (self->formed_error != NULL))
+    gk_editor_section_changed (GK_EDITOR_SECTION (self));
 }
 
 static void
 on_unit_row_selected_cb (GkHeaderSection *self)
 {
-  if (self->updating)
+  /* Filling the choices for a record comes before showing it. */
+  if (self->record == NULL || adw_combo_row_get_selected (self->unit_row) == GTK_INVALID_LIST_POSITION)
     return;
-  gk_editor_section_changed (GK_EDITOR_SECTION (self));
+
+  gk_record_set_unit_id (self->record, gk_unit_choice_get (self->unit_row));
+  gk_record_set_unit_name (self->record, gk_unit_choice_get_name (self->unit_row));
 }
 
 static void
 on_project_row_changed_cb (GkHeaderSection *self)
 {
-  if (self->updating)
-    return;
-  gk_editor_section_changed (GK_EDITOR_SECTION (self));
+  if (self->record != NULL && gtk_widget_get_visible (GTK_WIDGET (self->project_row)))
+    gk_record_set_project_id (self->record, gk_project_row_get_project_id (self->project_row));
 }
 
 static void
@@ -191,11 +199,7 @@ on_formed_row_leave_cb (GkHeaderSection *self)
   /* Show the date as it is kept. */
   if (self->formed_iso != NULL &&
       g_strcmp0 (self->formed_iso, gtk_editable_get_text (GTK_EDITABLE (self->formed_row))) != 0)
-    {
-      self->updating = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->formed_row), self->formed_iso);
-      self->updating = FALSE;
-    }
+    gtk_editable_set_text (GTK_EDITABLE (self->formed_row), self->formed_iso);
 }
 
 static char *
@@ -234,28 +238,129 @@ describe_due (GkHeaderSection *self,
 }
 
 static void
-show_stored_state (GkHeaderSection *self,
-                   GkRecord        *record)
+show_due (GkHeaderSection *self)
 {
   gboolean overdue;
-  g_autofree char *due = describe_due (self, record, &overdue);
+  g_autofree char *due = describe_due (self, self->record, &overdue);
 
-  adw_action_row_set_subtitle (self->index_row, gk_record_get_index_no (record) != NULL ? gk_record_get_index_no (record) : "");
   adw_action_row_set_subtitle (self->due_row, due);
   gtk_widget_set_visible (self->overdue_label, overdue);
-  adw_action_row_set_subtitle (self->status_row, gk_status_to_label (gk_record_get_status (record)));
-  adw_action_row_set_subtitle (self->published_row,
-                               gk_record_get_published_on (record) != NULL ? gk_record_get_published_on (record) : _("Not published"));
+}
 
-  /* A request's formation date moves with its receipt date. */
-  if (self->formed_follows_fields &&
-      g_strcmp0 (gk_record_get_formed_on (record), gtk_editable_get_text (GTK_EDITABLE (self->formed_row))) != 0)
-    {
-      self->updating = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->formed_row), gk_record_get_formed_on (record) != NULL ? gk_record_get_formed_on (record) : "");
-      self->updating = FALSE;
-      parse_formed (self);
-    }
+static gboolean
+text_to_entry_cb (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_string (to, text != NULL ? text : "");
+  return TRUE;
+}
+
+/* What the clerk typed, trimmed, is what the record keeps. */
+static gboolean
+entry_to_text_cb (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_take_string (to, g_strstrip (g_strdup (g_value_get_string (from))));
+  return TRUE;
+}
+
+/* The ledger refuses an empty title: keep the last one until a new one is typed. */
+static gboolean
+entry_to_title_cb (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  g_autofree char *title = g_strstrip (g_strdup (g_value_get_string (from)));
+
+  if (*title == '\0')
+    return FALSE;
+  g_value_take_string (to, g_steal_pointer (&title));
+  return TRUE;
+}
+
+/* An impossible date is not kept (the deadline is counted from it); the row
+ * says why. A request's date is its receipt date, set in its fields. */
+static gboolean
+entry_to_formed_cb (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  GkHeaderSection *self = GK_HEADER_SECTION (user_data);
+
+  parse_formed (self);
+  if (self->formed_follows_fields || self->formed_error != NULL)
+    return FALSE;
+  g_value_set_string (to, self->formed_iso);
+  return TRUE;
+}
+
+static gboolean
+status_to_label_cb (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  g_value_set_string (to, gk_status_to_label (g_value_get_string (from)));
+  return TRUE;
+}
+
+static gboolean
+published_to_label_cb (GBinding     *binding,
+                       const GValue *from,
+                       GValue       *to,
+                       gpointer      user_data)
+{
+  const char *published_on = g_value_get_string (from);
+
+  g_value_set_string (to, published_on != NULL ? published_on : _("Not published"));
+  return TRUE;
+}
+
+static void
+bind (GkHeaderSection       *self,
+      const char            *property,
+      gpointer               target,
+      const char            *target_property,
+      GBindingFlags          flags,
+      GBindingTransformFunc  to_target,
+      GBindingTransformFunc  to_source)
+{
+  GBinding *binding = g_object_bind_property_full (self->record, property, target, target_property,
+                                                   flags | G_BINDING_SYNC_CREATE,
+                                                   to_target, to_source, self, NULL);
+
+  g_ptr_array_add (self->bindings, g_object_ref (binding));
+}
+
+static void
+bind_record (GkHeaderSection *self)
+{
+  const GBindingFlags both = G_BINDING_BIDIRECTIONAL;
+
+  bind (self, "title", self->title_row, "text", both, text_to_entry_cb, entry_to_title_cb);
+  bind (self, "doc-no", self->doc_no_row, "text", both, text_to_entry_cb, entry_to_text_cb);
+  bind (self, "formed-on", self->formed_row, "text", both, text_to_entry_cb, entry_to_formed_cb);
+  bind (self, "index-no", self->index_row, "subtitle", 0, text_to_entry_cb, NULL);
+  bind (self, "status", self->status_row, "subtitle", 0, status_to_label_cb, NULL);
+  bind (self, "published-on", self->published_row, "subtitle", 0, published_to_label_cb, NULL);
+}
+
+static void
+unbind_record (GkHeaderSection *self)
+{
+  for (guint i = 0; self->bindings != NULL && i < self->bindings->len; i++)
+    g_binding_unbind (g_ptr_array_index (self->bindings, i));
+  if (self->bindings != NULL)
+    g_ptr_array_set_size (self->bindings, 0);
+  g_clear_object (&self->record);
 }
 
 static void
@@ -267,6 +372,7 @@ gk_header_section_set_record (GkEditorSection *section,
   GkHeaderSection *self = GK_HEADER_SECTION (section);
   g_autofree char *item_text = NULL;
 
+  unbind_record (self);
   g_set_object (&self->store, store);
   gtk_widget_set_visible (GTK_WIDGET (self), record != NULL);
   if (record == NULL)
@@ -279,8 +385,6 @@ gk_header_section_set_record (GkEditorSection *section,
   else
     item_text = g_strdup (gk_record_get_item_name (record));
 
-  self->updating = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), gk_record_get_title (record) != NULL ? gk_record_get_title (record) : "");
   adw_action_row_set_subtitle (self->item_row, item_text);
   gk_unit_choice_fill (self->unit_row, self->store, gk_record_get_unit_id (record));
   /* Records of a chain's items belong to a project; a record of an item
@@ -289,15 +393,18 @@ gk_header_section_set_record (GkEditorSection *section,
                         gk_record_get_unit_id (record), gk_record_get_project_id (record));
   gtk_widget_set_visible (GTK_WIDGET (self->project_row),
                           (item != NULL && gk_item_get_project_kind (item) != NULL) || gk_record_get_project_id (record) != 0);
-  gtk_editable_set_text (GTK_EDITABLE (self->doc_no_row), gk_record_get_doc_no (record) != NULL ? gk_record_get_doc_no (record) : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->formed_row), gk_record_get_formed_on (record) != NULL ? gk_record_get_formed_on (record) : "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->formed_row), !self->formed_follows_fields);
-  self->updating = FALSE;
+
+  /* The choices show the record's own unit and project: from here on, what
+   * the clerk chooses is written into it. */
+  self->record = g_object_ref (record);
+  bind_record (self);
 
   parse_formed (self);
+  self->title_empty = title_is_empty (self);
   update_title_message (self);
   update_formed_message (self);
-  show_stored_state (self, record);
+  show_due (self);
 }
 
 static void
@@ -306,39 +413,11 @@ gk_header_section_refresh (GkEditorSection *section,
 {
   GkHeaderSection *self = GK_HEADER_SECTION (section);
 
-  if (record != NULL && self->store != NULL)
+  if (self->record != NULL && self->store != NULL)
     {
-      show_stored_state (self, record);
+      show_due (self);
       update_formed_message (self);
     }
-}
-
-static void
-gk_header_section_apply (GkEditorSection *section,
-                         GkRecord        *record)
-{
-  GkHeaderSection *self = GK_HEADER_SECTION (section);
-  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
-  g_autofree char *doc_no = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->doc_no_row))));
-  guint selected = adw_combo_row_get_selected (self->unit_row);
-
-  /* The ledger refuses an empty title: keep the last one until a new one is typed. */
-  if (*title != '\0')
-    gk_record_set_title (record, title);
-  gk_record_set_doc_no (record, doc_no);
-
-  if (selected != GTK_INVALID_LIST_POSITION)
-    {
-      gk_record_set_unit_id (record, gk_unit_choice_get (self->unit_row));
-      gk_record_set_unit_name (record, gk_unit_choice_get_name (self->unit_row));
-    }
-
-  if (gtk_widget_get_visible (GTK_WIDGET (self->project_row)))
-    gk_record_set_project_id (record, gk_project_row_get_project_id (self->project_row));
-
-  /* An impossible date is not kept (the deadline is counted from it); the row says why. */
-  if (!self->formed_follows_fields && self->formed_error == NULL)
-    gk_record_set_formed_on (record, self->formed_iso);
 }
 
 static GPtrArray *
@@ -365,7 +444,6 @@ gk_header_section_editor_section_init (GkEditorSectionInterface *iface)
 {
   iface->set_record = gk_header_section_set_record;
   iface->refresh = gk_header_section_refresh;
-  iface->apply = gk_header_section_apply;
   iface->get_issues = gk_header_section_get_issues;
 }
 
@@ -396,7 +474,6 @@ gk_header_section_class_init (GkHeaderSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, status_row);
   gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, published_row);
   gtk_widget_class_bind_template_callback (widget_class, on_title_row_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_doc_no_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_formed_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_project_row_changed_cb);
@@ -415,6 +492,7 @@ gk_header_section_init (GkHeaderSection *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
   gk_date_button_set_field_label (self->formed_button, _("Formed or Changed On"));
 
   focus = gtk_event_controller_focus_new ();

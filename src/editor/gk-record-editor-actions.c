@@ -323,6 +323,8 @@ gk_record_editor_undo (GkRecordEditor *self)
     return;
 
   before = snapshot->record;
+  /* Restoring is not an edit: no save is scheduled for it. */
+  self->saving = TRUE;
   gk_record_set_title (record, gk_record_get_title (before));
   gk_record_set_body (record, gk_record_get_body (before));
   gk_record_set_values (record, gk_record_get_values (before));
@@ -339,7 +341,6 @@ gk_record_editor_undo (GkRecordEditor *self)
       gk_record_set_exemption_reason (record, gk_record_get_exemption_reason (before));
     }
 
-  self->saving = TRUE;
   if (!gk_store_save_record (self->store, record, &error) ||
       !gk_store_set_record_channels (self->store, gk_record_get_uuid (record), snapshot->channels, NULL, &error))
     {
@@ -347,11 +348,11 @@ gk_record_editor_undo (GkRecordEditor *self)
 
       gk_record_editor_show_banner (self, message);
     }
-  self->saving = FALSE;
   gk_editor_snapshot_free (snapshot);
 
   for (guint i = 0; i < self->sections->len; i++)
     gk_editor_section_set_record (g_ptr_array_index (self->sections, i), self->store, record, self->item);
+  self->saving = FALSE;
   gk_record_editor_refresh (self);
 }
 

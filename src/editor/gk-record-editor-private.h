@@ -40,7 +40,7 @@ struct _GkRecordEditor
   GkHistorySection *history_section;
 
   GkStore *store;
-  GkRecord *record;          /* the editor's copy, edits applied at each save */
+  GkRecord *record;          /* the record shown (the list's own), edited in place */
   GkItem *item;              /* the record's, fetched once for every section */
   GPtrArray *sections;       /* GkEditorSection, in order; not owned */
   GSimpleActionGroup *actions;
@@ -48,7 +48,7 @@ struct _GkRecordEditor
   guint save_timeout_id;
   gboolean modified;
   gboolean valid;
-  gboolean saving;           /* our own save: ignore the store echoing it back */
+  gboolean saving;           /* our own save or undo: the store echoes it back and moves the record */
   AdwMessageDialog *change_dialog;
   GkPublishDialog *publish_dialog;
 };

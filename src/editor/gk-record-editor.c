@@ -212,11 +212,12 @@ gk_record_editor_flush (GkRecordEditor  *self,
   snapshot = take_snapshot (self);
   updated_before = g_strdup (snapshot != NULL ? gk_record_get_updated_at (snapshot->record) : NULL);
 
+  /* What the sections write now is part of this save, not a new edit. */
+  self->saving = TRUE;
   for (guint i = 0; i < self->sections->len; i++)
     gk_editor_section_apply (g_ptr_array_index (self->sections, i), self->record);
 
   /* An invalid draft is saved all the same: only publishing needs it valid. */
-  self->saving = TRUE;
   ok = gk_store_save_record (self->store, self->record, &local_error);
   changed = ok && g_strcmp0 (updated_before, gk_record_get_updated_at (self->record)) != 0;
   for (guint i = 0; ok && i < self->sections->len; i++)
@@ -270,7 +271,8 @@ save_timeout_cb (gpointer user_data)
 static void
 on_section_changed_cb (GkRecordEditor *self)
 {
-  if (self->record == NULL)
+  /* While saving or undoing, the widgets follow the record: not an edit. */
+  if (self->record == NULL || self->saving)
     return;
 
   set_modified (self, TRUE);
@@ -280,6 +282,39 @@ on_section_changed_cb (GkRecordEditor *self)
   g_clear_handle_id (&self->save_timeout_id, g_source_remove);
   self->save_timeout_id = g_timeout_add (GK_RECORD_EDITOR_SAVE_DELAY_MS, save_timeout_cb, self);
   gk_record_editor_actions_update (self);
+}
+
+/* What the clerk edits; the rest only the store moves (status, dates it
+ * computes, the index number), and that is not an edit to save. */
+static gboolean
+is_edited_property (const char *name)
+{
+  static const char * const edited[] = {
+    "title", "body", "doc-no", "formed-on", "unit-id", "unit-name", "project-id",
+    "mode", "exemption", "exemption-reason",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (edited); i++)
+    if (g_strcmp0 (edited[i], name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Autosave follows the record: whatever a section or a binding changed in
+ * it is saved after the delay. */
+static void
+on_record_notify_cb (GkRecordEditor *self,
+                     GParamSpec     *pspec)
+{
+  if (!self->saving && is_edited_property (pspec->name))
+    on_section_changed_cb (self);
+}
+
+static void
+on_record_value_changed_cb (GkRecordEditor *self)
+{
+  if (!self->saving)
+    on_section_changed_cb (self);
 }
 
 void
@@ -354,9 +389,15 @@ gk_record_editor_set_record (GkRecordEditor *self,
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->publish_dialog)));
 
   clear_undo (self);
-  g_clear_object (&self->record);
-  self->record = record != NULL ? gk_record_copy (record) : NULL;
+  if (self->record != NULL)
+    g_signal_handlers_disconnect_by_data (self->record, self);
+  g_set_object (&self->record, record);
   load_item (self);
+  if (record != NULL)
+    {
+      g_signal_connect_swapped (record, "notify", G_CALLBACK (on_record_notify_cb), self);
+      g_signal_connect_swapped (record, "value-changed", G_CALLBACK (on_record_value_changed_cb), self);
+    }
 
   for (guint i = 0; i < self->sections->len; i++)
     gk_editor_section_set_record (g_ptr_array_index (self->sections, i), self->store, self->record, self->item);
@@ -402,6 +443,8 @@ gk_record_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_RECORD_EDITOR);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   clear_undo (self);
+  if (self->record != NULL)
+    g_signal_handlers_disconnect_by_data (self->record, self);
   g_clear_object (&self->record);
   g_clear_object (&self->store);
   g_clear_object (&self->actions);

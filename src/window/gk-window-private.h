@@ -43,6 +43,8 @@ struct _GkWindow
   GkRecordList *records;
   GtkSingleSelection *selection;
   GkRecord *record;          /* the record shown in the content pane */
+  GBinding *title_binding;   /* the content title follows the record being edited */
+  GBinding *subtitle_binding;
   char *section;
   GkSectionKind section_kind;
   char *today;

@@ -247,6 +247,16 @@ on_selection_changed_cb (GkWindow           *self,
     gk_window_show_record (self, record);
 }
 
+/* A binding we keep a reference to stays valid after its source is gone. */
+static void
+clear_binding (GBinding **binding)
+{
+  if (*binding == NULL)
+    return;
+  g_binding_unbind (*binding);
+  g_clear_object (binding);
+}
+
 void
 gk_window_reveal_content (GkWindow *self)
 {
@@ -266,7 +276,11 @@ void
 gk_window_show_record (GkWindow *self,
                        GkRecord *record)
 {
+  GkRecord *edited;
+
   g_set_object (&self->record, record);
+  clear_binding (&self->title_binding);
+  clear_binding (&self->subtitle_binding);
 
   if (record != NULL && self->record_editor == NULL && self->store != NULL)
     {
@@ -280,8 +294,16 @@ gk_window_show_record (GkWindow *self,
   if (self->record_editor != NULL)
     gk_record_editor_set_record (self->record_editor, record);
 
-  adw_window_title_set_title (self->content_title, record != NULL ? gk_record_get_title (record) : "");
-  adw_window_title_set_subtitle (self->content_title, record != NULL ? gk_record_get_item_name (record) : "");
+  /* The editor keeps its own record when @record is a fresh copy of it:
+   * the title follows the one the clerk types in. */
+  edited = self->record_editor != NULL ? gk_record_editor_get_record (self->record_editor) : record;
+  if (edited != NULL)
+    {
+      self->title_binding = g_object_ref (g_object_bind_property (edited, "title", self->content_title, "title",
+                                                                  G_BINDING_SYNC_CREATE));
+      self->subtitle_binding = g_object_ref (g_object_bind_property (edited, "item-name", self->content_title,
+                                                                     "subtitle", G_BINDING_SYNC_CREATE));
+    }
 
   gk_window_update_panes (self);
   gk_window_actions_update (self);
@@ -380,6 +402,8 @@ drop_store (GkWindow     *self,
     gk_catalog_editor_set_item_key (self->catalog_editor, NULL);
   gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->records);
+  clear_binding (&self->title_binding);
+  clear_binding (&self->subtitle_binding);
   g_clear_object (&self->record);
   g_clear_object (&self->store);
 
@@ -507,6 +531,8 @@ gk_window_dispose (GObject *object)
   self->catalog_editor = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->records);
+  clear_binding (&self->title_binding);
+  clear_binding (&self->subtitle_binding);
   g_clear_object (&self->record);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
