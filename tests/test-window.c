@@ -11,6 +11,7 @@
 #include "gk-core.h"
 #include "gk-preferences-window.h"
 #include "gk-publish-dialog.h"
+#include "gk-record-editor-private.h"
 #include "gk-record-row.h"
 #include "gk-sidebar-row.h"
 #include "gk-store.h"
@@ -356,6 +357,98 @@ test_delete_undo (void)
 }
 
 
+typedef struct
+{
+  const char *uuid;
+  const char *text;
+} RowLabel;
+
+static gboolean
+is_row_of (GtkWidget *widget,
+           gpointer   data)
+{
+  return GK_IS_RECORD_ROW (widget) && gk_record_row_get_record (GK_RECORD_ROW (widget)) != NULL &&
+         g_strcmp0 (gk_record_get_uuid (gk_record_row_get_record (GK_RECORD_ROW (widget))), data) == 0;
+}
+
+static gboolean
+is_label_with (GtkWidget *widget,
+               gpointer   data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
+/* The row of @uuid in the list shows @text in one of its labels. */
+static gboolean
+row_shows (gpointer data)
+{
+  RowLabel *expected = data;
+  GkWindow *window = GK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  GtkWidget *row = gk_test_find_widget (GTK_WIDGET (gk_record_list_pane_get_list_view (window->list_pane)), is_row_of, (gpointer) expected->uuid);
+
+  return row != NULL && gk_test_find_widget (row, is_label_with, (gpointer) expected->text) != NULL;
+}
+
+static gboolean
+list_has_two (gpointer data)
+{
+  GkWindow *window = data;
+
+  return window->records != NULL && g_list_model_get_n_items (G_LIST_MODEL (window->records)) == 2 &&
+         gtk_single_selection_get_model (window->selection) != NULL;
+}
+
+/* The list row and the window title follow the title typed in the
+ * header, before anything is saved or the list read again. */
+static void
+test_title_follows (void)
+{
+  g_autoptr(GkStore) store = open_temp_store ("title-follows.db");
+  GkWindow *window = gk_window_new (app, store, NULL);
+  g_autoptr(GkRecord) stored = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *stored_title = NULL;
+  GtkEditable *title;
+  RowLabel expected;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  gk_window_set_section (window, "housing-allocation");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-record-of-item",
+                                  g_variant_new_string ("housing-allocation.result"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-record-of-item",
+                                  g_variant_new_string ("housing-allocation.result"));
+  gk_test_ui_wait_until (list_has_two, window);
+
+  /* The clerk picks the first record in the list. */
+  gtk_single_selection_set_selected (window->selection, 0);
+  g_assert_nonnull (window->record);
+  uuid = g_strdup (gk_record_get_uuid (window->record));
+  stored = gk_store_get_record (store, uuid, NULL);
+  stored_title = g_strdup (gk_record_get_title (stored));
+  expected = (RowLabel) { uuid, stored_title };
+  gk_test_ui_wait_until (row_shows, &expected);
+
+  title = GTK_EDITABLE (gk_header_section_get_row (window->record_editor->header_section, "title"));
+  gtk_editable_set_text (title, "幸福里小区公租房分配结果");
+
+  /* At once, with the edit not yet saved. */
+  expected.text = "幸福里小区公租房分配结果";
+  g_assert_true (row_shows (&expected));
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "幸福里小区公租房分配结果");
+  g_clear_object (&stored);
+  stored = gk_store_get_record (store, uuid, NULL);
+  g_assert_cmpstr (gk_record_get_title (stored), ==, stored_title);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gk_test_ui_wait_until (gk_test_ui_is_null, &window);
+  g_clear_object (&stored);
+  stored = gk_store_get_record (store, uuid, NULL);
+  g_assert_cmpstr (gk_record_get_title (stored), ==, "幸福里小区公租房分配结果");
+}
+
+
 /* About names the versions a bug report needs, the ledger and its schema. */
 static void
 test_about (void)
@@ -566,6 +659,7 @@ main (int   argc,
   g_test_add_func ("/window/fold", test_fold);
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
+  g_test_add_func ("/window/title-follows", test_title_follows);
   g_test_add_func ("/window/templates", test_templates);
   g_test_add_func ("/window/finalize", test_finalize);
   g_test_add_func ("/window/error-page", test_error_page);

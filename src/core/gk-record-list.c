@@ -116,6 +116,23 @@ gk_record_list_refresh (GkRecordList *self)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, count);
 }
 
+GkRecord *
+gk_record_list_lookup (GkRecordList *self,
+                       const char   *uuid)
+{
+  GHashTableIter iter;
+  GPtrArray *records;
+
+  g_return_val_if_fail (GK_IS_RECORD_LIST (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &records))
+    for (guint i = 0; i < records->len; i++)
+      if (g_strcmp0 (gk_record_get_uuid (g_ptr_array_index (records, i)), uuid) == 0)
+        return g_ptr_array_index (records, i);
+  return NULL;
+}
+
 static void
 on_store_records_changed_cb (GkRecordList *self)
 {

@@ -18,5 +18,9 @@ void           gk_record_list_set_query  (GkRecordList  *self,
 /* Re-reads the count and drops loaded pages, e.g. after a write. */
 void           gk_record_list_refresh    (GkRecordList  *self);
 guint          gk_record_list_get_pages_loaded (GkRecordList *self);
+/* The list's own record of @uuid if its page is loaded, or NULL: what
+ * edits it shows in its row at once. */
+GkRecord      *gk_record_list_lookup     (GkRecordList  *self,
+                                          const char    *uuid);
 
 G_END_DECLS

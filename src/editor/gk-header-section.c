@@ -248,13 +248,32 @@ show_due (GkHeaderSection *self)
 }
 
 static gboolean
-text_to_entry_cb (GBinding     *binding,
+text_to_label_cb (GBinding     *binding,
                   const GValue *from,
                   GValue       *to,
                   gpointer      user_data)
 {
   const char *text = g_value_get_string (from);
 
+  g_value_set_string (to, text != NULL ? text : "");
+  return TRUE;
+}
+
+/* An entry that already shows the value (the clerk's "标题 " is the
+ * record's "标题") is left alone: setting it would move the cursor and eat
+ * the space being typed. */
+static gboolean
+text_to_entry_cb (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_autoptr(GObject) entry = g_binding_dup_target (binding);
+  g_autofree char *shown = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  const char *text = g_value_get_string (from);
+
+  if (g_strcmp0 (shown, text != NULL ? text : "") == 0)
+    return FALSE;
   g_value_set_string (to, text != NULL ? text : "");
   return TRUE;
 }
@@ -348,7 +367,7 @@ bind_record (GkHeaderSection *self)
   bind (self, "title", self->title_row, "text", both, text_to_entry_cb, entry_to_title_cb);
   bind (self, "doc-no", self->doc_no_row, "text", both, text_to_entry_cb, entry_to_text_cb);
   bind (self, "formed-on", self->formed_row, "text", both, text_to_entry_cb, entry_to_formed_cb);
-  bind (self, "index-no", self->index_row, "subtitle", 0, text_to_entry_cb, NULL);
+  bind (self, "index-no", self->index_row, "subtitle", 0, text_to_label_cb, NULL);
   bind (self, "status", self->status_row, "subtitle", 0, status_to_label_cb, NULL);
   bind (self, "published-on", self->published_row, "subtitle", 0, published_to_label_cb, NULL);
 }
@@ -413,6 +432,13 @@ gk_header_section_refresh (GkEditorSection *section,
 {
   GkHeaderSection *self = GK_HEADER_SECTION (section);
 
+  /* The editor went on to a fresh copy of the same record. */
+  if (record != NULL && self->record != NULL && record != self->record)
+    {
+      unbind_record (self);
+      self->record = g_object_ref (record);
+      bind_record (self);
+    }
   if (self->record != NULL && self->store != NULL)
     {
       show_due (self);

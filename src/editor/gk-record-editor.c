@@ -340,19 +340,39 @@ load_item (GkRecordEditor *self)
     g_warning ("Could not read the catalog item of %s: %s", gk_record_get_uuid (self->record), error->message);
 }
 
-/* The same record, fresh from the store: take what only the store moves. */
 static void
-take_stored_state (GkRecordEditor *self,
-                   GkRecord       *stored)
+connect_record (GkRecordEditor *self)
 {
-  GkRecord *record = self->record;
+  g_signal_connect_swapped (self->record, "notify", G_CALLBACK (on_record_notify_cb), self);
+  g_signal_connect_swapped (self->record, "value-changed", G_CALLBACK (on_record_value_changed_cb), self);
+}
 
-  gk_record_set_status (record, gk_record_get_status (stored));
-  gk_record_set_published_on (record, gk_record_get_published_on (stored));
-  gk_record_set_due_on (record, gk_record_get_due_on (stored));
-  gk_record_set_index_no (record, gk_record_get_index_no (stored));
-  gk_record_set_updated_at (record, gk_record_get_updated_at (stored));
-  gk_record_set_due_missing_year (record, gk_record_get_due_missing_year (stored));
+/* The same record, fresh from the store (the list read it again): edit
+ * that one from now on, so that the list row keeps following it. What the
+ * clerk typed and is not saved yet moves over; the rest is the store's. */
+static void
+adopt_record (GkRecordEditor *self,
+              GkRecord       *fresh)
+{
+  g_autoptr(GkRecord) old = g_object_ref (self->record);
+
+  g_signal_handlers_disconnect_by_data (old, self);
+  if (self->modified)
+    {
+      gk_record_set_title (fresh, gk_record_get_title (old));
+      gk_record_set_body (fresh, gk_record_get_body (old));
+      gk_record_set_values (fresh, gk_record_get_values (old));
+      gk_record_set_doc_no (fresh, gk_record_get_doc_no (old));
+      gk_record_set_formed_on (fresh, gk_record_get_formed_on (old));
+      gk_record_set_unit_id (fresh, gk_record_get_unit_id (old));
+      gk_record_set_unit_name (fresh, gk_record_get_unit_name (old));
+      gk_record_set_project_id (fresh, gk_record_get_project_id (old));
+      gk_record_set_mode (fresh, gk_record_get_mode (old));
+      gk_record_set_exemption (fresh, gk_record_get_exemption (old));
+      gk_record_set_exemption_reason (fresh, gk_record_get_exemption_reason (old));
+    }
+  g_set_object (&self->record, fresh);
+  connect_record (self);
 }
 
 void
@@ -373,7 +393,7 @@ gk_record_editor_set_record (GkRecordEditor *self,
     {
       if (record == self->record)
         return;
-      take_stored_state (self, record);
+      adopt_record (self, record);
       gk_record_editor_refresh (self);
       return;
     }
@@ -394,10 +414,7 @@ gk_record_editor_set_record (GkRecordEditor *self,
   g_set_object (&self->record, record);
   load_item (self);
   if (record != NULL)
-    {
-      g_signal_connect_swapped (record, "notify", G_CALLBACK (on_record_notify_cb), self);
-      g_signal_connect_swapped (record, "value-changed", G_CALLBACK (on_record_value_changed_cb), self);
-    }
+    connect_record (self);
 
   for (guint i = 0; i < self->sections->len; i++)
     gk_editor_section_set_record (g_ptr_array_index (self->sections, i), self->store, self->record, self->item);

@@ -276,8 +276,19 @@ void
 gk_window_show_record (GkWindow *self,
                        GkRecord *record)
 {
+  g_autoptr(GkRecord) keep = NULL;
   GkRecord *edited;
 
+  /* The list's own record, when it has one: its row then shows what is typed. */
+  if (record != NULL && self->records != NULL)
+    {
+      GkRecord *listed = gk_record_list_lookup (self->records, gk_record_get_uuid (record));
+
+      if (listed != NULL)
+        record = listed;
+    }
+  /* Saving the record left reloads the list, which may drop @record. */
+  keep = record != NULL ? g_object_ref (record) : NULL;
   g_set_object (&self->record, record);
   clear_binding (&self->title_binding);
   clear_binding (&self->subtitle_binding);
@@ -290,9 +301,15 @@ gk_window_show_record (GkWindow *self,
                                       gk_record_editor_get_actions (self->record_editor));
     }
 
-  /* The editor saves what the clerk typed in the record it showed before. */
+  /* The editor saves what the clerk typed in the record it showed before;
+   * that save reloads the list, and self->record is then the list's fresh
+   * copy of @record, which the editor follows. */
   if (self->record_editor != NULL)
-    gk_record_editor_set_record (self->record_editor, record);
+    {
+      gk_record_editor_set_record (self->record_editor, record);
+      if (self->record != record)
+        gk_record_editor_set_record (self->record_editor, self->record);
+    }
 
   /* The editor keeps its own record when @record is a fresh copy of it:
    * the title follows the one the clerk types in. */
