@@ -17,7 +17,7 @@ struct _GkFieldsSection
   char *retired_shown;       /* the retired fields given a row (they held a value) */
   GPtrArray *editors;        /* GkFieldEditor, schema order */
   GkFieldEditor *body_editor;
-  gboolean updating;
+  GkRecord *record;          /* the record shown, once its values are in the rows */
 };
 
 static void gk_fields_section_editor_section_init (GkEditorSectionInterface *iface);
@@ -27,10 +27,30 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (GkFieldsSection, gk_fields_section, GTK_TYPE_WIDG
                                                       gk_fields_section_editor_section_init))
 
 static void
-on_editor_changed_cb (GkFieldsSection *self)
+write_editor (GkFieldsSection *self,
+              GkFieldEditor   *editor)
 {
-  if (!self->updating)
-    gk_editor_section_changed (GK_EDITOR_SECTION (self));
+  if (editor == self->body_editor)
+    {
+      g_autofree char *body = gk_field_editor_dup_text (editor);
+
+      gk_record_set_body (self->record, g_strstrip (body));
+    }
+  else
+    gk_record_set_value (self->record, gk_field_editor_get_field (editor)->id, gk_field_editor_get_value (editor));
+}
+
+/* What the clerk types goes into the record at once, key by key; the
+ * section still reports the change, for the problems it shows. */
+static void
+on_editor_changed_cb (GkFieldsSection *self,
+                      GkFieldEditor   *editor)
+{
+  /* Filling the rows for a record comes before showing it. */
+  if (self->record == NULL)
+    return;
+  write_editor (self, editor);
+  gk_editor_section_changed (GK_EDITOR_SECTION (self));
 }
 
 static void
@@ -68,6 +88,7 @@ gk_fields_section_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->body_editor, on_editor_changed_cb, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_FIELDS_SECTION);
+  g_clear_object (&self->record);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
   g_clear_object (&self->body_editor);
   g_clear_pointer (&self->schema, gk_schema_unref);
@@ -142,6 +163,7 @@ gk_fields_section_set_record (GkEditorSection *section,
   g_autoptr(JsonNode) root = NULL;
   JsonObject *values = NULL;
 
+  g_clear_object (&self->record);
   gtk_widget_set_visible (GTK_WIDGET (self), record != NULL);
   if (record == NULL)
     {
@@ -152,7 +174,6 @@ gk_fields_section_set_record (GkEditorSection *section,
 
   values = gk_record_get_values (record);
 
-  self->updating = TRUE;
 
   /* The rows depend on the item's schema (which the catalog editor may
    * have changed since) and on the retired fields the record holds: another
@@ -193,30 +214,7 @@ gk_fields_section_set_record (GkEditorSection *section,
     gk_field_editor_set_value (self->body_editor, body);
   }
 
-  self->updating = FALSE;
-}
-
-static void
-gk_fields_section_apply (GkEditorSection *section,
-                         GkRecord        *record)
-{
-  GkFieldsSection *self = GK_FIELDS_SECTION (section);
-  g_autofree char *body = NULL;
-
-  /* Only this section's keys: the tables' keys, and members the schema no
-   * longer has, are left as they are. */
-  for (guint i = 0; i < self->editors->len; i++)
-    {
-      GkFieldEditor *editor = g_ptr_array_index (self->editors, i);
-
-      gk_record_set_value (record, gk_field_editor_get_field (editor)->id, gk_field_editor_get_value (editor));
-    }
-
-  if (self->body_editor != NULL)
-    {
-      body = gk_field_editor_dup_text (self->body_editor);
-      gk_record_set_body (record, g_strstrip (body));
-    }
+  self->record = g_object_ref (record);
 }
 
 static GPtrArray *
@@ -242,7 +240,6 @@ static void
 gk_fields_section_editor_section_init (GkEditorSectionInterface *iface)
 {
   iface->set_record = gk_fields_section_set_record;
-  iface->apply = gk_fields_section_apply;
   iface->get_issues = gk_fields_section_get_issues;
 }
 
