@@ -78,15 +78,21 @@ gboolean  gk_store_add_history          (GkStore      *self,
                                          const char   *old_value,
                                          const char   *new_value,
                                          GError      **error);
-gboolean  gk_store_index_record         (GkStore      *self,
-                                         GkRecord     *record,
-                                         GError      **error);
 /* Draws the next 索引号 of @year; the caller holds a write transaction. */
 char     *gk_store_next_index_no        (GkStore      *self,
                                          int           year,
                                          GError      **error);
 GkRecord *gk_store_record_from_row      (GkDbStatement *stmt);
-char     *gk_fields_to_text             (const char   *fields);
+
+/* gk-store-index.c */
+/* (Re)writes the record's rows in the search indexes. */
+gboolean  gk_store_index_record         (GkStore      *self,
+                                         GkRecord     *record,
+                                         GError      **error);
+/* Takes the record out of the indexes, before it is deleted. */
+gboolean  gk_store_unindex_record       (GkStore      *self,
+                                         gint64        id,
+                                         GError      **error);
 char     *gk_text_to_chars              (const char   *text);
 
 /* The columns gk_store_record_from_row() reads, in order. */
