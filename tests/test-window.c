@@ -389,6 +389,21 @@ row_shows (gpointer data)
   return row != NULL && gk_test_find_widget (row, is_label_with, (gpointer) expected->text) != NULL;
 }
 
+/* The editor edits the very record the list row shows. */
+static gboolean
+editor_edits_row (gpointer data)
+{
+  GkWindow *window = data;
+  GtkWidget *row;
+
+  if (window->record == NULL || window->record_editor == NULL)
+    return FALSE;
+  row = gk_test_find_widget (GTK_WIDGET (gk_record_list_pane_get_list_view (window->list_pane)), is_row_of,
+                             (gpointer) gk_record_get_uuid (window->record));
+  return row != NULL &&
+         gk_record_row_get_record (GK_RECORD_ROW (row)) == gk_record_editor_get_record (window->record_editor);
+}
+
 static gboolean
 list_has_two (gpointer data)
 {
@@ -439,6 +454,27 @@ test_title_follows (void)
   g_clear_object (&stored);
   stored = gk_store_get_record (store, uuid, NULL);
   g_assert_cmpstr (gk_record_get_title (stored), ==, stored_title);
+
+  /* Saving reads the list again; the row and the editor still share the record. */
+  g_assert_true (gk_record_editor_flush (window->record_editor, NULL));
+  gk_test_ui_wait_until (editor_edits_row, window);
+  gtk_editable_set_text (title, "幸福里小区公租房分配结果（更正）");
+  expected.text = "幸福里小区公租房分配结果（更正）";
+  g_assert_true (row_shows (&expected));
+  /* A field typed now goes into the same record too. */
+  gtk_editable_set_text (GTK_EDITABLE (gk_test_find_descendant (GTK_WIDGET (window->record_editor->fields_section),
+                                                                ADW_TYPE_ENTRY_ROW)),
+                         "共分配住房120套");
+  g_assert_true (gk_record_editor_flush (window->record_editor, NULL));
+  g_clear_object (&stored);
+  stored = gk_store_get_record (store, uuid, NULL);
+  g_assert_cmpstr (gk_record_get_title (stored), ==, "幸福里小区公租房分配结果（更正）");
+  {
+    g_autofree char *values = gk_record_dup_values_json (stored);
+
+    g_assert_nonnull (strstr (values, "共分配住房120套"));
+  }
+  gtk_editable_set_text (title, "幸福里小区公租房分配结果");
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -217,6 +217,18 @@ gk_fields_section_set_record (GkEditorSection *section,
   self->record = g_object_ref (record);
 }
 
+static void
+gk_fields_section_refresh (GkEditorSection *section,
+                           GkRecord        *record)
+{
+  GkFieldsSection *self = GK_FIELDS_SECTION (section);
+
+  /* The editor went on to a fresh copy of the same record: what is typed
+   * from now on goes there. */
+  if (self->record != NULL && record != NULL)
+    g_set_object (&self->record, record);
+}
+
 static GPtrArray *
 gk_fields_section_get_issues (GkEditorSection *section)
 {
@@ -240,6 +252,7 @@ static void
 gk_fields_section_editor_section_init (GkEditorSectionInterface *iface)
 {
   iface->set_record = gk_fields_section_set_record;
+  iface->refresh = gk_fields_section_refresh;
   iface->get_issues = gk_fields_section_get_issues;
 }
 

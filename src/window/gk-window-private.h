@@ -39,6 +39,7 @@ struct _GkWindow
   guint due_soon_workdays;     /* the "due-soon-workdays" setting */
   GCancellable *verify_cancellable;
   guint attach_records_id;         /* idle that gives the list its model */
+  guint follow_list_id;            /* idle that moves the open record to the list's copy */
   GkStore *store;
   GkRecordList *records;
   GtkSingleSelection *selection;

@@ -326,6 +326,38 @@ gk_window_show_record (GkWindow *self,
   gk_window_actions_update (self);
 }
 
+static gboolean
+follow_list_idle (gpointer user_data)
+{
+  GkWindow *self = GK_WINDOW (user_data);
+  GkRecord *edited = self->record_editor != NULL ? gk_record_editor_get_record (self->record_editor) : NULL;
+  GkRecord *listed;
+
+  self->follow_list_id = 0;
+  if (edited == NULL || self->records == NULL)
+    return G_SOURCE_REMOVE;
+  listed = gk_record_list_lookup (self->records, gk_record_get_uuid (edited));
+  if (listed != NULL && listed != edited)
+    gk_window_show_record (self, listed);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the pane binds a row: when the list read the open record again
+ * (after a save), the editor moves to the row's copy, so that the row keeps
+ * showing what is typed. Not from here, in the middle of the list's layout. */
+static void
+on_record_row_bound_cb (GkWindow    *self,
+                        GtkListItem *item)
+{
+  GkRecord *record = gtk_list_item_get_item (item);
+  GkRecord *edited = self->record_editor != NULL ? gk_record_editor_get_record (self->record_editor) : NULL;
+
+  if (edited != NULL && record != NULL && record != edited &&
+      g_strcmp0 (gk_record_get_uuid (record), gk_record_get_uuid (edited)) == 0 &&
+      self->follow_list_id == 0)
+    self->follow_list_id = g_idle_add (follow_list_idle, self);
+}
+
 static void
 on_store_records_changed_cb (GkWindow *self)
 {
@@ -538,6 +570,7 @@ gk_window_dispose (GObject *object)
   g_cancellable_cancel (self->verify_cancellable);
   g_clear_object (&self->verify_cancellable);
   g_clear_handle_id (&self->attach_records_id, g_source_remove);
+  g_clear_handle_id (&self->follow_list_id, g_source_remove);
   /* A window destroyed without closing still saves the item being edited,
    * while it can hear of it; then it stops listening. */
   if (self->catalog_editor != NULL)
@@ -645,6 +678,8 @@ gk_window_init (GkWindow *self)
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_object_set (self->list_pane, "model", self->selection, "today", self->today, NULL);
+  g_signal_connect_object (gtk_list_view_get_factory (gk_record_list_pane_get_list_view (self->list_pane)), "bind",
+                           G_CALLBACK (on_record_row_bound_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   gk_window_actions_init (self);
   gk_window_supervision_init (self);
