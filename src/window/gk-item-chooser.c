@@ -368,7 +368,7 @@ create_row (GkItem *item,
 
 static void
 append_item (GkItemChooser *self,
-             const GkItem  *item,
+             GkItem        *item,
              const char    *domain_name)
 {
   g_autofree char *text = g_strjoin (" ", gk_item_get_key (item), domain_name, gk_item_get_level1 (item), gk_item_get_level2 (item), NULL);
