@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-project-section.h"
+#include "gk-stage-row.h"
 
 struct _GkProjectSection
 {
@@ -16,7 +17,7 @@ struct _GkProjectSection
   gint64 project_id;
   char *record_uuid;         /* the record the editor shows */
   char *next_item_key;       /* what "Create Next Stage" makes, or NULL */
-  GPtrArray *rows;           /* GtkWidget, in the group */
+  GPtrArray *rows;           /* GkStageRow, in the group */
 };
 
 static void gk_project_section_editor_section_init (GkEditorSectionInterface *iface);
@@ -24,34 +25,6 @@ static void gk_project_section_editor_section_init (GkEditorSectionInterface *if
 G_DEFINE_FINAL_TYPE_WITH_CODE (GkProjectSection, gk_project_section, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GK_TYPE_EDITOR_SECTION,
                                                       gk_project_section_editor_section_init))
-
-/* Each state in words and with an icon, never by colour alone. */
-static const struct {
-  GkStageState state;
-  const char *icon_name;
-  const char *style_class;
-  const char *label;
-  const char *explanation;   /* for a stage without a record */
-} states[] = {
-  { GK_STAGE_PRESENT, "emblem-ok-symbolic", "success", N_("Present"), NULL },
-  { GK_STAGE_LATE, "task-past-due-symbolic", "warning", N_("Late"), NULL },
-  { GK_STAGE_MISSING, "dialog-warning-symbolic", "error", N_("Missing"),
-    N_("No record, although a later stage has one") },
-  { GK_STAGE_DUE, "task-due-symbolic", "accent", N_("Due"),
-    N_("The next stage of the project") },
-  { GK_STAGE_OVERDUE, "alarm-symbolic", "error", N_("Overdue"),
-    N_("The next stage, still missing more than 20 working days after the last one") },
-  { GK_STAGE_FUTURE, "content-loading-symbolic", "dim-label", N_("Not Yet"), NULL },
-};
-
-static guint
-state_index (GkStageState state)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
-    if (states[i].state == state)
-      return i;
-  g_return_val_if_reached (0);
-}
 
 static void
 show_toast (GkProjectSection *self,
@@ -73,84 +46,13 @@ open_record (GkProjectSection *self,
 }
 
 static void
-on_row_activated_cb (AdwActionRow     *row,
+on_row_activated_cb (GkStageRow       *row,
                      GkProjectSection *self)
 {
-  g_autofree char *uuid = g_strdup (g_object_get_data (G_OBJECT (row), "gk-uuid"));
+  g_autofree char *uuid = g_strdup (gk_stage_row_get_record_uuid (row));
 
   if (uuid != NULL)
     open_record (self, uuid);
-}
-
-static char *
-describe_record (GkRecord *record)
-{
-  g_autofree char *status = NULL;
-
-  if (g_strcmp0 (gk_record_get_status (record), GK_STATUS_PUBLISHED) == 0 && gk_record_get_published_on (record) != NULL)
-    /* Translators: a record's status, then the date it was published */
-    status = g_strdup_printf (_("%s %s"), gk_status_to_label (gk_record_get_status (record)), gk_record_get_published_on (record));
-  else
-    status = g_strdup (gk_status_to_label (gk_record_get_status (record)));
-
-  /* Translators: a record's title; on the next line its index number and status */
-  return g_strdup_printf (_("%s\n%s · %s"), gk_record_get_title (record), gk_record_get_index_no (record) != NULL ? gk_record_get_index_no (record) : "", status);
-}
-
-static GtkWidget *
-create_stage_row (GkProjectSection *self,
-                  GkStage          *stage)
-{
-  guint s = state_index (stage->state);
-  const char *state_text = _(states[s].label);
-  gboolean current = stage->record != NULL && g_strcmp0 (gk_record_get_uuid (stage->record), self->record_uuid) == 0;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon, *label;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gk_item_get_level2 (stage->item));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-
-  icon = g_object_new (GTK_TYPE_IMAGE,
-                       "icon-name", states[s].icon_name,
-                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                       NULL);
-  gtk_widget_add_css_class (icon, states[s].style_class);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-
-  label = gtk_label_new (state_text);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (label, states[s].style_class);
-  gtk_widget_add_css_class (label, "caption-heading");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  g_object_set_data (G_OBJECT (row), "gk-state-label", label);
-
-  if (stage->record != NULL)
-    {
-      g_autofree char *subtitle = describe_record (stage->record);
-
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (current)
-        {
-          GtkWidget *here = gtk_label_new (_("This Record"));
-
-          gtk_widget_set_valign (here, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (here, "caption");
-          gtk_widget_add_css_class (here, "dim-label");
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), here);
-        }
-      else
-        {
-          g_object_set_data_full (G_OBJECT (row), "gk-uuid", g_strdup (gk_record_get_uuid (stage->record)), g_free);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          gtk_widget_set_tooltip_text (row, _("Open this record"));
-          g_signal_connect (row, "activated", G_CALLBACK (on_row_activated_cb), self);
-        }
-    }
-  else if (states[s].explanation != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(states[s].explanation));
-
-  return row;
 }
 
 static void
@@ -195,10 +97,9 @@ fill (GkProjectSection *self)
 
   for (guint i = 0; i < stages->len; i++)
     {
-      GtkWidget *row = create_stage_row (self, g_ptr_array_index (stages, i));
+      GtkWidget *row = gk_stage_row_new (g_ptr_array_index (stages, i), self->record_uuid);
 
-      g_object_set_data_full (G_OBJECT (row), "gk-item-key",
-                              g_strdup (gk_item_get_key (((GkStage *) g_ptr_array_index (stages, i))->item)), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (on_row_activated_cb), self);
       adw_preferences_group_add (self->group, row);
       g_ptr_array_add (self->rows, row);
     }
@@ -361,10 +262,10 @@ gk_project_section_get_row (GkProjectSection *self,
 
   for (guint i = 0; i < self->rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      GkStageRow *row = g_ptr_array_index (self->rows, i);
 
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "gk-item-key"), item_key) == 0)
-        return row;
+      if (g_strcmp0 (gk_stage_row_get_item_key (row), item_key) == 0)
+        return GTK_WIDGET (row);
     }
   return NULL;
 }
@@ -375,7 +276,7 @@ gk_project_section_get_state_text (GkProjectSection *self,
 {
   GtkWidget *row = gk_project_section_get_row (self, item_key);
 
-  return row != NULL ? gtk_label_get_text (g_object_get_data (G_OBJECT (row), "gk-state-label")) : NULL;
+  return row != NULL ? gk_stage_row_get_state_text (GK_STAGE_ROW (row)) : NULL;
 }
 
 GtkWidget *
