@@ -2,8 +2,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
+#include "gk-project-choice.h"
 #include "gk-project-dialog.h"
 #include "gk-project-row.h"
 
@@ -79,54 +79,13 @@ choose (GkProjectRow *self,
   gk_project_row_set_project_id (self, project_id);
 }
 
-static GtkWidget *
-create_list_row (GkProjectRow    *self,
-                 const GkProject *project)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *name = gtk_label_new (project->name);
-  g_autofree char *search = g_strconcat (project->name, "\n", project->code, NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_box_append (GTK_BOX (labels), name);
-  if (project->code != NULL && *project->code != '\0')
-    {
-      GtkWidget *code = gtk_label_new (project->code);
-
-      gtk_label_set_xalign (GTK_LABEL (code), 0);
-      gtk_widget_add_css_class (code, "caption");
-      gtk_widget_add_css_class (code, "dim-label");
-      gtk_box_append (GTK_BOX (labels), code);
-    }
-  gtk_box_append (GTK_BOX (box), labels);
-  if (project->id == self->project_id)
-    {
-      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Current project"), -1);
-      gtk_box_append (GTK_BOX (box), check);
-    }
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  g_object_set_data_full (G_OBJECT (row), "gk-project-id", g_memdup2 (&project->id, sizeof project->id), g_free);
-  g_object_set_data_full (G_OBJECT (row), "gk-search", g_utf8_casefold (search, -1), g_free);
-  return row;
-}
-
 static gboolean
 filter_row (GtkListBoxRow *row,
             gpointer       user_data)
 {
   GkProjectRow *self = GK_PROJECT_ROW (user_data);
-  const char *search = g_object_get_data (G_OBJECT (row), "gk-search");
 
-  return self->search_key == NULL || *self->search_key == '\0' ||
-         (search != NULL && strstr (search, self->search_key) != NULL);
+  return gk_project_choice_matches (GK_PROJECT_CHOICE (row), self->search_key);
 }
 
 static GtkListBoxRow *
@@ -171,7 +130,11 @@ fill_list (GkProjectRow *self)
       return;
     }
   for (guint i = 0; i < projects->len; i++)
-    gtk_list_box_append (self->list, create_list_row (self, g_ptr_array_index (projects, i)));
+    {
+      const GkProject *project = g_ptr_array_index (projects, i);
+
+      gtk_list_box_append (self->list, gk_project_choice_new (project, project->id == self->project_id));
+    }
 }
 
 static void
@@ -203,10 +166,7 @@ static void
 on_list_row_activated_cb (GkProjectRow  *self,
                           GtkListBoxRow *row)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (row), "gk-project-id");
-
-  if (id != NULL)
-    choose (self, *id);
+  choose (self, gk_project_choice_get_project_id (GK_PROJECT_CHOICE (row)));
 }
 
 static void
