@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-attachment-row.h"
 #include "gk-attachments-section.h"
 
 struct _GkAttachmentsSection
@@ -14,8 +15,7 @@ struct _GkAttachmentsSection
 
   GkStore *store;
   GkRecord *record;          /* a copy of what the editor shows, for the store calls */
-  GPtrArray *attachments;    /* GkAttachment, as listed */
-  GPtrArray *rows;           /* GtkWidget, in the group */
+  GPtrArray *rows;           /* GkAttachmentRow, in the group */
 };
 
 static void gk_attachments_section_editor_section_init (GkEditorSectionInterface *iface);
@@ -46,11 +46,10 @@ show_error (GkAttachmentsSection *self,
 static void fill (GkAttachmentsSection *self);
 
 static void
-on_open_clicked_cb (GtkButton            *button,
-                    GkAttachmentsSection *self)
+on_row_open_cb (GkAttachmentRow      *row,
+                GkAttachmentsSection *self)
 {
-  GkAttachment *attachment = g_object_get_data (G_OBJECT (button), "gk-attachment");
-  g_autoptr(GFile) file = gk_store_get_attachment_file (self->store, attachment);
+  g_autoptr(GFile) file = gk_store_get_attachment_file (self->store, gk_attachment_row_get_attachment (row));
   g_autofree char *uri = g_file_get_uri (file);
   g_autoptr(GError) error = NULL;
 
@@ -101,29 +100,21 @@ on_removal_dismissed_cb (AdwToast *toast,
 }
 
 static void
-on_remove_clicked_cb (GtkButton            *button,
-                      GkAttachmentsSection *self)
+on_row_remove_cb (GkAttachmentRow      *row,
+                  GkAttachmentsSection *self)
 {
-  GkAttachment *attachment = g_object_get_data (G_OBJECT (button), "gk-attachment");
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
   Removal *removal = g_new0 (Removal, 1);
   g_autofree char *title = NULL;
   AdwToast *toast;
 
   removal->self = g_object_ref (self);
   removal->record = g_object_ref (self->record);
-  removal->attachment = g_new0 (GkAttachment, 1);
-  removal->attachment->id = attachment->id;
-  removal->attachment->record_id = attachment->record_id;
-  removal->attachment->name = g_strdup (attachment->name);
-  removal->attachment->size = attachment->size;
-  removal->attachment->sha256 = g_strdup (attachment->sha256);
-  removal->attachment->added_at = g_strdup (attachment->added_at);
+  removal->attachment = gk_attachment_row_dup_attachment (row);
 
-  gtk_widget_set_visible (row, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
 
   /* Translators: %s is a file name */
-  title = g_strdup_printf (_("“%s” removed"), attachment->name);
+  title = g_strdup_printf (_("“%s” removed"), removal->attachment->name);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect (toast, "button-clicked", G_CALLBACK (on_removal_undo_cb), removal);
@@ -132,62 +123,33 @@ on_remove_clicked_cb (GtkButton            *button,
   show_toast (self, toast);
 }
 
-static GtkWidget *
-make_button (const char *icon_name,
-             const char *tooltip,
-             GCallback   callback,
-             gpointer    attachment,
-             gpointer    self)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  g_object_set_data (G_OBJECT (button), "gk-attachment", attachment);
-  g_signal_connect (button, "clicked", callback, self);
-  return button;
-}
-
 static void
 fill (GkAttachmentsSection *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) attachments = NULL;
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
-  g_clear_pointer (&self->attachments, g_ptr_array_unref);
 
   gtk_widget_set_sensitive (self->add_button, self->record != NULL);
   if (self->store == NULL || self->record == NULL)
     return;
 
-  self->attachments = gk_store_list_attachments (self->store, self->record, &error);
-  if (self->attachments == NULL)
+  attachments = gk_store_list_attachments (self->store, self->record, &error);
+  if (attachments == NULL)
     {
       show_error (self, error);
       return;
     }
 
-  for (guint i = 0; i < self->attachments->len; i++)
+  for (guint i = 0; i < attachments->len; i++)
     {
-      GkAttachment *attachment = g_ptr_array_index (self->attachments, i);
-      g_autofree char *size = g_format_size (attachment->size);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %.10s", size, attachment->added_at);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = gk_attachment_row_new (g_ptr_array_index (attachments, i));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attachment->name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("text-x-generic-symbolic"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 make_button ("document-open-symbolic", _("Open"),
-                                              G_CALLBACK (on_open_clicked_cb), attachment, self));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 make_button ("user-trash-symbolic", _("Remove"),
-                                              G_CALLBACK (on_remove_clicked_cb), attachment, self));
+      g_signal_connect (row, "open", G_CALLBACK (on_row_open_cb), self);
+      g_signal_connect (row, "remove", G_CALLBACK (on_row_remove_cb), self);
       adw_preferences_group_add (self->group, row);
       g_ptr_array_add (self->rows, row);
     }
@@ -329,7 +291,6 @@ gk_attachments_section_finalize (GObject *object)
 {
   GkAttachmentsSection *self = GK_ATTACHMENTS_SECTION (object);
 
-  g_clear_pointer (&self->attachments, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gk_attachments_section_parent_class)->finalize (object);
