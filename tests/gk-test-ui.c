@@ -139,28 +139,32 @@ gk_test_find_group (GtkWidget  *root,
 
 typedef struct
 {
-  const char *key;
+  const char *name;
   const char *value;
-} DataMatch;
+} PropertyMatch;
 
 static gboolean
-has_data (GtkWidget *widget,
-          gpointer   data)
+has_property (GtkWidget *widget,
+              gpointer   data)
 {
-  DataMatch *match = data;
-  const char *value = g_object_get_data (G_OBJECT (widget), match->key);
+  PropertyMatch *match = data;
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (widget), match->name);
+  g_autofree char *value = NULL;
 
+  if (pspec == NULL || pspec->value_type != G_TYPE_STRING)
+    return FALSE;
+  g_object_get (widget, match->name, &value, NULL);
   return value != NULL && g_strcmp0 (value, match->value) == 0;
 }
 
 GtkWidget *
-gk_test_find_with_data (GtkWidget  *root,
-                        const char *key,
-                        const char *value)
+gk_test_find_with_property (GtkWidget  *root,
+                            const char *name,
+                            const char *value)
 {
-  DataMatch match = { key, value };
+  PropertyMatch match = { name, value };
 
-  return gk_test_find_widget (root, has_data, &match);
+  return gk_test_find_widget (root, has_property, &match);
 }
 
 char *

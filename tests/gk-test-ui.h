@@ -59,9 +59,9 @@ GtkWidget *gk_test_find_button     (GtkWidget        *root,
 /* The first preferences group titled @title. */
 GtkWidget *gk_test_find_group      (GtkWidget        *root,
                                     const char       *title);
-/* The first widget whose object data @key is the string @value. */
-GtkWidget *gk_test_find_with_data  (GtkWidget        *root,
-                                    const char       *key,
-                                    const char       *value);
+/* The first widget whose string property @name is @value. */
+GtkWidget *gk_test_find_with_property (GtkWidget     *root,
+                                       const char    *name,
+                                       const char    *value);
 
 G_END_DECLS

@@ -37,7 +37,7 @@ static GtkListBoxRow *
 find_catalog_row (GkWindow   *window,
                   const char *key)
 {
-  return GTK_LIST_BOX_ROW (gk_test_find_with_data (GTK_WIDGET (gk_record_list_pane_get_catalog_list (window->list_pane)), "gk-item-key", key));
+  return GTK_LIST_BOX_ROW (gk_test_find_with_property (GTK_WIDGET (gk_record_list_pane_get_catalog_list (window->list_pane)), "item-key", key));
 }
 
 static GkItem *
@@ -274,13 +274,15 @@ test_switch_saves (void)
   GtkListBoxRow *second;
   GkCatalogEditor *editor;
   g_autofree char *first_key = NULL;
+  g_autofree char *second_key = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   gk_window_set_section (window, "catalog");
   first = gtk_list_box_get_row_at_index (gk_record_list_pane_get_catalog_list (window->list_pane), 0);
   second = gtk_list_box_get_row_at_index (gk_record_list_pane_get_catalog_list (window->list_pane), 1);
-  first_key = g_strdup (g_object_get_data (G_OBJECT (first), "gk-item-key"));
+  g_object_get (first, "item-key", &first_key, NULL);
+  g_object_get (second, "item-key", &second_key, NULL);
   gtk_list_box_select_row (gk_record_list_pane_get_catalog_list (window->list_pane), first);
   editor = window->catalog_editor;
 
@@ -288,7 +290,7 @@ test_switch_saves (void)
   g_assert_true (gk_catalog_editor_get_modified (editor));
   gtk_list_box_select_row (gk_record_list_pane_get_catalog_list (window->list_pane), second);
   g_assert_false (gk_catalog_editor_get_modified (editor));
-  g_assert_cmpstr (gk_catalog_editor_get_item_key (editor), ==, g_object_get_data (G_OBJECT (second), "gk-item-key"));
+  g_assert_cmpstr (gk_catalog_editor_get_item_key (editor), ==, second_key);
   {
     g_autoptr(GkItem) saved = gk_store_get_item (store, first_key, NULL);
 

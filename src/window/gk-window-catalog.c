@@ -3,43 +3,13 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-catalog-item-row.h"
 #include "gk-window-private.h"
-
-#define CATALOG_ROW_KEY "gk-item-key"
-
-static void
-update_catalog_row (GtkWidget    *row,
-                    GkItem       *item)
-{
-  g_autofree char *subtitle = NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gk_item_get_level2 (item));
-  /* A retired item stays listed, so that it can be brought back. */
-  if (gk_item_get_retired (item))
-    /* Translators: the time limit of a catalog item that takes no new records */
-    subtitle = g_strdup_printf (_("Retired · %s"), gk_item_get_time_limit (item) != NULL ? gk_item_get_time_limit (item) : "");
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : gk_item_get_time_limit (item));
-  if (gk_item_get_retired (item))
-    gtk_widget_add_css_class (row, "dim-label");
-  else
-    gtk_widget_remove_css_class (row, "dim-label");
-}
-
-static GtkWidget *
-create_catalog_row (GkItem *item)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_set_data_full (G_OBJECT (row), CATALOG_ROW_KEY, g_strdup (gk_item_get_key (item)), g_free);
-  update_catalog_row (row, item);
-  return row;
-}
 
 static const char *
 get_catalog_row_key (GtkListBoxRow *row)
 {
-  return row != NULL ? g_object_get_data (G_OBJECT (row), CATALOG_ROW_KEY) : NULL;
+  return row != NULL ? gk_catalog_item_row_get_item_key (GK_CATALOG_ITEM_ROW (row)) : NULL;
 }
 
 void
@@ -79,7 +49,7 @@ gk_window_catalog_fill (GkWindow *self)
       for (child = gtk_widget_get_first_child (GTK_WIDGET (gk_record_list_pane_get_catalog_list (self->list_pane)));
            child != NULL;
            child = gtk_widget_get_next_sibling (child))
-        update_catalog_row (child, g_ptr_array_index (items, i++));
+        gk_catalog_item_row_set_item (GK_CATALOG_ITEM_ROW (child), g_ptr_array_index (items, i++));
     }
   else
     {
@@ -91,7 +61,7 @@ gk_window_catalog_fill (GkWindow *self)
       for (guint i = 0; i < items->len; i++)
         {
           GkItem *item = g_ptr_array_index (items, i);
-          GtkWidget *row = create_catalog_row (item);
+          GtkWidget *row = gk_catalog_item_row_new (item);
 
           gtk_list_box_append (gk_record_list_pane_get_catalog_list (self->list_pane), row);
           if (g_strcmp0 (gk_item_get_key (item), shown) == 0)
@@ -132,10 +102,14 @@ static void
 on_catalog_list_row_selected_cb (GkWindow      *self,
                                  GtkListBoxRow *row)
 {
+  g_autofree char *key = NULL;
+
   if (self->filling_catalog || row == NULL)
     return;
 
-  gk_window_show_catalog_item (self, get_catalog_row_key (row));
+  /* Saving the item shown before updates the rows, this one's item too. */
+  key = g_strdup (get_catalog_row_key (row));
+  gk_window_show_catalog_item (self, key);
 }
 
 static void
