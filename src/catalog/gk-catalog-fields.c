@@ -78,6 +78,21 @@ find_field_row (GkCatalogFields *self,
   return NULL;
 }
 
+/* The rows' own record of which field each edits: nothing is hung on the widget. */
+static FieldRow *
+find_field_row_of_widget (GkCatalogFields *self,
+                          GtkWidget       *row)
+{
+  for (guint i = 0; i < self->field_rows->len; i++)
+    {
+      FieldRow *field_row = g_ptr_array_index (self->field_rows, i);
+
+      if (field_row->row == row)
+        return field_row;
+    }
+  return NULL;
+}
+
 static void
 show_label_check (GtkWidget          *row,
                   GkMessageRow       *message_row,
@@ -100,12 +115,13 @@ static void
 on_field_row_changed_cb (GtkEditable     *row,
                          GkCatalogFields *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (row), "gk-field-id");
-  FieldRow *field_row = find_field_row (self, id);
+  FieldRow *field_row = find_field_row_of_widget (self, GTK_WIDGET (row));
+  const char *id;
   g_autoptr(GkValidation) check = NULL;
 
   if (field_row == NULL || self->schema == NULL)
     return;
+  id = field_row->id;
 
   check = gk_schema_check_label (self->schema, id, gtk_editable_get_text (row));
   show_label_check (field_row->row, GK_MESSAGE_ROW (field_row->message_row), check);
@@ -190,7 +206,6 @@ add_field_row (GkCatalogFields *self,
   field_row->row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field_row->row), title);
   gtk_editable_set_text (GTK_EDITABLE (field_row->row), text != NULL ? text : field->label);
-  g_object_set_data_full (G_OBJECT (field_row->row), "gk-field-id", g_strdup (field->id), g_free);
   if (field->retired)
     gtk_widget_add_css_class (field_row->row, "dim-label");
 
