@@ -1085,15 +1085,18 @@ test_status_actions (Fixture       *fixture,
   activate (fixture, "record-change");
   g_assert_nonnull (fixture->editor->change_dialog);
   {
-    AdwMessageDialog *dialog = fixture->editor->change_dialog;
-    GtkEditable *date = g_object_get_data (G_OBJECT (dialog), "gk-date");
-    GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "gk-note");
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (fixture->editor->change_dialog);
+    GtkEditable *date = GTK_EDITABLE (gk_test_find_with_property (GTK_WIDGET (dialog), "title", "Change Date"));
+    GtkEditable *note = GTK_EDITABLE (gk_test_find_with_property (GTK_WIDGET (dialog), "title", "What Changed"));
 
+    /* What the clerk types is what the dialog holds. */
     gtk_editable_set_text (date, "2025年3月40日");
+    g_assert_cmpstr (gk_change_dialog_get_date (fixture->editor->change_dialog), ==, "2025年3月40日");
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "record"));
     gtk_editable_set_text (date, "2025年3月20日");
     g_assert_true (adw_message_dialog_get_response_enabled (dialog, "record"));
     gtk_editable_set_text (note, "更正中标金额");
+    g_assert_cmpstr (gk_change_dialog_get_note (fixture->editor->change_dialog), ==, "更正中标金额");
     adw_message_dialog_response (dialog, "record");
     gk_test_ui_flush ();
   }

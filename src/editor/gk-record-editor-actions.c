@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-change-dialog.h"
 #include "gk-date.h"
 #include "gk-publish-dialog.h"
 #include "gk-record-editor-private.h"
@@ -227,25 +228,14 @@ gk_record_editor_record_change (GkRecordEditor  *self,
 }
 
 static void
-on_change_date_changed_cb (GtkEditable      *editable,
-                           AdwMessageDialog *dialog)
+on_change_dialog_response_cb (GkChangeDialog *dialog,
+                              const char     *response,
+                              GkRecordEditor *self)
 {
-  gboolean valid = gk_date_parse (gtk_editable_get_text (editable), NULL, NULL);
-
-  adw_message_dialog_set_response_enabled (dialog, "record", valid);
-}
-
-static void
-on_change_dialog_response_cb (AdwMessageDialog *dialog,
-                              const char       *response,
-                              GkRecordEditor   *self)
-{
-  GtkEditable *date = g_object_get_data (G_OBJECT (dialog), "gk-date");
-  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "gk-note");
   g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "record") == 0 &&
-      !gk_record_editor_record_change (self, gtk_editable_get_text (date), gtk_editable_get_text (note), &error))
+      !gk_record_editor_record_change (self, gk_change_dialog_get_date (dialog), gk_change_dialog_get_note (dialog), &error))
     gk_record_editor_show_banner (self, error->message);
 
   self->change_dialog = NULL;
@@ -258,49 +248,13 @@ record_change_activated (GSimpleAction *action,
 {
   GkRecordEditor *self = GK_RECORD_EDITOR (user_data);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *today = gk_today ();
-  GtkWidget *dialog;
-  GtkWidget *list;
-  GtkWidget *date;
-  GtkWidget *note;
 
-  if (self->change_dialog != NULL)
+  if (self->change_dialog == NULL)
     {
-      gtk_window_present (GTK_WINDOW (self->change_dialog));
-      return;
+      self->change_dialog = GK_CHANGE_DIALOG (gk_change_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL));
+      g_signal_connect_object (self->change_dialog, "response", G_CALLBACK (on_change_dialog_response_cb), self, 0);
     }
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Record a Change"),
-                                   _("The information changed after it was published. The change date starts a new "
-                                     "disclosure period, and the record is a draft again until the changed version "
-                                     "is published."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "record", _("_Record Change"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  date = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (date), _("Change Date"));
-  gtk_editable_set_text (GTK_EDITABLE (date), today);
-  g_signal_connect (date, "changed", G_CALLBACK (on_change_date_changed_cb), dialog);
-  note = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), _("What Changed"));
-  gtk_list_box_append (GTK_LIST_BOX (list), date);
-  gtk_list_box_append (GTK_LIST_BOX (list), note);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  g_object_set_data (G_OBJECT (dialog), "gk-date", date);
-  g_object_set_data (G_OBJECT (dialog), "gk-note", note);
-
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_change_dialog_response_cb), self, 0);
-  self->change_dialog = ADW_MESSAGE_DIALOG (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (self->change_dialog));
 }
 
 void

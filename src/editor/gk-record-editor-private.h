@@ -8,6 +8,7 @@
 #include "gk-history-section.h"
 #include "gk-publish-dialog.h"
 #include "gk-project-section.h"
+#include "gk-change-dialog.h"
 #include "gk-record-editor.h"
 #include "gk-schema.h"
 #include "gk-tables-section.h"
@@ -49,7 +50,7 @@ struct _GkRecordEditor
   gboolean modified;
   gboolean valid;
   gboolean saving;           /* our own save or undo: the store echoes it back and moves the record */
-  AdwMessageDialog *change_dialog;
+  GkChangeDialog *change_dialog;
   GkPublishDialog *publish_dialog;
 };
 
