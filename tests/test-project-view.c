@@ -128,6 +128,22 @@ test_project_view (void)
   g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.contract"), ==, "Due");
   g_assert_cmpstr (gk_project_section_get_next_item (section), ==, "procurement.notice");
 
+  /* Each stage row knows its record; the one shown is not opened again. */
+  {
+    g_autofree char *budget_uuid = NULL;
+    g_autofree char *result_uuid = NULL;
+    g_autofree char *state = NULL;
+    GtkWidget *result_row = gk_project_section_get_row (section, "procurement.result");
+
+    g_object_get (gk_project_section_get_row (section, "procurement.budget"), "record-uuid", &budget_uuid, NULL);
+    g_object_get (result_row, "record-uuid", &result_uuid, NULL);
+    g_object_get (gk_project_section_get_row (section, "procurement.notice"), "state-text", &state, NULL);
+    g_assert_cmpstr (budget_uuid, ==, gk_record_get_uuid (budget));
+    g_assert_null (result_uuid);
+    g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (result_row)));
+    g_assert_cmpstr (state, ==, "Missing");
+  }
+
   /* A stage with a record opens it. */
   g_signal_emit_by_name (gk_project_section_get_row (section, "procurement.budget"), "activated");
   gk_test_ui_flush ();

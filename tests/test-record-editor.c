@@ -864,6 +864,91 @@ test_attachments (Fixture       *fixture,
 }
 
 static gboolean
+is_toast (GtkWidget *widget,
+          gpointer   data)
+{
+  return g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget") == 0;
+}
+
+static gboolean
+shows_toast (gpointer overlay)
+{
+  return gk_test_find_widget (overlay, is_toast, NULL) != NULL;
+}
+
+static gboolean
+has_one_attachment (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GkStore) store = gk_test_open_store (fixture->path);
+  g_autoptr(GkRecord) record = gk_store_get_record (store, gk_record_get_uuid (fixture->editor->record), NULL);
+  g_autoptr(GPtrArray) listed = gk_store_list_attachments (store, record, NULL);
+
+  return listed != NULL && listed->len == 1;
+}
+
+/* Remove on a file's row removes that file, and only once its toast goes
+ * without Undo; Undo brings the row back. */
+static void
+test_attachment_remove (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GkRecord) record = create_record (fixture, "procurement.documents");
+  const char *names[] = { "评标报告.pdf", "中标通知书.pdf" };
+  GtkWidget *section = GTK_WIDGET (fixture->editor->attachments_section);
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *row;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkStore) again = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  gint64 kept_id;
+
+  /* Toasts need an overlay, as in the window. */
+  g_object_ref (fixture->editor);
+  gtk_window_set_child (fixture->window, NULL);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->editor));
+  g_object_unref (fixture->editor);
+  gtk_window_set_child (fixture->window, overlay);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = temp_path (names[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_assert_true (g_file_set_contents (path, names[i], -1, NULL));
+      g_assert_true (gk_attachments_section_add_file (fixture->editor->attachments_section, file, &error));
+      g_assert_no_error (error);
+    }
+  gk_test_ui_flush ();
+  g_assert_cmpuint (gk_attachments_section_get_n_rows (fixture->editor->attachments_section), ==, 2);
+  row = gk_test_find_with_property (section, "file-name", "中标通知书.pdf");
+  g_assert_nonnull (row);
+  g_object_get (row, "attachment-id", &kept_id, NULL);
+
+  /* Undo: the row is back and nothing was removed. */
+  row = gk_test_find_with_property (section, "file-name", "评标报告.pdf");
+  g_signal_emit_by_name (row, "remove");
+  g_assert_cmpuint (gk_attachments_section_get_n_rows (fixture->editor->attachments_section), ==, 1);
+  g_signal_emit_by_name (gk_test_find_button (overlay, "_Undo"), "clicked");
+  gk_test_ui_flush ();
+  g_assert_cmpuint (gk_attachments_section_get_n_rows (fixture->editor->attachments_section), ==, 2);
+
+  /* The toast closed without Undo: that file, and only that one, is gone. */
+  row = gk_test_find_with_property (section, "file-name", "评标报告.pdf");
+  g_signal_emit_by_name (row, "remove");
+  gk_test_ui_wait_until (shows_toast, overlay);
+  gtk_widget_activate_action (gk_test_find_widget (overlay, is_toast, NULL), "toast.close", NULL);
+  gk_test_ui_wait_until (has_one_attachment, fixture);
+
+  again = gk_test_open_store (fixture->path);
+  listed = gk_store_list_attachments (again, record, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpint (((GkAttachment *) g_ptr_array_index (listed, 0))->id, ==, kept_id);
+  g_assert_cmpstr (((GkAttachment *) g_ptr_array_index (listed, 0))->name, ==, "中标通知书.pdf");
+}
+
+static gboolean
 is_saved (gpointer data)
 {
   return !gk_record_editor_get_modified (data);
@@ -1422,6 +1507,7 @@ main (int   argc,
   g_test_add_func ("/record-editor/templates", test_templates);
   g_test_add_func ("/record-editor/field-kinds", test_field_kinds);
   g_test_add ("/record-editor/attachments", Fixture, NULL, fixture_set_up, test_attachments, fixture_tear_down);
+  g_test_add ("/record-editor/attachment-remove", Fixture, NULL, fixture_set_up, test_attachment_remove, fixture_tear_down);
 #define ADD(path, func) \
   g_test_add ("/record-editor/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("every-domain", test_every_domain);
