@@ -32,7 +32,7 @@ struct _GkDisclosureSection
   GPtrArray *channels;      /* GkChannelRow, in the group's order */
   char *status;             /* of the record shown */
   gboolean touched;         /* the clerk chose 不予公开 here: show what it still needs */
-  gboolean updating;
+  GkRecord *record;          /* the record shown, once the rows show it */
 };
 
 static void gk_disclosure_section_editor_section_init (GkEditorSectionInterface *iface);
@@ -48,6 +48,7 @@ gk_disclosure_section_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_DISCLOSURE_SECTION);
   g_clear_pointer (&self->channels, g_ptr_array_unref);
+  g_clear_object (&self->record);
 
   G_OBJECT_CLASS (gk_disclosure_section_parent_class)->dispose (object);
 }
@@ -137,42 +138,71 @@ update_exemption_rows (GkDisclosureSection *self)
   gtk_widget_set_visible (GTK_WIDGET (self->channels_group), !exempt && self->channels->len > 0);
 }
 
+/* The mode as chosen goes into the record at once. 不予公开 without its
+ * ground is refused by the ledger: the ground and reason typed so far are
+ * kept, the mode follows once the ground is chosen. */
+static void
+write_mode (GkDisclosureSection *self)
+{
+  const char *mode = selected_mode (self);
+  g_autofree char *reason = dup_reason (self);
+
+  if (g_strcmp0 (mode, GK_MODE_EXEMPT) != 0)
+    {
+      gk_record_set_mode (self->record, mode);
+      gk_record_set_exemption (self->record, "");
+      gk_record_set_exemption_reason (self->record, "");
+      return;
+    }
+
+  gk_record_set_exemption_reason (self->record, reason);
+  if (ground_problem (self) == NULL)
+    {
+      gk_record_set_exemption (self->record, selected_ground (self));
+      gk_record_set_mode (self->record, GK_MODE_EXEMPT);
+    }
+}
+
+/* An edit by the clerk: into the record, and the problems shown again.
+ * Filling the rows for a record comes before showing it (no record yet). */
+static void
+edited (GkDisclosureSection *self,
+        gboolean             touched)
+{
+  if (self->record == NULL)
+    return;
+  self->touched |= touched;
+  write_mode (self);
+  update_exemption_rows (self);
+  gk_editor_section_changed (GK_EDITOR_SECTION (self));
+}
+
 static void
 on_mode_row_selected_cb (GkDisclosureSection *self)
 {
-  if (self->updating)
-    return;
-  self->touched = TRUE;
-  update_exemption_rows (self);
-  gk_editor_section_changed (GK_EDITOR_SECTION (self));
+  edited (self, TRUE);
 }
 
 static void
 on_ground_row_selected_cb (GkDisclosureSection *self)
 {
-  if (self->updating)
-    return;
-  update_exemption_rows (self);
-  gk_editor_section_changed (GK_EDITOR_SECTION (self));
+  edited (self, FALSE);
 }
 
 static void
 on_reason_row_changed_cb (GkDisclosureSection *self)
 {
-  if (self->updating)
-    return;
-  self->touched = TRUE;
-  update_exemption_rows (self);
-  gk_editor_section_changed (GK_EDITOR_SECTION (self));
+  edited (self, TRUE);
 }
 
 /* ------------------------------------------------------------------ */
 /* Channels                                                            */
 
+/* Channels are stored beside the record, when it is saved. */
 static void
 on_channel_changed_cb (GkDisclosureSection *self)
 {
-  if (!self->updating)
+  if (self->record != NULL)
     gk_editor_section_changed (GK_EDITOR_SECTION (self));
 }
 
@@ -316,6 +346,7 @@ gk_disclosure_section_set_record (GkEditorSection *section,
   GkDisclosureSection *self = GK_DISCLOSURE_SECTION (section);
   guint mode = 0;
 
+  g_clear_object (&self->record);
   gtk_widget_set_visible (GTK_WIDGET (self), record != NULL);
   if (record == NULL)
     {
@@ -327,7 +358,6 @@ gk_disclosure_section_set_record (GkEditorSection *section,
     if (g_strcmp0 (modes[i], gk_record_get_mode (record)) == 0)
       mode = i;
 
-  self->updating = TRUE;
   g_free (self->status);
   self->status = g_strdup (gk_record_get_status (record));
   self->touched = FALSE;
@@ -335,7 +365,7 @@ gk_disclosure_section_set_record (GkEditorSection *section,
   fill_grounds (self, gk_record_get_exemption (record));
   gtk_editable_set_text (GTK_EDITABLE (self->reason_row), gk_record_get_exemption_reason (record) != NULL ? gk_record_get_exemption_reason (record) : "");
   fill_channels (self, store, record, item);
-  self->updating = FALSE;
+  self->record = g_object_ref (record);
 
   update_exemption_rows (self);
 }
@@ -348,35 +378,13 @@ gk_disclosure_section_refresh (GkEditorSection *section,
 
   if (record == NULL)
     return;
+  /* The editor may have gone on to a fresh copy of the same record: what
+   * is chosen from now on goes there. */
+  if (self->record != NULL)
+    g_set_object (&self->record, record);
   g_free (self->status);
   self->status = g_strdup (gk_record_get_status (record));
   update_exemption_rows (self);
-}
-
-static void
-gk_disclosure_section_apply (GkEditorSection *section,
-                             GkRecord        *record)
-{
-  GkDisclosureSection *self = GK_DISCLOSURE_SECTION (section);
-  const char *mode = selected_mode (self);
-  g_autofree char *reason = dup_reason (self);
-
-  if (g_strcmp0 (mode, GK_MODE_EXEMPT) != 0)
-    {
-      gk_record_set_mode (record, mode);
-      gk_record_set_exemption (record, "");
-      gk_record_set_exemption_reason (record, "");
-      return;
-    }
-
-  /* 不予公开 without its ground is refused by the ledger: the ground and
-   * reason typed so far are kept, the mode follows once the ground is chosen. */
-  gk_record_set_exemption_reason (record, reason);
-  if (ground_problem (self) == NULL)
-    {
-      gk_record_set_exemption (record, selected_ground (self));
-      gk_record_set_mode (record, GK_MODE_EXEMPT);
-    }
 }
 
 static gboolean
@@ -444,7 +452,6 @@ gk_disclosure_section_editor_section_init (GkEditorSectionInterface *iface)
 {
   iface->set_record = gk_disclosure_section_set_record;
   iface->refresh = gk_disclosure_section_refresh;
-  iface->apply = gk_disclosure_section_apply;
   iface->save = gk_disclosure_section_save;
   iface->get_issues = gk_disclosure_section_get_issues;
 }
@@ -492,12 +499,10 @@ gk_disclosure_section_init (GkDisclosureSection *self)
   if (self->catalog == NULL)
     g_warning ("Could not read the legal grounds: %s", error->message);
 
-  self->updating = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
     gtk_string_list_append (labels, gk_mode_to_label (modes[i]));
   adw_combo_row_set_model (self->mode_row, G_LIST_MODEL (labels));
   fill_grounds (self, NULL);
-  self->updating = FALSE;
 }
 
 GtkWidget *
