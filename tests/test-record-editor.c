@@ -660,6 +660,14 @@ test_validation (Fixture       *fixture,
 
     gtk_widget_activate_action (GTK_WIDGET (suppliers), "table.add-row", NULL);
     gk_table_editor_set_cell_text (suppliers, 0, "uscc", "91110000600037341N");
+    /* The record shown holds the cell at once, before any save. */
+    {
+      JsonNode *rows = gk_record_get_value (fixture->editor->record, "suppliers");
+
+      g_assert_nonnull (rows);
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (rows), 0), "uscc"),
+                       ==, "91110000600037341N");
+    }
     row = g_list_model_get_item (gk_table_editor_get_model (suppliers), 0);
     g_assert_cmpint (gk_table_row_get_severity (row, 2), ==, GK_SEVERITY_WARNING);
     gk_table_editor_set_cell_text (suppliers, 0, "uscc", "ABC");
@@ -1049,9 +1057,14 @@ test_exempt (Fixture       *fixture,
 
   gk_disclosure_section_set_ground (disclosure, "trade-secret");
   g_assert_null (gk_disclosure_section_get_ground_message (disclosure));
+  /* The record shown follows the choice at once, before any save. */
+  g_assert_cmpstr (gk_record_get_mode (fixture->editor->record), ==, GK_MODE_EXEMPT);
+  g_assert_cmpstr (gk_record_get_exemption (fixture->editor->record), ==, "trade-secret");
+  g_assert_true (gk_record_editor_get_modified (fixture->editor));
   /* Still no reason. */
   g_assert_false (gk_record_editor_get_valid (fixture->editor));
   gk_disclosure_section_set_reason (disclosure, "第三方不同意公开其报价构成");
+  g_assert_cmpstr (gk_record_get_exemption_reason (fixture->editor->record), ==, "第三方不同意公开其报价构成");
   g_assert_true (gk_record_editor_flush (fixture->editor, NULL));
   {
     g_autoptr(GkRecord) stored = reread (fixture->path, gk_record_get_uuid (record));
@@ -1062,8 +1075,10 @@ test_exempt (Fixture       *fixture,
   }
   g_assert_false (action_enabled (fixture, "publish"));
 
-  /* Back to proactive disclosure. */
+  /* Back to proactive disclosure: the ground and reason leave the record. */
   gk_disclosure_section_set_mode (disclosure, GK_MODE_PROACTIVE);
+  g_assert_cmpstr (gk_record_get_mode (fixture->editor->record), ==, GK_MODE_PROACTIVE);
+  g_assert_cmpstr (gk_record_get_exemption (fixture->editor->record), ==, "");
   g_assert_true (gk_record_editor_flush (fixture->editor, NULL));
   {
     g_autoptr(GkRecord) stored = reread (fixture->path, gk_record_get_uuid (record));

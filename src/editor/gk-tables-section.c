@@ -16,6 +16,7 @@ struct _GkTablesSection
   char *retired_shown;      /* the retired tables given an editor (they held rows) */
   GPtrArray *editors;       /* GkTableEditor, not owned: children of box */
   gboolean built;
+  GkRecord *record;         /* the record shown, once the editors show it */
 };
 
 static void gk_tables_section_editor_section_init (GkEditorSectionInterface *iface);
@@ -24,9 +25,20 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (GkTablesSection, gk_tables_section, GTK_TYPE_WIDG
                                G_IMPLEMENT_INTERFACE (GK_TYPE_EDITOR_SECTION,
                                                       gk_tables_section_editor_section_init))
 
+/* What the clerk edits goes into the record at once, table by table (the
+ * scalar fields are the fields section's); the section still reports the
+ * change, for the problems it shows. Filling the tables comes before
+ * showing the record (no record yet). */
 static void
-on_table_changed_cb (GkTablesSection *self)
+on_table_changed_cb (GkTablesSection *self,
+                     GkTableEditor   *editor)
 {
+  g_autoptr(JsonNode) rows = NULL;
+
+  if (self->record == NULL)
+    return;
+  rows = gk_table_editor_dup_rows (editor);
+  gk_record_set_value (self->record, gk_table_editor_get_field (editor)->id, rows);
   gk_editor_section_changed (GK_EDITOR_SECTION (self));
 }
 
@@ -48,6 +60,7 @@ gk_tables_section_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_TABLES_SECTION);
   if (self->editors != NULL)
     g_ptr_array_set_size (self->editors, 0);
+  g_clear_object (&self->record);
 
   G_OBJECT_CLASS (gk_tables_section_parent_class)->dispose (object);
 }
@@ -101,6 +114,7 @@ gk_tables_section_set_record (GkEditorSection *section,
   GkTablesSection *self = GK_TABLES_SECTION (section);
   JsonObject *values;
 
+  g_clear_object (&self->record);
   if (record == NULL)
     {
       clear_editors (self);
@@ -147,23 +161,20 @@ gk_tables_section_set_record (GkEditorSection *section,
       gk_table_editor_set_rows (editor, gk_record_get_value (record, gk_table_editor_get_field (editor)->id));
     }
 
+  self->record = g_object_ref (record);
   gtk_widget_set_visible (GTK_WIDGET (self), self->editors->len > 0);
 }
 
 static void
-gk_tables_section_apply (GkEditorSection *section,
-                         GkRecord        *record)
+gk_tables_section_refresh (GkEditorSection *section,
+                           GkRecord        *record)
 {
   GkTablesSection *self = GK_TABLES_SECTION (section);
 
-  /* Only the tables' keys: the scalar fields are the fields section's. */
-  for (guint i = 0; i < self->editors->len; i++)
-    {
-      GkTableEditor *editor = g_ptr_array_index (self->editors, i);
-      g_autoptr(JsonNode) rows = gk_table_editor_dup_rows (editor);
-
-      gk_record_set_value (record, gk_table_editor_get_field (editor)->id, rows);
-    }
+  /* The editor went on to a fresh copy of the same record: what is edited
+   * from now on goes there. */
+  if (self->record != NULL && record != NULL)
+    g_set_object (&self->record, record);
 }
 
 static GPtrArray *
@@ -186,7 +197,7 @@ static void
 gk_tables_section_editor_section_init (GkEditorSectionInterface *iface)
 {
   iface->set_record = gk_tables_section_set_record;
-  iface->apply = gk_tables_section_apply;
+  iface->refresh = gk_tables_section_refresh;
   iface->get_issues = gk_tables_section_get_issues;
 }
 
