@@ -147,6 +147,13 @@ test_edit_item (void)
   /* What was typed survives the rows being rebuilt. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gk_catalog_editor_get_field_row (editor, first_id))), ==,
                    "公告项目编号");
+  /* Each row says which field it edits. */
+  {
+    g_autofree char *row_field = NULL;
+
+    g_object_get (gk_catalog_editor_get_field_row (editor, first_id), "field-id", &row_field, NULL);
+    g_assert_cmpstr (row_field, ==, first_id);
+  }
 
   /* Bad labels: said at the row, never saved. */
   set_text (gk_catalog_editor_get_field_row (editor, third_id), "  ");

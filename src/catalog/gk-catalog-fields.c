@@ -3,22 +3,11 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-catalog-field-row.h"
 #include "gk-catalog-fields.h"
 #include "gk-item-edit.h"
 #include "gk-message-row.h"
 #include "gk-schema.h"
-
-/* One field of the item: its label to edit, the problem under it, and the
- * buttons that move and retire it. */
-typedef struct
-{
-  char *id;
-  GtkWidget *row;
-  GtkWidget *message_row;
-  GtkWidget *up_button;
-  GtkWidget *down_button;
-  GtkWidget *retire_button;
-} FieldRow;
 
 struct _GkCatalogFields
 {
@@ -35,7 +24,7 @@ struct _GkCatalogFields
   GkStore *store;
   gint64 item_id;
   GkSchema *schema;          /* the item's fields with the edits so far; NULL if none or unreadable */
-  GPtrArray *field_rows;     /* FieldRow, schema order */
+  GPtrArray *field_rows;     /* GkCatalogFieldRow, schema order */
   GArray *new_kinds;         /* GkFieldKind per new_kind_row position */
 };
 
@@ -57,42 +46,22 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-field_row_free (FieldRow *field_row)
-{
-  g_free (field_row->id);
-  g_free (field_row);
-}
-
-static FieldRow *
+static GkCatalogFieldRow *
 find_field_row (GkCatalogFields *self,
                 const char      *id)
 {
   for (guint i = 0; i < self->field_rows->len; i++)
     {
-      FieldRow *field_row = g_ptr_array_index (self->field_rows, i);
+      GkCatalogFieldRow *field_row = g_ptr_array_index (self->field_rows, i);
 
-      if (g_strcmp0 (field_row->id, id) == 0)
+      if (g_strcmp0 (gk_catalog_field_row_get_field_id (field_row), id) == 0)
         return field_row;
     }
   return NULL;
 }
 
-/* The rows' own record of which field each edits: nothing is hung on the widget. */
-static FieldRow *
-find_field_row_of_widget (GkCatalogFields *self,
-                          GtkWidget       *row)
-{
-  for (guint i = 0; i < self->field_rows->len; i++)
-    {
-      FieldRow *field_row = g_ptr_array_index (self->field_rows, i);
-
-      if (field_row->row == row)
-        return field_row;
-    }
-  return NULL;
-}
-
+/* A label is taken into the schema only when it is valid: a bad one is
+ * shown at its row and the field keeps the label it had. */
 static void
 show_label_check (GtkWidget          *row,
                   GkMessageRow       *message_row,
@@ -100,31 +69,21 @@ show_label_check (GtkWidget          *row,
 {
   gboolean bad = check != NULL && check->severity != GK_SEVERITY_OK;
 
-  gk_message_row_set_message (message_row, bad ? check->message : NULL, GK_SEVERITY_ERROR);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
-                               bad ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
-  if (bad)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
+  gk_message_row_show_error (message_row, row, bad ? check->message : NULL);
 }
 
-/* A label is taken into the schema only when it is valid: a bad one is
- * shown at its row and the field keeps the label it had. */
 static void
-on_field_row_changed_cb (GtkEditable     *row,
-                         GkCatalogFields *self)
+on_field_row_changed_cb (GkCatalogFieldRow *field_row,
+                         GkCatalogFields   *self)
 {
-  FieldRow *field_row = find_field_row_of_widget (self, GTK_WIDGET (row));
-  const char *id;
+  const char *id = gk_catalog_field_row_get_field_id (field_row);
   g_autoptr(GkValidation) check = NULL;
 
-  if (field_row == NULL || self->schema == NULL)
+  if (self->schema == NULL)
     return;
-  id = field_row->id;
 
-  check = gk_schema_check_label (self->schema, id, gtk_editable_get_text (row));
-  show_label_check (field_row->row, GK_MESSAGE_ROW (field_row->message_row), check);
+  check = gk_schema_check_label (self->schema, id, gtk_editable_get_text (GTK_EDITABLE (field_row)));
+  gk_catalog_field_row_show_check (field_row, check);
   if (check->severity == GK_SEVERITY_OK)
     {
       const GkField *field = gk_schema_lookup_field (self->schema, id);
@@ -142,102 +101,28 @@ clear_field_rows (GkCatalogFields *self)
 {
   for (guint i = 0; i < self->field_rows->len; i++)
     {
-      FieldRow *field_row = g_ptr_array_index (self->field_rows, i);
+      GkCatalogFieldRow *field_row = g_ptr_array_index (self->field_rows, i);
 
-      g_signal_handlers_disconnect_by_data (field_row->row, self);
-      adw_preferences_group_remove (self->fields_group, field_row->row);
-      adw_preferences_group_remove (self->fields_group, field_row->message_row);
+      g_signal_handlers_disconnect_by_data (field_row, self);
+      adw_preferences_group_remove (self->fields_group, gk_catalog_field_row_get_message_row (field_row));
+      adw_preferences_group_remove (self->fields_group, GTK_WIDGET (field_row));
     }
   g_ptr_array_set_size (self->field_rows, 0);
 }
 
-/* @action_name NULL: a button that does nothing here (the first field
- * cannot move up), shown off. An action would turn it back on. */
-static GtkWidget *
-add_field_button (FieldRow   *field_row,
-                  const char *icon_name,
-                  const char *tooltip,
-                  const char *accessible_label,
-                  const char *action_name)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
-  if (action_name != NULL)
-    {
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", field_row->id);
-    }
-  else
-    gtk_widget_set_sensitive (button, FALSE);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (field_row->row), button);
-  return button;
-}
-
-static FieldRow *
+static GkCatalogFieldRow *
 add_field_row (GkCatalogFields *self,
                const GkField   *field,
                guint            position,
                const char      *text)
 {
-  FieldRow *field_row = g_new0 (FieldRow, 1);
-  guint n_fields = gk_schema_get_n_fields (self->schema);
-  const char *kind = gk_field_kind_describe (field->kind);
-  g_autofree char *title = NULL;
-  g_autofree char *up = NULL;
-  g_autofree char *down = NULL;
-  g_autofree char *retire = NULL;
+  GtkWidget *row = gk_catalog_field_row_new (field, position, gk_schema_get_n_fields (self->schema), text);
 
-  field_row->id = g_strdup (field->id);
-
-  /* The label is what is edited; the title says what kind of value it holds. */
-  if (field->retired)
-    /* Translators: the kind of a field (Money, Date…) that is retired */
-    title = g_strdup_printf (_("%s · Retired"), kind);
-  else if (field->required)
-    /* Translators: the kind of a field (Money, Date…) that must be filled */
-    title = g_strdup_printf (_("%s · Required"), kind);
-  else
-    title = g_strdup (kind);
-
-  field_row->row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field_row->row), title);
-  gtk_editable_set_text (GTK_EDITABLE (field_row->row), text != NULL ? text : field->label);
-  if (field->retired)
-    gtk_widget_add_css_class (field_row->row, "dim-label");
-
-  up = g_strdup_printf (_("Move “%s” up"), field->label);
-  down = g_strdup_printf (_("Move “%s” down"), field->label);
-  field_row->up_button = add_field_button (field_row, "go-up-symbolic", _("Move Up"), up,
-                                           position > 0 ? "catalog.move-field-up" : NULL);
-  field_row->down_button = add_field_button (field_row, "go-down-symbolic", _("Move Down"), down,
-                                             position + 1 < n_fields ? "catalog.move-field-down" : NULL);
-  if (field->retired)
-    {
-      retire = g_strdup_printf (_("Offer “%s” again"), field->label);
-      field_row->retire_button = add_field_button (field_row, "edit-undo-symbolic", _("Offer Again"), retire,
-                                                   "catalog.restore-field");
-    }
-  else
-    {
-      retire = g_strdup_printf (_("Retire “%s”"), field->label);
-      field_row->retire_button = add_field_button (field_row, "action-unavailable-symbolic", _("Retire"), retire,
-                                                   "catalog.retire-field");
-    }
-
-  field_row->message_row = gk_message_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field_row->message_row), field->label);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (field_row->row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
-                                  gk_message_row_get_label (GK_MESSAGE_ROW (field_row->message_row)), NULL, -1);
-
-  g_signal_connect (field_row->row, "changed", G_CALLBACK (on_field_row_changed_cb), self);
-  adw_preferences_group_add (self->fields_group, field_row->row);
-  adw_preferences_group_add (self->fields_group, field_row->message_row);
-  g_ptr_array_add (self->field_rows, field_row);
-  return field_row;
+  g_signal_connect (row, "changed", G_CALLBACK (on_field_row_changed_cb), self);
+  adw_preferences_group_add (self->fields_group, row);
+  adw_preferences_group_add (self->fields_group, gk_catalog_field_row_get_message_row (GK_CATALOG_FIELD_ROW (row)));
+  g_ptr_array_add (self->field_rows, row);
+  return GK_CATALOG_FIELD_ROW (row);
 }
 
 /* Builds a row per field, keeping what was typed in the rows before. */
@@ -249,10 +134,10 @@ fill_field_rows (GkCatalogFields *self,
 
   for (guint i = 0; keep_typed && i < self->field_rows->len; i++)
     {
-      FieldRow *field_row = g_ptr_array_index (self->field_rows, i);
+      GkCatalogFieldRow *field_row = g_ptr_array_index (self->field_rows, i);
 
-      g_hash_table_insert (typed, g_strdup (field_row->id),
-                           g_strdup (gtk_editable_get_text (GTK_EDITABLE (field_row->row))));
+      g_hash_table_insert (typed, g_strdup (gk_catalog_field_row_get_field_id (field_row)),
+                           g_strdup (gtk_editable_get_text (GTK_EDITABLE (field_row))));
     }
 
   clear_field_rows (self);
@@ -264,11 +149,11 @@ fill_field_rows (GkCatalogFields *self,
   for (guint i = 0; i < gk_schema_get_n_fields (self->schema); i++)
     {
       const GkField *field = gk_schema_get_field (self->schema, i);
-      FieldRow *field_row = add_field_row (self, field, i, g_hash_table_lookup (typed, field->id));
+      GkCatalogFieldRow *field_row = add_field_row (self, field, i, g_hash_table_lookup (typed, field->id));
       g_autoptr(GkValidation) check = gk_schema_check_label (self->schema, field->id,
-                                                             gtk_editable_get_text (GTK_EDITABLE (field_row->row)));
+                                                             gtk_editable_get_text (GTK_EDITABLE (field_row)));
 
-      show_label_check (field_row->row, GK_MESSAGE_ROW (field_row->message_row), check);
+      gk_catalog_field_row_show_check (field_row, check);
     }
 }
 
@@ -277,14 +162,14 @@ focus_field_button (GkCatalogFields *self,
                     const char      *id,
                     gboolean         up)
 {
-  FieldRow *field_row = find_field_row (self, id);
+  GkCatalogFieldRow *field_row = find_field_row (self, id);
   GtkWidget *button;
 
   if (field_row == NULL)
     return;
-  button = up ? field_row->up_button : field_row->down_button;
+  button = gk_catalog_field_row_get_move_button (field_row, up);
   /* At an end the button is off: keep the focus on the row instead. */
-  gtk_widget_grab_focus (gtk_widget_get_sensitive (button) ? button : field_row->row);
+  gtk_widget_grab_focus (gtk_widget_get_sensitive (button) ? button : GTK_WIDGET (field_row));
 }
 
 static void
@@ -327,7 +212,7 @@ set_field_retired (GkCatalogFields *self,
                    const char      *id,
                    gboolean         retired)
 {
-  FieldRow *field_row;
+  GkCatalogFieldRow *field_row;
 
   if (self->schema == NULL || !gk_schema_set_field_retired (self->schema, id, retired, NULL))
     return;
@@ -335,7 +220,7 @@ set_field_retired (GkCatalogFields *self,
   fill_field_rows (self, TRUE);
   field_row = find_field_row (self, id);
   if (field_row != NULL)
-    gtk_widget_grab_focus (field_row->retire_button);
+    gtk_widget_grab_focus (gk_catalog_field_row_get_retire_button (field_row));
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -498,24 +383,24 @@ GtkWidget *
 gk_catalog_fields_get_field_row (GkCatalogFields *self,
                                  const char      *id)
 {
-  FieldRow *field_row;
+  GkCatalogFieldRow *field_row;
 
   g_return_val_if_fail (GK_IS_CATALOG_FIELDS (self), NULL);
 
   field_row = find_field_row (self, id);
-  return field_row != NULL ? field_row->row : NULL;
+  return GTK_WIDGET (field_row);
 }
 
 const char *
 gk_catalog_fields_get_field_message (GkCatalogFields *self,
                                      const char      *id)
 {
-  FieldRow *field_row;
+  GkCatalogFieldRow *field_row;
 
   g_return_val_if_fail (GK_IS_CATALOG_FIELDS (self), NULL);
 
   field_row = find_field_row (self, id);
-  return field_row != NULL ? gk_message_row_get_message (GK_MESSAGE_ROW (field_row->message_row)) : NULL;
+  return field_row != NULL ? gk_message_row_get_message (GK_MESSAGE_ROW (gk_catalog_field_row_get_message_row (field_row))) : NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -635,7 +520,7 @@ gk_catalog_fields_init (GkCatalogFields *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->field_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) field_row_free);
+  self->field_rows = g_ptr_array_new ();
   self->new_kinds = g_array_new (FALSE, FALSE, sizeof (GkFieldKind));
 
   for (GkFieldKind kind = 0; gk_field_kind_to_string (kind) != NULL; kind++)

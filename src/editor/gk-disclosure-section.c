@@ -110,30 +110,16 @@ reason_problem (GkDisclosureSection *self)
 }
 
 static void
-show_message (GtkWidget    *row,
-              GkMessageRow *message_row,
-              const char   *message)
-{
-  gk_message_row_set_message (message_row, message, GK_SEVERITY_ERROR);
-  if (message != NULL)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
-                               message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
-}
-
-static void
 update_exemption_rows (GkDisclosureSection *self)
 {
   gboolean exempt = g_strcmp0 (selected_mode (self), GK_MODE_EXEMPT) == 0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->ground_row), exempt);
   gtk_widget_set_visible (GTK_WIDGET (self->reason_row), exempt);
-  show_message (GTK_WIDGET (self->ground_row), self->ground_message_row, exempt ? ground_problem (self) : NULL);
+  gk_message_row_show_error (self->ground_message_row, GTK_WIDGET (self->ground_row), exempt ? ground_problem (self) : NULL);
   /* The reason is asked for once the clerk chose 不予公开 here, not on every old record. */
-  show_message (GTK_WIDGET (self->reason_row), self->reason_message_row,
-                exempt && self->touched ? reason_problem (self) : NULL);
+  gk_message_row_show_error (self->reason_message_row, GTK_WIDGET (self->reason_row),
+                             exempt && self->touched ? reason_problem (self) : NULL);
   /* Nothing is published through channels of a record that is not disclosed. */
   gtk_widget_set_visible (GTK_WIDGET (self->channels_group), !exempt && self->channels->len > 0);
 }

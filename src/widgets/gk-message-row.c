@@ -119,3 +119,20 @@ gk_message_row_get_label (GkMessageRow *self)
   g_return_val_if_fail (GK_IS_MESSAGE_ROW (self), NULL);
   return GTK_WIDGET (self->label);
 }
+
+void
+gk_message_row_show_error (GkMessageRow *self,
+                           GtkWidget    *row,
+                           const char   *message)
+{
+  g_return_if_fail (GK_IS_MESSAGE_ROW (self));
+  g_return_if_fail (GTK_IS_WIDGET (row));
+
+  gk_message_row_set_message (self, message, GK_SEVERITY_ERROR);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
+                               message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+  if (message != NULL)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+}

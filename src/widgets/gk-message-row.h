@@ -16,6 +16,11 @@ void        gk_message_row_set_message (GkMessageRow *self,
                                         const char   *message,
                                         GkSeverity    severity);
 const char *gk_message_row_get_message (GkMessageRow *self);
+/* Shows the error @message (NULL: none) for @row, the entry above it,
+ * which is marked invalid and styled as an error meanwhile. */
+void        gk_message_row_show_error  (GkMessageRow *self,
+                                        GtkWidget    *row,
+                                        const char   *message);
 GtkWidget  *gk_message_row_get_label   (GkMessageRow *self);
 
 G_END_DECLS
