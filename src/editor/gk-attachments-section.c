@@ -253,13 +253,6 @@ gk_attachments_section_set_record (GkEditorSection *section,
   fill (self);
 }
 
-static void
-gk_attachments_section_apply (GkEditorSection *section,
-                              GkRecord        *record)
-{
-  /* Attachments are stored as they are added or removed. */
-}
-
 static GPtrArray *
 gk_attachments_section_get_issues (GkEditorSection *section)
 {
@@ -270,7 +263,6 @@ static void
 gk_attachments_section_editor_section_init (GkEditorSectionInterface *iface)
 {
   iface->set_record = gk_attachments_section_set_record;
-  iface->apply = gk_attachments_section_apply;
   iface->get_issues = gk_attachments_section_get_issues;
 }
 

@@ -63,17 +63,6 @@ gk_editor_section_refresh (GkEditorSection *self,
     iface->refresh (self, record);
 }
 
-void
-gk_editor_section_apply (GkEditorSection *self,
-                         GkRecord        *record)
-{
-  g_return_if_fail (GK_IS_EDITOR_SECTION (self));
-  g_return_if_fail (GK_IS_RECORD (record));
-
-  if (GK_EDITOR_SECTION_GET_IFACE (self)->apply != NULL)
-    GK_EDITOR_SECTION_GET_IFACE (self)->apply (self, record);
-}
-
 gboolean
 gk_editor_section_save (GkEditorSection  *self,
                         GkStore          *store,

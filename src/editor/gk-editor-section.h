@@ -36,9 +36,6 @@ struct _GkEditorSectionInterface
    * changed): update what is read-only, keep what is being typed. */
   void       (*refresh)    (GkEditorSection  *self,
                             GkRecord         *record);
-  /* Optional: writes into @record what is not bound to it. */
-  void       (*apply)      (GkEditorSection  *self,
-                            GkRecord         *record);
   /* Optional: saves what lives beside the record's own row (its channels;
    * later its attachments), after the record itself was saved. */
   gboolean   (*save)       (GkEditorSection  *self,
@@ -55,8 +52,6 @@ void       gk_editor_section_set_record  (GkEditorSection  *self,
                                           GkRecord         *record,
                                           GkItem           *item);
 void       gk_editor_section_refresh     (GkEditorSection  *self,
-                                          GkRecord         *record);
-void       gk_editor_section_apply       (GkEditorSection  *self,
                                           GkRecord         *record);
 gboolean   gk_editor_section_save        (GkEditorSection  *self,
                                           GkStore          *store,

@@ -300,18 +300,10 @@ gk_history_section_refresh (GkEditorSection *section,
 }
 
 static void
-gk_history_section_apply (GkEditorSection *section,
-                          GkRecord        *record)
-{
-  /* Read-only. */
-}
-
-static void
 gk_history_section_editor_section_init (GkEditorSectionInterface *iface)
 {
   iface->set_record = gk_history_section_set_record;
   iface->refresh = gk_history_section_refresh;
-  iface->apply = gk_history_section_apply;
 }
 
 static void

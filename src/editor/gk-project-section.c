@@ -191,18 +191,10 @@ gk_project_section_refresh (GkEditorSection *section,
 }
 
 static void
-gk_project_section_apply (GkEditorSection *section,
-                          GkRecord        *record)
-{
-  /* The header chooses the project; this section only shows it. */
-}
-
-static void
 gk_project_section_editor_section_init (GkEditorSectionInterface *iface)
 {
   iface->set_record = gk_project_section_set_record;
   iface->refresh = gk_project_section_refresh;
-  iface->apply = gk_project_section_apply;
 }
 
 static void

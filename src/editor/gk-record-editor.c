@@ -212,10 +212,10 @@ gk_record_editor_flush (GkRecordEditor  *self,
   snapshot = take_snapshot (self);
   updated_before = g_strdup (snapshot != NULL ? gk_record_get_updated_at (snapshot->record) : NULL);
 
-  /* What the sections write now is part of this save, not a new edit. */
+  /* The sections wrote into the record as the clerk edited. What the store
+   * moves while saving (dates, index number) and announces back is not an
+   * edit. */
   self->saving = TRUE;
-  for (guint i = 0; i < self->sections->len; i++)
-    gk_editor_section_apply (g_ptr_array_index (self->sections, i), self->record);
 
   /* An invalid draft is saved all the same: only publishing needs it valid. */
   ok = gk_store_save_record (self->store, self->record, &local_error);
