@@ -8,6 +8,7 @@
 #include "gk-application.h"
 #include "gk-core.h"
 #include "gk-project-dialog.h"
+#include "gk-project-choice.h"
 #include "gk-project-row.h"
 #include "gk-record-editor-private.h"
 #include "gk-store.h"
@@ -46,6 +47,17 @@ open_record (GkWindow   *window,
 }
 
 static const char *shown_uuid;
+
+static gboolean
+is_current_choice (GtkWidget *widget,
+                   gpointer   data)
+{
+  gboolean current = FALSE;
+
+  if (GK_IS_PROJECT_CHOICE (widget))
+    g_object_get (widget, "current", &current, NULL);
+  return current;
+}
 
 /* TRUE once the window shows a record other than the one in shown_uuid. */
 static gboolean
@@ -177,6 +189,13 @@ test_project_view (void)
   /* Activating the row clicks its menu button, which pops the search up a moment later. */
   adw_action_row_activate (ADW_ACTION_ROW (project_row));
   gk_test_ui_wait_until (is_shown, gk_project_row_get_search (project_row));
+  /* The project the record belongs to is offered, checked. */
+  {
+    g_autoptr(GPtrArray) current = gk_test_collect_widgets (GTK_WIDGET (project_row), is_current_choice, NULL);
+
+    g_assert_cmpuint (current->len, ==, 1);
+    g_assert_cmpint (gk_project_choice_get_project_id (g_ptr_array_index (current, 0)), ==, desks->id);
+  }
   /* The search entry tells what is typed after a pause: wait for it. */
   g_signal_connect_swapped (gk_project_row_get_search (project_row), "search-changed",
                             G_CALLBACK (set_true), &searched);
