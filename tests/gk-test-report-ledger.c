@@ -109,7 +109,8 @@ add_case (GkStore    *store,
  * Table 四 of 2024: 行政复议 1 0 0 1 2; 未经复议直接起诉 0 0 1 0 1; 复议后起诉 0 0 0 1 1.
  * Public resources of 2024 (as of 2025-01-15): 招标公告 of 区发改局 due 2, on
  * time 1, late 1 by 2 working days; of 区园林局 due 1, overdue 1; 采购合同 of
- * 区财政局 due 1 on time, 1 not to be disclosed.
+ * 区财政局 due 1 on time, 1 not to be disclosed; the blacklist entry of
+ * 区发改局 due 1, on time.
  */
 void
 gk_test_report_fill_ledger (GkStore *store)
@@ -147,6 +148,10 @@ gk_test_report_fill_ledger (GkStore *store)
                              NULL, NULL, "{\"amount\": 12345678, \"sign_date\": \"2024-06-01\", \"supplier\": \"某某公司\"}");
   gk_test_report_add_record (store, "procurement.contract", "区财政局", "某涉密采购合同", "2024-06-01", NULL,
                              GK_MODE_EXEMPT, "第十五条 商业秘密", NULL);
+  /* A natural person on the blacklist: the ID is masked even there, and so
+   * is the mobile number the clerk typed into the title. */
+  gk_test_report_add_record (store, "blacklist.entry", "区发改局", "王五（电话13812345678）骗取补贴", "2024-05-06", "2024-05-06",
+                             NULL, NULL, "{\"subject_name\": \"王五\", \"person_id\": \"11010519491231002X\"}");
   /* Due 2025-01-02: outside 2024. */
   gk_test_report_add_record (store, "procurement.contract", "区财政局", "某年末采购合同", "2024-12-30", NULL,
                              NULL, NULL, NULL);

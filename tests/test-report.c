@@ -5,6 +5,7 @@
 
 #include "gk-core.h"
 #include "gk-report-count.h"
+#include "gk-report-xlsx.h"
 #include "gk-settings.h"
 #include "gk-store.h"
 #include "gk-test-report-ledger.h"
@@ -111,7 +112,10 @@ test_count (Fixture       *f,
   g_assert_cmpint (row->on_time, ==, 1);
   g_assert_cmpint (row->withheld, ==, 1);
   g_assert_cmpstr (row->grounds, ==, "第十五条 商业秘密");
-  g_assert_cmpuint (counts->resources->len, ==, 3);
+  row = find_resource (counts, "骗取公共资源等不良行为信息", "区发改局");
+  g_assert_nonnull (row);
+  g_assert_cmpint (row->on_time, ==, 1);
+  g_assert_cmpuint (counts->resources->len, ==, 4);
 }
 
 /* A unit's report counts that unit's records only. */
@@ -201,6 +205,78 @@ test_inconsistent_balance (Fixture       *f,
   g_assert_false (gk_report_counts_passed (counts));
 }
 
+static void
+cancel_on_progress_cb (double   fraction,
+                       gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+/* A cancelled export leaves no file, not even a temporary one, and an
+ * older workbook of the same name as it was. */
+static void
+test_write_cancelled (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *out_dir = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *path = g_build_filename (out_dir, "report.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  GkReportOptions options = { .year = 2024, .as_of = GK_TEST_REPORT_AS_OF };
+
+  gk_test_report_fill_ledger (f->store);
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+
+  /* Cancelled while the ledgers are written. */
+  g_assert_false (gk_report_export (f->store, &options, path, cancellable, cancel_on_progress_cb, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (out_dir), ==, 0);
+
+  /* Cancelled before it began, over an older file. */
+  g_assert_true (g_file_set_contents (path, "older", -1, NULL));
+  g_assert_false (gk_report_export (f->store, &options, path, cancellable, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (out_dir), ==, 1);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "older");
+
+  /* Not cancelled: the workbook replaces it, and nothing else is left. */
+  g_cancellable_reset (cancellable);
+  g_assert_true (gk_report_export (f->store, &options, path, cancellable, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "PK"));
+  g_assert_cmpuint (count_files (out_dir), ==, 1);
+}
+
+/* A folder that cannot be written to fails with a message and leaves nothing. */
+static void
+test_write_unwritable (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "missing", "report.xlsx", NULL);
+  GkReportOptions options = { .year = 2024, .as_of = GK_TEST_REPORT_AS_OF };
+
+  g_assert_false (gk_report_export (f->store, &options, path, NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -213,6 +289,11 @@ main (int    argc,
   g_test_add ("/report/inconsistent-figures", Fixture, NULL, gk_test_ledger_set_up, test_inconsistent_figures,
               gk_test_ledger_tear_down);
   g_test_add ("/report/inconsistent-balance", Fixture, NULL, gk_test_ledger_set_up, test_inconsistent_balance,
+              gk_test_ledger_tear_down);
+
+  g_test_add ("/report/write-cancelled", Fixture, NULL, gk_test_ledger_set_up, test_write_cancelled,
+              gk_test_ledger_tear_down);
+  g_test_add ("/report/write-unwritable", Fixture, NULL, gk_test_ledger_set_up, test_write_unwritable,
               gk_test_ledger_tear_down);
 
   return g_test_run ();

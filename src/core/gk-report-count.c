@@ -426,7 +426,11 @@ find_unit_name (GkStore  *store,
       if (unit->id == unit_id)
         return g_strdup (unit->name);
     }
-  g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No unit has the id %" G_GINT64_FORMAT), unit_id);
+  {
+    g_autofree char *id = number (unit_id);
+
+    g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No unit has the id %s"), id);
+  }
   return NULL;
 }
 

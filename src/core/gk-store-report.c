@@ -50,6 +50,29 @@ prepare_year (GkStore     *self,
   return stmt;
 }
 
+GPtrArray *
+gk_store_report_domains (GkStore  *self,
+                         GError  **error)
+{
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+  GkDbStatement *stmt = gk_db_prepare (gk_store_get_db (self), "SELECT key, name FROM domains ORDER BY position, key", error);
+  GError *local_error = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  while (gk_db_statement_step (stmt, &local_error))
+    {
+      g_ptr_array_add (pairs, gk_db_statement_dup_text (stmt, 0));
+      g_ptr_array_add (pairs, gk_db_statement_dup_text (stmt, 1));
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&pairs);
+}
+
 /* Dates compare as ISO strings; a reply before 1 January is "not replied
  * before" only when there is none or it is on or after that day. */
 #define REQUESTS_SQL \

@@ -35,6 +35,9 @@ void       gk_report_resource_row_free  (GkReportResourceRow *row);
 void       gk_report_channel_row_free   (GkReportChannelRow  *row);
 void       gk_report_month_row_free     (GkReportMonthRow    *row);
 
+/* The ledger's domains in sidebar order, as pairs: key, name, key, name … */
+GPtrArray *gk_store_report_domains      (GkStore      *self,
+                                         GError      **error);
 GPtrArray *gk_store_report_requests     (GkStore      *self,
                                          int           year,
                                          gint64        unit_id,
