@@ -75,8 +75,11 @@ write_sum (GkReportWriter *w,
   worksheet_write_number (sheet, row, col++, sum->late_workdays, number);
   worksheet_write_number (sheet, row, col++, sum->overdue, number);
   worksheet_write_number (sheet, row, col++, sum->withheld, number);
+  /* The unit table leaves the grounds column empty, so that the rates line up. */
   if (with_grounds)
     gk_report_write_text (w, sheet, row, col++, sum->grounds->str, TRUE, w->f.label);
+  else
+    worksheet_write_blank (sheet, row, col++, w->f.label);
   /* Records not yet due say nothing about timeliness (as in supervision). */
   if (judged > 0)
     worksheet_write_number (sheet, row, col, (double) sum->on_time / judged, w->f.rate);
@@ -228,6 +231,7 @@ write_channels (GkReportWriter *w,
   return row;
 }
 
+/* A row per month, a column per domain: the chart's series are the columns. */
 static lxw_row_t
 write_months (GkReportWriter *w,
               lxw_worksheet  *sheet,
@@ -237,22 +241,19 @@ write_months (GkReportWriter *w,
   GPtrArray *rows = w->counts->months;
 
   *header_row = row;
-  worksheet_write_string (sheet, row, 0, gk_report_writer_label (w, "resources.domain"), w->f.header);
-  for (int m = 1; m <= 12; m++)
+  worksheet_write_string (sheet, row, 0, gk_report_writer_label (w, "resources.month_header"), w->f.header);
+  for (guint i = 0; i < rows->len; i++)
+    worksheet_write_string (sheet, row, i + 1, ((GkReportMonthRow *) g_ptr_array_index (rows, i))->domain_name, w->f.header);
+  worksheet_set_row (sheet, row, 30, NULL);
+  row++;
+  for (int m = 0; m < 12; m++)
     {
-      g_autofree char *month = g_strdup_printf ("%d", m);
+      g_autofree char *month = g_strdup_printf ("%d", m + 1);
       g_autofree char *label = gk_report_expand (gk_report_writer_label (w, "resources.month"), "month", month, NULL);
 
-      worksheet_write_string (sheet, row, m, label, w->f.header);
-    }
-  row++;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const GkReportMonthRow *r = g_ptr_array_index (rows, i);
-
-      worksheet_write_string (sheet, row, 0, r->domain_name, w->f.label);
-      for (int m = 0; m < 12; m++)
-        worksheet_write_number (sheet, row, m + 1, r->months[m], w->f.count);
+      worksheet_write_string (sheet, row, 0, label, w->f.label_centre);
+      for (guint i = 0; i < rows->len; i++)
+        worksheet_write_number (sheet, row, i + 1, ((GkReportMonthRow *) g_ptr_array_index (rows, i))->months[m], w->f.count);
       row++;
     }
   return row;
@@ -263,10 +264,11 @@ gk_report_write_resources (GkReportWriter  *w,
                            GError         **error)
 {
   const char *name = gk_report_writer_label (w, "sheets.resources");
-  lxw_worksheet *sheet = gk_report_writer_add_sheet (w, name, FALSE, TRUE);
+  lxw_worksheet *sheet = gk_report_writer_add_sheet (w, name, FALSE, TRUE, TRUE);
   g_autofree char *year = g_strdup_printf ("%d", w->counts->year);
   g_autofree char *title = gk_report_expand (gk_report_writer_label (w, "resources.title"), "year", year, NULL);
   lxw_row_t row = 0, unit_first = 0, unit_last = 0, months_header = 0;
+  lxw_row_t breaks[2] = { 0, 0 };
   lxw_chart *chart;
   lxw_chart_series *series;
 
@@ -299,12 +301,16 @@ gk_report_write_resources (GkReportWriter  *w,
   for (guint i = 0; i < w->counts->months->len; i++)
     {
       series = chart_add_series (chart, NULL, NULL);
-      chart_series_set_categories (series, name, months_header, 1, months_header, 12);
-      chart_series_set_values (series, name, months_header + 1 + i, 1, months_header + 1 + i, 12);
-      chart_series_set_name_range (series, name, months_header + 1 + i, 0);
+      chart_series_set_categories (series, name, months_header + 1, 0, months_header + 12, 0);
+      chart_series_set_values (series, name, months_header + 1, i + 1, months_header + 12, i + 1);
+      chart_series_set_name_range (series, name, months_header, i + 1);
     }
+  chart_axis_set_num_format (chart->y_axis, "0");
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-  worksheet_insert_chart_opt (sheet, row + 1, 0, chart, &(lxw_chart_options) { .x_scale = 1.6, .y_scale = 1.2 });
+  /* The charts print on a page of their own, not cut by a page break. */
+  breaks[0] = row + 1;
+  worksheet_set_h_pagebreaks (sheet, breaks);
+  worksheet_insert_chart_opt (sheet, row + 1, 0, chart, &(lxw_chart_options) { .x_scale = 1.5, .y_scale = 1.0 });
 
   /* On-time rate by unit. */
   if (unit_last >= unit_first && unit_first > 0)
@@ -319,10 +325,9 @@ gk_report_write_resources (GkReportWriter  *w,
       chart_axis_set_min (chart->x_axis, 0);
       chart_axis_set_max (chart->x_axis, 1);
       chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
-      worksheet_insert_chart_opt (sheet, row + 1, 6, chart, &(lxw_chart_options) { .x_scale = 1.2, .y_scale = 1.2 });
+      worksheet_insert_chart_opt (sheet, row + 17, 0, chart, &(lxw_chart_options) { .x_scale = 1.5, .y_scale = 1.0 });
     }
 
-  worksheet_repeat_rows (sheet, 0, 0);
   return !g_cancellable_set_error_if_cancelled (w->cancellable, error);
 }
 
@@ -367,7 +372,7 @@ gk_report_write_overdue (GkReportWriter  *w,
                          GError         **error)
 {
   static const double widths[] = { 18, 16, 18, 40, 26, 11, 11, 11, 8, 11 };
-  lxw_worksheet *sheet = gk_report_writer_add_sheet (w, gk_report_writer_label (w, "sheets.overdue"), TRUE, TRUE);
+  lxw_worksheet *sheet = gk_report_writer_add_sheet (w, gk_report_writer_label (w, "sheets.overdue"), TRUE, TRUE, TRUE);
   JsonArray *columns = gk_report_template_get_array (w->template, "overdue.columns");
   g_autofree char *year = g_strdup_printf ("%d", w->counts->year);
   g_autofree char *title = gk_report_expand (gk_report_writer_label (w, "overdue.title"), "year", year, NULL);
@@ -582,7 +587,8 @@ write_ledger_row (const GkReportRecordRow  *r,
 }
 
 /* The columns of @domain's sheet: the common ones, then each field label
- * of its items in catalog order, once. */
+ * of its items in catalog order, once, leaving out the fields no record of
+ * the year fills (a domain's items have dozens). */
 static GPtrArray *
 collect_columns (GkReportWriter  *w,
                  const char      *domain,
@@ -593,8 +599,12 @@ collect_columns (GkReportWriter  *w,
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) by_label = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *common = gk_report_template_get_array (w->template, "ledger.columns");
+  g_autoptr(GHashTable) used = NULL;
 
   if (list == NULL)
+    return NULL;
+  used = gk_store_report_used_keys (w->store, w->counts->year, domain, w->counts->unit_id, error);
+  if (used == NULL)
     return NULL;
   for (guint i = 0; i < json_array_get_length (common); i++)
     g_ptr_array_add (labels, g_strdup (json_array_get_string_element (common, i)));
@@ -613,6 +623,8 @@ collect_columns (GkReportWriter  *w,
           gpointer col;
           FieldColumn column = { field, 0 };
 
+          if (!g_hash_table_contains (used, field->id))
+            continue;
           if (!g_hash_table_lookup_extended (by_label, field->label, NULL, &col))
             {
               col = GUINT_TO_POINTER (labels->len);
@@ -662,11 +674,16 @@ write_ledger (GkReportWriter  *w,
   g_autoptr(GPtrArray) labels = collect_columns (w, domain, items, error);
   g_autofree char *title = NULL;
   LedgerState state = { w, NULL, 1, items, 0 };
+  gboolean wide;
 
   if (labels == NULL)
     return FALSE;
   title = sheet_name (w, domain, name);
-  state.sheet = gk_report_writer_add_sheet (w, title, TRUE, TRUE);
+  /* A ledger of a few fields prints one page wide; a wider one runs on over
+   * several, with the header row and the first columns repeated, at a
+   * readable size. */
+  wide = labels->len > N_COMMON_COLUMNS + 6;
+  state.sheet = gk_report_writer_add_sheet (w, title, TRUE, TRUE, !wide);
   if (state.sheet == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not add the sheet %s"), title);
@@ -687,6 +704,11 @@ write_ledger (GkReportWriter  *w,
     worksheet_write_string (state.sheet, 0, i, g_ptr_array_index (labels, i), w->f.header);
   worksheet_freeze_panes (state.sheet, 1, 3);
   worksheet_repeat_rows (state.sheet, 0, 0);
+  if (wide)
+    {
+      worksheet_repeat_columns (state.sheet, 0, 2);
+      worksheet_set_print_scale (state.sheet, 75);
+    }
 
   if (!gk_store_report_foreach_record (w->store, w->counts->year, domain, w->counts->unit_id,
                                        write_ledger_row, &state, error))

@@ -66,11 +66,13 @@ gboolean gk_report_write_ledgers    (GkReportWriter *w,
 /* Helpers (gk-report-xlsx.c). */
 const char *gk_report_writer_label  (GkReportWriter *w,
                                      const char     *path);
-/* A worksheet, in constant-memory mode when @streamed (rows strictly in order). */
+/* A worksheet on A4, in constant-memory mode when @streamed (rows strictly
+ * in order), printed one page wide when @fit_width. */
 lxw_worksheet *gk_report_writer_add_sheet (GkReportWriter *w,
                                      const char     *name,
                                      gboolean        streamed,
-                                     gboolean        landscape);
+                                     gboolean        landscape,
+                                     gboolean        fit_width);
 /* Text as a cell takes it: at most 32767 characters; masked in public workbooks when @free_text. */
 void     gk_report_write_text       (GkReportWriter *w,
                                      lxw_worksheet  *sheet,

@@ -75,7 +75,7 @@ gk_report_write_notes (GkReportWriter  *w,
                        GError         **error)
 {
   const GkReportCounts *counts = w->counts;
-  lxw_worksheet *sheet = gk_report_writer_add_sheet (w, gk_report_writer_label (w, "sheets.notes"), FALSE, FALSE);
+  lxw_worksheet *sheet = gk_report_writer_add_sheet (w, gk_report_writer_label (w, "sheets.notes"), FALSE, FALSE, TRUE);
   g_autofree char *year = g_strdup_printf ("%d", counts->year);
   g_autofree char *title = gk_report_expand (gk_report_writer_label (w, "title"),
                                              "organisation", counts->organisation, "year", year, NULL);
@@ -425,7 +425,7 @@ gk_report_write_report (GkReportWriter  *w,
                         GError         **error)
 {
   const GkReportCounts *counts = w->counts;
-  lxw_worksheet *sheet = gk_report_writer_add_sheet (w, gk_report_writer_label (w, "sheets.report"), FALSE, FALSE);
+  lxw_worksheet *sheet = gk_report_writer_add_sheet (w, gk_report_writer_label (w, "sheets.report"), FALSE, FALSE, TRUE);
   g_autofree char *year = g_strdup_printf ("%d", counts->year);
   g_autofree char *title = gk_report_expand (gk_report_writer_label (w, "report.title"),
                                              "organisation", counts->organisation, "year", year, NULL);

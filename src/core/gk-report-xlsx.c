@@ -104,7 +104,8 @@ lxw_worksheet *
 gk_report_writer_add_sheet (GkReportWriter *w,
                             const char     *name,
                             gboolean        streamed,
-                            gboolean        landscape)
+                            gboolean        landscape,
+                            gboolean        fit_width)
 {
   lxw_worksheet *sheet;
 
@@ -122,7 +123,8 @@ gk_report_writer_add_sheet (GkReportWriter *w,
     worksheet_set_landscape (sheet);
   else
     worksheet_set_portrait (sheet);
-  worksheet_fit_to_pages (sheet, 1, 0);
+  if (fit_width)
+    worksheet_fit_to_pages (sheet, 1, 0);
   worksheet_set_margins (sheet, 0.6, 0.6, 0.75, 0.75);
   {
     g_autofree char *footer = g_strconcat ("&C", gk_report_writer_label (w, "footer"), NULL);

@@ -96,6 +96,13 @@ gboolean   gk_store_report_foreach_overdue (GkStore         *self,
                                             GkReportRowFunc  func,
                                             gpointer         user_data,
                                             GError         **error);
+/* The field ids that hold a value in some record of @domain that the year
+ * touched (see below): a set of strings. */
+GHashTable *gk_store_report_used_keys      (GkStore         *self,
+                                            int              year,
+                                            const char      *domain,
+                                            gint64           unit_id,
+                                            GError         **error);
 /* Every record of @domain formed, due or published in the year, by item,
  * formation date and id: one row at a time, so that a large ledger is
  * never held in memory. */
