@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "gk-item.h"
 #include "gk-record.h"
 #include "gk-test-report-ledger.h"
 
@@ -20,26 +21,33 @@ gk_test_report_add_record (GkStore    *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(GkItem) item = gk_store_get_item (store, item_key, &error);
   g_autoptr(GkRecord) record = gk_record_new ();
+  g_autofree char *created_at = NULL;
 
   g_assert_no_error (error);
-  record->item_id = item->id;
-  record->title = g_strdup (title);
+  gk_record_set_item_id (record, gk_item_get_id (item));
+  gk_record_set_title (record, title);
   if (unit != NULL)
     {
-      record->unit_id = gk_store_find_unit (store, unit, &error);
+      gint64 unit_id = gk_store_find_unit (store, unit, &error);
+
       g_assert_no_error (error);
-      g_assert_cmpint (record->unit_id, !=, 0);
+      g_assert_cmpint (unit_id, !=, 0);
+      gk_record_set_unit_id (record, unit_id);
     }
-  record->formed_on = g_strdup (formed_on);
-  record->published_on = g_strdup (published_on);
-  gk_record_set_string (record, &record->status, published_on != NULL ? GK_STATUS_PUBLISHED : GK_STATUS_PENDING);
+  gk_record_set_formed_on (record, formed_on);
+  gk_record_set_published_on (record, published_on);
+  gk_record_set_status (record, published_on != NULL ? GK_STATUS_PUBLISHED : GK_STATUS_PENDING);
   if (mode != NULL)
-    gk_record_set_string (record, &record->mode, mode);
+    gk_record_set_mode (record, mode);
   if (exemption != NULL)
-    gk_record_set_string (record, &record->exemption, exemption);
+    gk_record_set_exemption (record, exemption);
   if (fields != NULL)
-    gk_record_set_string (record, &record->fields, fields);
-  record->created_at = g_strdup_printf ("%sT09:00:00+08:00", formed_on != NULL ? formed_on : "2024-01-01");
+    {
+      g_assert_true (gk_record_set_values_json (record, fields, &error));
+      g_assert_no_error (error);
+    }
+  created_at = g_strdup_printf ("%sT09:00:00+08:00", formed_on != NULL ? formed_on : "2024-01-01");
+  gk_record_set_created_at (record, created_at);
   g_assert_true (gk_store_insert_record (store, record, FALSE, &error));
   g_assert_no_error (error);
 }

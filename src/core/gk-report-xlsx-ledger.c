@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gk-report-xlsx-private.h"
+#include "gk-item.h"
 #include "gk-schema.h"
 #include "gk-store-report.h"
 
@@ -613,10 +614,12 @@ collect_columns (GkReportWriter  *w,
     {
       GkItem *source = g_ptr_array_index (list, i);
       ItemColumns *item = g_new0 (ItemColumns, 1);
+      gint64 id = gk_item_get_id (source);
+      GkSchema *schema = gk_item_get_schema (source);
 
       item->columns = g_array_new (FALSE, FALSE, sizeof (FieldColumn));
-      item->schema = gk_schema_new_from_json (source->fields, NULL);
-      g_hash_table_insert (items, g_memdup2 (&source->id, sizeof source->id), item);
+      item->schema = schema != NULL ? gk_schema_ref (schema) : NULL;
+      g_hash_table_insert (items, g_memdup2 (&id, sizeof id), item);
       for (guint f = 0; item->schema != NULL && f < gk_schema_get_n_fields (item->schema); f++)
         {
           const GkField *field = gk_schema_get_field (item->schema, f);
