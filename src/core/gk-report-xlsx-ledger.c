@@ -266,8 +266,7 @@ gk_report_write_resources (GkReportWriter  *w,
 {
   const char *name = gk_report_writer_label (w, "sheets.resources");
   lxw_worksheet *sheet = gk_report_writer_add_sheet (w, name, FALSE, TRUE, TRUE);
-  g_autofree char *year = g_strdup_printf ("%d", w->counts->year);
-  g_autofree char *title = gk_report_expand (gk_report_writer_label (w, "resources.title"), "year", year, NULL);
+  g_autofree char *title = gk_report_writer_dup_title (w, "resources.title");
   lxw_row_t row = 0, unit_first = 0, unit_last = 0, months_header = 0;
   lxw_row_t breaks[2] = { 0, 0 };
   lxw_chart *chart;
@@ -375,8 +374,7 @@ gk_report_write_overdue (GkReportWriter  *w,
   static const double widths[] = { 18, 16, 18, 40, 26, 11, 11, 11, 8, 11 };
   lxw_worksheet *sheet = gk_report_writer_add_sheet (w, gk_report_writer_label (w, "sheets.overdue"), TRUE, TRUE, TRUE);
   JsonArray *columns = gk_report_template_get_array (w->template, "overdue.columns");
-  g_autofree char *year = g_strdup_printf ("%d", w->counts->year);
-  g_autofree char *title = gk_report_expand (gk_report_writer_label (w, "overdue.title"), "year", year, NULL);
+  g_autofree char *title = gk_report_writer_dup_title (w, "overdue.title");
   OverdueState state = { w, sheet, 0 };
   guint n = json_array_get_length (columns);
 

@@ -66,6 +66,9 @@ gboolean gk_report_write_ledgers    (GkReportWriter *w,
 /* Helpers (gk-report-xlsx.c). */
 const char *gk_report_writer_label  (GkReportWriter *w,
                                      const char     *path);
+/* The template's text at @path with {organisation} and {year} filled in. */
+char       *gk_report_writer_dup_title (GkReportWriter *w,
+                                     const char     *path);
 /* A worksheet on A4, in constant-memory mode when @streamed (rows strictly
  * in order), printed one page wide when @fit_width. */
 lxw_worksheet *gk_report_writer_add_sheet (GkReportWriter *w,

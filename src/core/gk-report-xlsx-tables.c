@@ -76,9 +76,7 @@ gk_report_write_notes (GkReportWriter  *w,
 {
   const GkReportCounts *counts = w->counts;
   lxw_worksheet *sheet = gk_report_writer_add_sheet (w, gk_report_writer_label (w, "sheets.notes"), FALSE, FALSE, TRUE);
-  g_autofree char *year = g_strdup_printf ("%d", counts->year);
-  g_autofree char *title = gk_report_expand (gk_report_writer_label (w, "title"),
-                                             "organisation", counts->organisation, "year", year, NULL);
+  g_autofree char *title = gk_report_writer_dup_title (w, "title");
   JsonArray *rules = gk_report_template_get_array (w->template, "rules");
   lxw_row_t row = 0;
 
@@ -175,32 +173,19 @@ write_heading (GkReportWriter *w,
   return row + 1;
 }
 
-/* A value named in the template's table 二, as a number. */
+/* A value named in the template's table 二, as a number: counts as they
+ * are, the fees from 分 to 万元. */
 static double
 figure_value (const GkReportFigures *figures,
-              const char            *key,
+              const char            *member,
               gboolean              *is_fee)
 {
-  static const struct { const char *key; gsize offset; } members[] = {
-    { "rules-issued", G_STRUCT_OFFSET (GkReportFigures, rules_issued) },
-    { "rules-repealed", G_STRUCT_OFFSET (GkReportFigures, rules_repealed) },
-    { "rules-in-force", G_STRUCT_OFFSET (GkReportFigures, rules_in_force) },
-    { "normative-issued", G_STRUCT_OFFSET (GkReportFigures, normative_issued) },
-    { "normative-repealed", G_STRUCT_OFFSET (GkReportFigures, normative_repealed) },
-    { "normative-in-force", G_STRUCT_OFFSET (GkReportFigures, normative_in_force) },
-    { "licensing-decisions", G_STRUCT_OFFSET (GkReportFigures, licensing_decisions) },
-    { "penalty-decisions", G_STRUCT_OFFSET (GkReportFigures, penalty_decisions) },
-    { "coercion-decisions", G_STRUCT_OFFSET (GkReportFigures, coercion_decisions) },
-  };
+  gint64 value = 0;
 
-  *is_fee = g_strcmp0 (key, "fees") == 0;
-  if (*is_fee)
-    return figures->fees_fen / 1000000.0;  /* 分 to 万元 */
-  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-    if (g_strcmp0 (members[i].key, key) == 0)
-      return G_STRUCT_MEMBER (gint64, figures, members[i].offset);
-  g_critical ("The report template names an unknown figure “%s”", key);
-  return 0;
+  if (!gk_report_figures_lookup (figures, member, &value))
+    g_critical ("The report template names an unknown figure “%s”", member);
+  *is_fee = g_strcmp0 (member, "fees-fen") == 0;
+  return *is_fee ? value / 1000000.0 : (double) value;
 }
 
 /* The value columns of table 二: three spans of six, or one of eighteen. */
@@ -426,9 +411,7 @@ gk_report_write_report (GkReportWriter  *w,
 {
   const GkReportCounts *counts = w->counts;
   lxw_worksheet *sheet = gk_report_writer_add_sheet (w, gk_report_writer_label (w, "sheets.report"), FALSE, FALSE, TRUE);
-  g_autofree char *year = g_strdup_printf ("%d", counts->year);
-  g_autofree char *title = gk_report_expand (gk_report_writer_label (w, "report.title"),
-                                             "organisation", counts->organisation, "year", year, NULL);
+  g_autofree char *title = gk_report_writer_dup_title (w, "title");
   lxw_row_t row = 0;
 
   g_assert (sheet != NULL);

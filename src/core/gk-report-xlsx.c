@@ -100,6 +100,16 @@ gk_report_writer_label (GkReportWriter *w,
   return gk_report_template_get (w->template, path);
 }
 
+char *
+gk_report_writer_dup_title (GkReportWriter *w,
+                            const char     *path)
+{
+  g_autofree char *year = g_strdup_printf ("%d", w->counts->year);
+
+  return gk_report_expand (gk_report_writer_label (w, path),
+                           "organisation", w->counts->organisation, "year", year, NULL);
+}
+
 lxw_worksheet *
 gk_report_writer_add_sheet (GkReportWriter *w,
                             const char     *name,
@@ -260,8 +270,7 @@ set_properties (GkReportWriter *w)
 {
   const GkReportCounts *counts = w->counts;
   g_autofree char *year = g_strdup_printf ("%d", counts->year);
-  g_autofree char *title = gk_report_expand (gk_report_writer_label (w, "title"),
-                                             "organisation", counts->organisation, "year", year, NULL);
+  g_autofree char *title = gk_report_writer_dup_title (w, "title");
   g_autoptr(GDateTime) created = NULL;
   lxw_doc_properties properties = { 0 };
   GDate as_of;
