@@ -52,6 +52,15 @@ find_row_titled (GtkWidget *widget,
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
 }
 
+#define CHECK_NAME "首选项中填写的上年结转数字与台账一致"
+
+/* The checks are counted off the main thread. */
+static gboolean
+check_shown (GkReportDialog *dialog)
+{
+  return gk_test_find_widget (GTK_WIDGET (dialog), find_row_titled, (gpointer) CHECK_NAME) != NULL;
+}
+
 static void
 test_export (void)
 {
@@ -82,8 +91,8 @@ test_export (void)
 
   /* The checks of the year chosen are shown before anything is written. */
   gk_report_dialog_set_year (dialog, 2024);
-  check = gk_test_find_widget (GTK_WIDGET (dialog), find_row_titled, (gpointer) "首选项中填写的上年结转数字与台账一致");
-  g_assert_nonnull (check);
+  gk_test_ui_wait_until (check_shown, dialog);
+  check = gk_test_find_widget (GTK_WIDGET (dialog), find_row_titled, (gpointer) CHECK_NAME);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (check)), ==, "自然人：首选项中填写 5，按台账计算为 1；总计：首选项中填写 5，按台账计算为 1");
   g_assert_false (g_file_test (out_path, G_FILE_TEST_EXISTS));
 

@@ -25,6 +25,7 @@ struct _GkReportDialog
   GFile *file;                   /* set by the caller: no file chooser */
   GtkFileChooserNative *chooser;
   GCancellable *cancellable;     /* the running export, or NULL */
+  GCancellable *count_cancellable; /* the running count of the checks, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (GkReportDialog, gk_report_dialog, ADW_TYPE_WINDOW)
@@ -103,22 +104,57 @@ check_row_new (const GkReportCheck *check)
   return row;
 }
 
-/* The checks of the year and unit chosen, counted on the window's
- * connection: a few grouped queries. */
+typedef struct
+{
+  char *db_path;
+  int year;
+  gint64 unit_id;
+} CountJob;
+
 static void
-update_checks (GkReportDialog *self)
+count_job_free (CountJob *job)
+{
+  g_free (job->db_path);
+  g_free (job);
+}
+
+/* Counting a large ledger takes a second or two: it runs on a connection
+ * of its own, off the main thread, as the export does. */
+static void
+count_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CountJob *job = task_data;
+  g_autoptr(GkStore) store = NULL;
+  GkReportCounts *counts = NULL;
+  GError *error = NULL;
+
+  store = gk_store_open (job->db_path, &error);
+  if (store != NULL)
+    counts = gk_report_count (store, job->year, job->unit_id, NULL, cancellable, &error);
+  if (counts == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, counts, (GDestroyNotify) gk_report_counts_free);
+}
+
+static void
+on_count_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
   g_autoptr(GkReportCounts) counts = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
+  GkReportDialog *self;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checks_list))) != NULL)
-    gtk_list_box_remove (self->checks_list, child);
-
-  if (self->store == NULL)
+  counts = g_task_propagate_pointer (G_TASK (result), &error);
+  /* A newer count replaced this one, or the dialog is gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-
-  counts = gk_report_count (self->store, gk_report_dialog_get_year (self), selected_unit (self), NULL, NULL, &error);
+  self = GK_REPORT_DIALOG (source);
+  g_clear_object (&self->count_cancellable);
   if (counts == NULL)
     {
       show_status (self, error->message);
@@ -127,6 +163,33 @@ update_checks (GkReportDialog *self)
   show_status (self, NULL);
   for (guint i = 0; i < counts->checks->len; i++)
     gtk_list_box_append (self->checks_list, check_row_new (g_ptr_array_index (counts->checks, i)));
+}
+
+/* The checks of the year and unit chosen, shown before anything is written. */
+static void
+update_checks (GkReportDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+  CountJob *job;
+  GtkWidget *child;
+
+  if (self->count_cancellable != NULL)
+    g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->count_cancellable);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checks_list))) != NULL)
+    gtk_list_box_remove (self->checks_list, child);
+  if (self->store == NULL)
+    return;
+
+  job = g_new0 (CountJob, 1);
+  job->db_path = g_strdup (gk_store_get_path (self->store));
+  job->year = gk_report_dialog_get_year (self);
+  job->unit_id = selected_unit (self);
+  self->count_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->count_cancellable, on_count_done_cb, NULL);
+  g_task_set_source_tag (task, update_checks);
+  g_task_set_task_data (task, job, (GDestroyNotify) count_job_free);
+  g_task_run_in_thread (task, count_thread);
 }
 
 static void
@@ -350,6 +413,9 @@ gk_report_dialog_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->count_cancellable != NULL)
+    g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->count_cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
