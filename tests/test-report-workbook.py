@@ -132,6 +132,12 @@ class Workbook(unittest.TestCase):
     def tearDownClass(cls):
         shutil.rmtree(cls.dir)
 
+    def scratch(self):
+        """A folder of the test's own, removed after it."""
+        path = tempfile.mkdtemp(prefix="gongkai-report-out-")
+        self.addCleanup(shutil.rmtree, path)
+        return path
+
     def test_sheets(self):
         self.assertEqual(self.book.sheetnames, SHEETS)
         # Nothing but the workbook is left in the folder: the temporary file was renamed.
@@ -266,41 +272,35 @@ class Workbook(unittest.TestCase):
                               capture_output=True)
         if made.returncode not in (0, 1) or not os.path.isdir(os.path.join(locales, "de_DE.UTF-8")):
             self.skipTest("the de_DE.UTF-8 locale cannot be made here: %s" % made.stderr.decode(errors="replace"))
-        german = os.path.join(self.dir, "german.xlsx")
-        plain = os.path.join(self.dir, "plain.xlsx")
+        out = self.scratch()
+        german = os.path.join(out, "german.xlsx")
+        plain = os.path.join(out, "plain.xlsx")
         run_cli(["--db", self.db, "report", "--year", "2024", "--on", "2025-01-15", "-o", german],
                 {"LOCPATH": locales, "LC_ALL": "de_DE.UTF-8", "LANG": "de_DE.UTF-8"})
         run_cli(["--db", self.db, "report", "--year", "2024", "--on", "2025-01-15", "-o", plain],
                 {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
-        try:
-            self.assertEqual(all_cells(german), all_cells(plain))
-            with open(german, "rb") as a, open(self.path, "rb") as b:
-                self.assertEqual(a.read(), b.read(), "the same ledger gives the same file")
-        finally:
-            os.unlink(german)
-            os.unlink(plain)
+        self.assertEqual(all_cells(german), all_cells(plain))
+        with open(german, "rb") as a, open(self.path, "rb") as b:
+            self.assertEqual(a.read(), b.read(), "the same ledger gives the same file")
 
     def test_public(self):
-        public = os.path.join(self.dir, "public.xlsx")
+        public = os.path.join(self.scratch(), "public.xlsx")
         run_cli(["--db", self.db, "report", "--year", "2024", "--on", "2025-01-15", "--public", "-o", public])
-        try:
-            cells = all_cells(public)
-            seen_masked = set()
-            for sheet, rows in cells.items():
-                for row in rows:
-                    for value in row:
-                        if isinstance(value, str):
-                            self.assertNotIn(FULL_ID, value, sheet)
-                            self.assertNotIn(FULL_MOBILE, value, sheet)
-                            seen_masked.add(value)
-            # An ID field keeps 6 + 4, a mobile 3 + 4, also inside a title.
-            self.assertIn("110105********002X", seen_masked)
-            self.assertIn("138****5678", seen_masked)
-            self.assertIn("王五（电话138****5678）骗取补贴", seen_masked)
-            self.assertEqual(cells["说明"][find_row(openpyxl.load_workbook(public)["说明"], "用途") - 1][1],
-                             "对外公开（个人信息已按脱敏规则处理）")
-        finally:
-            os.unlink(public)
+        cells = all_cells(public)
+        seen_masked = set()
+        for sheet, rows in cells.items():
+            for row in rows:
+                for value in row:
+                    if isinstance(value, str):
+                        self.assertNotIn(FULL_ID, value, sheet)
+                        self.assertNotIn(FULL_MOBILE, value, sheet)
+                        seen_masked.add(value)
+        # An ID field keeps 6 + 4, a mobile 3 + 4, also inside a title.
+        self.assertIn("110105********002X", seen_masked)
+        self.assertIn("138****5678", seen_masked)
+        self.assertIn("王五（电话138****5678）骗取补贴", seen_masked)
+        self.assertEqual(cells["说明"][find_row(openpyxl.load_workbook(public)["说明"], "用途") - 1][1],
+                         "对外公开（个人信息已按脱敏规则处理）")
 
 
 if __name__ == "__main__":
