@@ -230,6 +230,16 @@ class Workbook(unittest.TestCase):
         rate = [c for c in sheet[row] if isinstance(c.value, float)][0]
         self.assertEqual(rate.number_format, "0.0%")
         self.assertEqual(len(sheet._charts), 2)
+        # Publications per month, a column per domain: 招标公告 in March and April, the
+        # procurement contract in June, the blacklist entry in May.
+        months = find_row(sheet, "月份")
+        table = {r[0]: list(r[1:6]) for r in sheet.iter_rows(min_row=months, max_row=months + 12, values_only=True)}
+        self.assertEqual(table["月份"], ["保障性安居工程建设", "保障性住房分配", "政府采购", "工程建设项目招标投标", "黑名单"])
+        self.assertEqual(table["3月"], [0, 0, 0, 1, 0])
+        self.assertEqual(table["4月"], [0, 0, 0, 1, 0])
+        self.assertEqual(table["5月"], [0, 0, 0, 0, 1])
+        self.assertEqual(table["6月"], [0, 0, 1, 0, 0])
+        self.assertEqual(sum(sum(v) for k, v in table.items() if k != "月份"), 4)
 
     def test_overdue(self):
         sheet = self.book["逾期清单"]
