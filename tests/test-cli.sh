@@ -57,6 +57,16 @@ expect_status 0 "verify" "$cli" --db "$db" verify
 "$cli" --db "$tmp/b.db" list >"$tmp/b.tsv"
 cmp -s "$tmp/a.tsv" "$tmp/b.tsv" && ok "demo is deterministic" || not_ok "demo is deterministic"
 
+# report: usage errors exit 2 and write nothing; a sample ledger gives a workbook.
+expect_status 2 "report without --year" "$cli" --db "$tmp/a.db" report -o "$tmp/r.xlsx"
+expect_status 2 "report of a year before the national format" "$cli" --db "$tmp/a.db" report --year 2019 -o "$tmp/r.xlsx"
+expect_status 2 "report without -o" "$cli" --db "$tmp/a.db" report --year 2024
+expect_status 2 "report of an unknown unit" "$cli" --db "$tmp/a.db" report --year 2024 --unit 不存在的单位 -o "$tmp/r.xlsx"
+[ ! -e "$tmp/r.xlsx" ] && ok "no workbook after a usage error" || not_ok "no workbook after a usage error"
+expect_status 0 "report of the sample ledger" "$cli" --db "$tmp/a.db" report --year 2025 -o "$tmp/r.xlsx"
+[ "$(head -c 2 "$tmp/r.xlsx")" = "PK" ] && ok "the workbook is a zip package" || not_ok "the workbook is a zip package"
+expect_status 4 "report into a missing folder" "$cli" --db "$tmp/a.db" report --year 2025 -o "$tmp/missing/r.xlsx"
+
 # A damaged file is refused with a message, and left alone.
 printf 'not a ledger' >"$tmp/bad.db"
 expect_status 4 "damaged file refused" "$cli" --db "$tmp/bad.db" list

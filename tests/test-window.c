@@ -578,6 +578,8 @@ test_templates (void)
     "gk-project-section.ui", "gk-project-row.ui", "gk-project-dialog.ui",
     /* Instantiated by test-catalog-editor, inside the window. */
     "gk-catalog-editor.ui", "gk-catalog-fields.ui", "gk-catalog-channels.ui",
+    /* Instantiated by test-report-dialog, from the window's action. */
+    "gk-report-dialog.ui",
     NULL,
   };
   const char *source_root = g_getenv ("GK_SOURCE_ROOT");

@@ -17,6 +17,7 @@ static const GkCliCommand commands[] = {
   { "workdays", N_("Count working days on the official calendar"), gk_cli_workdays },
   { "demo", N_("Fill a ledger with a realistic sample"), gk_cli_demo },
   { "verify", N_("Check the ledger file for damage"), gk_cli_verify },
+  { "report", N_("Write the annual report workbook of a year"), gk_cli_report },
 };
 
 gboolean

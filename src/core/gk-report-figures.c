@@ -115,6 +115,20 @@ gk_report_figures_check (const GkReportFigures  *figures,
   return TRUE;
 }
 
+gboolean
+gk_report_figures_lookup (const GkReportFigures *figures,
+                          const char            *member,
+                          gint64                *out_value)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    if (g_strcmp0 (counts[i].member, member) == 0)
+      {
+        *out_value = COUNT_AT (figures, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 char *
 gk_report_figures_to_json (const GkReportFigures *figures)
 {

@@ -64,6 +64,11 @@ void             gk_report_figures_free       (GkReportFigures        *figures);
 gboolean         gk_report_figures_check      (const GkReportFigures  *figures,
                                                GError                **error);
 char            *gk_report_figures_to_json    (const GkReportFigures  *figures);
+/* The count stored under @member, as the JSON document names it
+ * ("rules-issued", …, "fees-fen"); FALSE for an unknown member. */
+gboolean         gk_report_figures_lookup     (const GkReportFigures  *figures,
+                                               const char             *member,
+                                               gint64                 *out_value);
 /* Refuses a document of another year, a negative or fractional count. */
 GkReportFigures *gk_report_figures_from_json  (const char             *json,
                                                int                     year,

@@ -5,6 +5,7 @@
 
 #include "gk-demo.h"
 #include "gk-item-chooser.h"
+#include "gk-report-dialog.h"
 #include "gk-window-private.h"
 
 static void
@@ -303,6 +304,53 @@ show_report_activated (GSimpleAction *action,
 }
 
 static void
+on_launch_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    g_warning ("Could not open the annual report: %s", error->message);
+}
+
+/* GTK 4.8 has no GtkFileLauncher: GIO's launcher goes through the portal
+ * inside the Flatpak. */
+static void
+on_report_toast_open_cb (AdwToast *toast,
+                         GkWindow *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (toast), "gk-uri");
+
+  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, on_launch_done_cb, NULL);
+}
+
+static void
+on_report_exported_cb (GkReportDialog *dialog,
+                       GFile          *file,
+                       GkWindow       *self)
+{
+  AdwToast *toast = adw_toast_new (_("Annual report saved"));
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "gk-uri", g_file_get_uri (file), g_free);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_report_toast_open_cb), self);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_report_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  GkWindow *self = GK_WINDOW (user_data);
+  GkReportDialog *dialog = gk_report_dialog_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_report_exported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 unavailable_activated (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
@@ -319,7 +367,7 @@ static const GActionEntry win_actions[] = {
   { "load-sample-data", load_sample_data_activated },
   { "delete-record", delete_record_activated },
   { "show-report", show_report_activated },
-  { "export-report", unavailable_activated },
+  { "export-report", export_report_activated },
   { "publish-bundle", unavailable_activated },
 };
 
@@ -363,8 +411,8 @@ gk_window_actions_update (GkWindow *self)
   set_enabled (self, "search", self->store != NULL);
   set_enabled (self, "show-report", self->store != NULL && self->section_kind == GK_SECTION_SUPERVISION);
   set_enabled (self, "load-sample-data", self->store != NULL && self->total_records == 0);
-  /* The exporters are not part of this build yet. */
-  set_enabled (self, "export-report", FALSE);
+  set_enabled (self, "export-report", self->store != NULL);
+  /* The publication bundle is not part of this build yet. */
   set_enabled (self, "publish-bundle", FALSE);
 }
 

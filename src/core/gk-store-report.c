@@ -1,0 +1,449 @@
+/* gk-store-report.c: the annual report's reads of the ledger, grouped or row by row. */
+#include "config.h"
+
+#include "gk-store-private.h"
+#include "gk-store-report.h"
+
+/* Every read takes the year's first and last day as ?1 and ?2, the unit
+ * (0: any) as ?3 and the hidden records as ?4. */
+#define IN_SCOPE \
+  " (?3 = 0 OR r.unit_id = ?3) AND r.uuid NOT IN (SELECT value FROM json_each (?4)) "
+
+void
+gk_store_request_group_free (GkStoreRequestGroup *group)
+{
+  if (group == NULL)
+    return;
+  g_free (group->applicant);
+  g_free (group->outcome);
+  g_free (group);
+}
+
+void
+gk_store_case_group_free (GkStoreCaseGroup *group)
+{
+  if (group == NULL)
+    return;
+  g_free (group->kind);
+  g_free (group->result);
+  g_free (group);
+}
+
+static GkDbStatement *
+prepare_year (GkStore     *self,
+              const char  *sql,
+              int          year,
+              gint64       unit_id,
+              GError     **error)
+{
+  g_autofree char *first = g_strdup_printf ("%04d-01-01", year);
+  g_autofree char *last = g_strdup_printf ("%04d-12-31", year);
+  g_autofree char *hidden = gk_store_dup_hidden_json (self);
+  GkDbStatement *stmt = gk_db_prepare (gk_store_get_db (self), sql, error);
+
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, first, error) ||
+      !gk_db_statement_bind_text (stmt, 2, last, error) ||
+      !gk_db_statement_bind_int64 (stmt, 3, unit_id, error) ||
+      !gk_db_statement_bind_text (stmt, 4, hidden != NULL ? hidden : "[]", error))
+    return NULL;
+  return stmt;
+}
+
+GPtrArray *
+gk_store_report_domains (GkStore  *self,
+                         GError  **error)
+{
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+  GkDbStatement *stmt = gk_db_prepare (gk_store_get_db (self), "SELECT key, name FROM domains ORDER BY position, key", error);
+  GError *local_error = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  while (gk_db_statement_step (stmt, &local_error))
+    {
+      g_ptr_array_add (pairs, gk_db_statement_dup_text (stmt, 0));
+      g_ptr_array_add (pairs, gk_db_statement_dup_text (stmt, 1));
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&pairs);
+}
+
+/* Dates compare as ISO strings; a reply before 1 January is "not replied
+ * before" only when there is none or it is on or after that day. */
+#define REQUESTS_SQL \
+  "SELECT applicant, outcome, " \
+  "       sum (received BETWEEN ?1 AND ?2), " \
+  "       sum (received < ?1 AND (replied IS NULL OR replied >= ?1)), " \
+  "       sum (replied BETWEEN ?1 AND ?2 AND received <= ?2), " \
+  "       sum (received <= ?2 AND (replied IS NULL OR replied > ?2)) " \
+  "FROM (SELECT coalesce (json_extract (r.fields, '$.applicant_type'), '') AS applicant, " \
+  "             coalesce (json_extract (r.fields, '$.outcome'), '') AS outcome, " \
+  "             json_extract (r.fields, '$.received_date') AS received, " \
+  "             nullif (json_extract (r.fields, '$.reply_date'), '') AS replied " \
+  "      FROM records r JOIN catalog_items i ON i.id = r.item_id " \
+  "      WHERE i.key = 'request.application' AND " IN_SCOPE ") " \
+  "WHERE received IS NOT NULL AND received <> '' " \
+  "GROUP BY applicant, outcome ORDER BY applicant, outcome"
+
+GPtrArray *
+gk_store_report_requests (GkStore  *self,
+                          int       year,
+                          gint64    unit_id,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_store_request_group_free);
+  GkDbStatement *stmt = prepare_year (self, REQUESTS_SQL, year, unit_id, error);
+  GError *local_error = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  while (gk_db_statement_step (stmt, &local_error))
+    {
+      GkStoreRequestGroup *group = g_new0 (GkStoreRequestGroup, 1);
+
+      group->applicant = gk_db_statement_dup_text (stmt, 0);
+      group->outcome = gk_db_statement_dup_text (stmt, 1);
+      group->received = gk_db_statement_get_int64 (stmt, 2);
+      group->carried_in = gk_db_statement_get_int64 (stmt, 3);
+      group->replied = gk_db_statement_get_int64 (stmt, 4);
+      group->carried_over = gk_db_statement_get_int64 (stmt, 5);
+      g_ptr_array_add (groups, group);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&groups);
+}
+
+#define CASES_SQL \
+  "SELECT kind, CASE WHEN result = 'pending' OR decided > ?2 THEN 'pending' ELSE result END, count (*) " \
+  "FROM (SELECT coalesce (json_extract (r.fields, '$.case_kind'), '') AS kind, " \
+  "             coalesce (json_extract (r.fields, '$.result'), '') AS result, " \
+  "             nullif (json_extract (r.fields, '$.decided_date'), '') AS decided " \
+  "      FROM records r JOIN catalog_items i ON i.id = r.item_id " \
+  "      WHERE i.key = 'request.case' AND " IN_SCOPE \
+  "        AND json_extract (r.fields, '$.received_date') BETWEEN ?1 AND ?2) " \
+  "GROUP BY 1, 2 ORDER BY 1, 2"
+
+GPtrArray *
+gk_store_report_cases (GkStore  *self,
+                       int       year,
+                       gint64    unit_id,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_store_case_group_free);
+  GkDbStatement *stmt = prepare_year (self, CASES_SQL, year, unit_id, error);
+  GError *local_error = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  while (gk_db_statement_step (stmt, &local_error))
+    {
+      GkStoreCaseGroup *group = g_new0 (GkStoreCaseGroup, 1);
+
+      group->kind = gk_db_statement_dup_text (stmt, 0);
+      group->result = gk_db_statement_dup_text (stmt, 1);
+      group->count = gk_db_statement_get_int64 (stmt, 2);
+      g_ptr_array_add (groups, group);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&groups);
+}
+
+/* The supervision report's rules (gk-store-supervision.c) per domain, item
+ * and unit, plus the records not to be disclosed formed in the year. */
+#define DUE_IN_YEAR "(r.due_on BETWEEN ?1 AND ?2)"
+#define WITHHELD_IN_YEAR "(r.mode = 'exempt' AND r.formed_on BETWEEN ?1 AND ?2)"
+#define RESOURCES_SQL \
+  "SELECT r.domain, coalesce (d.name, r.domain), r.item_id, i.level2, coalesce (r.unit_id, 0), u.name, " \
+  "       sum (" DUE_IN_YEAR "), " \
+  "       sum (" DUE_IN_YEAR " AND r.published_on IS NOT NULL AND r.published_on <= r.due_on), " \
+  "       sum (" DUE_IN_YEAR " AND r.published_on > r.due_on), " \
+  "       sum (CASE WHEN " DUE_IN_YEAR " AND r.published_on > r.due_on " \
+  "            THEN gk_workdays_late (r.due_on, r.published_on) END), " \
+  "       sum (" DUE_IN_YEAR " AND r.published_on IS NULL AND r.due_on < ?5), " \
+  "       sum (" WITHHELD_IN_YEAR "), " \
+  "       group_concat (DISTINCT CASE WHEN " WITHHELD_IN_YEAR " THEN r.exemption END) " \
+  "FROM records r JOIN catalog_items i ON i.id = r.item_id " \
+  "LEFT JOIN domains d ON d.key = r.domain LEFT JOIN units u ON u.id = r.unit_id " \
+  "WHERE r.domain <> 'request' AND (" DUE_IN_YEAR " OR " WITHHELD_IN_YEAR ") AND " IN_SCOPE \
+  "GROUP BY r.domain, r.item_id, r.unit_id " \
+  "ORDER BY min (d.position), r.domain, min (i.position), r.item_id, " \
+  "         min (u.position) IS NULL, min (u.position), min (u.name)"
+
+GPtrArray *
+gk_store_report_resources (GkStore     *self,
+                           int          year,
+                           gint64       unit_id,
+                           const char  *as_of,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_report_resource_row_free);
+  GkDbStatement *stmt = prepare_year (self, RESOURCES_SQL, year, unit_id, error);
+  GError *local_error = NULL;
+
+  if (stmt == NULL || !gk_db_statement_bind_text (stmt, 5, as_of, error))
+    return NULL;
+  while (gk_db_statement_step (stmt, &local_error))
+    {
+      GkReportResourceRow *row = g_new0 (GkReportResourceRow, 1);
+      const char *grounds = gk_db_statement_get_text (stmt, 12);
+
+      row->domain = gk_db_statement_dup_text (stmt, 0);
+      row->domain_name = gk_db_statement_dup_text (stmt, 1);
+      row->item_id = gk_db_statement_get_int64 (stmt, 2);
+      row->item_name = gk_db_statement_dup_text (stmt, 3);
+      row->unit_id = gk_db_statement_get_int64 (stmt, 4);
+      row->unit_name = gk_db_statement_dup_text (stmt, 5);
+      row->due = gk_db_statement_get_int64 (stmt, 6);
+      row->on_time = gk_db_statement_get_int64 (stmt, 7);
+      row->late = gk_db_statement_get_int64 (stmt, 8);
+      row->late_workdays = gk_db_statement_get_int64 (stmt, 9);
+      row->overdue = gk_db_statement_get_int64 (stmt, 10);
+      row->withheld = gk_db_statement_get_int64 (stmt, 11);
+      /* group_concat's separator is a comma; the grounds are shown with "；". */
+      if (grounds != NULL)
+        {
+          g_auto(GStrv) parts = g_strsplit (grounds, ",", -1);
+
+          row->grounds = g_strjoinv ("；", parts);
+        }
+      g_ptr_array_add (rows, row);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+#define CHANNELS_SQL \
+  "SELECT r.domain, coalesce (d.name, r.domain), c.channel, count (*) " \
+  "FROM record_channels c JOIN records r ON r.id = c.record_id LEFT JOIN domains d ON d.key = r.domain " \
+  "WHERE r.domain <> 'request' AND coalesce (c.published_on, r.published_on) BETWEEN ?1 AND ?2 AND " IN_SCOPE \
+  "GROUP BY r.domain, c.channel ORDER BY min (d.position), r.domain, count (*) DESC, c.channel"
+
+GPtrArray *
+gk_store_report_channels (GkStore  *self,
+                          int       year,
+                          gint64    unit_id,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_report_channel_row_free);
+  GkDbStatement *stmt = prepare_year (self, CHANNELS_SQL, year, unit_id, error);
+  GError *local_error = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  while (gk_db_statement_step (stmt, &local_error))
+    {
+      GkReportChannelRow *row = g_new0 (GkReportChannelRow, 1);
+
+      row->domain = gk_db_statement_dup_text (stmt, 0);
+      row->domain_name = gk_db_statement_dup_text (stmt, 1);
+      row->channel = gk_db_statement_dup_text (stmt, 2);
+      row->count = gk_db_statement_get_int64 (stmt, 3);
+      g_ptr_array_add (rows, row);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* A plain scan of the table: publications are not indexed by date, and
+ * reading the table in order is several times faster than through the
+ * domain index, row by row. */
+#define MONTHS_SQL \
+  "SELECT r.domain, cast (substr (r.published_on, 6, 2) AS INTEGER), count (*) " \
+  "FROM records r NOT INDEXED " \
+  "WHERE r.published_on BETWEEN ?1 AND ?2 AND r.domain <> 'request' AND " IN_SCOPE \
+  "GROUP BY 1, 2"
+
+/* Every domain but requests, with or without publications, so that the
+ * chart's series are the same from year to year. */
+GPtrArray *
+gk_store_report_months (GkStore  *self,
+                        int       year,
+                        gint64    unit_id,
+                        GError  **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_report_month_row_free);
+  g_autoptr(GPtrArray) domains = gk_store_report_domains (self, error);
+  g_autoptr(GHashTable) by_domain = g_hash_table_new (g_str_hash, g_str_equal);
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
+
+  if (domains == NULL)
+    return NULL;
+  for (guint i = 0; i + 1 < domains->len; i += 2)
+    {
+      GkReportMonthRow *row;
+
+      if (g_strcmp0 (g_ptr_array_index (domains, i), "request") == 0)
+        continue;
+      row = g_new0 (GkReportMonthRow, 1);
+      row->domain = g_strdup (g_ptr_array_index (domains, i));
+      row->domain_name = g_strdup (g_ptr_array_index (domains, i + 1));
+      g_ptr_array_add (rows, row);
+      g_hash_table_insert (by_domain, row->domain, row);
+    }
+
+  stmt = prepare_year (self, MONTHS_SQL, year, unit_id, error);
+  if (stmt == NULL)
+    return NULL;
+  while (gk_db_statement_step (stmt, &local_error))
+    {
+      GkReportMonthRow *row = g_hash_table_lookup (by_domain, gk_db_statement_get_text (stmt, 0));
+      int month = gk_db_statement_get_int (stmt, 1);
+
+      if (row != NULL && month >= 1 && month <= 12)
+        row->months[month - 1] = gk_db_statement_get_int64 (stmt, 2);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+#define ROW_COLUMNS \
+  "r.item_id, i.level2, r.domain, coalesce (d.name, r.domain), r.title, u.name, r.index_no, r.doc_no, " \
+  "r.formed_on, r.due_on, r.published_on, r.status, r.mode, r.exemption, r.fields "
+#define ROW_FROM \
+  "records r JOIN catalog_items i ON i.id = r.item_id " \
+  "LEFT JOIN domains d ON d.key = r.domain LEFT JOIN units u ON u.id = r.unit_id "
+
+static gboolean
+foreach_row (GkDbStatement    *stmt,
+             GkReportRowFunc   func,
+             gpointer          user_data,
+             GError          **error)
+{
+  GError *local_error = NULL;
+
+  while (gk_db_statement_step (stmt, &local_error))
+    {
+      GkReportRecordRow row = {
+        .item_id = gk_db_statement_get_int64 (stmt, 0),
+        .item_name = gk_db_statement_get_text (stmt, 1),
+        .domain = gk_db_statement_get_text (stmt, 2),
+        .domain_name = gk_db_statement_get_text (stmt, 3),
+        .title = gk_db_statement_get_text (stmt, 4),
+        .unit_name = gk_db_statement_get_text (stmt, 5),
+        .index_no = gk_db_statement_get_text (stmt, 6),
+        .doc_no = gk_db_statement_get_text (stmt, 7),
+        .formed_on = gk_db_statement_get_text (stmt, 8),
+        .due_on = gk_db_statement_get_text (stmt, 9),
+        .published_on = gk_db_statement_get_text (stmt, 10),
+        .status = gk_db_statement_get_text (stmt, 11),
+        .mode = gk_db_statement_get_text (stmt, 12),
+        .exemption = gk_db_statement_get_text (stmt, 13),
+        .fields = gk_db_statement_get_text (stmt, 14),
+        .late_workdays = gk_db_statement_get_int64 (stmt, 15),
+      };
+
+      if (!func (&row, user_data, error))
+        {
+          gk_db_statement_reset (stmt);
+          return FALSE;
+        }
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#define OVERDUE_SQL \
+  "SELECT " ROW_COLUMNS ", CASE WHEN r.published_on > r.due_on THEN gk_workdays_late (r.due_on, r.published_on) END " \
+  "FROM " ROW_FROM \
+  "WHERE r.domain <> 'request' AND r.due_on BETWEEN ?1 AND ?2 AND " IN_SCOPE \
+  "  AND (r.published_on > r.due_on OR (r.published_on IS NULL AND r.due_on < ?5)) " \
+  "ORDER BY u.position IS NULL, u.position, u.name, d.position, r.due_on, r.id"
+
+gboolean
+gk_store_report_foreach_overdue (GkStore          *self,
+                                 int               year,
+                                 gint64            unit_id,
+                                 const char       *as_of,
+                                 GkReportRowFunc   func,
+                                 gpointer          user_data,
+                                 GError          **error)
+{
+  GkDbStatement *stmt = prepare_year (self, OVERDUE_SQL, year, unit_id, error);
+
+  if (stmt == NULL || !gk_db_statement_bind_text (stmt, 5, as_of, error))
+    return FALSE;
+  return foreach_row (stmt, func, user_data, error);
+}
+
+/* The records the year touched: formed, due or published in it. */
+#define TOUCHED_IN_YEAR \
+  " (r.formed_on BETWEEN ?1 AND ?2 OR r.due_on BETWEEN ?1 AND ?2 OR r.published_on BETWEEN ?1 AND ?2) "
+
+#define USED_KEYS_SQL \
+  "SELECT DISTINCT j.key FROM records r, json_each (r.fields) j " \
+  "WHERE r.domain = ?5 AND " IN_SCOPE " AND " TOUCHED_IN_YEAR \
+  "  AND j.type <> 'null' AND j.value <> '' AND j.value <> '[]'"
+
+GHashTable *
+gk_store_report_used_keys (GkStore     *self,
+                           int          year,
+                           const char  *domain,
+                           gint64       unit_id,
+                           GError     **error)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GkDbStatement *stmt = prepare_year (self, USED_KEYS_SQL, year, unit_id, error);
+  GError *local_error = NULL;
+
+  if (stmt == NULL || !gk_db_statement_bind_text (stmt, 5, domain, error))
+    return NULL;
+  while (gk_db_statement_step (stmt, &local_error))
+    g_hash_table_add (keys, gk_db_statement_dup_text (stmt, 0));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&keys);
+}
+
+#define LEDGER_SQL \
+  "SELECT " ROW_COLUMNS ", 0 FROM " ROW_FROM \
+  "WHERE r.domain = ?5 AND " IN_SCOPE " AND " TOUCHED_IN_YEAR \
+  "ORDER BY i.position, r.item_id, r.formed_on, r.id"
+
+gboolean
+gk_store_report_foreach_record (GkStore          *self,
+                                int               year,
+                                const char       *domain,
+                                gint64            unit_id,
+                                GkReportRowFunc   func,
+                                gpointer          user_data,
+                                GError          **error)
+{
+  GkDbStatement *stmt = prepare_year (self, LEDGER_SQL, year, unit_id, error);
+
+  if (stmt == NULL || !gk_db_statement_bind_text (stmt, 5, domain, error))
+    return FALSE;
+  return foreach_row (stmt, func, user_data, error);
+}

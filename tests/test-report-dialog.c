@@ -1,0 +1,131 @@
+/* test-report-dialog.c: Export Annual Report from the window: the checks shown first, the workbook written by a worker. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "gk-application.h"
+#include "gk-core.h"
+#include "gk-report-dialog.h"
+#include "gk-settings.h"
+#include "gk-store.h"
+#include "gk-test-report-ledger.h"
+#include "gk-test-ui.h"
+#include "gk-test-util.h"
+#include "gk-window.h"
+
+static GkApplication *app;
+static char *tmp_dir;
+
+static GkReportDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GK_IS_REPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GK_REPORT_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static gboolean
+file_written (const char *path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS) && find_dialog () == NULL;
+}
+
+static gboolean
+find_row_titled (GtkWidget *widget,
+                 gpointer   data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+#define CHECK_NAME "首选项中填写的上年结转数字与台账一致"
+
+/* The checks are counted off the main thread. */
+static gboolean
+check_shown (GkReportDialog *dialog)
+{
+  return gk_test_find_widget (GTK_WIDGET (dialog), find_row_titled, (gpointer) CHECK_NAME) != NULL;
+}
+
+static void
+test_export (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "report.db", NULL);
+  g_autofree char *out_path = g_build_filename (tmp_dir, "年报.xlsx", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(GkStore) store = gk_test_open_store (db_path);
+  g_autoptr(GkReportFigures) figures = gk_report_figures_new (2024);
+  g_autoptr(GError) error = NULL;
+  GkReportDialog *dialog;
+  GkWindow *window;
+  GtkWidget *check;
+
+  gk_test_report_fill_ledger (store);
+  /* Carried-over figures that disagree with the ledger: a failed check to show. */
+  figures->has_carried_over = TRUE;
+  figures->carried_over[GK_APPLICANT_PERSON] = 5;
+  figures->carried_over[GK_APPLICANT_TOTAL] = 5;
+  g_assert_true (gk_store_set_report_figures (store, figures, &error));
+  g_assert_no_error (error);
+
+  window = gk_window_new (app, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-report"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "export-report", NULL);
+  gk_test_ui_wait_until (dialog_shown, NULL);
+  dialog = find_dialog ();
+
+  /* The checks of the year chosen are shown before anything is written. */
+  gk_report_dialog_set_year (dialog, 2024);
+  gk_test_ui_wait_until (check_shown, dialog);
+  check = gk_test_find_widget (GTK_WIDGET (dialog), find_row_titled, (gpointer) CHECK_NAME);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (check)), ==, "自然人：首选项中填写 5，按台账计算为 1；总计：首选项中填写 5，按台账计算为 1");
+  g_assert_false (g_file_test (out_path, G_FILE_TEST_EXISTS));
+
+  /* The file chooser is the portal's; the test names the file instead. */
+  gk_report_dialog_set_file (dialog, out);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.export", NULL));
+  gk_test_ui_wait_until (file_written, out_path);
+  {
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (out_path, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 1000);
+    g_assert_true (g_str_has_prefix (contents, "PK"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  tmp_dir = gk_test_ui_init (&argc, &argv, "report-dialog");
+  app = gk_test_ui_new_application ();
+
+  g_test_add_func ("/report-dialog/export", test_export);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  gk_test_remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}

@@ -1,0 +1,300 @@
+/* test-report.c: the annual report: figures counted from a prepared ledger, its checks, the workbook's file handling. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gk-core.h"
+#include "gk-report-count.h"
+#include "gk-report-xlsx.h"
+#include "gk-settings.h"
+#include "gk-store.h"
+#include "gk-test-report-ledger.h"
+#include "gk-test-util.h"
+
+typedef GkTestLedger Fixture;
+
+static const gint64 expected_requests[GK_REPORT_N_ROWS][GK_APPLICANT_N_COLUMNS] = {
+  [GK_REPORT_ROW_RECEIVED] = { 3, 1, 1, 1, 1, 1, 8 },
+  [GK_REPORT_ROW_CARRIED_IN] = { 1, 0, 0, 0, 0, 0, 1 },
+  [GK_REPORT_ROW_FIRST_OUTCOME + 0] = { 2, 0, 0, 0, 0, 0, 2 },   /* （一）予以公开 */
+  [GK_REPORT_ROW_FIRST_OUTCOME + 1] = { 1, 0, 0, 0, 0, 0, 1 },   /* （二）部分公开 */
+  [GK_REPORT_ROW_FIRST_OUTCOME + 5] = { 0, 1, 0, 0, 0, 0, 1 },   /* （三）4.保护第三方合法权益 */
+  [GK_REPORT_ROW_FIRST_OUTCOME + 10] = { 0, 0, 0, 0, 1, 0, 1 },  /* （四）1.本机关不掌握 */
+  [GK_REPORT_ROW_FIRST_OUTCOME + 14] = { 0, 0, 0, 0, 0, 1, 1 },  /* （五）2.重复申请 */
+  [GK_REPORT_ROW_FIRST_OUTCOME + 18] = { 1, 0, 0, 0, 0, 0, 1 },  /* （六）1.逾期不补正 */
+  [GK_REPORT_ROW_TOTAL] = { 4, 1, 0, 0, 1, 1, 7 },
+  [GK_REPORT_ROW_CARRIED_OVER] = { 0, 0, 1, 1, 0, 0, 2 },
+};
+
+static const gint64 expected_cases[GK_REPORT_N_CASE_KINDS][GK_REPORT_N_CASE_RESULTS] = {
+  { 1, 0, 0, 1, 2 },
+  { 0, 0, 1, 0, 1 },
+  { 0, 0, 0, 1, 1 },
+};
+
+static const GkReportCheck *
+find_check (GkReportCounts *counts,
+            const char     *prefix)
+{
+  for (guint i = 0; i < counts->checks->len; i++)
+    {
+      const GkReportCheck *check = g_ptr_array_index (counts->checks, i);
+
+      if (g_str_has_prefix (check->name, prefix))
+        return check;
+    }
+  return NULL;
+}
+
+static const GkReportResourceRow *
+find_resource (GkReportCounts *counts,
+               const char     *item,
+               const char     *unit)
+{
+  for (guint i = 0; i < counts->resources->len; i++)
+    {
+      const GkReportResourceRow *row = g_ptr_array_index (counts->resources, i);
+
+      if (g_strcmp0 (row->item_name, item) == 0 && g_strcmp0 (row->unit_name, unit) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+static void
+test_count (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkReportCounts) counts = NULL;
+  const GkReportResourceRow *row;
+  const GkReportCheck *check;
+
+  gk_test_report_fill_ledger (f->store);
+  counts = gk_report_count (f->store, 2024, 0, GK_TEST_REPORT_AS_OF, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint r = 0; r < GK_REPORT_N_ROWS; r++)
+    for (guint c = 0; c < GK_APPLICANT_N_COLUMNS; c++)
+      if (counts->requests[r][c] != expected_requests[r][c])
+        g_error ("Table 三 row %u column %u: %" G_GINT64_FORMAT ", expected %" G_GINT64_FORMAT,
+                 r, c, counts->requests[r][c], expected_requests[r][c]);
+  for (guint k = 0; k < GK_REPORT_N_CASE_KINDS; k++)
+    for (guint r = 0; r < GK_REPORT_N_CASE_RESULTS; r++)
+      g_assert_cmpint (counts->cases[k][r], ==, expected_cases[k][r]);
+  g_assert_false (counts->carried_in_from_figures);
+
+  /* The ledger holds 2023: this year's 二 was compared with its 四. */
+  check = find_check (counts, "本年“上年结转”等于2023年");
+  g_assert_nonnull (check);
+  g_assert_true (check->passed);
+  g_assert_true (gk_report_counts_passed (counts));
+  for (guint i = 0; i < counts->checks->len; i++)
+    {
+      check = g_ptr_array_index (counts->checks, i);
+      g_assert_true (check->passed || check->warning);
+    }
+
+  row = find_resource (counts, "招标公告", "区发改局");
+  g_assert_nonnull (row);
+  g_assert_cmpint (row->due, ==, 2);
+  g_assert_cmpint (row->on_time, ==, 1);
+  g_assert_cmpint (row->late, ==, 1);
+  g_assert_cmpint (row->late_workdays, ==, 2);
+  g_assert_cmpint (row->overdue, ==, 0);
+  row = find_resource (counts, "招标公告", "区园林局");
+  g_assert_nonnull (row);
+  g_assert_cmpint (row->due, ==, 1);
+  g_assert_cmpint (row->overdue, ==, 1);
+  row = find_resource (counts, "采购合同", "区财政局");
+  g_assert_nonnull (row);
+  g_assert_cmpint (row->due, ==, 1);
+  g_assert_cmpint (row->on_time, ==, 1);
+  g_assert_cmpint (row->withheld, ==, 1);
+  g_assert_cmpstr (row->grounds, ==, "第十五条 商业秘密");
+  row = find_resource (counts, "骗取公共资源等不良行为信息", "区发改局");
+  g_assert_nonnull (row);
+  g_assert_cmpint (row->on_time, ==, 1);
+  g_assert_cmpuint (counts->resources->len, ==, 4);
+}
+
+/* A unit's report counts that unit's records only. */
+static void
+test_count_unit (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkReportCounts) counts = NULL;
+  gint64 unit_id;
+
+  gk_test_report_fill_ledger (f->store);
+  unit_id = gk_store_find_unit (f->store, "区园林局", &error);
+  g_assert_no_error (error);
+  counts = gk_report_count (f->store, 2024, unit_id, GK_TEST_REPORT_AS_OF, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (counts->unit_name, ==, "区园林局");
+  g_assert_cmpuint (counts->resources->len, ==, 1);
+  g_assert_nonnull (find_resource (counts, "招标公告", "区园林局"));
+  g_assert_cmpint (counts->requests[GK_REPORT_ROW_RECEIVED][GK_APPLICANT_TOTAL], ==, 0);
+}
+
+/* Carried-over figures entered in Preferences that disagree with the
+ * ledger's own last year are caught, with the numbers. */
+static void
+test_inconsistent_figures (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkReportCounts) counts = NULL;
+  g_autoptr(GkReportFigures) figures = gk_report_figures_new (2024);
+  const GkReportCheck *check;
+
+  gk_test_report_fill_ledger (f->store);
+  figures->has_carried_over = TRUE;
+  figures->carried_over[GK_APPLICANT_PERSON] = 5;
+  figures->carried_over[GK_APPLICANT_TOTAL] = 5;
+  g_assert_true (gk_store_set_report_figures (f->store, figures, &error));
+  g_assert_no_error (error);
+
+  counts = gk_report_count (f->store, 2024, 0, GK_TEST_REPORT_AS_OF, NULL, &error);
+  g_assert_no_error (error);
+  /* The ledger holds 2023, so its count stands in the table … */
+  g_assert_cmpint (counts->requests[GK_REPORT_ROW_CARRIED_IN][GK_APPLICANT_PERSON], ==, 1);
+  /* … and the figures that disagree are reported. */
+  check = find_check (counts, "首选项中填写的上年结转数字");
+  g_assert_nonnull (check);
+  g_assert_false (check->passed);
+  g_assert_false (check->warning);
+  g_assert_nonnull (strstr (check->detail, "自然人：首选项中填写 5，按台账计算为 1"));
+  g_assert_nonnull (strstr (check->detail, "总计：首选项中填写 5，按台账计算为 1"));
+  g_assert_false (gk_report_counts_passed (counts));
+}
+
+/* Without last year in the ledger, row 二 is the clerk's figures; then
+ * 一 + 二 = 七 + 四 fails when those applications are nowhere else. A reply
+ * dated before its receipt breaks the balance too. */
+static void
+test_inconsistent_balance (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkReportCounts) counts = NULL;
+  g_autoptr(GkReportFigures) figures = gk_report_figures_new (2024);
+  const GkReportCheck *check;
+
+  gk_test_report_add_application (f->store, "2024-03-01", "2024-03-20", "natural-person", "disclosed");
+  gk_test_report_add_application (f->store, "2024-05-10", "2023-12-01", "business", "disclosed");
+  figures->has_carried_over = TRUE;
+  figures->carried_over[GK_APPLICANT_PERSON] = 2;
+  figures->carried_over[GK_APPLICANT_TOTAL] = 2;
+  g_assert_true (gk_store_set_report_figures (f->store, figures, &error));
+  g_assert_no_error (error);
+
+  counts = gk_report_count (f->store, 2024, 0, GK_TEST_REPORT_AS_OF, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (counts->carried_in_from_figures);
+  g_assert_cmpint (counts->requests[GK_REPORT_ROW_CARRIED_IN][GK_APPLICANT_PERSON], ==, 2);
+
+  check = find_check (counts, "表三各列：第一项加第二项之和");
+  g_assert_nonnull (check);
+  g_assert_false (check->passed);
+  g_assert_nonnull (strstr (check->detail, "自然人：1 + 2 = 3，而 1 + 0 = 1"));
+  g_assert_nonnull (strstr (check->detail, "商业企业：1 + 0 = 1，而 0 + 0 = 0"));
+  g_assert_nonnull (strstr (check->detail, "总计：2 + 2 = 4，而 1 + 0 = 1"));
+  g_assert_null (strstr (check->detail, "科研机构"));
+  g_assert_false (gk_report_counts_passed (counts));
+}
+
+static void
+cancel_on_progress_cb (double   fraction,
+                       gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+/* A cancelled export leaves no file, not even a temporary one, and an
+ * older workbook of the same name as it was. */
+static void
+test_write_cancelled (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *out_dir = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *path = g_build_filename (out_dir, "report.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  GkReportOptions options = { .year = 2024, .as_of = GK_TEST_REPORT_AS_OF };
+
+  gk_test_report_fill_ledger (f->store);
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+
+  /* Cancelled while the ledgers are written. */
+  g_assert_false (gk_report_export (f->store, &options, path, cancellable, cancel_on_progress_cb, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (out_dir), ==, 0);
+
+  /* Cancelled before it began, over an older file. */
+  g_assert_true (g_file_set_contents (path, "older", -1, NULL));
+  g_assert_false (gk_report_export (f->store, &options, path, cancellable, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (out_dir), ==, 1);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "older");
+
+  /* Not cancelled: the workbook replaces it, and nothing else is left. */
+  g_cancellable_reset (cancellable);
+  g_assert_true (gk_report_export (f->store, &options, path, cancellable, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "PK"));
+  g_assert_cmpuint (count_files (out_dir), ==, 1);
+}
+
+/* A folder that cannot be written to fails with a message and leaves nothing. */
+static void
+test_write_unwritable (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "missing", "report.xlsx", NULL);
+  GkReportOptions options = { .year = 2024, .as_of = GK_TEST_REPORT_AS_OF };
+
+  g_assert_false (gk_report_export (f->store, &options, path, NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  gk_core_init ();
+
+  g_test_add ("/report/count", Fixture, NULL, gk_test_ledger_set_up, test_count, gk_test_ledger_tear_down);
+  g_test_add ("/report/count-unit", Fixture, NULL, gk_test_ledger_set_up, test_count_unit, gk_test_ledger_tear_down);
+  g_test_add ("/report/inconsistent-figures", Fixture, NULL, gk_test_ledger_set_up, test_inconsistent_figures,
+              gk_test_ledger_tear_down);
+  g_test_add ("/report/inconsistent-balance", Fixture, NULL, gk_test_ledger_set_up, test_inconsistent_balance,
+              gk_test_ledger_tear_down);
+
+  g_test_add ("/report/write-cancelled", Fixture, NULL, gk_test_ledger_set_up, test_write_cancelled,
+              gk_test_ledger_tear_down);
+  g_test_add ("/report/write-unwritable", Fixture, NULL, gk_test_ledger_set_up, test_write_unwritable,
+              gk_test_ledger_tear_down);
+
+  return g_test_run ();
+}
