@@ -182,13 +182,28 @@ test_items_complete (void)
     }
 }
 
+/* Every item's rule, the field its period runs from, as the law writes
+ * them: 7 working days only for licensing and penalty decisions (seed §一,
+ * 国办发〔2015〕51号); 3 calendar days for 中标候选人 (招标投标法实施条例
+ * 第五十四条); 2 working days for procurement results and contracts
+ * (政府采购法实施条例 第四十三条, 第五十条); else 20 working days
+ * (条例 第二十六条). */
 static void
 test_deadline_rules (void)
 {
   g_autoptr(GkCatalog) catalog = load_default ();
-  static const char * const decisions[] = {
-    "procurement.complaint-decision", "procurement.inspection-decision", "procurement.violation-record",
-    "bidding.approval", "bidding.violation-record", "blacklist.entry", NULL,
+  static const struct { const char *key; GkDeadlineKind kind; guint days; const char *from; } expected[] = {
+    { "procurement.violation-record", GK_DEADLINE_DECISION, 7, "decision_date" },
+    { "bidding.violation-record", GK_DEADLINE_DECISION, 7, "decision_date" },
+    { "bidding.approval", GK_DEADLINE_DECISION, 7, "approval_date" },
+    { "procurement.complaint-decision", GK_DEADLINE_PROACTIVE, 20, "decision_date" },
+    { "procurement.inspection-decision", GK_DEADLINE_PROACTIVE, 20, "decision_date" },
+    { "blacklist.entry", GK_DEADLINE_PROACTIVE, 20, "penalty_date" },
+    { "bidding.candidates", GK_DEADLINE_DAYS, 3, "report_date" },
+    { "procurement.result", GK_DEADLINE_CUSTOM, 2, "award_date" },
+    { "procurement.contract", GK_DEADLINE_CUSTOM, 2, "sign_date" },
+    { "bidding.result", GK_DEADLINE_PROACTIVE, 20, "award_date" },
+    { "housing-allocation.result", GK_DEADLINE_PROACTIVE, 20, "" },
   };
 
   for (guint i = 0; i < catalog->items->len; i++)
@@ -197,20 +212,36 @@ test_deadline_rules (void)
       GkDeadlineRule rule;
 
       g_assert_true (gk_deadline_rule_parse (gk_item_get_deadline_rule (item), &rule, NULL));
-      if (g_strv_contains (decisions, gk_item_get_key (item)))
-        g_assert_cmpint (rule.kind, ==, GK_DEADLINE_DECISION);
-      else if (rule.kind == GK_DEADLINE_CUSTOM)
-        g_assert_true (g_str_equal (gk_item_get_key (item), "bidding.candidates") ||
-                       g_str_has_prefix (gk_item_get_key (item), "procurement."));
-      else
-        g_assert_cmpint (rule.kind, ==, GK_DEADLINE_PROACTIVE);
+      /* The field a rule runs from is a date field of the item. */
+      if (rule.start_field[0] != '\0')
+        {
+          const GkField *field = gk_schema_lookup_field (gk_item_get_schema (item), rule.start_field);
+
+          g_assert_nonnull (field);
+          g_assert_cmpint (field->kind, ==, GK_FIELD_DATE);
+        }
+      if (rule.kind == GK_DEADLINE_DECISION)
+        g_assert_true (g_str_has_suffix (gk_item_get_key (item), "violation-record") ||
+                       g_str_equal (gk_item_get_key (item), "bidding.approval"));
     }
 
-  /* 招标投标法实施条例 第五十四条; 政府采购法实施条例 第四十三条, 第五十条. */
-  g_assert_cmpstr (gk_item_get_deadline_rule (gk_catalog_lookup_item (catalog, "bidding.candidates")), ==, "workdays:3");
-  g_assert_cmpstr (gk_item_get_deadline_rule (gk_catalog_lookup_item (catalog, "procurement.result")), ==, "workdays:2");
-  g_assert_cmpstr (gk_item_get_deadline_rule (gk_catalog_lookup_item (catalog, "procurement.contract")), ==, "workdays:2");
-  g_assert_cmpstr (gk_item_get_deadline_rule (gk_catalog_lookup_item (catalog, "housing-allocation.result")), ==, "proactive");
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      GkDeadlineRule rule;
+
+      g_test_message ("%s", expected[i].key);
+      g_assert_true (gk_deadline_rule_parse (gk_item_get_deadline_rule (gk_catalog_lookup_item (catalog, expected[i].key)),
+                                             &rule, NULL));
+      g_assert_cmpint (rule.kind, ==, expected[i].kind);
+      g_assert_cmpuint (gk_deadline_rule_get_workdays (&rule), ==, expected[i].days);
+      g_assert_cmpstr (rule.start_field, ==, expected[i].from);
+    }
+
+  /* 公示期不得少于3日; a 备案 is no licence. */
+  g_assert_cmpstr (gk_item_get_deadline_rule (gk_catalog_lookup_item (catalog, "bidding.candidates")), ==,
+                   "days:3 from:report_date period:3");
+  g_assert_cmpstr (gk_item_get_deadline_rule (gk_catalog_lookup_item (catalog, "bidding.approval")), ==,
+                   "decision from:approval_date proactive-when:approval_type=备案");
 }
 
 static void
@@ -665,7 +696,8 @@ first_item (JsonObject *root)
 
 static void edit_newer (JsonObject *root) { json_object_set_int_member (root, "format", GK_CATALOG_FORMAT + 1); }
 static void edit_unknown_key (JsonObject *root) { json_object_set_string_member (root, "itmes", "x"); }
-static void edit_bad_rule (JsonObject *root) { json_object_set_string_member (first_item (root), "deadline_rule", "days:3"); }
+static void edit_bad_rule (JsonObject *root) { json_object_set_string_member (first_item (root), "deadline_rule", "weeks:3"); }
+static void edit_bad_start (JsonObject *root) { json_object_set_string_member (first_item (root), "deadline_rule", "decision from:nothing"); }
 static void edit_bad_unit (JsonObject *root)
 {
   JsonArray *units = json_array_new ();
@@ -701,7 +733,8 @@ test_invalid (void)
   } cases[] = {
     { edit_newer, GK_CATALOG_ERROR_NEWER_FORMAT, NULL },
     { edit_unknown_key, GK_CATALOG_ERROR_INVALID, "itmes" },
-    { edit_bad_rule, GK_CATALOG_ERROR_INVALID, "days:3" },
+    { edit_bad_rule, GK_CATALOG_ERROR_INVALID, "weeks:3" },
+    { edit_bad_start, GK_CATALOG_ERROR_INVALID, "nothing" },
     { edit_bad_unit, GK_CATALOG_ERROR_INVALID, "mayor" },
     { edit_bad_domain, GK_CATALOG_ERROR_INVALID, "request" },
     { edit_bad_fields, GK_CATALOG_ERROR_INVALID, "array" },

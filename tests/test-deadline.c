@@ -20,10 +20,16 @@ test_rule_parse (void)
     { "workdays:15", GK_DEADLINE_CUSTOM, 15, "workdays:15" },
     { " workdays:1 ", GK_DEADLINE_CUSTOM, 1, "workdays:1" },
     { "workdays:250", GK_DEADLINE_CUSTOM, 250, "workdays:250" },
+    { "days:3", GK_DEADLINE_DAYS, 3, "days:3" },
+    { "days:3  from:report_date period:3", GK_DEADLINE_DAYS, 3, "days:3 from:report_date period:3" },
+    { "decision from:approval_date proactive-when:approval_type=备案", GK_DEADLINE_DECISION, 7,
+      "decision from:approval_date proactive-when:approval_type=备案" },
   };
   static const char *bad[] = {
     "", "Proactive", "proactive:20", "workdays:", "workdays:0", "workdays:-1",
-    "workdays:abc", "workdays:15x", "workdays:251", "workdays: 15", "days:15",
+    "workdays:abc", "workdays:15x", "workdays:251", "workdays: 15", "days:0", "days:367",
+    "from:decision_date", "decision from:", "decision from:决定日期", "decision period:0",
+    "decision proactive-when:approval_type", "decision proactive-when:=备案", "decision soon",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
@@ -75,6 +81,15 @@ test_rule_due (void)
     { "decision", "2025-10-03", "2025-10-16" },
     { "workdays:15", "2020-01-23", "2020-02-21" },
     { "workdays:1", "2019-04-30", "2019-05-05" },
+    /* 招标投标法实施条例 第五十四条, 3日: calendar days, the last one moved
+     * past a rest day (民法典 第二百零三条). Thu 03-06 + 3 = Sun 03-09 -> Mon. */
+    { "days:3 from:report_date", "2025-03-06", "2025-03-10" },
+    /* Tue + 3 = Fri: nothing to move. */
+    { "days:3", "2025-03-04", "2025-03-07" },
+    /* Sun 09-28 + 3 = Wed 10-01, in the National Day holiday (10-01..10-08). */
+    { "days:3", "2025-09-28", "2025-10-09" },
+    /* Tue 2025-09-30 + 3 = Fri 10-03: the holiday again; Sat 10-11 would be a make-up day but Thu 10-09 comes first. */
+    { "days:3", "2025-09-30", "2025-10-09" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -89,6 +104,40 @@ test_rule_due (void)
       g_assert_cmpint (missing, ==, 0);
       gk_test_assert_date (&due, cases[i].due);
     }
+}
+
+/* A year without its notice still gives a date, and says so. */
+static void
+test_rule_days_unknown_year (void)
+{
+  GkDeadlineRule rule;
+  GDate start = gk_test_date ("2027-03-04");
+  GDate due;
+  int missing = 0;
+
+  g_assert_true (gk_deadline_rule_parse ("days:3", &rule, NULL));
+  g_assert_false (gk_deadline_rule_compute_due (&rule, calendar, &start, &due, &missing));
+  g_assert_cmpint (missing, ==, 2027);
+  gk_test_assert_date (&due, "2027-03-08");
+}
+
+/* 公示期不得少于3日: both ends count, as a notice announces them. */
+static void
+test_rule_period (void)
+{
+  GkDeadlineRule rule;
+  GDate first = gk_test_date ("2025-03-07");
+  GDate two = gk_test_date ("2025-03-08");
+  GDate three = gk_test_date ("2025-03-09");
+
+  g_assert_true (gk_deadline_rule_parse ("days:3 from:report_date period:3", &rule, NULL));
+  g_assert_cmpuint (rule.period_days, ==, 3);
+  g_assert_false (gk_deadline_rule_check_period (&rule, &first, &two));
+  g_assert_true (gk_deadline_rule_check_period (&rule, &first, &three));
+  g_assert_false (gk_deadline_rule_check_period (&rule, &three, &first));
+
+  g_assert_true (gk_deadline_rule_parse ("days:3", &rule, NULL));
+  g_assert_true (gk_deadline_rule_check_period (&rule, &first, &first));
 }
 
 /* ------------------------------------------------------------------ */
@@ -240,6 +289,8 @@ main (int   argc,
 
   g_test_add_func ("/deadline/rule/parse", test_rule_parse);
   g_test_add_func ("/deadline/rule/due", test_rule_due);
+  g_test_add_func ("/deadline/rule/days-unknown-year", test_rule_days_unknown_year);
+  g_test_add_func ("/deadline/rule/period", test_rule_period);
   g_test_add_func ("/deadline/timeliness/status", test_timeliness);
   g_test_add_func ("/deadline/timeliness/missing-year", test_timeliness_missing_year);
   g_test_add_func ("/deadline/timeliness/strings", test_timeliness_strings);

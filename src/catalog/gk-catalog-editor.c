@@ -92,7 +92,8 @@ build_rule (GkCatalogEditor *self)
 
   if (selected >= GK_ITEM_RULE_N_CHOICES)
     return g_strdup (gk_item_get_deadline_rule (self->item));
-  return gk_item_rule_build ((GkItemRuleChoice) selected, (guint) gtk_spin_button_get_value_as_int (self->workdays_spin));
+  return gk_item_rule_build_from ((GkItemRuleChoice) selected, (guint) gtk_spin_button_get_value_as_int (self->workdays_spin),
+                                  gk_item_get_deadline_rule (self->item));
 }
 
 /* The item as the widgets show it; what is invalid keeps its saved value. */
@@ -239,7 +240,8 @@ static void
 on_rule_row_selected_cb (GkCatalogEditor *self)
 {
   gtk_widget_set_visible (self->workdays_row,
-                          adw_combo_row_get_selected (self->rule_row) == GK_ITEM_RULE_CHOICE_WORKDAYS);
+                          adw_combo_row_get_selected (self->rule_row) == GK_ITEM_RULE_CHOICE_WORKDAYS ||
+                          adw_combo_row_get_selected (self->rule_row) == GK_ITEM_RULE_CHOICE_DAYS);
   schedule_save (self);
 }
 
@@ -337,7 +339,7 @@ show_item (GkCatalogEditor *self)
     }
   adw_combo_row_set_selected (self->rule_row, choice);
   gtk_spin_button_set_value (self->workdays_spin, MAX (workdays, 1));
-  gtk_widget_set_visible (self->workdays_row, choice == GK_ITEM_RULE_CHOICE_WORKDAYS);
+  gtk_widget_set_visible (self->workdays_row, choice == GK_ITEM_RULE_CHOICE_WORKDAYS || choice == GK_ITEM_RULE_CHOICE_DAYS);
 
   gk_catalog_channels_set_channels (self->channels, item != NULL ? gk_item_get_channels (item) : NULL);
 

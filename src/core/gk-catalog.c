@@ -641,7 +641,8 @@ read_item (GkCatalog   *catalog,
       return FALSE;
     }
 
-  if (!gk_deadline_rule_parse (gk_item_get_deadline_rule (item), &rule, &rule_error))
+  if (!gk_deadline_rule_parse (gk_item_get_deadline_rule (item), &rule, &rule_error) ||
+      !gk_deadline_rule_check_fields (&rule, gk_item_get_schema (item), &rule_error))
     {
       set_invalid (error, where, "%s", rule_error->message);
       return FALSE;

@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "gk-calendar.h"
+#include "gk-schema.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,8 @@ typedef enum
 #define GK_DEADLINE_PROACTIVE_WORKDAYS          20  /* 第二十六条 */
 #define GK_DEADLINE_DECISION_WORKDAYS            7  /* 国办发〔2015〕51号 etc. */
 #define GK_DEADLINE_CUSTOM_MAX_WORKDAYS        250  /* about a working year */
+#define GK_DEADLINE_MAX_DAYS                   366  /* a calendar-day count */
+#define GK_DEADLINE_FIELD_MAX                   64  /* bytes of a field id, with its NUL */
 #define GK_TIMELINESS_DEFAULT_DUE_SOON_WORKDAYS  3
 
 /* ------------------------------------------------------------------ */
@@ -28,16 +31,36 @@ typedef enum
 {
   GK_DEADLINE_PROACTIVE,  /* 20 working days from the day the information is formed or changed */
   GK_DEADLINE_DECISION,   /* 7 working days from a licensing or penalty decision */
-  GK_DEADLINE_CUSTOM,     /* a catalog item's own count */
+  GK_DEADLINE_CUSTOM,     /* a catalog item's own count of working days */
+  GK_DEADLINE_DAYS,       /* calendar days; a last day that is a rest day moves to the next working day */
 } GkDeadlineKind;
 
-/* A rule as the catalog stores it. @workdays matters for CUSTOM only:
- * the other kinds have their count fixed by law. */
+/* A rule as the catalog stores it: "KIND [from:FIELD] [period:N]
+ * [proactive-when:FIELD=VALUE]".
+ *
+ * @workdays matters for CUSTOM (working days) and DAYS (calendar days)
+ * only: the other kinds have their count fixed by law.
+ * @start_field names the record field holding the legally relevant date
+ * the period runs from (a decision date, an award date); empty when it is
+ * the record's own formation date.
+ * @period_days is the shortest publication period (公示期) the law allows,
+ * checked on the publicity_start and publicity_end fields; 0 for none.
+ * @proactive_field and @proactive_value: a record whose field holds that
+ * value falls under the proactive 20-working-day rule instead (a 备案 is
+ * not a licensing decision). */
 typedef struct
 {
   GkDeadlineKind kind;
   guint          workdays;
+  char           start_field[GK_DEADLINE_FIELD_MAX];
+  guint          period_days;
+  char           proactive_field[GK_DEADLINE_FIELD_MAX];
+  char           proactive_value[GK_DEADLINE_FIELD_MAX];
 } GkDeadlineRule;
+
+/* The fields a minimum publication period is checked on. */
+#define GK_DEADLINE_PERIOD_START_FIELD "publicity_start"
+#define GK_DEADLINE_PERIOD_END_FIELD   "publicity_end"
 
 #define GK_TYPE_DEADLINE_KIND (gk_deadline_kind_get_type ())
 
@@ -49,6 +72,12 @@ gboolean  gk_deadline_rule_parse           (const char            *text,
                                             GError               **error);
 char     *gk_deadline_rule_to_string       (const GkDeadlineRule  *rule);
 guint     gk_deadline_rule_get_workdays    (const GkDeadlineRule  *rule);
+gboolean  gk_deadline_rule_check_fields    (const GkDeadlineRule  *rule,
+                                            GkSchema              *schema,
+                                            GError               **error);
+gboolean  gk_deadline_rule_check_period    (const GkDeadlineRule  *rule,
+                                            const GDate           *first,
+                                            const GDate           *last);
 gboolean  gk_deadline_rule_compute_due     (const GkDeadlineRule  *rule,
                                             GkCalendar            *calendar,
                                             const GDate           *start,

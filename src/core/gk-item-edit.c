@@ -40,6 +40,9 @@ gk_item_rule_read (const char        *rule,
     case GK_DEADLINE_DECISION:
       *choice = GK_ITEM_RULE_CHOICE_DECISION;
       break;
+    case GK_DEADLINE_DAYS:
+      *choice = GK_ITEM_RULE_CHOICE_DAYS;
+      break;
     case GK_DEADLINE_CUSTOM:
     default:
       *choice = GK_ITEM_RULE_CHOICE_WORKDAYS;
@@ -53,7 +56,21 @@ char *
 gk_item_rule_build (GkItemRuleChoice choice,
                     guint            workdays)
 {
-  GkDeadlineRule rule = { GK_DEADLINE_CUSTOM, CLAMP (workdays, 1, GK_DEADLINE_CUSTOM_MAX_WORKDAYS) };
+  return gk_item_rule_build_from (choice, workdays, NULL);
+}
+
+char *
+gk_item_rule_build_from (GkItemRuleChoice  choice,
+                         guint             workdays,
+                         const char       *previous)
+{
+  GkDeadlineRule rule = { 0, };
+
+  /* An unreadable or request rule has nothing to keep. */
+  if (previous == NULL || !gk_deadline_rule_parse (previous, &rule, NULL))
+    memset (&rule, 0, sizeof rule);
+  rule.kind = GK_DEADLINE_CUSTOM;
+  rule.workdays = CLAMP (workdays, 1, GK_DEADLINE_CUSTOM_MAX_WORKDAYS);
 
   switch (choice)
     {
@@ -64,6 +81,9 @@ gk_item_rule_build (GkItemRuleChoice choice,
       rule.kind = GK_DEADLINE_DECISION;
       break;
     case GK_ITEM_RULE_CHOICE_WORKDAYS:
+      break;
+    case GK_ITEM_RULE_CHOICE_DAYS:
+      rule.kind = GK_DEADLINE_DAYS;
       break;
     case GK_ITEM_RULE_CHOICE_REQUEST:
       return g_strdup (GK_ITEM_RULE_REQUEST);
@@ -77,6 +97,25 @@ gk_item_rule_build (GkItemRuleChoice choice,
   return gk_deadline_rule_to_string (&rule);
 }
 
+char *
+gk_item_dup_start_label (GkItem *item)
+{
+  GkDeadlineRule rule;
+  GkSchema *schema;
+  const GkField *field;
+
+  g_return_val_if_fail (GK_IS_ITEM (item), NULL);
+
+  if (gk_item_get_deadline_rule (item) == NULL ||
+      !gk_deadline_rule_parse (gk_item_get_deadline_rule (item), &rule, NULL) ||
+      rule.start_field[0] == '\0')
+    return NULL;
+
+  schema = gk_item_get_schema (item);
+  field = schema != NULL ? gk_schema_lookup_field (schema, rule.start_field) : NULL;
+  return g_strdup (field != NULL ? field->label : rule.start_field);
+}
+
 const char *
 gk_item_rule_choice_describe (GkItemRuleChoice choice)
 {
@@ -88,6 +127,8 @@ gk_item_rule_choice_describe (GkItemRuleChoice choice)
       return _("7 working days from the decision");
     case GK_ITEM_RULE_CHOICE_WORKDAYS:
       return _("Another number of working days");
+    case GK_ITEM_RULE_CHOICE_DAYS:
+      return _("A number of calendar days (a rest day moves the last one)");
     case GK_ITEM_RULE_CHOICE_REQUEST:
       return _("The reply period of a request");
     case GK_ITEM_RULE_CHOICE_NONE:

@@ -15,6 +15,7 @@ typedef enum
   GK_ITEM_RULE_CHOICE_PROACTIVE,  /* "proactive": 20 working days */
   GK_ITEM_RULE_CHOICE_DECISION,   /* "decision": 7 working days */
   GK_ITEM_RULE_CHOICE_WORKDAYS,   /* "workdays:N" */
+  GK_ITEM_RULE_CHOICE_DAYS,       /* "days:N": calendar days, a rest day moves the last one */
   GK_ITEM_RULE_CHOICE_REQUEST,    /* GK_ITEM_RULE_REQUEST */
   GK_ITEM_RULE_CHOICE_NONE,       /* GK_ITEM_RULE_NONE */
   GK_ITEM_RULE_N_CHOICES,
@@ -27,9 +28,19 @@ gboolean     gk_item_rule_read              (const char          *rule,
                                              guint               *workdays,
                                              GError             **error);
 /* The rule string gk_store_save_item() accepts; @workdays counts for
- * GK_ITEM_RULE_CHOICE_WORKDAYS only and is clamped to what the parser takes. */
+ * GK_ITEM_RULE_CHOICE_WORKDAYS and _DAYS only and is clamped to what the
+ * parser takes. */
 char        *gk_item_rule_build             (GkItemRuleChoice     choice,
                                              guint                workdays);
+/* The same, keeping what @previous says beyond its kind (the field the
+ * period runs from, a publication period): the editor changes the count,
+ * not the legal start date. */
+char        *gk_item_rule_build_from        (GkItemRuleChoice     choice,
+                                             guint                workdays,
+                                             const char          *previous);
+/* The label of the field @item's deadline runs from (决定日期), which the
+ * record's formation date follows; NULL when it is the formation date. */
+char        *gk_item_dup_start_label        (GkItem              *item);
 /* The choice in words, for a list of choices. */
 const char  *gk_item_rule_choice_describe   (GkItemRuleChoice     choice);
 

@@ -360,16 +360,17 @@ gk_store_save_item (GkStore   *self,
       return FALSE;
     }
 
-  if (g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) != 0 &&
-      g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_NONE) != 0 &&
-      !gk_deadline_rule_parse (gk_item_get_deadline_rule (item), &rule, error))
-    return FALSE;
-
   if (gk_item_get_schema (item) == NULL)
     {
       g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("The catalog item's fields cannot be read"));
       return FALSE;
     }
+
+  if (g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) != 0 &&
+      g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_NONE) != 0 &&
+      (!gk_deadline_rule_parse (gk_item_get_deadline_rule (item), &rule, error) ||
+       !gk_deadline_rule_check_fields (&rule, gk_item_get_schema (item), error)))
+    return FALSE;
 
   stored = gk_store_get_item (self, gk_item_get_key (item), NULL);
   rule_changed = stored == NULL || g_strcmp0 (gk_item_get_deadline_rule (stored), gk_item_get_deadline_rule (item)) != 0;

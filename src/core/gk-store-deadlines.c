@@ -143,7 +143,9 @@ sync_request_dates (GkRecord *record)
     gk_record_set_published_on (record, NULL);
 }
 
-/* A request's reply deadline: from its receipt, moved by its events. */
+/* A request's reply deadline: from its receipt, moved by its events. Events
+ * that cannot all have happened keep the plain 20 working days from receipt,
+ * so the request stays supervised; gk_store_check_deadline() reports them. */
 static void
 compute_request_due (GkStore     *self,
                      GkRecord    *record,
@@ -151,16 +153,12 @@ compute_request_due (GkStore     *self,
                      const GDate *received)
 {
   g_autoptr(GArray) events = request_events_from_fields (fields);
-  g_autoptr(GError) error = NULL;
   GkRequestDeadline deadline;
 
   if (!gk_request_deadline_compute (self->calendar, received, (GkRequestEvent *) (gpointer) events->data,
-                                    events->len, &deadline, &error))
-    {
-      /* Events that cannot have happened: the editor shows why. */
-      g_debug ("No reply deadline for %s: %s", gk_record_get_uuid (record), error->message);
-      return;
-    }
+                                    events->len, &deadline, NULL) &&
+      !gk_request_deadline_compute (self->calendar, received, NULL, 0, &deadline, NULL))
+    return;
 
   if (g_date_valid (&deadline.due))
     {
@@ -171,8 +169,58 @@ compute_request_due (GkStore     *self,
   gk_record_set_due_missing_year (record, deadline.missing_year);
 }
 
-/* Proactive records are due a number of working days after they were formed
- * or changed; records not disclosed proactively have no deadline. */
+/* The item's rule as it applies to @record: a record whose field holds the
+ * rule's proactive-when value falls under the 20-working-day rule. */
+static gboolean
+record_rule (GkItem         *item,
+             GkRecord       *record,
+             GkDeadlineRule *rule)
+{
+  const char *text = gk_item_get_deadline_rule (item);
+
+  if (g_strcmp0 (text, GK_ITEM_RULE_REQUEST) == 0 || g_strcmp0 (text, GK_ITEM_RULE_NONE) == 0 ||
+      !gk_deadline_rule_parse (text, rule, NULL))
+    return FALSE;
+
+  if (rule->proactive_field[0] != '\0' &&
+      g_strcmp0 (row_string (gk_record_get_values (record), rule->proactive_field), rule->proactive_value) == 0)
+    {
+      rule->kind = GK_DEADLINE_PROACTIVE;
+      rule->workdays = GK_DEADLINE_PROACTIVE_WORKDAYS;
+    }
+  return TRUE;
+}
+
+/* The legally relevant date a rule runs from (a decision or award date) is
+ * the information's formation date: the record's date follows the field. */
+static void
+sync_start_date (GkRecord             *record,
+                 const GkDeadlineRule *rule)
+{
+  const char *start;
+  GDate date;
+
+  if (rule->start_field[0] == '\0')
+    return;
+  start = row_string (gk_record_get_values (record), rule->start_field);
+  if (start != NULL && gk_date_from_iso (start, &date, NULL))
+    gk_record_set_formed_on (record, start);
+}
+
+/* Whether @item's records must be disclosed proactively by law: the
+ * catalog says 主动公开 and gives a deadline. */
+static gboolean
+item_is_proactive (GkItem *item)
+{
+  return g_strcmp0 (gk_item_get_mode (item), "依申请公开") != 0 &&
+         g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) != 0 &&
+         g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_NONE) != 0;
+}
+
+/* Records are due a number of days after the date their item's rule runs
+ * from. A record of an item the law makes proactive keeps its deadline
+ * whatever mode the clerk chose, except an exempt one: that is counted as
+ * 不予公开 with its ground instead. */
 void
 gk_store_compute_due (GkStore  *self,
                       GkRecord *record)
@@ -186,31 +234,139 @@ gk_store_compute_due (GkStore  *self,
   gk_record_set_due_on (record, NULL);
   gk_record_set_due_missing_year (record, 0);
 
-  if (item != NULL && g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) == 0)
-    sync_request_dates (record);
-
-  if (item == NULL || gk_record_get_formed_on (record) == NULL || !gk_date_from_iso (gk_record_get_formed_on (record), &formed, NULL))
+  if (item == NULL)
     return;
 
   if (g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) == 0)
     {
-      compute_request_due (self, record, gk_record_get_values (record), &formed);
+      sync_request_dates (record);
+      if (gk_record_get_formed_on (record) != NULL &&
+          gk_date_from_iso (gk_record_get_formed_on (record), &formed, NULL))
+        compute_request_due (self, record, gk_record_get_values (record), &formed);
       return;
     }
 
-  if (g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_NONE) == 0)
+  if (!record_rule (item, record, &rule))
+    return;
+  sync_start_date (record, &rule);
+
+  if (gk_record_get_formed_on (record) == NULL || !gk_date_from_iso (gk_record_get_formed_on (record), &formed, NULL))
     return;
 
-  if (g_strcmp0 (gk_record_get_mode (record), GK_MODE_PROACTIVE) != 0)
-    return;
-
-  if (!gk_deadline_rule_parse (gk_item_get_deadline_rule (item), &rule, NULL))
+  if (g_strcmp0 (gk_record_get_mode (record), GK_MODE_EXEMPT) == 0 ||
+      (g_strcmp0 (gk_record_get_mode (record), GK_MODE_PROACTIVE) != 0 && !item_is_proactive (item)))
     return;
 
   gk_deadline_rule_compute_due (&rule, self->calendar, &formed, &due, &missing_year);
   due_on = gk_date_format_iso (&due);
   gk_record_set_due_on (record, due_on);
   gk_record_set_due_missing_year (record, missing_year);
+}
+
+static void
+add_error (GPtrArray  *errors,
+           const char *field_id,
+           const char *message)
+{
+  g_ptr_array_add (errors, gk_issue_new (field_id, -1, NULL, GK_SEVERITY_ERROR, message));
+}
+
+static const char *
+field_label (GkItem     *item,
+             const char *field_id)
+{
+  GkSchema *schema = gk_item_get_schema (item);
+  const GkField *field = schema != NULL ? gk_schema_lookup_field (schema, field_id) : NULL;
+
+  return field != NULL ? field->label : field_id;
+}
+
+/* A request's events, read as the deadline reads them. */
+static void
+check_request (GkStore   *self,
+               GkRecord  *record,
+               GPtrArray *errors)
+{
+  g_autoptr(GArray) events = request_events_from_fields (gk_record_get_values (record));
+  g_autoptr(GError) error = NULL;
+  GkRequestDeadline deadline;
+  GDate received;
+
+  if (gk_record_get_formed_on (record) == NULL || !gk_date_from_iso (gk_record_get_formed_on (record), &received, NULL))
+    return;
+  if (!gk_request_deadline_compute (self->calendar, &received, (GkRequestEvent *) (gpointer) events->data,
+                                    events->len, &deadline, &error))
+    add_error (errors, "events", error->message);
+}
+
+/**
+ * gk_store_check_deadline:
+ * @errors: (element-type GkIssue): where the problems are added
+ *
+ * What stops @record from being published on deadline grounds: its date
+ * differs from the field its rule runs from, or that field is empty; a
+ * publication period shorter than the law allows; a proactive item's record
+ * set to "on request"; request events that cannot all have happened.
+ */
+void
+gk_store_check_deadline (GkStore   *self,
+                         GkRecord  *record,
+                         GPtrArray *errors)
+{
+  GkItem *item = gk_store_lookup_item (self, gk_record_get_item_id (record));
+  JsonObject *values = gk_record_get_values (record);
+  GkDeadlineRule rule;
+  const char *first_text, *last_text, *start;
+  GDate first, last;
+
+  if (item == NULL)
+    return;
+
+  if (g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) == 0)
+    {
+      check_request (self, record, errors);
+      return;
+    }
+
+  if (g_strcmp0 (gk_record_get_mode (record), GK_MODE_ON_REQUEST) == 0 && item_is_proactive (item))
+    add_error (errors, NULL, _("This item must be disclosed proactively: it cannot be left to requests"));
+
+  if (!record_rule (item, record, &rule))
+    return;
+
+  if (rule.start_field[0] != '\0')
+    {
+      start = row_string (values, rule.start_field);
+      if (start == NULL || !gk_date_from_iso (start, &first, NULL))
+        {
+          g_autofree char *message = g_strdup_printf (_("The deadline runs from “%s”: enter that date"),
+                                                      field_label (item, rule.start_field));
+
+          add_error (errors, rule.start_field, message);
+        }
+      else if (g_strcmp0 (start, gk_record_get_formed_on (record)) != 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("The formation date must be “%s”, the date the deadline runs from"),
+                                                      field_label (item, rule.start_field));
+
+          add_error (errors, rule.start_field, message);
+        }
+    }
+
+  first_text = row_string (values, GK_DEADLINE_PERIOD_START_FIELD);
+  last_text = row_string (values, GK_DEADLINE_PERIOD_END_FIELD);
+  if (rule.period_days > 0 && first_text != NULL && last_text != NULL &&
+      gk_date_from_iso (first_text, &first, NULL) && gk_date_from_iso (last_text, &last, NULL) &&
+      !gk_deadline_rule_check_period (&rule, &first, &last))
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "The publication period must last at least %u day",
+                                                               "The publication period must last at least %u days",
+                                                               rule.period_days),
+                                                  rule.period_days);
+
+      add_error (errors, GK_DEADLINE_PERIOD_END_FIELD, message);
+    }
 }
 
 gboolean
@@ -224,7 +380,7 @@ gk_store_recompute_due_dates (GkStore  *self,
   if (!gk_db_begin (self->db, error))
     return FALSE;
 
-  stmt = gk_db_prepare (self->db, "SELECT id, item_id, formed_on, mode, due_on, due_missing_year FROM records", error);
+  stmt = gk_db_prepare (self->db, "SELECT id, item_id, formed_on, mode, due_on, due_missing_year, fields FROM records", error);
   if (stmt == NULL)
     goto fail;
 
@@ -238,6 +394,8 @@ gk_store_recompute_due_dates (GkStore  *self,
       gk_record_set_mode (record, gk_db_statement_get_text (stmt, 3));
       gk_record_set_due_on (record, gk_db_statement_get_text (stmt, 4));
       gk_record_set_due_missing_year (record, gk_db_statement_get_int (stmt, 5));
+      if (!gk_record_set_values_json (record, gk_db_statement_get_text (stmt, 6), NULL))
+        g_debug ("Record %" G_GINT64_FORMAT ": field values unreadable; due date from its formation date", gk_record_get_id (record));
       g_ptr_array_add (records, record);
     }
   if (local_error != NULL)
@@ -246,7 +404,7 @@ gk_store_recompute_due_dates (GkStore  *self,
       goto fail;
     }
 
-  stmt = gk_db_prepare (self->db, "UPDATE records SET due_on = ?2, due_missing_year = ?3 WHERE id = ?1", error);
+  stmt = gk_db_prepare (self->db, "UPDATE records SET due_on = ?2, due_missing_year = ?3, formed_on = ?4 WHERE id = ?1", error);
   if (stmt == NULL)
     goto fail;
 
@@ -254,15 +412,18 @@ gk_store_recompute_due_dates (GkStore  *self,
     {
       GkRecord *record = g_ptr_array_index (records, i);
       g_autofree char *old_due = g_strdup (gk_record_get_due_on (record));
+      g_autofree char *old_formed = g_strdup (gk_record_get_formed_on (record));
       int old_missing = gk_record_get_due_missing_year (record);
 
       gk_store_compute_due (self, record);
-      if (g_strcmp0 (old_due, gk_record_get_due_on (record)) == 0 && old_missing == gk_record_get_due_missing_year (record))
+      if (g_strcmp0 (old_due, gk_record_get_due_on (record)) == 0 && old_missing == gk_record_get_due_missing_year (record) &&
+          g_strcmp0 (old_formed, gk_record_get_formed_on (record)) == 0)
         continue;
 
       if (!gk_db_statement_bind_int64 (stmt, 1, gk_record_get_id (record), error) ||
           !gk_db_statement_bind_text (stmt, 2, gk_record_get_due_on (record), error) ||
           !gk_db_statement_bind_int (stmt, 3, gk_record_get_due_missing_year (record), error) ||
+          !gk_db_statement_bind_text (stmt, 4, gk_record_get_formed_on (record), error) ||
           !gk_db_statement_step_done (stmt, error))
         goto fail;
     }

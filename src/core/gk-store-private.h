@@ -65,6 +65,9 @@ gboolean  gk_store_load_calendar        (GkStore      *self,
                                          GError      **error);
 void      gk_store_compute_due          (GkStore      *self,
                                          GkRecord     *record);
+void      gk_store_check_deadline       (GkStore      *self,
+                                         GkRecord     *record,
+                                         GPtrArray    *errors);
 
 /* gk-store-supervision.c */
 gboolean  gk_store_register_sql_functions (GkStore    *self,

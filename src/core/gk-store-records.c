@@ -160,6 +160,7 @@ gk_store_validate_record (GkStore   *self,
     }
   if (gk_record_get_title (record) == NULL || gk_record_get_title (record)[0] == '\0')
     g_ptr_array_add (errors, gk_issue_new (NULL, -1, NULL, GK_SEVERITY_ERROR, _("The title is empty")));
+  gk_store_check_deadline (self, record, errors);
   g_ptr_array_unref (issues);
   return errors;
 }

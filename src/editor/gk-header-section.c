@@ -8,6 +8,7 @@
 #include "gk-date-button.h"
 #include "gk-deadline.h"
 #include "gk-header-section.h"
+#include "gk-item-edit.h"
 #include "gk-unit-choice.h"
 #include "gk-message-row.h"
 #include "gk-project-row.h"
@@ -39,6 +40,7 @@ struct _GkHeaderSection
   char *formed_iso;        /* what the formation date entry holds, parsed; NULL when empty */
   char *formed_error;
   gboolean formed_follows_fields;  /* a request's formation date is its receipt date */
+  char *formed_source;     /* the label of the field it follows otherwise (决定日期), or NULL */
   gboolean title_empty;    /* as last reported: the editor counts it as a problem */
 };
 
@@ -81,6 +83,7 @@ gk_header_section_finalize (GObject *object)
   GkHeaderSection *self = GK_HEADER_SECTION (object);
 
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
+  g_clear_pointer (&self->formed_source, g_free);
   g_free (self->formed_iso);
   g_free (self->formed_error);
 
@@ -130,7 +133,14 @@ update_formed_message (GkHeaderSection *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self->formed_row), "error");
 
-  if (self->formed_follows_fields)
+  if (self->formed_follows_fields && self->formed_source != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("This is the date the deadline runs from, “%s”, entered below"),
+                                                  self->formed_source);
+
+      gk_message_row_set_message (self->formed_message_row, message, GK_SEVERITY_OK);
+    }
+  else if (self->formed_follows_fields)
     gk_message_row_set_message (self->formed_message_row,
                                 _("For a request this is the date the application was received, entered below"),
                                 GK_SEVERITY_OK);
@@ -397,7 +407,11 @@ gk_header_section_set_record (GkEditorSection *section,
   if (record == NULL)
     return;
 
-  self->formed_follows_fields = item != NULL && g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) == 0;
+  g_clear_pointer (&self->formed_source, g_free);
+  if (item != NULL)
+    self->formed_source = gk_item_dup_start_label (item);
+  self->formed_follows_fields = item != NULL && (g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) == 0 ||
+                                                 self->formed_source != NULL);
   if (item != NULL)
     /* Translators: a catalog item's first-level and second-level names */
     item_text = g_strdup_printf (_("%s · %s"), gk_item_get_level1 (item), gk_item_get_level2 (item));
