@@ -7,6 +7,7 @@
 
 #include "gk-core.h"
 #include "gk-date.h"
+#include "gk-deadline.h"
 #include "gk-demo.h"
 #include "gk-record-list.h"
 #include "gk-store.h"
@@ -277,6 +278,167 @@ test_request_deadline (Fixture       *f,
   loaded = gk_store_get_record (f->store, gk_record_get_uuid (record), &error);
   g_assert_cmpstr (gk_record_get_published_on (loaded), ==, "2025-10-20");
   g_assert_false (gk_record_is_overdue (loaded, "2025-11-10"));
+}
+
+static GkRecord *
+create_with_values (Fixture    *f,
+                    const char *item_key,
+                    const char *entered_on,
+                    const char *values)
+{
+  g_autoptr(GError) error = NULL;
+  GkRecord *record = gk_store_create_record (f->store, item_key, NULL, &error);
+
+  g_assert_no_error (error);
+  /* The day the clerk entered it, as a new record's formation date is. */
+  gk_record_set_formed_on (record, entered_on);
+  g_assert_true (gk_record_set_values_json (record, values, NULL));
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+  return record;
+}
+
+static GkTimeliness
+timeliness_of (Fixture    *f,
+               GkRecord   *record,
+               const char *published)
+{
+  GDate due = gk_test_date (gk_record_get_due_on (record));
+  GDate on = gk_test_date (published);
+
+  return gk_deadline_get_timeliness (gk_store_get_calendar (f->store), &due, &on, &on, 3, NULL);
+}
+
+/* The 7 working days of a penalty run from the decision, not from the day
+ * it was entered: decided Mon 2025-03-03, entered a week later on 03-10,
+ * published Fri 03-14. Due 03-12, so late; counted from the entry it would
+ * have been due 03-19 and shown on time. */
+static void
+test_deadline_start_field (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = NULL;
+
+  record = create_with_values (f, "procurement.violation-record", "2025-03-10",
+                               "{\"subject_name\": \"某供应商\", \"violation\": \"提供虚假材料\", \"penalty\": \"罚款\","
+                               " \"decision_date\": \"2025-03-03\", \"authority\": \"区财政局\"}");
+  g_assert_cmpstr (gk_record_get_formed_on (record), ==, "2025-03-03");
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-03-12");
+  g_assert_cmpint (timeliness_of (f, record, "2025-03-14"), ==, GK_TIMELINESS_LATE);
+
+  /* A formation date set apart from the decision is refused at publication. */
+  gk_record_set_formed_on (record, "2025-03-10");
+  {
+    g_autoptr(GPtrArray) issues = gk_store_validate_record (f->store, record, &error);
+    gboolean found = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < issues->len; i++)
+      found |= g_strcmp0 (((GkIssue *) g_ptr_array_index (issues, i))->field_id, "decision_date") == 0;
+    g_assert_true (found);
+  }
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  /* …and saving brings it back to the decision. */
+  g_assert_cmpstr (gk_record_get_formed_on (record), ==, "2025-03-03");
+
+  /* A complaint decision is no licensing or penalty decision: 20 working days. */
+  g_clear_object (&record);
+  record = create_with_values (f, "procurement.complaint-decision", "2025-03-10",
+                               "{\"complainant\": \"某公司\", \"matter\": \"评审程序\", \"decision\": \"驳回投诉\","
+                               " \"decision_date\": \"2025-03-03\", \"authority\": \"区财政局\"}");
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-03-31");
+
+  /* A 备案 is no licence: 20 working days; an approval (a licence): 7. */
+  g_clear_object (&record);
+  record = create_with_values (f, "bidding.approval", "2025-03-10",
+                               "{\"approval_type\": \"备案\", \"approval_date\": \"2025-03-03\"}");
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-03-31");
+  g_assert_true (gk_record_set_values_json (record, "{\"approval_type\": \"核准\", \"approval_date\": \"2025-03-03\"}", NULL));
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-03-12");
+}
+
+/* 中标候选人: 3 calendar days from the evaluation report, the last one
+ * moved past rest days; a publication period of at least 3 days. */
+static void
+test_deadline_calendar_days (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  gboolean short_period = FALSE;
+
+  /* Received Thu 2025-03-06: the third day is Sunday 03-09, so Monday. */
+  record = create_with_values (f, "bidding.candidates", "2025-03-07",
+                               "{\"report_date\": \"2025-03-06\", \"publicity_start\": \"2025-03-07\","
+                               " \"publicity_end\": \"2025-03-08\"}");
+  g_assert_cmpstr (gk_record_get_formed_on (record), ==, "2025-03-06");
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-03-10");
+  g_assert_cmpint (timeliness_of (f, record, "2025-03-10"), ==, GK_TIMELINESS_ON_TIME);
+  g_assert_cmpint (timeliness_of (f, record, "2025-03-11"), ==, GK_TIMELINESS_LATE);
+
+  /* 03-07 to 03-08 is two days: too short. */
+  issues = gk_store_validate_record (f->store, record, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < issues->len; i++)
+    short_period |= g_strcmp0 (((GkIssue *) g_ptr_array_index (issues, i))->field_id, "publicity_end") == 0;
+  g_assert_true (short_period);
+
+  /* Received Sun 2025-09-28: the third day, 10-01, is in the National Day
+   * holiday (10-01 to 10-08): due Thursday 10-09. */
+  g_assert_true (gk_record_set_values_json (record, "{\"report_date\": \"2025-09-28\"}", NULL));
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-10-09");
+}
+
+/* Events that cannot all have happened are an error at the field, and the
+ * request keeps a reply deadline: it stays supervised. */
+static void
+test_request_impossible_events (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = gk_store_create_record (f->store, "request.application", "申请", &error);
+  g_autoptr(GPtrArray) issues = NULL;
+  gboolean at_events = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (gk_record_set_values_json (record, "{\"received_date\": \"2025-09-01\", \"applicant_type\": \"natural-person\","
+                        " \"events\": [{\"kind\": \"extension\", \"date\": \"2025-09-20\", \"workdays\": 20},"
+                        " {\"kind\": \"extension\", \"date\": \"2025-09-22\", \"workdays\": 10}]}", NULL));
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-09-28");
+  g_assert_true (gk_record_is_overdue (record, "2025-10-10"));
+
+  issues = gk_store_validate_record (f->store, record, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < issues->len; i++)
+    at_events |= g_strcmp0 (((GkIssue *) g_ptr_array_index (issues, i))->field_id, "events") == 0;
+  g_assert_true (at_events);
+}
+
+/* A record of an item the law makes proactive keeps its deadline when the
+ * clerk sets it to "on request", and cannot be published that way. */
+static void
+test_proactive_item_mode (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = NULL;
+
+  record = create_with_values (f, "procurement.complaint-decision", "2025-03-10",
+                               "{\"complainant\": \"某公司\", \"matter\": \"评审程序\", \"decision\": \"驳回投诉\","
+                               " \"decision_date\": \"2025-03-03\", \"authority\": \"区财政局\"}");
+  gk_record_set_mode (record, GK_MODE_ON_REQUEST);
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-03-31");
+  g_assert_true (gk_store_set_status (f->store, record, GK_STATUS_PENDING, NULL, &error));
+  g_assert_false (gk_store_set_status (f->store, record, GK_STATUS_PUBLISHED, "2025-03-20", &error));
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
 }
 
 static void
@@ -918,6 +1080,10 @@ main (int   argc,
   g_test_add ("/store/status-change", Fixture, NULL, fixture_setup, test_status_and_change, fixture_teardown);
   g_test_add ("/store/request-deadline", Fixture, NULL, fixture_setup, test_request_deadline, fixture_teardown);
   g_test_add ("/store/exemption", Fixture, NULL, fixture_setup, test_exemption, fixture_teardown);
+  g_test_add ("/store/deadline/start-field", Fixture, NULL, fixture_setup, test_deadline_start_field, fixture_teardown);
+  g_test_add ("/store/deadline/calendar-days", Fixture, NULL, fixture_setup, test_deadline_calendar_days, fixture_teardown);
+  g_test_add ("/store/deadline/proactive-item-mode", Fixture, NULL, fixture_setup, test_proactive_item_mode, fixture_teardown);
+  g_test_add ("/store/request-impossible-events", Fixture, NULL, fixture_setup, test_request_impossible_events, fixture_teardown);
   g_test_add ("/store/index-numbers", Fixture, NULL, fixture_setup, test_index_numbers, fixture_teardown);
   g_test_add ("/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/store/record-list", Fixture, NULL, fixture_setup, test_record_list, fixture_teardown);
