@@ -215,6 +215,42 @@ test_request_combined (void)
   gk_test_assert_date (&deadline.due, "2024-04-22");
 }
 
+/* 国办函〔2020〕109号: the days from the fee notice to the payment are not
+ * counted; unpaid for 20 working days, the request is abandoned. */
+static void
+test_request_fee (void)
+{
+  GkRequestEvent paid[] = { event (GK_REQUEST_EVENT_FEE, "2025-03-05", "2025-03-12", 0) };
+  GkRequestEvent unpaid[] = { event (GK_REQUEST_EVENT_FEE, "2025-03-05", NULL, 0) };
+  GkRequestEvent late[] = { event (GK_REQUEST_EVENT_FEE, "2025-03-05", "2025-04-03", 0) };
+  GkRequestDeadline deadline;
+  GDate day;
+
+  /* Received Mon 03-03: due 03-31 without the fee. Paused 03-06..03-12,
+   * five working days: 04-01, 02, 03, (Qingming 04-04 off), 04-07, 04-08. */
+  deadline = compute ("2025-03-03", paid, G_N_ELEMENTS (paid));
+  g_assert_cmpint (deadline.state, ==, GK_REQUEST_STATE_RUNNING);
+  g_assert_cmpuint (deadline.paused_workdays, ==, 5);
+  gk_test_assert_date (&deadline.payment_due, "2025-04-02");
+  gk_test_assert_date (&deadline.due, "2025-04-08");
+
+  /* Unpaid: the clock stands; the 20th working day after the notice is 04-02. */
+  deadline = compute ("2025-03-03", unpaid, G_N_ELEMENTS (unpaid));
+  g_assert_cmpint (deadline.state, ==, GK_REQUEST_STATE_AWAITING_PAYMENT);
+  g_assert_false (g_date_valid (&deadline.due));
+  gk_test_assert_date (&deadline.payment_due, "2025-04-02");
+  day = gk_test_date ("2025-04-02");
+  g_assert_false (gk_request_deadline_is_abandoned (&deadline, &day));
+  day = gk_test_date ("2025-04-03");
+  g_assert_true (gk_request_deadline_is_abandoned (&deadline, &day));
+
+  /* Paid after the window: abandoned all the same, nothing due. */
+  deadline = compute ("2025-03-03", late, G_N_ELEMENTS (late));
+  g_assert_cmpint (deadline.state, ==, GK_REQUEST_STATE_ABANDONED);
+  g_assert_false (g_date_valid (&deadline.due));
+  g_assert_true (gk_request_deadline_is_abandoned (&deadline, &day));
+}
+
 static void
 test_request_errors (void)
 {
@@ -306,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/request-deadline/correction", test_request_correction);
   g_test_add_func ("/request-deadline/consultation", test_request_consultation);
   g_test_add_func ("/request-deadline/combined", test_request_combined);
+  g_test_add_func ("/request-deadline/fee", test_request_fee);
   g_test_add_func ("/request-deadline/errors", test_request_errors);
   g_test_add_func ("/request-deadline/timeliness", test_request_timeliness);
   g_test_add_func ("/request-deadline/types", test_request_types);

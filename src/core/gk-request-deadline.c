@@ -9,12 +9,15 @@
 G_DEFINE_ENUM_TYPE (GkRequestEventKind, gk_request_event_kind,
   G_DEFINE_ENUM_VALUE (GK_REQUEST_EVENT_EXTENSION, "extension"),
   G_DEFINE_ENUM_VALUE (GK_REQUEST_EVENT_CORRECTION, "correction"),
-  G_DEFINE_ENUM_VALUE (GK_REQUEST_EVENT_CONSULTATION, "consultation"))
+  G_DEFINE_ENUM_VALUE (GK_REQUEST_EVENT_CONSULTATION, "consultation"),
+  G_DEFINE_ENUM_VALUE (GK_REQUEST_EVENT_FEE, "fee"))
 
 G_DEFINE_ENUM_TYPE (GkRequestState, gk_request_state,
   G_DEFINE_ENUM_VALUE (GK_REQUEST_STATE_RUNNING, "running"),
   G_DEFINE_ENUM_VALUE (GK_REQUEST_STATE_AWAITING_CORRECTION, "awaiting-correction"),
-  G_DEFINE_ENUM_VALUE (GK_REQUEST_STATE_CONSULTING, "consulting"))
+  G_DEFINE_ENUM_VALUE (GK_REQUEST_STATE_CONSULTING, "consulting"),
+  G_DEFINE_ENUM_VALUE (GK_REQUEST_STATE_AWAITING_PAYMENT, "awaiting-payment"),
+  G_DEFINE_ENUM_VALUE (GK_REQUEST_STATE_ABANDONED, "abandoned"))
 
 G_DEFINE_FLAGS_TYPE (GkRequestFlags, gk_request_flags,
   G_DEFINE_ENUM_VALUE (GK_REQUEST_FLAG_NONE, "none"),
@@ -39,6 +42,12 @@ G_DEFINE_FLAGS_TYPE (GkRequestFlags, gk_request_flags,
  *   due date back by as many working days. Overlapping consultations pause
  *   once. While an answer is outstanding the full 15 are assumed (CONSULTING).
  *   A letter sent after the due date pauses nothing (LATE_CONSULTATION).
+ * - A fee notice (国办函〔2020〕109号 第十条) stops the clock from the day
+ *   after it is sent up to and including the day the fee is paid; while it
+ *   is unpaid there is no due date (AWAITING_PAYMENT). An applicant who does
+ *   not pay within 20 working days of the notice has abandoned the request
+ *   (视为放弃, table 三's 其他处理 2): ABANDONED when the payment came later,
+ *   gk_request_deadline_is_abandoned() while it is still outstanding.
  * - One extension of at most 20 working days (第三十三条) adds its days, if the
  *   applicant was told on or before the due date it extends; otherwise it is
  *   ignored (LATE_EXTENSION).
@@ -74,6 +83,15 @@ collect_pauses (GkCalendar           *calendar,
       Pause pause;
       int cap_missing = 0;
 
+      /* A paid fee pauses from the notice to the payment, with no cap. */
+      if (events[i].kind == GK_REQUEST_EVENT_FEE && g_date_valid (&events[i].end))
+        {
+          memset (&pause, 0, sizeof pause);
+          pause.start = events[i].start;
+          pause.end = events[i].end;
+          g_array_append_val (pauses, pause);
+          continue;
+        }
       if (events[i].kind != GK_REQUEST_EVENT_CONSULTATION)
         continue;
 
@@ -168,10 +186,12 @@ check_events (const GDate           *received,
               gsize                  n_events,
               const GkRequestEvent **extension,
               const GkRequestEvent **correction,
+              const GkRequestEvent **fee,
               GError               **error)
 {
   *extension = NULL;
   *correction = NULL;
+  *fee = NULL;
 
   for (gsize i = 0; i < n_events; i++)
     {
@@ -229,6 +249,16 @@ check_events (const GDate           *received,
         case GK_REQUEST_EVENT_CONSULTATION:
           break;
 
+        case GK_REQUEST_EVENT_FEE:
+          if (*fee != NULL)
+            {
+              g_set_error (error, GK_DEADLINE_ERROR, GK_DEADLINE_ERROR_INVALID_EVENT,
+                           _("A fee can be asked for only once"));
+              return FALSE;
+            }
+          *fee = event;
+          break;
+
         default:
           g_set_error (error, GK_DEADLINE_ERROR, GK_DEADLINE_ERROR_INVALID_EVENT,
                        _("Unknown request event %d"), (int) event->kind);
@@ -261,6 +291,7 @@ gk_request_deadline_compute (GkCalendar            *calendar,
 {
   const GkRequestEvent *extension;
   const GkRequestEvent *correction;
+  const GkRequestEvent *fee;
   g_autoptr(GArray) pauses = NULL;
   GkRequestDeadline result;
   guint budget = GK_REQUEST_REPLY_WORKDAYS;
@@ -271,13 +302,14 @@ gk_request_deadline_compute (GkCalendar            *calendar,
   g_return_val_if_fail (events != NULL || n_events == 0, FALSE);
   g_return_val_if_fail (deadline != NULL, FALSE);
 
-  if (!check_events (received, events, n_events, &extension, &correction, error))
+  if (!check_events (received, events, n_events, &extension, &correction, &fee, error))
     return FALSE;
 
   memset (&result, 0, sizeof result);
   g_date_clear (&result.period_start, 1);
   g_date_clear (&result.correction_notice_due, 1);
   g_date_clear (&result.due, 1);
+  g_date_clear (&result.payment_due, 1);
   result.period_start = *received;
   gk_calendar_add_workdays (calendar, received, GK_REQUEST_CORRECTION_NOTICE_WORKDAYS,
                             &result.correction_notice_due, &notice_missing);
@@ -308,6 +340,21 @@ gk_request_deadline_compute (GkCalendar            *calendar,
         }
     }
 
+  if (fee != NULL)
+    {
+      int payment_missing = 0;
+
+      gk_calendar_add_workdays (calendar, &fee->start, GK_REQUEST_PAYMENT_WORKDAYS,
+                                &result.payment_due, &payment_missing);
+      gk_calendar_merge_missing_year (&result.missing_year, payment_missing);
+      if (!g_date_valid (&fee->end) || g_date_compare (&fee->end, &result.payment_due) > 0)
+        {
+          result.state = g_date_valid (&fee->end) ? GK_REQUEST_STATE_ABANDONED : GK_REQUEST_STATE_AWAITING_PAYMENT;
+          *deadline = result;
+          return TRUE;
+        }
+    }
+
   pauses = collect_pauses (calendar, events, n_events, &result.missing_year);
   compute_with_pauses (calendar, &result.period_start, budget, pauses, &result);
 
@@ -325,4 +372,24 @@ gk_request_deadline_compute (GkCalendar            *calendar,
 
   *deadline = result;
   return TRUE;
+}
+
+/**
+ * gk_request_deadline_is_abandoned:
+ * @today: the day to judge on
+ *
+ * Returns: whether the applicant has abandoned the request by not paying
+ *   the fee asked for within 20 working days of the notice (视为放弃).
+ */
+gboolean
+gk_request_deadline_is_abandoned (const GkRequestDeadline *deadline,
+                                  const GDate             *today)
+{
+  g_return_val_if_fail (deadline != NULL, FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  if (deadline->state == GK_REQUEST_STATE_ABANDONED)
+    return TRUE;
+  return deadline->state == GK_REQUEST_STATE_AWAITING_PAYMENT &&
+         g_date_compare (today, &deadline->payment_due) > 0;
 }

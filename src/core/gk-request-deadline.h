@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 #define GK_REQUEST_EXTENSION_MAX_WORKDAYS       20  /* 第三十三条 */
 #define GK_REQUEST_CORRECTION_NOTICE_WORKDAYS    7  /* 第三十条 */
 #define GK_REQUEST_CONSULTATION_MAX_WORKDAYS    15  /* 第三十二条, 第三十四条 */
+#define GK_REQUEST_PAYMENT_WORKDAYS             20  /* 国办函〔2020〕109号 第十条 */
 
 typedef enum
 {
@@ -24,6 +25,9 @@ typedef enum
   /* 第三十二条 / 第三十四条: @start is the day the letter to the third party
    * or other agency was sent; @end the day its answer arrived (cleared while waiting). */
   GK_REQUEST_EVENT_CONSULTATION,
+  /* 国办函〔2020〕109号: @start is the day the fee notice was sent; @end the
+   * day the fee was paid (cleared while waiting). */
+  GK_REQUEST_EVENT_FEE,
 } GkRequestEventKind;
 
 typedef struct
@@ -39,6 +43,8 @@ typedef enum
   GK_REQUEST_STATE_RUNNING,              /* the period runs; @due is the reply deadline */
   GK_REQUEST_STATE_AWAITING_CORRECTION,  /* the clock stopped for a correction: no due date */
   GK_REQUEST_STATE_CONSULTING,           /* an answer is outstanding: @due assumes the full 15 working days */
+  GK_REQUEST_STATE_AWAITING_PAYMENT,     /* the clock stopped for a fee: no due date; unpaid after @payment_due, abandoned */
+  GK_REQUEST_STATE_ABANDONED,            /* paid after @payment_due: 视为放弃, nothing is due */
 } GkRequestState;
 
 typedef enum /*< flags >*/
@@ -56,7 +62,8 @@ typedef struct
   GkRequestFlags flags;
   GDate          period_start;          /* receipt, or receipt of the corrected application */
   GDate          correction_notice_due; /* last day a correction notice may be sent */
-  GDate          due;                   /* the reply deadline; cleared while AWAITING_CORRECTION */
+  GDate          due;                   /* the reply deadline; cleared while AWAITING_CORRECTION or _PAYMENT, and when ABANDONED */
+  GDate          payment_due;           /* last day to pay a fee asked for; cleared when none was */
   guint          extension_workdays;    /* the extension that counted */
   guint          paused_workdays;       /* consultation days that did not count */
   int            missing_year;          /* first year without a notice relied on, or 0 */
@@ -75,5 +82,7 @@ gboolean      gk_request_deadline_compute    (GkCalendar           *calendar,
                                               gsize                 n_events,
                                               GkRequestDeadline    *deadline,
                                               GError              **error);
+gboolean      gk_request_deadline_is_abandoned (const GkRequestDeadline *deadline,
+                                                const GDate             *today);
 
 G_END_DECLS

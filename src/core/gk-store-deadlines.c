@@ -57,8 +57,30 @@ row_string (JsonObject *row,
   return json_node_get_string (node);
 }
 
+/* The kind of a notice row ("correction", "consultation", "fee-notice"),
+ * or of its answer with @suffix "-received". */
+static gboolean
+event_kind (const char         *kind,
+            const char         *suffix,
+            GkRequestEventKind *out)
+{
+  g_autofree char *correction = g_strconcat ("correction", suffix, NULL);
+  g_autofree char *consultation = g_strconcat ("consultation", suffix, NULL);
+
+  if (g_strcmp0 (kind, correction) == 0)
+    *out = GK_REQUEST_EVENT_CORRECTION;
+  else if (g_strcmp0 (kind, consultation) == 0)
+    *out = GK_REQUEST_EVENT_CONSULTATION;
+  else if (*suffix == '\0' && g_strcmp0 (kind, "fee-notice") == 0)
+    *out = GK_REQUEST_EVENT_FEE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 /* The request's 办理过程 rows as deadline events: a notice and the matching
- * receipt (补正, 征求意见) make one event; an extension is one row. */
+ * receipt (补正, 征求意见, 收费通知 and 缴纳费用) make one event; an extension
+ * is one row. */
 static GArray *
 request_events_from_fields (JsonObject *fields)
 {
@@ -75,6 +97,7 @@ request_events_from_fields (JsonObject *fields)
       JsonNode *row_node = json_array_get_element (rows, i);
       JsonObject *row;
       const char *kind;
+      GkRequestEventKind opened = GK_REQUEST_EVENT_CORRECTION;
       GDate date;
 
       if (!JSON_NODE_HOLDS_OBJECT (row_node))
@@ -93,18 +116,16 @@ request_events_from_fields (JsonObject *fields)
           event.workdays = days != NULL && JSON_NODE_HOLDS_VALUE (days) ? json_node_get_int (days) : GK_REQUEST_EXTENSION_MAX_WORKDAYS;
           g_array_append_val (events, event);
         }
-      else if (g_strcmp0 (kind, "correction") == 0 || g_strcmp0 (kind, "consultation") == 0)
+      else if (event_kind (kind, "", &opened))
         {
-          GkRequestEvent event = { .start = date };
+          GkRequestEvent event = { .kind = opened, .start = date };
 
-          event.kind = g_strcmp0 (kind, "correction") == 0 ? GK_REQUEST_EVENT_CORRECTION : GK_REQUEST_EVENT_CONSULTATION;
           g_date_clear (&event.end, 1);
           g_array_append_val (events, event);
         }
-      else if (g_strcmp0 (kind, "correction-received") == 0 || g_strcmp0 (kind, "consultation-received") == 0)
+      else if (event_kind (kind, "-received", &opened) || g_strcmp0 (kind, "fee-paid") == 0)
         {
-          GkRequestEventKind wanted = g_strcmp0 (kind, "correction-received") == 0 ? GK_REQUEST_EVENT_CORRECTION
-                                                                                   : GK_REQUEST_EVENT_CONSULTATION;
+          GkRequestEventKind wanted = g_strcmp0 (kind, "fee-paid") == 0 ? GK_REQUEST_EVENT_FEE : opened;
 
           /* Closes the latest open notice of its kind. */
           for (guint j = events->len; j > 0; j--)
