@@ -240,6 +240,30 @@ test_status_and_change (Fixture       *f,
   g_assert_null (gk_record_get_published_on (record));
   g_assert_cmpstr (gk_record_get_formed_on (record), ==, "2025-10-09");
   g_assert_cmpstr (gk_record_get_due_on (record), >, "2025-10-09");
+
+  /* The first publication (due Sunday 09-28, a make-up working day;
+   * published 09-10) still counts as on time in September's figures… */
+  {
+    g_autoptr(GPtrArray) rows = gk_store_supervision_report (f->store, "2025-09-01", "2025-09-30", "2025-11-20", &error);
+    const GkSupervisionRow *total;
+
+    g_assert_no_error (error);
+    total = g_ptr_array_index (rows, rows->len - 1);
+    g_assert_cmpint (total->kind, ==, GK_SUPERVISION_ROW_TOTAL);
+    g_assert_cmpuint (total->due, ==, 1);
+    g_assert_cmpuint (total->on_time, ==, 1);
+  }
+  /* …and the change is due in its own period, with its own deadline. */
+  {
+    g_autoptr(GPtrArray) rows = gk_store_supervision_report (f->store, "2025-10-01", "2025-12-31", "2025-10-20", &error);
+    const GkSupervisionRow *total;
+
+    g_assert_no_error (error);
+    total = g_ptr_array_index (rows, rows->len - 1);
+    g_assert_cmpuint (total->due, ==, 1);
+    g_assert_cmpuint (total->on_time, ==, 0);
+    g_assert_cmpuint (total->pending, ==, 1);
+  }
 }
 
 /* A request runs from its receipt; an extension moves the reply deadline,

@@ -14,6 +14,7 @@ static const char *migrations[] = {
   "001-ledger.sql",
   "002-search.sql",
   "003-calendar.sql",
+  "004-publications.sql",
 };
 
 struct _GkDb

@@ -130,7 +130,8 @@ fail:
 
 /* 变更: the information changed after it was published. The change date is
  * a new formation date with its own deadline; the record goes back to draft
- * until the changed version is published. */
+ * until the changed version is published. The earlier publication is kept
+ * with its deadline, and still counts in the period it was due in. */
 gboolean
 gk_store_record_change (GkStore     *self,
                         GkRecord    *record,
@@ -160,7 +161,8 @@ gk_store_record_change (GkStore     *self,
 
   stmt = gk_db_prepare (self->db,
                         "INSERT INTO record_changes (record_id, changed_on, note, prev_formed_on, "
-                        "prev_published_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        "prev_published_on, created_at, prev_due_on, prev_due_missing_year) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                         error);
   if (stmt == NULL)
     goto fail;
@@ -172,7 +174,9 @@ gk_store_record_change (GkStore     *self,
         !gk_db_statement_bind_text (stmt, 3, note != NULL ? note : "", error) ||
         !gk_db_statement_bind_text (stmt, 4, gk_record_get_formed_on (stored), error) ||
         !gk_db_statement_bind_text (stmt, 5, gk_record_get_published_on (stored), error) ||
-        !gk_db_statement_bind_text (stmt, 6, now, error))
+        !gk_db_statement_bind_text (stmt, 6, now, error) ||
+        !gk_db_statement_bind_text (stmt, 7, gk_record_get_due_on (stored), error) ||
+        !gk_db_statement_bind_int (stmt, 8, gk_record_get_due_missing_year (stored), error))
       goto fail;
   }
   if (!gk_db_statement_step_done (stmt, error))

@@ -101,9 +101,10 @@ new_total (GkSupervisionRowKind  kind,
   return row;
 }
 
-/* One GROUP BY over the records due in the period: a row per domain and
- * unit, in the order the sidebar and Preferences list them. Totals are
- * sums of those rows. */
+/* One GROUP BY over the publications due in the period (each record's
+ * current one, and those a 变更 superseded): a row per domain and unit, in
+ * the order the sidebar and Preferences list them. Totals are sums of
+ * those rows. */
 #define REPORT_SQL \
   "SELECT r.domain, coalesce (d.name, r.domain), coalesce (r.unit_id, 0), u.name, " \
   "       count (*), " \
@@ -112,7 +113,11 @@ new_total (GkSupervisionRowKind  kind,
   "       sum (CASE WHEN r.published_on > r.due_on THEN gk_workdays_late (r.due_on, r.published_on) END), " \
   "       sum (r.published_on IS NULL AND r.due_on < ?3), " \
   "       min (nullif (r.due_missing_year, 0)) " \
-  "FROM records r " \
+  "FROM (SELECT uuid, domain, unit_id, due_on, published_on, due_missing_year FROM records " \
+  "      UNION ALL " \
+  "      SELECT p.uuid, p.domain, p.unit_id, c.prev_due_on, c.prev_published_on, c.prev_due_missing_year " \
+  "      FROM record_changes c JOIN records p ON p.id = c.record_id " \
+  "      WHERE c.prev_due_on IS NOT NULL AND c.prev_published_on IS NOT NULL) r " \
   "LEFT JOIN domains d ON d.key = r.domain " \
   "LEFT JOIN units u ON u.id = r.unit_id " \
   "WHERE r.due_on IS NOT NULL AND r.due_on BETWEEN ?1 AND ?2 " \
