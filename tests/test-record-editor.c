@@ -3,10 +3,12 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "gk-core.h"
 #include "gk-date-button.h"
 #include "gk-demo.h"
+#include "gk-item-edit.h"
 #include "gk-money.h"
 #include "gk-project-dialog.h"
 #include "gk-project-row.h"
@@ -510,6 +512,16 @@ test_every_domain (Fixture       *fixture,
                     g_autofree char *cell_json = NULL;
                     g_autofree char *cell_text = typed_text (column, &cell_json);
 
+                    /* A request asks for one correction: the second row receives it. */
+                    if (g_str_equal (schema_field->id, "events") && g_str_equal (column->id, "kind") && r == 1)
+                      {
+                        const GkChoice *received = g_ptr_array_index (column->choices, 1);
+
+                        g_free (cell_text);
+                        g_free (cell_json);
+                        cell_text = g_strdup (received->label);
+                        cell_json = g_strdup_printf ("\"%s\"", received->value);
+                      }
                     g_hash_table_add (kinds_seen, GINT_TO_POINTER (column->kind));
                     gk_table_editor_set_cell_text (rows, r, column->id, cell_text);
                     g_string_append_printf (rows_json, "%s\"%s\":%s", c > 0 ? "," : "", column->id, cell_json);
@@ -519,6 +531,24 @@ test_every_domain (Fixture       *fixture,
             g_string_append_c (rows_json, ']');
             g_hash_table_insert (expected, g_strdup (schema_field->id), g_strdup (rows_json->str));
           }
+        }
+
+      /* 公示期不得少于3日: a one-day period is refused, four days stand. */
+      if (gk_schema_lookup_field (schema, "publicity_end") != NULL)
+        {
+          GkFieldEditor *end = field (fixture, "publicity_end");
+
+          if (g_str_equal (gk_item_get_key (item), "bidding.candidates"))
+            {
+              g_autofree char *errors = NULL;
+
+              gk_test_ui_flush ();
+              errors = gk_record_editor_dup_issues_text (fixture->editor, GK_SEVERITY_ERROR);
+              g_assert_nonnull (strstr (errors, "3"));
+              g_assert_false (gk_record_editor_get_valid (fixture->editor));
+            }
+          gk_field_editor_set_text (end, "2025年3月10日");
+          g_hash_table_insert (expected, g_strdup ("publicity_end"), g_strdup ("\"2025-03-10\""));
         }
 
       /* Every required field is filled: the record may be published. */
@@ -538,6 +568,12 @@ test_every_domain (Fixture       *fixture,
 
       g_hash_table_insert (expected, g_strdup ("@title"), g_strdup (title));
       g_hash_table_insert (expected, g_strdup ("@unit"), g_strdup (unit->name));
+      {
+        g_autofree char *follows = gk_item_dup_start_label (item);
+
+        if (follows != NULL)
+          g_hash_table_insert (expected, g_strdup ("@follows"), g_strdup (follows));
+      }
       g_ptr_array_add (uuids, g_strdup (gk_record_get_uuid (record)));
       g_ptr_array_add (expectations, expected);
     }
@@ -565,11 +601,14 @@ test_every_domain (Fixture       *fixture,
       g_assert_cmpstr (gk_record_get_doc_no (stored), ==, "长住建〔2025〕7号");
       g_assert_cmpstr (gk_record_get_title (stored), ==, g_hash_table_lookup (expected, "@title"));
       g_assert_cmpstr (gk_record_get_unit_name (stored), ==, g_hash_table_lookup (expected, "@unit"));
-      if (!g_str_has_prefix (gk_record_get_item_key (stored), "request."))
-        g_assert_cmpstr (gk_record_get_formed_on (stored), ==, "2025-03-03");
-      else
+      if (g_str_has_prefix (gk_record_get_item_key (stored), "request."))
         /* A request is formed on its receipt date. */
         g_assert_cmpstr (gk_record_get_formed_on (stored), ==, "2025-03-07");
+      else if (g_hash_table_contains (expected, "@follows"))
+        /* …and a decision on its decision date, the date its deadline runs from. */
+        g_assert_cmpstr (gk_record_get_formed_on (stored), ==, "2025-03-07");
+      else
+        g_assert_cmpstr (gk_record_get_formed_on (stored), ==, "2025-03-03");
 
       g_hash_table_iter_init (&iter, expected);
       while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &json))
@@ -1345,7 +1384,8 @@ static void
 test_calendar (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GkRecord) record = create_record (fixture, "procurement.result");
+  /* An item whose deadline runs from the formation date the clerk enters. */
+  g_autoptr(GkRecord) record = create_record (fixture, "procurement.notice");
   /* The formation date, near the top: the popover opens where the button is on screen. */
   GtkWidget *row = header_row (fixture, "formed");
   GtkWidget *button = gk_test_find_descendant (row, GTK_TYPE_MENU_BUTTON);

@@ -212,16 +212,43 @@ record_rule (GkItem         *item,
   return TRUE;
 }
 
+/* Whether a 变更 was recorded: its date, not the start field, is then the
+ * formation date the deadline runs from (条例 第二十六条, 变更之日). */
+static gboolean
+record_changed (GkStore  *self,
+                GkRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+  GkDbStatement *stmt;
+  gboolean changed;
+
+  if (gk_record_get_id (record) == 0)
+    return FALSE;
+  stmt = gk_db_prepare (self->db, "SELECT 1 FROM record_changes WHERE record_id = ?1 LIMIT 1", &error);
+  if (stmt == NULL || !gk_db_statement_bind_int64 (stmt, 1, gk_record_get_id (record), &error))
+    {
+      g_warning ("Cannot tell whether record %" G_GINT64_FORMAT " was changed: %s", gk_record_get_id (record), error->message);
+      return FALSE;
+    }
+  changed = gk_db_statement_step (stmt, &error);
+  if (error != NULL)
+    g_warning ("Cannot tell whether record %" G_GINT64_FORMAT " was changed: %s", gk_record_get_id (record), error->message);
+  gk_db_statement_reset (stmt);
+  return changed;
+}
+
 /* The legally relevant date a rule runs from (a decision or award date) is
- * the information's formation date: the record's date follows the field. */
+ * the information's formation date: the record's date follows the field,
+ * until a 变更 gives it a date of its own. */
 static void
-sync_start_date (GkRecord             *record,
+sync_start_date (GkStore              *self,
+                 GkRecord             *record,
                  const GkDeadlineRule *rule)
 {
   const char *start;
   GDate date;
 
-  if (rule->start_field[0] == '\0')
+  if (rule->start_field[0] == '\0' || record_changed (self, record))
     return;
   start = row_string (gk_record_get_values (record), rule->start_field);
   if (start != NULL && gk_date_from_iso (start, &date, NULL))
@@ -269,7 +296,7 @@ gk_store_compute_due (GkStore  *self,
 
   if (!record_rule (item, record, &rule))
     return;
-  sync_start_date (record, &rule);
+  sync_start_date (self, record, &rule);
 
   if (gk_record_get_formed_on (record) == NULL || !gk_date_from_iso (gk_record_get_formed_on (record), &formed, NULL))
     return;
@@ -329,10 +356,11 @@ check_request (GkStore   *self,
  * publication period shorter than the law allows; a proactive item's record
  * set to "on request"; request events that cannot all have happened.
  */
-void
-gk_store_check_deadline (GkStore   *self,
-                         GkRecord  *record,
-                         GPtrArray *errors)
+static void
+check_deadline (GkStore   *self,
+                GkRecord  *record,
+                gboolean   formed_follows,
+                GPtrArray *errors)
 {
   GkItem *item = gk_store_lookup_item (self, gk_record_get_item_id (record));
   JsonObject *values = gk_record_get_values (record);
@@ -355,7 +383,7 @@ gk_store_check_deadline (GkStore   *self,
   if (!record_rule (item, record, &rule))
     return;
 
-  if (rule.start_field[0] != '\0')
+  if (rule.start_field[0] != '\0' && !record_changed (self, record))
     {
       start = row_string (values, rule.start_field);
       if (start == NULL || !gk_date_from_iso (start, &first, NULL))
@@ -365,7 +393,7 @@ gk_store_check_deadline (GkStore   *self,
 
           add_error (errors, rule.start_field, message);
         }
-      else if (g_strcmp0 (start, gk_record_get_formed_on (record)) != 0)
+      else if (!formed_follows && g_strcmp0 (start, gk_record_get_formed_on (record)) != 0)
         {
           g_autofree char *message = g_strdup_printf (_("The formation date must be “%s”, the date the deadline runs from"),
                                                       field_label (item, rule.start_field));
@@ -545,4 +573,33 @@ gk_store_import_calendar (GkStore     *self,
   if (years_out != NULL)
     *years_out = g_steal_pointer (&years);
   return TRUE;
+}
+
+void
+gk_store_check_deadline (GkStore   *self,
+                         GkRecord  *record,
+                         GPtrArray *errors)
+{
+  check_deadline (self, record, FALSE, errors);
+}
+
+/**
+ * gk_store_get_deadline_issues:
+ *
+ * The problems gk_store_check_deadline() finds in a record being edited,
+ * whose formation date follows its start field when it is saved.
+ *
+ * Returns: (transfer full) (element-type GkIssue): the errors, maybe none
+ */
+GPtrArray *
+gk_store_get_deadline_issues (GkStore  *self,
+                              GkRecord *record)
+{
+  GPtrArray *errors = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_issue_free);
+
+  g_return_val_if_fail (GK_IS_STORE (self), errors);
+  g_return_val_if_fail (GK_IS_RECORD (record), errors);
+
+  check_deadline (self, record, TRUE, errors);
+  return errors;
 }

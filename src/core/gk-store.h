@@ -306,6 +306,11 @@ GFile      *gk_store_get_attachment_file (GkStore      *self,
 GPtrArray  *gk_store_validate_record     (GkStore      *self,
                                           GkRecord     *record,
                                           GError      **error);
+/* The deadline problems of a record being edited (a start date missing, a
+ * publication period too short, request events that cannot have happened);
+ * every one also stops publication. */
+GPtrArray  *gk_store_get_deadline_issues (GkStore      *self,
+                                          GkRecord     *record);
 
 /* Search and counts */
 gboolean    gk_store_count               (GkStore      *self,

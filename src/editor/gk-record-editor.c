@@ -70,6 +70,8 @@ gk_record_editor_get_issues (GkRecordEditor *self)
 
       g_ptr_array_extend_and_steal (issues, g_steal_pointer (&section_issues));
     }
+  if (self->store != NULL)
+    g_ptr_array_extend_and_steal (issues, gk_store_get_deadline_issues (self->store, self->record));
 
   return issues;
 }
