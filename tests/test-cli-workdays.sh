@@ -69,6 +69,19 @@ expect 2 "" "" -- workdays add 2024-02-08 99999999
 expect 2 "" "" -- workdays between 2024-01-01 tomorrow
 expect 2 "" "" -- workdays --frobnicate
 
+# due: the item's rule from the date it names (a ledger of its own).
+db="$scratch/ledger.db"
+expect 0 2025-03-10 "" -- --db "$db" due --item bidding.candidates 2025-03-06
+expect 0 2025-10-09 "" -- --db "$db" due --item bidding.candidates 2025-09-28
+expect 0 2025-03-12 "" -- --db "$db" due --item procurement.violation-record 2025-03-03
+expect 0 2025-03-31 "" -- --db "$db" due --item procurement.complaint-decision 2025-03-03
+expect 0 2025-09-28 "" -- --db "$db" due --item request.application 2025-09-01
+expect 3 "" 2027 -- --db "$db" due --item bidding.candidates 2027-03-04
+expect 4 "" "nothing.here" -- --db "$db" due --item nothing.here 2025-03-03
+expect 2 "" "" -- --db "$db" due 2025-03-03
+expect 2 "" "" -- --db "$db" due --item bidding.candidates
+expect 2 "" "" -- --db "$db" due --item bidding.candidates 2025-3-6
+
 # --help documents the actions and exits 0.
 "$cli" workdays --help >"$scratch/out" 2>&1
 if [ $? -ne 0 ] || ! grep -q "between" "$scratch/out"; then

@@ -35,6 +35,7 @@ int      gk_cli_failure (GError *error);
 
 /* Subcommands, one file each. */
 int gk_cli_workdays (GkCliContext *ctx, int argc, char **argv);
+int gk_cli_due      (GkCliContext *ctx, int argc, char **argv);
 int gk_cli_list     (GkCliContext *ctx, int argc, char **argv);
 int gk_cli_show     (GkCliContext *ctx, int argc, char **argv);
 int gk_cli_catalog  (GkCliContext *ctx, int argc, char **argv);
