@@ -456,14 +456,26 @@ test_unknown_years (void)
   date = date_from_text ("2027-01-04");
   g_assert_true (gk_calendar_is_workday (shipped, &date, &known));
   g_assert_false (known);
+  /* 元旦 is a fixed-date holiday (全国年节及纪念日放假办法): a Friday off
+   * even without the notice, and still a guess. */
   date = date_from_text ("2027-01-01");
-  g_assert_true (gk_calendar_is_workday (shipped, &date, &known));  /* Friday on the plain week */
+  g_assert_false (gk_calendar_is_workday (shipped, &date, &known));
   g_assert_false (known);
 
   date = date_from_text ("2026-12-30");
   g_assert_false (gk_calendar_add_workdays (shipped, &date, 3, &due, &missing));
   g_assert_cmpint (missing, ==, 2027);
-  assert_date_equals (&due, "2027-01-04", "Mon–Fri guess into 2027");
+  assert_date_equals (&due, "2027-01-05", "over 元旦 2027, a guess");
+
+  /* 国庆节 1–3 October: Thu 2027-09-30 + 3 skips Fri 10-01 and the weekend. */
+  date = date_from_text ("2027-09-30");
+  g_assert_false (gk_calendar_add_workdays (shipped, &date, 3, &due, &missing));
+  assert_date_equals (&due, "2027-10-06", "over 国庆节 2027, a guess");
+  /* 劳动节 1 and 2 May (from 2025): Fri 2028-04-28 + 1 skips Mon and Tue. */
+  date = date_from_text ("2028-04-28");
+  g_assert_false (gk_calendar_add_workdays (shipped, &date, 1, &due, &missing));
+  g_assert_cmpint (missing, ==, 2028);
+  assert_date_equals (&due, "2028-05-03", "over 劳动节 2028, a guess");
 
   date = date_from_text ("2027-03-01");
   g_assert_false (gk_calendar_add_workdays (shipped, &date, 20, &due, &missing));

@@ -73,6 +73,34 @@ apply_section (YearTable               *table,
     }
 }
 
+/* 元旦 1 January; 劳动节 1 May, and 2 May since the 2024 revision (国务院令
+ * 第795号, from 2025); 国庆节 1–3 October. The lunar holidays and the make-up
+ * days need the notice. */
+static void
+apply_fixed_holidays (YearTable *table,
+                      int        year)
+{
+  static const struct { GDateMonth month; GDateDay day; int from_year; } holidays[] = {
+    { G_DATE_JANUARY, 1, 0 },
+    { G_DATE_MAY, 1, 0 },
+    { G_DATE_MAY, 2, 2025 },
+    { G_DATE_OCTOBER, 1, 0 },
+    { G_DATE_OCTOBER, 2, 0 },
+    { G_DATE_OCTOBER, 3, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (holidays); i++)
+    {
+      GDate date;
+
+      if (year < holidays[i].from_year)
+        continue;
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, holidays[i].day, holidays[i].month, year);
+      table->workday[g_date_get_julian (&date) - table->first_julian] = FALSE;
+    }
+}
+
 static void
 year_table_fill (YearTable               *table,
                  int                      year,
@@ -95,6 +123,11 @@ year_table_fill (YearTable               *table,
 
   for (guint i = 0; i < table->n_days; i++)
     table->workday[i] = ((first_weekday - 1 + i) % 7) < 5;
+
+  /* Without the year's notice its fixed-date holidays are still known
+   * (全国年节及纪念日放假办法): they are applied, and the year stays flagged. */
+  if (own == NULL)
+    apply_fixed_holidays (table, year);
 
   /* The following year's notice is applied last: it is the later word on
    * the 元旦 days it sets at the end of this December. */
