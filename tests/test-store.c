@@ -442,6 +442,35 @@ test_request_impossible_events (Fixture       *f,
   for (guint i = 0; i < issues->len; i++)
     at_events |= g_strcmp0 (((GkIssue *) g_ptr_array_index (issues, i))->field_id, "events") == 0;
   g_assert_true (at_events);
+  {
+    GkRequestDeadline deadline;
+
+    g_assert_false (gk_store_get_request_deadline (f->store, record, &deadline, &error));
+    g_assert_error (error, GK_DEADLINE_ERROR, GK_DEADLINE_ERROR_INVALID_EVENT);
+    g_clear_error (&error);
+  }
+
+  /* A fee asked for on Wed 09-03 and never paid: no reply is due, and after
+   * 20 working days (04–05, 08–12, 15–19, 22–26, the make-up Sunday 28,
+   * 29, 30) the application is deemed abandoned; the state says so. */
+  g_assert_true (gk_record_set_values_json (record, "{\"received_date\": \"2025-09-01\", \"applicant_type\": \"natural-person\","
+                        " \"events\": [{\"kind\": \"fee-notice\", \"date\": \"2025-09-03\"}]}", NULL));
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+  g_assert_null (gk_record_get_due_on (record));
+  {
+    GkRequestDeadline deadline;
+    GDate day = gk_test_date ("2025-10-09");
+    g_auto(GStrv) notes = NULL;
+
+    g_assert_true (gk_store_get_request_deadline (f->store, record, &deadline, &error));
+    g_assert_cmpint (deadline.state, ==, GK_REQUEST_STATE_AWAITING_PAYMENT);
+    gk_test_assert_date (&deadline.payment_due, "2025-09-30");
+    g_assert_true (gk_request_deadline_is_abandoned (&deadline, &day));
+    notes = gk_request_deadline_describe (&deadline, &day);
+    g_assert_cmpuint (g_strv_length (notes), ==, 1);
+    g_assert_nonnull (strstr (notes[0], "2025-09-30"));
+  }
 }
 
 /* A record of an item the law makes proactive keeps its deadline when the

@@ -15,13 +15,37 @@ typedef struct
 {
   GkRecord *record;
   GkTimelinessInfo info;
+  int missing_year;  /* of the due date or of the count since, 0 when neither was guessed */
+  GStrv notes;       /* a request's state and warnings, or why its events cannot be */
 } Finding;
 
 static void
 finding_free (Finding *finding)
 {
   g_object_unref (finding->record);
+  g_strfreev (finding->notes);
   g_free (finding);
+}
+
+/* What a request's events say beyond its due date. */
+static GStrv
+request_notes (GkStore     *store,
+               GkRecord    *record,
+               const GDate *today)
+{
+  g_autoptr(GError) error = NULL;
+  GkRequestDeadline deadline;
+  GStrv notes;
+
+  if (g_strcmp0 (gk_record_get_domain (record), "request") != 0)
+    return g_new0 (char *, 1);
+  if (gk_store_get_request_deadline (store, record, &deadline, &error))
+    return gk_request_deadline_describe (&deadline, today);
+
+  notes = g_new0 (char *, 2);
+  /* Translators: a request's events cannot all have happened; the reason follows */
+  notes[0] = g_strdup_printf (_("Events in error (the plain 20 working days are shown): %s"), error->message);
+  return notes;
 }
 
 static gboolean
@@ -53,6 +77,9 @@ collect (GkStore      *store,
           gk_date_from_iso (gk_record_get_due_on (record), &due, NULL);
           gk_deadline_get_timeliness (gk_store_get_calendar (store), &due, NULL, today, soon, &finding->info);
           finding->record = g_object_ref (record);
+          finding->missing_year = finding->info.missing_year;
+          gk_calendar_merge_missing_year (&finding->missing_year, gk_record_get_due_missing_year (record));
+          finding->notes = request_notes (store, record, today);
           g_ptr_array_add (findings, finding);
         }
     }
@@ -153,7 +180,12 @@ gk_cli_check (GkCliContext  *ctx,
           json_builder_set_member_name (builder, "due_on");
           json_builder_add_string_value (builder, gk_record_get_due_on (f->record));
           json_builder_set_member_name (builder, "calendar_missing_year");
-          json_builder_add_int_value (builder, f->info.missing_year);
+          json_builder_add_int_value (builder, f->missing_year);
+          json_builder_set_member_name (builder, "notes");
+          json_builder_begin_array (builder);
+          for (guint n = 0; f->notes[n] != NULL; n++)
+            json_builder_add_string_value (builder, f->notes[n]);
+          json_builder_end_array (builder);
           json_builder_set_member_name (builder, "uuid");
           json_builder_add_string_value (builder, gk_record_get_uuid (f->record));
           json_builder_set_member_name (builder, "index_no");
@@ -177,15 +209,19 @@ gk_cli_check (GkCliContext  *ctx,
     }
   else
     {
-      g_print ("state\tworkdays\tdue_on\tindex_no\tunit\tdomain\ttitle\n");
+      /* calendar_missing_year: the due date or the count relies on a year
+       * without its notice (a guess), else 0. */
+      g_print ("state\tworkdays\tdue_on\tindex_no\tunit\tdomain\ttitle\tcalendar_missing_year\tnotes\n");
       for (guint i = 0; i < findings->len; i++)
         {
           Finding *f = g_ptr_array_index (findings, i);
           g_autofree char *title = g_strdelimit (g_strdup (gk_record_get_title (f->record)), "\t\n\r", ' ');
+          g_autofree char *notes = g_strdelimit (g_strjoinv ("; ", f->notes), "\t\n\r", ' ');
 
-          g_print ("%s\t%d\t%s\t%s\t%s\t%s\t%s\n", i < n_overdue ? "overdue" : "due-soon", f->info.workdays,
+          g_print ("%s\t%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", i < n_overdue ? "overdue" : "due-soon", f->info.workdays,
                    gk_record_get_due_on (f->record), gk_record_get_index_no (f->record),
-                   gk_record_get_unit_name (f->record) != NULL ? gk_record_get_unit_name (f->record) : "", gk_record_get_domain (f->record), title);
+                   gk_record_get_unit_name (f->record) != NULL ? gk_record_get_unit_name (f->record) : "", gk_record_get_domain (f->record), title,
+                   f->missing_year, notes);
         }
       /* Translators: the counts of overdue records, of records due soon, and the working days */
       g_printerr (_("Overdue: %u; due within %d working days: %u\n"), n_overdue, soon, findings->len - n_overdue);

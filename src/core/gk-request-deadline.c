@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "gk-date.h"
 #include "gk-request-deadline.h"
 
 G_DEFINE_ENUM_TYPE (GkRequestEventKind, gk_request_event_kind,
@@ -392,4 +393,67 @@ gk_request_deadline_is_abandoned (const GkRequestDeadline *deadline,
     return TRUE;
   return deadline->state == GK_REQUEST_STATE_AWAITING_PAYMENT &&
          g_date_compare (today, &deadline->payment_due) > 0;
+}
+
+static void
+add_dated (GStrvBuilder *builder,
+           const char   *format,
+           const GDate  *date)
+{
+  g_autofree char *iso = gk_date_format_iso (date);
+  g_autofree char *text = g_strdup_printf (format, iso);
+
+  g_strv_builder_add (builder, text);
+}
+
+/**
+ * gk_request_deadline_describe:
+ * @today: the day to judge on
+ *
+ * Returns: (transfer full): the state and every warning of @deadline in
+ *   words, one a string; empty when the period simply runs.
+ */
+GStrv
+gk_request_deadline_describe (const GkRequestDeadline *deadline,
+                              const GDate             *today)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (deadline != NULL, NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  switch (deadline->state)
+    {
+    case GK_REQUEST_STATE_AWAITING_CORRECTION:
+      g_strv_builder_add (builder, _("Waiting for the corrected application: the reply period starts again when it arrives"));
+      break;
+    case GK_REQUEST_STATE_CONSULTING:
+      g_strv_builder_add (builder, _("Waiting for an answer to a consultation: the due date assumes the full 15 working days"));
+      break;
+    case GK_REQUEST_STATE_AWAITING_PAYMENT:
+      if (gk_request_deadline_is_abandoned (deadline, today))
+        add_dated (builder, _("The fee was not paid by %s: the application is deemed abandoned"), &deadline->payment_due);
+      else
+        add_dated (builder, _("Waiting for the fee to be paid, at the latest on %s: the reply period is paused"),
+                   &deadline->payment_due);
+      break;
+    case GK_REQUEST_STATE_ABANDONED:
+      add_dated (builder, _("The fee was paid after %s: the application was deemed abandoned"), &deadline->payment_due);
+      break;
+    case GK_REQUEST_STATE_RUNNING:
+    default:
+      break;
+    }
+
+  if (deadline->flags & GK_REQUEST_FLAG_LATE_CORRECTION)
+    add_dated (builder, _("The correction notice was sent after %s, the last day allowed: the period ran on from receipt"),
+               &deadline->correction_notice_due);
+  if (deadline->flags & GK_REQUEST_FLAG_LATE_EXTENSION)
+    g_strv_builder_add (builder, _("The extension was told after the due date: it did not extend the period"));
+  if (deadline->flags & GK_REQUEST_FLAG_LATE_CONSULTATION)
+    g_strv_builder_add (builder, _("A consultation was sent after the due date: it did not pause the period"));
+  if (deadline->flags & GK_REQUEST_FLAG_CONSULTATION_CAPPED)
+    g_strv_builder_add (builder, _("An answer took longer than 15 working days: only 15 were not counted"));
+
+  return g_strv_builder_end (builder);
 }

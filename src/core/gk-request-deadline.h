@@ -84,5 +84,7 @@ gboolean      gk_request_deadline_compute    (GkCalendar           *calendar,
                                               GError              **error);
 gboolean      gk_request_deadline_is_abandoned (const GkRequestDeadline *deadline,
                                                 const GDate             *today);
+GStrv         gk_request_deadline_describe     (const GkRequestDeadline *deadline,
+                                                const GDate             *today);
 
 G_END_DECLS

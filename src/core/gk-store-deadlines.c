@@ -603,3 +603,31 @@ gk_store_get_deadline_issues (GkStore  *self,
   check_deadline (self, record, TRUE, errors);
   return errors;
 }
+
+gboolean
+gk_store_get_request_deadline (GkStore           *self,
+                               GkRecord          *record,
+                               GkRequestDeadline *deadline,
+                               GError           **error)
+{
+  GkItem *item;
+  g_autoptr(GArray) events = NULL;
+  GDate received;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GK_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (deadline != NULL, FALSE);
+
+  item = gk_store_lookup_item (self, gk_record_get_item_id (record));
+  if (item == NULL || g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) != 0 ||
+      gk_record_get_formed_on (record) == NULL || !gk_date_from_iso (gk_record_get_formed_on (record), &received, NULL))
+    {
+      g_set_error_literal (error, GK_DEADLINE_ERROR, GK_DEADLINE_ERROR_INVALID_EVENT,
+                           _("This record is no request with a receipt date"));
+      return FALSE;
+    }
+
+  events = request_events_from_fields (gk_record_get_values (record));
+  return gk_request_deadline_compute (self->calendar, &received, (GkRequestEvent *) (gpointer) events->data,
+                                      events->len, deadline, error);
+}

@@ -7,6 +7,7 @@
 #include "gk-error.h"
 #include "gk-item.h"
 #include "gk-record.h"
+#include "gk-request-deadline.h"
 
 G_BEGIN_DECLS
 
@@ -311,6 +312,13 @@ GPtrArray  *gk_store_validate_record     (GkStore      *self,
  * every one also stops publication. */
 GPtrArray  *gk_store_get_deadline_issues (GkStore      *self,
                                           GkRecord     *record);
+/* A request's reply deadline as its events give it, with its state and
+ * warnings; FALSE with @error when @record is no request or its events
+ * cannot all have happened. */
+gboolean    gk_store_get_request_deadline (GkStore          *self,
+                                           GkRecord         *record,
+                                           GkRequestDeadline *deadline,
+                                           GError          **error);
 
 /* Search and counts */
 gboolean    gk_store_count               (GkStore      *self,
