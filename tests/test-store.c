@@ -494,6 +494,27 @@ test_proactive_item_mode (Fixture       *f,
   g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
 }
 
+/* A 索引号 carries the year the information was formed, not the year it
+ * was entered: a request received in 2025 and entered later is a 2025 one. */
+static void
+test_index_year_of_formation (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkItem) item = gk_store_get_item (f->store, "request.application", &error);
+  g_autoptr(GkRecord) record = gk_record_new ();
+
+  g_assert_no_error (error);
+  gk_record_set_item_id (record, gk_item_get_id (item));
+  gk_record_set_title (record, "补录的2025年申请");
+  gk_record_set_created_at (record, "2026-02-10T09:00:00");
+  g_assert_true (gk_record_set_values_json (record, "{\"received_date\": \"2025-03-03\"}", NULL));
+  g_assert_true (gk_store_insert_record (f->store, record, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_formed_on (record), ==, "2025-03-03");
+  g_assert_nonnull (strstr (gk_record_get_index_no (record), "/2025-"));
+}
+
 static void
 test_exemption (Fixture       *f,
                 gconstpointer  data)
@@ -1138,6 +1159,7 @@ main (int   argc,
   g_test_add ("/store/deadline/proactive-item-mode", Fixture, NULL, fixture_setup, test_proactive_item_mode, fixture_teardown);
   g_test_add ("/store/request-impossible-events", Fixture, NULL, fixture_setup, test_request_impossible_events, fixture_teardown);
   g_test_add ("/store/index-numbers", Fixture, NULL, fixture_setup, test_index_numbers, fixture_teardown);
+  g_test_add ("/store/index-year-of-formation", Fixture, NULL, fixture_setup, test_index_year_of_formation, fixture_teardown);
   g_test_add ("/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/store/record-list", Fixture, NULL, fixture_setup, test_record_list, fixture_teardown);
   g_test_add ("/store/supervision-report", Fixture, NULL, fixture_setup, test_supervision_report, fixture_teardown);

@@ -244,16 +244,24 @@ gk_store_insert_record (GkStore   *self,
     }
   if (gk_record_get_updated_at (record) == NULL)
     gk_record_set_updated_at (record, gk_record_get_created_at (record));
+  /* The formation date first: it follows a request's receipt or a
+   * decision's date, and its year is the 索引号's. */
+  gk_store_compute_due (self, record);
   if (gk_record_get_index_no (record) == NULL)
     {
-      int year = (int) g_ascii_strtoll (gk_record_get_created_at (record), NULL, 10);
-      g_autofree char *index_no = gk_store_next_index_no (self, year, error);
+      GDate formed;
+      int year;
+      g_autofree char *index_no = NULL;
 
+      if (gk_record_get_formed_on (record) != NULL && gk_date_from_iso (gk_record_get_formed_on (record), &formed, NULL))
+        year = g_date_get_year (&formed);
+      else
+        year = (int) g_ascii_strtoll (gk_record_get_created_at (record), NULL, 10);
+      index_no = gk_store_next_index_no (self, year, error);
       if (index_no == NULL)
         goto fail;
       gk_record_set_index_no (record, index_no);
     }
-  gk_store_compute_due (self, record);
 
   if (!insert_record (self, record, error) ||
       !gk_store_index_record (self, record, error))
