@@ -471,6 +471,16 @@ test_request_impossible_events (Fixture       *f,
     g_assert_cmpuint (g_strv_length (notes), ==, 1);
     g_assert_nonnull (strstr (notes[0], "2025-09-30"));
   }
+  /* The editor lists the state as a warning at the events. */
+  {
+    g_autoptr(GPtrArray) editing = gk_store_get_deadline_issues (f->store, record);
+    const GkIssue *issue;
+
+    g_assert_cmpuint (editing->len, ==, 1);
+    issue = g_ptr_array_index (editing, 0);
+    g_assert_cmpint (issue->severity, ==, GK_SEVERITY_WARNING);
+    g_assert_cmpstr (issue->field_id, ==, "events");
+  }
 }
 
 /* A record of an item the law makes proactive keeps its deadline when the

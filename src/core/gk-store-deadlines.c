@@ -329,22 +329,39 @@ field_label (GkItem     *item,
   return field != NULL ? field->label : field_id;
 }
 
-/* A request's events, read as the deadline reads them. */
+/* A request's events, read as the deadline reads them from its receipt
+ * date (the field, which the formation date follows once saved). While it
+ * is edited, its state and warnings come along, as warnings. */
 static void
 check_request (GkStore   *self,
                GkRecord  *record,
+               gboolean   editing,
                GPtrArray *errors)
 {
   g_autoptr(GArray) events = request_events_from_fields (gk_record_get_values (record));
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) notes = NULL;
+  g_autofree char *today_text = gk_today ();
+  const char *received_text = row_string (gk_record_get_values (record), "received_date");
   GkRequestDeadline deadline;
-  GDate received;
+  GDate received, today;
 
-  if (gk_record_get_formed_on (record) == NULL || !gk_date_from_iso (gk_record_get_formed_on (record), &received, NULL))
+  if (received_text == NULL)
+    received_text = gk_record_get_formed_on (record);
+  if (received_text == NULL || !gk_date_from_iso (received_text, &received, NULL))
     return;
   if (!gk_request_deadline_compute (self->calendar, &received, (GkRequestEvent *) (gpointer) events->data,
                                     events->len, &deadline, &error))
-    add_error (errors, "events", error->message);
+    {
+      add_error (errors, "events", error->message);
+      return;
+    }
+  if (!editing || !gk_date_from_iso (today_text, &today, NULL))
+    return;
+
+  notes = gk_request_deadline_describe (&deadline, &today);
+  for (guint i = 0; notes[i] != NULL; i++)
+    g_ptr_array_add (errors, gk_issue_new ("events", -1, NULL, GK_SEVERITY_WARNING, notes[i]));
 }
 
 /**
@@ -373,7 +390,7 @@ check_deadline (GkStore   *self,
 
   if (g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) == 0)
     {
-      check_request (self, record, errors);
+      check_request (self, record, formed_follows, errors);
       return;
     }
 
@@ -587,9 +604,10 @@ gk_store_check_deadline (GkStore   *self,
  * gk_store_get_deadline_issues:
  *
  * The problems gk_store_check_deadline() finds in a record being edited,
- * whose formation date follows its start field when it is saved.
+ * whose formation date follows its start field when it is saved, and a
+ * request's deadline state and warnings (severity warning).
  *
- * Returns: (transfer full) (element-type GkIssue): the errors, maybe none
+ * Returns: (transfer full) (element-type GkIssue): the issues, maybe none
  */
 GPtrArray *
 gk_store_get_deadline_issues (GkStore  *self,
