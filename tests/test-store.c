@@ -233,6 +233,12 @@ test_status_and_change (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (gk_record_get_published_on (record), ==, "2025-09-10");
 
+  /* Published: it is withdrawn, never deleted, and keeps its 索引号. */
+  g_assert_false (gk_store_can_delete_record (f->store, record, NULL));
+  g_assert_false (gk_store_delete_record (f->store, gk_record_get_uuid (record), &error));
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
+  g_clear_error (&error);
+
   /* A change after publication opens a new deadline from its own date. */
   g_assert_true (gk_store_record_change (f->store, record, "2025-10-09", "中标金额更正", &error));
   g_assert_no_error (error);
@@ -240,6 +246,9 @@ test_status_and_change (Fixture       *f,
   g_assert_null (gk_record_get_published_on (record));
   g_assert_cmpstr (gk_record_get_formed_on (record), ==, "2025-10-09");
   g_assert_cmpstr (gk_record_get_due_on (record), >, "2025-10-09");
+
+  /* Back in draft after a change, it was published all the same. */
+  g_assert_false (gk_store_can_delete_record (f->store, record, NULL));
 
   /* The first publication (due Sunday 09-28, a make-up working day;
    * published 09-10) still counts as on time in September's figures… */

@@ -181,6 +181,23 @@ test_actions (void)
     gk_window_show_record (window, first);
   }
 
+  /* A published record is withdrawn, never deleted: no delete is offered. */
+  {
+    g_autoptr(GkRecord) first = g_object_ref (window->record);
+    g_autoptr(GkRecord) published = gk_store_create_record (store, "housing-allocation.procedure", "分配程序", NULL);
+
+    g_assert_true (gk_record_set_values_json (published, "{\"procedure\": \"申请、审核、公示、轮候、配租\"}", NULL));
+    g_assert_true (gk_store_save_record (store, published, NULL));
+    g_assert_true (gk_store_set_status (store, published, GK_STATUS_PENDING, NULL, NULL));
+    g_assert_true (gk_store_set_status (store, published, GK_STATUS_PUBLISHED, NULL, NULL));
+    gk_window_show_record (window, published);
+    gk_test_ui_flush ();
+    g_assert_false (action_enabled (window, "delete-record"));
+    gk_window_show_record (window, first);
+    gk_test_ui_flush ();
+    g_assert_true (action_enabled (window, "delete-record"));
+  }
+
   /* Its sidebar row counts it, and the list shows it. */
   {
     guint count = 0;

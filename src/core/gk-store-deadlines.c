@@ -214,9 +214,9 @@ record_rule (GkItem         *item,
 
 /* Whether a 变更 was recorded: its date, not the start field, is then the
  * formation date the deadline runs from (条例 第二十六条, 变更之日). */
-static gboolean
-record_changed (GkStore  *self,
-                GkRecord *record)
+gboolean
+gk_store_record_has_change (GkStore  *self,
+                            GkRecord *record)
 {
   g_autoptr(GError) error = NULL;
   GkDbStatement *stmt;
@@ -248,7 +248,7 @@ sync_start_date (GkStore              *self,
   const char *start;
   GDate date;
 
-  if (rule->start_field[0] == '\0' || record_changed (self, record))
+  if (rule->start_field[0] == '\0' || gk_store_record_has_change (self, record))
     return;
   start = row_string (gk_record_get_values (record), rule->start_field);
   if (start != NULL && gk_date_from_iso (start, &date, NULL))
@@ -400,7 +400,7 @@ check_deadline (GkStore   *self,
   if (!record_rule (item, record, &rule))
     return;
 
-  if (rule.start_field[0] != '\0' && !record_changed (self, record))
+  if (rule.start_field[0] != '\0' && !gk_store_record_has_change (self, record))
     {
       start = row_string (values, rule.start_field);
       if (start == NULL || !gk_date_from_iso (start, &first, NULL))

@@ -65,6 +65,8 @@ gboolean  gk_store_load_calendar        (GkStore      *self,
                                          GError      **error);
 void      gk_store_compute_due          (GkStore      *self,
                                          GkRecord     *record);
+gboolean  gk_store_record_has_change    (GkStore      *self,
+                                         GkRecord     *record);
 void      gk_store_check_deadline       (GkStore      *self,
                                          GkRecord     *record,
                                          GPtrArray    *errors);

@@ -597,6 +597,26 @@ fail:
 }
 
 gboolean
+gk_store_can_delete_record (GkStore   *self,
+                            GkRecord  *record,
+                            GError   **error)
+{
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GK_IS_RECORD (record), FALSE);
+
+  if (gk_record_get_published_on (record) != NULL ||
+      g_strcmp0 (gk_record_get_status (record), GK_STATUS_PUBLISHED) == 0 ||
+      g_strcmp0 (gk_record_get_status (record), GK_STATUS_WITHDRAWN) == 0 ||
+      gk_store_record_has_change (self, record))
+    {
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                           _("A record that was published is withdrawn, not deleted: it and its index number stay on file"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 gk_store_delete_record (GkStore     *self,
                         const char  *uuid,
                         GError     **error)
@@ -608,7 +628,7 @@ gk_store_delete_record (GkStore     *self,
     return FALSE;
 
   stored = gk_store_get_record (self, uuid, error);
-  if (stored == NULL)
+  if (stored == NULL || !gk_store_can_delete_record (self, stored, error))
     goto fail;
 
   /* Out of the indexes first: they need the text the record still has. */

@@ -263,6 +263,11 @@ gboolean    gk_store_insert_record       (GkStore      *self,
                                           GkRecord     *record,
                                           gboolean      with_history,
                                           GError      **error);
+/* Whether @record may be deleted: a record that was ever published is
+ * withdrawn instead, so that it and its 索引号 stay on file. */
+gboolean    gk_store_can_delete_record   (GkStore      *self,
+                                          GkRecord     *record,
+                                          GError      **error);
 gboolean    gk_store_delete_record       (GkStore      *self,
                                           const char   *uuid,
                                           GError      **error);

@@ -215,11 +215,20 @@ delete_record_activated (GSimpleAction *action,
   GkWindow *self = GK_WINDOW (user_data);
   g_autofree char *title = NULL;
   g_autofree char *uuid = NULL;
+  g_autoptr(GkRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
   AdwToast *toast;
   PendingDelete *pending;
 
   if (self->record == NULL)
     return;
+  /* As stored: the editor may have published it since the list was read. */
+  stored = gk_store_get_record (self->store, gk_record_get_uuid (self->record), &error);
+  if (stored == NULL || !gk_store_can_delete_record (self->store, stored, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
 
   /* Deferred delete: the record is hidden now and removed when the toast
    * goes, unless the clerk presses Undo. Whatever the editor holds is
@@ -407,7 +416,8 @@ gk_window_actions_update (GkWindow *self)
   set_enabled (self, "new-record-of-item", self->store != NULL);
   set_enabled (self, "new-record-of-same-item", self->store != NULL && self->record != NULL);
   set_enabled (self, "open-record", self->store != NULL);
-  set_enabled (self, "delete-record", self->record != NULL);
+  set_enabled (self, "delete-record", self->record != NULL && self->store != NULL &&
+               gk_store_can_delete_record (self->store, self->record, NULL));
   set_enabled (self, "search", self->store != NULL);
   set_enabled (self, "show-report", self->store != NULL && self->section_kind == GK_SECTION_SUPERVISION);
   set_enabled (self, "load-sample-data", self->store != NULL && self->total_records == 0);
