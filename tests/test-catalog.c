@@ -890,6 +890,13 @@ test_edit_item_in_store (GkTestLedger  *ledger,
   edited = gk_item_copy (item);
   gk_item_set_schema (edited, schema);
   gk_item_set_level2 (edited, "采购项目公告（修订）");
+  /* A proactive item always has a deadline (条例 第二十六条). */
+  gk_item_set_deadline_rule (edited, GK_ITEM_RULE_NONE);
+  g_assert_false (gk_store_save_item (store, edited, &error));
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (catalog_changes, ==, 0);
+
   rule = gk_item_rule_build (GK_ITEM_RULE_CHOICE_WORKDAYS, 5);
   gk_item_set_deadline_rule (edited, rule);
   gk_item_set_channels (edited, new_channels);

@@ -366,6 +366,16 @@ gk_store_save_item (GkStore   *self,
       return FALSE;
     }
 
+  /* 条例 第二十六条 gives every proactive item a deadline: "no deadline" is
+   * for review and litigation cases, whose basis sets none. */
+  if (g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_NONE) == 0 &&
+      g_strcmp0 (gk_item_get_mode (item), "主动公开") == 0)
+    {
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                           _("An item disclosed proactively has a deadline by law (条例 第二十六条)"));
+      return FALSE;
+    }
+
   if (g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) != 0 &&
       g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_NONE) != 0 &&
       (!gk_deadline_rule_parse (gk_item_get_deadline_rule (item), &rule, error) ||
