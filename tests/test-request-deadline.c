@@ -251,6 +251,35 @@ test_request_fee (void)
   g_assert_true (gk_request_deadline_is_abandoned (&deadline, &day));
 }
 
+/* 第三十二条: the third party's 15 working days run from its receipt of
+ * the letter. Sent Mon 2025-03-03, received Wed 03-05, answered Wed 03-26:
+ * the 15th working day after receipt, so nothing is capped and the 17
+ * working days after the sending up to the answer are not counted. Counted
+ * from the sending, the cap would have been 03-24. */
+static void
+test_request_consultation_delivered (void)
+{
+  GkRequestEvent sent_only[] = { event (GK_REQUEST_EVENT_CONSULTATION, "2025-03-03", "2025-03-26", 0) };
+  GkRequestEvent delivered[] = { event (GK_REQUEST_EVENT_CONSULTATION, "2025-03-03", "2025-03-26", 0) };
+  GkRequestEvent impossible[] = { event (GK_REQUEST_EVENT_CONSULTATION, "2025-03-03", NULL, 0) };
+  g_autoptr(GError) error = NULL;
+  GkRequestDeadline deadline;
+  GDate received = gk_test_date ("2025-03-03");
+
+  deadline = compute ("2025-03-03", sent_only, G_N_ELEMENTS (sent_only));
+  g_assert_true (deadline.flags & GK_REQUEST_FLAG_CONSULTATION_CAPPED);
+  g_assert_cmpuint (deadline.paused_workdays, ==, 15);
+
+  delivered[0].delivered = gk_test_date ("2025-03-05");
+  deadline = compute ("2025-03-03", delivered, G_N_ELEMENTS (delivered));
+  g_assert_false (deadline.flags & GK_REQUEST_FLAG_CONSULTATION_CAPPED);
+  g_assert_cmpuint (deadline.paused_workdays, ==, 17);
+
+  impossible[0].delivered = gk_test_date ("2025-03-02");
+  g_assert_false (gk_request_deadline_compute (calendar, &received, impossible, 1, &deadline, &error));
+  g_assert_error (error, GK_DEADLINE_ERROR, GK_DEADLINE_ERROR_INVALID_EVENT);
+}
+
 static void
 test_request_errors (void)
 {
@@ -343,6 +372,7 @@ main (int   argc,
   g_test_add_func ("/request-deadline/consultation", test_request_consultation);
   g_test_add_func ("/request-deadline/combined", test_request_combined);
   g_test_add_func ("/request-deadline/fee", test_request_fee);
+  g_test_add_func ("/request-deadline/consultation-delivered", test_request_consultation_delivered);
   g_test_add_func ("/request-deadline/errors", test_request_errors);
   g_test_add_func ("/request-deadline/timeliness", test_request_timeliness);
   g_test_add_func ("/request-deadline/types", test_request_types);

@@ -39,7 +39,8 @@ G_DEFINE_FLAGS_TYPE (GkRequestFlags, gk_request_flags,
  *   stricter deadline), and LATE_CORRECTION says so.
  * - Consultation time (第三十二条, 第三十四条) is not counted: the working days
  *   after the day the letter is sent up to and including the day the answer
- *   arrives — at most 15, the time the third party has to answer — push the
+ *   arrives — at most up to the 15th working day after the third party
+ *   received the letter (the day it was sent when that is not known) — push the
  *   due date back by as many working days. Overlapping consultations pause
  *   once. While an answer is outstanding the full 15 are assumed (CONSULTING).
  *   A letter sent after the due date pauses nothing (LATE_CONSULTATION).
@@ -98,8 +99,11 @@ collect_pauses (GkCalendar           *calendar,
 
       memset (&pause, 0, sizeof pause);
       pause.start = events[i].start;
-      gk_calendar_add_workdays (calendar, &events[i].start, GK_REQUEST_CONSULTATION_MAX_WORKDAYS,
-                                &pause.end, &cap_missing);
+      /* 第三十二条: the third party answers within 15 working days of
+       * receiving the letter; the pause itself starts when it is sent. */
+      gk_calendar_add_workdays (calendar,
+                                g_date_valid (&events[i].delivered) ? &events[i].delivered : &events[i].start,
+                                GK_REQUEST_CONSULTATION_MAX_WORKDAYS, &pause.end, &cap_missing);
       if (!g_date_valid (&events[i].end))
         pause.open = TRUE;
       else if (g_date_compare (&events[i].end, &pause.end) > 0)
@@ -208,6 +212,12 @@ check_events (const GDate           *received,
         {
           g_set_error (error, GK_DEADLINE_ERROR, GK_DEADLINE_ERROR_INVALID_EVENT,
                        _("A request event is dated before the request was received"));
+          return FALSE;
+        }
+      if (g_date_valid (&event->delivered) && g_date_compare (&event->delivered, &event->start) < 0)
+        {
+          g_set_error (error, GK_DEADLINE_ERROR, GK_DEADLINE_ERROR_INVALID_EVENT,
+                       _("A consultation letter is received before it was sent"));
           return FALSE;
         }
       if (g_date_valid (&event->end) && g_date_compare (&event->end, &event->start) < 0)

@@ -23,7 +23,9 @@ typedef enum
    * the corrected application was received (cleared while waiting). */
   GK_REQUEST_EVENT_CORRECTION,
   /* 第三十二条 / 第三十四条: @start is the day the letter to the third party
-   * or other agency was sent; @end the day its answer arrived (cleared while waiting). */
+   * or other agency was sent; @end the day its answer arrived (cleared while
+   * waiting); @delivered the day the third party received it, from which its
+   * 15 working days run (cleared when not known: then from @start). */
   GK_REQUEST_EVENT_CONSULTATION,
   /* 国办函〔2020〕109号: @start is the day the fee notice was sent; @end the
    * day the fee was paid (cleared while waiting). */
@@ -36,6 +38,7 @@ typedef struct
   GDate              start;
   GDate              end;
   guint              workdays;
+  GDate              delivered;
 } GkRequestEvent;
 
 typedef enum

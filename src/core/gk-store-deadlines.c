@@ -121,7 +121,22 @@ request_events_from_fields (JsonObject *fields)
           GkRequestEvent event = { .kind = opened, .start = date };
 
           g_date_clear (&event.end, 1);
+          g_date_clear (&event.delivered, 1);
           g_array_append_val (events, event);
+        }
+      else if (g_strcmp0 (kind, "consultation-delivered") == 0)
+        {
+          /* The third party's receipt of the latest letter without one. */
+          for (guint j = events->len; j > 0; j--)
+            {
+              GkRequestEvent *open = &g_array_index (events, GkRequestEvent, j - 1);
+
+              if (open->kind == GK_REQUEST_EVENT_CONSULTATION && !g_date_valid (&open->delivered))
+                {
+                  open->delivered = date;
+                  break;
+                }
+            }
         }
       else if (event_kind (kind, "-received", &opened) || g_strcmp0 (kind, "fee-paid") == 0)
         {
