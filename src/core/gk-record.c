@@ -822,6 +822,7 @@ gk_record_set_value (GkRecord   *self,
                      const char *key,
                      JsonNode   *value)
 {
+  g_autofree char *name = NULL;
   JsonNode *old;
 
   g_return_if_fail (GK_IS_RECORD (self));
@@ -833,11 +834,14 @@ gk_record_set_value (GkRecord   *self,
   if (old != NULL && value != NULL && json_node_equal (old, value))
     return;
 
+  /* @key may be the member's own name (gk_record_set_values() passes the
+   * names it lists), which removing the member frees. */
+  name = g_strdup (key);
   if (value != NULL)
-    json_object_set_member (self->values, key, deep_copy_node (value));
+    json_object_set_member (self->values, name, deep_copy_node (value));
   else
-    json_object_remove_member (self->values, key);
-  g_signal_emit (self, signals[VALUE_CHANGED], g_quark_from_string (key), key);
+    json_object_remove_member (self->values, name);
+  g_signal_emit (self, signals[VALUE_CHANGED], g_quark_from_string (name), name);
 }
 
 const char *
