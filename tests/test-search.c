@@ -194,6 +194,14 @@ test_identifiers (Fixture       *f,
   search_finds (f, "_", NULL, NULL);
   search_finds (f, "\"", NULL, NULL);
   search_finds (f, "不存在的内容", NULL, NULL);
+
+  /* "No results" shows as soon as the search has run, with no blank list
+   * between: the search runs when the entry says the text changed. */
+  search_finds (f, "长政", f->notice, NULL);
+  gtk_editable_set_text (search_entry (f), "没有这样的记录");
+  g_signal_emit_by_name (search_entry (f), "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->records)), ==, 0);
+  g_assert_cmpstr (gk_record_list_pane_get_page (f->window->list_pane), ==, "no-results");
   gtk_editable_set_text (search_entry (f), "");
 }
 

@@ -180,10 +180,17 @@ test_phone (void)
   assert_check (gk_validate_phone, "0311-8601234", GK_SEVERITY_OK, "0311-8601234", NULL);
   assert_check (gk_validate_phone, "0311-86012345 Ext. 801", GK_SEVERITY_OK, "0311-86012345转801", NULL);
 
-  assert_check (gk_validate_phone, "12345", GK_SEVERITY_OK, "12345", NULL);
   assert_check (gk_validate_phone, "400-123-4567", GK_SEVERITY_OK, "400-123-4567", NULL);
   assert_check (gk_validate_phone, "86012345", GK_SEVERITY_WARNING, "86012345", "area code");
 
+  assert_check (gk_validate_phone, "800-123-4567", GK_SEVERITY_OK, "800-123-4567", NULL);
+  assert_check (gk_validate_phone, "4001234567", GK_SEVERITY_OK, "400-123-4567", NULL);
+  /* Mobile numbers start 13 to 19. */
+  assert_check (gk_validate_phone, "12012345678", GK_SEVERITY_ERROR, NULL, NULL);
+  /* Five or six digits are no landline, mobile or 400 number. */
+  assert_check (gk_validate_phone, "12345", GK_SEVERITY_ERROR, NULL, "not a Chinese mobile or landline number");
+  assert_check (gk_validate_phone, "95588", GK_SEVERITY_ERROR, NULL, NULL);
+  assert_check (gk_validate_phone, "123456", GK_SEVERITY_ERROR, NULL, NULL);
   assert_check (gk_validate_phone, "12345678901", GK_SEVERITY_ERROR, NULL, NULL);
   assert_check (gk_validate_phone, "1380013800", GK_SEVERITY_ERROR, NULL, NULL);
   assert_check (gk_validate_phone, "0311-06012345", GK_SEVERITY_ERROR, NULL, NULL);
@@ -353,7 +360,19 @@ test_money_parse (void)
   assert_money_error ("12a", 0, GK_MONEY_ERROR_INVALID);
   assert_money_error ("1.2.3", 0, GK_MONEY_ERROR_INVALID);
   assert_money_error ("1e5", 0, GK_MONEY_ERROR_INVALID);
-  assert_money_error ("12万", 0, GK_MONEY_ERROR_INVALID);
+  /* 万元, with or without 元, spaces or full-width digits. */
+  assert_money ("35万", 0, 35000000);
+  assert_money ("35万元", 0, 35000000);
+  assert_money ("35.5 万元", 0, 35500000);
+  assert_money ("３５．５万元", 0, 35500000);
+  assert_money ("350000元", 0, 35000000);
+  assert_money ("0.000001万元", 0, 1);
+  assert_money ("1,200万元", 0, 1200000000);
+  assert_money_error ("万元", 0, GK_MONEY_ERROR_INVALID);
+  assert_money_error ("三十五万", 0, GK_MONEY_ERROR_INVALID);
+  assert_money_error ("35万万", 0, GK_MONEY_ERROR_INVALID);
+  assert_money_error ("0.0000001万元", 0, GK_MONEY_ERROR_TOO_MANY_DECIMALS);
+  assert_money_error ("-3万", 0, GK_MONEY_ERROR_NEGATIVE);
   assert_money_error (".", 0, GK_MONEY_ERROR_INVALID);
   assert_money_error ("--1", GK_MONEY_PARSE_ALLOW_NEGATIVE, GK_MONEY_ERROR_INVALID);
   assert_money_error ("1.234", 0, GK_MONEY_ERROR_TOO_MANY_DECIMALS);

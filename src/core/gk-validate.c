@@ -585,11 +585,8 @@ gk_validate_phone (const char *value)
   if (digits->str[0] == '1' && digits->len == 11 && digits->str[1] >= '3' && extension == NULL)
     return gk_validation_new (GK_SEVERITY_OK, digits->str, NULL);
 
-  /* Government hotlines (12345, 12315 …) and bank service numbers (95xxx). */
-  if ((g_str_has_prefix (digits->str, "12") || g_str_has_prefix (digits->str, "95") ||
-       g_str_has_prefix (digits->str, "96")) &&
-      digits->len >= 5 && digits->len <= 6 && extension == NULL)
-    return gk_validation_new (GK_SEVERITY_OK, digits->str, NULL);
+  /* Short service numbers (12345, 95588) are not accepted: a disclosed
+   * contact must be a line that reaches the unit itself. */
 
   /* 400 and 800 numbers, written 400-xxx-xxxx. */
   if ((g_str_has_prefix (digits->str, "400") || g_str_has_prefix (digits->str, "800")) && digits->len == 10)
