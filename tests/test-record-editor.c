@@ -467,7 +467,7 @@ test_every_domain (Fixture       *fixture,
       /* The header. */
       gtk_editable_set_text (GTK_EDITABLE (header_row (fixture, "title")), title);
       gtk_editable_set_text (GTK_EDITABLE (header_row (fixture, "doc-no")), "长住建〔2025〕7号");
-      adw_combo_row_set_selected (ADW_COMBO_ROW (header_row (fixture, "unit")), 3);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (header_row (fixture, "unit")), 3);
       if (!is_request)
         gtk_editable_set_text (GTK_EDITABLE (header_row (fixture, "formed")), "2025/3/3");
       g_assert_true (gk_record_editor_get_modified (fixture->editor));

@@ -4,7 +4,11 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "gk-header-section.h"
+#include "gk-record-editor-private.h"
 #include "gk-record-row.h"
+#include "gk-unit-item.h"
+#include "gk-unit-model.h"
 #include "gk-test-ui.h"
 #include "gk-test-util.h"
 #include "gk-window-private.h"
@@ -263,6 +267,101 @@ test_length_cap (Fixture       *f,
   }
 }
 
+typedef struct
+{
+  GtkDropDown *drop_down;
+  const char *text;
+} UnitSearch;
+
+/* The drop-down's search list holds only units whose names contain the
+ * text, and 区园林局 among them. */
+static gboolean
+units_found (gpointer data)
+{
+  UnitSearch *search = data;
+  GtkWidget *list = gk_test_find_descendant (GTK_WIDGET (search->drop_down), GTK_TYPE_LIST_VIEW);
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  gboolean landscape = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(GkUnitItem) unit = g_list_model_get_item (shown, i);
+
+      if (strstr (gk_unit_item_get_name (unit), search->text) == NULL)
+        return FALSE;
+      landscape |= g_strcmp0 (gk_unit_item_get_name (unit), "区园林局") == 0;
+    }
+  return landscape;
+}
+
+static void
+assert_search_finds_landscape (GtkDropDown *drop_down)
+{
+  GtkEditable *entry = GTK_EDITABLE (gk_test_find_descendant (GTK_WIDGET (drop_down), GTK_TYPE_SEARCH_ENTRY));
+  UnitSearch search = { drop_down, "园林" };
+
+  g_assert_true (gtk_drop_down_get_enable_search (drop_down));
+  gtk_editable_set_text (entry, "园林");
+  g_signal_emit_by_name (entry, "search-changed");
+  gk_test_ui_wait_until (units_found, &search);
+  search.text = "林局";
+  gtk_editable_set_text (entry, "林局");
+  g_signal_emit_by_name (entry, "search-changed");
+  gk_test_ui_wait_until (units_found, &search);
+  gtk_editable_set_text (entry, "");
+  g_signal_emit_by_name (entry, "search-changed");
+}
+
+static gboolean
+is_label_with (GtkWidget *widget,
+               gpointer   data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+static gboolean
+editor_shows (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->window->record_editor != NULL &&
+         gk_record_editor_get_record (f->window->record_editor) != NULL &&
+         gtk_widget_get_mapped (gk_header_section_get_row (f->window->record_editor->header_section, "unit"));
+}
+
+/* Supervision's unit filter and the editor's 责任单位 find a unit by any
+ * part of its name; the editor's shows whole names. */
+static void
+test_unit_search (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkDropDown *unit;
+
+  gk_window_set_section (f->window, "supervision");
+  assert_search_finds_landscape (GTK_DROP_DOWN (gk_test_find_descendant (GTK_WIDGET (f->window->list_pane),
+                                                                         GTK_TYPE_DROP_DOWN)));
+
+  gk_window_set_section (f->window, "procurement");
+  gk_window_open_record (f->window, f->notice);
+  gk_test_ui_wait_until (editor_shows, f);
+  unit = GTK_DROP_DOWN (gk_header_section_get_row (f->window->record_editor->header_section, "unit"));
+  assert_search_finds_landscape (unit);
+
+  /* The longest name is shown whole, wrapping if it must. */
+  gtk_drop_down_set_selected (unit, gk_unit_model_find (GK_UNIT_MODEL (gtk_drop_down_get_model (unit)),
+                                                        gk_store_find_unit (f->ledger.store, "区政府办公室（区政务公开办公室）", NULL)));
+  gk_test_ui_flush ();
+  {
+    GtkWidget *label = gk_test_find_widget (GTK_WIDGET (unit), is_label_with, "区政府办公室（区政务公开办公室）");
+
+    g_assert_nonnull (label);
+    g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_NONE);
+    g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+  }
+  g_assert_cmpstr (gk_record_get_unit_name (gk_record_editor_get_record (f->window->record_editor)), ==,
+                   "区政府办公室（区政务公开办公室）");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +374,7 @@ main (int   argc,
   g_test_add ("/search/identifiers", Fixture, NULL, fixture_set_up, test_identifiers, fixture_tear_down);
   g_test_add ("/search/scope", Fixture, NULL, fixture_set_up, test_scope, fixture_tear_down);
   g_test_add ("/search/highlight", Fixture, NULL, fixture_set_up, test_highlight, fixture_tear_down);
+  g_test_add ("/search/unit-search", Fixture, NULL, fixture_set_up, test_unit_search, fixture_tear_down);
   g_test_add ("/search/length-cap", Fixture, NULL, fixture_set_up, test_length_cap, fixture_tear_down);
 
   status = g_test_run ();

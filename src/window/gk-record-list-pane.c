@@ -1,6 +1,7 @@
 /* gk-record-list-pane.c: the list pane of the main window: a lazy list of record rows, its search bar, the supervision unit filter, and the empty states. */
 #include "config.h"
 
+#include "gk-compat.h"
 #include "gk-record-list-pane.h"
 #include "gk-record-row.h"
 #include "gk-unit-item.h"
@@ -391,6 +392,9 @@ gk_record_list_pane_init (GkRecordListPane *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_record_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_record_row_cb), self);
   gtk_list_view_set_factory (self->record_list, factory);
+
+  /* "园林" finds 区园林局. */
+  gk_drop_down_search_anywhere (self->unit_dropdown);
 
   /* The store refuses longer texts; the entry stops taking them. */
   gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry))),
