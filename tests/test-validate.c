@@ -563,6 +563,69 @@ test_date_iso (void)
   g_free (s);
 }
 
+static void
+assert_datetime (const char *text,
+                 const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = gk_datetime_parse_to_iso (text, &error);
+
+  if (iso == NULL)
+    g_error ("“%s”: %s", text, error->message);
+  g_assert_cmpstr (iso, ==, expected);
+  g_assert_true (gk_datetime_from_iso (iso, NULL, NULL));
+}
+
+static void
+assert_datetime_error (const char *text,
+                       int         code)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (gk_datetime_parse_to_iso (text, &error));
+  g_assert_error (error, GK_DATE_ERROR, code);
+}
+
+static void
+test_datetime (void)
+{
+  gboolean has_time = TRUE;
+  g_autofree char *shown = NULL;
+  g_autofree char *chinese = NULL;
+
+  assert_datetime ("2026-05-10 09:30", "2026-05-10T09:30");
+  assert_datetime ("2026-5-10 9:30", "2026-05-10T09:30");
+  assert_datetime ("2026-05-10T09:30", "2026-05-10T09:30");
+  assert_datetime ("2026/5/10 9：30", "2026-05-10T09:30");
+  assert_datetime ("２０２６年５月１０日９时３０分", "2026-05-10T09:30");
+  assert_datetime ("2026年5月10日 9点", "2026-05-10T09:00") ;
+  assert_datetime ("2026年5月10日 14:00:30", "2026-05-10T14:00:30");
+  assert_datetime ("2026-05-10 09:30:00", "2026-05-10T09:30");
+
+  /* A date alone is not enough where the time of day is the point. */
+  assert_datetime_error ("2026-05-10", GK_DATE_ERROR_NO_TIME);
+  assert_datetime_error ("2026年5月10日", GK_DATE_ERROR_NO_TIME);
+  assert_datetime_error ("2026-05-10 25:00", GK_DATE_ERROR_INVALID);
+  assert_datetime_error ("2026-05-10 9:60", GK_DATE_ERROR_INVALID);
+  assert_datetime_error ("2026-05-10 上午", GK_DATE_ERROR_INVALID);
+  assert_datetime_error ("2026-02-30 09:30", GK_DATE_ERROR_IMPOSSIBLE);
+  assert_datetime_error ("", GK_DATE_ERROR_EMPTY);
+
+  /* Stored values: with a time, or a date stored before the field took one. */
+  g_assert_true (gk_datetime_from_iso ("2026-05-10T09:30", &has_time, NULL));
+  g_assert_true (has_time);
+  g_assert_true (gk_datetime_from_iso ("2026-05-10", &has_time, NULL));
+  g_assert_false (has_time);
+  g_assert_false (gk_datetime_from_iso ("2026-05-10T9:30", NULL, NULL));
+  g_assert_false (gk_datetime_from_iso ("2026-05-10 09:30", NULL, NULL));
+  g_assert_false (gk_datetime_from_iso ("2026-05-10T24:00", NULL, NULL));
+
+  shown = gk_datetime_iso_to_display ("2026-05-10T09:30");
+  g_assert_cmpstr (shown, ==, "2026-05-10 09:30");
+  chinese = gk_datetime_iso_to_chinese ("2026-05-10T09:30");
+  g_assert_cmpstr (chinese, ==, "2026年5月10日 09:30");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -584,6 +647,7 @@ main (int   argc,
   g_test_add_func ("/money/format", test_money_format);
   g_test_add_func ("/money/decimal", test_decimal);
   g_test_add_func ("/date/parse", test_date_parse);
+  g_test_add_func ("/date/datetime", test_datetime);
   g_test_add_func ("/date/iso", test_date_iso);
 
   return g_test_run ();

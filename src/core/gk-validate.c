@@ -21,6 +21,7 @@ static const char * const kind_names[] = {
   [GK_FIELD_PHONE] = "phone",
   [GK_FIELD_URL] = "url",
   [GK_FIELD_TABLE] = "table",
+  [GK_FIELD_DATETIME] = "datetime",
 };
 
 const char *
@@ -707,6 +708,7 @@ gk_validate_by_kind (GkFieldKind  kind,
     case GK_FIELD_LONGTEXT:
     case GK_FIELD_MONEY:
     case GK_FIELD_DATE:
+    case GK_FIELD_DATETIME:
     case GK_FIELD_INTEGER:
     case GK_FIELD_DECIMAL:
     case GK_FIELD_CHOICE:
