@@ -214,8 +214,9 @@ validate_scalar (const GkField      *field,
           if (!gk_datetime_from_iso (json_node_get_string (node), &has_time, &error))
             gk_issue_place_add (place, GK_SEVERITY_ERROR, error->message);
           else if (!has_time)
-            /* Stored before the field took a time: readable, but incomplete. */
-            gk_issue_place_add (place, GK_SEVERITY_WARNING, _("Add the time of day to this date"));
+            /* Stored before the field took a time: readable, but incomplete,
+             * as the same date typed now is. */
+            gk_issue_place_add (place, GK_SEVERITY_ERROR, _("Add the time of day to this date"));
         }
       break;
 
