@@ -203,6 +203,9 @@ typed_text (const GkField *f,
     case GK_FIELD_DATE:
       *expected_json = g_strdup ("\"2025-03-07\"");
       return g_strdup ("2025年3月7日");
+    case GK_FIELD_DATETIME:
+      *expected_json = g_strdup ("\"2025-03-07T09:30\"");
+      return g_strdup ("2025年3月7日 9:30");
     case GK_FIELD_INTEGER:
       {
         gint64 value = f->has_min ? MAX (f->min, 3) : 3;
