@@ -86,7 +86,10 @@ run_api (GkStore       *store,
         g_error ("query: %s", error->message);
       g_array_set_size (result->page_ids, 0);
       for (guint i = 0; i < records->len; i++)
-        g_array_append_val (result->page_ids, ((GkRecord *) g_ptr_array_index (records, i))->id);
+        {
+          gint64 id = gk_record_get_id (g_ptr_array_index (records, i));
+          g_array_append_val (result->page_ids, id);
+        }
       return elapsed;
     }
   return (g_get_monotonic_time () - start) / 1000.0;
@@ -154,7 +157,9 @@ run_former (GkDb       *db,
         {
           /* Read the row as the store does. */
           g_autoptr(GkRecord) record = gk_store_record_from_row (stmt);
-          g_array_append_val (result->page_ids, record->id);
+          gint64 id = gk_record_get_id (record);
+
+          g_array_append_val (result->page_ids, id);
         }
       if (error != NULL)
         g_error ("%s", error->message);

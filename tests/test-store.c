@@ -693,6 +693,87 @@ test_search (Fixture       *f,
   (void) a;
 }
 
+/* The numbers a colleague quotes find the record, whole or in part, and
+ * punctuation is only itself. */
+static void
+test_search_identifiers (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GkRecord) a = create (f, "procurement", "办公设备采购项目", NULL);
+  g_autoptr(GkRecord) b = create (f, "bidding", "道路改造工程招标公告", "100% 完成 a_b \"引号\"");
+  g_autoptr(GkProject) project = NULL;
+  g_autoptr(GkQuery) query = gk_query_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tail = NULL;
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  guint count = 0;
+
+  project = gk_store_create_project (f->store, "procurement", "办公设备采购项目", "CABZ-2026-0012", NULL, 0, &error);
+  g_assert_no_error (error);
+  gk_record_set_doc_no (a, "长政公〔2026〕98号");
+  gk_record_set_project_id (a, project->id);
+  g_assert_true (gk_store_save_record (f->store, a, &error));
+  g_assert_no_error (error);
+
+  /* 索引号 whole and by its serial. */
+  tail = g_strdup (strrchr (gk_record_get_index_no (a), '/') + 1);
+  g_assert_cmpuint (search_count (f->store, gk_record_get_index_no (a)), ==, 1);
+  g_assert_cmpuint (search_count (f->store, tail), ==, 1);
+  /* The serial alone (the organisation code before it holds "00001"). */
+  g_assert_cmpuint (search_count (f->store, strrchr (gk_record_get_index_no (b), '-') + 1), ==, 1);
+  /* 文号 and the project's code, by fragments. */
+  g_assert_cmpuint (search_count (f->store, "长政"), ==, 1);
+  g_assert_cmpuint (search_count (f->store, "〔2026〕98号"), ==, 1);
+  g_assert_cmpuint (search_count (f->store, "CABZ-2026"), ==, 1);
+  g_assert_cmpuint (search_count (f->store, "cabz"), ==, 1);
+  /* One Latin letter: only the record holding it. */
+  g_assert_cmpuint (search_count (f->store, "Z"), ==, 1);
+  g_assert_cmpuint (search_count (f->store, "b"), ==, 2);
+
+  /* LIKE's wildcards and FTS's quote are literal. */
+  g_assert_cmpuint (search_count (f->store, "%"), ==, 1);
+  g_assert_cmpuint (search_count (f->store, "_"), ==, 1);
+  g_assert_cmpuint (search_count (f->store, "\""), ==, 1);
+  g_assert_cmpuint (search_count (f->store, "0%"), ==, 1);
+  g_assert_cmpuint (search_count (f->store, "%%"), ==, 0);
+  g_assert_cmpuint (search_count (f->store, "#"), ==, 0);
+
+  /* Past the cap, the search is refused rather than run. */
+  for (guint i = 0; i < GK_SEARCH_MAX_CHARS; i++)
+    g_string_append (long_text, "公");
+  g_assert_cmpuint (search_count (f->store, long_text->str), ==, 0);
+  g_string_append (long_text, "告");
+  query->text = g_strdup (long_text->str);
+  g_assert_false (gk_store_count (f->store, query, &count, &error));
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
+  (void) b;
+}
+
+/* A ledger indexed before identifiers were is indexed again when opened. */
+static void
+test_search_index_upgrade (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GkRecord) a = create (f, "procurement", "办公设备采购项目", NULL);
+  g_autofree char *index_no = g_strdup (gk_record_get_index_no (a));
+  g_autoptr(GError) error = NULL;
+  GkDb *db = gk_store_get_db (f->store);
+
+  /* The index as an older version left it: no identifiers. */
+  g_assert_true (gk_db_exec (db, "DELETE FROM records_search; "
+                                 "INSERT INTO records_fts (records_fts) VALUES ('delete-all'); "
+                                 "INSERT INTO records_chars (records_chars) VALUES ('delete-all'); "
+                                 "UPDATE settings SET value = '1' WHERE key = 'search-index-version'",
+                             &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (search_count (f->store, index_no), ==, 0);
+
+  g_clear_object (&f->store);
+  f->store = gk_test_open_store (f->path);
+  g_assert_cmpuint (search_count (f->store, index_no), ==, 1);
+  g_assert_cmpuint (search_count (f->store, "采购"), ==, 1);
+}
+
 static void
 test_record_list (Fixture       *f,
                   gconstpointer  data)
@@ -1180,6 +1261,8 @@ main (int   argc,
   g_test_add ("/store/index-numbers", Fixture, NULL, fixture_setup, test_index_numbers, fixture_teardown);
   g_test_add ("/store/index-year-of-formation", Fixture, NULL, fixture_setup, test_index_year_of_formation, fixture_teardown);
   g_test_add ("/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/store/search-identifiers", Fixture, NULL, fixture_setup, test_search_identifiers, fixture_teardown);
+  g_test_add ("/store/search-index-upgrade", Fixture, NULL, fixture_setup, test_search_index_upgrade, fixture_teardown);
   g_test_add ("/store/record-list", Fixture, NULL, fixture_setup, test_record_list, fixture_teardown);
   g_test_add ("/store/supervision-report", Fixture, NULL, fixture_setup, test_supervision_report, fixture_teardown);
   g_test_add ("/store/channels", Fixture, NULL, fixture_setup, test_channels, fixture_teardown);

@@ -180,10 +180,17 @@ test_phone (void)
   assert_check (gk_validate_phone, "0311-8601234", GK_SEVERITY_OK, "0311-8601234", NULL);
   assert_check (gk_validate_phone, "0311-86012345 Ext. 801", GK_SEVERITY_OK, "0311-86012345转801", NULL);
 
-  assert_check (gk_validate_phone, "12345", GK_SEVERITY_OK, "12345", NULL);
   assert_check (gk_validate_phone, "400-123-4567", GK_SEVERITY_OK, "400-123-4567", NULL);
   assert_check (gk_validate_phone, "86012345", GK_SEVERITY_WARNING, "86012345", "area code");
 
+  assert_check (gk_validate_phone, "800-123-4567", GK_SEVERITY_OK, "800-123-4567", NULL);
+  assert_check (gk_validate_phone, "4001234567", GK_SEVERITY_OK, "400-123-4567", NULL);
+  /* Mobile numbers start 13 to 19. */
+  assert_check (gk_validate_phone, "12012345678", GK_SEVERITY_ERROR, NULL, NULL);
+  /* Five or six digits are no landline, mobile or 400 number. */
+  assert_check (gk_validate_phone, "12345", GK_SEVERITY_ERROR, NULL, "not a Chinese mobile or landline number");
+  assert_check (gk_validate_phone, "95588", GK_SEVERITY_ERROR, NULL, NULL);
+  assert_check (gk_validate_phone, "123456", GK_SEVERITY_ERROR, NULL, NULL);
   assert_check (gk_validate_phone, "12345678901", GK_SEVERITY_ERROR, NULL, NULL);
   assert_check (gk_validate_phone, "1380013800", GK_SEVERITY_ERROR, NULL, NULL);
   assert_check (gk_validate_phone, "0311-06012345", GK_SEVERITY_ERROR, NULL, NULL);
@@ -353,7 +360,19 @@ test_money_parse (void)
   assert_money_error ("12a", 0, GK_MONEY_ERROR_INVALID);
   assert_money_error ("1.2.3", 0, GK_MONEY_ERROR_INVALID);
   assert_money_error ("1e5", 0, GK_MONEY_ERROR_INVALID);
-  assert_money_error ("12万", 0, GK_MONEY_ERROR_INVALID);
+  /* 万元, with or without 元, spaces or full-width digits. */
+  assert_money ("35万", 0, 35000000);
+  assert_money ("35万元", 0, 35000000);
+  assert_money ("35.5 万元", 0, 35500000);
+  assert_money ("３５．５万元", 0, 35500000);
+  assert_money ("350000元", 0, 35000000);
+  assert_money ("0.000001万元", 0, 1);
+  assert_money ("1,200万元", 0, 1200000000);
+  assert_money_error ("万元", 0, GK_MONEY_ERROR_INVALID);
+  assert_money_error ("三十五万", 0, GK_MONEY_ERROR_INVALID);
+  assert_money_error ("35万万", 0, GK_MONEY_ERROR_INVALID);
+  assert_money_error ("0.0000001万元", 0, GK_MONEY_ERROR_TOO_MANY_DECIMALS);
+  assert_money_error ("-3万", 0, GK_MONEY_ERROR_NEGATIVE);
   assert_money_error (".", 0, GK_MONEY_ERROR_INVALID);
   assert_money_error ("--1", GK_MONEY_PARSE_ALLOW_NEGATIVE, GK_MONEY_ERROR_INVALID);
   assert_money_error ("1.234", 0, GK_MONEY_ERROR_TOO_MANY_DECIMALS);
@@ -544,6 +563,69 @@ test_date_iso (void)
   g_free (s);
 }
 
+static void
+assert_datetime (const char *text,
+                 const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = gk_datetime_parse_to_iso (text, &error);
+
+  if (iso == NULL)
+    g_error ("“%s”: %s", text, error->message);
+  g_assert_cmpstr (iso, ==, expected);
+  g_assert_true (gk_datetime_from_iso (iso, NULL, NULL));
+}
+
+static void
+assert_datetime_error (const char *text,
+                       int         code)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (gk_datetime_parse_to_iso (text, &error));
+  g_assert_error (error, GK_DATE_ERROR, code);
+}
+
+static void
+test_datetime (void)
+{
+  gboolean has_time = TRUE;
+  g_autofree char *shown = NULL;
+  g_autofree char *chinese = NULL;
+
+  assert_datetime ("2026-05-10 09:30", "2026-05-10T09:30");
+  assert_datetime ("2026-5-10 9:30", "2026-05-10T09:30");
+  assert_datetime ("2026-05-10T09:30", "2026-05-10T09:30");
+  assert_datetime ("2026/5/10 9：30", "2026-05-10T09:30");
+  assert_datetime ("２０２６年５月１０日９时３０分", "2026-05-10T09:30");
+  assert_datetime ("2026年5月10日 9点", "2026-05-10T09:00") ;
+  assert_datetime ("2026年5月10日 14:00:30", "2026-05-10T14:00:30");
+  assert_datetime ("2026-05-10 09:30:00", "2026-05-10T09:30");
+
+  /* A date alone is not enough where the time of day is the point. */
+  assert_datetime_error ("2026-05-10", GK_DATE_ERROR_NO_TIME);
+  assert_datetime_error ("2026年5月10日", GK_DATE_ERROR_NO_TIME);
+  assert_datetime_error ("2026-05-10 25:00", GK_DATE_ERROR_INVALID);
+  assert_datetime_error ("2026-05-10 9:60", GK_DATE_ERROR_INVALID);
+  assert_datetime_error ("2026-05-10 上午", GK_DATE_ERROR_INVALID);
+  assert_datetime_error ("2026-02-30 09:30", GK_DATE_ERROR_IMPOSSIBLE);
+  assert_datetime_error ("", GK_DATE_ERROR_EMPTY);
+
+  /* Stored values: with a time, or a date stored before the field took one. */
+  g_assert_true (gk_datetime_from_iso ("2026-05-10T09:30", &has_time, NULL));
+  g_assert_true (has_time);
+  g_assert_true (gk_datetime_from_iso ("2026-05-10", &has_time, NULL));
+  g_assert_false (has_time);
+  g_assert_false (gk_datetime_from_iso ("2026-05-10T9:30", NULL, NULL));
+  g_assert_false (gk_datetime_from_iso ("2026-05-10 09:30", NULL, NULL));
+  g_assert_false (gk_datetime_from_iso ("2026-05-10T24:00", NULL, NULL));
+
+  shown = gk_datetime_iso_to_display ("2026-05-10T09:30");
+  g_assert_cmpstr (shown, ==, "2026-05-10 09:30");
+  chinese = gk_datetime_iso_to_chinese ("2026-05-10T09:30");
+  g_assert_cmpstr (chinese, ==, "2026年5月10日 09:30");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -565,6 +647,7 @@ main (int   argc,
   g_test_add_func ("/money/format", test_money_format);
   g_test_add_func ("/money/decimal", test_decimal);
   g_test_add_func ("/date/parse", test_date_parse);
+  g_test_add_func ("/date/datetime", test_datetime);
   g_test_add_func ("/date/iso", test_date_iso);
 
   return g_test_run ();

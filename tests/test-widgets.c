@@ -162,7 +162,7 @@ test_unit_model (GkTestLedger  *ledger,
   g_autoptr(GkUnitModel) all = gk_unit_model_new (ledger->store, NULL, TRUE);
   g_autoptr(GPtrArray) units = gk_store_list_units (ledger->store, TRUE, &error);
   g_autoptr(GkUnitItem) first = NULL;
-  GtkWidget *row = g_object_ref_sink (adw_combo_row_new ());
+  GtkWidget *row = g_object_ref_sink (gtk_drop_down_new (NULL, gtk_property_expression_new (GK_TYPE_UNIT_ITEM, NULL, "name")));
   guint n_changes = 0;
   gint64 added;
   guint n;
@@ -196,13 +196,13 @@ test_unit_model (GkTestLedger  *ledger,
   g_assert_true (gk_unit_model_reload (all, 0, &error));
   g_assert_cmpuint (gk_unit_model_find (all, added), ==, n - 1);
 
-  /* The combo row chooser over it. */
-  gk_unit_choice_fill (ADW_COMBO_ROW (row), ledger->store, added);
-  g_assert_cmpint (gk_unit_choice_get (ADW_COMBO_ROW (row)), ==, added);
-  g_assert_cmpstr (gk_unit_choice_get_name (ADW_COMBO_ROW (row)), ==, "测试单位");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
-  g_assert_cmpint (gk_unit_choice_get (ADW_COMBO_ROW (row)), ==, 0);
-  g_assert_null (gk_unit_choice_get_name (ADW_COMBO_ROW (row)));
+  /* The drop-down chooser over it. */
+  gk_unit_choice_fill (GTK_DROP_DOWN (row), ledger->store, added);
+  g_assert_cmpint (gk_unit_choice_get (GTK_DROP_DOWN (row)), ==, added);
+  g_assert_cmpstr (gk_unit_choice_get_name (GTK_DROP_DOWN (row)), ==, "测试单位");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (row), 0);
+  g_assert_cmpint (gk_unit_choice_get (GTK_DROP_DOWN (row)), ==, 0);
+  g_assert_null (gk_unit_choice_get_name (GTK_DROP_DOWN (row)));
   g_assert_finalize_object (row);
 }
 

@@ -155,7 +155,7 @@ gk_cli_list (GkCliContext  *ctx,
     { "domain", 0, 0, G_OPTION_ARG_STRING, &domain, N_("Only records of DOMAIN (housing-construction, housing-allocation, procurement, bidding, blacklist, request)"), N_("DOMAIN") },
     { "item", 0, 0, G_OPTION_ARG_STRING, &item, N_("Only records of the catalog item KEY"), N_("KEY") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_filter, N_("Only records in STATUS (draft, pending, published, withdrawn)"), N_("STATUS") },
-    { "search", 0, 0, G_OPTION_ARG_STRING, &text, N_("Only records containing TEXT"), N_("TEXT") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &text, N_("Only records containing TEXT (words, 索引号, 文号 or project code)"), N_("TEXT") },
     { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only records past their deadline and not published"), NULL },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: tsv (default) or json"), N_("FORMAT") },
     { NULL }
@@ -171,6 +171,11 @@ gk_cli_list (GkCliContext  *ctx,
     return status;
   if (status_filter != NULL && !gk_status_is_valid (status_filter))
     return gk_cli_usage_error ("list", _("unknown status “%s”"), status_filter);
+  if (text != NULL && g_utf8_strlen (text, -1) > GK_SEARCH_MAX_CHARS)
+    return gk_cli_usage_error ("list",
+                               g_dngettext (GETTEXT_PACKAGE, "the search text is longer than %d character",
+                                            "the search text is longer than %d characters", GK_SEARCH_MAX_CHARS),
+                               GK_SEARCH_MAX_CHARS);
 
   store = open_store (ctx, &status);
   if (store == NULL)

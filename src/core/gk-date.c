@@ -1,6 +1,7 @@
 /* gk-date.c: dates as clerks type them (2025-3-7, 2025/03/07, 2025年3月7日 …), as the ledger stores them (ISO), and today. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -214,6 +215,153 @@ gk_date_iso_to_chinese (const char *iso)
   if (!gk_date_from_iso (iso, &date, NULL))
     return NULL;
   return gk_date_format_chinese (&date);
+}
+
+/* The time after a date: 9:30, 09:30:00, 9时30分, 9点30分, 9点. */
+static gboolean
+parse_time (const char *text,
+            int        *hour,
+            int        *minute,
+            int        *second)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("^([0-9]{1,2})(?:(?::|时|点)([0-9]{1,2})(?:(?::|分)([0-9]{1,2})秒?|分)?|时|点)$",
+                                         G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *h = NULL, *m = NULL, *sec = NULL;
+
+  if (!g_regex_match (regex, text, 0, &match))
+    return FALSE;
+  h = g_match_info_fetch (match, 1);
+  m = g_match_info_fetch (match, 2);
+  sec = g_match_info_fetch (match, 3);
+  *hour = atoi (h);
+  *minute = m != NULL && *m != '\0' ? atoi (m) : 0;
+  *second = sec != NULL && *sec != '\0' ? atoi (sec) : 0;
+  return *hour <= 23 && *minute <= 59 && *second <= 59;
+}
+
+static char *
+format_time (int hour,
+             int minute,
+             int second)
+{
+  if (second != 0)
+    return g_strdup_printf ("%02d:%02d:%02d", hour, minute, second);
+  return g_strdup_printf ("%02d:%02d", hour, minute);
+}
+
+char *
+gk_datetime_parse_to_iso (const char  *text,
+                          GError     **error)
+{
+  g_autofree char *folded = gk_fold_full_width (text != NULL ? text : "");
+  g_autofree char *date_iso = NULL;
+  g_autofree char *time = NULL;
+  char *stripped = g_strstrip (folded);
+  char *split = NULL;
+  int hour, minute, second;
+
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, GK_DATE_ERROR, GK_DATE_ERROR_EMPTY, _("No date was entered"));
+      return NULL;
+    }
+
+  /* The time follows the date after a space, a "T" or 日/号. */
+  for (char *p = stripped; *p != '\0'; p = g_utf8_next_char (p))
+    if (*p == ' ' || *p == 'T' || *p == 't' || g_str_has_prefix (p, "日") || g_str_has_prefix (p, "号"))
+      split = p;
+  if (split != NULL)
+    {
+      gboolean mark = *split != ' ' && *split != 'T' && *split != 't';
+      char *time_start = mark ? split + strlen ("日") : split + 1;
+      g_autofree char *time_text = g_strdup (time_start);
+      /* 日 and 号 belong to the date; a space or "T" to neither. */
+      g_autofree char *date_text = g_strndup (stripped, (mark ? time_start : split) - stripped);
+
+      g_strstrip (time_text);
+      g_strdelimit (time_text, " ", ':');
+      if (*time_text != '\0')
+        {
+          if (!parse_time (time_text, &hour, &minute, &second))
+            {
+              g_set_error (error, GK_DATE_ERROR, GK_DATE_ERROR_INVALID,
+                           _("“%s” is not a time of day: write it as 09:30"), time_text);
+              return NULL;
+            }
+          date_iso = gk_date_parse_to_iso (date_text, error);
+          if (date_iso == NULL)
+            return NULL;
+          time = format_time (hour, minute, second);
+          return g_strconcat (date_iso, "T", time, NULL);
+        }
+    }
+
+  date_iso = gk_date_parse_to_iso (stripped, error);
+  if (date_iso == NULL)
+    return NULL;
+  g_set_error (error, GK_DATE_ERROR, GK_DATE_ERROR_NO_TIME,
+               _("Add the time of day after the date, e.g. %s 09:30"), date_iso);
+  return NULL;
+}
+
+gboolean
+gk_datetime_from_iso (const char  *iso,
+                      gboolean    *has_time,
+                      GError     **error)
+{
+  g_autofree char *date = NULL;
+  int hour, minute, second;
+  const char *t;
+
+  if (has_time != NULL)
+    *has_time = FALSE;
+  if (iso == NULL || (t = strchr (iso, 'T')) == NULL)
+    return gk_date_from_iso (iso, NULL, error);
+
+  date = g_strndup (iso, t - iso);
+  if (!gk_date_from_iso (date, NULL, error))
+    return FALSE;
+  /* As stored: two digits each, colons. */
+  if ((strlen (t + 1) != 5 && strlen (t + 1) != 8) || !g_ascii_isdigit (t[1]) || !g_ascii_isdigit (t[2]) ||
+      t[3] != ':' ||
+      !parse_time (t + 1, &hour, &minute, &second))
+    {
+      g_set_error (error, GK_DATE_ERROR, GK_DATE_ERROR_INVALID,
+                   _("“%s” is not a stored date and time (YYYY-MM-DDTHH:MM)"), iso);
+      return FALSE;
+    }
+  if (has_time != NULL)
+    *has_time = TRUE;
+  return TRUE;
+}
+
+char *
+gk_datetime_iso_to_display (const char *iso)
+{
+  char *shown = g_strdup (iso);
+  char *t = shown != NULL ? strchr (shown, 'T') : NULL;
+
+  if (t != NULL)
+    *t = ' ';
+  return shown;
+}
+
+char *
+gk_datetime_iso_to_chinese (const char *iso)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *chinese = NULL;
+  const char *t;
+
+  if (!gk_datetime_from_iso (iso, NULL, NULL))
+    return NULL;
+  t = strchr (iso, 'T');
+  if (t == NULL)
+    return gk_date_iso_to_chinese (iso);
+  date = g_strndup (iso, t - iso);
+  chinese = gk_date_iso_to_chinese (date);
+  return g_strdup_printf ("%s %s", chinese, t + 1);
 }
 
 char *

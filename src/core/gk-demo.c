@@ -213,6 +213,15 @@ add_value (Demo          *demo,
     case GK_FIELD_DATE:
       text = date_after (demo, formed, -20, 0);
       break;
+    case GK_FIELD_DATETIME:
+      {
+        /* Deadlines fall on the hour or half hour of a working morning. */
+        g_autofree char *date = date_after (demo, formed, 20, 30);
+
+        text = g_strdup_printf ("%sT%02d:%s", date, g_rand_int_range (demo->rand, 9, 12),
+                                g_rand_boolean (demo->rand) ? "00" : "30");
+      }
+      break;
     case GK_FIELD_DECIMAL:
       text = g_strdup_printf ("%d.%0*d", g_rand_int_range (demo->rand, 40, 120), (int) MAX (field->decimals, 1),
                               g_rand_int_range (demo->rand, 0, field->decimals >= 2 ? 100 : 10));

@@ -207,6 +207,8 @@ gk_field_kind_describe (GkFieldKind kind)
       return _("Money");
     case GK_FIELD_DATE:
       return _("Date");
+    case GK_FIELD_DATETIME:
+      return _("Date and time");
     case GK_FIELD_INTEGER:
       return _("Whole number");
     case GK_FIELD_DECIMAL:

@@ -126,6 +126,7 @@ gk_mask_value (GkFieldKind         kind,
       return gk_mask_keep (value, policy->text_head, policy->text_tail, policy->mask_char);
     case GK_FIELD_MONEY:
     case GK_FIELD_DATE:
+    case GK_FIELD_DATETIME:
     case GK_FIELD_INTEGER:
     case GK_FIELD_DECIMAL:
     case GK_FIELD_USCC:

@@ -245,6 +245,25 @@ gk_money_parse (const char         *text,
                 GError            **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *plain = strip_decoration (text);
+
+  if (g_str_has_suffix (plain, "万"))
+    {
+      /* "35万", "35.5 万元": 1 万元 is 10^6 分, so the amount in 万元 read
+       * with six decimals is the amount in 分. */
+      plain[strlen (plain) - strlen ("万")] = '\0';
+      if (gk_decimal_parse (plain, 6, flags, out_fen, &local_error))
+        return TRUE;
+      if (local_error->code == GK_MONEY_ERROR_TOO_MANY_DECIMALS)
+        g_set_error (error, GK_MONEY_ERROR, GK_MONEY_ERROR_TOO_MANY_DECIMALS,
+                     _("“%s” has more than six decimals: amounts in 万元 are counted to the fen (0.000001 万元)"), text);
+      else if (local_error->code == GK_MONEY_ERROR_EMPTY || local_error->code == GK_MONEY_ERROR_INVALID)
+        g_set_error (error, GK_MONEY_ERROR, GK_MONEY_ERROR_INVALID,
+                     _("“%s” is not an amount: type e.g. 350000, 350000元 or 35万元"), text);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   if (gk_decimal_parse (text, 2, flags, out_fen, &local_error))
     return TRUE;

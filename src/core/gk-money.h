@@ -42,7 +42,7 @@ char     *gk_decimal_format      (gint64              scaled,
                                   gboolean            group_thousands);
 
 /* An amount typed in 元 ("1,234.56", "￥1 234.5", "１２３４．５", "1234元")
- * to 分. No floating point is involved. */
+ * or in 万元 ("35万", "35.5 万元") to 分. No floating point is involved. */
 gboolean  gk_money_parse         (const char         *text,
                                   GkMoneyParseFlags   flags,
                                   gint64             *out_fen,

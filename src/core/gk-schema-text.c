@@ -79,6 +79,22 @@ gk_field_parse_text (const GkField  *field,
         return gk_validation_new (GK_SEVERITY_OK, iso, NULL);
       }
 
+    case GK_FIELD_DATETIME:
+      {
+        g_autofree char *iso = gk_datetime_parse_to_iso (t, &error);
+        g_autofree char *shown = NULL;
+
+        if (iso == NULL)
+          {
+            /* Kept as typed and flagged, as every kind keeps what it cannot read. */
+            *out_value = gk_json_string_node (t);
+            return gk_validation_new (GK_SEVERITY_ERROR, t, error->message);
+          }
+        *out_value = gk_json_string_node (iso);
+        shown = gk_datetime_iso_to_display (iso);
+        return gk_validation_new (GK_SEVERITY_OK, shown, NULL);
+      }
+
     case GK_FIELD_MONEY:
       {
         gint64 fen;
@@ -165,6 +181,8 @@ gk_field_format_value (const GkField *field,
 
       if (*text == '\0')
         return NULL;
+      if (field->kind == GK_FIELD_DATETIME)
+        return gk_datetime_iso_to_display (text);
       if (field->kind == GK_FIELD_CHOICE)
         choice = gk_field_lookup_choice_value (field, text);
       return g_strdup (choice != NULL ? choice->label : text);
@@ -210,6 +228,14 @@ append_scalar_text (GString       *text,
       g_autofree char *chinese = gk_date_iso_to_chinese (json_node_get_string (node));
 
       append_line (text, json_node_get_string (node));
+      append_line (text, chinese);
+    }
+  else if (field->kind == GK_FIELD_DATETIME && gk_json_holds_type (node, G_TYPE_STRING))
+    {
+      g_autofree char *shown = gk_datetime_iso_to_display (json_node_get_string (node));
+      g_autofree char *chinese = gk_datetime_iso_to_chinese (json_node_get_string (node));
+
+      append_line (text, shown);
       append_line (text, chinese);
     }
   else

@@ -203,6 +203,23 @@ validate_scalar (const GkField      *field,
         }
       break;
 
+    case GK_FIELD_DATETIME:
+      if (!gk_json_holds_type (node, G_TYPE_STRING))
+        gk_issue_place_add (place, GK_SEVERITY_ERROR, _("This value should be a date and time"));
+      else
+        {
+          g_autoptr(GError) error = NULL;
+          gboolean has_time = FALSE;
+
+          if (!gk_datetime_from_iso (json_node_get_string (node), &has_time, &error))
+            gk_issue_place_add (place, GK_SEVERITY_ERROR, error->message);
+          else if (!has_time)
+            /* Stored before the field took a time: readable, but incomplete,
+             * as the same date typed now is. */
+            gk_issue_place_add (place, GK_SEVERITY_ERROR, _("Add the time of day to this date"));
+        }
+      break;
+
     case GK_FIELD_DATE:
       if (!gk_json_holds_type (node, G_TYPE_STRING))
         gk_issue_place_add (place, GK_SEVERITY_ERROR, _("This value should be a date"));

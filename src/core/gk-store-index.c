@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gk-schema.h"
+#include "gk-settings.h"
 #include "gk-store-private.h"
 
 /* Leaves of the field values as text, for the search index. */
@@ -85,6 +86,49 @@ record_fields_text (GkStore  *self,
     return gk_schema_extract_text (schema, values);
   text = g_string_new (NULL);
   collect_text (values, text);
+  return g_string_free (text, FALSE);
+}
+
+/* The numbers a colleague quotes (索引号, 文号, the project's code), then
+ * the values: a search by any of them or a fragment finds the record. */
+static char *
+record_search_text (GkStore   *self,
+                    GkRecord  *record,
+                    GError   **error)
+{
+  g_autofree char *fields = record_fields_text (self, record);
+  g_autofree char *project_code = NULL;
+  GString *text = g_string_new (NULL);
+
+  if (gk_record_get_project_id (record) != 0)
+    {
+      GkDbStatement *stmt = gk_db_prepare (self->db, "SELECT code FROM projects WHERE id = ?1", error);
+      GError *local_error = NULL;
+
+      if (stmt == NULL ||
+          !gk_db_statement_bind_int64 (stmt, 1, gk_record_get_project_id (record), error))
+        return (g_string_free (text, TRUE), NULL);
+      if (gk_db_statement_step (stmt, &local_error))
+        {
+          project_code = gk_db_statement_dup_text (stmt, 0);
+          gk_db_statement_reset (stmt);
+        }
+      else if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return (g_string_free (text, TRUE), NULL);
+        }
+    }
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *id = i == 0 ? gk_record_get_index_no (record)
+                       : i == 1 ? gk_record_get_doc_no (record) : project_code;
+
+      if (id != NULL && *id != '\0')
+        g_string_append_printf (text, "%s\n", id);
+    }
+  g_string_append (text, fields);
   return g_string_free (text, FALSE);
 }
 
@@ -171,13 +215,14 @@ gk_store_index_record (GkStore   *self,
                        GkRecord  *record,
                        GError   **error)
 {
-  g_autofree char *fields_text = record_fields_text (self, record);
+  g_autofree char *fields_text = record_search_text (self, record, error);
   const char *body = gk_record_get_body (record) != NULL ? gk_record_get_body (record) : "";
   g_autofree char *all = NULL;
   g_autofree char *chars = NULL;
   GkDbStatement *stmt;
 
-  if (!gk_store_unindex_record (self, gk_record_get_id (record), error))
+  if (fields_text == NULL ||
+      !gk_store_unindex_record (self, gk_record_get_id (record), error))
     return FALSE;
 
   if (!exec_text_row (self, "INSERT INTO records_search (id, title, body, fields) VALUES (?1, ?2, ?3, ?4)",
@@ -194,4 +239,53 @@ gk_store_index_record (GkStore   *self,
       !gk_db_statement_bind_text (stmt, 2, chars, error))
     return FALSE;
   return gk_db_statement_step_done (stmt, error);
+}
+
+/* What the index holds changed with this number: 2 added the identifiers. */
+#define SEARCH_INDEX_VERSION "2"
+#define SEARCH_INDEX_SETTING "search-index-version"
+
+gboolean
+gk_store_update_search_index (GkStore  *self,
+                              GError  **error)
+{
+  g_autofree char *version = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  GError *local_error = NULL;
+  GkDbStatement *stmt;
+
+  version = gk_store_get_setting (self, SEARCH_INDEX_SETTING, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (g_strcmp0 (version, SEARCH_INDEX_VERSION) == 0)
+    return TRUE;
+
+  if (!gk_db_begin (self->db, error))
+    return FALSE;
+
+  stmt = gk_db_prepare (self->db, "SELECT " GK_RECORD_COLUMNS " FROM " GK_RECORD_FROM, error);
+  if (stmt == NULL)
+    goto fail;
+  while (gk_db_statement_step (stmt, &local_error))
+    g_ptr_array_add (records, gk_store_record_from_row (stmt));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      goto fail;
+    }
+
+  for (guint i = 0; i < records->len; i++)
+    if (!gk_store_index_record (self, g_ptr_array_index (records, i), error))
+      goto fail;
+
+  if (!gk_store_set_setting (self, SEARCH_INDEX_SETTING, SEARCH_INDEX_VERSION, error))
+    goto fail;
+  return gk_db_commit (self->db, error);
+
+fail:
+  gk_db_rollback (self->db);
+  return FALSE;
 }

@@ -99,6 +99,10 @@ gboolean  gk_store_unindex_record       (GkStore      *self,
                                          gint64        id,
                                          GError      **error);
 char     *gk_text_to_chars              (const char   *text);
+/* Indexes every record again when the ledger's index predates what the
+ * index holds now (the identifiers); once per ledger. */
+gboolean  gk_store_update_search_index  (GkStore      *self,
+                                         GError      **error);
 
 /* The columns gk_store_record_from_row() reads, in order. */
 #define GK_RECORD_COLUMNS \

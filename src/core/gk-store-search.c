@@ -412,6 +412,22 @@ filter_add_hits (Filter *filter)
     filter_add (filter, "gk_search_hit (?, r.id)", filter->hits->key);
 }
 
+/* A LIKE pattern that finds @term anywhere, its own "%", "_" and "\\" literal. */
+static char *
+like_pattern (const char *term)
+{
+  GString *s = g_string_new ("%");
+
+  for (const char *p = term; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '%');
+  return g_string_free (s, FALSE);
+}
+
 /* Index terms go to @index_terms as "table\nphrase"; what no index can
  * answer becomes a clause of its own. */
 static void
@@ -450,9 +466,13 @@ add_text_terms (Filter     *filter,
 
           if (*clean == '\0' || strchr (clean, '.') != NULL)
             {
-              /* Punctuation only: match it literally. */
-              g_autofree char *pattern = g_strconcat ("%", terms[i], "%", NULL);
-              filter_add (filter, "(r.title LIKE ? OR r.body LIKE ? OR r.fields LIKE ?)", pattern);
+              /* Punctuation: match it literally in the text that was
+               * indexed, "%" and "_" included. */
+              g_autofree char *pattern = like_pattern (terms[i]);
+              filter_add (filter,
+                          "r.id IN (SELECT id FROM records_search WHERE title LIKE ? ESCAPE '\\' "
+                          "OR body LIKE ? ESCAPE '\\' OR fields LIKE ? ESCAPE '\\')",
+                          pattern);
               continue;
             }
           phrase = fts_phrase (clean);
@@ -512,6 +532,15 @@ build_filter (GkStore        *self,
     filter_add (filter, "r.published_on IS NULL AND r.due_on <= ?", query->due_to);
   if (query->open_due_by != NULL)
     filter_add (filter, "r.published_on IS NULL AND r.due_on IS NOT NULL AND r.due_on <= ?", query->open_due_by);
+  if (query->text != NULL && g_utf8_strlen (query->text, -1) > GK_SEARCH_MAX_CHARS)
+    {
+      /* A longer text is no one's search, and would cost seconds. */
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE, "The search text is longer than %d character",
+                                "The search text is longer than %d characters", GK_SEARCH_MAX_CHARS),
+                   GK_SEARCH_MAX_CHARS);
+      return NULL;
+    }
   if (query->text != NULL && *query->text != '\0')
     add_text_terms (filter, query->text, index_terms);
   if (hidden != NULL)

@@ -230,7 +230,8 @@ gk_store_open (const char  *path,
   if (self->db == NULL)
     return NULL;
 
-  if (!gk_store_seed_defaults (self, error))
+  if (!gk_store_seed_defaults (self, error) ||
+      !gk_store_update_search_index (self, error))
     return NULL;
 
   if (!gk_store_load_calendar (self, error) ||

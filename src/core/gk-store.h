@@ -118,10 +118,13 @@ typedef struct
   char *due_to;
   char *open_due_by;    /* only unpublished records due on or before this date:
                          * the overdue and the due-soon in one list */
-  char *text;           /* full-text query */
+  char *text;           /* full-text query, at most GK_SEARCH_MAX_CHARS characters */
   GkSort sort;
   char *today;          /* "today" for the overdue filter; NULL = the real today */
 } GkQuery;
+
+/* A longer search text is refused (GK_DB_ERROR_INVALID). */
+#define GK_SEARCH_MAX_CHARS 200
 
 GkQuery *gk_query_new  (void);
 void     gk_query_free (GkQuery *query);

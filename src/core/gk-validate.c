@@ -21,6 +21,7 @@ static const char * const kind_names[] = {
   [GK_FIELD_PHONE] = "phone",
   [GK_FIELD_URL] = "url",
   [GK_FIELD_TABLE] = "table",
+  [GK_FIELD_DATETIME] = "datetime",
 };
 
 const char *
@@ -585,11 +586,8 @@ gk_validate_phone (const char *value)
   if (digits->str[0] == '1' && digits->len == 11 && digits->str[1] >= '3' && extension == NULL)
     return gk_validation_new (GK_SEVERITY_OK, digits->str, NULL);
 
-  /* Government hotlines (12345, 12315 …) and bank service numbers (95xxx). */
-  if ((g_str_has_prefix (digits->str, "12") || g_str_has_prefix (digits->str, "95") ||
-       g_str_has_prefix (digits->str, "96")) &&
-      digits->len >= 5 && digits->len <= 6 && extension == NULL)
-    return gk_validation_new (GK_SEVERITY_OK, digits->str, NULL);
+  /* Short service numbers (12345, 95588) are not accepted: a disclosed
+   * contact must be a line that reaches the unit itself. */
 
   /* 400 and 800 numbers, written 400-xxx-xxxx. */
   if ((g_str_has_prefix (digits->str, "400") || g_str_has_prefix (digits->str, "800")) && digits->len == 10)
@@ -710,6 +708,7 @@ gk_validate_by_kind (GkFieldKind  kind,
     case GK_FIELD_LONGTEXT:
     case GK_FIELD_MONEY:
     case GK_FIELD_DATE:
+    case GK_FIELD_DATETIME:
     case GK_FIELD_INTEGER:
     case GK_FIELD_DECIMAL:
     case GK_FIELD_CHOICE:

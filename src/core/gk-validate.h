@@ -30,6 +30,7 @@ typedef enum
   GK_FIELD_PHONE,
   GK_FIELD_URL,
   GK_FIELD_TABLE,        /* array of rows; columns are fields of scalar kinds */
+  GK_FIELD_DATETIME,     /* ISO 8601 local date and time, "2025-03-07T09:30" */
 } GkFieldKind;
 
 #define GK_FIELD_KIND_INVALID ((GkFieldKind) -1)

@@ -279,7 +279,9 @@ build_entry_row (GkFieldEditor *self)
       gtk_widget_add_css_class (row, "monospace");
       break;
     case GK_FIELD_DATE:
+    case GK_FIELD_DATETIME:
       {
+        /* A date and time is typed after the date the calendar sets. */
         GtkWidget *button = gk_date_button_new (GTK_EDITABLE (row));
 
         gk_date_button_set_field_label (GK_DATE_BUTTON (button), self->field->label);

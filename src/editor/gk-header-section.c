@@ -10,6 +10,7 @@
 #include "gk-header-section.h"
 #include "gk-item-edit.h"
 #include "gk-unit-choice.h"
+#include "gk-unit-item.h"
 #include "gk-message-row.h"
 #include "gk-project-row.h"
 
@@ -22,7 +23,7 @@ struct _GkHeaderSection
   GkMessageRow *title_message_row;
   AdwActionRow *item_row;
   GkProjectRow *project_row;
-  AdwComboRow *unit_row;
+  GtkDropDown *unit_dropdown;
   AdwActionRow *index_row;
   GtkWidget *copy_button;
   AdwEntryRow *doc_no_row;
@@ -186,14 +187,14 @@ on_formed_row_changed_cb (GkHeaderSection *self)
 }
 
 static void
-on_unit_row_selected_cb (GkHeaderSection *self)
+on_unit_dropdown_selected_cb (GkHeaderSection *self)
 {
   /* Filling the choices for a record comes before showing it. */
-  if (self->record == NULL || adw_combo_row_get_selected (self->unit_row) == GTK_INVALID_LIST_POSITION)
+  if (self->record == NULL || gtk_drop_down_get_selected (self->unit_dropdown) == GTK_INVALID_LIST_POSITION)
     return;
 
-  gk_record_set_unit_id (self->record, gk_unit_choice_get (self->unit_row));
-  gk_record_set_unit_name (self->record, gk_unit_choice_get_name (self->unit_row));
+  gk_record_set_unit_id (self->record, gk_unit_choice_get (self->unit_dropdown));
+  gk_record_set_unit_name (self->record, gk_unit_choice_get_name (self->unit_dropdown));
 }
 
 static void
@@ -419,7 +420,7 @@ gk_header_section_set_record (GkEditorSection *section,
     item_text = g_strdup (gk_record_get_item_name (record));
 
   adw_action_row_set_subtitle (self->item_row, item_text);
-  gk_unit_choice_fill (self->unit_row, self->store, gk_record_get_unit_id (record));
+  gk_unit_choice_fill (self->unit_dropdown, self->store, gk_record_get_unit_id (record));
   /* Records of a chain's items belong to a project; a record of an item
    * since taken out of its chain may still be detached. */
   gk_project_row_setup (self->project_row, store, item != NULL ? gk_item_get_project_kind (item) : NULL,
@@ -502,7 +503,7 @@ gk_header_section_class_init (GkHeaderSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, title_message_row);
   gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, item_row);
   gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, project_row);
-  gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, unit_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, index_row);
   gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, copy_button);
   gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, doc_no_row);
@@ -515,7 +516,7 @@ gk_header_section_class_init (GkHeaderSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkHeaderSection, published_row);
   gtk_widget_class_bind_template_callback (widget_class, on_title_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_formed_row_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_unit_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_unit_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_project_row_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -523,6 +524,7 @@ gk_header_section_class_init (GkHeaderSectionClass *klass)
   g_type_ensure (GK_TYPE_DATE_BUTTON);
   g_type_ensure (GK_TYPE_MESSAGE_ROW);
   g_type_ensure (GK_TYPE_PROJECT_ROW);
+  g_type_ensure (GK_TYPE_UNIT_ITEM);
 }
 
 static void
@@ -547,7 +549,7 @@ gk_header_section_get_row (GkHeaderSection *self,
   const struct { const char *name; gpointer row; } rows[] = {
     { "title", self->title_row },
     { "project", self->project_row },
-    { "unit", self->unit_row },
+    { "unit", self->unit_dropdown },
     { "doc-no", self->doc_no_row },
     { "formed", self->formed_row },
     { "due", self->due_row },

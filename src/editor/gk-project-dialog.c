@@ -6,6 +6,7 @@
 #include "gk-message-row.h"
 #include "gk-project-dialog.h"
 #include "gk-unit-choice.h"
+#include "gk-unit-item.h"
 
 struct _GkProjectDialog
 {
@@ -15,7 +16,7 @@ struct _GkProjectDialog
   AdwEntryRow *code_row;
   AdwEntryRow *investment_row;
   GkMessageRow *investment_message_row;
-  AdwComboRow *unit_row;
+  GtkDropDown *unit_dropdown;
 
   GkStore *store;
   char *kind;
@@ -96,10 +97,11 @@ gk_project_dialog_class_init (GkProjectDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkProjectDialog, code_row);
   gtk_widget_class_bind_template_child (widget_class, GkProjectDialog, investment_row);
   gtk_widget_class_bind_template_child (widget_class, GkProjectDialog, investment_message_row);
-  gtk_widget_class_bind_template_child (widget_class, GkProjectDialog, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, GkProjectDialog, unit_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
 
   g_type_ensure (GK_TYPE_MESSAGE_ROW);
+  g_type_ensure (GK_TYPE_UNIT_ITEM);
 }
 
 static void
@@ -127,7 +129,7 @@ gk_project_dialog_new (GtkWindow  *parent,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->code_row), gk_project_kind_code_label (kind));
   /* Only construction projects have a 投资项目统一代码. */
   gtk_widget_set_visible (GTK_WIDGET (self->investment_row), tender);
-  gk_unit_choice_fill (self->unit_row, self->store, unit_id);
+  gk_unit_choice_fill (self->unit_dropdown, self->store, unit_id);
   on_entry_changed_cb (self);
   return self;
 }
@@ -165,7 +167,7 @@ gk_project_dialog_create_project (GkProjectDialog  *self,
 
   name = entry_text (self->name_row);
   code = entry_text (self->code_row);
-  unit_id = gk_unit_choice_get (self->unit_row);
+  unit_id = gk_unit_choice_get (self->unit_dropdown);
 
   return gk_store_create_project (self->store, self->kind, name, code, self->investment_code, unit_id, error);
 }

@@ -165,6 +165,8 @@ gk_table_cell_width_for_column (const GkField *column)
     {
     case GK_FIELD_INTEGER:
       return 5;
+    case GK_FIELD_DATETIME:
+      return 16;
     case GK_FIELD_DATE:
     case GK_FIELD_MONEY:
     case GK_FIELD_DECIMAL:

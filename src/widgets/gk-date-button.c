@@ -6,6 +6,8 @@
 #include "gk-date.h"
 #include "gk-date-button.h"
 
+#include <string.h>
+
 struct _GkDateButton
 {
   GtkWidget parent_instance;
@@ -75,16 +77,32 @@ gk_date_button_set_property (GObject      *object,
     }
 }
 
+/* What follows the date in @text when it is a time (a date-and-time
+ * entry's 09:30), or NULL. */
+static const char *
+find_time_part (const char *text)
+{
+  const char *space = strpbrk (text, " T");
+
+  if (space == NULL || (strchr (space, ':') == NULL && strstr (space, "：") == NULL &&
+                        strstr (space, "时") == NULL && strstr (space, "点") == NULL))
+    return NULL;
+  return space + 1;
+}
+
 /* The calendar opens on the date already typed, or on today. */
 static void
 on_popover_show_cb (GkDateButton *self)
 {
   g_autoptr(GDateTime) when = NULL;
+  g_autofree char *date_text = NULL;
+  const char *text = self->editable != NULL ? gtk_editable_get_text (self->editable) : "";
+  const char *time_part = find_time_part (text);
   GDate date;
 
   g_date_clear (&date, 1);
-  if (self->editable != NULL &&
-      gk_date_parse (gtk_editable_get_text (self->editable), &date, NULL))
+  date_text = time_part != NULL ? g_strndup (text, time_part - 1 - text) : g_strdup (text);
+  if (self->editable != NULL && gk_date_parse (date_text, &date, NULL))
     when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
   else
     when = g_date_time_new_now_local ();
@@ -99,13 +117,18 @@ on_calendar_day_selected_cb (GkDateButton *self)
 {
   g_autoptr(GDateTime) when = NULL;
   g_autofree char *iso = NULL;
+  g_autofree char *text = NULL;
+  const char *time_part;
 
   if (self->updating || self->editable == NULL)
     return;
 
   when = gtk_calendar_get_date (self->calendar);
   iso = g_date_time_format (when, "%Y-%m-%d");
-  gtk_editable_set_text (self->editable, iso);
+  /* A time typed after the date stays. */
+  time_part = find_time_part (gtk_editable_get_text (self->editable));
+  text = time_part != NULL ? g_strconcat (iso, " ", time_part, NULL) : g_strdup (iso);
+  gtk_editable_set_text (self->editable, text);
   gtk_popover_popdown (self->popover);
 }
 

@@ -1,6 +1,7 @@
 /* gk-record-list-pane.c: the list pane of the main window: a lazy list of record rows, its search bar, the supervision unit filter, and the empty states. */
 #include "config.h"
 
+#include "gk-compat.h"
 #include "gk-record-list-pane.h"
 #include "gk-record-row.h"
 #include "gk-unit-item.h"
@@ -11,6 +12,8 @@ struct _GkRecordListPane
 
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
+  GtkToggleButton *section_scope_button;
+  GtkToggleButton *all_scope_button;
   GtkDropDown *unit_dropdown;
   GtkStack *list_stack;
   GtkListView *record_list;
@@ -36,6 +39,7 @@ enum {
   PROP_PAGE,
   PROP_SEARCH_TEXT,
   PROP_SEARCH_MODE,
+  PROP_SEARCH_ALL,
   PROP_SHOWS_REPORT,
   PROP_SHOWS_UNITS,
   PROP_UNITS,
@@ -59,6 +63,12 @@ static void
 on_search_entry_search_changed_cb (GkRecordListPane *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
+}
+
+static void
+on_all_scope_button_active_cb (GkRecordListPane *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_ALL]);
 }
 
 static void
@@ -123,8 +133,11 @@ bind_record_row_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     GkRecordListPane         *self)
 {
-  gk_record_row_set_record (GK_RECORD_ROW (gtk_list_item_get_child (item)),
-                            gtk_list_item_get_item (item), self->today, self->due_soon_by);
+  GkRecordRow *row = GK_RECORD_ROW (gtk_list_item_get_child (item));
+
+  /* Set first: the row marks why the record matched as it shows it. */
+  gk_record_row_set_search_text (row, gk_record_list_pane_get_search_text (self));
+  gk_record_row_set_record (row, gtk_list_item_get_item (item), self->today, self->due_soon_by);
 }
 
 static void
@@ -213,6 +226,9 @@ gk_record_list_pane_get_property (GObject    *object,
     case PROP_SEARCH_MODE:
       g_value_set_boolean (value, gk_record_list_pane_get_search_mode (self));
       break;
+    case PROP_SEARCH_ALL:
+      g_value_set_boolean (value, gk_record_list_pane_get_search_all (self));
+      break;
     case PROP_SHOWS_REPORT:
       g_value_set_boolean (value, self->shows_report);
       break;
@@ -268,6 +284,9 @@ gk_record_list_pane_set_property (GObject      *object,
     case PROP_SEARCH_MODE:
       gk_record_list_pane_set_search_mode (self, g_value_get_boolean (value));
       break;
+    case PROP_SEARCH_ALL:
+      gk_record_list_pane_set_search_all (self, g_value_get_boolean (value));
+      break;
     case PROP_SHOWS_REPORT:
       set_boolean (self, &self->shows_report, g_value_get_boolean (value), prop_id);
       break;
@@ -313,6 +332,7 @@ gk_record_list_pane_class_init (GkRecordListPaneClass *klass)
   properties[PROP_SEARCH_TEXT] =
     g_param_spec_string ("search-text", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SEARCH_MODE] = g_param_spec_boolean ("search-mode", NULL, NULL, FALSE, rw);
+  properties[PROP_SEARCH_ALL] = g_param_spec_boolean ("search-all", NULL, NULL, FALSE, rw);
   properties[PROP_SHOWS_REPORT] = g_param_spec_boolean ("shows-report", NULL, NULL, FALSE, rw);
   properties[PROP_SHOWS_UNITS] = g_param_spec_boolean ("shows-units", NULL, NULL, FALSE, rw);
   properties[PROP_UNITS] = g_param_spec_object ("units", NULL, NULL, G_TYPE_LIST_MODEL, rw);
@@ -335,6 +355,8 @@ gk_record_list_pane_class_init (GkRecordListPaneClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/window/gk-record-list-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, GkRecordListPane, search_bar);
   gtk_widget_class_bind_template_child (widget_class, GkRecordListPane, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordListPane, section_scope_button);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordListPane, all_scope_button);
   gtk_widget_class_bind_template_child (widget_class, GkRecordListPane, unit_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GkRecordListPane, list_stack);
   gtk_widget_class_bind_template_child (widget_class, GkRecordListPane, record_list);
@@ -342,6 +364,7 @@ gk_record_list_pane_class_init (GkRecordListPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkRecordListPane, catalog_list);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_all_scope_button_active_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_record_list_activate_cb);
 
@@ -370,6 +393,12 @@ gk_record_list_pane_init (GkRecordListPane *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_record_row_cb), self);
   gtk_list_view_set_factory (self->record_list, factory);
 
+  /* "园林" finds 区园林局. */
+  gk_drop_down_search_anywhere (self->unit_dropdown);
+
+  /* The store refuses longer texts; the entry stops taking them. */
+  gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry))),
+                           GK_SEARCH_MAX_CHARS);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
@@ -421,6 +450,21 @@ gk_record_list_pane_set_search_mode (GkRecordListPane *self,
   gtk_search_bar_set_search_mode (self->search_bar, search_mode);
   if (search_mode)
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+gboolean
+gk_record_list_pane_get_search_all (GkRecordListPane *self)
+{
+  g_return_val_if_fail (GK_IS_RECORD_LIST_PANE (self), FALSE);
+  return gtk_toggle_button_get_active (self->all_scope_button);
+}
+
+void
+gk_record_list_pane_set_search_all (GkRecordListPane *self,
+                                    gboolean          search_all)
+{
+  g_return_if_fail (GK_IS_RECORD_LIST_PANE (self));
+  gtk_toggle_button_set_active (search_all ? self->all_scope_button : self->section_scope_button, TRUE);
 }
 
 guint

@@ -12,7 +12,8 @@ G_DECLARE_FINAL_TYPE (GkRecordListPane, gk_record_list_pane, GK, RECORD_LIST_PAN
 
 /* Properties: "model" (a GtkSelectionModel of GkRecord), "title" and
  * "subtitle" (its header), "page" (records, empty, no-results, catalog),
- * "search-text" (read-only), "search-mode", "shows-report", "shows-units",
+ * "search-text" (read-only), "search-mode", "search-all" (search every
+ * section rather than this one), "shows-report", "shows-units",
  * "units" (the unit filter's GListModel of GkUnitItem), "selected-unit"
  * (its position), "today" and "due-soon-by" (how rows mark deadlines),
  * "folded" (the window shows one pane at a time).
@@ -26,6 +27,9 @@ gboolean     gk_record_list_pane_get_search_mode  (GkRecordListPane *self);
 /* Opening the search puts the keyboard in it; closing it empties it. */
 void         gk_record_list_pane_set_search_mode  (GkRecordListPane *self,
                                                    gboolean          search_mode);
+gboolean     gk_record_list_pane_get_search_all   (GkRecordListPane *self);
+void         gk_record_list_pane_set_search_all   (GkRecordListPane *self,
+                                                   gboolean          search_all);
 guint        gk_record_list_pane_get_selected_unit (GkRecordListPane *self);
 /* What the empty list says. */
 void         gk_record_list_pane_set_empty        (GkRecordListPane *self,

@@ -17,5 +17,12 @@ void       gk_record_row_set_record (GkRecordRow *self,
                                      const char  *today,
                                      const char  *due_soon_by);
 GkRecord  *gk_record_row_get_record (GkRecordRow *self);
+/* The search the row's list shows, or NULL: its words are set in bold,
+ * and a line says where the record holds those its title does not. */
+void        gk_record_row_set_search_text  (GkRecordRow *self,
+                                            const char  *text);
+const char *gk_record_row_get_title_markup (GkRecordRow *self);
+/* The match line's markup, or NULL when it is hidden. */
+const char *gk_record_row_get_match_markup (GkRecordRow *self);
 
 G_END_DECLS

@@ -125,8 +125,11 @@ update_query (GkWindow *self)
   if (self->records == NULL)
     return;
 
-  query->domain = g_strdup (gk_sidebar_section_domain (self->section));
   query->text = g_strdup (text);
+  /* A search of all records looks past the section (not past supervision's
+   * urgency nor into the catalog, which lists items). */
+  if (*text == '\0' || !gk_record_list_pane_get_search_all (self->list_pane))
+    query->domain = g_strdup (gk_sidebar_section_domain (self->section));
   if (is_supervision (self))
     {
       /* Supervision lists what is past due or due soon across all units (or
