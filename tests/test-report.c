@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "gk-core.h"
+#include "gk-db.h"
 #include "gk-report-count.h"
 #include "gk-report-xlsx.h"
 #include "gk-settings.h"
@@ -277,6 +278,146 @@ test_write_unwritable (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+
+static GkRecord *
+find_application (GkStore    *store,
+                  const char *title)
+{
+  g_autoptr(GkQuery) query = gk_query_new ();
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+
+  query->item_key = g_strdup ("request.application");
+  records = gk_store_query (store, query, 0, 1000, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < records->len; i++)
+    if (g_strcmp0 (gk_record_get_title (g_ptr_array_index (records, i)), title) == 0)
+      return g_object_ref (g_ptr_array_index (records, i));
+  return NULL;
+}
+
+/* A worker's store reads what the window's store reads, and SQLite
+ * refuses its writes. */
+static void
+test_read_only_store (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkStore) reader = NULL;
+  g_autoptr(GkReportCounts) counts = NULL;
+  g_autoptr(GkReportCounts) read_counts = NULL;
+  g_autoptr(GkQuery) query = gk_query_new ();
+  g_autoptr(GkRecord) record = NULL;
+  guint n_written = 0;
+  guint n_read = 0;
+
+  gk_test_report_fill_ledger (f->store);
+  reader = gk_store_open_read_only (f->path, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gk_store_count (f->store, query, &n_written, &error));
+  g_assert_true (gk_store_count (reader, query, &n_read, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_written, >, 0);
+  g_assert_cmpuint (n_read, ==, n_written);
+
+  counts = gk_report_count (f->store, 2024, 0, GK_TEST_REPORT_AS_OF, NULL, &error);
+  g_assert_no_error (error);
+  read_counts = gk_report_count (reader, 2024, 0, GK_TEST_REPORT_AS_OF, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (read_counts->requests, sizeof read_counts->requests, counts->requests, sizeof counts->requests);
+  g_assert_cmpmem (read_counts->cases, sizeof read_counts->cases, counts->cases, sizeof counts->cases);
+  g_assert_cmpuint (read_counts->resources->len, ==, counts->resources->len);
+
+  g_assert_cmpint (gk_store_add_unit (reader, "只读的科室", &error), ==, 0);
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_SQL);
+  g_clear_error (&error);
+  record = find_application (reader, "申请2024-03-01");
+  g_assert_nonnull (record);
+  g_assert_false (gk_store_delete_record (reader, gk_record_get_uuid (record), &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Nothing was written through it. */
+  g_assert_cmpint (gk_store_find_unit (f->store, "只读的科室", &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_true (gk_store_count (f->store, query, &n_read, &error));
+  g_assert_cmpuint (n_read, ==, n_written);
+}
+
+/* A ledger in an older format is refused, and left in that format. */
+static void
+test_read_only_outdated (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gongkai-report-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "old.gongkai", NULL);
+  GkDb *db;
+  GkStore *reader;
+
+  g_assert_no_error (error);
+  db = gk_db_open_at_version (path, 1, &error);
+  g_assert_no_error (error);
+  gk_db_close (db);
+
+  reader = gk_store_open_read_only (path, &error);
+  g_assert_null (reader);
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_OUTDATED);
+  g_clear_error (&error);
+
+  db = gk_db_open_at_version (path, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gk_db_get_user_version (db), ==, 1);
+  gk_db_close (db);
+  gk_test_remove_tree (dir);
+}
+
+/* A record deleted pending an undo in the window is left out of a report
+ * made through the worker's own store, given the hidden records. */
+static void
+test_hidden_in_worker_store (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = NULL;
+  g_autoptr(GkStore) reader = NULL;
+  g_autoptr(GkReportCounts) counts = NULL;
+  g_auto(GStrv) hidden = NULL;
+
+  gk_test_report_fill_ledger (f->store);
+  record = find_application (f->store, "申请2024-03-01");
+  g_assert_nonnull (record);
+  gk_store_hide_record (f->store, gk_record_get_uuid (record));
+
+  hidden = gk_store_dup_hidden_records (f->store);
+  g_assert_cmpuint (g_strv_length (hidden), ==, 1);
+  reader = gk_store_open_read_only (f->path, &error);
+  g_assert_no_error (error);
+
+  /* Not given the hidden set, it still sees the record … */
+  counts = gk_report_count (reader, 2024, 0, GK_TEST_REPORT_AS_OF, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (counts->requests[GK_REPORT_ROW_RECEIVED][GK_APPLICANT_TOTAL], ==, 8);
+  g_clear_pointer (&counts, gk_report_counts_free);
+
+  /* … given it, the report leaves it out. */
+  for (guint i = 0; hidden[i] != NULL; i++)
+    gk_store_hide_record (reader, hidden[i]);
+  counts = gk_report_count (reader, 2024, 0, GK_TEST_REPORT_AS_OF, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (counts->requests[GK_REPORT_ROW_RECEIVED][GK_APPLICANT_TOTAL], ==, 7);
+  g_assert_cmpint (counts->requests[GK_REPORT_ROW_RECEIVED][GK_APPLICANT_PERSON], ==, 2);
+  g_assert_cmpint (counts->requests[GK_REPORT_ROW_FIRST_OUTCOME][GK_APPLICANT_PERSON], ==, 1);
+
+  /* Closing the reader deletes nothing: the window may still undo. */
+  g_clear_object (&reader);
+  gk_store_unhide_record (f->store, gk_record_get_uuid (record));
+  g_clear_pointer (&counts, gk_report_counts_free);
+  counts = gk_report_count (f->store, 2024, 0, GK_TEST_REPORT_AS_OF, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (counts->requests[GK_REPORT_ROW_RECEIVED][GK_APPLICANT_TOTAL], ==, 8);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -294,6 +435,12 @@ main (int    argc,
   g_test_add ("/report/write-cancelled", Fixture, NULL, gk_test_ledger_set_up, test_write_cancelled,
               gk_test_ledger_tear_down);
   g_test_add ("/report/write-unwritable", Fixture, NULL, gk_test_ledger_set_up, test_write_unwritable,
+              gk_test_ledger_tear_down);
+
+  g_test_add ("/report/read-only-store", Fixture, NULL, gk_test_ledger_set_up, test_read_only_store,
+              gk_test_ledger_tear_down);
+  g_test_add_func ("/report/read-only-outdated", test_read_only_outdated);
+  g_test_add ("/report/hidden-in-worker-store", Fixture, NULL, gk_test_ledger_set_up, test_hidden_in_worker_store,
               gk_test_ledger_tear_down);
 
   return g_test_run ();

@@ -527,6 +527,74 @@ gk_db_open (const char  *path,
   return gk_db_open_at_version (path, gk_db_schema_version (), error);
 }
 
+/* For workers that only read beside the window's own connection: nothing
+ * is created, migrated or seeded, and SQLite refuses every write. The
+ * integrity check is left to the connection that opened the ledger for
+ * writing. */
+GkDb *
+gk_db_open_read_only (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(GkDb) db = NULL;
+  g_autofree char *uri = NULL;
+  int application_id;
+  int user_version;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  gk_core_init ();
+
+  uri = g_filename_to_uri (path, NULL, error);
+  if (uri == NULL)
+    return NULL;
+
+  db = g_new0 (GkDb, 1);
+  db->path = g_strdup (path);
+  db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, gk_db_statement_free);
+
+  if (sqlite3_open_v2 (uri, &db->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_SQL, _("Could not open “%s”: %s"),
+                   path, db->handle != NULL ? sqlite3_errmsg (db->handle) : g_strerror (ENOMEM));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (db->handle, TRUE);
+  sqlite3_busy_timeout (db->handle, 5000);
+
+  application_id = query_int (db, "PRAGMA application_id", error);
+  if (application_id < 0)
+    return NULL;
+  user_version = query_int (db, "PRAGMA user_version", error);
+  if (user_version < 0)
+    return NULL;
+
+  if (application_id != GK_DB_APPLICATION_ID)
+    {
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_LEDGER,
+                   _("“%s” is not a Gongkai ledger"), path);
+      return NULL;
+    }
+  if (user_version > gk_db_schema_version ())
+    {
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_TOO_NEW,
+                   _("The ledger “%s” was written by a newer version of Gongkai (format %d; this version reads up to %d). Update Gongkai to open it."),
+                   path, user_version, gk_db_schema_version ());
+      return NULL;
+    }
+  if (user_version < gk_db_schema_version ())
+    {
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_OUTDATED,
+                   _("The ledger “%s” is in an older format (%d; this version writes %d) and cannot be read without updating it. Open it in Gongkai once to update it."),
+                   path, user_version, gk_db_schema_version ());
+      return NULL;
+    }
+
+  if (!gk_db_exec (db, "PRAGMA query_only = ON", error))
+    return NULL;
+  return g_steal_pointer (&db);
+}
+
 void
 gk_db_close (GkDb *db)
 {

@@ -19,6 +19,10 @@ typedef struct _GkDb GkDb;
 
 GkDb         *gk_db_open              (const char   *path,
                                        GError      **error);
+/* A connection that can only read (SQLite refuses writes): no migration,
+ * no seeding; a ledger in an older format fails with GK_DB_ERROR_OUTDATED. */
+GkDb         *gk_db_open_read_only    (const char   *path,
+                                       GError      **error);
 /* For tests of the migrations: stop at @version instead of the newest. */
 GkDb         *gk_db_open_at_version   (const char   *path,
                                        int           version,

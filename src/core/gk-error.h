@@ -17,6 +17,7 @@ typedef enum
   GK_DB_ERROR_NOT_FOUND,      /* the ledger was read, and holds no such thing */
   GK_DB_ERROR_INVALID,        /* the caller asked for something the ledger does not allow */
   GK_DB_ERROR_BUSY,           /* another program holds the ledger locked */
+  GK_DB_ERROR_OUTDATED,       /* a read-only open found a ledger that needs updating */
 } GkDbError;
 
 GQuark gk_db_error_quark (void);

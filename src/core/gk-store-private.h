@@ -18,6 +18,7 @@ struct _GkStore
   guint n_schema_parses;    /* field schemas read from the ledger, for tests */
   struct _GkSearchCache *search_cache;  /* the ids of recent searches */
   GHashTable *hidden;       /* UUIDs of records deleted pending an undo */
+  gboolean read_only;       /* a worker's connection: it never writes */
 };
 
 typedef struct _GkSearchCache GkSearchCache;

@@ -117,6 +117,17 @@ gk_store_unhide_record (GkStore    *self,
     gk_store_emit_records_changed (self);
 }
 
+char **
+gk_store_dup_hidden_records (GkStore *self)
+{
+  g_autofree char **uuids = NULL;
+
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+
+  uuids = (char **) g_hash_table_get_keys_as_array (self->hidden, NULL);
+  return g_strdupv (uuids);
+}
+
 gboolean
 gk_store_is_record_hidden (GkStore    *self,
                            const char *uuid)
@@ -153,7 +164,8 @@ delete_hidden_records (GkStore *self)
 {
   g_autofree char **uuids = NULL;
 
-  if (self->db == NULL || g_hash_table_size (self->hidden) == 0)
+  /* A read-only store only mirrors what another one hides. */
+  if (self->db == NULL || self->read_only || g_hash_table_size (self->hidden) == 0)
     return;
 
   uuids = (char **) g_hash_table_get_keys_as_array (self->hidden, NULL);
@@ -232,6 +244,24 @@ gk_store_open (const char  *path,
 
   if (!gk_store_seed_defaults (self, error) ||
       !gk_store_update_search_index (self, error))
+    return NULL;
+
+  if (!gk_store_load_calendar (self, error) ||
+      !gk_store_register_sql_functions (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+GkStore *
+gk_store_open_read_only (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(GkStore) self = g_object_new (GK_TYPE_STORE, NULL);
+
+  self->read_only = TRUE;
+  self->db = gk_db_open_read_only (path, error);
+  if (self->db == NULL)
     return NULL;
 
   if (!gk_store_load_calendar (self, error) ||

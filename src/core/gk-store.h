@@ -133,6 +133,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkQuery, gk_query_free)
 
 GkStore    *gk_store_open                (const char   *path,
                                           GError      **error);
+/* A worker's own connection beside the window's: it reads only (every
+ * write fails), does not migrate or seed, and refuses a ledger in an older
+ * format (GK_DB_ERROR_OUTDATED). */
+GkStore    *gk_store_open_read_only      (const char   *path,
+                                          GError      **error);
 const char *gk_store_get_path            (GkStore      *self);
 GkCalendar *gk_store_get_calendar        (GkStore      *self);
 char       *gk_store_get_attachments_dir (GkStore      *self);
@@ -283,6 +288,10 @@ void        gk_store_unhide_record       (GkStore      *self,
                                           const char   *uuid);
 gboolean    gk_store_is_record_hidden    (GkStore      *self,
                                           const char   *uuid);
+/* The hidden records' UUIDs, for a worker's own store to hide them too
+ * (gk_store_hide_record() on it): its workbook or bundle then leaves out
+ * what the clerk has just deleted. */
+char      **gk_store_dup_hidden_records  (GkStore      *self);
 gboolean    gk_store_set_status          (GkStore      *self,
                                           GkRecord     *record,
                                           const char   *status,
