@@ -50,6 +50,7 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   char *db_path;
+  char **hidden;        /* records deleted pending an undo: left out too */
   char *path;
   GkReportOptions options;
 } Job;
@@ -58,8 +59,23 @@ static void
 job_free (Job *job)
 {
   g_free (job->db_path);
+  g_strfreev (job->hidden);
   g_free (job->path);
   g_free (job);
+}
+
+/* A read-only connection of the worker's own, hiding what the window's
+ * store hides. */
+static GkStore *
+open_worker_store (const char          *db_path,
+                   const char * const  *hidden,
+                   GError             **error)
+{
+  GkStore *store = gk_store_open_read_only (db_path, error);
+
+  for (guint i = 0; store != NULL && hidden != NULL && hidden[i] != NULL; i++)
+    gk_store_hide_record (store, hidden[i]);
+  return store;
 }
 
 static gint64
@@ -107,6 +123,7 @@ check_row_new (const GkReportCheck *check)
 typedef struct
 {
   char *db_path;
+  char **hidden;
   int year;
   gint64 unit_id;
 } CountJob;
@@ -115,6 +132,7 @@ static void
 count_job_free (CountJob *job)
 {
   g_free (job->db_path);
+  g_strfreev (job->hidden);
   g_free (job);
 }
 
@@ -131,7 +149,7 @@ count_thread (GTask        *task,
   GkReportCounts *counts = NULL;
   GError *error = NULL;
 
-  store = gk_store_open (job->db_path, &error);
+  store = open_worker_store (job->db_path, (const char * const *) job->hidden, &error);
   if (store != NULL)
     counts = gk_report_count (store, job->year, job->unit_id, NULL, cancellable, &error);
   if (counts == NULL)
@@ -183,6 +201,7 @@ update_checks (GkReportDialog *self)
 
   job = g_new0 (CountJob, 1);
   job->db_path = g_strdup (gk_store_get_path (self->store));
+  job->hidden = gk_store_dup_hidden_records (self->store);
   job->year = gk_report_dialog_get_year (self);
   job->unit_id = selected_unit (self);
   self->count_cancellable = g_cancellable_new ();
@@ -274,7 +293,7 @@ export_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   /* A connection of its own: the window goes on reading and writing on its own. */
-  store = gk_store_open (job->db_path, &error);
+  store = open_worker_store (job->db_path, (const char * const *) job->hidden, &error);
   if (store == NULL ||
       !gk_report_export (store, &job->options, job->path, cancellable, on_export_progress, source_object, &error))
     {
@@ -316,6 +335,7 @@ start_export (GkReportDialog *self,
   Job *job = g_new0 (Job, 1);
 
   job->db_path = g_strdup (gk_store_get_path (self->store));
+  job->hidden = gk_store_dup_hidden_records (self->store);
   job->path = g_file_get_path (file);
   job->options.year = gk_report_dialog_get_year (self);
   job->options.unit_id = selected_unit (self);
