@@ -13,6 +13,7 @@
 #include "gk-test-ui.h"
 #include "gk-test-util.h"
 #include "gk-window.h"
+#include "gk-window-private.h"
 
 static GkApplication *app;
 static char *tmp_dir;
@@ -50,6 +51,28 @@ find_row_titled (GtkWidget *widget,
 {
   return ADW_IS_PREFERENCES_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static gboolean
+is_label_reading (GtkWidget *widget,
+                  gpointer   data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
+static gboolean
+is_spin_button (GtkWidget *widget,
+                gpointer   data)
+{
+  return GTK_IS_SPIN_BUTTON (widget);
+}
+
+static gboolean
+open_offered (gpointer data)
+{
+  GkWindow *window = data;
+
+  return gk_test_find_button (GTK_WIDGET (window->toast_overlay), "_Open") != NULL;
 }
 
 #define CHECK_NAME "首选项中填写的上年结转数字与台账一致"
@@ -109,6 +132,69 @@ test_export (void)
     g_assert_true (g_str_has_prefix (contents, "PK"));
   }
 
+  /* The window offers to open the workbook (the button is not pressed:
+   * it would launch another program). */
+  gk_test_ui_wait_until (open_offered, window);
+  g_assert_nonnull (gk_test_find_widget (GTK_WIDGET (window->toast_overlay), is_label_reading,
+                                         (gpointer) "Annual report saved"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_progress_bar (GtkWidget *widget,
+                 gpointer   data)
+{
+  return GTK_IS_PROGRESS_BAR (widget);
+}
+
+static gboolean
+export_stopped (gpointer data)
+{
+  GtkWidget *bar = gk_test_find_widget (data, is_progress_bar, NULL);
+
+  return !gtk_widget_get_visible (bar) &&
+         gk_test_find_widget (data, is_label_reading, (gpointer) "The export was cancelled; no file was written") != NULL;
+}
+
+/* Cancel while the worker writes: the dialog stays, says so, offers the
+ * export again, and no file (not even a temporary one) is left. */
+static void
+test_export_cancelled (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "cancel.db", NULL);
+  g_autofree char *out_dir = g_build_filename (tmp_dir, "cancelled", NULL);
+  g_autofree char *out_path = g_build_filename (out_dir, "年报.xlsx", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(GkStore) store = gk_test_open_store (db_path);
+  g_autoptr(GDir) listing = NULL;
+  GkReportDialog *dialog;
+  GkWindow *window;
+
+  gk_test_report_fill_ledger (store);
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  window = gk_window_new (app, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "export-report", NULL);
+  gk_test_ui_wait_until (dialog_shown, NULL);
+  dialog = find_dialog ();
+  gk_report_dialog_set_year (dialog, 2024);
+  gk_report_dialog_set_file (dialog, out);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.export", NULL));
+  /* The progress bar shows, the options are locked while it runs. */
+  g_assert_true (gtk_widget_get_visible (gk_test_find_widget (GTK_WIDGET (dialog), is_progress_bar, NULL)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gk_test_find_widget (GTK_WIDGET (dialog), is_spin_button, NULL))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.cancel", NULL));
+  gk_test_ui_wait_until (export_stopped, dialog);
+
+  g_assert_true (find_dialog () == dialog);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (gk_test_find_widget (GTK_WIDGET (dialog), is_spin_button, NULL))));
+  listing = g_dir_open (out_dir, 0, NULL);
+  g_assert_nonnull (listing);
+  g_assert_null (g_dir_read_name (listing));
+  g_assert_null (gk_test_find_button (GTK_WIDGET (window->toast_overlay), "_Open"));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -122,6 +208,7 @@ main (int   argc,
   app = gk_test_ui_new_application ();
 
   g_test_add_func ("/report-dialog/export", test_export);
+  g_test_add_func ("/report-dialog/export-cancelled", test_export_cancelled);
 
   status = g_test_run ();
   g_clear_object (&app);
