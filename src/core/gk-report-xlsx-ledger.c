@@ -430,6 +430,7 @@ typedef struct
   lxw_row_t       row;
   GHashTable     *items;   /* item id → ItemColumns */
   guint           n_columns;
+  JsonParser     *parser;  /* one for every row's values */
 } LedgerState;
 
 #define N_COMMON_COLUMNS 11
@@ -558,8 +559,10 @@ write_ledger_row (const GkReportRecordRow  *r,
   gk_report_write_text (w, s->sheet, s->row, col++, gk_report_writer_label (w, mode_path), FALSE, w->f.cell);
   gk_report_write_text (w, s->sheet, s->row, col++, r->exemption, TRUE, w->f.cell);
 
-  if (item != NULL && r->fields != NULL)
-    values = json_from_string (r->fields, NULL);
+  if (item != NULL && r->fields != NULL &&
+      json_parser_load_from_data (s->parser, r->fields, -1, NULL) &&
+      json_parser_get_root (s->parser) != NULL)
+    values = json_node_ref (json_parser_get_root (s->parser));
   if (values != NULL && JSON_NODE_HOLDS_OBJECT (values))
     {
       JsonObject *object;
@@ -591,6 +594,7 @@ write_ledger_row (const GkReportRecordRow  *r,
 static GPtrArray *
 collect_columns (GkReportWriter  *w,
                  const char      *domain,
+                 GHashTable      *used,
                  GHashTable      *items,
                  GError         **error)
 {
@@ -598,12 +602,8 @@ collect_columns (GkReportWriter  *w,
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) by_label = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *common = gk_report_template_get_array (w->template, "ledger.columns");
-  g_autoptr(GHashTable) used = NULL;
 
   if (list == NULL)
-    return NULL;
-  used = gk_store_report_used_keys (w->store, w->counts->year, domain, w->counts->unit_id, error);
-  if (used == NULL)
     return NULL;
   for (guint i = 0; i < json_array_get_length (common); i++)
     g_ptr_array_add (labels, g_strdup (json_array_get_string_element (common, i)));
@@ -624,7 +624,7 @@ collect_columns (GkReportWriter  *w,
           gpointer col;
           FieldColumn column = { field, 0 };
 
-          if (!g_hash_table_contains (used, field->id))
+          if (used == NULL || !g_hash_table_contains (used, field->id))
             continue;
           if (!g_hash_table_lookup_extended (by_label, field->label, NULL, &col))
             {
@@ -668,13 +668,15 @@ static gboolean
 write_ledger (GkReportWriter  *w,
               const char      *domain,
               const char      *name,
+              GHashTable      *used,
               GError         **error)
 {
   g_autoptr(GHashTable) items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        (GDestroyNotify) item_columns_free);
-  g_autoptr(GPtrArray) labels = collect_columns (w, domain, items, error);
+  g_autoptr(GPtrArray) labels = collect_columns (w, domain, used, items, error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *title = NULL;
-  LedgerState state = { w, NULL, 1, items, 0 };
+  LedgerState state = { w, NULL, 1, items, 0, parser };
   gboolean wide;
 
   if (labels == NULL)
@@ -723,14 +725,21 @@ gk_report_write_ledgers (GkReportWriter  *w,
                          GError         **error)
 {
   g_autoptr(GPtrArray) domains = gk_store_report_domains (w->store, error);
+  g_autoptr(GHashTable) used = NULL;
   guint n;
 
   if (domains == NULL)
     return FALSE;
+  /* Which columns each sheet needs, before its first row is streamed. */
+  used = gk_store_report_used_keys (w->store, w->counts->year, w->counts->unit_id, error);
+  if (used == NULL)
+    return FALSE;
   n = domains->len / 2;
   for (guint i = 0; i < n; i++)
     {
-      if (!write_ledger (w, g_ptr_array_index (domains, 2 * i), g_ptr_array_index (domains, 2 * i + 1), error))
+      const char *domain = g_ptr_array_index (domains, 2 * i);
+
+      if (!write_ledger (w, domain, g_ptr_array_index (domains, 2 * i + 1), g_hash_table_lookup (used, domain), error))
         return FALSE;
       if (w->progress != NULL)
         w->progress ((double) (i + 1) / (n + 1), w->progress_data);

@@ -400,31 +400,41 @@ gk_store_report_foreach_overdue (GkStore          *self,
   " (r.formed_on BETWEEN ?1 AND ?2 OR r.due_on BETWEEN ?1 AND ?2 OR r.published_on BETWEEN ?1 AND ?2) "
 
 #define USED_KEYS_SQL \
-  "SELECT DISTINCT j.key FROM records r, json_each (r.fields) j " \
-  "WHERE r.domain = ?5 AND " IN_SCOPE " AND " TOUCHED_IN_YEAR \
+  "SELECT DISTINCT r.domain, j.key FROM records r, json_each (r.fields) j " \
+  "WHERE " IN_SCOPE " AND " TOUCHED_IN_YEAR \
   "  AND j.type <> 'null' AND j.value <> '' AND j.value <> '[]'"
 
 GHashTable *
 gk_store_report_used_keys (GkStore     *self,
                            int          year,
-                           const char  *domain,
                            gint64       unit_id,
                            GError     **error)
 {
-  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) domains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) g_hash_table_unref);
   GkDbStatement *stmt = prepare_year (self, USED_KEYS_SQL, year, unit_id, error);
   GError *local_error = NULL;
 
-  if (stmt == NULL || !gk_db_statement_bind_text (stmt, 5, domain, error))
+  if (stmt == NULL)
     return NULL;
   while (gk_db_statement_step (stmt, &local_error))
-    g_hash_table_add (keys, gk_db_statement_dup_text (stmt, 0));
+    {
+      const char *domain = gk_db_statement_get_text (stmt, 0);
+      GHashTable *keys = g_hash_table_lookup (domains, domain);
+
+      if (keys == NULL)
+        {
+          keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_insert (domains, g_strdup (domain), keys);
+        }
+      g_hash_table_add (keys, gk_db_statement_dup_text (stmt, 1));
+    }
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
       return NULL;
     }
-  return g_steal_pointer (&keys);
+  return g_steal_pointer (&domains);
 }
 
 #define LEDGER_SQL \

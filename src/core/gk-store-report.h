@@ -96,11 +96,11 @@ gboolean   gk_store_report_foreach_overdue (GkStore         *self,
                                             GkReportRowFunc  func,
                                             gpointer         user_data,
                                             GError         **error);
-/* The field ids that hold a value in some record of @domain that the year
- * touched (see below): a set of strings. */
+/* The field ids that hold a value in some record that the year touched
+ * (see below), by domain, in one pass over the ledger: domain → a set of
+ * strings. */
 GHashTable *gk_store_report_used_keys      (GkStore         *self,
                                             int              year,
-                                            const char      *domain,
                                             gint64           unit_id,
                                             GError         **error);
 /* Every record of @domain formed, due or published in the year, by item,
