@@ -536,7 +536,6 @@ gk_db_open_read_only (const char  *path,
                       GError     **error)
 {
   g_autoptr(GkDb) db = NULL;
-  g_autofree char *uri = NULL;
   int application_id;
   int user_version;
 
@@ -544,15 +543,11 @@ gk_db_open_read_only (const char  *path,
 
   gk_core_init ();
 
-  uri = g_filename_to_uri (path, NULL, error);
-  if (uri == NULL)
-    return NULL;
-
   db = g_new0 (GkDb, 1);
   db->path = g_strdup (path);
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, gk_db_statement_free);
 
-  if (sqlite3_open_v2 (uri, &db->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (path, &db->handle, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
       g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_SQL, _("Could not open “%s”: %s"),
                    path, db->handle != NULL ? sqlite3_errmsg (db->handle) : g_strerror (ENOMEM));
