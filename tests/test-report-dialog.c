@@ -148,6 +148,21 @@ is_progress_bar (GtkWidget *widget,
   return GTK_IS_PROGRESS_BAR (widget);
 }
 
+/* The checks are counted: a passed or failed check's icon shows. */
+static gboolean
+is_check_icon (GtkWidget *widget,
+               gpointer   data)
+{
+  return GTK_IS_IMAGE (widget) &&
+         (gtk_widget_has_css_class (widget, "success") || gtk_widget_has_css_class (widget, "error"));
+}
+
+static gboolean
+checks_counted (gpointer data)
+{
+  return gk_test_find_widget (data, is_check_icon, NULL) != NULL;
+}
+
 static gboolean
 export_stopped (gpointer data)
 {
@@ -180,6 +195,8 @@ test_export_cancelled (void)
   dialog = find_dialog ();
   gk_report_dialog_set_year (dialog, 2024);
   gk_report_dialog_set_file (dialog, out);
+  /* The count shown first is done, so that only the export is running. */
+  gk_test_ui_wait_until (checks_counted, dialog);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.export", NULL));
   /* The progress bar shows, the options are locked while it runs. */
