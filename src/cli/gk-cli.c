@@ -16,6 +16,7 @@ static const GkCliCommand commands[] = {
   { "check", N_("Report overdue and due-soon records (exit 1 if any is overdue)"), gk_cli_check },
   { "workdays", N_("Count working days on the official calendar"), gk_cli_workdays },
   { "due", N_("Print the due date a catalog item's rule gives for a start date"), gk_cli_due },
+  { "publish", N_("Write the publication bundle: a static site and open data"), gk_cli_publish },
   { "demo", N_("Fill a ledger with a realistic sample"), gk_cli_demo },
   { "verify", N_("Check the ledger file for damage"), gk_cli_verify },
   { "report", N_("Write the annual report workbook of a year"), gk_cli_report },

@@ -1,0 +1,243 @@
+/* gk-bundle-private.h: the pieces of the publication bundle shared by its source files. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "gk-bundle.h"
+#include "gk-schema.h"
+#include "gk-store.h"
+
+G_BEGIN_DECLS
+
+/* One record as the ledger holds it, with what the bundle needs around it
+ * (its domain's name, its project, its latest change, its attachments). */
+typedef struct
+{
+  gint64 id;
+  char *uuid;
+  gint64 item_id;
+  char *item_key;
+  char *item_name;
+  char *domain;
+  char *domain_name;
+  gint64 project_id;
+  char *project_uuid;
+  char *project_kind;
+  char *project_name;
+  char *project_code;
+  int stage;
+  char *title;
+  char *body;
+  char *fields;
+  char *unit_name;
+  char *index_no;
+  char *doc_no;
+  char *formed_on;
+  char *published_on;
+  char *status;
+  char *mode;
+  char *audience;
+  char *time_limit;
+  char *changed_on;         /* the latest 变更, or NULL */
+  char *change_note;
+  char *prev_published_on;
+  GPtrArray *attachments;   /* of GkAttachment */
+} GkBundleRow;
+
+void       gk_bundle_row_free            (GkBundleRow  *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkBundleRow, gk_bundle_row_free)
+
+/* gk-store-bundle.c: every record not pending an undo, by id, with its
+ * attachments. */
+GPtrArray *gk_store_list_bundle_rows     (GkStore      *store,
+                                          GError      **error);
+
+/* The bundle's settings and labels (data/bundle/bundle.json). */
+typedef struct
+{
+  JsonObject *root;
+  JsonObject *labels;
+  char **withdraw_items;
+  char *withdraw_end_field;
+  char *blacklist_domain;
+  char *revoked_field;
+  char *revoked_value;
+  char *blacklist_end_field;
+  char **blacklist_columns;
+  char **without_idcard_domains;
+  char **never_published_domains;
+  char **ocds_project_kinds;
+  char *ocid_prefix;
+  GBytes *stylesheet;
+} GkBundleConfig;
+
+GkBundleConfig *gk_bundle_config_load    (GError      **error);
+void       gk_bundle_config_free         (GkBundleConfig *config);
+const char *gk_bundle_label              (const GkBundleConfig *config,
+                                          const char   *key);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkBundleConfig, gk_bundle_config_free)
+
+/* gk-bundle-select.c */
+
+/* GK_BUNDLE_HOLD_NONE when @row is published; @today is an ISO date. */
+GkBundleHold gk_bundle_classify          (const GkBundleConfig *config,
+                                          const GkBundleRow    *row,
+                                          const char   *today);
+/* @text with every valid 18-character ID number and every mobile number
+ * in it masked by @policy. */
+char      *gk_bundle_mask_text           (const char   *text,
+                                          const GkMaskPolicy *policy);
+
+/* A published record as the bundle shows it: every text masked. */
+typedef struct
+{
+  const GkBundleRow *row;
+  GkSchema *schema;
+  char *title;
+  char *body;
+  char *doc_no;
+  char *change_note;
+  JsonNode *values;          /* masked, free text scanned, ID columns dropped where asked */
+  GPtrArray *attachment_names;   /* masked, parallel to row->attachments */
+  GPtrArray *attachment_paths;   /* "files/<sha256>.<ext>", parallel */
+  char *page;                /* "record/<name>.html" */
+  char *validity;            /* the item's validity field when it has one */
+} GkBundleEntry;
+
+GkBundleEntry *gk_bundle_entry_new       (const GkBundleConfig *config,
+                                          const GkBundleRow    *row,
+                                          GkSchema     *schema,
+                                          const GkMaskPolicy *policy,
+                                          const char   *page);
+void       gk_bundle_entry_free          (GkBundleEntry *entry);
+
+/* A file name made of [A-Za-z0-9-] only, from a 索引号. */
+char      *gk_bundle_safe_name           (const char   *index_no);
+
+/* gk-bundle-html.c: text for HTML (element content and quoted attribute
+ * values alike), control characters dropped. */
+void       gk_bundle_append_escaped      (GString      *out,
+                                          const char   *text);
+/* TRUE when @url may be a link: http or https only. */
+gboolean   gk_bundle_url_is_linkable     (const char   *url);
+
+/* What every page shows around its content. */
+typedef struct
+{
+  const GkBundleConfig *config;
+  const char *org_name;
+  const char *site_title;
+  const GkMaskPolicy *policy;
+} GkBundleSite;
+
+/* gk-bundle-html.c. @root leads from the page back to the bundle's top
+ * ("" or "../"): every link is relative. */
+void       gk_bundle_html_begin          (GString      *out,
+                                          const GkBundleSite *site,
+                                          const char   *root,
+                                          const char   *title);
+void       gk_bundle_html_end            (GString      *out,
+                                          const GkBundleSite *site);
+void       gk_bundle_html_record         (GString      *out,
+                                          const GkBundleSite *site,
+                                          const GkBundleEntry *entry,
+                                          GPtrArray    *related);
+/* Page @page (from 1) of @n_pages of a list whose files are
+ * "list/<base>.html", "list/<base>-2.html"… */
+void       gk_bundle_html_list           (GString      *out,
+                                          const GkBundleSite *site,
+                                          const char   *title,
+                                          GPtrArray    *entries,
+                                          guint         page,
+                                          guint         n_pages,
+                                          const char   *base);
+char      *gk_bundle_list_path           (const char   *base,
+                                          guint         page);
+void       gk_bundle_html_entry_items    (GString      *out,
+                                          const char   *root,
+                                          GPtrArray    *entries,
+                                          guint         first,
+                                          guint         count);
+void       gk_bundle_html_table_begin    (GString      *out,
+                                          const char   *caption,
+                                          const char * const *headers);
+void       gk_bundle_html_cell           (GString      *out,
+                                          const char   *text);
+/* Paragraphs from plain text: blank lines part them, single breaks stay. */
+void       gk_bundle_html_paragraphs     (GString      *out,
+                                          const char   *text);
+/* A stored value for reading: choices by label, money in 元, tables NULL. */
+char      *gk_bundle_format_value        (const GkField *field,
+                                          JsonNode     *value);
+
+/* A list of records: a domain's, or one catalog item's. */
+typedef struct
+{
+  char *base;             /* "domain-procurement", "item-procurement.notice" */
+  char *title;
+  char *domain;
+  gboolean is_item;
+  GPtrArray *entries;     /* of GkBundleEntry, not owned, newest first */
+} GkBundleList;
+
+/* gk-bundle-pages.c */
+void       gk_bundle_html_index          (GString      *out,
+                                          const GkBundleSite *site,
+                                          GPtrArray    *lists,
+                                          GPtrArray    *entries,
+                                          gboolean      with_ocds);
+/* @items: GkItem, in catalog order. */
+void       gk_bundle_html_catalog        (GString      *out,
+                                          const GkBundleSite *site,
+                                          GPtrArray    *items);
+void       gk_bundle_html_blacklist      (GString      *out,
+                                          const GkBundleSite *site,
+                                          GPtrArray    *entries);
+/* @guide: GK_GUIDE_N_FIELDS strings from Preferences. */
+void       gk_bundle_html_guide          (GString      *out,
+                                          const GkBundleSite *site,
+                                          char        **guide);
+
+/* gk-bundle-writer.c */
+typedef struct _GkBundleWriter GkBundleWriter;
+
+GHashTable *gk_bundle_read_manifest      (const char   *dir,
+                                          GError      **error);
+GkBundleWriter *gk_bundle_writer_new     (const char   *dir,
+                                          GError      **error);
+void       gk_bundle_writer_free         (GkBundleWriter *writer);
+gboolean   gk_bundle_writer_put          (GkBundleWriter *writer,
+                                          const char   *relative,
+                                          const char   *data,
+                                          gsize         length,
+                                          GError      **error);
+gboolean   gk_bundle_writer_put_string   (GkBundleWriter *writer,
+                                          const char   *relative,
+                                          GString      *text,
+                                          GError      **error);
+gboolean   gk_bundle_writer_copy         (GkBundleWriter *writer,
+                                          const char   *relative,
+                                          GFile        *source,
+                                          const char   *sha256,
+                                          GError      **error);
+gboolean   gk_bundle_writer_finish       (GkBundleWriter *writer,
+                                          GkBundleSummary *summary,
+                                          GError      **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkBundleWriter, gk_bundle_writer_free)
+
+/* gk-bundle-data.c, gk-bundle-ocds.c */
+char      *gk_bundle_data_records_json   (const GkBundleSite *site,
+                                          const char   *org_code,
+                                          GPtrArray    *entries);
+char      *gk_bundle_data_records_csv    (const GkBundleSite *site,
+                                          GPtrArray    *entries);
+char      *gk_bundle_data_feed           (const GkBundleSite *site,
+                                          const char   *org_code,
+                                          GPtrArray    *entries);
+char      *gk_bundle_data_ocds           (const GkBundleSite *site,
+                                          const char   *org_code,
+                                          const char   *ocid_prefix,
+                                          const char   *published_on,
+                                          GPtrArray    *chains);
+
+G_END_DECLS
