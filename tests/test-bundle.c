@@ -1,0 +1,527 @@
+/* test-bundle.c: the publication bundle publishes exactly what is public, masked and escaped, the same way every time. */
+#include "config.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <string.h>
+
+#include "gk-bundle-private.h"
+#include "gk-item.h"
+#include "gk-settings.h"
+#include "gk-test-util.h"
+
+#define TODAY "2025-10-15"
+
+/* Full numbers the ledger holds; none may leave it unmasked. */
+static const char *const secrets[] = {
+  "11010519491231002X", "11010519491231002x", "360426199101010071", "110105200002290013",
+  "13812345678", "15011112222", "13900001111", "18622223333", "17700001111",
+  "１３７００００２２２２", "137 0000 3333", "136-0000-4444",
+};
+
+#define INJECTION "<script>alert(1)</script>\"><img src=x onerror=alert(2)></title>"
+/* The same inside a JSON string. */
+#define INJECTION_JSON "<script>alert(1)</script>\\\"><img src=x onerror=alert(2)></title>"
+
+typedef struct
+{
+  GkTestLedger ledger;
+  char *out;
+} Fixture;
+
+static GkRecord *
+add_record (Fixture    *f,
+            const char *item_key,
+            const char *title,
+            const char *body,
+            const char *fields,
+            const char *status,
+            const char *mode,
+            gint64      project_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkItem) item = gk_store_get_item (f->ledger.store, item_key, &error);
+  GkRecord *record = gk_record_new ();
+
+  g_assert_no_error (error);
+  gk_record_set_item_id (record, gk_item_get_id (item));
+  gk_record_set_project_id (record, project_id);
+  gk_record_set_title (record, title);
+  gk_record_set_body (record, body);
+  g_assert_true (gk_record_set_values_json (record, fields != NULL ? fields : "{}", &error));
+  g_assert_no_error (error);
+  gk_record_set_doc_no (record, "长政〔2025〕1号" INJECTION);
+  gk_record_set_formed_on (record, "2025-09-01");
+  gk_record_set_status (record, status);
+  gk_record_set_mode (record, mode);
+  if (g_strcmp0 (mode, GK_MODE_EXEMPT) == 0)
+    gk_record_set_exemption (record, "commercial-secret");
+  if (g_strcmp0 (status, GK_STATUS_PUBLISHED) == 0 || g_strcmp0 (status, GK_STATUS_WITHDRAWN) == 0)
+    gk_record_set_published_on (record, "2025-09-05");
+  gk_store_insert_record (f->ledger.store, record, FALSE, &error);
+  g_assert_no_error (error);
+  return record;
+}
+
+static void
+attach (Fixture    *f,
+        GkRecord   *record,
+        const char *name,
+        const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->ledger.dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GkAttachment) attachment = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  attachment = gk_store_add_attachment (f->ledger.store, record, file, &error);
+  g_assert_no_error (error);
+}
+
+/* A canary: a record that must stay out, with an attachment that must too. */
+static void
+add_canary (Fixture    *f,
+            const char *item_key,
+            const char *name,
+            const char *status,
+            const char *mode,
+            const char *fields)
+{
+  g_autofree char *title = g_strdup_printf ("CANARY-%s-TITLE", name);
+  g_autofree char *body = g_strdup_printf ("CANARY-%s-BODY", name);
+  g_autofree char *file = g_strdup_printf ("CANARY-%s-FILE.txt", name);
+  g_autofree char *contents = g_strdup_printf ("CANARY-%s-CONTENT", name);
+  g_autoptr(GkRecord) record = add_record (f, item_key, title, body, fields, status, mode, 0);
+
+  attach (f, record, file, contents);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkProject) project = NULL;
+  g_autoptr(GkRecord) notice = NULL;
+  g_autoptr(GkRecord) result = NULL;
+  g_autoptr(GkRecord) contract = NULL;
+  g_autoptr(GkRecord) allocation = NULL;
+  g_autoptr(GkRecord) blacklist = NULL;
+  g_autoptr(GkRecord) bidding = NULL;
+
+  gk_test_ledger_set_up (&f->ledger, data);
+  f->out = g_build_filename (f->ledger.dir, "bundle", NULL);
+  g_assert_true (gk_store_set_guide (f->ledger.store, GK_GUIDE_PHONE, "0311-86001234", &error));
+  g_assert_no_error (error);
+
+  project = gk_store_create_project (f->ledger.store, "procurement", "长安区办公设备采购项目" INJECTION,
+                                     "CAZC-2025-001", "", 0, &error);
+  g_assert_no_error (error);
+
+  notice = add_record (f, "procurement.notice",
+                       "办公设备采购公告 " INJECTION " 联系人身份证11010519491231002X 手机13812345678",
+                       "第一段 \"><img src=x onerror=alert(3)> 联系电话：15011112222。\n\n"
+                       "第二段 javascript:alert(4) 身份证号：360426199101010071，全角手机１３７００００２２２２，"
+                       "分组手机137 0000 3333 与 136-0000-4444，+8618622223333。",
+                       "{\"project_no\": \"CAZC-2025-001\", \"project_name\": \"=HYPERLINK(\\\"http://evil.example/\\\",\\\"x\\\")\","
+                       " \"method\": \"公开招标\", \"budget\": 12345678, \"purchaser\": \"长安区机关事务中心" INJECTION_JSON "\","
+                       " \"purchaser_phone\": \"13900001111\", \"requirements\": \"联系人 17700001111\","
+                       " \"unknown_key\": \"CANARY-UNKNOWN-FIELD\"}",
+                       GK_STATUS_PUBLISHED, GK_MODE_PROACTIVE, project->id);
+  attach (f, notice, "采购文件 13812345678 <b>.pdf", "public attachment");
+
+  result = add_record (f, "procurement.result", "办公设备采购结果", "结果公告",
+                       "{\"project_name\": \"长安区办公设备采购项目\", \"method\": \"公开招标\", \"award_date\": \"2025-09-20\","
+                       " \"suppliers\": [{\"lot\": \"1\", \"name\": \"河北某科技有限公司" INJECTION_JSON "\", \"uscc\": \"91110000600037341L\","
+                       " \"amount\": 12000050, \"subject\": \"联系 13812345678\"}]}",
+                       GK_STATUS_PUBLISHED, GK_MODE_PROACTIVE, project->id);
+  contract = add_record (f, "procurement.contract", "办公设备采购合同", "",
+                         "{\"contract_no\": \"HT-1\", \"supplier\": \"河北某科技有限公司\", \"supplier_uscc\": \"91110000600037341L\","
+                         " \"amount\": 12000050, \"sign_date\": \"2025-09-25\"}",
+                         GK_STATUS_PUBLISHED, GK_MODE_PROACTIVE, project->id);
+
+  bidding = add_record (f, "bidding.notice", "道路工程招标公告", "招标",
+                        "{\"tender_no\": \"ZB-1\", \"platform_url\": \"javascript:alert(5)\", \"tenderer\": \"区住建局\"}",
+                        GK_STATUS_PUBLISHED, GK_MODE_PROACTIVE, 0);
+
+  /* An allocation list within its 公示期: names stay, ID numbers go. */
+  allocation = add_record (f, "housing-allocation.result", "公租房分配结果公示", "公示",
+                           "{\"project_name\": \"某小区\", \"publicity_start\": \"2025-10-10\", \"publicity_end\": \"2025-10-20\","
+                           " \"results\": [{\"no\": 1, \"name\": \"张三" INJECTION_JSON "\", \"idcard\": \"110105200002290013\","
+                           " \"household_size\": 3, \"location\": \"1-101 联系18622223333\"}]}",
+                           GK_STATUS_PUBLISHED, GK_MODE_PROACTIVE, 0);
+
+  /* A blacklisted natural person: the entry is public, the ID masked. */
+  blacklist = add_record (f, "blacklist.entry", "失信主体公示", "",
+                          "{\"subject_name\": \"李四\", \"person_id\": \"360426199101010071\", \"subject_category\": \"自然人\","
+                          " \"reason\": \"骗取补贴\", \"penalty_date\": \"2025-01-01\", \"period_end\": \"2026-12-31\", \"revoked\": \"否\"}",
+                          GK_STATUS_PUBLISHED, GK_MODE_PROACTIVE, 0);
+
+  add_canary (f, "procurement.notice", "DRAFT", GK_STATUS_DRAFT, GK_MODE_PROACTIVE, NULL);
+  add_canary (f, "procurement.notice", "PENDING", GK_STATUS_PENDING, GK_MODE_PROACTIVE, NULL);
+  add_canary (f, "procurement.notice", "WITHDRAWN", GK_STATUS_WITHDRAWN, GK_MODE_PROACTIVE, NULL);
+  add_canary (f, "procurement.result", "EXEMPT", GK_STATUS_PENDING, GK_MODE_EXEMPT, NULL);
+  add_canary (f, "procurement.result", "ONREQUEST", GK_STATUS_PUBLISHED, GK_MODE_ON_REQUEST, NULL);
+  add_canary (f, "request.application", "REQUEST", GK_STATUS_PUBLISHED, GK_MODE_PROACTIVE, NULL);
+  add_canary (f, "request.case", "CASE", GK_STATUS_PUBLISHED, GK_MODE_PROACTIVE, NULL);
+  add_canary (f, "housing-allocation.result", "ENDED", GK_STATUS_PUBLISHED, GK_MODE_PROACTIVE,
+              "{\"publicity_start\": \"2025-09-01\", \"publicity_end\": \"2025-09-10\"}");
+  add_canary (f, "blacklist.entry", "REVOKED", GK_STATUS_PUBLISHED, GK_MODE_PROACTIVE,
+              "{\"subject_name\": \"CANARY-REVOKED-NAME\", \"revoked\": \"是\"}");
+  add_canary (f, "blacklist.entry", "EXPIRED", GK_STATUS_PUBLISHED, GK_MODE_PROACTIVE,
+              "{\"subject_name\": \"CANARY-EXPIRED-NAME\", \"revoked\": \"否\", \"period_end\": \"2025-01-01\"}");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_free (f->out);
+  gk_test_ledger_tear_down (&f->ledger, data);
+}
+
+static GkBundleSummary *
+publish (Fixture    *f,
+         const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  GkBundleOptions options = { .today = TODAY };
+  GkBundleSummary *summary = gk_bundle_publish (f->ledger.store, &options, dir, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+  return summary;
+}
+
+/* Every file below @dir, relative path → contents. */
+static void
+read_tree (const char *root,
+           const char *relative,
+           GHashTable *files)
+{
+  g_autofree char *path = g_build_filename (root, relative, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = *relative != '\0' ? g_build_filename (relative, name, NULL) : g_strdup (name);
+      g_autofree char *full = g_build_filename (root, child, NULL);
+      char *contents = NULL;
+
+      if (g_file_test (full, G_FILE_TEST_IS_DIR))
+        {
+          read_tree (root, child, files);
+          continue;
+        }
+      g_assert_true (g_file_get_contents (full, &contents, NULL, NULL));
+      g_hash_table_insert (files, g_steal_pointer (&child), contents);
+    }
+}
+
+static GHashTable *
+read_bundle (const char *dir)
+{
+  GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  read_tree (dir, "", files);
+  return files;
+}
+
+static void
+assert_clean (const char *name,
+              const char *contents)
+{
+  if (strstr (contents, "CANARY") != NULL)
+    g_error ("%s publishes a record that must stay out: %s", name, strstr (contents, "CANARY"));
+  for (guint i = 0; i < G_N_ELEMENTS (secrets); i++)
+    if (strstr (contents, secrets[i]) != NULL)
+      g_error ("%s publishes %s unmasked", name, secrets[i]);
+
+  if (g_str_has_suffix (name, ".html"))
+    {
+      g_autofree char *lower = g_ascii_strdown (contents, -1);
+      const char *title_end = strstr (lower, "</title>");
+
+      g_assert_null (strstr (lower, "<script"));
+      g_assert_null (strstr (lower, "<img"));
+      g_assert_null (strstr (lower, "<b>"));
+      g_assert_null (strstr (lower, "href=\"javascript"));
+      g_assert_nonnull (title_end);
+      g_assert_null (strstr (title_end + 1, "</title>"));
+      g_assert_nonnull (strstr (contents, "<meta http-equiv=\"Content-Security-Policy\""));
+      g_assert_nonnull (strstr (contents, "<html lang=\"zh-CN\">"));
+      /* Relative links only. */
+      g_assert_null (strstr (lower, "href=\"/"));
+      g_assert_null (strstr (lower, "src=\""));
+    }
+}
+
+static void
+test_nothing_private (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GkBundleSummary) summary = publish (f, f->out);
+  g_autoptr(GHashTable) files = read_bundle (f->out);
+  const char *record_json = g_hash_table_lookup (files, "data/records.json");
+  const char *csv = g_hash_table_lookup (files, "data/records.csv");
+  const char *blacklist = g_hash_table_lookup (files, "blacklist.html");
+  GHashTableIter iter;
+  gpointer name, contents;
+  gboolean masked_id = FALSE, masked_mobile = FALSE, attachment = FALSE;
+
+  /* Six records are public: three of a procurement project, a tender
+   * notice, an allocation list in its period and a blacklist entry. */
+  g_assert_cmpuint (summary->n_records, ==, 6);
+  g_assert_cmpuint (summary->n_attachments, ==, 1);
+  g_assert_cmpuint (summary->n_held[GK_BUNDLE_HOLD_DRAFT], ==, 1);
+  g_assert_cmpuint (summary->n_held[GK_BUNDLE_HOLD_PENDING], ==, 1);
+  g_assert_cmpuint (summary->n_held[GK_BUNDLE_HOLD_WITHDRAWN], ==, 1);
+  g_assert_cmpuint (summary->n_held[GK_BUNDLE_HOLD_EXEMPT], ==, 1);
+  g_assert_cmpuint (summary->n_held[GK_BUNDLE_HOLD_ON_REQUEST], ==, 1);
+  g_assert_cmpuint (summary->n_held[GK_BUNDLE_HOLD_REQUEST], ==, 2);
+  g_assert_cmpuint (summary->n_held[GK_BUNDLE_HOLD_PUBLICITY_ENDED], ==, 1);
+  g_assert_cmpuint (summary->n_held[GK_BUNDLE_HOLD_REVOKED], ==, 1);
+  g_assert_cmpuint (summary->n_held[GK_BUNDLE_HOLD_EXPIRED], ==, 1);
+  /* Applications are counted, never listed. */
+  g_assert_cmpuint (summary->held->len, ==, 8);
+
+  g_hash_table_iter_init (&iter, files);
+  while (g_hash_table_iter_next (&iter, &name, &contents))
+    {
+      assert_clean (name, contents);
+      masked_id |= strstr (contents, "110105********002X") != NULL;
+      masked_mobile |= strstr (contents, "138****5678") != NULL;
+      attachment |= g_str_has_prefix (name, "files/") && g_str_has_suffix (name, ".pdf");
+    }
+  g_assert_true (masked_id);
+  g_assert_true (masked_mobile);
+  g_assert_true (attachment);
+
+  /* The blacklisted person's ID is masked, not dropped; the allocation
+   * list has no ID column at all. */
+  g_assert_nonnull (strstr (blacklist, "360426********0071"));
+  g_assert_null (strstr (record_json, "1101052000"));
+  g_assert_nonnull (strstr (record_json, "\"household_size\" : 3"));
+
+  /* CSV: a BOM, CRLF rows, and no cell a spreadsheet would run. */
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF\""));
+  g_assert_nonnull (strstr (csv, "\r\n"));
+  g_assert_null (strstr (csv, "\"=HYPERLINK"));
+  g_assert_null (strstr (csv, ",\"="));
+
+  /* The javascript: URL is shown as text, never as a link. */
+  {
+    GHashTableIter pages;
+    gboolean shown = FALSE;
+
+    g_hash_table_iter_init (&pages, files);
+    while (g_hash_table_iter_next (&pages, &name, &contents))
+      shown |= strstr (contents, "<td>javascript:alert(5)</td>") != NULL;
+    g_assert_true (shown);
+  }
+}
+
+static char **
+zip_contents (const char *zip_path)
+{
+  struct archive *archive = archive_read_new ();
+  struct archive_entry *entry;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  archive_read_support_format_zip (archive);
+  g_assert_cmpint (archive_read_open_filename (archive, zip_path, 16384), ==, ARCHIVE_OK);
+  while (archive_read_next_header (archive, &entry) == ARCHIVE_OK)
+    {
+      g_autoptr(GString) data = g_string_new (archive_entry_pathname (entry));
+      char buffer[8192];
+      la_ssize_t n;
+
+      g_string_append_c (data, '\n');
+      while ((n = archive_read_data (archive, buffer, sizeof buffer)) > 0)
+        g_string_append_len (data, buffer, n);
+      g_assert_cmpint (n, ==, 0);
+      g_strv_builder_add (builder, data->str);
+    }
+  archive_read_free (archive);
+  return g_strv_builder_end (builder);
+}
+
+static void
+test_zip (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GkBundleSummary) summary = publish (f, f->out);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *zip = g_build_filename (f->ledger.dir, "bundle.zip", NULL);
+  g_autofree char *zip2 = g_build_filename (f->ledger.dir, "bundle2.zip", NULL);
+  g_autofree char *bytes = NULL, *bytes2 = NULL;
+  gsize length, length2;
+  g_auto(GStrv) entries = NULL;
+
+  g_assert_true (gk_bundle_write_zip (f->out, zip, &error));
+  g_assert_no_error (error);
+  entries = zip_contents (zip);
+  g_assert_cmpuint (g_strv_length (entries), ==, summary->n_files);
+  for (guint i = 0; entries[i] != NULL; i++)
+    assert_clean (entries[i], entries[i]);
+
+  /* The same bundle gives the same archive. */
+  g_assert_true (gk_bundle_write_zip (f->out, zip2, &error));
+  g_assert_true (g_file_get_contents (zip, &bytes, &length, NULL));
+  g_assert_true (g_file_get_contents (zip2, &bytes2, &length2, NULL));
+  g_assert_cmpmem (bytes, length, bytes2, length2);
+}
+
+static void
+test_deterministic (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *second = g_build_filename (f->ledger.dir, "again", NULL);
+  g_autoptr(GkBundleSummary) one = publish (f, f->out);
+  g_autoptr(GkBundleSummary) two = publish (f, second);
+  g_autoptr(GHashTable) a = read_bundle (f->out);
+  g_autoptr(GHashTable) b = read_bundle (second);
+  GHashTableIter iter;
+  gpointer name, contents;
+
+  g_assert_cmpuint (g_hash_table_size (a), ==, g_hash_table_size (b));
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &name, &contents))
+    g_assert_cmpstr (contents, ==, g_hash_table_lookup (b, name));
+}
+
+static void
+test_republish (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkBundleSummary) first = publish (f, f->out);
+  g_autoptr(GkBundleSummary) unchanged = publish (f, f->out);
+  g_autoptr(GkBundleSummary) after = NULL;
+  g_autoptr(GkRecord) record = NULL;
+  g_autoptr(GHashTable) files = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *name = NULL;
+  GHashTableIter iter;
+  gpointer path, contents;
+
+  g_assert_cmpuint (unchanged->n_written, ==, 0);
+  g_assert_cmpuint (unchanged->n_removed, ==, 0);
+
+  /* The tender notice is withdrawn: its page goes, and it is in no list,
+   * feed or data file any more. */
+  record = gk_store_get_record_by_id (f->ledger.store, 4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_title (record), ==, "道路工程招标公告");
+  name = gk_bundle_safe_name (gk_record_get_index_no (record));
+  page = g_strdup_printf ("%s/record/%s.html", f->out, name);
+  g_assert_true (g_file_test (page, G_FILE_TEST_EXISTS));
+  g_assert_true (gk_store_set_status (f->ledger.store, record, GK_STATUS_WITHDRAWN, NULL, &error));
+  g_assert_no_error (error);
+
+  after = publish (f, f->out);
+  g_assert_cmpuint (after->n_records, ==, first->n_records - 1);
+  g_assert_false (g_file_test (page, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (after->n_removed, >=, 1);
+  /* Only what shows the record was rewritten, not every page. */
+  g_assert_cmpuint (after->n_written, <, first->n_written / 2);
+
+  files = read_bundle (f->out);
+  g_hash_table_iter_init (&iter, files);
+  while (g_hash_table_iter_next (&iter, &path, &contents))
+    if (strstr (contents, "道路工程招标公告") != NULL)
+      g_error ("%s still shows the withdrawn record", (char *) path);
+}
+
+static void
+test_plan (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GkBundleOptions options = { .today = TODAY };
+  g_autoptr(GkBundleSummary) plan = gk_bundle_plan (f->ledger.store, &options, &error);
+  g_autoptr(GkBundleSummary) done = NULL;
+  gboolean exempt_listed = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+  for (guint i = 0; i < plan->held->len; i++)
+    {
+      GkBundleHeld *held = g_ptr_array_index (plan->held, i);
+
+      if (held->hold == GK_BUNDLE_HOLD_EXEMPT)
+        exempt_listed = g_str_equal (held->title, "CANARY-EXEMPT-TITLE");
+    }
+  g_assert_true (exempt_listed);
+
+  /* The preview counts what the publish then writes. */
+  done = publish (f, f->out);
+  g_assert_cmpuint (plan->n_records, ==, done->n_records);
+  g_assert_cmpuint (plan->n_pages, ==, done->n_pages);
+  g_assert_cmpuint (plan->n_attachments, ==, done->n_attachments);
+  g_assert_cmpuint (done->n_files, ==, done->n_pages + done->n_attachments + 5);
+}
+
+static void
+test_mask_text (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "身份证11010519491231002X。", "身份证110105********002X。" },
+    { "tel:13812345678", "tel:138****5678" },
+    { "+86 138 1234 5678", "+86 138 **** 5678" },
+    { "8613812345678", "86138****5678" },
+    { "１３８１２３４５６７８", "１３８****５６７８" },
+    /* Not people: a credit code, a wrong check digit, an impossible date,
+     * an amount, a longer account of digits. */
+    { "91130102050839392B", "91130102050839392B" },
+    { "36042619910102009X", "36042619910102009X" },
+    { "110105190002290017", "110105190002290017" },
+    { "12345678901", "12345678901" },
+    { "138123456789", "138123456789" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *masked = gk_bundle_mask_text (cases[i].in, NULL);
+
+      g_assert_cmpstr (masked, ==, cases[i].out);
+    }
+}
+
+static void
+test_escape_and_links (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  gk_bundle_append_escaped (out, "<a href=\"x\">'&'</a>\x01\x7f");
+  g_assert_cmpstr (out->str, ==, "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+
+  g_assert_true (gk_bundle_url_is_linkable ("https://www.sjz.gov.cn/a?b=1&c=2"));
+  g_assert_true (gk_bundle_url_is_linkable ("http://example.org/"));
+  g_assert_false (gk_bundle_url_is_linkable ("javascript:alert(1)"));
+  g_assert_false (gk_bundle_url_is_linkable ("JavaScript:alert(1)"));
+  g_assert_false (gk_bundle_url_is_linkable (" javascript:alert(1)"));
+  g_assert_false (gk_bundle_url_is_linkable ("data:text/html,<script>"));
+  g_assert_false (gk_bundle_url_is_linkable ("http://a\" onmouseover=\"x"));
+
+  g_assert_cmpstr (gk_bundle_safe_name ("11370812004339255B/2020-22849"), ==, "11370812004339255B_2020-22849");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/bundle/mask-text", test_mask_text);
+  g_test_add_func ("/bundle/escape-and-links", test_escape_and_links);
+  g_test_add ("/bundle/nothing-private", Fixture, NULL, fixture_set_up, test_nothing_private, fixture_tear_down);
+  g_test_add ("/bundle/zip", Fixture, NULL, fixture_set_up, test_zip, fixture_tear_down);
+  g_test_add ("/bundle/deterministic", Fixture, NULL, fixture_set_up, test_deterministic, fixture_tear_down);
+  g_test_add ("/bundle/republish", Fixture, NULL, fixture_set_up, test_republish, fixture_tear_down);
+  g_test_add ("/bundle/plan", Fixture, NULL, fixture_set_up, test_plan, fixture_tear_down);
+  return g_test_run ();
+}
