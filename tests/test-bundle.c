@@ -115,7 +115,7 @@ fixture_set_up (Fixture       *f,
   g_assert_true (gk_store_set_guide (f->ledger.store, GK_GUIDE_PHONE, "0311-86001234", &error));
   g_assert_no_error (error);
 
-  project = gk_store_create_project (f->ledger.store, "procurement", "长安区办公设备采购项目" INJECTION,
+  project = gk_store_create_project (f->ledger.store, "procurement", "长安区办公设备采购项目 13812345678" INJECTION,
                                      "CAZC-2025-001", "", 0, &error);
   g_assert_no_error (error);
 

@@ -185,6 +185,19 @@ collect_lists (Build   *build,
   return TRUE;
 }
 
+static void
+mask_in_place (char               **text,
+               const GkMaskPolicy  *policy)
+{
+  char *masked;
+
+  if (*text == NULL)
+    return;
+  masked = gk_bundle_mask_text (*text, policy);
+  g_free (*text);
+  *text = masked;
+}
+
 static gboolean
 collect (Build                 *build,
          GkStore               *store,
@@ -243,6 +256,12 @@ collect (Build                 *build,
             }
           continue;
         }
+
+      /* The project's name and code and the unit's name are typed by a
+       * clerk like any other text, and shown beside the record's own. */
+      mask_in_place (&row->project_name, &build->policy);
+      mask_in_place (&row->project_code, &build->policy);
+      mask_in_place (&row->unit_name, &build->policy);
 
       name = gk_bundle_safe_name (row->index_no);
       /* Two 索引号 that differ only where '/' and '_' stand would meet. */
