@@ -597,6 +597,8 @@ test_templates (void)
     "gk-catalog-editor.ui", "gk-catalog-fields.ui", "gk-catalog-channels.ui",
     /* Instantiated by test-report-dialog, from the window's action. */
     "gk-report-dialog.ui",
+    /* Instantiated by test-bundle-dialog, from the window's action. */
+    "gk-bundle-dialog.ui",
     NULL,
   };
   const char *source_root = g_getenv ("GK_SOURCE_ROOT");

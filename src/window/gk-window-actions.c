@@ -5,6 +5,7 @@
 
 #include "gk-demo.h"
 #include "gk-item-chooser.h"
+#include "gk-bundle-dialog.h"
 #include "gk-report-dialog.h"
 #include "gk-window-private.h"
 
@@ -360,10 +361,13 @@ export_report_activated (GSimpleAction *action,
 }
 
 static void
-unavailable_activated (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
+publish_bundle_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
 {
+  GkWindow *self = GK_WINDOW (user_data);
+
+  gtk_window_present (GTK_WINDOW (gk_bundle_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
 static const GActionEntry win_actions[] = {
@@ -377,7 +381,7 @@ static const GActionEntry win_actions[] = {
   { "delete-record", delete_record_activated },
   { "show-report", show_report_activated },
   { "export-report", export_report_activated },
-  { "publish-bundle", unavailable_activated },
+  { "publish-bundle", publish_bundle_activated },
 };
 
 static void
@@ -422,8 +426,7 @@ gk_window_actions_update (GkWindow *self)
   set_enabled (self, "show-report", self->store != NULL && self->section_kind == GK_SECTION_SUPERVISION);
   set_enabled (self, "load-sample-data", self->store != NULL && self->total_records == 0);
   set_enabled (self, "export-report", self->store != NULL);
-  /* The publication bundle is not part of this build yet. */
-  set_enabled (self, "publish-bundle", FALSE);
+  set_enabled (self, "publish-bundle", self->store != NULL);
 }
 
 void
