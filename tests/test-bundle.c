@@ -515,7 +515,11 @@ test_escape_and_links (void)
   g_assert_false (gk_bundle_url_is_linkable ("data:text/html,<script>"));
   g_assert_false (gk_bundle_url_is_linkable ("http://a\" onmouseover=\"x"));
 
-  g_assert_cmpstr (gk_bundle_safe_name ("11370812004339255B/2020-22849"), ==, "11370812004339255B_2020-22849");
+  {
+    g_autofree char *name = gk_bundle_safe_name ("11370812004339255B/2020-22849");
+
+    g_assert_cmpstr (name, ==, "11370812004339255B_2020-22849");
+  }
 }
 
 int
