@@ -13,6 +13,7 @@
 struct _GkBundleWriter
 {
   char *dir;
+  char *last_parent;       /* the folder made last: pages come folder by folder */
   GHashTable *old_files;   /* path → SHA-256, as the last publish wrote them */
   GHashTable *files;       /* path → SHA-256, this time */
   guint written;
@@ -54,6 +55,57 @@ gk_bundle_read_manifest (const char  *dir,
   return g_steal_pointer (&files);
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+/* The manifest: path → SHA-256, sorted so that it too is the same for the
+ * same bundle. */
+static gboolean
+write_manifest (const char  *dir,
+                GHashTable  *files,
+                guint       *n_files,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *manifest = g_build_filename (dir, MANIFEST, NULL);
+  g_autofree char *text = NULL;
+  GHashTableIter iter;
+  gpointer path;
+
+  g_hash_table_iter_init (&iter, files);
+  while (g_hash_table_iter_next (&iter, &path, NULL))
+    g_ptr_array_add (paths, path);
+  g_ptr_array_sort (paths, compare_strings);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_int_value (builder, MANIFEST_FORMAT);
+  json_builder_set_member_name (builder, "files");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      json_builder_set_member_name (builder, g_ptr_array_index (paths, i));
+      json_builder_add_string_value (builder, g_hash_table_lookup (files, g_ptr_array_index (paths, i)));
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+
+  if (n_files != NULL)
+    *n_files = paths->len;
+  return g_file_set_contents_full (manifest, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}
+
 GkBundleWriter *
 gk_bundle_writer_new (const char  *dir,
                       GError     **error)
@@ -72,6 +124,20 @@ gk_bundle_writer_new (const char  *dir,
   old_files = gk_bundle_read_manifest (dir, error);
   if (old_files == NULL)
     return NULL;
+  /* Until this publish completes, the manifest vouches for no content:
+   * after a crash half-way, the next publish rewrites every file, and still
+   * knows which files to remove. */
+  {
+    g_autoptr(GHashTable) unknown = g_hash_table_new (g_str_hash, g_str_equal);
+    GHashTableIter iter;
+    gpointer path;
+
+    g_hash_table_iter_init (&iter, old_files);
+    while (g_hash_table_iter_next (&iter, &path, NULL))
+      g_hash_table_insert (unknown, path, (gpointer) "");
+    if (!write_manifest (dir, unknown, NULL, error))
+      return NULL;
+  }
 
   writer = g_new0 (GkBundleWriter, 1);
   writer->dir = g_strdup (dir);
@@ -86,17 +152,23 @@ gk_bundle_writer_free (GkBundleWriter *writer)
   if (writer == NULL)
     return;
   g_free (writer->dir);
+  g_free (writer->last_parent);
   g_hash_table_unref (writer->old_files);
   g_hash_table_unref (writer->files);
   g_free (writer);
 }
 
 static gboolean
-make_parent (const char  *path,
-             GError     **error)
+make_parent (GkBundleWriter  *writer,
+             const char      *path,
+             GError         **error)
 {
   g_autofree char *parent = g_path_get_dirname (path);
 
+  if (g_strcmp0 (parent, writer->last_parent) == 0)
+    return TRUE;
+  g_free (writer->last_parent);
+  writer->last_parent = g_strdup (parent);
   if (g_mkdir_with_parents (parent, 0755) != 0)
     {
       int saved_errno = errno;
@@ -133,8 +205,10 @@ gk_bundle_writer_put (GkBundleWriter  *writer,
   g_hash_table_replace (writer->files, g_strdup (relative), sha256);
   if (!needs_writing (writer, relative, full, sha256))
     return TRUE;
-  if (!make_parent (full, error) ||
-      !g_file_set_contents_full (full, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
+  /* Written in place, without a sync per file: a publish writes 100 000
+   * pages, and the manifest (written last) vouches for all of them. */
+  if (!make_parent (writer, full, error) ||
+      !g_file_set_contents_full (full, data, length, G_FILE_SET_CONTENTS_NONE, 0644, error))
     return FALSE;
   writer->written++;
   return TRUE;
@@ -167,7 +241,7 @@ gk_bundle_writer_copy (GkBundleWriter  *writer,
   g_hash_table_insert (writer->files, g_strdup (relative), g_strdup (sha256));
   if (!needs_writing (writer, relative, full, sha256))
     return TRUE;
-  if (!make_parent (full, error) ||
+  if (!make_parent (writer, full, error) ||
       !g_file_copy (source, tmp_file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
     return FALSE;
   if (g_rename (tmp, full) != 0)
@@ -182,13 +256,6 @@ gk_bundle_writer_copy (GkBundleWriter  *writer,
   return TRUE;
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char **) a, *(const char **) b);
-}
-
 /* Removes what the last publish wrote and this one did not, then writes
  * the manifest, sorted so that it too is the same for the same bundle. */
 gboolean
@@ -196,12 +263,6 @@ gk_bundle_writer_finish (GkBundleWriter  *writer,
                          GkBundleSummary *summary,
                          GError         **error)
 {
-  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *manifest = g_build_filename (writer->dir, MANIFEST, NULL);
-  g_autofree char *text = NULL;
   GHashTableIter iter;
   gpointer path;
 
@@ -224,29 +285,6 @@ gk_bundle_writer_finish (GkBundleWriter  *writer,
       summary->n_removed++;
     }
 
-  g_hash_table_iter_init (&iter, writer->files);
-  while (g_hash_table_iter_next (&iter, &path, NULL))
-    g_ptr_array_add (paths, path);
-  g_ptr_array_sort (paths, compare_strings);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_int_value (builder, MANIFEST_FORMAT);
-  json_builder_set_member_name (builder, "files");
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < paths->len; i++)
-    {
-      json_builder_set_member_name (builder, g_ptr_array_index (paths, i));
-      json_builder_add_string_value (builder, g_hash_table_lookup (writer->files, g_ptr_array_index (paths, i)));
-    }
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-
-  summary->n_files = paths->len;
   summary->n_written = writer->written;
-  return g_file_set_contents_full (manifest, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return write_manifest (writer->dir, writer->files, &summary->n_files, error);
 }

@@ -277,6 +277,9 @@ collect (Build                 *build,
       entry = gk_bundle_entry_new (build->config, row, gk_store_lookup_schema (store, row->item_id),
                                    &build->policy, page);
       g_ptr_array_add (build->entries, entry);
+      /* The entry holds their masked copies: a large ledger need not hold both. */
+      g_clear_pointer (&row->body, g_free);
+      g_clear_pointer (&row->fields, g_free);
 
       if (row->project_id != 0)
         {
