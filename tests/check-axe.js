@@ -9,6 +9,7 @@ const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'
 
 function pagesOf (bundle) {
   const pages = ['index.html', 'catalog.html', 'blacklist.html', 'guide.html'];
+  pages.push(...fs.readdirSync(bundle).filter(name => /^report-[0-9]+\.html$/.test(name)));
   const lists = fs.readdirSync(path.join(bundle, 'list')).sort();
   const records = fs.readdirSync(path.join(bundle, 'record')).sort();
   pages.push(...lists.filter(name => name.startsWith('domain-')).slice(0, 3).map(name => 'list/' + name));

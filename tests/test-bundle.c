@@ -158,6 +158,17 @@ fixture_set_up (Fixture       *f,
                           " \"reason\": \"骗取补贴\", \"penalty_date\": \"2025-01-01\", \"period_end\": \"2026-12-31\", \"revoked\": \"否\"}",
                           GK_STATUS_PUBLISHED, GK_MODE_PROACTIVE, 0);
 
+  /* The annual report of 2025: Preferences' figures and texts. */
+  {
+    g_autoptr(GkReportFigures) figures = gk_report_figures_new (2025);
+
+    figures->rules_issued = 3;
+    figures->fees_fen = 12345600;
+    figures->overview = g_strdup ("总体情况：联系电话 13812345678。" INJECTION);
+    g_assert_true (gk_store_set_report_figures (f->ledger.store, figures, &error));
+    g_assert_no_error (error);
+  }
+
   add_canary (f, "procurement.notice", "DRAFT", GK_STATUS_DRAFT, GK_MODE_PROACTIVE, NULL);
   add_canary (f, "procurement.notice", "PENDING", GK_STATUS_PENDING, GK_MODE_PROACTIVE, NULL);
   add_canary (f, "procurement.notice", "WITHDRAWN", GK_STATUS_WITHDRAWN, GK_MODE_PROACTIVE, NULL);
@@ -313,6 +324,17 @@ test_nothing_private (Fixture       *f,
   g_assert_nonnull (strstr (blacklist, "360426********0071"));
   g_assert_null (strstr (record_json, "1101052000"));
   g_assert_nonnull (strstr (record_json, "\"household_size\" : 3"));
+
+  /* The annual report of the year with figures, counted and masked. */
+  {
+    const char *report = g_hash_table_lookup (files, "report-2025.html");
+
+    g_assert_nonnull (report);
+    g_assert_nonnull (strstr (report, "12.3456"));
+    g_assert_nonnull (strstr (report, "138****5678"));
+    g_assert_nonnull (strstr (g_hash_table_lookup (files, "index.html"), "href=\"report-2025.html\""));
+    g_assert_null (g_hash_table_lookup (files, "report-2024.html"));
+  }
 
   /* CSV: a BOM, CRLF rows, and no cell a spreadsheet would run. */
   g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF\""));
@@ -471,6 +493,7 @@ test_plan (Fixture       *f,
   g_assert_cmpuint (plan->n_pages, ==, done->n_pages);
   g_assert_cmpuint (plan->n_attachments, ==, done->n_attachments);
   g_assert_cmpuint (done->n_files, ==, done->n_pages + done->n_attachments + 5);
+  g_assert_true (g_file_test (f->out, G_FILE_TEST_IS_DIR));
 }
 
 static void

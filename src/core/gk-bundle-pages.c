@@ -61,6 +61,7 @@ gk_bundle_html_index (GString            *out,
                       const GkBundleSite *site,
                       GPtrArray          *lists,
                       GPtrArray          *entries,
+                      GArray             *report_years,
                       gboolean            with_ocds)
 {
   const GkBundleConfig *config = site->config;
@@ -107,6 +108,21 @@ gk_bundle_html_index (GString            *out,
     }
   else
     gk_bundle_html_entry_items (out, "", entries, 0, LATEST);
+
+  if (report_years->len > 0)
+    {
+      append_heading (out, gk_bundle_label (config, "annual_reports"), NULL);
+      g_string_append (out, "<ul>\n");
+      for (guint i = report_years->len; i-- > 0;)
+        {
+          int year = g_array_index (report_years, int, i);
+          g_autofree char *href = g_strdup_printf ("report-%d.html", year);
+          g_autofree char *text = g_strdup_printf ("%d%s", year, gk_bundle_label (config, "annual_report_year"));
+
+          append_link_item (out, href, text, NULL);
+        }
+      g_string_append (out, "</ul>\n");
+    }
 
   append_heading (out, gk_bundle_label (config, "data"), "data");
   g_string_append (out, "<ul>\n");

@@ -182,10 +182,12 @@ typedef struct
 } GkBundleList;
 
 /* gk-bundle-pages.c */
+/* @report_years: the years of report-YEAR.html pages, as ints. */
 void       gk_bundle_html_index          (GString      *out,
                                           const GkBundleSite *site,
                                           GPtrArray    *lists,
                                           GPtrArray    *entries,
+                                          GArray       *report_years,
                                           gboolean      with_ocds);
 /* @items: GkItem, in catalog order. */
 void       gk_bundle_html_catalog        (GString      *out,
@@ -198,6 +200,17 @@ void       gk_bundle_html_blacklist      (GString      *out,
 void       gk_bundle_html_guide          (GString      *out,
                                           const GkBundleSite *site,
                                           char        **guide);
+
+/* gk-bundle-report.c */
+GArray    *gk_bundle_report_years        (GkStore      *store,
+                                          const char   *today,
+                                          GError      **error);
+gboolean   gk_bundle_html_report         (GString      *out,
+                                          const GkBundleSite *site,
+                                          GkStore      *store,
+                                          int           year,
+                                          const char   *today,
+                                          GError      **error);
 
 /* gk-bundle-writer.c */
 typedef struct _GkBundleWriter GkBundleWriter;

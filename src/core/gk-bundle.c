@@ -48,6 +48,7 @@ typedef struct
   GPtrArray *entries;    /* GkBundleEntry, newest first */
   GPtrArray *lists;      /* GkBundleList */
   GHashTable *chains;    /* project id → GPtrArray of GkBundleEntry, lifecycle order */
+  GArray *report_years;  /* years with annual report figures */
   GkBundleSummary *summary;
 } Build;
 
@@ -70,6 +71,7 @@ build_clear (Build *build)
   g_free (build->today);
   g_free (build->ocid_prefix);
   g_clear_pointer (&build->chains, g_hash_table_unref);
+  g_clear_pointer (&build->report_years, g_array_unref);
   g_clear_pointer (&build->lists, g_ptr_array_unref);
   g_clear_pointer (&build->entries, g_ptr_array_unref);
   g_clear_pointer (&build->rows, g_ptr_array_unref);
@@ -308,6 +310,10 @@ collect (Build                 *build,
   if (!collect_lists (build, error))
     return FALSE;
 
+  build->report_years = gk_bundle_report_years (store, build->today, error);
+  if (build->report_years == NULL)
+    return FALSE;
+
   build->summary->n_records = build->entries->len;
   {
     g_autoptr(GHashTable) files = g_hash_table_new (g_str_hash, g_str_equal);
@@ -321,8 +327,9 @@ collect (Build                 *build,
       }
     build->summary->n_attachments = g_hash_table_size (files);
   }
-  /* index, 公开目录, 黑名单, 公开指南, the records, every list page. */
-  build->summary->n_pages = 4 + build->entries->len;
+  /* index, 公开目录, 黑名单, 公开指南, the annual reports, the records,
+   * every list page. */
+  build->summary->n_pages = 4 + build->report_years->len + build->entries->len;
   for (guint i = 0; i < build->lists->len; i++)
     {
       GkBundleList *list = g_ptr_array_index (build->lists, i);
@@ -441,9 +448,20 @@ write_site_pages (Build           *build,
   char *guide[GK_GUIDE_N_FIELDS] = { NULL };
   gboolean ok;
 
-  gk_bundle_html_index (page, &build->site, build->lists, build->entries, with_ocds);
+  gk_bundle_html_index (page, &build->site, build->lists, build->entries, build->report_years, with_ocds);
   if (!put_page (writer, "index.html", page, error))
     return FALSE;
+
+  /* 政府信息公开工作年度报告: counted by the workbook's own code. */
+  for (guint i = 0; i < build->report_years->len; i++)
+    {
+      int year = g_array_index (build->report_years, int, i);
+      g_autofree char *path = g_strdup_printf ("report-%d.html", year);
+
+      if (!gk_bundle_html_report (page, &build->site, build->store, year, build->today, error) ||
+          !put_page (writer, path, page, error))
+        return FALSE;
+    }
 
   /* The catalog of every domain the bundle publishes, in catalog order. */
   for (guint i = 0; i < build->lists->len; i++)
