@@ -494,6 +494,19 @@ test_plan (Fixture       *f,
   g_assert_cmpuint (plan->n_attachments, ==, done->n_attachments);
   g_assert_cmpuint (done->n_files, ==, done->n_pages + done->n_attachments + 5);
   g_assert_true (g_file_test (f->out, G_FILE_TEST_IS_DIR));
+
+  /* A record deleted pending an undo is as good as deleted. */
+  {
+    g_autoptr(GkRecord) record = gk_store_get_record_by_id (f->ledger.store, 4, &error);
+    g_autoptr(GkBundleSummary) after = NULL;
+
+    g_assert_no_error (error);
+    gk_store_hide_record (f->ledger.store, gk_record_get_uuid (record));
+    after = gk_bundle_plan (f->ledger.store, &options, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (after->n_records, ==, done->n_records - 1);
+    gk_store_unhide_record (f->ledger.store, gk_record_get_uuid (record));
+  }
 }
 
 static void

@@ -47,10 +47,9 @@ typedef struct
 void       gk_bundle_row_free            (GkBundleRow  *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkBundleRow, gk_bundle_row_free)
 
-/* gk-store-bundle.c: every record not pending an undo (in @store or
- * among @hidden), by id, with its attachments. */
+/* gk-store-bundle.c: every record not pending an undo, by id, with its
+ * attachments. */
 GPtrArray *gk_store_list_bundle_rows     (GkStore      *store,
-                                          const char * const *hidden,
                                           GError      **error);
 
 /* The bundle's settings and labels (data/bundle/bundle.json). */

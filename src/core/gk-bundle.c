@@ -228,7 +228,7 @@ collect (Build                 *build,
   build->site.site_title = json_object_get_string_member (build->config->root, "site_title");
   build->site.policy = &build->policy;
 
-  build->rows = gk_store_list_bundle_rows (store, options != NULL ? options->hidden : NULL, error);
+  build->rows = gk_store_list_bundle_rows (store, error);
   if (build->rows == NULL)
     return FALSE;
 

@@ -58,13 +58,7 @@ typedef struct
 {
   const char *today;        /* ISO date deciding 公示期 and blacklist periods; NULL: today */
   const char *ocid_prefix;  /* NULL: the default of data/bundle/bundle.json */
-  const char * const *hidden;  /* UUIDs of records deleted pending an undo in
-                                * another connection's store (the window's) */
 } GkBundleOptions;
-
-/* The UUIDs @store keeps hidden pending an undo: a worker publishing
- * through its own connection leaves them out too. */
-GStrv gk_bundle_dup_hidden (GkStore *store);
 
 /* Called now and then with the share done, 0 to 1. */
 typedef void (*GkBundleProgress) (double   fraction,

@@ -133,43 +133,13 @@ read_attachments (GkStore    *store,
   return TRUE;
 }
 
-GStrv
-gk_bundle_dup_hidden (GkStore *store)
-{
-  g_autofree char *json = gk_store_dup_hidden_json (store);
-  g_autoptr(JsonNode) node = json != NULL ? json_from_string (json, NULL) : NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; node != NULL && JSON_NODE_HOLDS_ARRAY (node) && i < json_array_get_length (json_node_get_array (node)); i++)
-    g_strv_builder_add (builder, json_array_get_string_element (json_node_get_array (node), i));
-  return g_strv_builder_end (builder);
-}
-
-/* The store's own hidden records and @extra, as a JSON array. */
-static char *
-hidden_json (GkStore            *store,
-             const char * const *extra)
-{
-  g_auto(GStrv) own = gk_bundle_dup_hidden (store);
-  g_autoptr(JsonArray) array = json_array_new ();
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
-
-  for (guint i = 0; own[i] != NULL; i++)
-    json_array_add_string_element (array, own[i]);
-  for (guint i = 0; extra != NULL && extra[i] != NULL; i++)
-    json_array_add_string_element (array, extra[i]);
-  json_node_set_array (node, array);
-  return json_to_string (node, FALSE);
-}
-
 GPtrArray *
-gk_store_list_bundle_rows (GkStore            *store,
-                           const char * const *extra_hidden,
-                           GError            **error)
+gk_store_list_bundle_rows (GkStore  *store,
+                           GError  **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_bundle_row_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autofree char *hidden = hidden_json (store, extra_hidden);
+  g_autofree char *hidden = gk_store_dup_hidden_json (store);
   GkDbStatement *stmt;
   GError *local_error = NULL;
 

@@ -100,15 +100,18 @@ run_job (GTask        *task,
   g_autoptr(GkStore) store = NULL;
   GkBundleSummary *summary;
   GError *error = NULL;
-  GkBundleOptions options = { .hidden = (const char * const *) job->hidden };
+  GkBundleOptions options = { 0 };
 
-  /* Its own connection: the window stays free to read while this runs. */
-  store = gk_store_open (job->db_path, &error);
+  /* Its own read-only connection: the window stays free while this runs,
+   * and what the clerk has just deleted stays out here too. */
+  store = gk_store_open_read_only (job->db_path, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
+  for (guint i = 0; job->hidden != NULL && job->hidden[i] != NULL; i++)
+    gk_store_hide_record (store, job->hidden[i]);
   if (job->dir == NULL)
     summary = gk_bundle_plan (store, &options, &error);
   else
@@ -138,7 +141,7 @@ start_job (GkBundleDialog     *self,
   Job *job = g_new0 (Job, 1);
 
   job->db_path = g_strdup (gk_store_get_path (self->store));
-  job->hidden = gk_bundle_dup_hidden (self->store);
+  job->hidden = gk_store_dup_hidden_records (self->store);
   job->dir = g_strdup (dir);
   job->self = g_object_ref (self);
 
