@@ -101,6 +101,8 @@ typedef enum
   GK_SORT_DATE,       /* formation or change date, newest first */
   GK_SORT_DUE,        /* due date, soonest first */
   GK_SORT_TITLE,
+  GK_SORT_ATTENTION,  /* open records by due date (the overdue first), then
+                       * the rest newest first */
 } GkSort;
 
 /* What the record list shows: every filter is optional. */
