@@ -5,6 +5,7 @@
 
 #include "gk-calendar.h"
 #include "gk-core.h"
+#include "gk-test-util.h"
 
 static GkCalendar *shipped;
 
@@ -604,6 +605,75 @@ test_parse_errors (void)
     }
 }
 
+/* Lines as clerks copy them from a notice, in the calendar's own format. */
+static void
+test_day_lines (void)
+{
+  static const struct { const char *line; const char *expected; } good[] = {
+    { "2027-02-06..2027-02-13 春节", "2027-02-06..2027-02-13\t春节" },
+    { "2027-02-06至2027-02-13 春节", "2027-02-06..2027-02-13\t春节" },
+    { "2027-02-06~2027-02-13\t春节", "2027-02-06..2027-02-13\t春节" },
+    { "2027-02-06～2027-02-13 春节", "2027-02-06..2027-02-13\t春节" },
+    { "2027-02-06—2027-02-13 春节", "2027-02-06..2027-02-13\t春节" },
+    { "2027年2月6日至13日 春节", "2027-02-06..2027-02-13\t春节" },
+    { "2027年2月6日 至 13日 春节", "2027-02-06..2027-02-13\t春节" },
+    { "2027年4月30日至5月4日 劳动节", "2027-04-30..2027-05-04\t劳动节" },
+    { "2026年12月31日至2027年1月1日 元旦", "2026-12-31..2027-01-01\t元旦" },
+    { "2027-2-14 春节", "2027-02-14\t春节" },
+    { "2027年2月14日", "2027-02-14" },
+  };
+  static const struct { const char *line; const char *message; } bad[] = {
+    { "", "No date" },
+    { "春节 2027-02-06", "2027年2月6日" },
+    { "2027-02-13至2027-02-06 春节", "before it begins" },
+    { "2027年2月6日至32日 春节", "2027年2月6日" },
+    { "2028-01-02 元旦", "December 2026 to December 2027" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *line = gk_calendar_normalize_day_line (good[i].line, 2027, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (line, ==, good[i].expected);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *line = gk_calendar_normalize_day_line (bad[i].line, 2027, &error);
+
+      g_assert_null (line);
+      g_assert_nonnull (error);
+      if (strstr (error->message, bad[i].message) == NULL)
+        g_error ("“%s”: “%s” does not mention “%s”", bad[i].line, error->message, bad[i].message);
+      /* The clerk is told how to write a date, not a pattern. */
+      g_assert_null (strstr (error->message, "YYYY"));
+    }
+}
+
+/* December asks for next year's notice, January for this year's. */
+static void
+test_year_to_enter (void)
+{
+  g_autoptr(GkCalendar) calendar = gk_calendar_new ();
+  g_autoptr(GError) error = NULL;
+  GDate day = gk_test_date ("2030-12-01");
+
+  g_assert_true (gk_calendar_load_data (calendar, "year 2030\nnotice N\n", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gk_calendar_get_year_to_enter (calendar, &day), ==, 2031);
+  day = gk_test_date ("2030-11-30");
+  g_assert_cmpint (gk_calendar_get_year_to_enter (calendar, &day), ==, 0);
+  day = gk_test_date ("2031-01-15");
+  g_assert_cmpint (gk_calendar_get_year_to_enter (calendar, &day), ==, 2031);
+  day = gk_test_date ("2030-01-15");
+  g_assert_cmpint (gk_calendar_get_year_to_enter (calendar, &day), ==, 0);
+  g_assert_true (gk_calendar_load_data (calendar, "year 2031\nnotice N\n", &error));
+  day = gk_test_date ("2030-12-01");
+  g_assert_cmpint (gk_calendar_get_year_to_enter (calendar, &day), ==, 0);
+}
+
 static void
 on_changed_cb (GkCalendar *calendar,
                guint      *count)
@@ -769,6 +839,8 @@ main (int   argc,
   g_test_add_func ("/calendar/format/errors", test_parse_errors);
   g_test_add_func ("/calendar/format/flexible", test_format_flexibility);
   g_test_add_func ("/calendar/format/serialize", test_serialize);
+  g_test_add_func ("/calendar/format/day-lines", test_day_lines);
+  g_test_add_func ("/calendar/year-to-enter", test_year_to_enter);
   g_test_add_func ("/calendar/override", test_override);
 
   status = g_test_run ();

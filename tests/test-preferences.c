@@ -2,7 +2,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
+#include "gk-calendar.h"
+#include "gk-calendar-year-dialog.h"
 #include "gk-core.h"
 #include "gk-disclosure-section.h"
 #include "gk-preferences-masks-page.h"
@@ -255,6 +258,90 @@ test_disclosure_defaults (void)
   g_assert_finalize_object (section);
 }
 
+static GkCalendarYearDialog *
+find_year_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GK_IS_CALENDAR_YEAR_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GK_CALENDAR_YEAR_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+year_dialog_shown (gpointer data)
+{
+  return find_year_dialog () != NULL;
+}
+
+static char *
+text_of (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* A line the notice cannot hold is shown at its field; the dialog stays
+ * open with everything typed, and 添加 waits until the line is fixed. */
+static void
+test_holiday_notice_keeps_text (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "calendar.db", NULL);
+  GkStore *store = gk_test_open_store (path);
+  GtkWidget *window = gk_preferences_window_new (NULL, store);
+  GkCalendarYearDialog *dialog;
+  GtkWidget *holidays, *holidays_error;
+  g_autofree char *kept = NULL;
+  GDate day = gk_test_date ("2031-02-10");
+  gboolean known = FALSE;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_emit_by_name (gk_test_find_button (window, "_Add Year…"), "clicked");
+  gk_test_ui_wait_until (year_dialog_shown, NULL);
+  dialog = find_year_dialog ();
+  holidays = template_child (GTK_WIDGET (dialog), GK_TYPE_CALENDAR_YEAR_DIALOG, "holidays_view");
+  holidays_error = template_child (GTK_WIDGET (dialog), GK_TYPE_CALENDAR_YEAR_DIALOG, "holidays_error");
+
+  type_into (template_child (GTK_WIDGET (dialog), GK_TYPE_CALENDAR_YEAR_DIALOG, "year_row"), "2031");
+  type_into (template_child (GTK_WIDGET (dialog), GK_TYPE_CALENDAR_YEAR_DIALOG, "notice_row"),
+             "国务院办公厅关于2031年部分节假日安排的通知");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (holidays)),
+                            "2031-01-01 元旦\n2031年2月6日至32日 春节", -1);
+  gk_test_ui_flush ();
+
+  g_assert_true (gtk_widget_get_visible (holidays_error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (holidays_error)), "Line 2"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (holidays_error)), "2027年2月6日"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  kept = text_of (holidays);
+  g_assert_cmpstr (kept, ==, "2031-01-01 元旦\n2031年2月6日至32日 春节");
+
+  /* Fixed, the notice is saved with the range as the clerk wrote it. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (holidays)),
+                            "2031-01-01 元旦\n2031年2月6日至12日 春节", -1);
+  gk_test_ui_flush ();
+  g_assert_false (gtk_widget_get_visible (holidays_error));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  gk_test_ui_flush ();
+
+  g_assert_true (gk_calendar_has_year (gk_store_get_calendar (store), 2031));
+  g_assert_false (gk_calendar_is_workday (gk_store_get_calendar (store), &day, &known));
+  g_assert_true (known);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +352,7 @@ main (int   argc,
 
   g_test_add_func ("/preferences/round-trip", test_round_trip);
   g_test_add_func ("/preferences/disclosure-defaults", test_disclosure_defaults);
+  g_test_add_func ("/preferences/holiday-notice-keeps-text", test_holiday_notice_keeps_text);
 
   status = g_test_run ();
   gk_test_remove_tree (tmp_dir);

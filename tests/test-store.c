@@ -1242,6 +1242,54 @@ test_item_cache (Fixture       *f,
   g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND);
 }
 
+/* What needs attention first: open records by due date, so the overdue
+ * lead, then everything else newest first. */
+static void
+test_attention_sort (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkQuery) query = gk_query_new ();
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *today = gk_today ();
+  const char *previous = NULL;
+  gboolean in_rest = FALSE;
+  guint n_open = 0;
+
+  g_assert_true (gk_demo_fill (f->store, 200, 5, &error));
+  g_assert_no_error (error);
+  query->sort = GK_SORT_ATTENTION;
+  records = gk_store_query (f->store, query, 0, G_MAXUINT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 200);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      GkRecord *record = g_ptr_array_index (records, i);
+      gboolean open = gk_record_get_published_on (record) == NULL && gk_record_get_due_on (record) != NULL;
+
+      if (open)
+        {
+          g_assert_false (in_rest);
+          if (previous != NULL)
+            g_assert_cmpstr (previous, <=, gk_record_get_due_on (record));
+          previous = gk_record_get_due_on (record);
+          n_open++;
+        }
+      else
+        {
+          if (in_rest)
+            g_assert_cmpstr (previous, >=, gk_record_get_formed_on (record));
+          in_rest = TRUE;
+          previous = gk_record_get_formed_on (record);
+        }
+    }
+
+  /* The sample has overdue records, and they come first. */
+  g_assert_cmpuint (n_open, >, 0);
+  g_assert_cmpstr (gk_record_get_due_on (g_ptr_array_index (records, 0)), <, today);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1268,6 +1316,7 @@ main (int   argc,
   g_test_add ("/store/channels", Fixture, NULL, fixture_setup, test_channels, fixture_teardown);
   g_test_add ("/store/hidden-records", Fixture, NULL, fixture_setup, test_hidden_records, fixture_teardown);
   g_test_add ("/store/demo-units", Fixture, NULL, fixture_setup, test_demo_units, fixture_teardown);
+  g_test_add ("/store/attention-sort", Fixture, NULL, fixture_setup, test_attention_sort, fixture_teardown);
   g_test_add ("/store/new-record-unit", Fixture, NULL, fixture_setup, test_new_record_unit, fixture_teardown);
   g_test_add ("/store/item-cache", Fixture, NULL, fixture_setup, test_item_cache, fixture_teardown);
 

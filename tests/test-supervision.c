@@ -522,15 +522,24 @@ test_report (void)
                    ==, GK_TIMELINESS_LATE);
   g_assert_cmpuint (row->late_workdays, ==, (guint) info.workdays);
 
-  /* On screen: unit, its details, due, on time, late, overdue, rate. */
+  /* On screen: unit, its details, due, on time, late, overdue, not yet
+   * due, rate: the four counts after "due" add up to it. */
   line = report_line (window, "政府采购", "区财政局");
   g_assert_nonnull (line);
-  g_assert_cmpuint (line->len, ==, 7);
+  g_assert_cmpuint (line->len, ==, 8);
   g_assert_cmpstr (g_ptr_array_index (line, 2), ==, "3");
   g_assert_cmpstr (g_ptr_array_index (line, 3), ==, "1");
   g_assert_cmpstr (g_ptr_array_index (line, 4), ==, "1");
   g_assert_cmpstr (g_ptr_array_index (line, 5), ==, "1");
-  g_assert_cmpstr (g_ptr_array_index (line, 6), ==, "33.3%");
+  g_assert_cmpstr (g_ptr_array_index (line, 6), ==, "0");
+  g_assert_cmpstr (g_ptr_array_index (line, 7), ==, "33.3%");
+
+  /* One set of bands colours every rate: 0 % is as red as 33 %, never amber. */
+  g_assert_cmpint (gk_rate_get_band (0.0), ==, GK_RATE_BAND_POOR);
+  g_assert_cmpint (gk_rate_get_band (1.0 / 3), ==, GK_RATE_BAND_POOR);
+  g_assert_cmpint (gk_rate_get_band (0.75), ==, GK_RATE_BAND_FAIR);
+  g_assert_cmpint (gk_rate_get_band (0.9), ==, GK_RATE_BAND_GOOD);
+  g_assert_cmpint (gk_rate_get_band (NAN), ==, GK_RATE_BAND_NONE);
 
   /* Publishing the overdue record moves it from overdue to late, in the
    * report, the list and the badge alike. */

@@ -588,6 +588,7 @@ test_templates (void)
     "gk-supervision-view.ui", "help-overlay.ui",
     /* The pages of Preferences: instantiated with it, and by test-preferences. */
     "gk-preferences-publication-page.ui", "gk-preferences-masks-page.ui", "gk-preferences-report-page.ui",
+    "gk-calendar-year-dialog.ui",
     /* The record editor and its sections: instantiated by test-record-editor. */
     "gk-record-editor.ui", "gk-attachments-section.ui", "gk-header-section.ui", "gk-fields-section.ui", "gk-tables-section.ui",
     "gk-table-editor.ui", "gk-disclosure-section.ui", "gk-history-section.ui", "gk-date-button.ui",

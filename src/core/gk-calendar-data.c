@@ -100,6 +100,29 @@ parse_year (const char *text,
   return *year >= 1000;
 }
 
+/* A notice for @year sets days from the December before to its December. */
+static gboolean
+check_notice_window (int          year,
+                     const GDate *first,
+                     const GDate *last,
+                     GError     **error)
+{
+  GDate window_start, window_end;
+
+  g_date_clear (&window_start, 1);
+  g_date_clear (&window_end, 1);
+  g_date_set_dmy (&window_start, 1, G_DATE_DECEMBER, year - 1);
+  g_date_set_dmy (&window_end, 31, G_DATE_DECEMBER, year);
+  if (g_date_compare (first, &window_start) < 0 || g_date_compare (last, &window_end) > 0)
+    {
+      g_set_error (error, GK_CALENDAR_ERROR, GK_CALENDAR_ERROR_INVALID,
+                   _("the notice for %d can only set days from December %d to December %d"),
+                   year, year - 1, year);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 parse_day_line (GkCalendarSection  *section,
                 GHashTable         *seen,
@@ -109,7 +132,7 @@ parse_day_line (GkCalendarSection  *section,
                 GError            **error)
 {
   g_autoptr(GError) local_error = NULL;
-  GDate first, last, window_start, window_end;
+  GDate first, last;
   char *range_end;
   char *name;
 
@@ -143,15 +166,9 @@ parse_day_line (GkCalendarSection  *section,
       return FALSE;
     }
 
-  g_date_clear (&window_start, 1);
-  g_date_clear (&window_end, 1);
-  g_date_set_dmy (&window_start, 1, G_DATE_DECEMBER, section->year - 1);
-  g_date_set_dmy (&window_end, 31, G_DATE_DECEMBER, section->year);
-  if (g_date_compare (&first, &window_start) < 0 || g_date_compare (&last, &window_end) > 0)
+  if (!check_notice_window (section->year, &first, &last, &local_error))
     {
-      set_line_error (error, GK_CALENDAR_ERROR_INVALID, line,
-                      _("the notice for %d can only set days from December %d to December %d"),
-                      section->year, section->year - 1, section->year);
+      set_line_error (error, GK_CALENDAR_ERROR_INVALID, line, "%s", local_error->message);
       return FALSE;
     }
 
@@ -357,4 +374,63 @@ gk_calendar_section_serialize (const GkCalendarSection *section)
     }
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * gk_calendar_normalize_day_line:
+ * @line: a day or range as a clerk copies it from a notice, then the
+ *   festival: "2027年2月6日至13日 春节", "2027-02-06~2027-02-13 春节"
+ * @year: the year of the notice
+ *
+ * Returns: (transfer full) (nullable): the line in the calendar format,
+ *   "2027-02-06..2027-02-13\t春节", or %NULL with @error saying what is
+ *   wrong with it in the clerk's terms.
+ */
+char *
+gk_calendar_normalize_day_line (const char  *line,
+                                int          year,
+                                GError     **error)
+{
+  g_autofree char *text = g_strstrip (g_strdup (line != NULL ? line : ""));
+  g_autoptr(GError) first_error = NULL;
+  g_autofree char *first_iso = NULL;
+  g_autofree char *last_iso = NULL;
+  const char *name = "";
+  GDate first, last;
+  gsize cut = strlen (text);
+
+  /* The festival follows the last blank after which the rest is a name:
+   * the dates themselves may hold spaces ("2027年2月6日 至 13日"). */
+  for (;;)
+    {
+      g_autofree char *dates = g_strndup (text, cut);
+      g_autoptr(GError) local_error = NULL;
+
+      if (gk_date_parse_range (dates, &first, &last, &local_error))
+        {
+          name = g_strchug (text + cut);
+          break;
+        }
+      g_clear_error (&first_error);
+      first_error = g_steal_pointer (&local_error);
+      while (cut > 0 && !is_blank (text[cut - 1]))
+        cut--;
+      while (cut > 0 && is_blank (text[cut - 1]))
+        cut--;
+      if (cut == 0)
+        {
+          g_propagate_error (error, g_steal_pointer (&first_error));
+          return NULL;
+        }
+    }
+
+  if (!check_notice_window (year, &first, &last, error))
+    return NULL;
+
+  first_iso = gk_date_format_iso (&first);
+  last_iso = gk_date_format_iso (&last);
+  if (g_date_compare (&first, &last) == 0)
+    return *name != '\0' ? g_strdup_printf ("%s\t%s", first_iso, name) : g_strdup (first_iso);
+  return *name != '\0' ? g_strdup_printf ("%s..%s\t%s", first_iso, last_iso, name)
+                       : g_strdup_printf ("%s..%s", first_iso, last_iso);
 }

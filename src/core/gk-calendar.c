@@ -399,6 +399,23 @@ gk_calendar_has_year (GkCalendar *self,
   return lookup_section (self, year) != NULL;
 }
 
+int
+gk_calendar_get_year_to_enter (GkCalendar  *self,
+                               const GDate *today)
+{
+  int year;
+
+  g_return_val_if_fail (GK_IS_CALENDAR (self), 0);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), 0);
+
+  year = g_date_get_year (today);
+  if (g_date_get_month (today) == G_DATE_DECEMBER && !gk_calendar_has_year (self, year + 1))
+    return year + 1;
+  if (g_date_get_month (today) == G_DATE_JANUARY && !gk_calendar_has_year (self, year))
+    return year;
+  return 0;
+}
+
 static int
 compare_ints (gconstpointer a,
               gconstpointer b)

@@ -59,5 +59,12 @@ int                 gk_calendar_workdays_between    (GkCalendar          *self,
 void                gk_calendar_merge_missing_year  (int                 *missing,
                                                      int                  year);
 char               *gk_calendar_describe_missing_year (int                year);
+/* The year whose notice a clerk should enter now, or 0: in December next
+ * year's when it is missing, in January this year's when it is missing. */
+int                 gk_calendar_get_year_to_enter   (GkCalendar          *self,
+                                                     const GDate         *today);
+char               *gk_calendar_normalize_day_line  (const char          *line,
+                                                     int                  year,
+                                                     GError             **error);
 
 G_END_DECLS

@@ -145,6 +145,76 @@ invalid:
   return FALSE;
 }
 
+/* The separators a clerk writes between the two ends of a range; after
+ * gk_normalize_code() a full-width tilde is already "~". */
+static const char *range_separators[] = { "..", "至", "到", "~", "—", "–" };
+
+/* The end of a range written short after its start: "13日" or "13" (same
+ * month), "2月13日" or "2-13" (same year), or a whole date. */
+static gboolean
+parse_range_end (const char  *text,
+                 const GDate *first,
+                 GDate       *last)
+{
+  const char *p = text;
+  guint a = 0, b = 0;
+  guint n = read_number (&p, 2, &a);
+
+  if (n > 0 && (*p == '\0' || strcmp (p, "日") == 0 || strcmp (p, "号") == 0))
+    return check_dmy (text, g_date_get_year (first), g_date_get_month (first), a, last, NULL);
+  if (n > 0 && (skip (&p, "月") || skip (&p, "-") || skip (&p, "/") || skip (&p, ".")) &&
+      read_number (&p, 2, &b) > 0 && (*p == '\0' || strcmp (p, "日") == 0 || strcmp (p, "号") == 0))
+    return check_dmy (text, g_date_get_year (first), a, b, last, NULL);
+  return gk_date_parse (text, last, NULL);
+}
+
+gboolean
+gk_date_parse_range (const char  *text,
+                     GDate       *first,
+                     GDate       *last,
+                     GError     **error)
+{
+  g_autofree char *s = gk_normalize_code (text != NULL ? text : "");
+  g_autofree char *first_text = NULL;
+  g_autofree char *first_iso = NULL;
+  g_autofree char *last_iso = NULL;
+  const char *end = NULL;
+  gsize separator_len = 0;
+
+  if (*s == '\0')
+    {
+      g_set_error_literal (error, GK_DATE_ERROR, GK_DATE_ERROR_EMPTY, _("No date was entered"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (range_separators) && end == NULL; i++)
+    if ((end = strstr (s, range_separators[i])) != NULL)
+      separator_len = strlen (range_separators[i]);
+
+  first_text = end != NULL ? g_strndup (s, end - s) : g_strdup (s);
+  g_date_clear (first, 1);
+  g_date_clear (last, 1);
+  if (!gk_date_parse (first_text, first, NULL) ||
+      (end != NULL ? !parse_range_end (end + separator_len, first, last) : !gk_date_parse (first_text, last, NULL)))
+    {
+      g_set_error (error, GK_DATE_ERROR, GK_DATE_ERROR_INVALID,
+                   _("“%s” is not a day or a range of days: type 2027-02-06 or 2027年2月6日, "
+                     "a range as 2027-02-06至2027-02-13 or 2027年2月6日至13日"), text);
+      return FALSE;
+    }
+
+  if (g_date_compare (first, last) > 0)
+    {
+      first_iso = gk_date_format_chinese (first);
+      last_iso = gk_date_format_chinese (last);
+      g_set_error (error, GK_DATE_ERROR, GK_DATE_ERROR_IMPOSSIBLE,
+                   _("The range ends (%s) before it begins (%s)"), last_iso, first_iso);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 char *
 gk_date_parse_to_iso (const char  *text,
                       GError     **error)

@@ -22,6 +22,13 @@ GQuark    gk_date_error_quark      (void);
 gboolean  gk_date_parse            (const char   *text,
                                     GDate        *date,
                                     GError      **error);
+/* One day or a range of days: a date as gk_date_parse() takes it, or two
+ * joined by "..", 至, 到, ~ or a dash; the end may leave out the year, or
+ * year and month: "2027年2月6日至13日". A single day gives @first = @last. */
+gboolean  gk_date_parse_range      (const char   *text,
+                                    GDate        *first,
+                                    GDate        *last,
+                                    GError      **error);
 /* The same, returning "2025-03-07". */
 char     *gk_date_parse_to_iso     (const char   *text,
                                     GError      **error);

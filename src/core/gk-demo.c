@@ -2,12 +2,16 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "gk-calendar.h"
+#include "gk-catalog.h"
 #include "gk-demo.h"
+#include "gk-report-figures.h"
 #include "gk-schema.h"
+#include "gk-settings.h"
 #include "gk-store-private.h"
 #include "gk-validate.h"
 
@@ -47,9 +51,6 @@ static const char *works[] = {
 static const char *housing_names[] = {
   "公共租赁住房", "棚户区改造安置房", "保障性租赁住房", "经济适用住房", "人才公寓",
 };
-static const char *exemption_grounds[] = {
-  "state-secret", "commercial-secret", "personal-privacy", "internal-affairs", "process-information",
-};
 
 typedef struct
 {
@@ -59,6 +60,13 @@ typedef struct
   GPtrArray *items;          /* GkItem, active */
   GPtrArray *units;          /* GkUnit */
   GHashTable *chains;        /* project kind → GPtrArray of GkItem in stage order */
+  GkCatalog *catalog;        /* the shipped catalog: exemption grounds */
+  char *attachment_dir;
+  GFile *attachment;         /* a sample file that some records carry */
+  /* The record being made, so that its fields agree with each other. */
+  const char *domain;
+  char *project;
+  const char *applicant_type;
   GDate first_day;
   int n_days;
   guint counter;
@@ -128,6 +136,155 @@ random_idcard (Demo *demo)
   id[17] = gk_idcard_compute_check (id);
   id[18] = '\0';
   return g_strdup (id);
+}
+
+static const char *purchasers[] = {
+  "石家庄市长安区教育局", "石家庄市长安区卫生健康局", "石家庄市长安区城市管理和综合执法局", "石家庄市长安区青园街道办事处",
+  "石家庄市长安区人民医院", "石家庄市第四十中学", "石家庄市长安区民政局", "石家庄市长安区园林绿化中心",
+};
+static const char *agencies[] = {
+  "河北中诚招标代理有限公司", "河北广源工程咨询有限公司", "河北正元项目管理有限公司", "河北博远招标有限公司",
+};
+static const char *notice_periods[] = {
+  "5个工作日", "自公告发布之日起5个工作日", "3个工作日", "7个工作日",
+};
+static const char *categories[] = {
+  "城镇低收入住房困难家庭", "城镇中等偏下收入住房困难家庭", "新就业无房职工", "外来务工人员",
+};
+static const char *acceptance_notes[] = {
+  "已通过竣工验收", "已通过竣工验收并备案", "分户验收合格",
+};
+static const char *laws[] = {
+  "《中华人民共和国政府采购法》第七十七条", "《中华人民共和国招标投标法》第五十四条",
+  "《中华人民共和国政府采购法实施条例》第七十二条", "《中华人民共和国招标投标法实施条例》第六十八条",
+};
+
+/* The authority that decides in the record's domain. */
+static const char *
+authority (Demo *demo)
+{
+  if (g_strcmp0 (demo->domain, "procurement") == 0)
+    return "石家庄市长安区财政局";
+  if (g_strcmp0 (demo->domain, "bidding") == 0)
+    return "石家庄市长安区发展和改革局";
+  if (g_str_has_prefix (demo->domain != NULL ? demo->domain : "", "housing"))
+    return "石家庄市长安区住房和城乡建设局";
+  return "石家庄市长安区人民政府";
+}
+
+/* The project a record is about: its own project, or one made up for it. */
+static const char *
+subject_project (Demo *demo)
+{
+  if (demo->project == NULL)
+    {
+      if (g_strcmp0 (demo->domain, "procurement") == 0)
+        demo->project = g_strdup_printf ("长安区%s%s采购项目", PICK (demo, places), PICK (demo, procurement_subjects));
+      else if (g_str_has_prefix (demo->domain != NULL ? demo->domain : "", "housing"))
+        demo->project = g_strdup_printf ("长安区%s%s项目", PICK (demo, places), PICK (demo, housing_names));
+      else
+        demo->project = g_strdup_printf ("长安区%s%s", PICK (demo, places), PICK (demo, works));
+    }
+  return demo->project;
+}
+
+/* A text value for a field of kind text, chosen by what its label asks
+ * for; never the label itself. */
+static char *
+text_for_label (Demo        *demo,
+                const char  *label,
+                const GDate *formed,
+                guint        row)
+{
+  int year = g_date_get_year (formed);
+
+#define HAS(word) (strstr (label, (word)) != NULL)
+  if (HAS ("身份证明"))
+    return g_strcmp0 (demo->applicant_type, "natural-person") == 0 ? random_idcard (demo)
+         : demo->applicant_type != NULL ? random_uscc (demo) : g_strdup ("");
+  if (HAS ("申请人"))
+    return g_strcmp0 (demo->applicant_type, "natural-person") == 0 || demo->applicant_type == NULL
+         ? random_person (demo) : random_company (demo);
+  if (HAS ("姓名") || HAS ("负责人") || HAS ("联系人"))
+    return random_person (demo);
+  if (HAS ("专家"))
+    {
+      g_autofree char *a = random_person (demo);
+      g_autofree char *b = random_person (demo);
+      g_autofree char *c = random_person (demo);
+
+      return g_strdup_printf ("%s、%s、%s", a, b, c);
+    }
+  if (HAS ("位置") || HAS ("地址") || HAS ("地点"))
+    return g_strdup_printf ("石家庄市长安区%s%d号", PICK (demo, roads), g_rand_int_range (demo->rand, 1, 300));
+  if (HAS ("项目名称") || HAS ("批次）名称"))
+    return g_strdup (subject_project (demo));
+  if (HAS ("合同名称"))
+    return g_strdup_printf ("%s合同", subject_project (demo));
+  if (HAS ("采购文件名称"))
+    return g_strdup_printf ("%s采购文件", subject_project (demo));
+  if (HAS ("政策文件名称"))
+    return g_strdup_printf ("长安区%s管理办法", PICK (demo, housing_names));
+  if (HAS ("标段名称") || HAS ("包名称"))
+    return g_strdup_printf ("%s第%u%s", subject_project (demo), row + 1, HAS ("标段") ? "标段" : "包");
+  if (HAS ("包号") || HAS ("标段"))
+    return g_strdup_printf (HAS ("包") && !HAS ("标段") ? "第%u包" : "第%u标段", row + 1);
+  if (HAS ("代理"))
+    return g_strdup (PICK (demo, agencies));
+  if (HAS ("采购人") || HAS ("招标人") || HAS ("项目单位") || HAS ("建设单位") || HAS ("被检查单位"))
+    return g_strdup (PICK (demo, purchasers));
+  if (HAS ("机关") || HAS ("部门") || HAS ("法院"))
+    return g_strdup (HAS ("法院") && demo->counter % 2 == 0 ? "石家庄市长安区人民法院" : authority (demo));
+  if (HAS ("名称") || HAS ("供应商") || HAS ("中标人") || HAS ("主体") || HAS ("单位") || HAS ("投诉人"))
+    return random_company (demo);
+  if (HAS ("所在街道"))
+    return g_strdup_printf ("%s%s社区", PICK (demo, places), PICK (demo, company_stems));
+  if (HAS ("户型"))
+    return g_strdup_printf ("%d室%d厅", g_rand_int_range (demo->rand, 1, 4), g_rand_int_range (demo->rand, 1, 3));
+  if (HAS ("楼号"))
+    return g_strdup_printf ("%d号楼", g_rand_int_range (demo->rand, 1, 12));
+  if (HAS ("房号"))
+    return g_strdup_printf ("%d单元%d%02d", g_rand_int_range (demo->rand, 1, 4), g_rand_int_range (demo->rand, 1, 19),
+                            g_rand_int_range (demo->rand, 1, 5));
+  if (HAS ("案号"))
+    return g_strdup_printf ("（%d）冀0102行初%d号", year, g_rand_int_range (demo->rand, 1, 300));
+  if (HAS ("文号"))
+    return g_strdup_printf ("长%s〔%d〕%d号", authority (demo) + strlen ("石家庄市长安区"), year,
+                            g_rand_int_range (demo->rand, 1, 120));
+  if (HAS ("关联的"))
+    return g_strdup_printf ("长政公申〔%d〕%d号", year, g_rand_int_range (demo->rand, 1, 80));
+  if (HAS ("编号") || HAS ("证书"))
+    return g_strdup_printf ("CA%04d-%05u", year, g_rand_int_range (demo->rand, 1, 99999));
+  if (HAS ("公告期限"))
+    return g_strdup (PICK (demo, notice_periods));
+  if (HAS ("工期"))
+    return g_strdup_printf ("%d日历天", 30 * g_rand_int_range (demo->rand, 2, 13));
+  if (HAS ("规划期限"))
+    return g_strdup_printf ("%d—%d年", year, year + 2);
+  if (HAS ("期限"))
+    return g_strdup_printf ("%d个月", 6 * g_rand_int_range (demo->rand, 1, 5));
+  if (HAS ("依据"))
+    return g_strdup (PICK (demo, laws));
+  if (HAS ("保障类别"))
+    return g_strdup (PICK (demo, categories));
+  if (HAS ("竣工验收"))
+    return g_strdup (PICK (demo, acceptance_notes));
+  if (HAS ("租金"))
+    return g_strdup_printf ("每月每平方米%d元", g_rand_int_range (demo->rand, 8, 16));
+  if (HAS ("办理时间"))
+    return g_strdup ("工作日上午9:00—12:00，下午13:30—17:00");
+  if (HAS ("公证"))
+    return g_strdup ("石家庄市长安区公证处现场公证，区纪委监委派员全程监督");
+  if (HAS ("质量"))
+    return g_strdup ("合格");
+  if (HAS ("招标范围"))
+    return g_strdup ("勘察、设计、施工、监理");
+  if (HAS ("资格"))
+    return g_strdup ("具备建筑工程施工总承包三级及以上资质");
+  if (HAS ("主要标的"))
+    return g_strdup (PICK (demo, procurement_subjects));
+  return g_strdup ("详见附件");
+#undef HAS
 }
 
 static void
@@ -203,6 +360,8 @@ add_value (Demo          *demo,
 
         if (strstr (label, "序号") != NULL || strstr (label, "排序") != NULL || strstr (label, "排名") != NULL)
           json_builder_add_int_value (builder, CLAMP ((gint64) row + 1, low, high));
+        else if (strstr (label, "年度") != NULL)
+          json_builder_add_int_value (builder, g_date_get_year (formed) + (g_date_get_month (formed) >= G_DATE_OCTOBER));
         else
           json_builder_add_int_value (builder, low + g_rand_int_range (demo->rand, 0, (gint32) MAX (1, high - low + 1)));
       }
@@ -211,7 +370,8 @@ add_value (Demo          *demo,
       add_table (demo, builder, field, formed);
       return;
     case GK_FIELD_DATE:
-      text = date_after (demo, formed, -20, 0);
+      /* A deadline a notice sets lies ahead of it; other dates led to it. */
+      text = strstr (label, "截止时间") != NULL ? date_after (demo, formed, 20, 30) : date_after (demo, formed, -20, 0);
       break;
     case GK_FIELD_DATETIME:
       {
@@ -233,6 +393,9 @@ add_value (Demo          *demo,
         /* Cycling, not drawing: every choice (every request outcome) appears. */
         text = n > 0 ? g_strdup (((GkChoice *) g_ptr_array_index (field->choices, (demo->counter + row) % n))->value)
                      : g_strdup ("");
+        /* The applicant's name and papers follow from their type. */
+        if (g_strcmp0 (field->id, "applicant_type") == 0)
+          demo->applicant_type = ((GkChoice *) g_ptr_array_index (field->choices, (demo->counter + row) % n))->value;
       }
       break;
     case GK_FIELD_USCC:
@@ -262,31 +425,80 @@ add_value (Demo          *demo,
       text = g_strdup_printf ("https://www.example.gov.cn/gk/%u.html", g_rand_int_range (demo->rand, 1000, 99999));
       break;
     case GK_FIELD_LONGTEXT:
-      text = g_strdup_printf ("经%s研究，%s相关工作已按程序完成，现予公开。如有异议，请于公示期内向%s反映。",
+      text = g_strdup_printf ("经%s研究，%s有关工作已按程序完成，现予公开。如有异议，请于公示期内向%s反映。",
                               ((GkUnit *) g_ptr_array_index (demo->units, g_rand_int_range (demo->rand, 0, demo->units->len)))->name,
-                              label, PICK (demo, places));
+                              subject_project (demo), PICK (demo, places));
       break;
     case GK_FIELD_TEXT:
     default:
-      if (strstr (label, "姓名") != NULL || strstr (label, "负责人") != NULL || strstr (label, "联系人") != NULL)
-        text = random_person (demo);
-      else if (strstr (label, "位置") != NULL || strstr (label, "地址") != NULL || strstr (label, "地点") != NULL)
-        text = g_strdup_printf ("长安区%s%d号", PICK (demo, roads), g_rand_int_range (demo->rand, 1, 300));
-      else if (strstr (label, "户型") != NULL)
-        text = g_strdup_printf ("%d室%d厅", g_rand_int_range (demo->rand, 1, 4), g_rand_int_range (demo->rand, 1, 3));
-      else if (strstr (label, "名称") != NULL || strstr (label, "供应商") != NULL || strstr (label, "中标人") != NULL ||
-               strstr (label, "代理") != NULL || strstr (label, "主体") != NULL || strstr (label, "单位") != NULL)
-        text = random_company (demo);
-      else if (strstr (label, "编号") != NULL || strstr (label, "文号") != NULL || strstr (label, "证书") != NULL)
-        text = g_strdup_printf ("CA%04d-%05u", g_date_get_year (formed), g_rand_int_range (demo->rand, 1, 99999));
-      else if (strstr (label, "工期") != NULL || strstr (label, "期限") != NULL || strstr (label, "公示期") != NULL)
-        text = g_strdup_printf ("%d日历天", g_rand_int_range (demo->rand, 30, 540));
-      else
-        text = g_strdup_printf ("%s（%s）", label, PICK (demo, places));
+      text = text_for_label (demo, label, formed, row);
       break;
     }
 
   json_builder_add_string_value (builder, text);
+}
+
+/* Sets @to to a date @min_days to @max_days after @from, when both fields
+ * exist; FALSE when that date would be after the sample's last day. */
+static gboolean
+set_date_after (Demo       *demo,
+                JsonObject *values,
+                const char *from,
+                const char *to,
+                int         min_days,
+                int         max_days)
+{
+  g_autofree char *end = NULL;
+  GDate start;
+  GDate last_day;
+
+  g_date_clear (&start, 1);
+  g_date_clear (&last_day, 1);
+  if (!json_object_has_member (values, from) || !json_object_has_member (values, to) ||
+      !gk_date_from_iso (json_object_get_string_member (values, from), &start, NULL))
+    return TRUE;
+  end = date_after (demo, &start, min_days, max_days);
+  json_object_set_string_member (values, to, end);
+  gk_date_from_iso (LAST_DAY, &last_day, NULL);
+  g_date_add_days (&start, max_days);
+  return g_date_compare (&start, &last_day) <= 0;
+}
+
+/* Fields that depend on each other: an end after its start, a decision
+ * after the case was received, a person's papers for a person. */
+static void
+make_coherent (Demo       *demo,
+               JsonObject *values)
+{
+  set_date_after (demo, values, "publicity_start", "publicity_end", 5, 10);
+  set_date_after (demo, values, "period_start", "period_end", 365, 1095);
+  set_date_after (demo, values, "decision_date", "ban_end", 365, 1095);
+  set_date_after (demo, values, "decision_date", "valid_until", 365, 730);
+
+  if (json_object_has_member (values, "decided_date"))
+    {
+      /* A case still open has no decision; one decided after the
+       * sample ends is still open too. */
+      if (g_strcmp0 (json_object_get_string_member_with_default (values, "result", ""), "pending") == 0 ||
+          !set_date_after (demo, values, "received_date", "decided_date", 20, 60))
+        {
+          json_object_set_string_member (values, "result", "pending");
+          json_object_remove_member (values, "decided_date");
+        }
+    }
+
+  if (json_object_has_member (values, "subject_category") && json_object_has_member (values, "person_id"))
+    {
+      if (g_strcmp0 (json_object_get_string_member (values, "subject_category"), "自然人") == 0)
+        {
+          g_autofree char *name = random_person (demo);
+
+          json_object_set_string_member (values, "subject_name", name);
+          json_object_remove_member (values, "subject_code");
+        }
+      else
+        json_object_remove_member (values, "person_id");
+    }
 }
 
 static char *
@@ -311,6 +523,7 @@ make_fields (Demo         *demo,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
+  make_coherent (demo, json_node_get_object (root));
   return json_to_string (root, FALSE);
 }
 
@@ -385,6 +598,54 @@ unit_for_item (Demo   *demo,
   return g_array_index (ids, gint64, g_rand_int_range (demo->rand, 0, ids->len));
 }
 
+/* A published record appeared on one to three of its channels, on the day
+ * it was published or a day later, at a web address or a place. */
+static gboolean
+add_channels (Demo      *demo,
+              GkItem    *item,
+              GkRecord  *record,
+              GError   **error)
+{
+  g_auto(GStrv) defaults = NULL;
+  const char * const *names = gk_item_get_channels (item);
+  g_autoptr(GPtrArray) channels = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_record_channel_free);
+  guint n_names;
+  guint n;
+  GDate published;
+
+  if (names == NULL || names[0] == NULL)
+    {
+      defaults = gk_store_get_default_channels (demo->store, error);
+      if (defaults == NULL)
+        return FALSE;
+      names = (const char * const *) defaults;
+    }
+  n_names = g_strv_length ((char **) names);
+  if (n_names == 0)
+    return TRUE;
+
+  g_date_clear (&published, 1);
+  gk_date_from_iso (gk_record_get_published_on (record), &published, NULL);
+  n = (guint) g_rand_int_range (demo->rand, 1, 4);
+  n = MIN (n_names, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *on = date_after (demo, &published, 0, i == 0 ? 0 : 1);
+      g_autofree char *address = NULL;
+
+      if (strstr (names[i], "网") != NULL || strstr (names[i], "平台") != NULL || strstr (names[i], "信用") != NULL)
+        address = g_strdup_printf ("https://www.sjzca.gov.cn/col/%u/art/%s.html",
+                                   g_rand_int_range (demo->rand, 1000, 9999), gk_record_get_uuid (record));
+      else if (strstr (names[i], "微信") != NULL || strstr (names[i], "微博") != NULL || strstr (names[i], "客户端") != NULL)
+        address = g_strdup_printf ("长安发布（%s）", names[i]);
+      else
+        address = g_strdup_printf ("长安区%s便民服务中心一楼", PICK (demo, places));
+      g_ptr_array_add (channels, gk_record_channel_new (names[i], on, address));
+    }
+
+  return gk_store_set_record_channels (demo->store, gk_record_get_uuid (record), channels, NULL, error);
+}
+
 /* Status, dates and mode: most records published on time, some late, some
  * still open past their deadline, a few withdrawn or not to be disclosed. */
 static gboolean
@@ -407,6 +668,10 @@ add_record (Demo         *demo,
   GDate last_day;
 
   demo->counter++;
+  demo->domain = gk_item_get_domain (item);
+  demo->applicant_type = NULL;
+  g_free (demo->project);
+  demo->project = g_strdup (project_name);
   uuid = random_uuid (demo);
   gk_record_set_uuid (record, uuid);
   gk_record_set_item_id (record, gk_item_get_id (item));
@@ -425,8 +690,8 @@ add_record (Demo         *demo,
     title = g_strdup_printf ("%d年%s%s", g_date_get_year (formed), PICK (demo, places), gk_item_get_level2 (item));
   gk_record_set_title (record, title);
   basis = gk_item_dup_basis_text (item);
-  body = g_strdup_printf ("根据《中华人民共和国政府信息公开条例》和%s的规定，现将%s有关情况公开如下。%s",
-                          *basis != '\0' ? basis : "有关规定",
+  body = g_strdup_printf ("根据%s的规定，现将%s有关情况公开如下。%s",
+                          *basis != '\0' ? basis : "《中华人民共和国政府信息公开条例》",
                           title, gk_item_get_contents (item) != NULL ? gk_item_get_contents (item) : "");
   gk_record_set_body (record, body);
   if (g_rand_int_range (demo->rand, 0, 3) == 0)
@@ -447,7 +712,10 @@ add_record (Demo         *demo,
   else if (roll < 0.04)
     {
       gk_record_set_mode (record, GK_MODE_EXEMPT);
-      gk_record_set_exemption (record, PICK (demo, exemption_grounds));
+      const GkCatalogExemption *ground = g_ptr_array_index (demo->catalog->exemptions,
+                                                            g_rand_int_range (demo->rand, 0, demo->catalog->exemptions->len));
+
+      gk_record_set_exemption (record, ground->key);
       gk_record_set_exemption_reason (record, "涉及第三方合法权益，经征求意见不同意公开");
     }
   else if (roll < 0.07)
@@ -486,6 +754,15 @@ add_record (Demo         *demo,
 
   if (!gk_store_insert_record (demo->store, record, TRUE, error))
     return FALSE;
+  if (gk_record_get_published_on (record) != NULL && !add_channels (demo, item, record, error))
+    return FALSE;
+  if (demo->counter % 6 == 0)
+    {
+      g_autoptr(GkAttachment) attachment = gk_store_add_attachment (demo->store, record, demo->attachment, error);
+
+      if (attachment == NULL)
+        return FALSE;
+    }
 
   return TRUE;
 }
@@ -549,9 +826,58 @@ demo_clear (Demo *demo)
   g_clear_pointer (&demo->items, g_ptr_array_unref);
   g_clear_pointer (&demo->units, g_ptr_array_unref);
   g_clear_pointer (&demo->chains, g_hash_table_unref);
+  g_clear_pointer (&demo->catalog, gk_catalog_unref);
+  g_clear_pointer (&demo->project, g_free);
+  if (demo->attachment != NULL)
+    g_file_delete (demo->attachment, NULL, NULL);
+  g_clear_object (&demo->attachment);
+  if (demo->attachment_dir != NULL)
+    g_rmdir (demo->attachment_dir);
+  g_clear_pointer (&demo->attachment_dir, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Demo, demo_clear)
+
+/* The year before the sample's last one, as a clerk would have filled it
+ * in Preferences for the annual report. */
+static gboolean
+add_report_figures (Demo    *demo,
+                    int      year,
+                    GError **error)
+{
+  g_autoptr(GkReportFigures) figures = gk_report_figures_new (year);
+
+  figures->normative_issued = 3;
+  figures->normative_repealed = 1;
+  figures->normative_in_force = 14;
+  figures->licensing_decisions = 156;
+  figures->penalty_decisions = 23;
+  figures->coercion_decisions = 2;
+  g_free (figures->overview);
+  figures->overview = g_strdup ("长安区坚持以公开为常态、不公开为例外，围绕公共资源配置领域重点信息，"
+                                "及时公开保障性安居工程、政府采购和工程建设项目招标投标信息。");
+  g_free (figures->problems);
+  figures->problems = g_strdup ("个别单位公开时效性有待提高。下一步将加强督查，确保在规定时限内公开。");
+  return gk_store_set_report_figures (demo->store, figures, error);
+}
+
+/* A small file to attach: the publicity material a record refers to. */
+static gboolean
+make_attachment (Demo    *demo,
+                 GError **error)
+{
+  static const char contents[] = "长安区公共资源配置领域政府信息公开\n公示材料（示例）\n";
+  g_autofree char *path = NULL;
+
+  demo->attachment_dir = g_dir_make_tmp ("gongkai-demo-XXXXXX", error);
+  if (demo->attachment_dir == NULL)
+    return FALSE;
+  path = g_build_filename (demo->attachment_dir, "公示材料.txt", NULL);
+  if (!g_file_set_contents (path, contents, -1, error))
+    return FALSE;
+  demo->attachment = g_file_new_for_path (path);
+  return TRUE;
+}
 
 static int
 compare_stage (gconstpointer a,
@@ -583,6 +909,9 @@ gk_demo_fill (GkStore  *store,
   demo.items = gk_store_list_items (store, NULL, FALSE, error);
   demo.units = gk_store_list_units (store, FALSE, error);
   if (demo.items == NULL || demo.units == NULL)
+    return FALSE;
+  demo.catalog = gk_catalog_new_default (error);
+  if (demo.catalog == NULL || !make_attachment (&demo, error))
     return FALSE;
   if (demo.items->len == 0 || demo.units->len == 0)
     {
@@ -645,6 +974,8 @@ gk_demo_fill (GkStore  *store,
         }
     }
 
+  if (!add_report_figures (&demo, g_date_get_year (&last_day) - 1, error))
+    goto fail;
   if (!gk_db_commit (gk_store_get_db (store), error))
     return FALSE;
 

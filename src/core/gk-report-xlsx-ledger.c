@@ -442,6 +442,7 @@ summarise_table (GkReportWriter *w,
                  JsonNode       *value)
 {
   g_autofree char *count = NULL;
+  g_autofree char *rows_label = NULL;
   GString *text;
   JsonArray *rows;
   const GkField *first;
@@ -452,8 +453,8 @@ summarise_table (GkReportWriter *w,
   if (json_array_get_length (rows) == 0)
     return NULL;
   count = g_strdup_printf ("%u", json_array_get_length (rows));
-  text = g_string_new (NULL);
-  g_string_append (text, gk_report_expand (gk_report_writer_label (w, "ledger.rows"), "count", count, NULL));
+  rows_label = gk_report_expand (gk_report_writer_label (w, "ledger.rows"), "count", count, NULL);
+  text = g_string_new (rows_label);
   first = field->columns != NULL && field->columns->len > 0 ? g_ptr_array_index (field->columns, 0) : NULL;
   for (guint i = 0; first != NULL && i < json_array_get_length (rows) && text->len < 2000; i++)
     {

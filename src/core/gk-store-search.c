@@ -628,6 +628,10 @@ gk_store_query (GkStore        *self,
     case GK_SORT_TITLE:
       order = " ORDER BY r.title, r.id";
       break;
+    case GK_SORT_ATTENTION:
+      order = " ORDER BY (r.published_on IS NULL AND r.due_on IS NOT NULL) DESC,"
+              " CASE WHEN r.published_on IS NULL THEN r.due_on END, r.formed_on DESC, r.id DESC";
+      break;
     case GK_SORT_DATE:
     default:
       order = " ORDER BY r.formed_on DESC, r.id DESC";

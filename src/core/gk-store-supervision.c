@@ -40,6 +40,18 @@ gk_supervision_row_get_rate (const GkSupervisionRow *row)
   return (double) row->on_time / judged;
 }
 
+GkRateBand
+gk_rate_get_band (double rate)
+{
+  if (isnan (rate))
+    return GK_RATE_BAND_NONE;
+  if (rate >= GK_RATE_GOOD)
+    return GK_RATE_BAND_GOOD;
+  if (rate >= GK_RATE_FAIR)
+    return GK_RATE_BAND_FAIR;
+  return GK_RATE_BAND_POOR;
+}
+
 /* gk_workdays_late(due, published): the working days a publication came
  * late, counted as the timeliness of a single record counts them, so the
  * report and the record agree. The calendar lives in C, hence a function. */

@@ -101,6 +101,8 @@ typedef enum
   GK_SORT_DATE,       /* formation or change date, newest first */
   GK_SORT_DUE,        /* due date, soonest first */
   GK_SORT_TITLE,
+  GK_SORT_ATTENTION,  /* open records by due date (the overdue first), then
+                       * the rest newest first */
 } GkSort;
 
 /* What the record list shows: every filter is optional. */
@@ -396,6 +398,21 @@ typedef struct
 void        gk_supervision_row_free      (GkSupervisionRow *row);
 /* on time / (on time + late + overdue); NaN when none of them was due yet. */
 double      gk_supervision_row_get_rate  (const GkSupervisionRow *row);
+
+/* How an on-time rate reads, the same wherever it is shown: good from
+ * GK_RATE_GOOD up, fair from GK_RATE_FAIR, poor below; none when nothing
+ * was due yet. */
+#define GK_RATE_GOOD 0.9
+#define GK_RATE_FAIR 0.6
+typedef enum
+{
+  GK_RATE_BAND_NONE,
+  GK_RATE_BAND_POOR,
+  GK_RATE_BAND_FAIR,
+  GK_RATE_BAND_GOOD,
+} GkRateBand;
+
+GkRateBand  gk_rate_get_band             (double                  rate);
 /* Unit rows in domain and unit order, each domain followed by its total,
  * the overall total last. @from and @to are ISO dates, inclusive; @today
  * NULL means the real today. */

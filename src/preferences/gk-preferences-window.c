@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-calendar.h"
+#include "gk-calendar-year-dialog.h"
 #include "gk-preferences-masks-page.h"
 #include "gk-preferences-window.h"
 #include "gk-preferences-publication-page.h"
@@ -147,10 +148,33 @@ fill_calendar (GkPreferencesWindow *self)
 {
   GkCalendar *calendar = gk_store_get_calendar (self->store);
   g_autoptr(GArray) years = gk_calendar_list_years (calendar);
+  g_autofree char *today_iso = gk_today ();
+  GDate today;
+  int missing;
 
   for (guint i = 0; i < self->calendar_rows->len; i++)
     adw_preferences_group_remove (self->calendar_group, g_ptr_array_index (self->calendar_rows, i));
   g_ptr_array_set_size (self->calendar_rows, 0);
+
+  /* In December next year's notice is due, in January this year's. */
+  g_date_clear (&today, 1);
+  gk_date_from_iso (today_iso, &today, NULL);
+  missing = gk_calendar_get_year_to_enter (calendar, &today);
+  if (missing != 0)
+    {
+      g_autofree char *title = g_strdup_printf (_("The holiday notice for %d is not entered yet"), missing);
+      g_autofree char *subtitle = g_strdup_printf (_("Due dates that reach into %d are counted on Monday to Friday only "
+                                                     "and flagged until its notice is added."), missing);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (self->calendar_group, row);
+      g_ptr_array_add (self->calendar_rows, row);
+    }
 
   for (guint i = 0; i < years->len; i++)
     {
@@ -168,150 +192,41 @@ fill_calendar (GkPreferencesWindow *self)
     }
 }
 
-/* Each non-empty line of @view, prefixed with @statement: the clerk types
- * "2027-02-06..2027-02-13 春节" and the file format gets "holiday …". */
 static void
-append_lines (GString     *data,
-              const char  *statement,
-              GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char *line = g_strstrip (lines[i]);
-
-      if (*line != '\0')
-        g_string_append_printf (data, "%s\t%s\n", statement, line);
-    }
-}
-
-static GtkWidget *
-labelled_text_view (const char   *label,
-                    const char   *placeholder_help,
-                    GtkTextView **view_out)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title = gtk_label_new_with_mnemonic (label);
-  GtkWidget *help = gtk_label_new (placeholder_help);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *view = gtk_text_view_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (help), 0);
-  gtk_label_set_wrap (GTK_LABEL (help), TRUE);
-  gtk_widget_add_css_class (help, "dim-label");
-  gtk_widget_add_css_class (help, "caption");
-  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (title), view);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 110);
-  gtk_widget_add_css_class (scrolled, "card");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), help);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  *view_out = GTK_TEXT_VIEW (view);
-  return box;
-}
-
-typedef struct
-{
-  GkPreferencesWindow *self;
-  GtkEditable *year;
-  GtkEditable *notice;
-  GtkTextView *holidays;
-  GtkTextView *workdays;
-} AddYear;
-
-static void
-on_add_year_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         AddYear          *add)
+on_add_year_response_cb (GkCalendarYearDialog *dialog,
+                         const char           *response,
+                         GkPreferencesWindow  *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) data = g_string_new (NULL);
-  const char *year_text = gtk_editable_get_text (add->year);
-  const char *notice = gtk_editable_get_text (add->notice);
-  guint64 year = 0;
+  g_autofree char *data = NULL;
+  g_autofree char *message = NULL;
+  int year = gk_calendar_year_dialog_get_year (dialog);
 
   if (g_strcmp0 (response, "add") != 0)
     return;
 
-  if (!g_ascii_string_to_unsigned (year_text, 10, 1990, 2200, &year, NULL) || *notice == '\0')
+  /* 添加 is only on while the notice reads; what remains is the ledger
+   * failing to write. */
+  data = gk_calendar_year_dialog_dup_data (dialog);
+  g_return_if_fail (data != NULL);
+  if (!gk_store_save_calendar_year (self->store, year, data, &error))
     {
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (add->self),
-                                        adw_toast_new (_("A year (such as 2027) and the notice's title are needed")));
+      show_error (self, error);
       return;
     }
 
-  g_string_append_printf (data, "year\t%u\nnotice\t%s\n", (guint) year, notice);
-  append_lines (data, "holiday", add->holidays);
-  append_lines (data, "workday", add->workdays);
-
-  if (!gk_store_save_calendar_year (add->self->store, year, data->str, &error))
-    {
-      show_error (add->self, error);
-      return;
-    }
-
-  fill_calendar (add->self);
-  {
-    g_autofree char *message = g_strdup_printf (_("The calendar of %u is saved; due dates were recomputed"), (guint) year);
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (add->self), adw_toast_new (message));
-  }
+  fill_calendar (self);
+  message = g_strdup_printf (_("The calendar of %u is saved; due dates were recomputed"), (guint) year);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
 }
 
 static void
 on_add_year_clicked_cb (GkPreferencesWindow *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *next_year = g_strdup_printf ("%d", g_date_time_get_year (now) + 1);
-  AdwMessageDialog *dialog;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *year_row = adw_entry_row_new ();
-  GtkWidget *notice_row = adw_entry_row_new ();
-  AddYear *add = g_new0 (AddYear, 1);
+  GtkWidget *dialog = gk_calendar_year_dialog_new (GTK_WINDOW (self), g_date_time_get_year (now) + 1);
 
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year_row), _("Year"));
-  gtk_editable_set_text (GTK_EDITABLE (year_row), next_year);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (notice_row), _("Notice Title"));
-  gtk_list_box_append (GTK_LIST_BOX (list), year_row);
-  gtk_list_box_append (GTK_LIST_BOX (list), notice_row);
-  gtk_box_append (GTK_BOX (box), list);
-  gtk_box_append (GTK_BOX (box),
-                  labelled_text_view (_("_Holidays"),
-                                      _("One day or range per line, with the festival: 2027-02-06..2027-02-13 春节"),
-                                      &add->holidays));
-  gtk_box_append (GTK_BOX (box),
-                  labelled_text_view (_("_Make-Up Working Days"),
-                                      _("Weekend days worked instead, one per line: 2027-02-14 春节"),
-                                      &add->workdays));
-
-  add->self = self;
-  add->year = GTK_EDITABLE (year_row);
-  add->notice = GTK_EDITABLE (notice_row);
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Add a Year's Holiday Notice"),
-                                                       _("Copy the days from the State Council General Office's notice. Saved years override the shipped calendar.")));
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "add");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_add_year_response_cb), add,
-                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_year_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

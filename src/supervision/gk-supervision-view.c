@@ -49,6 +49,7 @@ enum {
   COLUMN_ON_TIME,
   COLUMN_LATE,
   COLUMN_OVERDUE,
+  COLUMN_PENDING,
   COLUMN_RATE,
   N_COLUMNS
 };
@@ -69,7 +70,7 @@ format_rate (const GkSupervisionRow *row)
   return g_strdup_printf (_("%.1f%%"), rate * 100);
 }
 
-/* Red while something is still overdue, amber when something came late. */
+/* The rate's band, one colour per band (gk_rate_get_band()). */
 static void
 style_rate_label (GtkWidget              *label,
                   const GkSupervisionRow *row)
@@ -77,14 +78,22 @@ style_rate_label (GtkWidget              *label,
   static const char *classes[] = { "error", "warning", "success", "dim-label" };
   const char *wanted;
 
-  if (isnan (gk_supervision_row_get_rate (row)))
-    wanted = "dim-label";
-  else if (row->overdue > 0)
-    wanted = "error";
-  else if (row->late > 0)
-    wanted = "warning";
-  else
-    wanted = "success";
+  switch (gk_rate_get_band (gk_supervision_row_get_rate (row)))
+    {
+    case GK_RATE_BAND_GOOD:
+      wanted = "success";
+      break;
+    case GK_RATE_BAND_FAIR:
+      wanted = "warning";
+      break;
+    case GK_RATE_BAND_POOR:
+      wanted = "error";
+      break;
+    case GK_RATE_BAND_NONE:
+    default:
+      wanted = "dim-label";
+      break;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (label, classes[i]);
@@ -99,11 +108,11 @@ describe_row (const GkSupervisionRow *row,
 
   /* Translators: read by screen readers for one row of the supervision
    * report: a unit (or "All units"), its counts and its on-time rate */
-  return g_strdup_printf (_("%s: %u due, %u on time, %u late, %u overdue, on-time rate %s"),
-                          name, row->due, row->on_time, row->late, row->overdue, rate);
+  return g_strdup_printf (_("%s: %u due, %u on time, %u late, %u overdue, %u not yet due, on-time rate %s"),
+                          name, row->due, row->on_time, row->late, row->overdue, row->pending, rate);
 }
 
-/* What the numbers do not show: days late, records not yet due, a guessed calendar. */
+/* What the numbers do not show: days late, a guessed calendar. */
 static char *
 describe_details (const GkSupervisionRow *row)
 {
@@ -114,9 +123,6 @@ describe_details (const GkSupervisionRow *row)
                                                        "%u working days late in all",
                                                        row->late_workdays),
                                              row->late_workdays));
-  if (row->pending > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u not yet due", "%u not yet due", row->pending),
-                                             row->pending));
   if (row->missing_year != 0)
     g_ptr_array_add (parts, gk_calendar_describe_missing_year (row->missing_year));
 
@@ -155,7 +161,7 @@ create_table_row (const GkSupervisionRow *row,
   GtkWidget *cells = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, COLUMN_SPACING);
   GtkWidget *name_label;
   GtkWidget *rate_cell;
-  const guint counts[] = { row->due, row->on_time, row->late, row->overdue };
+  const guint counts[] = { row->due, row->on_time, row->late, row->overdue, row->pending };
 
   if (row->kind == GK_SUPERVISION_ROW_DOMAIN_TOTAL)
     name = g_strdup (_("All units"));
@@ -170,11 +176,13 @@ create_table_row (const GkSupervisionRow *row,
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
 
-  /* Unit names such as 区政府办公室（区政务公开办公室） wrap rather than squeeze the numbers. */
+  /* Unit names such as 区政府办公室（区政务公开办公室） are cut short,
+   * whole in the tooltip, rather than squeeze the numbers or wrap a
+   * character a line in a narrow window. */
   name_label = gtk_label_new (name);
   gtk_label_set_xalign (GTK_LABEL (name_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (name_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (name_label, name);
   if (row->kind == GK_SUPERVISION_ROW_DOMAIN_TOTAL)
     gtk_widget_add_css_class (name_label, "heading");
   gtk_box_append (GTK_BOX (name_box), name_label);
@@ -183,13 +191,15 @@ create_table_row (const GkSupervisionRow *row,
       GtkWidget *details_label = gtk_label_new (details);
 
       gtk_label_set_xalign (GTK_LABEL (details_label), 0);
-      gtk_label_set_wrap (GTK_LABEL (details_label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (details_label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_ellipsize (GTK_LABEL (details_label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (details_label, details);
       gtk_widget_add_css_class (details_label, "caption");
       gtk_widget_add_css_class (details_label, "dim-label");
       gtk_box_append (GTK_BOX (name_box), details_label);
     }
   gtk_widget_set_hexpand (name_box, TRUE);
+  /* Room for the start of a unit's name however narrow the window. */
+  gtk_widget_set_size_request (name_box, 96, -1);
   gtk_widget_set_valign (name_box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), name_box);
 
@@ -219,8 +229,9 @@ create_table_row (const GkSupervisionRow *row,
 static GtkWidget *
 create_table_header (GtkSizeGroup **columns)
 {
-  const char *titles[N_COLUMNS] = { _("Due"), _("On Time"), _("Late"), _("Overdue"), _("Rate") };
+  const char *titles[N_COLUMNS] = { _("Due"), _("On Time"), _("Late"), _("Overdue"), _("Not Yet Due"), _("Rate") };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, COLUMN_SPACING);
+  g_autofree char *tooltip = NULL;
 
   /* Lines up with the rows' end margin inside the boxed list. */
   gtk_widget_set_margin_end (box, 12);
@@ -233,9 +244,11 @@ create_table_header (GtkSizeGroup **columns)
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (box), label);
     }
-  gtk_widget_set_tooltip_text (gtk_widget_get_last_child (box),
-                               _("Published on time, of all that were due by today. "
-                                 "Red: something is still overdue; amber: something was published late."));
+  /* Translators: the bands of the on-time rate, in percent */
+  tooltip = g_strdup_printf (_("Published on time, of all that were due by today. "
+                               "Green: %.0f%% or more; amber: %.0f%% to %.0f%%; red: below %.0f%%."),
+                             GK_RATE_GOOD * 100, GK_RATE_FAIR * 100, GK_RATE_GOOD * 100, GK_RATE_FAIR * 100);
+  gtk_widget_set_tooltip_text (gtk_widget_get_last_child (box), tooltip);
   return box;
 }
 

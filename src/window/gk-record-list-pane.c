@@ -313,6 +313,15 @@ gk_record_list_pane_set_property (GObject      *object,
     }
 }
 
+/* The sort menu is hidden where the order is fixed (supervision lists the
+ * most urgent first), which is where the report button takes its room. */
+static gboolean
+invert_boolean (GkRecordListPane *self,
+                gboolean          value)
+{
+  return !value;
+}
+
 static void
 gk_record_list_pane_class_init (GkRecordListPaneClass *klass)
 {
@@ -367,6 +376,7 @@ gk_record_list_pane_class_init (GkRecordListPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_all_scope_button_active_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_record_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, invert_boolean);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 

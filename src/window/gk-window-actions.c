@@ -313,6 +313,19 @@ show_report_activated (GSimpleAction *action,
   gk_window_reveal_content (self);
 }
 
+/* The list's order: what needs attention (the default), formation date,
+ * due date or title. */
+static void
+sort_records_changed_state (GSimpleAction *action,
+                            GVariant      *state,
+                            gpointer       user_data)
+{
+  GkWindow *self = GK_WINDOW (user_data);
+
+  g_simple_action_set_state (action, state);
+  gk_window_update_list (self);
+}
+
 static void
 on_launch_done_cb (GObject      *source,
                    GAsyncResult *result,
@@ -376,6 +389,7 @@ static const GActionEntry win_actions[] = {
   { "new-record-of-same-item", new_record_of_same_item_activated },
   { "open-record", open_record_activated, "s" },
   { "search", search_activated, NULL, "false", search_changed_state },
+  { "sort-records", NULL, "s", "'attention'", sort_records_changed_state },
   { "go-back", go_back_activated },
   { "load-sample-data", load_sample_data_activated },
   { "delete-record", delete_record_activated },

@@ -116,6 +116,22 @@ gk_window_update_panes (GkWindow *self)
   gtk_widget_set_visible (self->status_menu_button, self->store != NULL && self->record != NULL);
 }
 
+/* The order the clerk chose in the list's sort menu. */
+static GkSort
+chosen_sort (GkWindow *self)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (self), "sort-records");
+  const char *name = state != NULL ? g_variant_get_string (state, NULL) : "attention";
+
+  if (g_str_equal (name, "date"))
+    return GK_SORT_DATE;
+  if (g_str_equal (name, "due"))
+    return GK_SORT_DUE;
+  if (g_str_equal (name, "title"))
+    return GK_SORT_TITLE;
+  return GK_SORT_ATTENTION;
+}
+
 static void
 update_query (GkWindow *self)
 {
@@ -130,6 +146,7 @@ update_query (GkWindow *self)
    * urgency nor into the catalog, which lists items). */
   if (*text == '\0' || !gk_record_list_pane_get_search_all (self->list_pane))
     query->domain = g_strdup (gk_sidebar_section_domain (self->section));
+  query->sort = chosen_sort (self);
   if (is_supervision (self))
     {
       /* Supervision lists what is past due or due soon across all units (or
