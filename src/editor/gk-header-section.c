@@ -480,12 +480,23 @@ gk_header_section_get_issues (GkEditorSection *section)
   return issues;
 }
 
+/* The header reports two problems at most: an empty title, then a bad date. */
+static void
+gk_header_section_focus_issue (GkEditorSection *section,
+                               const GkIssue   *issue)
+{
+  GkHeaderSection *self = GK_HEADER_SECTION (section);
+
+  gtk_widget_grab_focus (GTK_WIDGET (title_is_empty (self) ? self->title_row : self->formed_row));
+}
+
 static void
 gk_header_section_editor_section_init (GkEditorSectionInterface *iface)
 {
   iface->set_record = gk_header_section_set_record;
   iface->refresh = gk_header_section_refresh;
   iface->get_issues = gk_header_section_get_issues;
+  iface->focus_issue = gk_header_section_focus_issue;
 }
 
 static void
