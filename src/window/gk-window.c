@@ -235,6 +235,9 @@ on_list_pane_record_activated_cb (GkWindow *self,
                                   GkRecord *record)
 {
   gk_window_open_record (self, record);
+  /* Enter on a row goes on into the record, as a click does. */
+  if (self->record_editor != NULL && self->record != NULL)
+    gk_record_editor_focus_title (self->record_editor);
 }
 
 static void
