@@ -3,6 +3,7 @@
 
 #include "gk-compat.h"
 #include "gk-record-list-pane.h"
+#include "gk-tab-out.h"
 #include "gk-record-row.h"
 #include "gk-unit-item.h"
 
@@ -383,6 +384,8 @@ gk_record_list_pane_init (GkRecordListPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
+  gk_tab_out_install (GTK_WIDGET (self->record_list));
+  gk_tab_out_install (GTK_WIDGET (self->catalog_list));
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect_object (click, "released", G_CALLBACK (on_record_list_released_cb), self, G_CONNECT_SWAPPED);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-sidebar.h"
+#include "gk-tab-out.h"
 
 /* The four domains of the implementation plan and the blacklist, then the
  * catalog, requests and supervision views. */
@@ -205,6 +206,7 @@ gk_sidebar_init (GkSidebar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
+  gk_tab_out_install (GTK_WIDGET (self->list_box));
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_list_box_append (self->list_box,
