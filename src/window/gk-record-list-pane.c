@@ -314,6 +314,18 @@ gk_record_list_pane_set_property (GObject      *object,
     }
 }
 
+/* One Tab stop for the list, whichever is shown: arrows move within it. */
+static gboolean
+gk_record_list_pane_focus (GtkWidget        *widget,
+                           GtkDirectionType  direction)
+{
+  GkRecordListPane *self = GK_RECORD_LIST_PANE (widget);
+  GtkWidget *list = g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "catalog") == 0
+                  ? GTK_WIDGET (self->catalog_list) : GTK_WIDGET (self->record_list);
+
+  return gk_tab_out_focus (widget, direction, list, GTK_WIDGET_CLASS (gk_record_list_pane_parent_class));
+}
+
 static void
 gk_record_list_pane_class_init (GkRecordListPaneClass *klass)
 {
@@ -325,6 +337,7 @@ gk_record_list_pane_class_init (GkRecordListPaneClass *klass)
   object_class->finalize = gk_record_list_pane_finalize;
   object_class->get_property = gk_record_list_pane_get_property;
   object_class->set_property = gk_record_list_pane_set_property;
+  widget_class->focus = gk_record_list_pane_focus;
 
   properties[PROP_MODEL] = g_param_spec_object ("model", NULL, NULL, GTK_TYPE_SELECTION_MODEL, rw);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, rw);
@@ -384,8 +397,6 @@ gk_record_list_pane_init (GkRecordListPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
-  gk_tab_out_install (GTK_WIDGET (self->record_list));
-  gk_tab_out_install (GTK_WIDGET (self->catalog_list));
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect_object (click, "released", G_CALLBACK (on_record_list_released_cb), self, G_CONNECT_SWAPPED);

@@ -165,6 +165,15 @@ gk_sidebar_set_property (GObject      *object,
     }
 }
 
+/* One Tab stop for the sections: Tab goes on to the record list. */
+static gboolean
+gk_sidebar_focus (GtkWidget        *widget,
+                  GtkDirectionType  direction)
+{
+  return gk_tab_out_focus (widget, direction, GTK_WIDGET (GK_SIDEBAR (widget)->list_box),
+                           GTK_WIDGET_CLASS (gk_sidebar_parent_class));
+}
+
 static void
 gk_sidebar_class_init (GkSidebarClass *klass)
 {
@@ -174,6 +183,7 @@ gk_sidebar_class_init (GkSidebarClass *klass)
   object_class->dispose = gk_sidebar_dispose;
   object_class->get_property = gk_sidebar_get_property;
   object_class->set_property = gk_sidebar_set_property;
+  widget_class->focus = gk_sidebar_focus;
 
   properties[PROP_SECTION] =
     g_param_spec_string ("section", NULL, NULL, NULL,
@@ -206,7 +216,6 @@ gk_sidebar_init (GkSidebar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
-  gk_tab_out_install (GTK_WIDGET (self->list_box));
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_list_box_append (self->list_box,
