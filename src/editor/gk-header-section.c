@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-a11y-value.h"
 #include "gk-calendar.h"
 #include "gk-date.h"
 #include "gk-date-button.h"
@@ -544,6 +545,7 @@ gk_header_section_init (GkHeaderSection *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gk_a11y_value_follow (GTK_WIDGET (self->unit_dropdown), _("Responsible Unit"));
 
   self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
   gk_date_button_set_field_label (self->formed_button, _("Formed or Changed On"));

@@ -1,6 +1,9 @@
 /* gk-record-list-pane.c: the list pane of the main window: a lazy list of record rows, its search bar, the supervision unit filter, and the empty states. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "gk-a11y-value.h"
 #include "gk-compat.h"
 #include "gk-record-list-pane.h"
 #include "gk-tab-out.h"
@@ -395,6 +398,7 @@ gk_record_list_pane_init (GkRecordListPane *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gk_a11y_value_follow (GTK_WIDGET (self->unit_dropdown), _("Responsible unit"));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
 
