@@ -346,6 +346,11 @@ update_accessible_label (GkRecordRow *self)
       g_string_append (label, text);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label->str, -1);
+  /* The list's own item around the row takes the focus, and GTK 4.8 gives
+   * it no name of its own: it says the row's. */
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label->str, -1);
 }
 
 static void
