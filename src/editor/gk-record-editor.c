@@ -149,6 +149,26 @@ update_issues_list (GkRecordEditor *self)
         }
       g_ptr_array_extend_and_steal (self->issues, g_steal_pointer (&section_issues));
     }
+
+  /* The deadline rules' problems are about fields: their section takes the clerk there. */
+  if (self->store != NULL)
+    {
+      g_autoptr(GPtrArray) deadline_issues = gk_store_get_deadline_issues (self->store, self->record);
+
+      for (guint j = 0; j < deadline_issues->len; j++)
+        {
+          const GkIssue *issue = g_ptr_array_index (deadline_issues, j);
+          gpointer section = self->header_section;
+
+          if (issue->field_id != NULL && gk_fields_section_get_editor (self->fields_section, issue->field_id) != NULL)
+            section = self->fields_section;
+          else if (issue->field_id != NULL && gk_tables_section_get_editor (self->tables_section, issue->field_id) != NULL)
+            section = self->tables_section;
+          gtk_list_box_append (self->issues_list, create_issue_row (self, issue));
+          g_ptr_array_add (self->issue_sections, section);
+        }
+      g_ptr_array_extend_and_steal (self->issues, g_steal_pointer (&deadline_issues));
+    }
 }
 
 static void
