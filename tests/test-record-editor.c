@@ -625,6 +625,75 @@ test_every_domain (Fixture       *fixture,
     }
 }
 
+/* The row of the issues list about field @field_id. */
+static GtkListBoxRow *
+issue_row (Fixture    *fixture,
+           const char *field_id)
+{
+  for (guint i = 0; i < fixture->editor->issues->len; i++)
+    {
+      const GkIssue *issue = g_ptr_array_index (fixture->editor->issues, i);
+
+      if (g_strcmp0 (issue->field_id, field_id) == 0)
+        return gtk_list_box_get_row_at_index (fixture->editor->issues_list, (int) i);
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+focus_is_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The count of problems opens their list before any try to publish; each
+ * entry takes the clerk to its field; the banner of a refused publication
+ * follows the fields and goes once they are fixed. */
+static void
+test_issues_list (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GkRecord) record = create_record (fixture, "blacklist.entry");
+  GtkWidget *name_row = gk_field_editor_get_row (field (fixture, "subject_name"));
+  GtkWidget *reason_row = gk_field_editor_get_row (field (fixture, "reason"));
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->editor->problems_button)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->editor->issues_list)));
+  gtk_toggle_button_set_active (fixture->editor->problems_button, TRUE);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->editor->issues_list)));
+  g_assert_cmpuint (fixture->editor->issues->len, >, 2);
+
+  g_assert_false (focus_is_in (name_row));
+  gtk_widget_activate (GTK_WIDGET (issue_row (fixture, "subject_name")));
+  gk_test_ui_wait_until (focus_is_in, name_row);
+  gtk_widget_activate (GTK_WIDGET (issue_row (fixture, "reason")));
+  gk_test_ui_wait_until (focus_is_in, reason_row);
+
+  /* Refused, the banner says why, to a screen reader too. */
+  activate (fixture, "publish");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->editor->banner_revealer)));
+  g_assert_nonnull (strstr (gtk_label_get_text (fixture->editor->banner_label), "主体名称"));
+  g_assert_true (fixture->editor->banner_shows_issues);
+
+  /* One fixed: gone from the banner. All fixed: the banner goes. */
+  gk_field_editor_set_text (field (fixture, "subject_name"), "某某建设有限公司");
+  gk_test_ui_flush ();
+  g_assert_null (strstr (gtk_label_get_text (fixture->editor->banner_label), "主体名称"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->editor->banner_revealer)));
+  gk_field_editor_set_text (field (fixture, "subject_code"), "91110000600037341N");
+  gk_field_editor_set_text (field (fixture, "subject_category"), "法人");
+  gk_field_editor_set_text (field (fixture, "reason"), "提供虚假材料");
+  gk_field_editor_set_text (field (fixture, "penalty_date"), "2025-2-28");
+  gk_field_editor_set_text (field (fixture, "authority"), "区住建局");
+  gk_field_editor_set_text (field (fixture, "restrictions"), "三年内不得参与政府采购");
+  gk_field_editor_set_text (field (fixture, "revoked"), "否");
+  gk_test_ui_flush ();
+  g_assert_true (gk_record_editor_get_valid (fixture->editor));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->editor->banner_revealer)));
+}
+
 /* A failed 统一社会信用代码 check warns, a malformed one and a bad 身份证号 are errors. */
 static void
 test_validation (Fixture       *fixture,
@@ -1570,6 +1639,7 @@ main (int   argc,
   g_test_add ("/record-editor/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("every-domain", test_every_domain);
   ADD ("validation", test_validation);
+  ADD ("issues-list", test_issues_list);
   ADD ("dropdown-cell", test_dropdown_cell);
   ADD ("paste", test_paste);
   ADD ("paste-many", test_paste_many);

@@ -313,6 +313,79 @@ press_delete_in_list (GkWindow *window)
   g_assert_true (pressed);
 }
 
+static gboolean
+focus_is_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* What Tab does: the window moves the focus along its chain. */
+static void
+press_tab (GkWindow *window)
+{
+  gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+  gk_test_ui_flush ();
+}
+
+/* Tab leaves the sidebar for the record list, without walking (and
+ * switching) the sections, and leaves the record list in one press too;
+ * the arrows still move within them. New Record and Enter on a row put
+ * the focus in the editor. */
+static void
+test_tab (void)
+{
+  g_autoptr(GkStore) store = open_temp_store ("tab.db");
+  GkWindow *window = gk_window_new (app, store, NULL);
+  GtkWidget *sidebar_list;
+  GtkWidget *record_list;
+  GtkWidget *editor;
+  guint presses = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gk_window_set_section (window, "housing-allocation");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (window), "new-record-of-item",
+                                      g_variant_new_string ("housing-allocation.policy"));
+      gk_test_ui_flush ();
+      /* A new record is typed in at once: the focus is in its title. */
+      g_assert_true (focus_is_in (GTK_WIDGET (window->record_editor)));
+    }
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  editor = GTK_WIDGET (window->record_editor);
+  sidebar_list = GTK_WIDGET (gk_sidebar_get_list_box (window->sidebar));
+  record_list = GTK_WIDGET (gk_record_list_pane_get_list_view (window->list_pane));
+
+  gtk_widget_grab_focus (GTK_WIDGET (gk_sidebar_get_row (window->sidebar, "housing-allocation")));
+  g_assert_true (focus_is_in (sidebar_list));
+  press_tab (window);
+  g_assert_false (focus_is_in (sidebar_list));
+  g_assert_cmpstr (gk_window_get_section (window), ==, "housing-allocation");
+  /* Past the list's header buttons, the list. */
+  while (!focus_is_in (record_list) && presses++ < 5)
+    press_tab (window);
+  g_assert_true (focus_is_in (record_list));
+
+  /* Down moves to the next record; Tab leaves the list at once. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_DOWN));
+  g_assert_true (focus_is_in (record_list));
+  press_tab (window);
+  g_assert_false (focus_is_in (record_list));
+
+  /* Enter on a row opens the record and goes into it. */
+  gtk_widget_grab_focus (record_list);
+  g_signal_emit_by_name (record_list, "activate", 0);
+  gk_test_ui_flush ();
+  g_assert_true (focus_is_in (editor));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gk_test_ui_wait_until (gk_test_ui_is_null, &window);
+}
+
 /* Delete hides the record at once, Undo on the toast brings it back, and
  * a delete left alone is carried out, at the latest when the ledger closes. */
 static void
@@ -717,6 +790,7 @@ main (int   argc,
   g_test_add_func ("/window/fold", test_fold);
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
+  g_test_add_func ("/window/tab", test_tab);
   g_test_add_func ("/window/title-follows", test_title_follows);
   g_test_add_func ("/window/templates", test_templates);
   g_test_add_func ("/window/finalize", test_finalize);

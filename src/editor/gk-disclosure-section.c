@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "gk-a11y-value.h"
 #include "gk-catalog.h"
 #include "gk-channel-row.h"
 #include "gk-date.h"
@@ -476,6 +477,8 @@ gk_disclosure_section_init (GkDisclosureSection *self)
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gk_a11y_value_follow (GTK_WIDGET (self->mode_row), NULL);
+  gk_a11y_value_follow (GTK_WIDGET (self->ground_row), NULL);
 
   self->ground_keys = g_ptr_array_new_with_free_func (g_free);
   self->channels = g_ptr_array_new ();

@@ -20,9 +20,17 @@ gk_editor_section_real_get_issues (GkEditorSection *self)
 }
 
 static void
+gk_editor_section_real_focus_issue (GkEditorSection *self,
+                                    const GkIssue   *issue)
+{
+  gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+static void
 gk_editor_section_default_init (GkEditorSectionInterface *iface)
 {
   iface->get_issues = gk_editor_section_real_get_issues;
+  iface->focus_issue = gk_editor_section_real_focus_issue;
 
   /**
    * GkEditorSection::changed:
@@ -88,6 +96,16 @@ gk_editor_section_get_issues (GkEditorSection *self)
   g_return_val_if_fail (GK_IS_EDITOR_SECTION (self), NULL);
 
   return GK_EDITOR_SECTION_GET_IFACE (self)->get_issues (self);
+}
+
+void
+gk_editor_section_focus_issue (GkEditorSection *self,
+                               const GkIssue   *issue)
+{
+  g_return_if_fail (GK_IS_EDITOR_SECTION (self));
+  g_return_if_fail (issue != NULL);
+
+  GK_EDITOR_SECTION_GET_IFACE (self)->focus_issue (self, issue);
 }
 
 void

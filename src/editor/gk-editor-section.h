@@ -45,6 +45,11 @@ struct _GkEditorSectionInterface
                             GError          **error);
   /* Problems of what the section shows, as GkIssue (transfer full). */
   GPtrArray *(*get_issues) (GkEditorSection  *self);
+  /* Optional: puts the keyboard focus on what @issue (one of
+   * get_issues()) is about. The default focuses the section's first
+   * focusable widget. */
+  void       (*focus_issue) (GkEditorSection *self,
+                            const GkIssue    *issue);
 };
 
 void       gk_editor_section_set_record  (GkEditorSection  *self,
@@ -59,6 +64,8 @@ gboolean   gk_editor_section_save        (GkEditorSection  *self,
                                           gboolean         *changed,
                                           GError          **error);
 GPtrArray *gk_editor_section_get_issues  (GkEditorSection  *self);
+void       gk_editor_section_focus_issue (GkEditorSection  *self,
+                                          const GkIssue    *issue);
 /* For implementations: the clerk edited something. */
 void       gk_editor_section_changed     (GkEditorSection  *self);
 

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-a11y-value.h"
 #include "gk-date-button.h"
 #include "gk-field-editor.h"
 #include "gk-message-row.h"
@@ -373,6 +374,7 @@ build_choice_row (GkFieldEditor *self)
   /* Long labels (request outcomes) wrap under the title instead of squeezing it. */
   adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), long_labels);
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (on_input_changed_cb), self);
+  gk_a11y_value_follow (row, NULL);
   return row;
 }
 

@@ -249,11 +249,30 @@ gk_fields_section_get_issues (GkEditorSection *section)
 }
 
 static void
+gk_fields_section_focus_issue (GkEditorSection *section,
+                               const GkIssue   *issue)
+{
+  GkFieldEditor *editor = gk_fields_section_get_editor (GK_FIELDS_SECTION (section), issue->field_id);
+  GtkWidget *row;
+
+  if (editor == NULL)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (section), GTK_DIR_TAB_FORWARD);
+      return;
+    }
+  /* An entry row hands the focus to its text; other rows to their first control. */
+  row = gk_field_editor_get_row (editor);
+  if (!ADW_IS_ENTRY_ROW (row) || !gtk_widget_grab_focus (row))
+    gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
+}
+
+static void
 gk_fields_section_editor_section_init (GkEditorSectionInterface *iface)
 {
   iface->set_record = gk_fields_section_set_record;
   iface->refresh = gk_fields_section_refresh;
   iface->get_issues = gk_fields_section_get_issues;
+  iface->focus_issue = gk_fields_section_focus_issue;
 }
 
 static void

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-a11y-value.h"
 #include "gk-calendar.h"
 #include "gk-date.h"
 #include "gk-date-button.h"
@@ -480,12 +481,23 @@ gk_header_section_get_issues (GkEditorSection *section)
   return issues;
 }
 
+/* The header reports two problems at most: an empty title, then a bad date. */
+static void
+gk_header_section_focus_issue (GkEditorSection *section,
+                               const GkIssue   *issue)
+{
+  GkHeaderSection *self = GK_HEADER_SECTION (section);
+
+  gtk_widget_grab_focus (GTK_WIDGET (title_is_empty (self) ? self->title_row : self->formed_row));
+}
+
 static void
 gk_header_section_editor_section_init (GkEditorSectionInterface *iface)
 {
   iface->set_record = gk_header_section_set_record;
   iface->refresh = gk_header_section_refresh;
   iface->get_issues = gk_header_section_get_issues;
+  iface->focus_issue = gk_header_section_focus_issue;
 }
 
 static void
@@ -533,6 +545,7 @@ gk_header_section_init (GkHeaderSection *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gk_a11y_value_follow (GTK_WIDGET (self->unit_dropdown), _("Responsible Unit"));
 
   self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
   gk_date_button_set_field_label (self->formed_button, _("Formed or Changed On"));

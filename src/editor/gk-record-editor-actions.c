@@ -153,9 +153,7 @@ publish_activated (GSimpleAction *action,
   errors = gk_record_editor_dup_issues_text (self, GK_SEVERITY_ERROR);
   if (*errors != '\0')
     {
-      g_autofree char *message = g_strdup_printf ("%s\n%s", _("This record cannot be published yet:"), errors);
-
-      gk_record_editor_show_banner (self, message);
+      gk_record_editor_show_publish_issues (self);
       return;
     }
 

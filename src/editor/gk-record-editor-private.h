@@ -29,9 +29,12 @@ struct _GkRecordEditor
   /* Template children */
   GtkScrolledWindow *scrolled;
   GtkRevealer *banner_revealer;
+  GtkWidget *banner;
   GtkLabel *banner_label;
   GtkLabel *save_label;
+  GtkToggleButton *problems_button;
   GtkLabel *problems_label;
+  GtkListBox *issues_list;
   GkHeaderSection *header_section;
   GkFieldsSection *fields_section;
   GkTablesSection *tables_section;
@@ -44,6 +47,9 @@ struct _GkRecordEditor
   GkRecord *record;          /* the record shown (the list's own), edited in place */
   GkItem *item;              /* the record's, fetched once for every section */
   GPtrArray *sections;       /* GkEditorSection, in order; not owned */
+  GPtrArray *issues;         /* GkIssue, as issues_list shows them */
+  GPtrArray *issue_sections; /* GkEditorSection of each of those; not owned */
+  gboolean banner_shows_issues; /* the banner lists what blocks publishing */
   GSimpleActionGroup *actions;
   GQueue undo;               /* GkEditorSnapshot, newest first */
   guint save_timeout_id;
@@ -58,6 +64,8 @@ void gk_editor_snapshot_free           (GkEditorSnapshot *snapshot);
 
 void gk_record_editor_show_banner      (GkRecordEditor   *self,
                                         const char       *message);
+/* The banner with what blocks publishing; it follows the fields until they are fixed. */
+void gk_record_editor_show_publish_issues (GkRecordEditor *self);
 void gk_record_editor_show_toast       (GkRecordEditor   *self,
                                         const char       *message);
 /* After a status change: the stored state moved, show it. */

@@ -100,17 +100,99 @@ gk_record_editor_dup_issues_text (GkRecordEditor *self,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* One row of the issues list: the problem in the clerk's words; activating it goes to the field. */
+static GtkWidget *
+create_issue_row (GkRecordEditor *self,
+                  const GkIssue  *issue)
+{
+  g_autofree char *text = gk_issue_format (issue, self->item != NULL ? gk_item_get_schema (self->item) : NULL);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (issue->severity == GK_SEVERITY_ERROR ? "dialog-error-symbolic"
+                                                                                      : "dialog-warning-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_add_css_class (icon, issue->severity == GK_SEVERITY_ERROR ? "error" : "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  issue->severity == GK_SEVERITY_ERROR ? _("Problem") : _("Warning"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  return row;
+}
+
+/* The issues list, rebuilt from every section's issues. */
+static void
+update_issues_list (GkRecordEditor *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->issues_list))) != NULL)
+    gtk_list_box_remove (self->issues_list, child);
+  g_ptr_array_set_size (self->issues, 0);
+  g_ptr_array_set_size (self->issue_sections, 0);
+
+  if (self->record == NULL)
+    return;
+
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      GkEditorSection *section = g_ptr_array_index (self->sections, i);
+      g_autoptr(GPtrArray) section_issues = gk_editor_section_get_issues (section);
+
+      for (guint j = 0; j < section_issues->len; j++)
+        {
+          const GkIssue *issue = g_ptr_array_index (section_issues, j);
+
+          gtk_list_box_append (self->issues_list, create_issue_row (self, issue));
+          g_ptr_array_add (self->issue_sections, section);
+        }
+      g_ptr_array_extend_and_steal (self->issues, g_steal_pointer (&section_issues));
+    }
+
+  /* The deadline rules' problems are about fields: their section takes the clerk there. */
+  if (self->store != NULL)
+    {
+      g_autoptr(GPtrArray) deadline_issues = gk_store_get_deadline_issues (self->store, self->record);
+
+      for (guint j = 0; j < deadline_issues->len; j++)
+        {
+          const GkIssue *issue = g_ptr_array_index (deadline_issues, j);
+          gpointer section = self->header_section;
+
+          if (issue->field_id != NULL && gk_fields_section_get_editor (self->fields_section, issue->field_id) != NULL)
+            section = self->fields_section;
+          else if (issue->field_id != NULL && gk_tables_section_get_editor (self->tables_section, issue->field_id) != NULL)
+            section = self->tables_section;
+          gtk_list_box_append (self->issues_list, create_issue_row (self, issue));
+          g_ptr_array_add (self->issue_sections, section);
+        }
+      g_ptr_array_extend_and_steal (self->issues, g_steal_pointer (&deadline_issues));
+    }
+}
+
+static void
+on_issues_list_row_activated_cb (GkRecordEditor *self,
+                                 GtkListBoxRow  *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (index < 0 || (guint) index >= self->issues->len)
+    return;
+  gk_record_editor_focus_issue (self, g_ptr_array_index (self->issues, index));
+}
+
 static void
 update_validity (GkRecordEditor *self)
 {
-  g_autoptr(GPtrArray) issues = gk_record_editor_get_issues (self);
   guint n_errors = 0, n_warnings = 0;
   g_autofree char *text = NULL;
   gboolean valid;
 
-  for (guint i = 0; i < issues->len; i++)
+  update_issues_list (self);
+  for (guint i = 0; i < self->issues->len; i++)
     {
-      const GkIssue *issue = g_ptr_array_index (issues, i);
+      const GkIssue *issue = g_ptr_array_index (self->issues, i);
 
       if (issue->severity == GK_SEVERITY_ERROR)
         n_errors++;
@@ -132,7 +214,18 @@ update_validity (GkRecordEditor *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->problems_label), "warning");
     }
   gtk_label_set_text (self->problems_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_label), text != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_button), text != NULL);
+  if (text == NULL)
+    gtk_toggle_button_set_active (self->problems_button, FALSE);
+
+  /* What blocked publishing follows the fields, and goes once they are fixed. */
+  if (self->banner_shows_issues)
+    {
+      if (n_errors == 0)
+        gk_record_editor_show_banner (self, NULL);
+      else
+        gk_record_editor_show_publish_issues (self);
+    }
 
   valid = self->record != NULL && n_errors == 0;
   if (valid != self->valid)
@@ -142,15 +235,67 @@ update_validity (GkRecordEditor *self)
     }
 }
 
+static void
+set_banner (GkRecordEditor *self,
+            const char     *message)
+{
+  gtk_label_set_text (self->banner_label, message != NULL ? message : "");
+  /* Hidden, the banner takes no room (a revealer would keep the box's spacing). */
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), message != NULL);
+  gtk_revealer_set_reveal_child (self->banner_revealer, message != NULL);
+  /* GTK 4.8 cannot announce: a screen reader reads an alert by its name
+   * when it appears or changes, so the name is the message. */
+  if (message != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner), GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->banner), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
 void
 gk_record_editor_show_banner (GkRecordEditor *self,
                               const char     *message)
 {
-  gtk_label_set_text (self->banner_label, message != NULL ? message : "");
-  gtk_revealer_set_reveal_child (self->banner_revealer, message != NULL);
+  self->banner_shows_issues = FALSE;
+  set_banner (self, message);
   /* The banner is at the top of a long form: bring it into view. */
   if (message != NULL)
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+}
+
+void
+gk_record_editor_show_publish_issues (GkRecordEditor *self)
+{
+  g_autofree char *errors = gk_record_editor_dup_issues_text (self, GK_SEVERITY_ERROR);
+  g_autofree char *message = g_strdup_printf ("%s\n%s", _("This record cannot be published yet:"), errors);
+  gboolean shown = self->banner_shows_issues;
+
+  set_banner (self, message);
+  self->banner_shows_issues = TRUE;
+  if (!shown)
+    {
+      gtk_toggle_button_set_active (self->problems_button, TRUE);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+    }
+}
+
+void
+gk_record_editor_focus_issue (GkRecordEditor *self,
+                              const GkIssue  *issue)
+{
+  g_return_if_fail (GK_IS_RECORD_EDITOR (self));
+  g_return_if_fail (issue != NULL);
+
+  for (guint i = 0; i < self->issues->len; i++)
+    {
+      const GkIssue *shown = g_ptr_array_index (self->issues, i);
+
+      if (shown == issue ||
+          (g_strcmp0 (shown->field_id, issue->field_id) == 0 && g_strcmp0 (shown->message, issue->message) == 0))
+        {
+          gk_editor_section_focus_issue (g_ptr_array_index (self->issue_sections, i), shown);
+          return;
+        }
+    }
 }
 
 void
@@ -461,6 +606,8 @@ gk_record_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_RECORD_EDITOR);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_clear_pointer (&self->issues, g_ptr_array_unref);
+  g_clear_pointer (&self->issue_sections, g_ptr_array_unref);
   clear_undo (self);
   if (self->record != NULL)
     g_signal_handlers_disconnect_by_data (self->record, self);
@@ -546,9 +693,12 @@ gk_record_editor_class_init (GkRecordEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/editor/gk-record-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, scrolled);
   gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, banner);
   gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, banner_label);
   gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, save_label);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, problems_button);
   gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, issues_list);
   gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, header_section);
   gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, fields_section);
   gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, tables_section);
@@ -558,6 +708,7 @@ gk_record_editor_class_init (GkRecordEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, history_section);
   gtk_widget_class_bind_template_callback (widget_class, on_section_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_issues_list_row_activated_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
@@ -576,6 +727,8 @@ gk_record_editor_init (GkRecordEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_queue_init (&self->undo);
+  self->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_issue_free);
+  self->issue_sections = g_ptr_array_new ();
   self->sections = g_ptr_array_new ();
   g_ptr_array_add (self->sections, self->header_section);
   g_ptr_array_add (self->sections, self->fields_section);

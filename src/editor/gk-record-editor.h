@@ -36,6 +36,9 @@ gboolean      gk_record_editor_get_modified (GkRecordEditor *self);
 gboolean      gk_record_editor_get_valid    (GkRecordEditor *self);
 /* Every section's issues (GkIssue, transfer full). */
 GPtrArray    *gk_record_editor_get_issues   (GkRecordEditor *self);
+/* Puts the keyboard focus on the field @issue (one of the above) is about. */
+void          gk_record_editor_focus_issue  (GkRecordEditor *self,
+                                             const GkIssue  *issue);
 /* The "editor" action group: insert it into the window too, for header
  * buttons (editor.submit, editor.publish, editor.withdraw, editor.reopen,
  * editor.record-change, editor.undo, editor.copy-index-number). */

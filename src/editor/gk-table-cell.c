@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-a11y-value.h"
 #include "gk-field-editor.h"
 #include "gk-table-cell.h"
 
@@ -217,6 +218,7 @@ gk_table_cell_constructed (GObject *object)
       self->child = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
       gtk_widget_add_css_class (self->child, "flat");
       g_signal_connect (self->child, "notify::selected", G_CALLBACK (on_dropdown_selected_cb), self);
+      gk_a11y_value_follow (self->child, NULL);
     }
   else
     {
@@ -422,7 +424,7 @@ gk_table_cell_set_position (GkTableCell *self,
     {
       /* Translators: a column label, then the 1-based row number of a table */
       name = g_strdup_printf (_("%s, row %u"), column_field (self)->label, position + 1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gk_a11y_value_set_label (self->child, name);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
 }

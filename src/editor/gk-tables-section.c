@@ -194,11 +194,21 @@ gk_tables_section_get_issues (GkEditorSection *section)
 }
 
 static void
+gk_tables_section_focus_issue (GkEditorSection *section,
+                               const GkIssue   *issue)
+{
+  GkTableEditor *editor = gk_tables_section_get_editor (GK_TABLES_SECTION (section), issue->field_id);
+
+  gtk_widget_child_focus (editor != NULL ? GTK_WIDGET (editor) : GTK_WIDGET (section), GTK_DIR_TAB_FORWARD);
+}
+
+static void
 gk_tables_section_editor_section_init (GkEditorSectionInterface *iface)
 {
   iface->set_record = gk_tables_section_set_record;
   iface->refresh = gk_tables_section_refresh;
   iface->get_issues = gk_tables_section_get_issues;
+  iface->focus_issue = gk_tables_section_focus_issue;
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "gk-a11y-value.h"
 #include "gk-calendar.h"
 #include "gk-supervision-view.h"
 
@@ -523,6 +524,7 @@ gk_supervision_view_init (GkSupervisionView *self)
 {
   self->period = GK_PERIOD_THIS_YEAR;
   gtk_widget_init_template (GTK_WIDGET (self));
+  gk_a11y_value_follow (GTK_WIDGET (self->period_dropdown), _("Period"));
 }
 
 GtkWidget *

@@ -1,8 +1,12 @@
 /* gk-record-list-pane.c: the list pane of the main window: a lazy list of record rows, its search bar, the supervision unit filter, and the empty states. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "gk-a11y-value.h"
 #include "gk-compat.h"
 #include "gk-record-list-pane.h"
+#include "gk-tab-out.h"
 #include "gk-record-row.h"
 #include "gk-unit-item.h"
 
@@ -322,6 +326,18 @@ invert_boolean (GkRecordListPane *self,
   return !value;
 }
 
+/* One Tab stop for the list, whichever is shown: arrows move within it. */
+static gboolean
+gk_record_list_pane_focus (GtkWidget        *widget,
+                           GtkDirectionType  direction)
+{
+  GkRecordListPane *self = GK_RECORD_LIST_PANE (widget);
+  GtkWidget *list = g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "catalog") == 0
+                  ? GTK_WIDGET (self->catalog_list) : GTK_WIDGET (self->record_list);
+
+  return gk_tab_out_focus (widget, direction, list, GTK_WIDGET_CLASS (gk_record_list_pane_parent_class));
+}
+
 static void
 gk_record_list_pane_class_init (GkRecordListPaneClass *klass)
 {
@@ -333,6 +349,7 @@ gk_record_list_pane_class_init (GkRecordListPaneClass *klass)
   object_class->finalize = gk_record_list_pane_finalize;
   object_class->get_property = gk_record_list_pane_get_property;
   object_class->set_property = gk_record_list_pane_set_property;
+  widget_class->focus = gk_record_list_pane_focus;
 
   properties[PROP_MODEL] = g_param_spec_object ("model", NULL, NULL, GTK_TYPE_SELECTION_MODEL, rw);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, rw);
@@ -391,6 +408,7 @@ gk_record_list_pane_init (GkRecordListPane *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gk_a11y_value_follow (GTK_WIDGET (self->unit_dropdown), _("Responsible unit"));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
 

@@ -302,7 +302,10 @@ update_due (GkRecordRow *self)
   due_soon = !overdue && self->due_soon_by != NULL && published_on == NULL &&
              due_on != NULL && g_strcmp0 (due_on, self->due_soon_by) <= 0;
 
-  if (published_on != NULL)
+  /* Beside the status tag 已公开 the date says enough. */
+  if (published_on != NULL && g_strcmp0 (gk_record_get_status (record), GK_STATUS_PUBLISHED) == 0)
+    due = g_strdup (published_on);
+  else if (published_on != NULL)
     /* Translators: %s is a date */
     due = g_strdup_printf (_("Published %s"), published_on);
   else if (due_on != NULL)
@@ -322,6 +325,39 @@ update_due (GkRecordRow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "due-soon");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "due-soon");
+}
+
+/* What a screen reader says for the row: what it shows, in order. */
+static void
+update_accessible_label (GkRecordRow *self)
+{
+  GtkLabel *parts[] = { self->title_label, self->status_label, self->due_label, self->overdue_label, self->due_soon_label };
+  g_autoptr(GString) label = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      const char *text = gtk_label_get_text (parts[i]);
+
+      if (!gtk_widget_get_visible (GTK_WIDGET (parts[i])) || text == NULL || *text == '\0')
+        continue;
+      if (label->len > 0)
+        /* Translators: between the parts of a record's name as a screen reader says it */
+        g_string_append (label, _(", "));
+      g_string_append (label, text);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label->str, -1);
+  /* The list's own item around the row takes the focus, and GTK 4.8 gives
+   * it no name of its own: it says the row's. */
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label->str, -1);
+}
+
+static void
+update_due_and_label (GkRecordRow *self)
+{
+  update_due (self);
+  update_accessible_label (self);
 }
 
 /* The row follows @record as it changes (the editor edits the same
@@ -353,11 +389,14 @@ gk_record_row_set_record (GkRecordRow *self,
                                                       G_BINDING_SYNC_CREATE, status_to_label_cb, NULL, NULL, NULL);
   g_signal_connect_swapped (record, "notify::item-name", G_CALLBACK (update_subtitle), self);
   g_signal_connect_swapped (record, "notify::unit-name", G_CALLBACK (update_subtitle), self);
-  g_signal_connect_swapped (record, "notify::due-on", G_CALLBACK (update_due), self);
-  g_signal_connect_swapped (record, "notify::published-on", G_CALLBACK (update_due), self);
+  g_signal_connect_swapped (record, "notify::due-on", G_CALLBACK (update_due_and_label), self);
+  g_signal_connect_swapped (record, "notify::published-on", G_CALLBACK (update_due_and_label), self);
+  /* After the bindings: the labels hold the new title and status by then. */
+  g_signal_connect_swapped (record, "notify::status", G_CALLBACK (update_due_and_label), self);
+  g_signal_connect_swapped (record, "notify::title", G_CALLBACK (update_accessible_label), self);
   update_title (self);
   update_subtitle (self);
-  update_due (self);
+  update_due_and_label (self);
 }
 
 void

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-sidebar.h"
+#include "gk-tab-out.h"
 
 /* The four domains of the implementation plan and the blacklist, then the
  * catalog, requests and supervision views. */
@@ -164,6 +165,15 @@ gk_sidebar_set_property (GObject      *object,
     }
 }
 
+/* One Tab stop for the sections: Tab goes on to the record list. */
+static gboolean
+gk_sidebar_focus (GtkWidget        *widget,
+                  GtkDirectionType  direction)
+{
+  return gk_tab_out_focus (widget, direction, GTK_WIDGET (GK_SIDEBAR (widget)->list_box),
+                           GTK_WIDGET_CLASS (gk_sidebar_parent_class));
+}
+
 static void
 gk_sidebar_class_init (GkSidebarClass *klass)
 {
@@ -173,6 +183,7 @@ gk_sidebar_class_init (GkSidebarClass *klass)
   object_class->dispose = gk_sidebar_dispose;
   object_class->get_property = gk_sidebar_get_property;
   object_class->set_property = gk_sidebar_set_property;
+  widget_class->focus = gk_sidebar_focus;
 
   properties[PROP_SECTION] =
     g_param_spec_string ("section", NULL, NULL, NULL,

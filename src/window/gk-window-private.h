@@ -28,6 +28,7 @@ struct _GkWindow
   AdwBin *record_page;
   GkRecordEditor *record_editor;   /* made when the first record is shown */
   GtkWidget *status_menu_button;
+  GtkWidget *publish_button;
   GkSupervisionView *supervision_view;
 
   AdwStatusPage *error_page;

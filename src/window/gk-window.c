@@ -247,11 +247,26 @@ on_list_pane_search_text_cb (GkWindow *self)
   gk_window_update_panes (self);
 }
 
+/* The Publish… button while the record can be published, on a wide
+ * window; folded, the header has no room and the ✓ menu offers it. */
+static void
+on_publish_state_cb (GkWindow *self)
+{
+  /* The leaflet notifies while the template is built and torn down. */
+  if (self->publish_button == NULL || self->leaflet == NULL)
+    return;
+  gtk_widget_set_visible (self->publish_button,
+                          gtk_widget_get_sensitive (self->publish_button) && !adw_leaflet_get_folded (self->leaflet));
+}
+
 static void
 on_list_pane_record_activated_cb (GkWindow *self,
                                   GkRecord *record)
 {
   gk_window_open_record (self, record);
+  /* Enter on a row goes on into the record, as a click does. */
+  if (self->record_editor != NULL && self->record != NULL)
+    gk_record_editor_focus_title (self->record_editor);
 }
 
 static void
@@ -657,6 +672,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, record_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, status_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, publish_button);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, supervision_view);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, catalog_page);
@@ -665,6 +681,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_section_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_pane_search_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_pane_record_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_publish_state_cb);
 
   g_type_ensure (GK_TYPE_SIDEBAR);
   g_type_ensure (GK_TYPE_RECORD_LIST_PANE);
@@ -677,6 +694,7 @@ static void
 gk_window_init (GkWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  on_publish_state_cb (self);
 
   if (DEVELOPMENT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
