@@ -28,9 +28,14 @@ grep -q "frobnicate" "$tmp/err" && ok "unknown command is named" || not_ok "unkn
 expect_status 2 "unknown option" "$cli" --db "$db" list --bogus
 expect_status 2 "bad format" "$cli" --db "$db" list --format xml
 expect_status 2 "bad status" "$cli" --db "$db" list --status finished
-expect_status 2 "bad domain" "$cli" --db "$db" list --domain weather
 
 expect_status 0 "demo" "$cli" --db "$db" demo --records 300 --seed 3
+# Unknown names are usage errors, whichever command meets them.
+expect_status 2 "bad domain" "$cli" --db "$db" list --domain weather
+grep -q "weather" "$tmp/err" && ok "bad domain is named" || not_ok "bad domain is named"
+expect_status 2 "bad item" "$cli" --db "$db" list --item no.such.item
+grep -q "no.such.item" "$tmp/err" && ok "bad item is named" || not_ok "bad item is named"
+expect_status 2 "bad catalog domain" "$cli" --db "$db" catalog --domain weather
 expect_status 0 "list" "$cli" --db "$db" list
 lines=$(wc -l <"$tmp/out")
 [ "$lines" -eq 301 ] && ok "list prints a header and 300 records" || not_ok "list prints 300 records ($lines lines)"
@@ -69,9 +74,33 @@ expect_status 4 "report into a missing folder" "$cli" --db "$tmp/a.db" report --
 
 # A damaged file is refused with a message, and left alone.
 printf 'not a ledger' >"$tmp/bad.db"
-expect_status 4 "damaged file refused" "$cli" --db "$tmp/bad.db" list
+expect_status 5 "damaged file refused" "$cli" --db "$tmp/bad.db" list
 grep -q "not a Gongkai ledger" "$tmp/err" && ok "damaged file explained" || not_ok "damaged file explained"
 [ "$(cat "$tmp/bad.db")" = "not a ledger" ] && ok "damaged file untouched" || not_ok "damaged file untouched"
+
+# Read commands never create or rewrite files.
+expect_status 5 "mistyped path refused" "$cli" --db "$tmp/no-such-folder/ledger.db" list
+grep -q "no ledger at" "$tmp/err" && ok "mistyped path explained" || not_ok "mistyped path explained"
+[ ! -e "$tmp/no-such-folder" ] && ok "mistyped path creates nothing" || not_ok "mistyped path creates nothing"
+for command in list catalog check verify "show x"; do
+  expect_status 5 "$command on a missing ledger" "$cli" --db "$tmp/missing.db" $command
+done
+[ ! -e "$tmp/missing.db" ] && ok "read commands create no ledger" || not_ok "read commands create no ledger"
+: >"$tmp/zero.db"
+expect_status 5 "zero-length file refused" "$cli" --db "$tmp/zero.db" list
+grep -q "empty" "$tmp/err" && ok "zero-length file explained" || not_ok "zero-length file explained"
+[ ! -s "$tmp/zero.db" ] && [ ! -e "$tmp/zero.db-wal" ] && ok "zero-length file untouched" || not_ok "zero-length file untouched"
+expect_status 5 "empty path refused" "$cli" --db "" list
+if mkfifo "$tmp/fifo.db"; then
+  # A FIFO must be refused at once: nothing writes to it, so a read would hang.
+  expect_status 5 "FIFO refused" timeout 20 "$cli" --db "$tmp/fifo.db" list
+  grep -q "not a regular file" "$tmp/err" && ok "FIFO explained" || not_ok "FIFO explained"
+fi
+
+# A second sample goes into the same ledger beside the first.
+expect_status 0 "demo twice" "$cli" --db "$db" demo --records 20 --seed 3
+"$cli" --db "$db" list >"$tmp/out"
+[ "$(wc -l <"$tmp/out")" -eq 321 ] && ok "demo twice adds its records" || not_ok "demo twice adds its records"
 
 echo "1..$n"
 exit $fail

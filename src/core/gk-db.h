@@ -17,6 +17,14 @@ G_BEGIN_DECLS
 
 typedef struct _GkDb GkDb;
 
+typedef enum
+{
+  GK_DB_OPEN_NONE = 0,
+  /* A missing or empty file becomes a new ledger. Without it, only an
+   * existing ledger opens (read commands must not create files). */
+  GK_DB_OPEN_CREATE = 1 << 0,
+} GkDbOpenFlags;
+
 GkDb         *gk_db_open              (const char   *path,
                                        GError      **error);
 /* A connection that can only read (SQLite refuses writes): no migration,
@@ -26,6 +34,10 @@ GkDb         *gk_db_open_read_only    (const char   *path,
 /* For tests of the migrations: stop at @version instead of the newest. */
 GkDb         *gk_db_open_at_version   (const char   *path,
                                        int           version,
+                                       GError      **error);
+GkDb         *gk_db_open_full         (const char   *path,
+                                       int           version,
+                                       GkDbOpenFlags flags,
                                        GError      **error);
 void          gk_db_close             (GkDb         *db);
 /* The full integrity check; safe to call from another thread. */

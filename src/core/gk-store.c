@@ -232,13 +232,14 @@ gk_store_init (GkStore *self)
   self->item_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
 
-GkStore *
-gk_store_open (const char  *path,
-               GError     **error)
+static GkStore *
+open_store (const char     *path,
+            GkDbOpenFlags   flags,
+            GError        **error)
 {
   g_autoptr(GkStore) self = g_object_new (GK_TYPE_STORE, NULL);
 
-  self->db = gk_db_open (path, error);
+  self->db = gk_db_open_full (path, gk_db_schema_version (), flags, error);
   if (self->db == NULL)
     return NULL;
 
@@ -269,6 +270,20 @@ gk_store_open_read_only (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+GkStore *
+gk_store_open (const char  *path,
+               GError     **error)
+{
+  return open_store (path, GK_DB_OPEN_CREATE, error);
+}
+
+GkStore *
+gk_store_open_existing (const char  *path,
+                        GError     **error)
+{
+  return open_store (path, GK_DB_OPEN_NONE, error);
 }
 
 GkDb *
