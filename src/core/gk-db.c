@@ -629,6 +629,13 @@ gk_db_open_full (const char     *path,
                        dir, g_strerror (saved_errno));
           return NULL;
         }
+      if (g_access (dir, W_OK) != 0)
+        {
+          g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_READ_ONLY,
+                       _("The ledger “%s” cannot be written: the file or its folder is read-only. Choose a folder you can write, or ask for permission to write this one."),
+                       path);
+          return NULL;
+        }
     }
 
   db = g_new0 (GkDb, 1);
