@@ -54,8 +54,8 @@ gk_db_get_sqlite_version (void)
  * lock, a read-only folder or a full disk leaves a healthy file. @rc is
  * what the failed call returned: the connection's own error code can be
  * stale when the failure was a misuse caught before SQLite ran. */
-static void
-set_sqlite_error (sqlite3     *handle,
+void
+gk_db_set_error_for (sqlite3     *handle,
                   const char  *path,
                   int          rc,
                   GError     **error)
@@ -129,7 +129,7 @@ gk_db_set_error_from_code (GkDb    *db,
                            int      rc,
                            GError **error)
 {
-  set_sqlite_error (db->handle, db->path, rc, error);
+  gk_db_set_error_for (db->handle, db->path, rc, error);
   return FALSE;
 }
 
@@ -441,7 +441,7 @@ check_integrity (sqlite3     *handle,
   rc = sqlite3_prepare_v2 (handle, "PRAGMA quick_check(5)", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (handle, path, rc, error);
+      gk_db_set_error_for (handle, path, rc, error);
       return FALSE;
     }
 
@@ -456,7 +456,7 @@ check_integrity (sqlite3     *handle,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (handle, path, rc, error);
+      gk_db_set_error_for (handle, path, rc, error);
       return FALSE;
     }
 
@@ -484,7 +484,7 @@ gk_db_verify (GkDb    *db,
   rc = sqlite3_open_v2 (db->path, &handle, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (handle, db->path, rc, error);
+      gk_db_set_error_for (handle, db->path, rc, error);
       sqlite3_close (handle);
       return FALSE;
     }
@@ -651,6 +651,8 @@ gk_db_open_full (const char     *path,
 
       read_only = g_access (dir, W_OK) != 0 || g_access (path, W_OK) != 0;
     }
+  if (flags & GK_DB_OPEN_READ_ONLY)
+    read_only = TRUE;
 
   rc = sqlite3_open_v2 (path, &db->handle,
                         read_only ? SQLITE_OPEN_READONLY
@@ -658,7 +660,7 @@ gk_db_open_full (const char     *path,
                         NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (db->handle, path, rc, error);
+      gk_db_set_error_for (db->handle, path, rc, error);
       return NULL;
     }
 
@@ -702,9 +704,24 @@ gk_db_open_full (const char     *path,
       return NULL;
     }
 
+  if (flags & GK_DB_OPEN_READ_ONLY)
+    return g_steal_pointer (&db);
+
   if (!gk_db_exec (db, "PRAGMA synchronous = " GK_DB_SYNCHRONOUS, error) ||
       !gk_db_exec (db, "PRAGMA foreign_keys = ON", error))
     return NULL;
+
+  /* An existing ledger is copied before its format changes. */
+  if (header.n_tables > 0 && header.user_version < version)
+    {
+      g_autofree char *copy = gk_db_backup (db, "before-update", error);
+
+      if (copy == NULL)
+        {
+          g_prefix_error (error, _("Could not make a backup before updating the ledger: "));
+          return NULL;
+        }
+    }
 
   for (int step = header.user_version; step < version; step++)
     {

@@ -23,6 +23,8 @@ typedef enum
   /* A missing or empty file becomes a new ledger. Without it, only an
    * existing ledger opens (read commands must not create files). */
   GK_DB_OPEN_CREATE = 1 << 0,
+  /* Only to read, as it is: no migration, no change of journal (backups). */
+  GK_DB_OPEN_READ_ONLY = 1 << 1,
 } GkDbOpenFlags;
 
 GkDb         *gk_db_open              (const char   *path,
@@ -52,6 +54,13 @@ const char   *gk_db_get_path          (GkDb         *db);
  * fails with GK_DB_ERROR_BUSY. */
 void          gk_db_set_busy_timeout  (GkDb         *db,
                                        int           milliseconds);
+
+/* Copies the ledger with SQLite's online backup into its backups folder
+ * (see gk-backup.h), named by the time and @reason, and keeps the newest
+ * of them as the ledger's setting says. Returns the copy's path. */
+char         *gk_db_backup            (GkDb         *db,
+                                       const char   *reason,
+                                       GError      **error);
 
 gboolean      gk_db_exec              (GkDb         *db,
                                        const char   *sql,
