@@ -102,5 +102,23 @@ expect_status 0 "demo twice" "$cli" --db "$db" demo --records 20 --seed 3
 "$cli" --db "$db" list >"$tmp/out"
 [ "$(wc -l <"$tmp/out")" -eq 321 ] && ok "demo twice adds its records" || not_ok "demo twice adds its records"
 
+# Backups: made, listed with their records, restored over a damaged ledger
+# with every record back and the damaged file kept.
+bdb="$tmp/backed.db"
+"$cli" --db "$bdb" demo --records 40 --seed 2 >/dev/null 2>&1
+"$cli" --db "$bdb" list | sort >"$tmp/before.tsv"
+expect_status 0 "backup" "$cli" --db "$bdb" backup
+copy=$(cat "$tmp/out")
+[ -f "$copy" ] && ok "backup prints its file" || not_ok "backup prints its file"
+expect_status 0 "backup --list" "$cli" --db "$bdb" backup --list
+grep -q "	40	manual	$copy\$" "$tmp/out" && ok "backup listed with its records" || not_ok "backup listed with its records"
+dd if=/dev/zero of="$bdb" bs=4096 seek=12 count=20 conv=notrunc 2>/dev/null
+expect_status 6 "damaged ledger: exit 6" "$cli" --db "$bdb" list
+expect_status 0 "restore" "$cli" --db "$bdb" restore "$(basename "$copy")"
+"$cli" --db "$bdb" list | sort >"$tmp/after.tsv"
+cmp -s "$tmp/before.tsv" "$tmp/after.tsv" && ok "every record restored" || not_ok "every record restored"
+grep -q "kept as .*before-restore.db" "$tmp/out" && ok "the damaged ledger is kept aside" || not_ok "the damaged ledger is kept aside"
+expect_status 5 "restore of no backup" "$cli" --db "$bdb" restore no-such-backup.db
+
 echo "1..$n"
 exit $fail

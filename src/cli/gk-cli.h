@@ -55,5 +55,7 @@ int gk_cli_check    (GkCliContext *ctx, int argc, char **argv);
 int gk_cli_verify   (GkCliContext *ctx, int argc, char **argv);
 int gk_cli_report   (GkCliContext *ctx, int argc, char **argv);
 int gk_cli_publish  (GkCliContext *ctx, int argc, char **argv);
+int gk_cli_backup   (GkCliContext *ctx, int argc, char **argv);
+int gk_cli_restore  (GkCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS
