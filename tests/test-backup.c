@@ -32,7 +32,7 @@ list_uuids (GkStore *store)
   records = gk_store_query (store, query, 0, count, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < records->len; i++)
-    g_ptr_array_add (uuids, g_strdup (((GkRecord *) g_ptr_array_index (records, i))->uuid));
+    g_ptr_array_add (uuids, g_strdup (gk_record_get_uuid (g_ptr_array_index (records, i))));
   g_ptr_array_sort (uuids, compare_strings);
   return uuids;
 }
