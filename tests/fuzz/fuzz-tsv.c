@@ -43,9 +43,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       const GkField *column = g_ptr_array_index (table->columns, i);
       g_autoptr(JsonNode) value = NULL;
       g_autoptr(GkValidation) validation = gk_field_parse_text (column, text, &value);
-      g_autofree char *shown = value != NULL ? gk_field_format_value (column, value) : NULL;
+      g_autofree char *shown = NULL;
 
       g_assert_nonnull (validation);
+      if (value != NULL)
+        shown = gk_field_format_value (column, value);
     }
   return 0;
 }
