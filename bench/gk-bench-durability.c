@@ -37,7 +37,7 @@ measure (GkStore    *store,
   items = gk_store_list_items (store, NULL, FALSE, &error);
   if (items == NULL || items->len == 0)
     g_error ("no catalog items");
-  record = gk_store_create_record (store, ((GkItem *) g_ptr_array_index (items, 0))->key, "耐久性测试记录", &error);
+  record = gk_store_create_record (store, gk_item_get_key (g_ptr_array_index (items, 0)), "耐久性测试记录", &error);
   if (record == NULL)
     g_error ("%s", error->message);
 
@@ -46,7 +46,7 @@ measure (GkStore    *store,
       g_autofree char *body = g_strdup_printf ("第 %u 次保存的正文。", i);
       gint64 start;
 
-      gk_record_set_string (record, &record->body, body);
+      gk_record_set_body (record, body);
       start = g_get_monotonic_time ();
       if (!gk_store_save_record (store, record, &error))
         g_error ("%s", error->message);
