@@ -314,6 +314,7 @@ typedef struct
   int application_id;
   int user_version;
   int n_tables;
+  int n_pages;
 } Header;
 
 static gboolean
@@ -327,7 +328,8 @@ read_header (GkDb    *db,
   /* Each read stops at the first failure: one GError is set at most. */
   if ((header->application_id = query_int (db, "PRAGMA application_id", error)) < 0 ||
       (header->user_version = query_int (db, "PRAGMA user_version", error)) < 0 ||
-      (header->n_tables = query_int (db, "SELECT count(*) FROM sqlite_schema", error)) < 0)
+      (header->n_tables = query_int (db, "SELECT count(*) FROM sqlite_schema", error)) < 0 ||
+      (header->n_pages = query_int (db, "PRAGMA page_count", error)) < 0)
     {
       gk_db_exec (db, "ROLLBACK", NULL);
       return FALSE;
@@ -686,10 +688,12 @@ gk_db_open_full (const char     *path,
 
   /* A SQLite file with another mark, or with tables and no mark, belongs
    * to another program; so does an empty one that is not ours to create
-   * (we write nothing until the first step commits, mark and tables). */
+   * (we write nothing until the first step commits, mark and tables). The
+   * pages are counted after the header read, which rolled back a first
+   * commit cut short: that leaves no page at all. */
   if ((header.n_tables > 0 && header.application_id != GK_DB_APPLICATION_ID) ||
       (header.n_tables == 0 && header.application_id != 0 && header.application_id != GK_DB_APPLICATION_ID) ||
-      (header.n_tables == 0 && header.application_id == 0 && size > 0))
+      (header.n_tables == 0 && header.application_id == 0 && header.n_pages > 0))
     {
       g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_LEDGER,
                    _("“%s” is not a Gongkai ledger: it is a database of another program"), path);
