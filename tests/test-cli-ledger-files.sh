@@ -18,17 +18,7 @@ if ! mount -t tmpfs -o size=2m tmpfs "$mnt" 2>/dev/null; then
   exit 77
 fi
 unset DISPLAY WAYLAND_DISPLAY
-n=0
-fail=0
-
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
-expect_status () {  # expected, description, command…
-  want="$1"; what="$2"; shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  got=$?
-  if [ "$got" -eq "$want" ]; then ok "$what"; else not_ok "$what (exit $got, wanted $want)"; cat "$tmp/err" >&2; fi
-}
+. "$(dirname "$0")/tap.sh"
 not_damaged () { ! grep -q "damaged" "$tmp/err" && ok "$1: not called damaged" || not_ok "$1: not called damaged"; }
 
 db="$mnt/ledger.db"
