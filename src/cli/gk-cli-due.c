@@ -86,7 +86,7 @@ gk_cli_due (GkCliContext  *ctx,
   if (!gk_date_from_iso (argv[1], &start, &error))
     return gk_cli_usage_error (COMMAND, "%s", error->message);
 
-  store = gk_cli_open_store (ctx, FALSE, &status);
+  store = gk_cli_open_store (ctx, TRUE, &status);
   if (store == NULL)
     return status;
   item = gk_store_get_item (store, item_key, &error);
