@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "gk-application.h"
+#include "gk-backup.h"
+#include "gk-backup-dialog.h"
 #include "gk-core.h"
 #include "gk-preferences-window.h"
 #include "gk-window.h"
@@ -233,8 +235,76 @@ show_supervision_activated (GSimpleAction *action,
   gtk_window_present (window);
 }
 
+static void
+show_restore_error (GkApplication *self,
+                    const GError  *error)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("The Backup Was Not Restored"), error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  GkApplication *app;
+  char *backup_path;
+} RestoreJob;
+
+static void
+restore_job_free (RestoreJob *job)
+{
+  g_object_unref (job->app);
+  g_free (job->backup_path);
+  g_free (job);
+}
+
+static gboolean
+run_restore_cb (gpointer user_data)
+{
+  RestoreJob *job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gk_application_restore_backup (job->app, job->backup_path, &error))
+    show_restore_error (job->app, error);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_backup_dialog_response_cb (GkBackupDialog *dialog,
+                              const char     *response,
+                              GkApplication  *self)
+{
+  RestoreJob *job;
+
+  if (g_strcmp0 (response, "restore") != 0 || gk_backup_dialog_get_backup_path (dialog) == NULL)
+    return;
+
+  /* Once the dialog has closed: the restore destroys its parent window. */
+  job = g_new0 (RestoreJob, 1);
+  job->app = g_object_ref (self);
+  job->backup_path = g_strdup (gk_backup_dialog_get_backup_path (dialog));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_restore_cb, job, (GDestroyNotify) restore_job_free);
+}
+
+static void
+restore_backup_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GkApplication *self = GK_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GkBackupDialog *dialog = gk_backup_dialog_new (window, self->db_path);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_backup_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  { "restore-backup", restore_backup_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },
   { "show-supervision", show_supervision_activated },
@@ -256,6 +326,44 @@ gk_application_new (void)
                        "flags", G_APPLICATION_NON_UNIQUE,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
+}
+
+void
+gk_application_set_db_path (GkApplication *self,
+                            const char    *path)
+{
+  g_return_if_fail (GK_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  g_free (self->db_path);
+  self->db_path = g_canonicalize_filename (path, NULL);
+}
+
+gboolean
+gk_application_restore_backup (GkApplication  *self,
+                               const char     *backup_path,
+                               GError        **error)
+{
+  GList *windows;
+  gboolean restored;
+
+  g_return_val_if_fail (GK_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  /* Every window lets go of the ledger, so that its file can be moved
+   * aside; the application stays up meanwhile. */
+  g_application_hold (G_APPLICATION (self));
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+
+  restored = gk_backup_restore (self->db_path, backup_path, NULL, error);
+
+  /* The restored ledger, or the one that was there if the restore failed. */
+  g_application_activate (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
+  return restored;
 }
 
 static gboolean

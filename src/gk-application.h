@@ -13,5 +13,13 @@ G_DECLARE_FINAL_TYPE (GkApplication, gk_application, GK, APPLICATION, AdwApplica
 GkApplication *gk_application_new          (void);
 guint          gk_application_notify_overdue (GkApplication *self,
                                               GkStore       *store);
+/* The ledger the next window opens (--db sets it). */
+void           gk_application_set_db_path    (GkApplication *self,
+                                              const char    *path);
+/* Closes the windows, puts the copy at @backup_path in place of the ledger
+ * (keeping the ledger aside) and opens a window on the result. */
+gboolean       gk_application_restore_backup (GkApplication *self,
+                                              const char    *backup_path,
+                                              GError       **error);
 
 G_END_DECLS

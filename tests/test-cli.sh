@@ -6,17 +6,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 unset DISPLAY WAYLAND_DISPLAY
 db="$tmp/ledger.db"
-n=0
-fail=0
-
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
-expect_status () {  # expected, description, command…
-  want="$1"; what="$2"; shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  got=$?
-  if [ "$got" -eq "$want" ]; then ok "$what"; else not_ok "$what (exit $got, wanted $want)"; cat "$tmp/err" >&2; fi
-}
+. "$(dirname "$0")/tap.sh"
 
 expect_status 0 "--help without a display" "$cli" --help
 grep -q "workdays" "$tmp/out" && ok "--help lists the commands" || not_ok "--help lists the commands"
@@ -28,9 +18,14 @@ grep -q "frobnicate" "$tmp/err" && ok "unknown command is named" || not_ok "unkn
 expect_status 2 "unknown option" "$cli" --db "$db" list --bogus
 expect_status 2 "bad format" "$cli" --db "$db" list --format xml
 expect_status 2 "bad status" "$cli" --db "$db" list --status finished
-expect_status 2 "bad domain" "$cli" --db "$db" list --domain weather
 
 expect_status 0 "demo" "$cli" --db "$db" demo --records 300 --seed 3
+# Unknown names are usage errors, whichever command meets them.
+expect_status 2 "bad domain" "$cli" --db "$db" list --domain weather
+grep -q "weather" "$tmp/err" && ok "bad domain is named" || not_ok "bad domain is named"
+expect_status 2 "bad item" "$cli" --db "$db" list --item no.such.item
+grep -q "no.such.item" "$tmp/err" && ok "bad item is named" || not_ok "bad item is named"
+expect_status 2 "bad catalog domain" "$cli" --db "$db" catalog --domain weather
 expect_status 0 "list" "$cli" --db "$db" list
 lines=$(wc -l <"$tmp/out")
 [ "$lines" -eq 301 ] && ok "list prints a header and 300 records" || not_ok "list prints 300 records ($lines lines)"
@@ -69,9 +64,51 @@ expect_status 4 "report into a missing folder" "$cli" --db "$tmp/a.db" report --
 
 # A damaged file is refused with a message, and left alone.
 printf 'not a ledger' >"$tmp/bad.db"
-expect_status 4 "damaged file refused" "$cli" --db "$tmp/bad.db" list
+expect_status 5 "damaged file refused" "$cli" --db "$tmp/bad.db" list
 grep -q "not a Gongkai ledger" "$tmp/err" && ok "damaged file explained" || not_ok "damaged file explained"
 [ "$(cat "$tmp/bad.db")" = "not a ledger" ] && ok "damaged file untouched" || not_ok "damaged file untouched"
+
+# Read commands never create or rewrite files.
+expect_status 5 "mistyped path refused" "$cli" --db "$tmp/no-such-folder/ledger.db" list
+grep -q "no ledger at" "$tmp/err" && ok "mistyped path explained" || not_ok "mistyped path explained"
+[ ! -e "$tmp/no-such-folder" ] && ok "mistyped path creates nothing" || not_ok "mistyped path creates nothing"
+for command in list catalog check verify "show x"; do
+  expect_status 5 "$command on a missing ledger" "$cli" --db "$tmp/missing.db" $command
+done
+[ ! -e "$tmp/missing.db" ] && ok "read commands create no ledger" || not_ok "read commands create no ledger"
+: >"$tmp/zero.db"
+expect_status 5 "zero-length file refused" "$cli" --db "$tmp/zero.db" list
+grep -q "empty" "$tmp/err" && ok "zero-length file explained" || not_ok "zero-length file explained"
+[ ! -s "$tmp/zero.db" ] && [ ! -e "$tmp/zero.db-wal" ] && ok "zero-length file untouched" || not_ok "zero-length file untouched"
+expect_status 5 "empty path refused" "$cli" --db "" list
+if mkfifo "$tmp/fifo.db"; then
+  # A FIFO must be refused at once: nothing writes to it, so a read would hang.
+  expect_status 5 "FIFO refused" timeout 20 "$cli" --db "$tmp/fifo.db" list
+  grep -q "not a regular file" "$tmp/err" && ok "FIFO explained" || not_ok "FIFO explained"
+fi
+
+# A second sample goes into the same ledger beside the first.
+expect_status 0 "demo twice" "$cli" --db "$db" demo --records 20 --seed 3
+"$cli" --db "$db" list >"$tmp/out"
+[ "$(wc -l <"$tmp/out")" -eq 321 ] && ok "demo twice adds its records" || not_ok "demo twice adds its records"
+
+# Backups: made, listed with their records, restored over a damaged ledger
+# with every record back and the damaged file kept.
+bdb="$tmp/backed.db"
+"$cli" --db "$bdb" demo --records 40 --seed 2 >/dev/null 2>&1
+"$cli" --db "$bdb" list | sort >"$tmp/before.tsv"
+expect_status 0 "backup" "$cli" --db "$bdb" backup
+copy=$(cat "$tmp/out")
+[ -f "$copy" ] && ok "backup prints its file" || not_ok "backup prints its file"
+expect_status 0 "backup --list" "$cli" --db "$bdb" backup --list
+grep -q "	40	manual	$copy\$" "$tmp/out" && ok "backup listed with its records" || not_ok "backup listed with its records"
+dd if=/dev/zero of="$bdb" bs=4096 seek=12 count=20 conv=notrunc 2>/dev/null
+expect_status 6 "damaged ledger: exit 6" "$cli" --db "$bdb" list
+expect_status 0 "restore" "$cli" --db "$bdb" restore "$(basename "$copy")"
+"$cli" --db "$bdb" list | sort >"$tmp/after.tsv"
+cmp -s "$tmp/before.tsv" "$tmp/after.tsv" && ok "every record restored" || not_ok "every record restored"
+grep -q "kept as .*before-restore.db" "$tmp/out" && ok "the damaged ledger is kept aside" || not_ok "the damaged ledger is kept aside"
+expect_status 5 "restore of no backup" "$cli" --db "$bdb" restore no-such-backup.db
 
 echo "1..$n"
 exit $fail

@@ -666,6 +666,8 @@ test_templates (void)
     "gk-record-editor.ui", "gk-attachments-section.ui", "gk-header-section.ui", "gk-fields-section.ui", "gk-tables-section.ui",
     "gk-table-editor.ui", "gk-disclosure-section.ui", "gk-history-section.ui", "gk-date-button.ui",
     "gk-publish-dialog.ui", "gk-change-dialog.ui",
+    /* Instantiated by test-backup-dialog. */
+    "gk-backup-dialog.ui",
     "gk-project-section.ui", "gk-project-row.ui", "gk-project-dialog.ui",
     /* Instantiated by test-catalog-editor, inside the window. */
     "gk-catalog-editor.ui", "gk-catalog-fields.ui", "gk-catalog-channels.ui",

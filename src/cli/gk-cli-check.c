@@ -94,6 +94,7 @@ gk_cli_check (GkCliContext  *ctx,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GkStore) store = NULL;
+  int status = GK_CLI_EXIT_OK;
   g_autoptr(GkQuery) query = gk_query_new ();
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
   g_autoptr(GError) error = NULL;
@@ -131,9 +132,9 @@ gk_cli_check (GkCliContext  *ctx,
   g_free (today_text);
   today_text = gk_date_format_iso (&today);
 
-  store = gk_store_open (ctx->db_path, &error);
+  store = gk_cli_open_store (ctx, FALSE, &status);
   if (store == NULL)
-    return gk_cli_failure (error);
+    return status;
 
   /* Overdue: past due and not published, the most overdue first. */
   query->overdue = TRUE;

@@ -14,6 +14,7 @@ gk_cli_demo (GkCliContext  *ctx,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GkStore) store = NULL;
+  int status = GK_CLI_EXIT_OK;
   g_autoptr(GError) error = NULL;
   int records = 1000;
   int seed = 1;
@@ -34,9 +35,9 @@ gk_cli_demo (GkCliContext  *ctx,
   if (records < 1 || records > 10000000)
     return gk_cli_usage_error ("demo", _("--records takes a number from 1 to 10000000"));
 
-  store = gk_store_open (ctx->db_path, &error);
+  store = gk_cli_open_store (ctx, TRUE, &status);
   if (store == NULL)
-    return gk_cli_failure (error);
+    return status;
 
   /* The sample is for looking around: its user name says so in the history. */
   gk_store_set_user (store, "demo");

@@ -53,6 +53,7 @@ gk_cli_due (GkCliContext  *ctx,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GkStore) store = NULL;
+  int status = GK_CLI_EXIT_OK;
   g_autoptr(GkItem) item = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *item_key = NULL;
@@ -85,9 +86,9 @@ gk_cli_due (GkCliContext  *ctx,
   if (!gk_date_from_iso (argv[1], &start, &error))
     return gk_cli_usage_error (COMMAND, "%s", error->message);
 
-  store = gk_store_open (ctx->db_path, &error);
+  store = gk_cli_open_store (ctx, TRUE, &status);
   if (store == NULL)
-    return gk_cli_failure (error);
+    return status;
   item = gk_store_get_item (store, item_key, &error);
   if (item == NULL ||
       !compute_due (store, item, &start, &due, &missing_year, &error))

@@ -121,16 +121,28 @@ gk_cli_add_record_json (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
-static GkStore *
-open_store (GkCliContext *ctx,
-            int          *status)
+static gboolean
+is_known_domain (GkStore    *store,
+                 const char *domain)
 {
-  g_autoptr(GError) error = NULL;
-  GkStore *store = gk_store_open (ctx->db_path, &error);
+  g_autoptr(GPtrArray) domains = gk_store_list_domains (store, NULL);
 
-  if (store == NULL)
-    *status = gk_cli_failure (error);
-  return store;
+  for (guint i = 0; domains != NULL && i < domains->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (domains, i), domain) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_known_item (GkStore    *store,
+               const char *key)
+{
+  g_autoptr(GPtrArray) items = gk_store_list_items (store, NULL, TRUE, NULL);
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    if (g_strcmp0 (gk_item_get_key (g_ptr_array_index (items, i)), key) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 int
@@ -177,20 +189,14 @@ gk_cli_list (GkCliContext  *ctx,
                                             "the search text is longer than %d characters", GK_SEARCH_MAX_CHARS),
                                GK_SEARCH_MAX_CHARS);
 
-  store = open_store (ctx, &status);
+  store = gk_cli_open_store (ctx, FALSE, &status);
   if (store == NULL)
     return status;
 
-  if (domain != NULL)
-    {
-      g_autoptr(GPtrArray) domains = gk_store_list_domains (store, NULL);
-      gboolean known = FALSE;
-
-      for (guint i = 0; domains != NULL && i < domains->len; i++)
-        known |= g_strcmp0 (g_ptr_array_index (domains, i), domain) == 0;
-      if (!known)
-        return gk_cli_usage_error ("list", _("unknown domain “%s”"), domain);
-    }
+  if (domain != NULL && !is_known_domain (store, domain))
+    return gk_cli_usage_error ("list", _("unknown domain “%s”"), domain);
+  if (item != NULL && !is_known_item (store, item))
+    return gk_cli_usage_error ("list", _("unknown catalog item “%s”"), item);
 
   query->domain = g_steal_pointer (&domain);
   query->status = g_steal_pointer (&status_filter);
@@ -262,7 +268,7 @@ gk_cli_show (GkCliContext  *ctx,
   if (argc != 2)
     return gk_cli_usage_error ("show", _("expected one record ID"));
 
-  store = open_store (ctx, &status);
+  store = gk_cli_open_store (ctx, FALSE, &status);
   if (store == NULL)
     return status;
 
@@ -336,9 +342,12 @@ gk_cli_catalog (GkCliContext  *ctx,
   if (!parse_format ("catalog", format, &json, &status))
     return status;
 
-  store = open_store (ctx, &status);
+  store = gk_cli_open_store (ctx, FALSE, &status);
   if (store == NULL)
     return status;
+
+  if (domain != NULL && !is_known_domain (store, domain))
+    return gk_cli_usage_error ("catalog", _("unknown domain “%s”"), domain);
 
   items = gk_store_list_items (store, domain, all, &error);
   if (items == NULL)
@@ -417,7 +426,7 @@ gk_cli_verify (GkCliContext  *ctx,
   if (argc > 1)
     return gk_cli_usage_error ("verify", _("unexpected argument “%s”"), argv[1]);
 
-  store = open_store (ctx, &status);
+  store = gk_cli_open_store (ctx, FALSE, &status);
   if (store == NULL)
     return status;
 

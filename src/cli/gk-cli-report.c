@@ -16,6 +16,7 @@ gk_cli_report (GkCliContext  *ctx,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GkStore) store = NULL;
+  int status = GK_CLI_EXIT_OK;
   g_autoptr(GkReportCounts) counts = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *unit = NULL;
@@ -54,9 +55,9 @@ gk_cli_report (GkCliContext  *ctx,
   if (on != NULL && !gk_date_from_iso (on, &as_of, &error))
     return gk_cli_usage_error (COMMAND, "%s", error->message);
 
-  store = gk_store_open (ctx->db_path, &error);
+  store = gk_cli_open_store (ctx, FALSE, &status);
   if (store == NULL)
-    return gk_cli_failure (error);
+    return status;
 
   if (unit != NULL)
     {

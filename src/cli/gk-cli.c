@@ -8,6 +8,8 @@
 
 #include "gk-cli.h"
 #include "gk-core.h"
+#include "gk-error.h"
+#include "gk-store.h"
 
 static const GkCliCommand commands[] = {
   { "list", N_("List records (filter by domain, item, status, text)"), gk_cli_list },
@@ -20,6 +22,8 @@ static const GkCliCommand commands[] = {
   { "demo", N_("Fill a ledger with a realistic sample"), gk_cli_demo },
   { "verify", N_("Check the ledger file for damage"), gk_cli_verify },
   { "report", N_("Write the annual report workbook of a year"), gk_cli_report },
+  { "backup", N_("Copy the ledger into its backups folder, or list the copies"), gk_cli_backup },
+  { "restore", N_("Put a backup in place of the ledger, keeping the ledger aside"), gk_cli_restore },
 };
 
 gboolean
@@ -71,7 +75,46 @@ int
 gk_cli_failure (GError *error)
 {
   g_printerr ("gongkai-cli: %s\n", error->message);
-  return GK_CLI_EXIT_FAILURE;
+
+  if (error->domain != GK_DB_ERROR)
+    return GK_CLI_EXIT_FAILURE;
+
+  switch (error->code)
+    {
+    case GK_DB_ERROR_MISSING:
+    case GK_DB_ERROR_NOT_LEDGER:
+    case GK_DB_ERROR_TOO_NEW:
+      return GK_CLI_EXIT_NO_LEDGER;
+    case GK_DB_ERROR_CORRUPT:
+      return GK_CLI_EXIT_DAMAGED;
+    case GK_DB_ERROR_BUSY:
+      return GK_CLI_EXIT_BUSY;
+    case GK_DB_ERROR_READ_ONLY:
+      return GK_CLI_EXIT_READ_ONLY;
+    case GK_DB_ERROR_DISK_FULL:
+      return GK_CLI_EXIT_DISK_FULL;
+    default:
+      return GK_CLI_EXIT_FAILURE;
+    }
+}
+
+GkStore *
+gk_cli_open_store (GkCliContext *ctx,
+                   gboolean      create,
+                   int          *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkStore) store = NULL;
+
+  store = create ? gk_store_open (ctx->db_path, &error) : gk_store_open_existing (ctx->db_path, &error);
+  /* A large ledger opens before its check; a command must not report on
+   * (or write into) a damaged one as if it were whole. */
+  if (store != NULL && !gk_store_is_verified (store) && !gk_store_verify (store, &error))
+    g_clear_object (&store);
+
+  if (store == NULL)
+    *status = gk_cli_failure (error);
+  return g_steal_pointer (&store);
 }
 
 static char *
@@ -85,7 +128,10 @@ describe_commands (void)
   g_string_append_c (s, '\n');
   g_string_append (s, _("Run “gongkai-cli COMMAND --help” for a command's options.\n\n"
                         "Exit status: 0 success, 1 check found overdue records, 2 bad usage,\n"
-                        "3 the working-day calendar does not cover a date, 4 failure."));
+                        "3 the working-day calendar does not cover a date, 4 failure,\n"
+                        "5 no ledger at the path (or not a ledger), 6 the ledger is damaged,\n"
+                        "7 the ledger is in use by another program, 8 the ledger or its folder\n"
+                        "is read-only, 9 the disk is full."));
   return g_string_free (s, FALSE);
 }
 

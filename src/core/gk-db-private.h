@@ -13,6 +13,12 @@ gboolean       gk_db_set_error_from_code (GkDb          *db,
                                           int            rc,
                                           GError       **error);
 
+/* The same for a connection that is not a GkDb (a backup's), about @path. */
+void           gk_db_set_error_for       (sqlite3       *handle,
+                                          const char    *path,
+                                          int            rc,
+                                          GError       **error);
+
 GkDbStatement *gk_db_statement_new       (GkDb          *db,
                                           sqlite3_stmt  *stmt);
 void           gk_db_statement_free      (gpointer       statement);

@@ -4,7 +4,11 @@
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "gk-core.h"
 #include "gk-db-private.h"
@@ -16,6 +20,10 @@ static const char *migrations[] = {
   "003-calendar.sql",
   "004-publications.sql",
 };
+
+/* Every commit waits until the WAL is on the disk: a clerk's saved record
+ * survives a power cut, for one fsync per save (see bench/ and README). */
+#define GK_DB_SYNCHRONOUS "FULL"
 
 struct _GkDb
 {
@@ -41,39 +49,87 @@ gk_db_get_sqlite_version (void)
   return sqlite3_libversion ();
 }
 
-/* @rc is what the failed call returned: the connection's own error code
- * can be stale when the failure was a misuse caught before SQLite ran. */
+/* Says what happened to the ledger at @path in the clerk's words, with what
+ * to do. Only SQLite's own verdict (CORRUPT, NOTADB) means "damaged": a
+ * lock, a read-only folder or a full disk leaves a healthy file. @rc is
+ * what the failed call returned: the connection's own error code can be
+ * stale when the failure was a misuse caught before SQLite ran. */
+void
+gk_db_set_error_for (sqlite3     *handle,
+                  const char  *path,
+                  int          rc,
+                  GError     **error)
+{
+  const char *message;
+  int system_errno = handle != NULL ? sqlite3_system_errno (handle) : 0;
+
+  if (handle != NULL && (sqlite3_errcode (handle) & 0xff) == (rc & 0xff))
+    message = sqlite3_errmsg (handle);
+  else
+    message = sqlite3_errstr (rc);
+
+  /* The system's reason beats SQLite's guess at a category. */
+  if ((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_CANTOPEN)
+    {
+      if (system_errno == ENOSPC || system_errno == EDQUOT)
+        rc = SQLITE_FULL;
+      else if (system_errno == EROFS || system_errno == EACCES || system_errno == EPERM)
+        rc = SQLITE_READONLY;
+      /* A WAL ledger opened read-only needs its -shm file, which a
+       * read-only folder cannot get. */
+      else if ((rc & 0xff) == SQLITE_CANTOPEN && handle != NULL && sqlite3_db_readonly (handle, "main") == 1)
+        rc = SQLITE_READONLY;
+    }
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_CORRUPT,
+                   _("The ledger “%s” is damaged. Restore it from a backup (Restore from Backup… in the main menu, or gongkai-cli restore)."),
+                   path);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_BUSY,
+                   _("The ledger “%s” is in use by another program. Close the other program or window that has it open, then try again."),
+                   path);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_READ_ONLY,
+                   _("The ledger “%s” cannot be written: the file or its folder is read-only. Choose a folder you can write, or ask for permission to write this one."),
+                   path);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_DISK_FULL,
+                   _("The disk holding the ledger “%s” is full. Free some disk space, then try again."),
+                   path);
+      break;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_NOLFS:
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_IO,
+                   _("The ledger “%s” could not be read or written (%s). Check that the disk is connected and working, then try again."),
+                   path, system_errno != 0 ? g_strerror (system_errno) : message);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_CONSTRAINT,
+                   _("The change was refused because it breaks a rule of the ledger (%s)."), message);
+      break;
+    default:
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_SQL, _("Database error: %s"), message);
+      break;
+    }
+}
+
 gboolean
 gk_db_set_error_from_code (GkDb    *db,
                            int      rc,
                            GError **error)
 {
-  GkDbError kind = GK_DB_ERROR_SQL;
-  const char *message;
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_CONSTRAINT:
-      kind = GK_DB_ERROR_CONSTRAINT;
-      break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      kind = GK_DB_ERROR_CORRUPT;
-      break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      kind = GK_DB_ERROR_BUSY;
-      break;
-    default:
-      break;
-    }
-
-  if ((sqlite3_errcode (db->handle) & 0xff) == (rc & 0xff))
-    message = sqlite3_errmsg (db->handle);
-  else
-    message = sqlite3_errstr (rc);
-
-  g_set_error (error, GK_DB_ERROR, kind, _("Database error: %s"), message);
+  gk_db_set_error_for (db->handle, db->path, rc, error);
   return FALSE;
 }
 
@@ -88,13 +144,8 @@ gk_db_exec (GkDb        *db,
   if (rc != SQLITE_OK)
     {
       /* sqlite3_exec() reports the message of the statement that failed. */
-      if (message != NULL)
-        {
-          g_autoptr(GError) local_error = NULL;
-
-          gk_db_set_error_from_code (db, rc, &local_error);
-          g_set_error (error, GK_DB_ERROR, local_error->code, _("Database error: %s"), message);
-        }
+      if (message != NULL && (rc & 0xff) == SQLITE_ERROR)
+        g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_SQL, _("Database error: %s"), message);
       else
         gk_db_set_error_from_code (db, rc, error);
       sqlite3_free (message);
@@ -256,52 +307,118 @@ gk_db_get_user_version (GkDb *db)
   return query_int (db, "PRAGMA user_version", NULL);
 }
 
-/* A file that is not SQLite at all is refused before SQLite touches it. */
-static gboolean
-check_header (const char  *path,
-              gboolean    *is_empty,
-              goffset     *size,
-              GError     **error)
+/* What the header of a ledger says, read in one transaction so that another
+ * process creating or upgrading it is seen either before or after. */
+typedef struct
 {
-  static const char magic[16] = "SQLite format 3";
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-  char header[16];
-  gsize n_read = 0;
+  int application_id;
+  int user_version;
+  int n_tables;
+  int n_pages;
+} Header;
 
-  *is_empty = FALSE;
+static gboolean
+read_header (GkDb    *db,
+             Header  *header,
+             GError **error)
+{
+  if (!gk_db_exec (db, "BEGIN", error))
+    return FALSE;
 
-  *size = 0;
-  stream = g_file_read (file, NULL, &local_error);
-  if (stream == NULL)
+  /* Each read stops at the first failure: one GError is set at most. */
+  if ((header->application_id = query_int (db, "PRAGMA application_id", error)) < 0 ||
+      (header->user_version = query_int (db, "PRAGMA user_version", error)) < 0 ||
+      (header->n_tables = query_int (db, "SELECT count(*) FROM sqlite_schema", error)) < 0 ||
+      (header->n_pages = query_int (db, "PRAGMA page_count", error)) < 0)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        {
-          *is_empty = TRUE;
-          return TRUE;
-        }
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      gk_db_exec (db, "ROLLBACK", NULL);
       return FALSE;
     }
 
-  {
-    g_autoptr(GFileInfo) info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  return gk_db_exec (db, "COMMIT", error);
+}
 
-    if (info != NULL)
-      *size = g_file_info_get_size (info);
-  }
+/* The file is looked at before SQLite opens it: anything that is not a
+ * regular file starting as a SQLite database is refused untouched. A FIFO
+ * is never opened for reading in earnest (O_NONBLOCK, then fstat()). */
+static gboolean
+check_file (const char  *path,
+            gboolean     create,
+            gboolean    *is_new,
+            goffset     *size,
+            GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[16];
+  struct stat info;
+  gssize n_read;
+  int saved_errno;
+  int fd;
 
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read, NULL, error))
-    return FALSE;
+  *is_new = FALSE;
+  *size = 0;
 
-  if (n_read == 0)
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
     {
-      *is_empty = TRUE;
-      return TRUE;
+      saved_errno = errno;
+      if (saved_errno == ENOENT && create)
+        {
+          *is_new = TRUE;
+          return TRUE;
+        }
+      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
+        g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_MISSING,
+                     _("There is no ledger at “%s”. Check the file name and folder."), path);
+      else if (saved_errno == EACCES || saved_errno == EPERM)
+        g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_READ_ONLY,
+                     _("The ledger “%s” cannot be read: you have no permission to read it. Ask for permission, or choose another ledger."),
+                     path);
+      else
+        g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_IO,
+                     _("The ledger “%s” could not be read (%s). Check that the disk is connected and working, then try again."),
+                     path, g_strerror (saved_errno));
+      return FALSE;
     }
 
-  if (n_read < sizeof header || memcmp (header, magic, sizeof header) != 0)
+  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
+    {
+      close (fd);
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_LEDGER,
+                   _("“%s” is not a Gongkai ledger: it is not a regular file"), path);
+      return FALSE;
+    }
+
+  *size = info.st_size;
+  do
+    n_read = read (fd, header, sizeof header);
+  while (n_read < 0 && errno == EINTR);
+  saved_errno = errno;
+  close (fd);
+
+  if (n_read < 0)
+    {
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_IO,
+                   _("The ledger “%s” could not be read (%s). Check that the disk is connected and working, then try again."),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* An empty file is what a first open leaves when it is stopped before
+   * its first commit: a new ledger, but only for a caller who creates. */
+  if (n_read == 0)
+    {
+      if (create)
+        {
+          *is_new = TRUE;
+          return TRUE;
+        }
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_LEDGER,
+                   _("“%s” is not a Gongkai ledger: the file is empty"), path);
+      return FALSE;
+    }
+
+  if (n_read < (gssize) sizeof header || memcmp (header, magic, sizeof header) != 0)
     {
       g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_LEDGER,
                    _("“%s” is not a Gongkai ledger: it is not a database file"), path);
@@ -312,7 +429,8 @@ check_header (const char  *path,
 }
 
 /* quick_check is O(size) but skips the index cross-checks: it catches the
- * damage a crash or a bad copy leaves. */
+ * damage a crash or a bad copy leaves. The file is called damaged only
+ * when the check ran and found problems, or SQLite itself said so. */
 static gboolean
 check_integrity (sqlite3     *handle,
                  const char  *path,
@@ -322,8 +440,12 @@ check_integrity (sqlite3     *handle,
   g_autoptr(GString) problems = g_string_new (NULL);
   int rc;
 
-  if (sqlite3_prepare_v2 (handle, "PRAGMA quick_check(5)", -1, &stmt, NULL) != SQLITE_OK)
-    goto corrupt;
+  rc = sqlite3_prepare_v2 (handle, "PRAGMA quick_check(5)", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      gk_db_set_error_for (handle, path, rc, error);
+      return FALSE;
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -333,27 +455,22 @@ check_integrity (sqlite3     *handle,
         g_string_append_printf (problems, "%s%s", problems->len > 0 ? "; " : "", line);
     }
   sqlite3_finalize (stmt);
-  stmt = NULL;
 
   if (rc != SQLITE_DONE)
-    goto corrupt;
+    {
+      gk_db_set_error_for (handle, path, rc, error);
+      return FALSE;
+    }
 
   if (problems->len > 0)
     {
       g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_CORRUPT,
-                   _("The ledger “%s” is damaged (%s). Restore it from a backup."),
+                   _("The ledger “%s” is damaged (%s). Restore it from a backup (Restore from Backup… in the main menu, or gongkai-cli restore)."),
                    path, problems->str);
       return FALSE;
     }
 
   return TRUE;
-
-corrupt:
-  g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_CORRUPT,
-               _("The ledger “%s” is damaged (%s). Restore it from a backup."),
-               path, sqlite3_errmsg (handle));
-  sqlite3_finalize (stmt);
-  return FALSE;
 }
 
 /* The full check on a connection of its own, so that it can run in a
@@ -364,15 +481,17 @@ gk_db_verify (GkDb    *db,
 {
   sqlite3 *handle = NULL;
   gboolean ok;
+  int rc;
 
-  if (sqlite3_open_v2 (db->path, &handle, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  rc = sqlite3_open_v2 (db->path, &handle, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
     {
-      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_SQL, _("Could not open “%s”: %s"),
-                   db->path, handle != NULL ? sqlite3_errmsg (handle) : g_strerror (ENOMEM));
+      gk_db_set_error_for (handle, db->path, rc, error);
       sqlite3_close (handle);
       return FALSE;
     }
 
+  sqlite3_extended_result_codes (handle, TRUE);
   sqlite3_busy_timeout (handle, 5000);
   ok = check_integrity (handle, db->path, error);
   sqlite3_close (handle);
@@ -388,6 +507,9 @@ gk_db_is_verified (GkDb *db)
   return g_atomic_int_get (&db->verified);
 }
 
+/* Each step runs in its own IMMEDIATE transaction and reads the version
+ * again inside it: another process opening the same ledger at the same
+ * moment may have applied the step already. */
 static gboolean
 apply_migration (GkDb    *db,
                  int      step,
@@ -397,6 +519,7 @@ apply_migration (GkDb    *db,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *set_version = NULL;
+  int current;
 
   bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
@@ -408,55 +531,138 @@ apply_migration (GkDb    *db,
   if (!gk_db_begin (db, error))
     return FALSE;
 
-  if (!gk_db_exec (db, sql, error) ||
-      !gk_db_exec (db, set_version, error))
+  current = query_int (db, "PRAGMA user_version", error);
+  if (current < 0)
+    goto fail;
+  if (current > step)
+    return gk_db_commit (db, error);
+
+  /* The mark goes in with the first tables, so a ledger is never seen
+   * with tables and without it. */
+  if (step == 0)
     {
-      gk_db_rollback (db);
-      g_prefix_error (error, _("Could not update the ledger to version %d: "), step + 1);
-      return FALSE;
+      g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", GK_DB_APPLICATION_ID);
+
+      if (!gk_db_exec (db, set_id, error))
+        goto fail;
     }
 
-  return gk_db_commit (db, error);
+  if (!gk_db_exec (db, sql, error) ||
+      !gk_db_exec (db, set_version, error))
+    goto fail;
+
+  if (!gk_db_commit (db, error))
+    goto failed;
+  return TRUE;
+
+fail:
+  gk_db_rollback (db);
+failed:
+  g_prefix_error (error, _("Could not update the ledger to version %d: "), step + 1);
+  return FALSE;
+}
+
+/* A new ledger is created in the rollback journal, so that another process
+ * never sees it half made, and turns to WAL once it has tables. The switch
+ * needs the file to itself and SQLite does not wait for that (the busy
+ * handler is skipped while the pragma holds its read lock): retry here
+ * while other processes open the same new ledger. */
+static gboolean
+switch_to_wal (GkDb    *db,
+               GError **error)
+{
+  gint64 give_up = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (gk_db_exec (db, "PRAGMA journal_mode = WAL", &local_error))
+        return TRUE;
+      if (!g_error_matches (local_error, GK_DB_ERROR, GK_DB_ERROR_BUSY) ||
+          g_get_monotonic_time () > give_up)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_usleep (10 * 1000);
+    }
 }
 
 GkDb *
-gk_db_open_at_version (const char  *path,
-                       int          version,
-                       GError     **error)
+gk_db_open_full (const char     *path,
+                 int             version,
+                 GkDbOpenFlags   flags,
+                 GError        **error)
 {
   g_autoptr(GkDb) db = NULL;
-  g_autofree char *dir = NULL;
-  gboolean is_empty = FALSE;
+  gboolean create = (flags & GK_DB_OPEN_CREATE) != 0;
+  gboolean is_new = FALSE;
+  gboolean read_only = FALSE;
   goffset size = 0;
-  int application_id;
-  int user_version;
-  int n_tables;
+  Header header = { 0 };
+  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (version >= 0 && version <= gk_db_schema_version (), NULL);
 
   gk_core_init ();
 
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if (*path == '\0')
     {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_MISSING, _("No ledger file was given."));
       return NULL;
     }
 
-  if (!check_header (path, &is_empty, &size, error))
+  if (!check_file (path, create, &is_new, &size, error))
     return NULL;
+
+  if (is_new)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, GK_DB_ERROR,
+                       saved_errno == ENOSPC ? GK_DB_ERROR_DISK_FULL : GK_DB_ERROR_READ_ONLY,
+                       _("Could not create the folder “%s” for the ledger (%s). Choose a folder you can write."),
+                       dir, g_strerror (saved_errno));
+          return NULL;
+        }
+      if (g_access (dir, W_OK) != 0)
+        {
+          g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_READ_ONLY,
+                       _("The ledger “%s” cannot be written: the file or its folder is read-only. Choose a folder you can write, or ask for permission to write this one."),
+                       path);
+          return NULL;
+        }
+    }
 
   db = g_new0 (GkDb, 1);
   db->path = g_strdup (path);
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, gk_db_statement_free);
 
-  if (sqlite3_open_v2 (path, &db->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+  /* A ledger on a read-only disk or in a folder we cannot write still
+   * opens for reading (SQLite could not even make its WAL files); a save
+   * then says why it failed. access() answers as the kernel will. */
+  if (!is_new)
     {
-      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_SQL, _("Could not open “%s”: %s"),
-                   path, db->handle != NULL ? sqlite3_errmsg (db->handle) : g_strerror (ENOMEM));
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      read_only = g_access (dir, W_OK) != 0 || g_access (path, W_OK) != 0;
+    }
+  if (flags & GK_DB_OPEN_READ_ONLY)
+    read_only = TRUE;
+
+  rc = sqlite3_open_v2 (path, &db->handle,
+                        read_only ? SQLITE_OPEN_READONLY
+                                  : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0),
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      gk_db_set_error_for (db->handle, path, rc, error);
       return NULL;
     }
 
@@ -468,7 +674,7 @@ gk_db_open_at_version (const char  *path,
    * one (seconds of reading) is left to gk_db_verify() in the background,
    * and every read still fails cleanly on a damaged page. (Tests set
    * GONGKAI_DEFER_CHECK to take the large-ledger path with small files.) */
-  if (is_empty)
+  if (is_new)
     db->verified = TRUE;
   else if (size <= GK_DB_CHECK_AT_OPEN_MAX_BYTES && g_getenv ("GONGKAI_DEFER_CHECK") == NULL)
     {
@@ -477,54 +683,75 @@ gk_db_open_at_version (const char  *path,
       db->verified = TRUE;
     }
 
-  application_id = query_int (db, "PRAGMA application_id", error);
-  user_version = query_int (db, "PRAGMA user_version", error);
-  n_tables = query_int (db, "SELECT count(*) FROM sqlite_schema", error);
-  if (application_id < 0 || user_version < 0 || n_tables < 0)
+  if (!read_header (db, &header, error))
     return NULL;
 
-  if (n_tables > 0 && application_id != GK_DB_APPLICATION_ID)
+  /* A SQLite file with another mark, or with tables and no mark, belongs
+   * to another program; so does an empty one that is not ours to create
+   * (we write nothing until the first step commits, mark and tables). The
+   * pages are counted after the header read, which rolled back a first
+   * commit cut short: that leaves no page at all. */
+  if ((header.n_tables > 0 && header.application_id != GK_DB_APPLICATION_ID) ||
+      (header.n_tables == 0 && header.application_id != 0 && header.application_id != GK_DB_APPLICATION_ID) ||
+      (header.n_tables == 0 && header.application_id == 0 && header.n_pages > 0))
     {
       g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_LEDGER,
                    _("“%s” is not a Gongkai ledger: it is a database of another program"), path);
       return NULL;
     }
 
-  if (user_version > gk_db_schema_version ())
+  if (header.user_version > gk_db_schema_version ())
     {
       g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_TOO_NEW,
                    _("The ledger “%s” was written by a newer version of Gongkai (format %d; this version reads up to %d). Update Gongkai to open it."),
-                   path, user_version, gk_db_schema_version ());
+                   path, header.user_version, gk_db_schema_version ());
       return NULL;
     }
 
-  if (!gk_db_exec (db, "PRAGMA journal_mode = WAL", error) ||
-      !gk_db_exec (db, "PRAGMA synchronous = NORMAL", error) ||
+  if (flags & GK_DB_OPEN_READ_ONLY)
+    return g_steal_pointer (&db);
+
+  if (!gk_db_exec (db, "PRAGMA synchronous = " GK_DB_SYNCHRONOUS, error) ||
       !gk_db_exec (db, "PRAGMA foreign_keys = ON", error))
     return NULL;
 
-  if (n_tables == 0)
+  /* An existing ledger is copied before its format changes. */
+  if (header.n_tables > 0 && header.user_version < version)
     {
-      g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", GK_DB_APPLICATION_ID);
+      g_autofree char *copy = gk_db_backup (db, "before-update", error);
 
-      if (!gk_db_exec (db, set_id, error))
-        return NULL;
+      if (copy == NULL)
+        {
+          g_prefix_error (error, _("Could not make a backup before updating the ledger: "));
+          return NULL;
+        }
     }
 
-  for (int step = user_version; step < version; step++)
+  for (int step = header.user_version; step < version; step++)
     {
       if (!apply_migration (db, step, error))
         return NULL;
     }
 
+  if (!switch_to_wal (db, error))
+    return NULL;
+
   return g_steal_pointer (&db);
+}
+
+GkDb *
+gk_db_open_at_version (const char  *path,
+                       int          version,
+                       GError     **error)
+{
+  return gk_db_open_full (path, version, GK_DB_OPEN_CREATE, error);
 }
 
 GkDb *
 gk_db_open (const char  *path,
             GError     **error)
 {
-  return gk_db_open_at_version (path, gk_db_schema_version (), error);
+  return gk_db_open_full (path, gk_db_schema_version (), GK_DB_OPEN_CREATE, error);
 }
 
 /* For workers that only read beside the window's own connection: nothing

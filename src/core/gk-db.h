@@ -17,6 +17,16 @@ G_BEGIN_DECLS
 
 typedef struct _GkDb GkDb;
 
+typedef enum
+{
+  GK_DB_OPEN_NONE = 0,
+  /* A missing or empty file becomes a new ledger. Without it, only an
+   * existing ledger opens (read commands must not create files). */
+  GK_DB_OPEN_CREATE = 1 << 0,
+  /* Only to read, as it is: no migration, no change of journal (backups). */
+  GK_DB_OPEN_READ_ONLY = 1 << 1,
+} GkDbOpenFlags;
+
 GkDb         *gk_db_open              (const char   *path,
                                        GError      **error);
 /* A connection that can only read (SQLite refuses writes): no migration,
@@ -26,6 +36,10 @@ GkDb         *gk_db_open_read_only    (const char   *path,
 /* For tests of the migrations: stop at @version instead of the newest. */
 GkDb         *gk_db_open_at_version   (const char   *path,
                                        int           version,
+                                       GError      **error);
+GkDb         *gk_db_open_full         (const char   *path,
+                                       int           version,
+                                       GkDbOpenFlags flags,
                                        GError      **error);
 void          gk_db_close             (GkDb         *db);
 /* The full integrity check; safe to call from another thread. */
@@ -40,6 +54,13 @@ const char   *gk_db_get_path          (GkDb         *db);
  * fails with GK_DB_ERROR_BUSY. */
 void          gk_db_set_busy_timeout  (GkDb         *db,
                                        int           milliseconds);
+
+/* Copies the ledger with SQLite's online backup into its backups folder
+ * (see gk-backup.h), named by the time and @reason, and keeps the newest
+ * of them as the ledger's setting says. Returns the copy's path. */
+char         *gk_db_backup            (GkDb         *db,
+                                       const char   *reason,
+                                       GError      **error);
 
 gboolean      gk_db_exec              (GkDb         *db,
                                        const char   *sql,

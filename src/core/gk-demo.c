@@ -56,6 +56,7 @@ typedef struct
 {
   GkStore *store;
   GRand *rand;
+  GRand *uuid_salt;          /* NULL on an empty ledger; see gk_demo_fill() */
   GkCalendar *calendar;
   GPtrArray *items;          /* GkItem, active */
   GPtrArray *units;          /* GkUnit */
@@ -88,6 +89,9 @@ random_uuid (Demo *demo)
 
   for (guint i = 0; i < sizeof bytes; i++)
     bytes[i] = g_rand_int_range (demo->rand, 0, 256);
+  if (demo->uuid_salt != NULL)
+    for (guint i = 0; i < sizeof bytes; i++)
+      bytes[i] ^= g_rand_int_range (demo->uuid_salt, 0, 256);
   bytes[6] = (bytes[6] & 0x0f) | 0x40;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
@@ -823,6 +827,7 @@ static void
 demo_clear (Demo *demo)
 {
   g_clear_pointer (&demo->rand, g_rand_free);
+  g_clear_pointer (&demo->uuid_salt, g_rand_free);
   g_clear_pointer (&demo->items, g_ptr_array_unref);
   g_clear_pointer (&demo->units, g_ptr_array_unref);
   g_clear_pointer (&demo->chains, g_hash_table_unref);
@@ -897,6 +902,8 @@ gk_demo_fill (GkStore  *store,
 {
   g_auto(Demo) demo = { 0 };
   g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+  g_autoptr(GkQuery) everything = gk_query_new ();
+  guint n_existing = 0;
   GDate last_day;
   guint added = 0;
   guint standalone = 0;
@@ -949,6 +956,14 @@ gk_demo_fill (GkStore  *store,
 
   if (!gk_db_begin (gk_store_get_db (store), error))
     return FALSE;
+
+  /* A second sample in the same ledger draws the same records with other
+   * identifiers; the first, on an empty ledger, stays as the seed gives it.
+   * Counted under the write lock, so two samples at once differ too. */
+  if (!gk_store_count (store, everything, &n_existing, error))
+    goto fail;
+  if (n_existing > 0)
+    demo.uuid_salt = g_rand_new_with_seed (n_existing ^ seed);
 
   while (added < n_records)
     {

@@ -18,6 +18,10 @@ typedef enum
   GK_DB_ERROR_INVALID,        /* the caller asked for something the ledger does not allow */
   GK_DB_ERROR_BUSY,           /* another program holds the ledger locked */
   GK_DB_ERROR_OUTDATED,       /* a read-only open found a ledger that needs updating */
+  GK_DB_ERROR_MISSING,        /* no ledger at the path, and none was to be created */
+  GK_DB_ERROR_READ_ONLY,      /* the file or its folder cannot be written */
+  GK_DB_ERROR_DISK_FULL,      /* the disk holding the ledger is full */
+  GK_DB_ERROR_IO,             /* the system could not read or write the file */
 } GkDbError;
 
 GQuark gk_db_error_quark (void);

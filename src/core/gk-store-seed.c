@@ -30,6 +30,18 @@ table_is_empty (GkStore    *self,
   return TRUE;
 }
 
+static gboolean
+find_empty_tables (GkStore   *self,
+                   gboolean  *no_organisation,
+                   gboolean  *no_units,
+                   gboolean  *no_items,
+                   GError   **error)
+{
+  return table_is_empty (self, "SELECT 1 FROM organisation", no_organisation, error) &&
+         table_is_empty (self, "SELECT 1 FROM units", no_units, error) &&
+         table_is_empty (self, "SELECT 1 FROM catalog_items", no_items, error);
+}
+
 /* Requests and review or litigation cases are records too, of two items of
  * the request domain that the catalog describes by their field sets. */
 static GkItem *
@@ -90,11 +102,10 @@ gk_store_seed_defaults (GkStore  *self,
   g_autoptr(GkCatalog) catalog = NULL;
   gboolean no_organisation, no_units, no_items;
 
-  if (!table_is_empty (self, "SELECT 1 FROM organisation", &no_organisation, error) ||
-      !table_is_empty (self, "SELECT 1 FROM units", &no_units, error) ||
-      !table_is_empty (self, "SELECT 1 FROM catalog_items", &no_items, error))
+  /* A seeded ledger (nearly every open) is only read, so that a ledger in a
+   * read-only folder still opens. */
+  if (!find_empty_tables (self, &no_organisation, &no_units, &no_items, error))
     return FALSE;
-
   if (!no_organisation && !no_units && !no_items)
     return TRUE;
 
@@ -104,6 +115,11 @@ gk_store_seed_defaults (GkStore  *self,
 
   if (!gk_db_begin (self->db, error))
     return FALSE;
+
+  /* Again under the write lock: another process opening the same new
+   * ledger may have seeded it meanwhile. */
+  if (!find_empty_tables (self, &no_organisation, &no_units, &no_items, error))
+    goto fail;
 
   if (no_organisation)
     {

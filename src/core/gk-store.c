@@ -8,6 +8,7 @@
 #include "gk-schema.h"
 #include <json-glib/json-glib.h>
 
+#include "gk-backup.h"
 #include "gk-store-private.h"
 
 G_DEFINE_FINAL_TYPE (GkStore, gk_store, G_TYPE_OBJECT)
@@ -232,13 +233,14 @@ gk_store_init (GkStore *self)
   self->item_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
 
-GkStore *
-gk_store_open (const char  *path,
-               GError     **error)
+static GkStore *
+open_store (const char     *path,
+            GkDbOpenFlags   flags,
+            GError        **error)
 {
   g_autoptr(GkStore) self = g_object_new (GK_TYPE_STORE, NULL);
 
-  self->db = gk_db_open (path, error);
+  self->db = gk_db_open_full (path, gk_db_schema_version (), flags, error);
   if (self->db == NULL)
     return NULL;
 
@@ -269,6 +271,32 @@ gk_store_open_read_only (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+GkStore *
+gk_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(GkStore) self = open_store (path, GK_DB_OPEN_CREATE, error);
+  g_autoptr(GError) backup_error = NULL;
+
+  if (self == NULL)
+    return NULL;
+
+  /* The day's copy, of a ledger known to be whole (a large one is checked
+   * later: its copy waits for the next day's first open after that). A
+   * copy that fails does not keep the clerk from the ledger. */
+  if (gk_db_is_verified (self->db) && !gk_store_backup_daily (self, &backup_error))
+    g_debug ("No daily backup of %s: %s", path, backup_error->message);
+
+  return g_steal_pointer (&self);
+}
+
+GkStore *
+gk_store_open_existing (const char  *path,
+                        GError     **error)
+{
+  return open_store (path, GK_DB_OPEN_NONE, error);
 }
 
 GkDb *

@@ -133,12 +133,16 @@ void     gk_query_free (GkQuery *query);
 GkQuery *gk_query_copy (const GkQuery *query);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkQuery, gk_query_free)
 
+/* Creates the ledger (and its folder) when there is none at @path. */
 GkStore    *gk_store_open                (const char   *path,
                                           GError      **error);
 /* A worker's own connection beside the window's: it reads only (every
  * write fails), does not migrate or seed, and refuses a ledger in an older
  * format (GK_DB_ERROR_OUTDATED). */
 GkStore    *gk_store_open_read_only      (const char   *path,
+                                          GError      **error);
+/* Opens only an existing ledger: for commands that read. */
+GkStore    *gk_store_open_existing       (const char   *path,
                                           GError      **error);
 const char *gk_store_get_path            (GkStore      *self);
 GkCalendar *gk_store_get_calendar        (GkStore      *self);
