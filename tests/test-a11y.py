@@ -223,6 +223,13 @@ def check_names(app):
             continue
         if role not in NAMED_ROLES:
             continue
+        # libadwaita 1.2 draws a toast's close button itself, with no name:
+        # not ours to label.
+        try:
+            if node.parent is not None and node.parent.name == 'AdwToastWidget':
+                continue
+        except Exception:
+            pass
         if not name.strip() or name.startswith('Gtk') or name.startswith('Adw') or name.startswith('Gk'):
             parent = node.parent
             missing.append('%s %r in %s %r' % (role, name, parent.getRoleName(), parent.name))
