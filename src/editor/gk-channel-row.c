@@ -248,6 +248,20 @@ gk_channel_row_get_channel (GkChannelRow *self)
   return self->channel;
 }
 
+GkChannelRow *
+gk_channel_row_find (GPtrArray  *rows,
+                     const char *channel)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GkChannelRow *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (row->channel, channel) == 0)
+        return row;
+    }
+  return NULL;
+}
+
 gboolean
 gk_channel_row_get_used (GkChannelRow *self)
 {

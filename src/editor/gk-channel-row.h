@@ -15,6 +15,9 @@ G_DECLARE_FINAL_TYPE (GkChannelRow, gk_channel_row, GK, CHANNEL_ROW, AdwExpander
 GtkWidget       *gk_channel_row_new              (const char   *channel,
                                                   gboolean      asks_date);
 const char      *gk_channel_row_get_channel      (GkChannelRow *self);
+/* The row of @channel among @rows (GkChannelRow), or NULL. */
+GkChannelRow    *gk_channel_row_find             (GPtrArray    *rows,
+                                                  const char   *channel);
 gboolean         gk_channel_row_get_used         (GkChannelRow *self);
 void             gk_channel_row_set_used         (GkChannelRow *self,
                                                   gboolean      used);

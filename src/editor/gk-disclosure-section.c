@@ -212,20 +212,6 @@ clear_channels (GkDisclosureSection *self)
   g_ptr_array_set_size (self->channels, 0);
 }
 
-static GkChannelRow *
-find_channel (GkDisclosureSection *self,
-              const char          *name)
-{
-  for (guint i = 0; i < self->channels->len; i++)
-    {
-      GkChannelRow *row = g_ptr_array_index (self->channels, i);
-
-      if (g_strcmp0 (gk_channel_row_get_channel (row), name) == 0)
-        return row;
-    }
-  return NULL;
-}
-
 /* The item's channels first, in its order, then any other the record used.
  * Records of one item share the rows: only their values change. */
 static void
@@ -399,7 +385,7 @@ gk_disclosure_section_save (GkEditorSection  *section,
     {
       const GkRecordChannel *saved = g_ptr_array_index (used, i);
 
-      gk_channel_row_set_stored_date (find_channel (self, saved->channel), saved->published_on);
+      gk_channel_row_set_stored_date (gk_channel_row_find (self->channels, saved->channel), saved->published_on);
     }
 
   return TRUE;
@@ -540,7 +526,7 @@ gk_disclosure_section_set_channel (GkDisclosureSection *self,
 
   g_return_if_fail (GK_IS_DISCLOSURE_SECTION (self));
 
-  row = find_channel (self, name);
+  row = gk_channel_row_find (self->channels, name);
   g_return_if_fail (row != NULL);
   gk_channel_row_set_text (row, date, address);
 }
@@ -567,7 +553,7 @@ gk_disclosure_section_get_channel (GkDisclosureSection  *self,
 
   g_return_val_if_fail (GK_IS_DISCLOSURE_SECTION (self), FALSE);
 
-  row = find_channel (self, name);
+  row = gk_channel_row_find (self->channels, name);
   g_return_val_if_fail (row != NULL, FALSE);
 
   if (date != NULL)

@@ -21,20 +21,6 @@ struct _GkPublishDialog
 
 G_DEFINE_FINAL_TYPE (GkPublishDialog, gk_publish_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
-static GkChannelRow *
-find_channel (GkPublishDialog *self,
-              const char      *name)
-{
-  for (guint i = 0; i < self->channels->len; i++)
-    {
-      GkChannelRow *row = g_ptr_array_index (self->channels, i);
-
-      if (g_strcmp0 (gk_channel_row_get_channel (row), name) == 0)
-        return row;
-    }
-  return NULL;
-}
-
 /* Publishing needs a possible date and at least one channel (when the
  * item offers any): the dialog says which is missing. */
 static void
@@ -135,7 +121,7 @@ gk_publish_dialog_add_channel (GkPublishDialog *self,
   g_return_if_fail (GK_IS_PUBLISH_DIALOG (self));
   g_return_if_fail (name != NULL);
 
-  if (find_channel (self, name) != NULL)
+  if (gk_channel_row_find (self->channels, name) != NULL)
     return;
 
   /* One publication date for all: the rows ask only the address. */
@@ -162,7 +148,7 @@ gk_publish_dialog_set_channel (GkPublishDialog *self,
 
   g_return_if_fail (GK_IS_PUBLISH_DIALOG (self));
 
-  row = find_channel (self, name);
+  row = gk_channel_row_find (self->channels, name);
   g_return_if_fail (row != NULL);
 
   kept = address == NULL ? gk_channel_row_dup_address_text (row) : NULL;
