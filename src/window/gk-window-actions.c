@@ -340,11 +340,9 @@ on_launch_done_cb (GObject      *source,
 /* GTK 4.8 has no GtkFileLauncher: GIO's launcher goes through the portal
  * inside the Flatpak. */
 static void
-on_report_toast_open_cb (AdwToast *toast,
-                         GkWindow *self)
+on_report_toast_open_cb (AdwToast   *toast,
+                         const char *uri)
 {
-  const char *uri = g_object_get_data (G_OBJECT (toast), "gk-uri");
-
   g_app_info_launch_default_for_uri_async (uri, NULL, NULL, on_launch_done_cb, NULL);
 }
 
@@ -356,8 +354,9 @@ on_report_exported_cb (GkReportDialog *dialog,
   AdwToast *toast = adw_toast_new (_("Annual report saved"));
 
   adw_toast_set_button_label (toast, _("_Open"));
-  g_object_set_data_full (G_OBJECT (toast), "gk-uri", g_file_get_uri (file), g_free);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_report_toast_open_cb), self);
+  /* The toast owns the file's address for as long as it can be clicked. */
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_report_toast_open_cb),
+                         g_file_get_uri (file), (GClosureNotify) (void (*) (void)) g_free, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
