@@ -164,6 +164,7 @@ fixture_set_up (Fixture       *f,
 
     figures->rules_issued = 3;
     figures->fees_fen = 12345600;
+    g_free (figures->overview);
     figures->overview = g_strdup ("总体情况：联系电话 13812345678。" INJECTION);
     g_assert_true (gk_store_set_report_figures (f->ledger.store, figures, &error));
     g_assert_no_error (error);
