@@ -136,6 +136,8 @@ def main():
     env = dict(os.environ)
     env.pop('GTK_A11Y', None)
     env.pop('NO_AT_BRIDGE', None)
+    if os.environ.get('GK_APP_G_DEBUG'):
+        env['G_DEBUG'] = os.environ['GK_APP_G_DEBUG']
     app_process = subprocess.Popen([os.path.join(build, 'src', 'gongkai'), '--db', os.path.join(tmp, 'ledger.db')],
                                    env=env)
     try:
