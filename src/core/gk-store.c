@@ -256,8 +256,9 @@ open_store (const char     *path,
 }
 
 GkStore *
-gk_store_open_read_only (const char  *path,
-                         GError     **error)
+gk_store_open_read_only (const char         *path,
+                         const char * const *hidden,
+                         GError            **error)
 {
   g_autoptr(GkStore) self = g_object_new (GK_TYPE_STORE, NULL);
 
@@ -270,6 +271,8 @@ gk_store_open_read_only (const char  *path,
       !gk_store_register_sql_functions (self, error))
     return NULL;
 
+  for (guint i = 0; hidden != NULL && hidden[i] != NULL; i++)
+    gk_store_hide_record (self, hidden[i]);
   return g_steal_pointer (&self);
 }
 

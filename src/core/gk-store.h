@@ -138,8 +138,11 @@ GkStore    *gk_store_open                (const char   *path,
                                           GError      **error);
 /* A worker's own connection beside the window's: it reads only (every
  * write fails), does not migrate or seed, and refuses a ledger in an older
- * format (GK_DB_ERROR_OUTDATED). */
+ * format (GK_DB_ERROR_OUTDATED). It leaves out the records in @hidden
+ * (gk_store_dup_hidden_records() of the window's store, or NULL), as the
+ * window does while their delete can still be undone. */
 GkStore    *gk_store_open_read_only      (const char   *path,
+                                          const char * const *hidden,
                                           GError      **error);
 /* Opens only an existing ledger: for commands that read. */
 GkStore    *gk_store_open_existing       (const char   *path,

@@ -64,20 +64,6 @@ job_free (Job *job)
   g_free (job);
 }
 
-/* A read-only connection of the worker's own, hiding what the window's
- * store hides. */
-static GkStore *
-open_worker_store (const char          *db_path,
-                   const char * const  *hidden,
-                   GError             **error)
-{
-  GkStore *store = gk_store_open_read_only (db_path, error);
-
-  for (guint i = 0; store != NULL && hidden != NULL && hidden[i] != NULL; i++)
-    gk_store_hide_record (store, hidden[i]);
-  return store;
-}
-
 static gint64
 selected_unit (GkReportDialog *self)
 {
@@ -149,7 +135,7 @@ count_thread (GTask        *task,
   GkReportCounts *counts = NULL;
   GError *error = NULL;
 
-  store = open_worker_store (job->db_path, (const char * const *) job->hidden, &error);
+  store = gk_store_open_read_only (job->db_path, (const char * const *) job->hidden, &error);
   if (store != NULL)
     counts = gk_report_count (store, job->year, job->unit_id, NULL, cancellable, &error);
   if (counts == NULL)
@@ -293,7 +279,7 @@ export_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   /* A connection of its own: the window goes on reading and writing on its own. */
-  store = open_worker_store (job->db_path, (const char * const *) job->hidden, &error);
+  store = gk_store_open_read_only (job->db_path, (const char * const *) job->hidden, &error);
   if (store == NULL ||
       !gk_report_export (store, &job->options, job->path, cancellable, on_export_progress, source_object, &error))
     {

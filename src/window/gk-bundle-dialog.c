@@ -104,14 +104,12 @@ run_job (GTask        *task,
 
   /* Its own read-only connection: the window stays free while this runs,
    * and what the clerk has just deleted stays out here too. */
-  store = gk_store_open_read_only (job->db_path, &error);
+  store = gk_store_open_read_only (job->db_path, (const char * const *) job->hidden, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  for (guint i = 0; job->hidden != NULL && job->hidden[i] != NULL; i++)
-    gk_store_hide_record (store, job->hidden[i]);
   if (job->dir == NULL)
     summary = gk_bundle_plan (store, &options, &error);
   else
