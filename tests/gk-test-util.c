@@ -1,4 +1,6 @@
 /* gk-test-util.c: small helpers the tests share. */
+#include <string.h>
+
 #include "gk-test-util.h"
 
 #include <glib/gstdio.h>
@@ -92,4 +94,22 @@ gk_test_ledger_tear_down (GkTestLedger  *ledger,
   gk_test_remove_tree (ledger->dir);
   g_free (ledger->path);
   g_free (ledger->dir);
+}
+
+char *
+gk_test_damage_file (const char *path,
+                     goffset     offset,
+                     gsize       n_bytes,
+                     gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (*length, >, offset + n_bytes);
+  memset (contents + offset, 0x5a, n_bytes);
+  g_assert_true (g_file_set_contents (path, contents, *length, &error));
+  g_assert_no_error (error);
+  return contents;
 }

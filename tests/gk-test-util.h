@@ -9,6 +9,13 @@ G_BEGIN_DECLS
 
 /* Removes @path and everything below it. */
 void gk_test_remove_tree (const char *path);
+/* Overwrites @n_bytes of the file at @path from @offset with garbage, as a
+ * failing disk would, and returns the damaged contents (their length in
+ * @length). Fails the test if the file is not longer than that. */
+char *gk_test_damage_file (const char *path,
+                           goffset     offset,
+                           gsize       n_bytes,
+                           gsize      *length);
 
 /* Adds (or replaces) catalog item @key of @domain with no field at all, so
  * that its records publish as they are. */

@@ -85,17 +85,8 @@ test_damage_and_restore (void)
   g_clear_object (&store);
 
   /* Damage: scribble over the middle of the file. */
-  {
-    g_autofree char *contents = NULL;
-    gsize length;
-
-    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-    g_assert_cmpuint (length, >, 40 * 4096);
-    memset (contents + 10 * 4096, 0x5a, 20 * 4096);
-    g_assert_true (g_file_set_contents (path, contents, length, NULL));
-    damaged = g_steal_pointer (&contents);
-    damaged_len = length;
-  }
+  damaged = gk_test_damage_file (path, 10 * 4096, 20 * 4096, &damaged_len);
+  g_assert_cmpuint (damaged_len, >, 40 * 4096);
   store = gk_store_open (path, &error);
   g_assert_null (store);
   g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_CORRUPT);
