@@ -119,7 +119,6 @@ gk_store_set_status (GkStore     *self,
   gk_record_set_status (record, status);
   gk_record_set_published_on (record, published_on);
   gk_record_set_updated_at (record, now);
-  g_object_notify (G_OBJECT (record), "status");
   gk_store_emit_records_changed (self);
   return TRUE;
 
@@ -215,7 +214,6 @@ gk_store_record_change (GkStore     *self,
   gk_record_set_published_on (record, NULL);
   gk_record_set_status (record, GK_STATUS_DRAFT);
   gk_record_set_due_missing_year (record, gk_record_get_due_missing_year (stored));
-  g_object_notify (G_OBJECT (record), "status");
   gk_store_emit_records_changed (self);
   return TRUE;
 
