@@ -3,6 +3,9 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <utime.h>
 
 #include "gk-backup.h"
 #include "gk-core.h"
@@ -160,6 +163,86 @@ test_keep (void)
   gk_test_remove_tree (dir);
 }
 
+static char *
+write_temp_copy (const char *dir,
+                 const char *name,
+                 gint64      age_seconds)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  struct utimbuf times;
+
+  g_assert_true (g_file_set_contents (path, "SQLite format 3", -1, NULL));
+  times.actime = times.modtime = g_get_real_time () / G_USEC_PER_SEC - age_seconds;
+  g_assert_cmpint (utime (path, &times), ==, 0);
+  return g_steal_pointer (&path);
+}
+
+/* A process killed while it copied the ledger leaves its unfinished copy;
+ * the next backup removes it, but never a copy another living process is
+ * still writing. */
+static void
+test_abandoned_copies (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gongkai-abandoned-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autofree char *backups = gk_backup_get_dir (path);
+  g_autoptr(GkStore) store = gk_test_open_store (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dead_name = NULL, *live_name = NULL;
+  g_autofree char *dead = NULL, *dead_journal = NULL, *live = NULL, *fresh = NULL, *ancient = NULL;
+  g_autofree char *copy = NULL;
+  pid_t child;
+  int status;
+
+  /* The id of a process that has ended. */
+  child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    _exit (0);
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+
+  g_assert_cmpint (g_mkdir_with_parents (backups, 0700), ==, 0);
+  dead_name = g_strdup_printf (".backup-%d-Ab12Cd", (int) child);
+  live_name = g_strdup_printf (".backup-%d-Ef34Gh", (int) getppid ());
+  dead = write_temp_copy (backups, dead_name, 120);
+  {
+    g_autofree char *journal_name = g_strconcat (dead_name, "-journal", NULL);
+    dead_journal = write_temp_copy (backups, journal_name, 120);
+  }
+  live = write_temp_copy (backups, live_name, 120);
+  /* Just written: its writer may be in another sandbox we cannot see. */
+  {
+    g_autofree char *fresh_name = g_strdup_printf (".backup-%d-Ij56Kl", (int) child + 1000000);
+    fresh = write_temp_copy (backups, fresh_name, 0);
+  }
+  ancient = write_temp_copy (backups, ".backup-Mn78Op", 2 * 60 * 60);
+
+  copy = gk_store_backup (store, "manual", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+
+  g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (dead_journal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (ancient, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
+
+  /* The finished copy left no temporary of its own behind. */
+  {
+    g_autoptr(GDir) folder = g_dir_open (backups, 0, NULL);
+    const char *name;
+    guint temps = 0;
+
+    while ((name = g_dir_read_name (folder)) != NULL)
+      temps += g_str_has_prefix (name, ".backup-");
+    g_assert_cmpuint (temps, ==, 2);
+  }
+
+  g_clear_object (&store);
+  gk_test_remove_tree (dir);
+}
+
 /* A ledger of an older format is copied before it is updated; a copy that
  * is not a ledger is refused, and the ledger is left alone. */
 static void
@@ -206,6 +289,7 @@ main (int   argc,
 
   g_test_add_func ("/backup/damage-and-restore", test_damage_and_restore);
   g_test_add_func ("/backup/keep", test_keep);
+  g_test_add_func ("/backup/abandoned-copies", test_abandoned_copies);
   g_test_add_func ("/backup/before-update-and-bad-copy", test_before_update_and_bad_copy);
 
   return g_test_run ();

@@ -5,8 +5,10 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "gk-backup.h"
@@ -17,6 +19,14 @@
 /* "<stem>-YYYYMMDD-HHMMSS-NN-<reason>.db": sorted by name is sorted by
  * time, NN telling apart the copies of one second. */
 #define NAME_PATTERN "^(.+)-([0-9]{8})-([0-9]{6})-([0-9]{2})-([a-z-]+)\\.db$"
+
+/* A copy in progress: ".backup-<pid>-XXXXXX", renamed when finished. */
+#define TEMP_PREFIX ".backup-"
+
+/* A copy is written page after page, so its file changes all the while;
+ * one left this long unchanged was abandoned even if its writer's id now
+ * belongs to another process (or to another sandbox's namespace). */
+#define TEMP_STALE_SECONDS (60 * 60)
 
 void
 gk_backup_free (GkBackup *backup)
@@ -115,6 +125,44 @@ remove_copy (const char *path)
     }
 }
 
+/* Removes the copies in progress that a writer killed midway left in
+ * @dir: their process is gone and the file has not changed for a minute,
+ * or the file has not changed for an hour whoever wrote it. */
+static void
+sweep_abandoned (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  if (folder == NULL)
+    return;
+
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+      gint64 age;
+      gboolean writer_gone;
+      char *end = NULL;
+      guint64 pid;
+
+      if (!g_str_has_prefix (name, TEMP_PREFIX))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+        continue;
+
+      age = now - st.st_mtime;
+      pid = g_ascii_strtoull (name + strlen (TEMP_PREFIX), &end, 10);
+      writer_gone = end != NULL && *end == '-' && pid > 0 && pid != (guint64) getpid () &&
+                    pid <= G_MAXINT && kill ((pid_t) pid, 0) != 0 && errno == ESRCH;
+
+      if ((writer_gone && age > 60) || age > TEMP_STALE_SECONDS)
+        g_unlink (path);
+    }
+}
+
 /* The setting, read through @db: a ledger older than the settings table
  * (a copy before an update) keeps the default. */
 static guint
@@ -210,7 +258,12 @@ gk_db_backup (GkDb        *db,
       return NULL;
     }
 
-  tmp = g_build_filename (dir, ".backup-XXXXXX", NULL);
+  sweep_abandoned (dir);
+  {
+    g_autofree char *template = g_strdup_printf (TEMP_PREFIX "%d-XXXXXX", (int) getpid ());
+
+    tmp = g_build_filename (dir, template, NULL);
+  }
   fd = g_mkstemp (tmp);
   if (fd < 0)
     {
