@@ -72,10 +72,14 @@ grep -q "not a Gongkai ledger" "$tmp/err" && ok "damaged file explained" || not_
 expect_status 5 "mistyped path refused" "$cli" --db "$tmp/no-such-folder/ledger.db" list
 grep -q "no ledger at" "$tmp/err" && ok "mistyped path explained" || not_ok "mistyped path explained"
 [ ! -e "$tmp/no-such-folder" ] && ok "mistyped path creates nothing" || not_ok "mistyped path creates nothing"
-for command in list catalog check verify "show x"; do
+for command in list catalog check verify "show x" "publish --dry-run" "publish -o $tmp/site"; do
   expect_status 5 "$command on a missing ledger" "$cli" --db "$tmp/missing.db" $command
 done
-[ ! -e "$tmp/missing.db" ] && ok "read commands create no ledger" || not_ok "read commands create no ledger"
+[ ! -e "$tmp/missing.db" ] && [ ! -e "$tmp/site" ] && ok "read commands create no ledger" || not_ok "read commands create no ledger"
+expect_status 0 "due without a ledger answers from the shipped catalog" "$cli" --db "$tmp/missing.db" due --item bidding.candidates 2025-03-06
+grep -q "2025-03-10" "$tmp/out" && ok "due without a ledger: the date" || not_ok "due without a ledger: the date"
+grep -q "no ledger at" "$tmp/err" && ok "due without a ledger says so" || not_ok "due without a ledger says so"
+[ ! -e "$tmp/missing.db" ] && ok "due creates no ledger" || not_ok "due creates no ledger"
 : >"$tmp/zero.db"
 expect_status 5 "zero-length file refused" "$cli" --db "$tmp/zero.db" list
 grep -q "empty" "$tmp/err" && ok "zero-length file explained" || not_ok "zero-length file explained"

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-calendar.h"
+#include "gk-catalog.h"
 #include "gk-cli.h"
 #include "gk-deadline.h"
 #include "gk-request-deadline.h"
@@ -13,7 +14,7 @@
 
 /* The item's rule from @start, or the reply period of a request. */
 static gboolean
-compute_due (GkStore     *store,
+compute_due (GkCalendar  *calendar,
              GkItem      *item,
              const GDate *start,
              GDate       *due,
@@ -27,7 +28,7 @@ compute_due (GkStore     *store,
     {
       GkRequestDeadline deadline;
 
-      if (!gk_request_deadline_compute (gk_store_get_calendar (store), start, NULL, 0, &deadline, error))
+      if (!gk_request_deadline_compute (calendar, start, NULL, 0, &deadline, error))
         return FALSE;
       *due = deadline.due;
       *missing_year = deadline.missing_year;
@@ -42,7 +43,7 @@ compute_due (GkStore     *store,
   if (!gk_deadline_rule_parse (text, &rule, error))
     return FALSE;
 
-  gk_deadline_rule_compute_due (&rule, gk_store_get_calendar (store), start, due, missing_year);
+  gk_deadline_rule_compute_due (&rule, calendar, start, due, missing_year);
   return TRUE;
 }
 
@@ -53,6 +54,7 @@ gk_cli_due (GkCliContext  *ctx,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GkStore) store = NULL;
+  g_autoptr(GkCalendar) calendar = NULL;
   int status = GK_CLI_EXIT_OK;
   g_autoptr(GkItem) item = NULL;
   g_autoptr(GError) error = NULL;
@@ -86,12 +88,35 @@ gk_cli_due (GkCliContext  *ctx,
   if (!gk_date_from_iso (argv[1], &start, &error))
     return gk_cli_usage_error (COMMAND, "%s", error->message);
 
-  store = gk_cli_open_store (ctx, TRUE, &status);
-  if (store == NULL)
-    return status;
-  item = gk_store_get_item (store, item_key, &error);
-  if (item == NULL ||
-      !compute_due (store, item, &start, &due, &missing_year, &error))
+  /* A question, not an edit: without a ledger the shipped catalog and
+   * calendar answer it, and no ledger is made for it. */
+  if (!g_file_test (ctx->db_path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GkCatalog) catalog = gk_catalog_new_default (&error);
+
+      if (catalog == NULL || (calendar = gk_calendar_new_default (&error)) == NULL)
+        return gk_cli_failure (error);
+      item = gk_catalog_lookup_item (catalog, item_key);
+      item = item != NULL ? g_object_ref (item) : gk_catalog_new_request_item (catalog, item_key);
+      if (item == NULL)
+        {
+          g_set_error (&error, GK_CATALOG_ERROR, GK_CATALOG_ERROR_INVALID, _("No catalog item “%s”"), item_key);
+          return gk_cli_failure (error);
+        }
+      g_printerr (_("gongkai-cli %s: there is no ledger at “%s”; the shipped catalog and calendar answer.\n"),
+                  COMMAND, ctx->db_path);
+    }
+  else
+    {
+      store = gk_cli_open_store (ctx, FALSE, &status);
+      if (store == NULL)
+        return status;
+      calendar = g_object_ref (gk_store_get_calendar (store));
+      item = gk_store_get_item (store, item_key, &error);
+      if (item == NULL)
+        return gk_cli_failure (error);
+    }
+  if (!compute_due (calendar, item, &start, &due, &missing_year, &error))
     return gk_cli_failure (error);
 
   due_text = gk_date_format_iso (&due);

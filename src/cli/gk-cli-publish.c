@@ -75,6 +75,7 @@ gk_cli_publish (GkCliContext  *ctx,
   g_autoptr(GkStore) store = NULL;
   g_autoptr(GkBundleSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
+  int status = GK_CLI_EXIT_OK;
   g_autofree char *output = NULL;
   g_autofree char *today = NULL;
   g_autofree char *ocid_prefix = NULL;
@@ -105,9 +106,9 @@ gk_cli_publish (GkCliContext  *ctx,
   if (today != NULL && !gk_date_from_iso (today, NULL, NULL))
     return gk_cli_usage_error (COMMAND, _("--today takes a date as YYYY-MM-DD"));
 
-  store = gk_store_open (ctx->db_path, &error);
+  store = gk_cli_open_store (ctx, FALSE, &status);
   if (store == NULL)
-    return gk_cli_failure (error);
+    return status;
   options.today = today;
   options.ocid_prefix = ocid_prefix;
 

@@ -105,6 +105,10 @@ typedef struct
 
 #define GK_TYPE_CATALOG (gk_catalog_get_type ())
 
+/* The items of the request domain, built from the catalog's field sets. */
+#define GK_ITEM_KEY_REQUEST "request.application"
+#define GK_ITEM_KEY_CASE    "request.case"
+
 GQuark                       gk_catalog_error_quark     (void);
 GType                        gk_catalog_get_type        (void) G_GNUC_CONST;
 
@@ -137,6 +141,12 @@ const GkCatalogProjectKind  *gk_catalog_lookup_project_kind (GkCatalog    *catal
  * not own them. */
 GPtrArray                   *gk_catalog_list_items      (GkCatalog        *catalog,
                                                          const char       *domain_key);
+
+/* A new item for requests (GK_ITEM_KEY_REQUEST) or review and litigation
+ * cases (GK_ITEM_KEY_CASE), built from the catalog's field sets; NULL for
+ * any other key. */
+GkItem                      *gk_catalog_new_request_item (GkCatalog      *catalog,
+                                                         const char     *key);
 
 /* Names joined by "、" ("区住建局、各街镇"); unknown keys are shown as they are. */
 char                        *gk_catalog_dup_unit_names  (GkCatalog        *catalog,

@@ -42,54 +42,14 @@ find_empty_tables (GkStore   *self,
          table_is_empty (self, "SELECT 1 FROM catalog_items", no_items, error);
 }
 
-/* Requests and review or litigation cases are records too, of two items of
- * the request domain that the catalog describes by their field sets. */
-static GkItem *
-new_request_item (GkCatalog  *catalog,
-                  const char *key,
-                  const char *level2,
-                  const char *contents,
-                  const char *basis,
-                  const char *time_limit,
-                  const char *rule,
-                  const char *audience,
-                  const char *mode,
-                  GkSchema   *schema)
-{
-  const GkCatalogUnit *office = gk_catalog_lookup_unit (catalog, "district-office");
-  GkItem *item = gk_item_new (key, "request");
-
-  gk_item_set_level1 (item, "依申请公开");
-  gk_item_set_level2 (item, level2);
-  gk_item_set_contents (item, contents);
-  gk_item_set_basis (item, (const char * const *) (const char *[]) { basis, NULL });
-  gk_item_set_time_limit (item, time_limit);
-  gk_item_set_deadline_rule (item, rule);
-  gk_item_set_units (item, (const char * const *) (const char *[]) { office != NULL ? office->name : "district-office", NULL });
-  gk_item_set_audience (item, audience);
-  gk_item_set_mode (item, mode);
-  gk_item_set_schema (item, schema);
-  return item;
-}
-
 static gboolean
 seed_request_items (GkStore    *self,
                     GkCatalog  *catalog,
                     int         position,
                     GError    **error)
 {
-  g_autoptr(GkItem) request = NULL;
-  g_autoptr(GkItem) review = NULL;
-
-  request = new_request_item (catalog, "request.application", "政府信息公开申请",
-                              "申请人、申请内容、收到日期、补正、延期、征求意见、答复结果",
-                              "《中华人民共和国政府信息公开条例》第二十七条至第四十五条",
-                              "收到申请之日起20个工作日内答复；需延长的，经负责人同意并告知申请人，延长期限最长不超过20个工作日",
-                              GK_ITEM_RULE_REQUEST, "申请人", "依申请公开", catalog->request_schema);
-  review = new_request_item (catalog, "request.case", "行政复议和行政诉讼",
-                             "因政府信息公开被申请行政复议、提起行政诉讼的案件及其结果",
-                             "《中华人民共和国政府信息公开条例》第五十一条",
-                             "", GK_ITEM_RULE_NONE, "", "", catalog->case_schema);
+  g_autoptr(GkItem) request = gk_catalog_new_request_item (catalog, GK_ITEM_KEY_REQUEST);
+  g_autoptr(GkItem) review = gk_catalog_new_request_item (catalog, GK_ITEM_KEY_CASE);
 
   return gk_store_write_item (self, request, position, error) &&
          gk_store_write_item (self, review, position + 1, error);
