@@ -335,8 +335,16 @@ gk_application_set_db_path (GkApplication *self,
   g_return_if_fail (GK_IS_APPLICATION (self));
   g_return_if_fail (path != NULL);
 
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+
+  if (g_strcmp0 (canonical, self->db_path) == 0)
+    return;
+
+  /* The next window opens the new ledger, not the one already open. */
   g_free (self->db_path);
-  self->db_path = g_canonicalize_filename (path, NULL);
+  self->db_path = g_steal_pointer (&canonical);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
 }
 
 gboolean
@@ -349,6 +357,15 @@ gk_application_restore_backup (GkApplication  *self,
 
   g_return_val_if_fail (GK_IS_APPLICATION (self), FALSE);
   g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  /* What is being typed goes into the ledger that is set aside; if it
+   * cannot be saved, nothing is restored and the clerk still has it. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (GK_IS_WINDOW (l->data) && !gk_window_save_edits (GK_WINDOW (l->data), error))
+      {
+        g_prefix_error (error, _("The backup was not restored, because an edit could not be saved: "));
+        return FALSE;
+      }
 
   /* Every window lets go of the ledger, so that its file can be moved
    * aside; the application stays up meanwhile. */

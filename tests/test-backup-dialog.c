@@ -9,12 +9,16 @@
 #include "gk-backup-dialog.h"
 #include "gk-core.h"
 #include "gk-demo.h"
+#include "gk-header-section.h"
+#include "gk-record-editor-private.h"
 #include "gk-store.h"
 #include "gk-test-ui.h"
 #include "gk-test-util.h"
 #include "gk-window.h"
+#include "gk-window-private.h"
 
 static char *tmp_dir;
+static GkApplication *app;
 
 static guint
 count_records (GkStore *store)
@@ -54,7 +58,6 @@ static void
 test_restore_from_window (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "ledger.db", NULL);
-  g_autoptr(GkApplication) app = gk_test_ui_new_application ();
   g_autoptr(GkStore) store = gk_test_open_store (path);
   g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GError) error = NULL;
@@ -112,6 +115,76 @@ test_restore_from_window (void)
   gk_test_ui_wait_until (gk_test_ui_is_null, &window);
 }
 
+static gboolean
+list_has_rows (gpointer data)
+{
+  GkWindow *window = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (window->selection)) > 0;
+}
+
+static gboolean
+window_has_record (gpointer data)
+{
+  GkWindow *window = data;
+
+  return window->record != NULL;
+}
+
+/* What the clerk was typing when they chose to restore is saved into the
+ * ledger before it is set aside, so the copy kept aside holds it. */
+static void
+test_restore_keeps_typing (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "typing.db", NULL);
+  g_autoptr(GkStore) store = gk_test_open_store (path);
+  g_autoptr(GkStore) aside = NULL;
+  g_autoptr(GkRecord) kept = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *uuid = NULL;
+  GkWindow *window;
+  GtkEditable *title;
+
+  g_assert_true (gk_demo_fill (store, 5, 4, &error));
+  g_assert_no_error (error);
+  copy = gk_store_backup (store, "manual", &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  gk_application_set_db_path (app, path);
+  g_application_activate (G_APPLICATION (app));
+  gk_test_ui_wait_until (has_window_with_store, app);
+  window = GK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gk_window_set_section (window, "housing-allocation");
+  gk_test_ui_wait_until (list_has_rows, window);
+  gtk_single_selection_set_selected (window->selection, 0);
+  gk_test_ui_wait_until (window_has_record, window);
+  uuid = g_strdup (gk_record_get_uuid (window->record));
+
+  /* Typed, and restored before the editor's pause to save has passed. */
+  title = GTK_EDITABLE (gk_header_section_get_row (window->record_editor->header_section, "title"));
+  gtk_editable_set_text (title, "恢复前输入的标题");
+  g_assert_true (gk_application_restore_backup (app, copy, &error));
+  g_assert_no_error (error);
+  gk_test_ui_wait_until (has_window_with_store, app);
+
+  backups = gk_backup_list (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((GkBackup *) g_ptr_array_index (backups, 0))->reason, ==, "before-restore");
+  aside = gk_store_open_read_only (((GkBackup *) g_ptr_array_index (backups, 0))->path, NULL, &error);
+  g_assert_no_error (error);
+  kept = gk_store_get_record (aside, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_title (kept), ==, "恢复前输入的标题");
+
+  window = GK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gk_test_ui_wait_until (gk_test_ui_is_null, &window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -119,10 +192,13 @@ main (int   argc,
   int status;
 
   tmp_dir = gk_test_ui_init (&argc, &argv, "backup-dialog");
+  app = gk_test_ui_new_application ();
 
   g_test_add_func ("/backup-dialog/restore-from-window", test_restore_from_window);
+  g_test_add_func ("/backup-dialog/restore-keeps-typing", test_restore_keeps_typing);
 
   status = g_test_run ();
+  g_clear_object (&app);
   gk_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return status;

@@ -421,6 +421,26 @@ save_window_state (GkWindow *self)
   g_settings_apply (self->settings);
 }
 
+/**
+ * gk_window_save_edits:
+ *
+ * Saves at once what is being typed in the record and the catalog item
+ * shown, instead of after the editors' pause: before the ledger is closed
+ * under the window (a restore), where a failure must stop what follows.
+ */
+gboolean
+gk_window_save_edits (GkWindow  *self,
+                      GError   **error)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), FALSE);
+
+  if (self->record_editor != NULL && !gk_record_editor_flush (self->record_editor, error))
+    return FALSE;
+  if (self->catalog_editor != NULL && !gk_catalog_editor_flush (self->catalog_editor, error))
+    return FALSE;
+  return TRUE;
+}
+
 static gboolean
 gk_window_close_request (GtkWindow *window)
 {

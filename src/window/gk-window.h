@@ -18,5 +18,7 @@ GkStore    *gk_window_get_store        (GkWindow      *self);
 const char *gk_window_get_section      (GkWindow      *self);
 void        gk_window_set_section      (GkWindow      *self,
                                         const char    *key);
+gboolean    gk_window_save_edits       (GkWindow      *self,
+                                        GError       **error);
 
 G_END_DECLS
