@@ -7,6 +7,7 @@
 #include "gk-calendar.h"
 #include "gk-cli.h"
 #include "gk-deadline.h"
+#include "gk-plan.h"
 #include "gk-store.h"
 
 #define COMMAND "check"
@@ -87,6 +88,127 @@ collect (GkStore      *store,
   return TRUE;
 }
 
+static void
+add_text_or_null (JsonBuilder *builder,
+                  const char  *text)
+{
+  if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* States of the lines that are not a record's own deadline. */
+static const char *
+push_state (const GkCreditPush *push)
+{
+  return push->info.status == GK_TIMELINESS_OVERDUE ? "push-overdue" : "push-due-soon";
+}
+
+static const char *
+duty_state (const GkDuty *duty)
+{
+  return duty->info.status == GK_TIMELINESS_OVERDUE ? "report-overdue" : "report-due";
+}
+
+static char *
+describe_duty (const GkDuty *duty)
+{
+  /* Translators: a yearly report and the year it reports on: "Annual Report 2026" */
+  return g_strdup_printf (_("%s %d"), gk_duty_kind_to_label (duty->kind), duty->year);
+}
+
+static void
+print_pushes_tsv (GPtrArray *pushes)
+{
+  for (guint i = 0; i < pushes->len; i++)
+    {
+      GkCreditPush *p = g_ptr_array_index (pushes, i);
+      g_autofree char *title = g_strdelimit (g_strdup (gk_record_get_title (p->record)), "\t\n\r", ' ');
+      const char *unit = gk_record_get_unit_name (p->record);
+
+      g_print ("%s\t%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", push_state (p), p->info.workdays, p->due_on,
+               gk_record_get_index_no (p->record), unit != NULL ? unit : "", gk_record_get_domain (p->record),
+               title, p->info.missing_year,
+               /* Translators: the note of a `check` line: where the record must go */
+               _("not yet pushed to 信用石家庄"));
+    }
+}
+
+static void
+print_duties_tsv (GPtrArray *duties)
+{
+  for (guint i = 0; i < duties->len; i++)
+    {
+      GkDuty *d = g_ptr_array_index (duties, i);
+      g_autofree char *title = describe_duty (d);
+
+      g_print ("%s\t%d\t%s\t%s/%d\t\tduty\t%s\t%d\t%s\n", duty_state (d), d->info.workdays, d->due_on,
+               gk_duty_kind_to_key (d->kind), d->year, title, d->info.missing_year,
+               d->exported_at == NULL ? _("not yet exported") : _("exported, not yet marked submitted"));
+    }
+}
+
+static void
+add_pushes_json (JsonBuilder *builder,
+                 GPtrArray   *pushes)
+{
+  json_builder_set_member_name (builder, "credit_pushes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < pushes->len; i++)
+    {
+      GkCreditPush *p = g_ptr_array_index (pushes, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "state");
+      json_builder_add_string_value (builder, push_state (p));
+      json_builder_set_member_name (builder, "workdays");
+      json_builder_add_int_value (builder, p->info.workdays);
+      json_builder_set_member_name (builder, "decided_on");
+      add_text_or_null (builder, p->start_on);
+      json_builder_set_member_name (builder, "push_due_on");
+      add_text_or_null (builder, p->due_on);
+      json_builder_set_member_name (builder, "uuid");
+      json_builder_add_string_value (builder, gk_record_get_uuid (p->record));
+      json_builder_set_member_name (builder, "index_no");
+      json_builder_add_string_value (builder, gk_record_get_index_no (p->record));
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, gk_record_get_title (p->record));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_duties_json (JsonBuilder *builder,
+                 GPtrArray   *duties)
+{
+  json_builder_set_member_name (builder, "duties");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < duties->len; i++)
+    {
+      GkDuty *d = g_ptr_array_index (duties, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "duty");
+      json_builder_add_string_value (builder, gk_duty_kind_to_key (d->kind));
+      json_builder_set_member_name (builder, "year");
+      json_builder_add_int_value (builder, d->year);
+      json_builder_set_member_name (builder, "state");
+      json_builder_add_string_value (builder, duty_state (d));
+      json_builder_set_member_name (builder, "due_on");
+      json_builder_add_string_value (builder, d->due_on);
+      json_builder_set_member_name (builder, "workdays");
+      json_builder_add_int_value (builder, d->info.workdays);
+      json_builder_set_member_name (builder, "exported_at");
+      add_text_or_null (builder, d->exported_at);
+      json_builder_set_member_name (builder, "submitted_on");
+      add_text_or_null (builder, d->submitted_on);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 int
 gk_cli_check (GkCliContext  *ctx,
               int            argc,
@@ -102,6 +224,10 @@ gk_cli_check (GkCliContext  *ctx,
   g_autofree char *format = NULL;
   g_autofree char *today_text = NULL;
   g_autofree char *soon_text = NULL;
+  g_autoptr(GPtrArray) pushes = NULL;
+  g_autoptr(GPtrArray) duties = NULL;
+  guint n_overdue_pushes = 0;
+  guint n_overdue_duties = 0;
   int soon = GK_TIMELINESS_DEFAULT_DUE_SOON_WORKDAYS;
   guint n_overdue = 0;
   gboolean json;
@@ -113,7 +239,9 @@ gk_cli_check (GkCliContext  *ctx,
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("Print the records past their disclosure or reply deadline and those due soon.\n"
+  g_option_context_set_summary (context, _("Print the records past their disclosure or reply deadline and those due soon,\n"
+                                           "the credit information not yet pushed to 信用石家庄 (push-overdue, push-due-soon)\n"
+                                           "and the yearly reports not yet submitted, from December on (report-due, report-overdue).\n"
                                            "Exits with 1 when something is overdue, so a timer can alert."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!gk_cli_parse (context, &argc, &argv))
@@ -152,6 +280,28 @@ gk_cli_check (GkCliContext  *ctx,
   query->due_to = g_strdup (soon_text);
   if (!collect (store, query, &today, soon, findings, &error))
     return gk_cli_failure (error);
+
+  /* Credit information not yet on 信用石家庄: overdue, or due soon. */
+  pushes = gk_store_list_credit_pushes (store, TRUE, today_text, soon, &error);
+  if (pushes == NULL)
+    return gk_cli_failure (error);
+  for (guint i = pushes->len; i-- > 0;)
+    {
+      GkCreditPush *push = g_ptr_array_index (pushes, i);
+
+      if (push->info.status == GK_TIMELINESS_OVERDUE)
+        n_overdue_pushes++;
+      else if (push->info.status != GK_TIMELINESS_DUE_SOON)
+        g_ptr_array_remove_index (pushes, i);
+    }
+
+  /* The yearly reports, from December until exported and submitted. */
+  duties = gk_store_list_duties (store, today_text, FALSE, &error);
+  if (duties == NULL)
+    return gk_cli_failure (error);
+  for (guint i = 0; i < duties->len; i++)
+    if (((GkDuty *) g_ptr_array_index (duties, i))->info.status == GK_TIMELINESS_OVERDUE)
+      n_overdue_duties++;
 
   if (json)
     {
@@ -200,6 +350,8 @@ gk_cli_check (GkCliContext  *ctx,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
+      add_pushes_json (builder, pushes);
+      add_duties_json (builder, duties);
       json_builder_end_object (builder);
 
       root = json_builder_get_root (builder);
@@ -224,9 +376,17 @@ gk_cli_check (GkCliContext  *ctx,
                    gk_record_get_unit_name (f->record) != NULL ? gk_record_get_unit_name (f->record) : "", gk_record_get_domain (f->record), title,
                    f->missing_year, notes);
         }
+      print_pushes_tsv (pushes);
+      print_duties_tsv (duties);
       /* Translators: the counts of overdue records, of records due soon, and the working days */
       g_printerr (_("Overdue: %u; due within %d working days: %u\n"), n_overdue, soon, findings->len - n_overdue);
+      if (pushes->len > 0)
+        /* Translators: credit information and blacklist entries not yet pushed to the credit site 信用石家庄 */
+        g_printerr (_("Not pushed to 信用石家庄: %u overdue, %u due soon\n"), n_overdue_pushes, pushes->len - n_overdue_pushes);
+      if (duties->len > 0)
+        /* Translators: yearly reports (annual report, progress report) not yet exported and submitted */
+        g_printerr (_("Yearly reports not yet submitted: %u (%u overdue)\n"), duties->len, n_overdue_duties);
     }
 
-  return n_overdue > 0 ? GK_CLI_EXIT_FOUND : GK_CLI_EXIT_OK;
+  return n_overdue + n_overdue_pushes + n_overdue_duties > 0 ? GK_CLI_EXIT_FOUND : GK_CLI_EXIT_OK;
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-cli.h"
+#include "gk-plan.h"
 #include "gk-report-xlsx.h"
 #include "gk-store.h"
 
@@ -85,5 +86,13 @@ gk_cli_report (GkCliContext  *ctx,
 
   if (!gk_report_write_xlsx (store, counts, public_, output, NULL, NULL, NULL, &error))
     return gk_cli_failure (error);
+  /* The whole organisation's workbook is what goes to the office: its
+   * export is the first half of the year's report duties. */
+  if (unit == NULL && !gk_store_record_report_export (store, year, NULL, &error))
+    {
+      /* Translators: the workbook is on disk; the ledger could not note that. The reason follows */
+      g_prefix_error (&error, _("The workbook was written, but the ledger could not record its export: "));
+      return gk_cli_failure (error);
+    }
   return GK_CLI_EXIT_OK;
 }

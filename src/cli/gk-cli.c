@@ -22,6 +22,7 @@ static const GkCliCommand commands[] = {
   { "demo", N_("Fill a ledger with a realistic sample"), gk_cli_demo },
   { "verify", N_("Check the ledger file for damage"), gk_cli_verify },
   { "report", N_("Write the annual report workbook of a year"), gk_cli_report },
+  { "duty", N_("List the yearly reports due, or mark one submitted"), gk_cli_duty },
   { "backup", N_("Copy the ledger into its backups folder, or list the copies"), gk_cli_backup },
   { "restore", N_("Put a backup in place of the ledger, keeping the ledger aside"), gk_cli_restore },
 };

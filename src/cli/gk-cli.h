@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "gk-deadline.h"
 #include "gk-store.h"
 
 G_BEGIN_DECLS
@@ -57,5 +58,9 @@ int gk_cli_report   (GkCliContext *ctx, int argc, char **argv);
 int gk_cli_publish  (GkCliContext *ctx, int argc, char **argv);
 int gk_cli_backup   (GkCliContext *ctx, int argc, char **argv);
 int gk_cli_restore  (GkCliContext *ctx, int argc, char **argv);
+int gk_cli_duty     (GkCliContext *ctx, int argc, char **argv);
+
+/* "overdue", "due-soon", … as `check` and `duty` print a timeliness. */
+const char *gk_cli_timeliness_nick (GkTimeliness status);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gk-calendar.h"
+#include "gk-plan.h"
 #include "gk-schema.h"
 #include "gk-store-private.h"
 
@@ -125,7 +126,9 @@ compare_stages (gconstpointer a,
 /* The stages of a project's kind, each with its latest record and a state:
  * a stage skipped while a later one exists is missing; the next stage after
  * the last present one is due, or overdue once the last present record was
- * published more than 20 working days ago (or was itself overdue). */
+ * published more than 20 working days ago (or was itself overdue). A
+ * correction notice (更正公告) is no step of the chain: it is listed when
+ * the project has one, after the chain, and never missing or due. */
 GPtrArray *
 gk_store_project_stages (GkStore     *self,
                          gint64       project_id,
@@ -187,14 +190,21 @@ gk_store_project_stages (GkStore     *self,
           return NULL;
         }
 
-      g_ptr_array_add (stages, stage);
+      if (stage->record == NULL && gk_item_is_correction (item))
+        gk_stage_free (stage);
+      else
+        g_ptr_array_add (stages, stage);
     }
 
   /* The catalog lists items in its own order; a chain runs by stage. */
   g_ptr_array_sort (stages, compare_stages);
   for (guint i = 0; i < stages->len; i++)
-    if (((GkStage *) g_ptr_array_index (stages, i))->record != NULL)
-      last_present = i;
+    {
+      GkStage *stage = g_ptr_array_index (stages, i);
+
+      if (stage->record != NULL && !gk_item_is_correction (stage->item))
+        last_present = i;
+    }
 
   for (guint i = 0; i < stages->len; i++)
     {
