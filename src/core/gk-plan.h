@@ -132,7 +132,8 @@ const char *gk_duty_kind_to_label               (GkDutyKind    kind);
 gboolean    gk_duty_is_done                     (const GkDuty *duty);
 
 /* The duties to show on @today (NULL: the real today): last year's until
- * done, and this year's from 1 December. @include_done keeps the done ones. */
+ * done, and this year's from 1 December; only for years the ledger holds
+ * records formed in. @include_done keeps the done ones. */
 GPtrArray  *gk_store_list_duties                (GkStore      *self,
                                                  const char   *today,
                                                  gboolean      include_done,

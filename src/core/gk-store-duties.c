@@ -184,6 +184,34 @@ gk_store_get_duty (GkStore     *self,
   return read_duty (self, kind, year, level, &today_date, error);
 }
 
+/* Whether the ledger holds anything formed in @year: a ledger begun later
+ * cannot tell whether that year's reports went out, and does not ask. */
+static gboolean
+has_year (GkStore  *self,
+          int       year,
+          gboolean *has,
+          GError  **error)
+{
+  g_autofree char *first = g_strdup_printf ("%04d-01-01", year);
+  g_autofree char *last = g_strdup_printf ("%04d-12-31", year);
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
+
+  stmt = gk_db_prepare (self->db, "SELECT 1 FROM records WHERE formed_on BETWEEN ?1 AND ?2 LIMIT 1", error);
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, first, error) ||
+      !gk_db_statement_bind_text (stmt, 2, last, error))
+    return FALSE;
+  *has = gk_db_statement_step (stmt, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  gk_db_statement_reset (stmt);
+  return TRUE;
+}
+
 GPtrArray *
 gk_store_list_duties (GkStore     *self,
                       const char  *today,
@@ -209,17 +237,25 @@ gk_store_list_duties (GkStore     *self,
   first = g_date_get_year (&today_date) - 1;
   last = g_date_get_month (&today_date) == G_DATE_DECEMBER ? first + 1 : first;
   for (int year = first; year <= last; year++)
-    for (guint kind = 0; kind < GK_DUTY_N_KINDS; kind++)
-      {
-        GkDuty *duty = read_duty (self, kind, year, level, &today_date, error);
+    {
+      gboolean has = FALSE;
 
-        if (duty == NULL)
-          return NULL;
-        if (!include_done && gk_duty_is_done (duty))
-          gk_duty_free (duty);
-        else
-          g_ptr_array_add (duties, duty);
-      }
+      if (!has_year (self, year, &has, error))
+        return NULL;
+      if (!has)
+        continue;
+      for (guint kind = 0; kind < GK_DUTY_N_KINDS; kind++)
+        {
+          GkDuty *duty = read_duty (self, kind, year, level, &today_date, error);
+
+          if (duty == NULL)
+            return NULL;
+          if (!include_done && gk_duty_is_done (duty))
+            gk_duty_free (duty);
+          else
+            g_ptr_array_add (duties, duty);
+        }
+    }
   return g_steal_pointer (&duties);
 }
 
