@@ -55,10 +55,10 @@ test_domains (void)
 {
   g_autoptr(GkCatalog) catalog = load_default ();
   static const char * const keys[] = {
-    "housing-construction", "housing-allocation", "procurement", "bidding", "blacklist", "request", NULL,
+    "housing-construction", "housing-allocation", "procurement", "bidding", "blacklist", "work-plan", "request", NULL,
   };
   static const char * const names[] = {
-    "保障性安居工程建设", "保障性住房分配", "政府采购", "工程建设项目招标投标", "黑名单", "依申请公开", NULL,
+    "保障性安居工程建设", "保障性住房分配", "政府采购", "工程建设项目招标投标", "黑名单", "工作目标与实施方案", "依申请公开", NULL,
   };
 
   assert_names (catalog->domains, G_STRUCT_OFFSET (GkCatalogDomain, key), keys);
@@ -70,22 +70,24 @@ test_domains (void)
   g_assert_cmpint (catalog->format, ==, GK_CATALOG_FORMAT);
 }
 
-/* Every item the plan's section 四 names, per domain, in its order. */
+/* Every item the plan's section 四 names, per domain, in its order, with
+ * those of 五(二) (资格审查结果, 交易过程信息, 更正公告) and 八(一). */
 static void
 test_items_per_domain (void)
 {
   g_autoptr(GkCatalog) catalog = load_default ();
   static const struct {
     const char *domain;
-    const char *items[10];
+    const char *items[12];
   } expected[] = {
     { "housing-construction", { "规划建设方案", "年度建设计划", "建设计划完成情况" } },
     { "housing-allocation", { "分配政策", "分配对象", "分配房源", "分配程序", "分配过程", "分配结果" } },
-    { "procurement", { "采购项目公告", "采购文件", "采购项目预算金额", "采购结果", "采购合同",
-                       "投诉处理决定", "监督检查处理决定", "违法失信行为记录" } },
-    { "bidding", { "审批核准备案信息", "市场主体信用信息", "招标公告", "中标候选人", "中标结果",
-                   "合同订立及履行", "招标投标违法行为记录" } },
+    { "procurement", { "采购项目公告", "采购文件", "资格审查结果", "交易过程信息", "采购项目预算金额", "采购结果",
+                       "采购合同", "更正公告", "投诉处理决定", "监督检查处理决定", "违法失信行为记录" } },
+    { "bidding", { "审批核准备案信息", "市场主体信用信息", "招标公告", "资格审查结果", "交易过程信息", "中标候选人",
+                   "中标结果", "合同订立及履行", "更正公告", "招标投标违法行为记录" } },
     { "blacklist", { "骗取公共资源等不良行为信息" } },
+    { "work-plan", { "工作目标、具体实施方案及工作措施" } },
     { "request", { NULL } },
   };
   guint total = 0;
@@ -99,12 +101,12 @@ test_items_per_domain (void)
     }
 
   g_assert_cmpuint (total, ==, catalog->items->len);
-  g_assert_cmpuint (total, ==, 25);
+  g_assert_cmpuint (total, ==, 32);
 
   {
     g_autoptr(GPtrArray) all = gk_catalog_list_items (catalog, NULL);
 
-    g_assert_cmpuint (all->len, ==, 25);
+    g_assert_cmpuint (all->len, ==, 32);
   }
 }
 
@@ -377,9 +379,11 @@ test_lifecycle (void)
   g_autoptr(GkCatalog) catalog = load_default ();
 
   assert_chain (catalog, "tender", (const char *[]) {
-    "审批核准备案信息", "招标公告", "中标候选人", "中标结果", "合同订立及履行", NULL });
+    "审批核准备案信息", "招标公告", "资格审查结果", "交易过程信息", "中标候选人", "中标结果", "合同订立及履行",
+    "更正公告", NULL });
   assert_chain (catalog, "procurement", (const char *[]) {
-    "采购项目预算金额", "采购项目公告", "采购文件", "采购结果", "采购合同", NULL });
+    "采购项目预算金额", "采购项目公告", "采购文件", "资格审查结果", "交易过程信息", "采购结果", "采购合同",
+    "更正公告", NULL });
   assert_chain (catalog, "housing", (const char *[]) {
     "年度建设计划", "建设计划完成情况", "分配房源", "分配对象", "分配过程", "分配结果", NULL });
 
