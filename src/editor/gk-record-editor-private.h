@@ -9,6 +9,7 @@
 #include "gk-publish-dialog.h"
 #include "gk-project-section.h"
 #include "gk-change-dialog.h"
+#include "gk-corrections-section.h"
 #include "gk-record-editor.h"
 #include "gk-schema.h"
 #include "gk-tables-section.h"
@@ -41,6 +42,7 @@ struct _GkRecordEditor
   GkDisclosureSection *disclosure_section;
   GkAttachmentsSection *attachments_section;
   GkProjectSection *project_section;
+  GkCorrectionsSection *corrections_section;
   GkHistorySection *history_section;
 
   GkStore *store;

@@ -705,6 +705,7 @@ gk_record_editor_class_init (GkRecordEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, disclosure_section);
   gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, attachments_section);
   gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, project_section);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, corrections_section);
   gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, history_section);
   gtk_widget_class_bind_template_callback (widget_class, on_section_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_button_clicked_cb);
@@ -718,6 +719,7 @@ gk_record_editor_class_init (GkRecordEditorClass *klass)
   g_type_ensure (GK_TYPE_DISCLOSURE_SECTION);
   g_type_ensure (GK_TYPE_ATTACHMENTS_SECTION);
   g_type_ensure (GK_TYPE_PROJECT_SECTION);
+  g_type_ensure (GK_TYPE_CORRECTIONS_SECTION);
   g_type_ensure (GK_TYPE_HISTORY_SECTION);
 }
 
@@ -736,6 +738,7 @@ gk_record_editor_init (GkRecordEditor *self)
   g_ptr_array_add (self->sections, self->disclosure_section);
   g_ptr_array_add (self->sections, self->attachments_section);
   g_ptr_array_add (self->sections, self->project_section);
+  g_ptr_array_add (self->sections, self->corrections_section);
   g_ptr_array_add (self->sections, self->history_section);
 
   gk_record_editor_actions_init (self);

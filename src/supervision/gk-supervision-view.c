@@ -6,6 +6,7 @@
 
 #include "gk-a11y-value.h"
 #include "gk-calendar.h"
+#include "gk-plan-section.h"
 #include "gk-supervision-view.h"
 
 struct _GkSupervisionView
@@ -25,6 +26,7 @@ struct _GkSupervisionView
   GtkLabel *rate_label;
   GtkBox *domains_box;
   GtkWidget *empty_page;
+  GkPlanSection *plan_section;
 
   GkStore *store;
   GkPeriod period;
@@ -515,8 +517,11 @@ gk_supervision_view_class_init (GkSupervisionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, rate_label);
   gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, domains_box);
   gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, plan_section);
 
   gtk_widget_class_bind_template_callback (widget_class, on_period_dropdown_selected_cb);
+
+  g_type_ensure (GK_TYPE_PLAN_SECTION);
 }
 
 static void
@@ -550,6 +555,7 @@ gk_supervision_view_set_store (GkSupervisionView *self,
     g_signal_connect_object (store, "records-changed", G_CALLBACK (on_store_records_changed_cb),
                              self, G_CONNECT_SWAPPED);
 
+  gk_plan_section_set_store (self->plan_section, store);
   /* Counting a large ledger takes time: not before the report is shown. */
   self->dirty = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
