@@ -8,6 +8,7 @@
 #include "gk-core.h"
 #include "gk-plan-section.h"
 #include "gk-plan.h"
+#include "gk-preferences-window.h"
 #include "gk-record-editor-private.h"
 #include "gk-store.h"
 #include "gk-test-ui.h"
@@ -174,6 +175,37 @@ test_corrections (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_credit_push_spin (GtkWidget *widget,
+                     gpointer   data)
+{
+  /* The only spin button of Preferences that goes up to 60 working days. */
+  return GTK_IS_SPIN_BUTTON (widget) &&
+         gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (widget))) == GK_CREDIT_PUSH_MAX_WORKDAYS;
+}
+
+/* Preferences set the push deadline in the ledger. */
+static void
+test_preferences (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "preferences.db", NULL);
+  g_autoptr(GkStore) store = gk_test_open_store (path);
+  GtkWidget *window = gk_preferences_window_new (NULL, store);
+  GtkWidget *spin = gk_test_find_widget (window, is_credit_push_spin, NULL);
+
+  g_assert_nonnull (spin);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 7);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 10);
+  g_assert_cmpuint (gk_store_get_credit_push_workdays (store, NULL), ==, 10);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Opened again, it shows what the ledger holds. */
+  window = gk_preferences_window_new (NULL, store);
+  spin = gk_test_find_widget (window, is_credit_push_spin, NULL);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 10);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -185,6 +217,7 @@ main (int   argc,
 
   g_test_add_func ("/plan-section/supervision", test_supervision);
   g_test_add_func ("/plan-section/corrections", test_corrections);
+  g_test_add_func ("/plan-section/preferences", test_preferences);
 
   status = g_test_run ();
   g_clear_object (&app);

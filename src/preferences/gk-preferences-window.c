@@ -5,6 +5,7 @@
 
 #include "gk-calendar.h"
 #include "gk-calendar-year-dialog.h"
+#include "gk-plan.h"
 #include "gk-preferences-masks-page.h"
 #include "gk-preferences-window.h"
 #include "gk-preferences-publication-page.h"
@@ -21,6 +22,7 @@ struct _GkPreferencesWindow
   AdwEntryRow *new_unit_row;
   AdwPreferencesGroup *calendar_group;
   GtkSpinButton *due_soon_spin;
+  GtkSpinButton *credit_push_spin;
   GkPreferencesPublicationPage *publication_page;
   GkPreferencesMasksPage *masks_page;
   GkPreferencesReportPage *report_page;
@@ -305,6 +307,19 @@ gk_preferences_window_dispose (GObject *object)
   G_OBJECT_CLASS (gk_preferences_window_parent_class)->dispose (object);
 }
 
+/* The push deadline is the district's rule: kept in the ledger, not per user. */
+static void
+on_credit_push_changed_cb (GkPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint workdays = gtk_spin_button_get_value_as_int (self->credit_push_spin);
+
+  if (self->store == NULL || workdays == gk_store_get_credit_push_workdays (self->store, NULL))
+    return;
+  if (!gk_store_set_credit_push_workdays (self->store, workdays, &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
 static void
 gk_preferences_window_class_init (GkPreferencesWindowClass *klass)
 {
@@ -320,6 +335,7 @@ gk_preferences_window_class_init (GkPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, new_unit_row);
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, calendar_group);
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, due_soon_spin);
+  gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, credit_push_spin);
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, publication_page);
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, masks_page);
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, report_page);
@@ -327,6 +343,7 @@ gk_preferences_window_class_init (GkPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_new_unit_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_year_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_import_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_credit_push_changed_cb);
 
   g_type_ensure (GK_TYPE_PREFERENCES_PUBLICATION_PAGE);
   g_type_ensure (GK_TYPE_PREFERENCES_MASKS_PAGE);
@@ -367,6 +384,7 @@ gk_preferences_window_new (GtkWindow *parent,
     }
   fill_units (self);
   fill_calendar (self);
+  gtk_spin_button_set_value (self->credit_push_spin, gk_store_get_credit_push_workdays (store, NULL));
   gk_preferences_publication_page_set_store (self->publication_page, store);
   gk_preferences_masks_page_set_store (self->masks_page, store);
   gk_preferences_report_page_set_store (self->report_page, store);
