@@ -6,6 +6,7 @@
 
 #include "gk-application.h"
 #include "gk-core.h"
+#include "gk-plan.h"
 #include "gk-report-dialog.h"
 #include "gk-settings.h"
 #include "gk-store.h"
@@ -137,6 +138,15 @@ test_export (void)
   gk_test_ui_wait_until (open_offered, window);
   g_assert_nonnull (gk_test_find_widget (GTK_WIDGET (window->toast_overlay), is_label_reading,
                                          (gpointer) "Annual report saved"));
+  /* The export of the whole organisation's report is on record: the
+   * year's report can be marked submitted. */
+  {
+    g_autoptr(GkDuty) duty = gk_store_get_duty (store, GK_DUTY_ANNUAL_REPORT, 2024, "2025-01-10", &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (duty->exported_at);
+    g_assert_null (duty->submitted_on);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-plan.h"
 #include "gk-report-count.h"
 #include "gk-report-dialog.h"
 #include "gk-report-xlsx.h"
@@ -308,6 +309,12 @@ on_export_done_cb (GObject      *source,
         show_status (self, error->message);
       return;
     }
+
+  /* The whole organisation's workbook is the year's report: 督查 follows
+   * it until it is marked submitted. */
+  if (selected_unit (self) == 0 &&
+      !gk_store_record_report_export (self->store, gk_report_dialog_get_year (self), NULL, &error))
+    g_warning ("Could not record the export of the %d report: %s", gk_report_dialog_get_year (self), error->message);
 
   g_signal_emit (self, signals[EXPORTED], 0, file);
   gtk_window_destroy (GTK_WINDOW (self));
