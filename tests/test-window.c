@@ -70,7 +70,7 @@ test_sections (void)
 {
   static const char *keys[] = {
     "housing-construction", "housing-allocation", "procurement", "bidding",
-    "blacklist", "catalog", "requests", "supervision",
+    "blacklist", "work-plan", "catalog", "requests", "supervision",
   };
   g_autoptr(GkStore) store = open_temp_store ("sections.db");
   GkWindow *window = gk_window_new (app, store, NULL);
@@ -669,6 +669,8 @@ test_templates (void)
     /* Instantiated by test-backup-dialog. */
     "gk-backup-dialog.ui",
     "gk-project-section.ui", "gk-project-row.ui", "gk-project-dialog.ui",
+    /* Instantiated by test-record-editor and test-plan-section. */
+    "gk-corrections-section.ui", "gk-plan-section.ui",
     /* Instantiated by test-catalog-editor, inside the window. */
     "gk-catalog-editor.ui", "gk-catalog-fields.ui", "gk-catalog-channels.ui",
     /* Instantiated by test-report-dialog, from the window's action. */

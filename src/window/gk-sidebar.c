@@ -7,8 +7,8 @@
 #include "gk-sidebar.h"
 #include "gk-tab-out.h"
 
-/* The four domains of the implementation plan and the blacklist, then the
- * catalog, requests and supervision views. */
+/* The four domains of the implementation plan, the blacklist and the
+ * units' work plans, then the catalog, requests and supervision views. */
 static const struct {
   const char *key;
   const char *title;
@@ -21,6 +21,7 @@ static const struct {
   { "procurement", N_("Government Procurement"), "emblem-documents-symbolic", GK_SECTION_DOMAIN, "procurement" },
   { "bidding", N_("Construction Project Bidding"), "document-send-symbolic", GK_SECTION_DOMAIN, "bidding" },
   { "blacklist", N_("Blacklist"), "action-unavailable-symbolic", GK_SECTION_DOMAIN, "blacklist" },
+  { "work-plan", N_("Work Plans"), "document-properties-symbolic", GK_SECTION_DOMAIN, "work-plan" },
   { "catalog", N_("Disclosure Catalog"), "view-list-symbolic", GK_SECTION_CATALOG, NULL },
   { "requests", N_("Disclosure Requests"), "mail-unread-symbolic", GK_SECTION_REQUESTS, "request" },
   { "supervision", N_("Supervision"), "alarm-symbolic", GK_SECTION_SUPERVISION, NULL },
