@@ -128,7 +128,7 @@ describe_commands (void)
     g_string_append_printf (s, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
   g_string_append_c (s, '\n');
   g_string_append (s, _("Run “gongkai-cli COMMAND --help” for a command's options.\n\n"
-                        "Exit status: 0 success, 1 check found overdue records, 2 bad usage,\n"
+                        "Exit status: 0 success, 1 check found something overdue, 2 bad usage,\n"
                         "3 the working-day calendar does not cover a date, 4 failure,\n"
                         "5 no ledger at the path (or not a ledger), 6 the ledger is damaged,\n"
                         "7 the ledger is in use by another program, 8 the ledger or its folder\n"
