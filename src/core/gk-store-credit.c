@@ -113,13 +113,20 @@ compare_pushes (gconstpointer a,
   return g_strcmp0 (gk_record_get_index_no (pa->record), gk_record_get_index_no (pb->record));
 }
 
+/* The credit items first (records_item finds their records), and the push
+ * date in SQL, so that a ledger of many pushed records builds none of them
+ * when only the waiting ones are asked for (?3). */
 #define CREDIT_SQL \
-  "SELECT " GK_RECORD_COLUMNS ", i.deadline_rule, " \
-  "       (SELECT c.published_on FROM record_channels c WHERE c.record_id = r.id AND c.channel = ?1) " \
-  "FROM " GK_RECORD_FROM " " \
-  "WHERE EXISTS (SELECT 1 FROM json_each (i.channels) WHERE value = ?1) " \
-  "  AND r.status <> '" GK_STATUS_WITHDRAWN "' AND r.mode <> '" GK_MODE_EXEMPT "' " \
-  "  AND r.uuid NOT IN (SELECT value FROM json_each (?2))"
+  "SELECT * FROM (" \
+  "  SELECT " GK_RECORD_COLUMNS ", i.deadline_rule, " \
+  "         coalesce (nullif (json_extract (r.fields, '$." GK_CREDIT_PUSHED_FIELD "'), ''), " \
+  "                   (SELECT nullif (c.published_on, '') FROM record_channels c " \
+  "                    WHERE c.record_id = r.id AND c.channel = ?1)) AS pushed_on " \
+  "  FROM " GK_RECORD_FROM " " \
+  "  WHERE r.item_id IN (SELECT ci.id FROM catalog_items ci, json_each (ci.channels) ch WHERE ch.value = ?1) " \
+  "    AND r.status <> '" GK_STATUS_WITHDRAWN "' AND r.mode <> '" GK_MODE_EXEMPT "' " \
+  "    AND r.uuid NOT IN (SELECT value FROM json_each (?2))) " \
+  "WHERE NOT ?3 OR pushed_on IS NULL"
 
 GPtrArray *
 gk_store_list_credit_pushes (GkStore     *self,
@@ -147,22 +154,15 @@ gk_store_list_credit_pushes (GkStore     *self,
   stmt = gk_db_prepare (self->db, CREDIT_SQL, error);
   if (stmt == NULL ||
       !gk_db_statement_bind_text (stmt, 1, GK_CREDIT_CHANNEL, error) ||
-      !gk_db_statement_bind_text (stmt, 2, hidden != NULL ? hidden : "[]", error))
+      !gk_db_statement_bind_text (stmt, 2, hidden != NULL ? hidden : "[]", error) ||
+      !gk_db_statement_bind_int (stmt, 3, pending_only, error))
     return NULL;
   while (gk_db_statement_step (stmt, &local_error))
     {
       g_autoptr(GkCreditPush) push = g_new0 (GkCreditPush, 1);
-      const char *field_date;
-      const char *channel_date = gk_db_statement_get_text (stmt, 25);
 
       push->record = gk_store_record_from_row (stmt);
-      field_date = gk_record_get_value_string (push->record, GK_CREDIT_PUSHED_FIELD);
-      if (field_date != NULL && field_date[0] != '\0')
-        push->pushed_on = g_strdup (field_date);
-      else if (channel_date != NULL && channel_date[0] != '\0')
-        push->pushed_on = g_strdup (channel_date);
-      if (pending_only && push->pushed_on != NULL)
-        continue;
+      push->pushed_on = gk_db_statement_dup_text (stmt, 25);
       push->start_on = dup_start (push->record, gk_db_statement_get_text (stmt, 24));
       judge (self, push, workdays, &today_date, due_soon_workdays);
       g_ptr_array_add (pushes, g_steal_pointer (&push));
