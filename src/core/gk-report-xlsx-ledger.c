@@ -407,6 +407,7 @@ typedef struct
 {
   const GkField *field;
   lxw_col_t      col;
+  guint          value;  /* the index of the field's id in the sheet's keys */
 } FieldColumn;
 
 typedef struct
@@ -430,7 +431,6 @@ typedef struct
   lxw_row_t       row;
   GHashTable     *items;   /* item id → ItemColumns */
   guint           n_columns;
-  JsonParser     *parser;  /* one for every row's values */
 } LedgerState;
 
 #define N_COMMON_COLUMNS 11
@@ -545,7 +545,8 @@ write_ledger_row (const GkReportRecordRow  *r,
   ItemColumns *item = g_hash_table_lookup (s->items, &r->item_id);
   g_autofree char *status_path = g_strconcat ("ledger.status.", r->status, NULL);
   g_autofree char *mode_path = g_strconcat ("ledger.mode.", r->mode, NULL);
-  g_autoptr(JsonNode) values = NULL;
+  g_autoptr(JsonNode) masked = NULL;
+  JsonObject *object = NULL;
   lxw_col_t col = 0;
 
   gk_report_write_text (w, s->sheet, s->row, col++, r->index_no, FALSE, w->f.cell);
@@ -560,30 +561,38 @@ write_ledger_row (const GkReportRecordRow  *r,
   gk_report_write_text (w, s->sheet, s->row, col++, gk_report_writer_label (w, mode_path), FALSE, w->f.cell);
   gk_report_write_text (w, s->sheet, s->row, col++, r->exemption, TRUE, w->f.cell);
 
-  if (item != NULL && r->fields != NULL &&
-      json_parser_load_from_data (s->parser, r->fields, -1, NULL) &&
-      json_parser_get_root (s->parser) != NULL)
-    values = json_node_ref (json_parser_get_root (s->parser));
-  if (values != NULL && JSON_NODE_HOLDS_OBJECT (values))
+  if (item == NULL)
     {
-      JsonObject *object;
+      s->row++;
+      return gk_report_writer_tick (w, error);
+    }
 
-      /* A public workbook shows what the mask policy leaves of personal data. */
-      if (w->public_ && item->schema != NULL)
-        {
-          JsonNode *masked = gk_schema_mask_values (item->schema, values, &w->policy);
+  /* A public workbook shows what the mask policy leaves of personal data. */
+  if (w->public_ && item->schema != NULL)
+    {
+      g_autoptr(JsonObject) values = json_object_new ();
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
 
-          json_node_unref (values);
-          values = masked;
-        }
-      object = json_node_get_object (values);
       for (guint i = 0; i < item->columns->len; i++)
         {
           FieldColumn *column = &g_array_index (item->columns, FieldColumn, i);
+          JsonNode *value = r->values[column->value];
 
-          write_value (w, s->sheet, s->row, column->col, column->field,
-                       json_object_get_member (object, column->field->id));
+          if (value != NULL)
+            json_object_set_member (values, column->field->id, json_node_copy (value));
         }
+      json_node_set_object (node, values);
+      masked = gk_schema_mask_values (item->schema, node, &w->policy);
+      object = json_node_get_object (masked);
+    }
+
+  for (guint i = 0; i < item->columns->len; i++)
+    {
+      FieldColumn *column = &g_array_index (item->columns, FieldColumn, i);
+
+      write_value (w, s->sheet, s->row, column->col, column->field,
+                   object != NULL ? json_object_get_member (object, column->field->id)
+                                  : r->values[column->value]);
     }
   s->row++;
   return gk_report_writer_tick (w, error);
@@ -597,11 +606,13 @@ collect_columns (GkReportWriter  *w,
                  const char      *domain,
                  GHashTable      *used,
                  GHashTable      *items,
+                 GPtrArray       *keys,
                  GError         **error)
 {
   g_autoptr(GPtrArray) list = gk_store_list_items (w->store, domain, TRUE, error);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) by_label = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *common = gk_report_template_get_array (w->template, "ledger.columns");
 
   if (list == NULL)
@@ -622,11 +633,18 @@ collect_columns (GkReportWriter  *w,
       for (guint f = 0; item->schema != NULL && f < gk_schema_get_n_fields (item->schema); f++)
         {
           const GkField *field = gk_schema_get_field (item->schema, f);
-          gpointer col;
-          FieldColumn column = { field, 0 };
+          gpointer col, value;
+          FieldColumn column = { field, 0, 0 };
 
           if (used == NULL || !g_hash_table_contains (used, field->id))
             continue;
+          if (!g_hash_table_lookup_extended (by_key, field->id, NULL, &value))
+            {
+              value = GUINT_TO_POINTER (keys->len);
+              g_ptr_array_add (keys, g_strdup (field->id));
+              g_hash_table_insert (by_key, g_ptr_array_index (keys, keys->len - 1), value);
+            }
+          column.value = GPOINTER_TO_UINT (value);
           if (!g_hash_table_lookup_extended (by_label, field->label, NULL, &col))
             {
               col = GUINT_TO_POINTER (labels->len);
@@ -674,14 +692,15 @@ write_ledger (GkReportWriter  *w,
 {
   g_autoptr(GHashTable) items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        (GDestroyNotify) item_columns_free);
-  g_autoptr(GPtrArray) labels = collect_columns (w, domain, used, items, error);
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = collect_columns (w, domain, used, items, keys, error);
   g_autofree char *title = NULL;
-  LedgerState state = { w, NULL, 1, items, 0, parser };
+  LedgerState state = { w, NULL, 1, items, 0 };
   gboolean wide;
 
   if (labels == NULL)
     return FALSE;
+  g_ptr_array_add (keys, NULL);
   title = sheet_name (w, domain, name);
   /* A ledger of a few fields prints one page wide; a wider one runs on over
    * several, with the header row and the first columns repeated, at a
@@ -715,7 +734,7 @@ write_ledger (GkReportWriter  *w,
     }
 
   if (!gk_store_report_foreach_record (w->store, w->counts->year, domain, w->counts->unit_id,
-                                       write_ledger_row, &state, error))
+                                       (const char * const *) keys->pdata, write_ledger_row, &state, error))
     return FALSE;
   worksheet_autofilter (state.sheet, 0, 0, MAX (state.row - 1, 1), labels->len - 1);
   return TRUE;

@@ -4,6 +4,8 @@
 #include "gk-store-private.h"
 #include "gk-store-report.h"
 
+#include <string.h>
+
 /* Every read takes the year's first and last day as ?1 and ?2, the unit
  * (0: any) as ?3 and the hidden records as ?4. */
 #define IN_SCOPE \
@@ -175,7 +177,7 @@ gk_store_report_cases (GkStore  *self,
   "       sum (" DUE_IN_YEAR " AND r.published_on IS NULL AND r.due_on < ?5), " \
   "       sum (" WITHHELD_IN_YEAR "), " \
   "       group_concat (DISTINCT CASE WHEN " WITHHELD_IN_YEAR " THEN r.exemption END) " \
-  "FROM records r JOIN catalog_items i ON i.id = r.item_id " \
+  "FROM records r INDEXED BY records_report JOIN catalog_items i ON i.id = r.item_id " \
   "LEFT JOIN domains d ON d.key = r.domain LEFT JOIN units u ON u.id = r.unit_id " \
   "WHERE r.domain <> 'request' AND (" DUE_IN_YEAR " OR " WITHHELD_IN_YEAR ") AND " IN_SCOPE \
   "GROUP BY r.domain, r.item_id, r.unit_id " \
@@ -231,7 +233,8 @@ gk_store_report_resources (GkStore     *self,
 
 #define CHANNELS_SQL \
   "SELECT r.domain, coalesce (d.name, r.domain), c.channel, count (*) " \
-  "FROM record_channels c JOIN records r ON r.id = c.record_id LEFT JOIN domains d ON d.key = r.domain " \
+  "FROM records r INDEXED BY records_report CROSS JOIN record_channels c ON c.record_id = r.id " \
+  "LEFT JOIN domains d ON d.key = r.domain " \
   "WHERE r.domain <> 'request' AND coalesce (c.published_on, r.published_on) BETWEEN ?1 AND ?2 AND " IN_SCOPE \
   "GROUP BY r.domain, c.channel ORDER BY min (d.position), r.domain, count (*) DESC, c.channel"
 
@@ -265,12 +268,9 @@ gk_store_report_channels (GkStore  *self,
   return g_steal_pointer (&rows);
 }
 
-/* A plain scan of the table: publications are not indexed by date, and
- * reading the table in order is several times faster than through the
- * domain index, row by row. */
 #define MONTHS_SQL \
   "SELECT r.domain, cast (substr (r.published_on, 6, 2) AS INTEGER), count (*) " \
-  "FROM records r NOT INDEXED " \
+  "FROM records r INDEXED BY records_report " \
   "WHERE r.published_on BETWEEN ?1 AND ?2 AND r.domain <> 'request' AND " IN_SCOPE \
   "GROUP BY 1, 2"
 
@@ -324,17 +324,41 @@ gk_store_report_months (GkStore  *self,
 
 #define ROW_COLUMNS \
   "r.item_id, i.level2, r.domain, coalesce (d.name, r.domain), r.title, u.name, r.index_no, r.doc_no, " \
-  "r.formed_on, r.due_on, r.published_on, r.status, r.mode, r.exemption, r.fields "
+  "r.formed_on, r.due_on, r.published_on, r.status, r.mode, r.exemption "
 #define ROW_FROM \
-  "records r JOIN catalog_items i ON i.id = r.item_id " \
+  "catalog_items i ON i.id = r.item_id " \
   "LEFT JOIN domains d ON d.key = r.domain LEFT JOIN units u ON u.id = r.unit_id "
+#define N_ROW_COLUMNS 15  /* ROW_COLUMNS and the working days late */
+
+/* One value of a record's fields as SQLite's JSON functions give it: its
+ * json_type() and its json_extract(). Tables come back as JSON text. */
+static JsonNode *
+value_node (GkDbStatement *stmt,
+            int            col)
+{
+  const char *type = gk_db_statement_get_text (stmt, col);
+
+  if (type == NULL || strcmp (type, "null") == 0)
+    return NULL;
+  if (strcmp (type, "integer") == 0)
+    return json_node_init_int (json_node_alloc (), gk_db_statement_get_int64 (stmt, col + 1));
+  if (strcmp (type, "real") == 0)
+    return json_node_init_double (json_node_alloc (), gk_db_statement_get_double (stmt, col + 1));
+  if (strcmp (type, "text") == 0)
+    return json_node_init_string (json_node_alloc (), gk_db_statement_get_text (stmt, col + 1));
+  if (strcmp (type, "true") == 0 || strcmp (type, "false") == 0)
+    return json_node_init_boolean (json_node_alloc (), type[0] == 't');
+  return json_from_string (gk_db_statement_get_text (stmt, col + 1), NULL);
+}
 
 static gboolean
 foreach_row (GkDbStatement    *stmt,
+             guint             n_values,
              GkReportRowFunc   func,
              gpointer          user_data,
              GError          **error)
 {
+  g_autofree JsonNode **values = g_new0 (JsonNode *, n_values + 1);
   GError *local_error = NULL;
 
   while (gk_db_statement_step (stmt, &local_error))
@@ -354,11 +378,18 @@ foreach_row (GkDbStatement    *stmt,
         .status = gk_db_statement_get_text (stmt, 11),
         .mode = gk_db_statement_get_text (stmt, 12),
         .exemption = gk_db_statement_get_text (stmt, 13),
-        .fields = gk_db_statement_get_text (stmt, 14),
-        .late_workdays = gk_db_statement_get_int64 (stmt, 15),
+        .late_workdays = gk_db_statement_get_int64 (stmt, 14),
+        .values = values,
+        .n_values = n_values,
       };
+      gboolean ok;
 
-      if (!func (&row, user_data, error))
+      for (guint i = 0; i < n_values; i++)
+        values[i] = value_node (stmt, N_ROW_COLUMNS + 2 * i);
+      ok = func (&row, user_data, error);
+      for (guint i = 0; i < n_values; i++)
+        g_clear_pointer (&values[i], json_node_unref);
+      if (!ok)
         {
           gk_db_statement_reset (stmt);
           return FALSE;
@@ -374,7 +405,7 @@ foreach_row (GkDbStatement    *stmt,
 
 #define OVERDUE_SQL \
   "SELECT " ROW_COLUMNS ", CASE WHEN r.published_on > r.due_on THEN gk_workdays_late (r.due_on, r.published_on) END " \
-  "FROM " ROW_FROM \
+  "FROM records r JOIN " ROW_FROM \
   "WHERE r.domain <> 'request' AND r.due_on BETWEEN ?1 AND ?2 AND " IN_SCOPE \
   "  AND (r.published_on > r.due_on OR (r.published_on IS NULL AND r.due_on < ?5)) " \
   "ORDER BY u.position IS NULL, u.position, u.name, d.position, r.due_on, r.id"
@@ -392,7 +423,7 @@ gk_store_report_foreach_overdue (GkStore          *self,
 
   if (stmt == NULL || !gk_db_statement_bind_text (stmt, 5, as_of, error))
     return FALSE;
-  return foreach_row (stmt, func, user_data, error);
+  return foreach_row (stmt, 0, func, user_data, error);
 }
 
 /* The records the year touched: formed, due or published in it. */
@@ -400,7 +431,7 @@ gk_store_report_foreach_overdue (GkStore          *self,
   " (r.formed_on BETWEEN ?1 AND ?2 OR r.due_on BETWEEN ?1 AND ?2 OR r.published_on BETWEEN ?1 AND ?2) "
 
 #define USED_KEYS_SQL \
-  "SELECT DISTINCT r.domain, j.key FROM records r, json_each (r.fields) j " \
+  "SELECT DISTINCT r.domain, j.key FROM records r INDEXED BY records_report, json_each (r.fields) j " \
   "WHERE " IN_SCOPE " AND " TOUCHED_IN_YEAR \
   "  AND j.type <> 'null' AND j.value <> '' AND j.value <> '[]'"
 
@@ -437,23 +468,76 @@ gk_store_report_used_keys (GkStore     *self,
   return g_steal_pointer (&domains);
 }
 
-#define LEDGER_SQL \
-  "SELECT " ROW_COLUMNS ", 0 FROM " ROW_FROM \
-  "WHERE r.domain = ?5 AND " IN_SCOPE " AND " TOUCHED_IN_YEAR \
-  "ORDER BY i.position, r.item_id, r.formed_on, r.id"
+/* The items of @domain's records, in catalog order. */
+#define LEDGER_ITEMS_SQL \
+  "SELECT i.id FROM catalog_items i " \
+  "WHERE i.id IN (SELECT r.item_id FROM records r INDEXED BY records_report WHERE r.domain = ?1) " \
+  "ORDER BY i.position, i.id"
+
+/* One item's records of the year in formation order, which is the order of
+ * records_report: no sorting, and only the records kept are read from the
+ * table. Each value comes as json_type() then json_extract(); SQLite parses
+ * a record's fields once for all of them. */
+static char *
+ledger_sql (guint n_values)
+{
+  GString *sql = g_string_new ("SELECT " ROW_COLUMNS ", 0");
+
+  for (guint i = 0; i < n_values; i++)
+    g_string_append_printf (sql, ", json_type (r.fields, ?%u), json_extract (r.fields, ?%u)", 7 + i, 7 + i);
+  g_string_append (sql, " FROM records r INDEXED BY records_report JOIN " ROW_FROM
+                        "WHERE r.domain = ?5 AND r.item_id = ?6 AND " IN_SCOPE " AND " TOUCHED_IN_YEAR
+                        "ORDER BY r.formed_on, r.id");
+  return g_string_free (sql, FALSE);
+}
 
 gboolean
-gk_store_report_foreach_record (GkStore          *self,
-                                int               year,
-                                const char       *domain,
-                                gint64            unit_id,
-                                GkReportRowFunc   func,
-                                gpointer          user_data,
-                                GError          **error)
+gk_store_report_foreach_record (GkStore            *self,
+                                int                 year,
+                                const char         *domain,
+                                gint64              unit_id,
+                                const char * const *keys,
+                                GkReportRowFunc     func,
+                                gpointer            user_data,
+                                GError            **error)
 {
-  GkDbStatement *stmt = prepare_year (self, LEDGER_SQL, year, unit_id, error);
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_values = keys != NULL ? g_strv_length ((char **) keys) : 0;
+  g_autofree char *sql = ledger_sql (n_values);
+  GkDbStatement *stmt = gk_db_prepare (gk_store_get_db (self), LEDGER_ITEMS_SQL, error);
+  GError *local_error = NULL;
 
-  if (stmt == NULL || !gk_db_statement_bind_text (stmt, 5, domain, error))
+  if (stmt == NULL || !gk_db_statement_bind_text (stmt, 1, domain, error))
     return FALSE;
-  return foreach_row (stmt, func, user_data, error);
+  while (gk_db_statement_step (stmt, &local_error))
+    {
+      gint64 id = gk_db_statement_get_int64 (stmt, 0);
+
+      g_array_append_val (items, id);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      stmt = prepare_year (self, sql, year, unit_id, error);
+      if (stmt == NULL ||
+          !gk_db_statement_bind_text (stmt, 5, domain, error) ||
+          !gk_db_statement_bind_int64 (stmt, 6, g_array_index (items, gint64, i), error))
+        return FALSE;
+      for (guint k = 0; k < n_values; k++)
+        {
+          /* Quoted: a field id may hold what a JSON path gives a meaning to. */
+          g_autofree char *path = g_strdup_printf ("$.\"%s\"", keys[k]);
+
+          if (!gk_db_statement_bind_text (stmt, 7 + k, path, error))
+            return FALSE;
+        }
+      if (!foreach_row (stmt, n_values, func, user_data, error))
+        return FALSE;
+    }
+  return TRUE;
 }

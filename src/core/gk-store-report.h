@@ -1,6 +1,8 @@
 /* gk-store-report.h: private to the core: the annual report's reads of the ledger, grouped or row by row. */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "gk-report-count.h"
 #include "gk-store.h"
 
@@ -78,8 +80,9 @@ typedef struct
   const char *status;
   const char *mode;
   const char *exemption;
-  const char *fields;
   gint64      late_workdays;  /* overdue list only */
+  JsonNode  **values;         /* ledger sheets only: the value of each key asked for, or NULL */
+  guint       n_values;
 } GkReportRecordRow;
 
 /* Returns FALSE with @error set to stop. */
@@ -105,13 +108,15 @@ GHashTable *gk_store_report_used_keys      (GkStore         *self,
                                             GError         **error);
 /* Every record of @domain formed, due or published in the year, by item,
  * formation date and id: one row at a time, so that a large ledger is
- * never held in memory. */
-gboolean   gk_store_report_foreach_record  (GkStore         *self,
-                                            int              year,
-                                            const char      *domain,
-                                            gint64           unit_id,
-                                            GkReportRowFunc  func,
-                                            gpointer         user_data,
-                                            GError         **error);
+ * never held in memory. Each row's values hold the record's value of each
+ * field id of the NULL-terminated @keys, in that order. */
+gboolean   gk_store_report_foreach_record  (GkStore            *self,
+                                            int                 year,
+                                            const char         *domain,
+                                            gint64              unit_id,
+                                            const char * const *keys,
+                                            GkReportRowFunc     func,
+                                            gpointer            user_data,
+                                            GError            **error);
 
 G_END_DECLS
