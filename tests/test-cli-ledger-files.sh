@@ -44,5 +44,16 @@ expect_status 8 "read-only folder: verify" "$cli" --db "$db" verify
 not_damaged "read-only verify"
 expect_status 8 "read-only folder: a new ledger" "$cli" --db "$mnt/new.db" demo --records 1
 
+# The annual report only reads: it works on the read-only ledger, and no
+# file appears beside it.
+ls -a "$mnt" >"$tmp/before"
+expect_status 0 "read-only folder: report" "$cli" --db "$db" report --year 2025 -o "$tmp/report.xlsx"
+[ -s "$tmp/report.xlsx" ] && ok "read-only folder: the workbook is written" || not_ok "read-only folder: the workbook is written"
+grep -q "export is not recorded" "$tmp/err" && ok "read-only folder: the export is said not to be recorded" ||
+  not_ok "read-only folder: the export is said not to be recorded"
+ls -a "$mnt" >"$tmp/after"
+cmp -s "$tmp/before" "$tmp/after" && ok "read-only folder: report adds no file beside the ledger" ||
+  { not_ok "read-only folder: report adds no file beside the ledger"; diff "$tmp/before" "$tmp/after" >&2; }
+
 echo "1..$n"
 exit $fail

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-cli.h"
+#include "gk-db.h"
 #include "gk-plan.h"
 #include "gk-report-xlsx.h"
 #include "gk-store.h"
@@ -56,9 +57,22 @@ gk_cli_report (GkCliContext  *ctx,
   if (on != NULL && !gk_date_from_iso (on, &as_of, &error))
     return gk_cli_usage_error (COMMAND, "%s", error->message);
 
-  store = gk_cli_open_store (ctx, FALSE, &status);
+  /* The report only reads: it works on a read-only ledger and leaves
+   * nothing beside it. A ledger in an older format is brought up to date
+   * first, as opening it in the window would. */
+  store = gk_store_open_read_only (ctx->db_path, NULL, &error);
+  if (g_error_matches (error, GK_DB_ERROR, GK_DB_ERROR_OUTDATED))
+    {
+      g_autoptr(GkStore) updated = gk_cli_open_store (ctx, FALSE, &status);
+
+      if (updated == NULL)
+        return status;
+      g_clear_object (&updated);
+      g_clear_error (&error);
+      store = gk_store_open_read_only (ctx->db_path, NULL, &error);
+    }
   if (store == NULL)
-    return status;
+    return gk_cli_failure (error);
 
   if (unit != NULL)
     {
@@ -86,13 +100,27 @@ gk_cli_report (GkCliContext  *ctx,
 
   if (!gk_report_write_xlsx (store, counts, public_, output, NULL, NULL, NULL, &error))
     return gk_cli_failure (error);
+  g_clear_object (&store);
   /* The whole organisation's workbook is what goes to the office: its
-   * export is the first half of the year's report duties. */
-  if (unit == NULL && !gk_store_record_report_export (store, year, NULL, &error))
+   * export is the first half of the year's report duties, noted through a
+   * connection that writes, opened for that alone. */
+  if (unit == NULL)
     {
-      /* Translators: the workbook is on disk; the ledger could not note that. The reason follows */
-      g_prefix_error (&error, _("The workbook was written, but the ledger could not record its export: "));
-      return gk_cli_failure (error);
+      g_autoptr(GkStore) writer = gk_store_open_existing (ctx->db_path, &error);
+
+      if (writer == NULL || !gk_store_record_report_export (writer, year, NULL, &error))
+        {
+          /* A ledger nobody may write still gives its workbook. */
+          if (g_error_matches (error, GK_DB_ERROR, GK_DB_ERROR_READ_ONLY))
+            {
+              /* Translators: the workbook is on disk; the ledger cannot be written. The reason follows */
+              g_printerr (_("Note: the ledger is read-only: this export is not recorded in it: %s\n"), error->message);
+              return GK_CLI_EXIT_OK;
+            }
+          /* Translators: the workbook is on disk; the ledger could not note that. The reason follows */
+          g_prefix_error (&error, _("The workbook was written, but the ledger could not record its export: "));
+          return gk_cli_failure (error);
+        }
     }
   return GK_CLI_EXIT_OK;
 }

@@ -764,21 +764,50 @@ gk_db_open_read_only (const char  *path,
                       GError     **error)
 {
   g_autoptr(GkDb) db = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *dir = NULL;
+  gboolean is_new;
+  goffset size;
   int application_id;
   int user_version;
+  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   gk_core_init ();
 
+  if (!check_file (path, FALSE, &is_new, &size, error))
+    return NULL;
+
   db = g_new0 (GkDb, 1);
   db->path = g_strdup (path);
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, gk_db_statement_free);
 
-  if (sqlite3_open_v2 (path, &db->handle, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  /* A reader of a WAL ledger needs its -wal and -shm files, and only the
+   * last connection that can write removes them on close. So: while
+   * another connection has the ledger open (its -wal is there), read
+   * beside it; where we may write, connect as a writer that never writes
+   * (query_only, below), so that closing leaves the folder as it was;
+   * where nobody can write (read-only file, folder or disk, and no -wal),
+   * nothing can change the file either: read it as immutable, which needs
+   * no files beside it. */
+  wal = g_strconcat (path, "-wal", NULL);
+  dir = g_path_get_dirname (path);
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    rc = sqlite3_open_v2 (path, &db->handle, SQLITE_OPEN_READONLY, NULL);
+  else if (g_access (dir, W_OK) == 0 && g_access (path, W_OK) == 0)
+    rc = sqlite3_open_v2 (path, &db->handle, SQLITE_OPEN_READWRITE, NULL);
+  else
     {
-      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_SQL, _("Could not open “%s”: %s"),
-                   path, db->handle != NULL ? sqlite3_errmsg (db->handle) : g_strerror (ENOMEM));
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, NULL);
+      g_autofree char *uri = g_strconcat (file_uri, "?immutable=1", NULL);
+
+      rc = sqlite3_open_v2 (uri, &db->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      gk_db_set_error_for (db->handle, path, rc, error);
       return NULL;
     }
 

@@ -30,7 +30,9 @@ typedef enum
 GkDb         *gk_db_open              (const char   *path,
                                        GError      **error);
 /* A connection that can only read (SQLite refuses writes): no migration,
- * no seeding; a ledger in an older format fails with GK_DB_ERROR_OUTDATED. */
+ * no seeding, no check of the whole file; it reads a ledger on a read-only
+ * disk or in a read-only folder, and leaves no file beside the ledger. A
+ * ledger in an older format fails with GK_DB_ERROR_OUTDATED. */
 GkDb         *gk_db_open_read_only    (const char   *path,
                                        GError      **error);
 /* For tests of the migrations: stop at @version instead of the newest. */
