@@ -225,6 +225,67 @@ test_export_cancelled (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_status_reading (GtkWidget *widget,
+                   gpointer   data)
+{
+  return is_label_reading (widget, data) && gtk_widget_get_visible (widget);
+}
+
+static gboolean
+export_cancelled_and_checks_counted (gpointer data)
+{
+  return export_stopped (data) && checks_counted (data);
+}
+
+/* The checks are counted again whenever the year changes, off the main
+ * thread; the count that finishes after the export said something must
+ * not wipe what it said. The export's word here comes before the main
+ * loop runs again (the worker cannot write to a file that is not local),
+ * so the count started just before always finishes after it. */
+static void
+test_status_kept_after_count (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "status.db", NULL);
+  g_autofree char *out_path = g_build_filename (tmp_dir, "status", "年报.xlsx", NULL);
+  g_autoptr(GFile) remote = g_file_new_for_uri ("sftp://example.org/年报.xlsx");
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(GkStore) store = gk_test_open_store (db_path);
+  const char *local_only = "The workbook can only be saved to a local file";
+  const char *cancelled = "The export was cancelled; no file was written";
+  GkReportDialog *dialog;
+  GkWindow *window;
+
+  gk_test_report_fill_ledger (store);
+  window = gk_window_new (app, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "export-report", NULL);
+  gk_test_ui_wait_until (dialog_shown, NULL);
+  dialog = find_dialog ();
+  gk_report_dialog_set_year (dialog, 2024);
+  gk_test_ui_wait_until (checks_counted, dialog);
+
+  /* A new count runs; the export refuses the file at once. */
+  gk_report_dialog_set_year (dialog, 2023);
+  g_assert_false (checks_counted (dialog));
+  gk_report_dialog_set_file (dialog, remote);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.export", NULL));
+  g_assert_nonnull (gk_test_find_widget (GTK_WIDGET (dialog), is_status_reading, (gpointer) local_only));
+  gk_test_ui_wait_until (checks_counted, dialog);
+  g_assert_nonnull (gk_test_find_widget (GTK_WIDGET (dialog), is_status_reading, (gpointer) local_only));
+
+  /* The same with an export cancelled while a count runs: whichever ends
+   * first, the dialog still says the export was cancelled. */
+  gk_report_dialog_set_year (dialog, 2024);
+  gk_report_dialog_set_file (dialog, out);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.export", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.cancel", NULL));
+  gk_test_ui_wait_until (export_cancelled_and_checks_counted, dialog);
+  g_assert_nonnull (gk_test_find_widget (GTK_WIDGET (dialog), is_status_reading, (gpointer) cancelled));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +297,7 @@ main (int   argc,
 
   g_test_add_func ("/report-dialog/export", test_export);
   g_test_add_func ("/report-dialog/export-cancelled", test_export_cancelled);
+  g_test_add_func ("/report-dialog/status-kept-after-count", test_status_kept_after_count);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -107,6 +107,21 @@ check_row_new (const GkReportCheck *check)
   return row;
 }
 
+static GtkWidget *
+count_failed_row_new (const GError *error)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The checks could not be counted"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Failed"), -1);
+  gtk_widget_add_css_class (icon, "error");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  return row;
+}
+
 typedef struct
 {
   char *db_path;
@@ -160,12 +175,13 @@ on_count_done_cb (GObject      *source,
     return;
   self = GK_REPORT_DIALOG (source);
   g_clear_object (&self->count_cancellable);
+  /* The status line below belongs to the export, which may have said
+   * something since this count started: the count speaks in its list. */
   if (counts == NULL)
     {
-      show_status (self, error->message);
+      gtk_list_box_append (self->checks_list, count_failed_row_new (error));
       return;
     }
-  show_status (self, NULL);
   for (guint i = 0; i < counts->checks->len; i++)
     gtk_list_box_append (self->checks_list, check_row_new (g_ptr_array_index (counts->checks, i)));
 }
