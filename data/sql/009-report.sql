@@ -4,4 +4,4 @@
 -- finds the records a year touched, domain by domain and item by item in
 -- formation order, and counts the year's publications, without reading the
 -- records it leaves out.
-CREATE INDEX records_report ON records (domain, item_id, formed_on, id, due_on, published_on, unit_id, mode, uuid);
+CREATE INDEX records_report ON records (domain, item_id, formed_on, id, due_on, published_on, unit_id, mode, uuid, exemption);

@@ -431,7 +431,28 @@ typedef struct
   lxw_row_t       row;
   GHashTable     *items;   /* item id → ItemColumns */
   guint           n_columns;
+  GHashTable     *statuses;  /* a record's status → its label */
+  GHashTable     *modes;     /* a record's mode → its label */
 } LedgerState;
+
+/* The labels of the few statuses and modes, looked up once each. */
+static const char *
+ledger_label (LedgerState *s,
+              GHashTable  *labels,
+              const char  *prefix,
+              const char  *value)
+{
+  const char *label = g_hash_table_lookup (labels, value);
+
+  if (label == NULL)
+    {
+      g_autofree char *path = g_strconcat (prefix, value, NULL);
+
+      label = gk_report_writer_label (s->w, path);
+      g_hash_table_insert (labels, g_strdup (value), (gpointer) label);
+    }
+  return label;
+}
 
 #define N_COMMON_COLUMNS 11
 
@@ -543,8 +564,6 @@ write_ledger_row (const GkReportRecordRow  *r,
   LedgerState *s = user_data;
   GkReportWriter *w = s->w;
   ItemColumns *item = g_hash_table_lookup (s->items, &r->item_id);
-  g_autofree char *status_path = g_strconcat ("ledger.status.", r->status, NULL);
-  g_autofree char *mode_path = g_strconcat ("ledger.mode.", r->mode, NULL);
   g_autoptr(JsonNode) masked = NULL;
   JsonObject *object = NULL;
   lxw_col_t col = 0;
@@ -557,8 +576,8 @@ write_ledger_row (const GkReportRecordRow  *r,
   gk_report_write_date (w, s->sheet, s->row, col++, r->formed_on, w->f.cell);
   gk_report_write_date (w, s->sheet, s->row, col++, r->due_on, w->f.cell);
   gk_report_write_date (w, s->sheet, s->row, col++, r->published_on, w->f.cell);
-  gk_report_write_text (w, s->sheet, s->row, col++, gk_report_writer_label (w, status_path), FALSE, w->f.cell);
-  gk_report_write_text (w, s->sheet, s->row, col++, gk_report_writer_label (w, mode_path), FALSE, w->f.cell);
+  gk_report_write_text (w, s->sheet, s->row, col++, ledger_label (s, s->statuses, "ledger.status.", r->status), FALSE, w->f.cell);
+  gk_report_write_text (w, s->sheet, s->row, col++, ledger_label (s, s->modes, "ledger.mode.", r->mode), FALSE, w->f.cell);
   gk_report_write_text (w, s->sheet, s->row, col++, r->exemption, TRUE, w->f.cell);
 
   if (item == NULL)
@@ -600,11 +619,11 @@ write_ledger_row (const GkReportRecordRow  *r,
 
 /* The columns of @domain's sheet: the common ones, then each field label
  * of its items in catalog order, once, leaving out the fields no record of
- * the year fills (a domain's items have dozens). */
+ * the item that the year touched fills (a domain's items have dozens);
+ * known before the sheet's first row is streamed. */
 static GPtrArray *
 collect_columns (GkReportWriter  *w,
                  const char      *domain,
-                 GHashTable      *used,
                  GHashTable      *items,
                  GPtrArray       *keys,
                  GError         **error)
@@ -626,17 +645,27 @@ collect_columns (GkReportWriter  *w,
       ItemColumns *item = g_new0 (ItemColumns, 1);
       gint64 id = gk_item_get_id (source);
       GkSchema *schema = gk_item_get_schema (source);
+      g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GHashTable) used = NULL;
 
       item->columns = g_array_new (FALSE, FALSE, sizeof (FieldColumn));
       item->schema = schema != NULL ? gk_schema_ref (schema) : NULL;
       g_hash_table_insert (items, g_memdup2 (&id, sizeof id), item);
-      for (guint f = 0; item->schema != NULL && f < gk_schema_get_n_fields (item->schema); f++)
+      if (item->schema == NULL)
+        continue;
+      for (guint f = 0; f < gk_schema_get_n_fields (item->schema); f++)
+        g_hash_table_add (ids, gk_schema_get_field (item->schema, f)->id);
+      used = gk_store_report_used_keys (w->store, w->counts->year, domain, id, w->counts->unit_id, ids, error);
+      if (used == NULL)
+        return NULL;
+
+      for (guint f = 0; f < gk_schema_get_n_fields (item->schema); f++)
         {
           const GkField *field = gk_schema_get_field (item->schema, f);
           gpointer col, value;
           FieldColumn column = { field, 0, 0 };
 
-          if (used == NULL || !g_hash_table_contains (used, field->id))
+          if (!g_hash_table_contains (used, field->id))
             continue;
           if (!g_hash_table_lookup_extended (by_key, field->id, NULL, &value))
             {
@@ -687,15 +716,16 @@ static gboolean
 write_ledger (GkReportWriter  *w,
               const char      *domain,
               const char      *name,
-              GHashTable      *used,
               GError         **error)
 {
   g_autoptr(GHashTable) items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        (GDestroyNotify) item_columns_free);
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) labels = collect_columns (w, domain, used, items, keys, error);
+  g_autoptr(GPtrArray) labels = collect_columns (w, domain, items, keys, error);
   g_autofree char *title = NULL;
-  LedgerState state = { w, NULL, 1, items, 0 };
+  g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) modes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  LedgerState state = { w, NULL, 1, items, 0, statuses, modes };
   gboolean wide;
 
   if (labels == NULL)
@@ -745,21 +775,16 @@ gk_report_write_ledgers (GkReportWriter  *w,
                          GError         **error)
 {
   g_autoptr(GPtrArray) domains = gk_store_report_domains (w->store, error);
-  g_autoptr(GHashTable) used = NULL;
   guint n;
 
   if (domains == NULL)
-    return FALSE;
-  /* Which columns each sheet needs, before its first row is streamed. */
-  used = gk_store_report_used_keys (w->store, w->counts->year, w->counts->unit_id, error);
-  if (used == NULL)
     return FALSE;
   n = domains->len / 2;
   for (guint i = 0; i < n; i++)
     {
       const char *domain = g_ptr_array_index (domains, 2 * i);
 
-      if (!write_ledger (w, domain, g_ptr_array_index (domains, 2 * i + 1), g_hash_table_lookup (used, domain), error))
+      if (!write_ledger (w, domain, g_ptr_array_index (domains, 2 * i + 1), error))
         return FALSE;
       if (w->progress != NULL)
         w->progress ((double) (i + 1) / (n + 1), w->progress_data);

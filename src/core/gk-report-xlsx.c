@@ -193,7 +193,8 @@ gk_report_write_text (GkReportWriter *w,
         text = masked;
     }
 
-  if (g_utf8_strlen (text, -1) > MAX_CELL_CHARS)
+  /* Bytes first: a text of fewer bytes has fewer characters. */
+  if (strlen (text) > MAX_CELL_CHARS && g_utf8_strlen (text, -1) > MAX_CELL_CHARS)
     {
       cut = g_utf8_substring (text, 0, MAX_CELL_CHARS);
       text = cut;

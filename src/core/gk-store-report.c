@@ -330,25 +330,42 @@ gk_store_report_months (GkStore  *self,
   "LEFT JOIN domains d ON d.key = r.domain LEFT JOIN units u ON u.id = r.unit_id "
 #define N_ROW_COLUMNS 15  /* ROW_COLUMNS and the working days late */
 
-/* One value of a record's fields as SQLite's JSON functions give it: its
- * json_type() and its json_extract(). Tables come back as JSON text. */
+/* A scalar of a record's fields as SQLite's JSON functions give it: its
+ * json_type(), then its value in @col. */
+static JsonNode *
+scalar_node (const char    *type,
+             GkDbStatement *stmt,
+             int            col)
+{
+  if (strcmp (type, "integer") == 0)
+    return json_node_init_int (json_node_alloc (), gk_db_statement_get_int64 (stmt, col));
+  if (strcmp (type, "real") == 0)
+    return json_node_init_double (json_node_alloc (), gk_db_statement_get_double (stmt, col));
+  if (strcmp (type, "text") == 0)
+    return json_node_init_string (json_node_alloc (), gk_db_statement_get_text (stmt, col));
+  if (strcmp (type, "true") == 0 || strcmp (type, "false") == 0)
+    return json_node_init_boolean (json_node_alloc (), type[0] == 't');
+  return json_node_init_null (json_node_alloc ());
+}
+
+/* One value of a record's fields: its json_type() in @col, its
+ * json_extract() in the next; tables come as JSON text, which @parser
+ * reads (one parser for all: making one costs as much as a small parse). */
 static JsonNode *
 value_node (GkDbStatement *stmt,
-            int            col)
+            int            col,
+            JsonParser    *parser)
 {
   const char *type = gk_db_statement_get_text (stmt, col);
 
   if (type == NULL || strcmp (type, "null") == 0)
     return NULL;
-  if (strcmp (type, "integer") == 0)
-    return json_node_init_int (json_node_alloc (), gk_db_statement_get_int64 (stmt, col + 1));
-  if (strcmp (type, "real") == 0)
-    return json_node_init_double (json_node_alloc (), gk_db_statement_get_double (stmt, col + 1));
-  if (strcmp (type, "text") == 0)
-    return json_node_init_string (json_node_alloc (), gk_db_statement_get_text (stmt, col + 1));
-  if (strcmp (type, "true") == 0 || strcmp (type, "false") == 0)
-    return json_node_init_boolean (json_node_alloc (), type[0] == 't');
-  return json_from_string (gk_db_statement_get_text (stmt, col + 1), NULL);
+  if (strcmp (type, "array") != 0 && strcmp (type, "object") != 0)
+    return scalar_node (type, stmt, col + 1);
+  if (!json_parser_load_from_data (parser, gk_db_statement_get_text (stmt, col + 1), -1, NULL) ||
+      json_parser_get_root (parser) == NULL)
+    return NULL;
+  return json_node_ref (json_parser_get_root (parser));
 }
 
 static gboolean
@@ -359,6 +376,7 @@ foreach_row (GkDbStatement    *stmt,
              GError          **error)
 {
   g_autofree JsonNode **values = g_new0 (JsonNode *, n_values + 1);
+  g_autoptr(JsonParser) parser = n_values > 0 ? json_parser_new () : NULL;
   GError *local_error = NULL;
 
   while (gk_db_statement_step (stmt, &local_error))
@@ -385,7 +403,7 @@ foreach_row (GkDbStatement    *stmt,
       gboolean ok;
 
       for (guint i = 0; i < n_values; i++)
-        values[i] = value_node (stmt, N_ROW_COLUMNS + 2 * i);
+        values[i] = value_node (stmt, N_ROW_COLUMNS + 2 * i, parser);
       ok = func (&row, user_data, error);
       for (guint i = 0; i < n_values; i++)
         g_clear_pointer (&values[i], json_node_unref);
@@ -431,41 +449,50 @@ gk_store_report_foreach_overdue (GkStore          *self,
   " (r.formed_on BETWEEN ?1 AND ?2 OR r.due_on BETWEEN ?1 AND ?2 OR r.published_on BETWEEN ?1 AND ?2) "
 
 #define USED_KEYS_SQL \
-  "SELECT DISTINCT r.domain, j.key FROM records r INDEXED BY records_report, json_each (r.fields) j " \
-  "WHERE " IN_SCOPE " AND " TOUCHED_IN_YEAR \
+  "SELECT j.key FROM records r INDEXED BY records_report, json_each (r.fields) j " \
+  "WHERE r.domain = ?5 AND r.item_id = ?6 AND " IN_SCOPE " AND " TOUCHED_IN_YEAR \
   "  AND j.type <> 'null' AND j.value <> '' AND j.value <> '[]'"
 
 GHashTable *
 gk_store_report_used_keys (GkStore     *self,
                            int          year,
+                           const char  *domain,
+                           gint64       item_id,
                            gint64       unit_id,
+                           GHashTable  *keys,
                            GError     **error)
 {
-  g_autoptr(GHashTable) domains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                         (GDestroyNotify) g_hash_table_unref);
-  GkDbStatement *stmt = prepare_year (self, USED_KEYS_SQL, year, unit_id, error);
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GkDbStatement *stmt;
   GError *local_error = NULL;
 
-  if (stmt == NULL)
+  if (g_hash_table_size (keys) == 0)
+    return g_steal_pointer (&used);
+  stmt = prepare_year (self, USED_KEYS_SQL, year, unit_id, error);
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 5, domain, error) ||
+      !gk_db_statement_bind_int64 (stmt, 6, item_id, error))
     return NULL;
   while (gk_db_statement_step (stmt, &local_error))
     {
-      const char *domain = gk_db_statement_get_text (stmt, 0);
-      GHashTable *keys = g_hash_table_lookup (domains, domain);
+      const char *key = gk_db_statement_get_text (stmt, 0);
 
-      if (keys == NULL)
+      if (!g_hash_table_contains (keys, key) || g_hash_table_contains (used, key))
+        continue;
+      g_hash_table_add (used, g_strdup (key));
+      /* Most records fill most fields: the first few records say it all. */
+      if (g_hash_table_size (used) == g_hash_table_size (keys))
         {
-          keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          g_hash_table_insert (domains, g_strdup (domain), keys);
+          gk_db_statement_reset (stmt);
+          break;
         }
-      g_hash_table_add (keys, gk_db_statement_dup_text (stmt, 1));
     }
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
       return NULL;
     }
-  return g_steal_pointer (&domains);
+  return g_steal_pointer (&used);
 }
 
 /* The items of @domain's records, in catalog order. */

@@ -99,12 +99,15 @@ gboolean   gk_store_report_foreach_overdue (GkStore         *self,
                                             GkReportRowFunc  func,
                                             gpointer         user_data,
                                             GError         **error);
-/* The field ids that hold a value in some record that the year touched
- * (see below), by domain, in one pass over the ledger: domain → a set of
- * strings. */
+/* Which of @keys (a set of field ids) hold a value in some record of
+ * @item_id in @domain that the year touched (see below): a new set. The
+ * records are read only until every key is found. */
 GHashTable *gk_store_report_used_keys      (GkStore         *self,
                                             int              year,
+                                            const char      *domain,
+                                            gint64           item_id,
                                             gint64           unit_id,
+                                            GHashTable      *keys,
                                             GError         **error);
 /* Every record of @domain formed, due or published in the year, by item,
  * formation date and id: one row at a time, so that a large ledger is
