@@ -145,8 +145,10 @@ gk_test_report_fill_ledger (GkStore *store)
   add_case (store, "review", "2023-06-01", "upheld", "2023-08-01");
 
   /* 20 working days from 2024-03-01: due 2024-03-29. */
+  /* A table: its ledger cell counts the rows and lists their first column. */
   gk_test_report_add_record (store, "bidding.notice", "区发改局", "某道路工程招标公告", "2024-03-01", "2024-03-28",
-                             NULL, NULL, NULL);
+                             NULL, NULL, "{\"lots\": [{\"lot_no\": \"一标段\", \"name\": \"路基\", \"estimate\": 100000}, "
+                             "{\"name\": \"无编号\"}, {\"lot_no\": \"三标段\"}]}");
   gk_test_report_add_record (store, "bidding.notice", "区发改局", "某绿化工程招标公告", "2024-03-01", "2024-04-02",
                              NULL, NULL, NULL);
   gk_test_report_add_record (store, "bidding.notice", "区园林局", "某公园改造招标公告", "2024-03-01", NULL,

@@ -266,6 +266,18 @@ class Workbook(unittest.TestCase):
         self.assertEqual(amount.number_format, "#,##0.00")
         self.assertEqual(sheet.freeze_panes, "D2")
         self.assertIsNotNone(sheet.auto_filter.ref)
+        # Only the fields some record of the year fills are columns.
+        self.assertIn("供应商", header)
+        self.assertNotIn("合同编号", header)
+
+        # A table: how many rows, and the first column of those that have it.
+        bidding = self.book["工程建设项目招标投标台账"]
+        header = [c.value for c in bidding[1]]
+        self.assertIn("标段（包）", header)
+        self.assertNotIn("投标截止时间", header)
+        lots = bidding.cell(find_row(bidding, "某道路工程招标公告"), header.index("标段（包）") + 1)
+        self.assertEqual(lots.value, "3行：一标段；三标段")
+        self.assertIsNone(bidding.cell(find_row(bidding, "某绿化工程招标公告"), header.index("标段（包）") + 1).value)
 
         requests = self.book["依申请公开台账"]
         header = [c.value for c in requests[1]]

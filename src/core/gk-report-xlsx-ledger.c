@@ -621,11 +621,35 @@ write_ledger_row (const GkReportRecordRow  *r,
  * of its items in catalog order, once, leaving out the fields no record of
  * the item that the year touched fills (a domain's items have dozens);
  * known before the sheet's first row is streamed. */
+/* The one column of a table that the sheet shows (see summarise_table()):
+ * @tables holds it for key @k when every table of that key in the sheet
+ * has the same first column, and NULL then for good. */
+static void
+note_table_column (GPtrArray     *tables,
+                   guint          k,
+                   const GkField *field)
+{
+  const GkField *first;
+  const char *known;
+
+  if (field->kind != GK_FIELD_TABLE)
+    return;
+  while (tables->len <= k)
+    g_ptr_array_add (tables, NULL);
+  first = field->columns != NULL && field->columns->len > 0 ? g_ptr_array_index (field->columns, 0) : NULL;
+  known = g_ptr_array_index (tables, k);
+  if (known == NULL)
+    g_ptr_array_index (tables, k) = (gpointer) (first != NULL ? first->id : "");
+  else if (first == NULL || strcmp (known, first->id) != 0)
+    g_ptr_array_index (tables, k) = (gpointer) "";
+}
+
 static GPtrArray *
 collect_columns (GkReportWriter  *w,
                  const char      *domain,
                  GHashTable      *items,
                  GPtrArray       *keys,
+                 GPtrArray       *tables,
                  GError         **error)
 {
   g_autoptr(GPtrArray) list = gk_store_list_items (w->store, domain, TRUE, error);
@@ -674,6 +698,7 @@ collect_columns (GkReportWriter  *w,
               g_hash_table_insert (by_key, g_ptr_array_index (keys, keys->len - 1), value);
             }
           column.value = GPOINTER_TO_UINT (value);
+          note_table_column (tables, column.value, field);
           if (!g_hash_table_lookup_extended (by_label, field->label, NULL, &col))
             {
               col = GUINT_TO_POINTER (labels->len);
@@ -721,7 +746,8 @@ write_ledger (GkReportWriter  *w,
   g_autoptr(GHashTable) items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        (GDestroyNotify) item_columns_free);
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) labels = collect_columns (w, domain, items, keys, error);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new ();  /* per key: a table's first column, "" for none */
+  g_autoptr(GPtrArray) labels = collect_columns (w, domain, items, keys, tables, error);
   g_autofree char *title = NULL;
   g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) modes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -730,6 +756,11 @@ write_ledger (GkReportWriter  *w,
 
   if (labels == NULL)
     return FALSE;
+  while (tables->len < keys->len)
+    g_ptr_array_add (tables, NULL);
+  for (guint k = 0; k < tables->len; k++)
+    if (g_strcmp0 (g_ptr_array_index (tables, k), "") == 0)
+      g_ptr_array_index (tables, k) = NULL;
   g_ptr_array_add (keys, NULL);
   title = sheet_name (w, domain, name);
   /* A ledger of a few fields prints one page wide; a wider one runs on over
@@ -764,7 +795,8 @@ write_ledger (GkReportWriter  *w,
     }
 
   if (!gk_store_report_foreach_record (w->store, w->counts->year, domain, w->counts->unit_id,
-                                       (const char * const *) keys->pdata, write_ledger_row, &state, error))
+                                       (const char * const *) keys->pdata, (const char * const *) tables->pdata,
+                                       write_ledger_row, &state, error))
     return FALSE;
   worksheet_autofilter (state.sheet, 0, 0, MAX (state.row - 1, 1), labels->len - 1);
   return TRUE;

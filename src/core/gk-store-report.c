@@ -504,18 +504,42 @@ gk_store_report_used_keys (GkStore     *self,
 /* One item's records of the year in formation order, which is the order of
  * records_report: no sorting, and only the records kept are read from the
  * table. Each value comes as json_type() then json_extract(); SQLite parses
- * a record's fields once for all of them. */
+ * a record's fields once for all of them. Key k's path is ?(7 + 3k). A
+ * table whose first column is asked for comes with that column only (its
+ * name ?(8 + 3k), its path ?(9 + 3k)), one object per row: all the ledger
+ * shows of a table, and a fraction of the text to parse. */
 static char *
-ledger_sql (guint n_values)
+ledger_sql (guint               n_values,
+            const char * const *table_columns)
 {
   GString *sql = g_string_new ("SELECT " ROW_COLUMNS ", 0");
 
   for (guint i = 0; i < n_values; i++)
-    g_string_append_printf (sql, ", json_type (r.fields, ?%u), json_extract (r.fields, ?%u)", 7 + i, 7 + i);
+    {
+      guint key = 7 + 3 * i;
+
+      g_string_append_printf (sql, ", json_type (r.fields, ?%u)", key);
+      if (table_columns == NULL || table_columns[i] == NULL)
+        g_string_append_printf (sql, ", json_extract (r.fields, ?%u)", key);
+      else
+        g_string_append_printf (sql, ", CASE WHEN json_type (r.fields, ?%u) = 'array' "
+                                     "THEN (SELECT json_group_array (json_object (?%u, "
+                                     "        json_extract (CASE WHEN j.type = 'object' THEN j.value END, ?%u))) "
+                                     "      FROM json_each (json_extract (r.fields, ?%u)) j) "
+                                     "ELSE json_extract (r.fields, ?%u) END",
+                                key, key + 1, key + 2, key, key);
+    }
   g_string_append (sql, " FROM records r INDEXED BY records_report JOIN " ROW_FROM
                         "WHERE r.domain = ?5 AND r.item_id = ?6 AND " IN_SCOPE " AND " TOUCHED_IN_YEAR
                         "ORDER BY r.formed_on, r.id");
   return g_string_free (sql, FALSE);
+}
+
+/* Quoted: a field id may hold what a JSON path gives a meaning to. */
+static char *
+member_path (const char *id)
+{
+  return g_strdup_printf ("$.\"%s\"", id);
 }
 
 gboolean
@@ -524,13 +548,14 @@ gk_store_report_foreach_record (GkStore            *self,
                                 const char         *domain,
                                 gint64              unit_id,
                                 const char * const *keys,
+                                const char * const *table_columns,
                                 GkReportRowFunc     func,
                                 gpointer            user_data,
                                 GError            **error)
 {
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint n_values = keys != NULL ? g_strv_length ((char **) keys) : 0;
-  g_autofree char *sql = ledger_sql (n_values);
+  g_autofree char *sql = ledger_sql (n_values, table_columns);
   GkDbStatement *stmt = gk_db_prepare (gk_store_get_db (self), LEDGER_ITEMS_SQL, error);
   GError *local_error = NULL;
 
@@ -557,10 +582,16 @@ gk_store_report_foreach_record (GkStore            *self,
         return FALSE;
       for (guint k = 0; k < n_values; k++)
         {
-          /* Quoted: a field id may hold what a JSON path gives a meaning to. */
-          g_autofree char *path = g_strdup_printf ("$.\"%s\"", keys[k]);
+          g_autofree char *path = member_path (keys[k]);
+          g_autofree char *column_path = NULL;
 
-          if (!gk_db_statement_bind_text (stmt, 7 + k, path, error))
+          if (!gk_db_statement_bind_text (stmt, 7 + 3 * k, path, error))
+            return FALSE;
+          if (table_columns == NULL || table_columns[k] == NULL)
+            continue;
+          column_path = member_path (table_columns[k]);
+          if (!gk_db_statement_bind_text (stmt, 8 + 3 * k, table_columns[k], error) ||
+              !gk_db_statement_bind_text (stmt, 9 + 3 * k, column_path, error))
             return FALSE;
         }
       if (!foreach_row (stmt, n_values, func, user_data, error))

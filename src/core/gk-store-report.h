@@ -112,12 +112,15 @@ GHashTable *gk_store_report_used_keys      (GkStore         *self,
 /* Every record of @domain formed, due or published in the year, by item,
  * formation date and id: one row at a time, so that a large ledger is
  * never held in memory. Each row's values hold the record's value of each
- * field id of the NULL-terminated @keys, in that order. */
+ * field id of the NULL-terminated @keys, in that order. @table_columns
+ * (NULL, or one entry per key) names for a key that holds a table the one
+ * column wanted of it: its rows then come with that member only. */
 gboolean   gk_store_report_foreach_record  (GkStore            *self,
                                             int                 year,
                                             const char         *domain,
                                             gint64              unit_id,
                                             const char * const *keys,
+                                            const char * const *table_columns,
                                             GkReportRowFunc     func,
                                             gpointer            user_data,
                                             GError            **error);
