@@ -19,6 +19,7 @@ static const char *migrations[] = {
   "002-search.sql",
   "003-calendar.sql",
   "004-publications.sql",
+  "008-import-batches.sql",
 };
 
 /* Every commit waits until the WAL is on the disk: a clerk's saved record
