@@ -19,6 +19,7 @@ typedef struct
   GkTableRowFunc func;
   gpointer user_data;
   gboolean stopped;
+  gboolean check_utf8;    /* bytes that were not converted, so not checked */
   GError *error;
 } CsvState;
 
@@ -70,6 +71,14 @@ on_field (void   *text,
 
   if (state->stopped)
     return;
+  /* A BOM promises UTF-8, but a file pasted together can break it. */
+  if (state->check_utf8 && !g_utf8_validate (text, length, NULL))
+    {
+      g_set_error (&state->error, GK_TABLE_ERROR, GK_TABLE_ERROR_FORMAT,
+                   _("Row %u of the file is not written in UTF-8, as the rest of the file is"), state->number + 1);
+      state->stopped = TRUE;
+      return;
+    }
   if (!gk_table_row_take (&state->row, state->column++, GK_CELL_TEXT,
                           length > 0 ? g_strndup (text, length) : NULL, &state->error))
     state->stopped = TRUE;
@@ -148,7 +157,10 @@ gk_csv_read_stream (GInputStream   *stream,
       input = g_converter_input_stream_new (stream, G_CONVERTER (converter));
     }
   else
-    input = g_object_ref (stream);
+    {
+      input = g_object_ref (stream);
+      state.check_utf8 = TRUE;
+    }
 
   /* Not CSV_STRICT: a stray quote inside a cell is text, as Excel reads it. */
   if (csv_init (&parser, CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0)

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <gsf/gsf.h>
+#include <gsf/gsf-infile-impl.h>
 #include <libxml/xmlreader.h>
 #include <math.h>
 #include <string.h>
@@ -72,6 +73,17 @@ set_format_error (GError **error)
 
 /* Parts */
 
+/* A member of @dir, or NULL. The class's own call: gsf_infile_child_by_name()
+ * logs a warning for a damaged member, and a damaged file is no program error. */
+static GsfInput *
+open_child (GsfInfile  *dir,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  return G_TYPE_INSTANCE_GET_CLASS (dir, GSF_INFILE_TYPE, GsfInfileClass)->child_by_name (dir, name, &error);
+}
+
 /* "xl/worksheets/../sharedStrings.xml" → the part, or NULL. */
 static GsfInput *
 open_part (GkXlsxReader *self,
@@ -79,6 +91,7 @@ open_part (GkXlsxReader *self,
 {
   g_auto(GStrv) parts = g_strsplit (path, "/", -1);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GsfInput) dir = NULL;
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
@@ -94,8 +107,23 @@ open_part (GkXlsxReader *self,
     }
   if (names->len == 0)
     return NULL;
-  g_ptr_array_add (names, NULL);
-  return gsf_infile_child_by_aname (self->zip, (const char **) names->pdata);
+  dir = GSF_INPUT (g_object_ref (self->zip));
+  for (guint i = 0; i < names->len; i++)
+    {
+      GsfInput *child;
+
+      if (!GSF_IS_INFILE (dir))
+        return NULL;
+      child = open_child (GSF_INFILE (dir), g_ptr_array_index (names, i));
+      if (child == NULL)
+        return NULL;
+      g_object_unref (dir);
+      dir = child;
+    }
+  /* A folder is no part. */
+  if (GSF_IS_INFILE (dir) && gsf_infile_num_children (GSF_INFILE (dir)) >= 0)
+    return NULL;
+  return g_steal_pointer (&dir);
 }
 
 static int
