@@ -459,6 +459,59 @@ read_styles (GkXlsxReader  *self,
   return TRUE;
 }
 
+/* Whether every member's modification time in the zip's central
+ * directory is a real date and time. libgsf 1.14 passes an impossible one
+ * to g_date_time_unref() as NULL, a critical warning; such a package is
+ * damaged, and refused before libgsf reads it. A directory this cannot
+ * find is left for libgsf to judge. */
+static gboolean
+zip_times_are_valid (GsfInput *input)
+{
+  gsf_off_t size = gsf_input_size (input);
+  gsf_off_t tail = MIN (size, 65535 + 22);
+  const guint8 *data;
+  guint32 entries, offset;
+  gsf_off_t end = -1;
+
+  if (tail < 22 || gsf_input_seek (input, size - tail, G_SEEK_SET) ||
+      (data = gsf_input_read (input, (size_t) tail, NULL)) == NULL)
+    return TRUE;
+  for (gsf_off_t i = tail - 22; i >= 0; i--)
+    if (GSF_LE_GET_GUINT32 (data + i) == 0x06054b50)
+      {
+        end = i;
+        break;
+      }
+  if (end < 0)
+    return TRUE;
+  entries = GSF_LE_GET_GUINT16 (data + end + 10);
+  offset = GSF_LE_GET_GUINT32 (data + end + 16);
+
+  for (guint32 i = 0; i < entries; i++)
+    {
+      guint8 header[46];
+      guint32 dostime;
+      guint year, month, day, minute, second;
+
+      if (gsf_input_seek (input, offset, G_SEEK_SET) ||
+          gsf_input_read (input, sizeof header, header) == NULL ||
+          GSF_LE_GET_GUINT32 (header) != 0x02014b50)
+        break;
+      dostime = GSF_LE_GET_GUINT32 (header + 12);
+      year = (dostime >> 25) + 1980;
+      month = (dostime >> 21) & 0x0f;
+      day = (dostime >> 16) & 0x1f;
+      minute = (dostime >> 5) & 0x3f;
+      second = (dostime & 0x1f) * 2;
+      if (dostime != 0 &&
+          (!g_date_valid_dmy (day, month, year) || minute > 59 || second > 59))
+        return FALSE;
+      offset += 46 + GSF_LE_GET_GUINT16 (header + 28) + GSF_LE_GET_GUINT16 (header + 30) +
+                GSF_LE_GET_GUINT16 (header + 32);
+    }
+  return TRUE;
+}
+
 static gboolean
 load (GkXlsxReader  *self,
       GsfInput      *input,
@@ -469,6 +522,11 @@ load (GkXlsxReader  *self,
   g_autofree char *shared_strings = g_strdup ("xl/sharedStrings.xml");
   g_autofree char *styles = g_strdup ("xl/styles.xml");
 
+  if (!zip_times_are_valid (input) || gsf_input_seek (input, 0, G_SEEK_SET))
+    {
+      set_format_error (error);
+      return FALSE;
+    }
   self->zip = gsf_infile_zip_new (input, &zip_error);
   if (self->zip == NULL)
     {
