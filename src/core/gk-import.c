@@ -590,6 +590,12 @@ find_target (GkImport   *self,
       if (strcmp (label, wanted) == 0)
         return target;
     }
+  /* The Chinese words for the fields every record has, whatever the
+   * language the labels are shown in. */
+  for (guint i = 0; i < G_N_ELEMENTS (record_aliases); i++)
+    for (guint w = 0; record_aliases[i].words[w] != NULL; w++)
+      if (strcmp (record_aliases[i].words[w], wanted) == 0)
+        return find_target (self, record_aliases[i].target);
   return NULL;
 }
 
