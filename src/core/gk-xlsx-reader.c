@@ -369,12 +369,18 @@ is_builtin_date_format (gint64 id)
 }
 
 /* A format code shows a date when, outside quoted text, escapes and
- * [brackets] (colours, locales, elapsed time), it has a year or a day. */
+ * [brackets] (colours, locales, elapsed time), it has a year or a day.
+ * "General" (LibreOffice names its default format so) has neither. */
 static gboolean
 is_date_format_code (const char *code)
 {
   for (const char *p = code; *p != '\0'; p++)
     {
+      if (g_ascii_strncasecmp (p, "General", 7) == 0)
+        {
+          p += 6;
+          continue;
+        }
       switch (*p)
         {
         case '"':
@@ -392,7 +398,7 @@ is_date_format_code (const char *code)
           if (p == NULL)
             return FALSE;
           break;
-        case 'y': case 'Y': case 'd': case 'D': case 'e':
+        case 'y': case 'Y': case 'd': case 'D':
           return TRUE;
         default:
           if (g_str_has_prefix (p, "年") || g_str_has_prefix (p, "日"))
