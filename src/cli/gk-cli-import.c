@@ -123,8 +123,8 @@ gk_cli_import_table (GkCliContext  *ctx,
   if (dry_run)
     g_print (_("Would import %u records; %u rows were imported before\n"), result->n_imported, result->n_duplicates);
   else if (result->batch_id != 0)
-    g_print (_("Imported %u records as batch %" G_GINT64_FORMAT "; %u rows were imported before\n"),
-             result->n_imported, result->batch_id, result->n_duplicates);
+    g_print (_("Imported %u records as batch %lld; %u rows were imported before\n"),
+             result->n_imported, (long long) result->batch_id, result->n_duplicates);
   else
     g_print (_("Nothing new to import; %u rows were imported before\n"), result->n_duplicates);
   return GK_CLI_EXIT_OK;
@@ -193,6 +193,6 @@ gk_cli_import_undo (GkCliContext  *ctx,
     return status;
   if (!gk_store_undo_import_batch (store, batch, &n_removed, &error))
     return gk_cli_failure (error);
-  g_print (_("Removed batch %" G_GINT64_FORMAT " and its %u records\n"), batch, n_removed);
+  g_print (_("Removed batch %lld and its %u records\n"), (long long) batch, n_removed);
   return GK_CLI_EXIT_OK;
 }
