@@ -489,7 +489,7 @@ gk_import_set_item (GkImport    *self,
                     GError     **error)
 {
   g_autoptr(GkItem) item = NULL;
-  GkSchema *schema;
+  g_autoptr(GkSchema) schema = NULL;
   GError *local_error = NULL;
 
   g_return_val_if_fail (GK_IS_IMPORT (self), FALSE);
@@ -515,7 +515,7 @@ gk_import_set_item (GkImport    *self,
 
   g_set_object (&self->item, item);
   g_clear_pointer (&self->schema, gk_schema_unref);
-  self->schema = gk_schema_ref (schema);
+  self->schema = g_steal_pointer (&schema);
   g_clear_pointer (&self->key, g_free);
 
   g_ptr_array_set_size (self->targets, 0);
@@ -524,9 +524,9 @@ gk_import_set_item (GkImport    *self,
   add_target (self, GK_IMPORT_FORMED_ON, _("Formed or Changed On"), GK_FIELD_DATE);
   add_target (self, GK_IMPORT_UNIT, _("Responsible Unit"), GK_FIELD_TEXT);
   add_target (self, GK_IMPORT_BODY, _("Summary"), GK_FIELD_LONGTEXT);
-  for (guint i = 0; i < gk_schema_get_n_fields (schema); i++)
+  for (guint i = 0; i < gk_schema_get_n_fields (self->schema); i++)
     {
-      const GkField *field = gk_schema_get_field (schema, i);
+      const GkField *field = gk_schema_get_field (self->schema, i);
 
       if (!field->retired && field->kind != GK_FIELD_TABLE)
         add_target (self, field->id, field->label, field->kind);

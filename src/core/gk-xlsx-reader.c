@@ -195,6 +195,21 @@ dup_attribute (xmlTextReaderPtr  reader,
   return value;
 }
 
+/* Frees @reader; FALSE with the format error unless it read to the end. */
+static gboolean
+finish_xml (xmlTextReaderPtr   reader,
+            int                status,
+            GError           **error)
+{
+  xmlFreeTextReader (reader);
+  if (status != 0)
+    {
+      set_format_error (error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 is_text_node (int type)
 {
@@ -350,13 +365,7 @@ read_shared_strings (GkXlsxReader  *self,
       else if (in_t && is_text_node (type))
         g_string_append (text, (const char *) xmlTextReaderConstValue (reader));
     }
-  xmlFreeTextReader (reader);
-  if (status != 0)
-    {
-      set_format_error (error);
-      return FALSE;
-    }
-  return TRUE;
+  return finish_xml (reader, status, error);
 }
 
 /* Styles: which number formats show a date */
@@ -458,13 +467,7 @@ read_styles (GkXlsxReader  *self,
           g_array_append_val (self->date_styles, date);
         }
     }
-  xmlFreeTextReader (reader);
-  if (status != 0)
-    {
-      set_format_error (error);
-      return FALSE;
-    }
-  return TRUE;
+  return finish_xml (reader, status, error);
 }
 
 /* Whether every member's modification time in the zip's central
@@ -753,12 +756,8 @@ read_merges (GkXlsxReader  *self,
       merge->last_column = c2;
       g_ptr_array_add (merges, merge);
     }
-  xmlFreeTextReader (reader);
-  if (status != 0)
-    {
-      set_format_error (error);
-      return FALSE;
-    }
+  if (!finish_xml (reader, status, error))
+    return FALSE;
   g_ptr_array_sort (merges, compare_merges);
   return TRUE;
 }
