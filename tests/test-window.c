@@ -677,6 +677,8 @@ test_templates (void)
     "gk-report-dialog.ui",
     /* Instantiated by test-bundle-dialog, from the window's action. */
     "gk-bundle-dialog.ui",
+    /* Instantiated by test-import-dialog, from the window. */
+    "gk-import-dialog.ui",
     NULL,
   };
   const char *source_root = g_getenv ("GK_SOURCE_ROOT");

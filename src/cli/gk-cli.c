@@ -25,6 +25,9 @@ static const GkCliCommand commands[] = {
   { "duty", N_("List the yearly reports due, or mark one submitted"), gk_cli_duty },
   { "backup", N_("Copy the ledger into its backups folder, or list the copies"), gk_cli_backup },
   { "restore", N_("Put a backup in place of the ledger, keeping the ledger aside"), gk_cli_restore },
+  { "import-table", N_("Import a spreadsheet (.xlsx, .csv) as records of a catalog item"), gk_cli_import_table },
+  { "imports", N_("List the spreadsheet imports"), gk_cli_imports },
+  { "import-undo", N_("Remove the records of one spreadsheet import"), gk_cli_import_undo },
 };
 
 gboolean

@@ -62,5 +62,8 @@ int gk_cli_duty     (GkCliContext *ctx, int argc, char **argv);
 
 /* "overdue", "due-soon", … as `check` and `duty` print a timeliness. */
 const char *gk_cli_timeliness_nick (GkTimeliness status);
+int gk_cli_import_table (GkCliContext *ctx, int argc, char **argv);
+int gk_cli_imports      (GkCliContext *ctx, int argc, char **argv);
+int gk_cli_import_undo  (GkCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

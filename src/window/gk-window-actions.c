@@ -6,6 +6,7 @@
 #include "gk-demo.h"
 #include "gk-item-chooser.h"
 #include "gk-bundle-dialog.h"
+#include "gk-import-dialog.h"
 #include "gk-report-dialog.h"
 #include "gk-window-private.h"
 
@@ -382,6 +383,115 @@ publish_bundle_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (gk_bundle_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
+/* The batch an import toast undoes; owned by the toast's handler. */
+typedef struct
+{
+  GWeakRef window;
+  gint64 batch_id;
+} ImportUndo;
+
+static void
+import_undo_free (gpointer data,
+                  GClosure *closure)
+{
+  ImportUndo *undo = data;
+
+  g_weak_ref_clear (&undo->window);
+  g_free (undo);
+}
+
+static void
+on_import_toast_undo_cb (AdwToast   *toast,
+                         ImportUndo *undo)
+{
+  g_autoptr(GkWindow) self = g_weak_ref_get (&undo->window);
+  g_autoptr(GError) error = NULL;
+
+  if (self != NULL && self->store != NULL &&
+      !gk_store_undo_import_batch (self->store, undo->batch_id, NULL, &error))
+    show_error_toast (self, error);
+}
+
+static void
+on_import_dialog_imported_cb (GkImportDialog *dialog,
+                              gint64          batch_id,
+                              guint           n_records,
+                              GkWindow       *self)
+{
+  g_autofree char *title = g_strdup_printf (ngettext ("Imported %u record", "Imported %u records", n_records), n_records);
+  AdwToast *toast = adw_toast_new (title);
+  ImportUndo *undo = g_new0 (ImportUndo, 1);
+
+  /* Undo removes the whole batch, as the CLI's import-undo does. */
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  g_weak_ref_init (&undo->window, self);
+  undo->batch_id = batch_id;
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_import_toast_undo_cb), undo, import_undo_free, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+GtkWindow *
+gk_window_import_file (GkWindow *self,
+                       GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  GkImportDialog *dialog;
+
+  g_return_val_if_fail (GK_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+  dialog = gk_import_dialog_new (GTK_WINDOW (self), self->store, file, &error);
+  if (dialog == NULL)
+    {
+      show_error_toast (self, error);
+      return NULL;
+    }
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_import_dialog_imported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+on_import_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               GkWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file != NULL)
+    gk_window_import_file (self, file);
+}
+
+static void
+import_table_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  GkWindow *self = GK_WINDOW (user_data);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  /* The portal's chooser: the Flatpak has no broad file access. */
+  chooser = gtk_file_chooser_native_new (_("Import Spreadsheet"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Spreadsheets (.xlsx, .csv)"));
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static const GActionEntry win_actions[] = {
   { "new-record", new_record_activated },
   { "new-record-of-item", new_record_of_item_activated, "s" },
@@ -395,6 +505,7 @@ static const GActionEntry win_actions[] = {
   { "show-report", show_report_activated },
   { "export-report", export_report_activated },
   { "publish-bundle", publish_bundle_activated },
+  { "import-table", import_table_activated },
 };
 
 static void
@@ -440,6 +551,7 @@ gk_window_actions_update (GkWindow *self)
   set_enabled (self, "load-sample-data", self->store != NULL && self->total_records == 0);
   set_enabled (self, "export-report", self->store != NULL);
   set_enabled (self, "publish-bundle", self->store != NULL);
+  set_enabled (self, "import-table", self->store != NULL);
 }
 
 void

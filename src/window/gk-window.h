@@ -20,5 +20,10 @@ void        gk_window_set_section      (GkWindow      *self,
                                         const char    *key);
 gboolean    gk_window_save_edits       (GkWindow      *self,
                                         GError       **error);
+/* Opens the mapping page of Import Spreadsheet on @file, as choosing it
+ * in the file chooser does; its import ends in a toast with Undo. The
+ * page (a GkImportDialog), or NULL after a toast saying why not. */
+GtkWindow  *gk_window_import_file      (GkWindow      *self,
+                                        GFile         *file);
 
 G_END_DECLS
