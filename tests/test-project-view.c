@@ -136,6 +136,9 @@ test_project_view (void)
   g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.budget"), ==, "Present");
   g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.notice"), ==, "Missing");
   g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.documents"), ==, "Missing");
+  /* Skipped optional stages say so, and are not missing. */
+  g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.qualification"), ==, "Optional");
+  g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.process"), ==, "Optional");
   g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.result"), ==, "Present");
   g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.contract"), ==, "Due");
   g_assert_cmpstr (gk_project_section_get_next_item (section), ==, "procurement.notice");
@@ -208,9 +211,10 @@ test_project_view (void)
   g_assert_true (gk_record_editor_flush (window->record_editor, &error));
   g_assert_no_error (error);
   gk_test_ui_flush ();
-  /* The stages are now the other project's: only this record so far. */
+  /* The stages are now the other project's: only this record so far, the
+   * budget before it optional. */
   g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.notice"), ==, "Present");
-  g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.budget"), ==, "Missing");
+  g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.budget"), ==, "Optional");
 
   /* A new project from the header: the tender dialog checks the 投资项目统一代码. */
   dialog = GTK_WIDGET (gk_project_dialog_new (GTK_WINDOW (window), store, "tender", 0));

@@ -86,6 +86,9 @@ test_tender_chain (GkTestLedger  *ledger,
 
   g_assert_cmpint (state_of (stages, "bidding.approval"), ==, GK_STAGE_PRESENT);
   g_assert_cmpint (state_of (stages, "bidding.notice"), ==, GK_STAGE_MISSING);
+  /* Qualification results and process information are optional. */
+  g_assert_cmpint (state_of (stages, "bidding.qualification"), ==, GK_STAGE_OPTIONAL);
+  g_assert_cmpint (state_of (stages, "bidding.process"), ==, GK_STAGE_OPTIONAL);
   g_assert_cmpint (state_of (stages, "bidding.candidates"), ==, GK_STAGE_PRESENT);
   /* Candidates published in May and no result by September: stalled. */
   g_assert_cmpint (state_of (stages, "bidding.result"), ==, GK_STAGE_OVERDUE);
@@ -106,6 +109,61 @@ test_tender_chain (GkTestLedger  *ledger,
   g_clear_pointer (&stages, g_ptr_array_unref);
   stages = gk_store_project_stages (store, project->id, "2025-09-01", &error);
   g_assert_cmpint (state_of (stages, "bidding.candidates"), ==, GK_STAGE_PRESENT);
+}
+
+/* A project that skips only optional stages (budget, qualification
+ * results, process information) misses nothing, and the next required
+ * stage is the one due; a required stage skipped is still missing. */
+static void
+test_optional_stages (GkTestLedger  *ledger,
+                      gconstpointer  data)
+{
+  GkStore *store = ledger->store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkProject) whole = NULL;
+  g_autoptr(GkProject) gap = NULL;
+  g_autoptr(GPtrArray) stages = NULL;
+  g_autoptr(GkRecord) notice = NULL;
+  g_autoptr(GkRecord) documents = NULL;
+  g_autoptr(GkRecord) result = NULL;
+  g_autoptr(GkRecord) gap_notice = NULL;
+  g_autoptr(GkRecord) gap_result = NULL;
+
+  whole = gk_store_create_project (store, "procurement", "长安区某学校设备采购", "CAZC-2025-0007", "", 0, &error);
+  g_assert_no_error (error);
+  notice = add_stage (store, whole, "procurement.notice", "2025-03-03", "2025-03-03");
+  /* Before the result: the documents are due, not the optional stages. */
+  documents = add_stage (store, whole, "procurement.documents", "2025-03-03", "2025-03-04");
+  stages = gk_store_project_stages (store, whole->id, "2025-03-10", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (state_of (stages, "procurement.qualification"), ==, GK_STAGE_FUTURE);
+  g_assert_cmpint (state_of (stages, "procurement.process"), ==, GK_STAGE_FUTURE);
+  g_assert_cmpint (state_of (stages, "procurement.result"), ==, GK_STAGE_DUE);
+  g_assert_cmpstr (gk_item_get_key (gk_project_stages_get_next (stages)->item), ==, "procurement.result");
+  g_clear_pointer (&stages, g_ptr_array_unref);
+
+  result = add_stage (store, whole, "procurement.result", "2025-04-01", "2025-04-01");
+  stages = gk_store_project_stages (store, whole->id, "2025-04-10", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < stages->len; i++)
+    g_assert_cmpint (((GkStage *) g_ptr_array_index (stages, i))->state, !=, GK_STAGE_MISSING);
+  g_assert_cmpint (state_of (stages, "procurement.budget"), ==, GK_STAGE_OPTIONAL);
+  g_assert_cmpint (state_of (stages, "procurement.qualification"), ==, GK_STAGE_OPTIONAL);
+  g_assert_cmpint (state_of (stages, "procurement.process"), ==, GK_STAGE_OPTIONAL);
+  g_assert_cmpint (state_of (stages, "procurement.contract"), ==, GK_STAGE_DUE);
+  g_assert_cmpstr (gk_item_get_key (gk_project_stages_get_next (stages)->item), ==, "procurement.contract");
+  g_clear_pointer (&stages, g_ptr_array_unref);
+
+  /* The documents skipped: missing, and what comes next. */
+  gap = gk_store_create_project (store, "procurement", "长安区某社区服务采购", "CAZC-2025-0008", "", 0, &error);
+  g_assert_no_error (error);
+  gap_notice = add_stage (store, gap, "procurement.notice", "2025-03-03", "2025-03-03");
+  gap_result = add_stage (store, gap, "procurement.result", "2025-04-01", "2025-04-01");
+  stages = gk_store_project_stages (store, gap->id, "2025-04-10", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (state_of (stages, "procurement.documents"), ==, GK_STAGE_MISSING);
+  g_assert_cmpint (state_of (stages, "procurement.qualification"), ==, GK_STAGE_OPTIONAL);
+  g_assert_cmpstr (gk_item_get_key (gk_project_stages_get_next (stages)->item), ==, "procurement.documents");
 }
 
 static JsonObject *
@@ -511,6 +569,7 @@ main (int   argc,
   gk_core_init ();
 
   g_test_add ("/projects/tender-chain", GkTestLedger, NULL, gk_test_ledger_set_up, test_tender_chain, gk_test_ledger_tear_down);
+  g_test_add ("/projects/optional-stages", GkTestLedger, NULL, gk_test_ledger_set_up, test_optional_stages, gk_test_ledger_tear_down);
   g_test_add ("/projects/stage-record", GkTestLedger, NULL, gk_test_ledger_set_up, test_stage_record, gk_test_ledger_tear_down);
   g_test_add ("/catalog/retired-item", GkTestLedger, NULL, gk_test_ledger_set_up, test_retired_item, gk_test_ledger_tear_down);
   g_test_add ("/catalog/rule-change", GkTestLedger, NULL, gk_test_ledger_set_up, test_rule_change, gk_test_ledger_tear_down);

@@ -21,6 +21,7 @@ static const char *migrations[] = {
   "004-publications.sql",
   "009-report.sql",
   "008-import-batches.sql",
+  "011-catalog-stages.sql",
 };
 
 /* Every commit waits until the WAL is on the disk: a clerk's saved record

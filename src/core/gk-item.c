@@ -451,6 +451,7 @@ gk_item_equal (GkItem *a,
       return FALSE;
 
   return a->stage == b->stage &&
+         a->stage_required == b->stage_required &&
          a->retired == b->retired &&
          (a->schema == b->schema ||
           (a->schema != NULL && b->schema != NULL && gk_schema_equal (a->schema, b->schema)));

@@ -101,8 +101,8 @@ int                 gk_item_get_stage          (GkItem              *self);
 void                gk_item_set_stage          (GkItem              *self,
                                                 const char          *project_kind,
                                                 int                  stage);
-/* A project lacking this stage is incomplete (the catalog file says so;
- * the ledger does not keep it). */
+/* A project lacking this stage is incomplete; one that skips an optional
+ * stage (资格审查结果, 交易过程信息) is not. */
 gboolean            gk_item_get_stage_required (GkItem              *self);
 void                gk_item_set_stage_required (GkItem              *self,
                                                 gboolean             required);

@@ -11,7 +11,7 @@
 
 #define ITEM_COLUMNS \
   "id, key, domain, level1, level2, contents, basis, time_limit, deadline_rule, units, " \
-  "channels, audience, mode, level, supervision, fields, project_kind, stage, retired"
+  "channels, audience, mode, level, supervision, fields, project_kind, stage, retired, stage_required"
 
 /* How the ledger keeps the lists of an item: basis rules joined by "；",
  * unit names by "、" (older ledgers may hold a comma or semicolon as the
@@ -60,10 +60,6 @@ channels_to_json (const char * const *channels)
   return json_to_string (root, FALSE);
 }
 
-#define ITEM_COLUMNS \
-  "id, key, domain, level1, level2, contents, basis, time_limit, deadline_rule, units, " \
-  "channels, audience, mode, level, supervision, fields, project_kind, stage, retired"
-
 /* The item of a row, from the cache when it holds it: an item's lists and
  * schema are read once until an item is saved. Returns a reference. */
 static GkItem *
@@ -100,6 +96,7 @@ item_from_row (GkStore       *self,
   gk_item_set_supervision (item, gk_db_statement_get_text (stmt, 14));
   gk_item_set_stage (item, gk_db_statement_get_text (stmt, 16), gk_db_statement_get_int (stmt, 17));
   gk_item_set_retired (item, gk_db_statement_get_int (stmt, 18));
+  gk_item_set_stage_required (item, gk_db_statement_get_int (stmt, 19));
 
   self->n_schema_parses++;
   schema = gk_schema_new_from_json (gk_db_statement_get_text (stmt, 15), &error);
@@ -301,16 +298,16 @@ gk_store_write_item (GkStore  *self,
   stmt = gk_db_prepare (self->db,
                         "INSERT INTO catalog_items (key, domain, level1, level2, contents, basis, time_limit, "
                         "deadline_rule, units, channels, audience, mode, level, supervision, fields, "
-                        "project_kind, stage, position, retired) "
+                        "project_kind, stage, position, retired, stage_required) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-                        "coalesce (?18, (SELECT coalesce (max (position), 0) + 1 FROM catalog_items)), ?19) "
+                        "coalesce (?18, (SELECT coalesce (max (position), 0) + 1 FROM catalog_items)), ?19, ?20) "
                         "ON CONFLICT (key) DO UPDATE SET domain = excluded.domain, level1 = excluded.level1, "
                         "level2 = excluded.level2, contents = excluded.contents, basis = excluded.basis, "
                         "time_limit = excluded.time_limit, deadline_rule = excluded.deadline_rule, "
                         "units = excluded.units, channels = excluded.channels, audience = excluded.audience, "
                         "mode = excluded.mode, level = excluded.level, supervision = excluded.supervision, "
                         "fields = excluded.fields, project_kind = excluded.project_kind, "
-                        "stage = excluded.stage, retired = excluded.retired",
+                        "stage = excluded.stage, retired = excluded.retired, stage_required = excluded.stage_required",
                         error);
 #define TEXT_OR(getter, fallback) (gk_item_get_##getter (item) != NULL ? gk_item_get_##getter (item) : (fallback))
   if (stmt == NULL ||
@@ -334,7 +331,8 @@ gk_store_write_item (GkStore  *self,
       !(position > 0
         ? gk_db_statement_bind_int (stmt, 18, position, error)
         : gk_db_statement_bind_null (stmt, 18, error)) ||
-      !gk_db_statement_bind_int (stmt, 19, gk_item_get_retired (item), error))
+      !gk_db_statement_bind_int (stmt, 19, gk_item_get_retired (item), error) ||
+      !gk_db_statement_bind_int (stmt, 20, gk_item_get_stage_required (item), error))
     return FALSE;
 #undef TEXT_OR
   return gk_db_statement_step_done (stmt, error);

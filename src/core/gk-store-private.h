@@ -37,6 +37,10 @@ void      gk_store_emit_settings_changed (GkStore     *self,
 /* gk-store-catalog.c */
 gboolean  gk_store_seed_defaults        (GkStore      *self,
                                          GError      **error);
+/* gk-store-upgrade.c: adds the shipped domains and items the ledger lacks
+ * and brings its catalog to the shipped version; once per ledger. */
+gboolean  gk_store_upgrade_catalog      (GkStore      *self,
+                                         GError      **error);
 /* The cached item (not a reference), for the store's own use: unlike
  * gk_store_get_item_by_id() it is not counted as a request. */
 GkItem   *gk_store_lookup_item          (GkStore      *self,

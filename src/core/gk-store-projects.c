@@ -124,9 +124,11 @@ compare_stages (gconstpointer a,
 }
 
 /* The stages of a project's kind, each with its latest record and a state:
- * a stage skipped while a later one exists is missing; the next stage after
- * the last present one is due, or overdue once the last present record was
- * published more than 20 working days ago (or was itself overdue). A
+ * a stage skipped while a later one exists is missing, or optional when the
+ * item says a project may go without it (资格审查结果, 交易过程信息); the
+ * next required stage after the last present one is due, or overdue once
+ * the last present record was published more than 20 working days ago (or
+ * was itself overdue), the optional ones before it not yet reached. A
  * correction notice (更正公告) is no step of the chain: it is listed when
  * the project has one, after the chain, and never missing or due. */
 GPtrArray *
@@ -143,6 +145,7 @@ gk_store_project_stages (GkStore     *self,
   g_autofree char *hidden = gk_store_dup_hidden_json (self);
   GError *local_error = NULL;
   int last_present = -1;
+  int next_required = -1;
 
   if (project == NULL)
     return NULL;
@@ -205,6 +208,13 @@ gk_store_project_stages (GkStore     *self,
       if (stage->record != NULL && !gk_item_is_correction (stage->item))
         last_present = i;
     }
+  for (guint i = last_present + 1; last_present >= 0 && i < stages->len && next_required < 0; i++)
+    {
+      GkStage *stage = g_ptr_array_index (stages, i);
+
+      if (gk_item_get_stage_required (stage->item) && !gk_item_is_correction (stage->item))
+        next_required = i;
+    }
 
   for (guint i = 0; i < stages->len; i++)
     {
@@ -218,8 +228,8 @@ gk_store_project_stages (GkStore     *self,
           stage->state = late ? GK_STAGE_LATE : GK_STAGE_PRESENT;
         }
       else if ((int) i < last_present)
-        stage->state = GK_STAGE_MISSING;
-      else if ((int) i == last_present + 1 && last_present >= 0)
+        stage->state = gk_item_get_stage_required (stage->item) ? GK_STAGE_MISSING : GK_STAGE_OPTIONAL;
+      else if ((int) i == next_required)
         {
           GkRecord *previous = ((GkStage *) g_ptr_array_index (stages, last_present))->record;
           gboolean stalled = gk_record_is_overdue (previous, real_today);

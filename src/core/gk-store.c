@@ -245,6 +245,7 @@ open_store (const char     *path,
     return NULL;
 
   if (!gk_store_seed_defaults (self, error) ||
+      !gk_store_upgrade_catalog (self, error) ||
       !gk_store_update_search_index (self, error))
     return NULL;
 

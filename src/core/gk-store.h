@@ -49,10 +49,11 @@ typedef enum
 {
   GK_STAGE_PRESENT,
   GK_STAGE_LATE,        /* present, but published late or still overdue */
-  GK_STAGE_MISSING,     /* absent although a later stage exists */
-  GK_STAGE_DUE,         /* the next stage, not yet overdue */
-  GK_STAGE_OVERDUE,     /* the next stage, and the chain has stalled past its deadline */
+  GK_STAGE_MISSING,     /* absent although a later stage exists, and required */
+  GK_STAGE_DUE,         /* the next required stage, not yet overdue */
+  GK_STAGE_OVERDUE,     /* the next required stage, and the chain has stalled past its deadline */
   GK_STAGE_FUTURE,
+  GK_STAGE_OPTIONAL,    /* absent although a later stage exists, and a project may go without it */
 } GkStageState;
 
 typedef struct

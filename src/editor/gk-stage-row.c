@@ -43,6 +43,8 @@ static const struct {
   { GK_STAGE_OVERDUE, "alarm-symbolic", "error", N_("Overdue"),
     N_("The next stage, still missing more than 20 working days after the last one") },
   { GK_STAGE_FUTURE, "content-loading-symbolic", "dim-label", N_("Not Yet"), NULL },
+  { GK_STAGE_OPTIONAL, "action-unavailable-symbolic", "dim-label", N_("Optional"),
+    N_("No record; a project may go without this stage") },
 };
 
 static guint
