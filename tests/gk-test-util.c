@@ -113,3 +113,17 @@ gk_test_damage_file (const char *path,
   g_assert_no_error (error);
   return contents;
 }
+
+GkStageState
+gk_test_stage_state (GPtrArray  *stages,
+                     const char *item_key)
+{
+  for (guint i = 0; i < stages->len; i++)
+    {
+      GkStage *stage = g_ptr_array_index (stages, i);
+
+      if (g_strcmp0 (gk_item_get_key (stage->item), item_key) == 0)
+        return stage->state;
+    }
+  g_error ("No stage “%s” among the %u of the project", item_key, stages->len);
+}

@@ -23,6 +23,11 @@ void gk_test_add_plain_item (GkStore    *store,
                              const char *key,
                              const char *domain);
 
+/* The state of the stage of @item_key among @stages
+ * (gk_store_project_stages()); fails the test when it is not there. */
+GkStageState gk_test_stage_state (GPtrArray  *stages,
+                                  const char *item_key);
+
 /* A date the test writes as YYYY-MM-DD; a malformed one fails the test. */
 GDate gk_test_date        (const char  *iso);
 /* Fails unless @date is set and is @expected (YYYY-MM-DD). */

@@ -162,13 +162,14 @@ make_earlier_ledger (const char *path)
 }
 
 /* One line of text for what @sql selects (a single value), read from the
- * ledger at @path, which must be at the newest format. */
+ * ledger at @path, which must be at @version. */
 static char *
 dump (const char *path,
+      int         version,
       const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GkDb) db = gk_db_open (path, &error);
+  g_autoptr(GkDb) db = gk_db_open_at_version (path, version, &error);
   GkDbStatement *stmt;
   char *text;
 
@@ -195,37 +196,6 @@ dump (const char *path,
   "SELECT group_concat (quote (key) || quote (position), ' ') FROM (SELECT * FROM domains ORDER BY key)"
 #define SETTINGS_DUMP \
   "SELECT group_concat (quote (key) || quote (value), ' ') FROM (SELECT * FROM settings ORDER BY key)"
-
-/* The records as the earlier ledger holds them, read before it is updated. */
-static char *
-dump_earlier_records (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GkDb) db = gk_db_open_at_version (path, EARLIER_FORMAT, &error);
-  GkDbStatement *stmt;
-  char *text;
-
-  g_assert_no_error (error);
-  stmt = gk_db_prepare (db, RECORDS_DUMP, &error);
-  g_assert_no_error (error);
-  g_assert_true (gk_db_statement_step (stmt, &error));
-  text = g_strdup (gk_db_statement_get_text (stmt, 0));
-  gk_db_statement_reset (stmt);
-  return text;
-}
-
-static GkStageState
-state_of (GPtrArray  *stages,
-          const char *item_key)
-{
-  for (guint i = 0; i < stages->len; i++)
-    {
-      GkStage *stage = g_ptr_array_index (stages, i);
-      if (g_strcmp0 (gk_item_get_key (stage->item), item_key) == 0)
-        return stage->state;
-    }
-  g_assert_not_reached ();
-}
 
 static int
 stage_of (GkStore    *store,
@@ -271,7 +241,7 @@ test_upgrade (void)
 
   g_assert_no_error (error);
   make_earlier_ledger (path);
-  records_before = dump_earlier_records (path);
+  records_before = dump (path, EARLIER_FORMAT, RECORDS_DUMP);
 
   store = gk_store_open (path, &error);
   g_assert_no_error (error);
@@ -338,24 +308,24 @@ test_upgrade (void)
   for (guint i = 1; i < stages->len; i++)
     g_assert_cmpint (gk_item_get_stage (((GkStage *) g_ptr_array_index (stages, i - 1))->item), <,
                      gk_item_get_stage (((GkStage *) g_ptr_array_index (stages, i))->item));
-  g_assert_cmpint (state_of (stages, "procurement.budget"), ==, GK_STAGE_OPTIONAL);
-  g_assert_cmpint (state_of (stages, "procurement.notice"), ==, GK_STAGE_PRESENT);
-  g_assert_cmpint (state_of (stages, "procurement.documents"), ==, GK_STAGE_PRESENT);
-  g_assert_cmpint (state_of (stages, "procurement.qualification"), ==, GK_STAGE_OPTIONAL);
-  g_assert_cmpint (state_of (stages, "procurement.process"), ==, GK_STAGE_OPTIONAL);
-  g_assert_cmpint (state_of (stages, "procurement.result"), ==, GK_STAGE_PRESENT);
-  g_assert_cmpint (state_of (stages, "procurement.contract"), ==, GK_STAGE_DUE);
+  g_assert_cmpint (gk_test_stage_state (stages, "procurement.budget"), ==, GK_STAGE_OPTIONAL);
+  g_assert_cmpint (gk_test_stage_state (stages, "procurement.notice"), ==, GK_STAGE_PRESENT);
+  g_assert_cmpint (gk_test_stage_state (stages, "procurement.documents"), ==, GK_STAGE_PRESENT);
+  g_assert_cmpint (gk_test_stage_state (stages, "procurement.qualification"), ==, GK_STAGE_OPTIONAL);
+  g_assert_cmpint (gk_test_stage_state (stages, "procurement.process"), ==, GK_STAGE_OPTIONAL);
+  g_assert_cmpint (gk_test_stage_state (stages, "procurement.result"), ==, GK_STAGE_PRESENT);
+  g_assert_cmpint (gk_test_stage_state (stages, "procurement.contract"), ==, GK_STAGE_DUE);
   g_clear_pointer (&stages, g_ptr_array_unref);
   stages = gk_store_project_stages (store, 2, "2025-05-10", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (state_of (stages, "bidding.notice"), ==, GK_STAGE_PRESENT);
-  g_assert_cmpint (state_of (stages, "bidding.qualification"), ==, GK_STAGE_OPTIONAL);
-  g_assert_cmpint (state_of (stages, "bidding.process"), ==, GK_STAGE_OPTIONAL);
-  g_assert_cmpint (state_of (stages, "bidding.candidates"), ==, GK_STAGE_PRESENT);
-  g_assert_cmpint (state_of (stages, "bidding.result"), ==, GK_STAGE_DUE);
+  g_assert_cmpint (gk_test_stage_state (stages, "bidding.notice"), ==, GK_STAGE_PRESENT);
+  g_assert_cmpint (gk_test_stage_state (stages, "bidding.qualification"), ==, GK_STAGE_OPTIONAL);
+  g_assert_cmpint (gk_test_stage_state (stages, "bidding.process"), ==, GK_STAGE_OPTIONAL);
+  g_assert_cmpint (gk_test_stage_state (stages, "bidding.candidates"), ==, GK_STAGE_PRESENT);
+  g_assert_cmpint (gk_test_stage_state (stages, "bidding.result"), ==, GK_STAGE_DUE);
 
   g_clear_object (&store);
-  records_after = dump (path, RECORDS_DUMP);
+  records_after = dump (path, gk_db_schema_version (), RECORDS_DUMP);
   g_assert_cmpstr (records_after, ==, records_before);
   gk_test_remove_tree (dir);
 }
@@ -379,11 +349,11 @@ test_upgrade_once (void)
   store = gk_store_open (path, &error);
   g_assert_no_error (error);
   g_object_unref (store);
-  catalog_first = dump (path, CATALOG_DUMP);
-  domains_first = dump (path, DOMAINS_DUMP);
-  settings_first = dump (path, SETTINGS_DUMP);
-  records_first = dump (path, RECORDS_DUMP);
-  projects_first = dump (path, PROJECTS_DUMP);
+  catalog_first = dump (path, gk_db_schema_version (), CATALOG_DUMP);
+  domains_first = dump (path, gk_db_schema_version (), DOMAINS_DUMP);
+  settings_first = dump (path, gk_db_schema_version (), SETTINGS_DUMP);
+  records_first = dump (path, gk_db_schema_version (), RECORDS_DUMP);
+  projects_first = dump (path, gk_db_schema_version (), PROJECTS_DUMP);
   g_assert_nonnull (strstr (settings_first, "'catalog-version'"));
 
   for (guint round = 0; round < 2; round++)
@@ -406,11 +376,11 @@ test_upgrade_once (void)
       store = gk_store_open (path, &error);
       g_assert_no_error (error);
       g_object_unref (store);
-      catalog_again = dump (path, CATALOG_DUMP);
-      domains_again = dump (path, DOMAINS_DUMP);
-      settings_again = dump (path, SETTINGS_DUMP);
-      records_again = dump (path, RECORDS_DUMP);
-      projects_again = dump (path, PROJECTS_DUMP);
+      catalog_again = dump (path, gk_db_schema_version (), CATALOG_DUMP);
+      domains_again = dump (path, gk_db_schema_version (), DOMAINS_DUMP);
+      settings_again = dump (path, gk_db_schema_version (), SETTINGS_DUMP);
+      records_again = dump (path, gk_db_schema_version (), RECORDS_DUMP);
+      projects_again = dump (path, gk_db_schema_version (), PROJECTS_DUMP);
       g_assert_cmpstr (catalog_again, ==, catalog_first);
       g_assert_cmpstr (domains_again, ==, domains_first);
       g_assert_cmpstr (settings_again, ==, settings_first);

@@ -41,19 +41,6 @@ add_stage (GkStore    *store,
   return record;
 }
 
-static GkStageState
-state_of (GPtrArray  *stages,
-          const char *item_key)
-{
-  for (guint i = 0; i < stages->len; i++)
-    {
-      GkStage *stage = g_ptr_array_index (stages, i);
-      if (g_strcmp0 (gk_item_get_key (stage->item), item_key) == 0)
-        return stage->state;
-    }
-  g_assert_not_reached ();
-}
-
 static void
 test_tender_chain (GkTestLedger  *ledger,
                    gconstpointer  data)
@@ -84,31 +71,31 @@ test_tender_chain (GkTestLedger  *ledger,
     g_assert_cmpint (gk_item_get_stage (((GkStage *) g_ptr_array_index (stages, i - 1))->item), <,
                      gk_item_get_stage (((GkStage *) g_ptr_array_index (stages, i))->item));
 
-  g_assert_cmpint (state_of (stages, "bidding.approval"), ==, GK_STAGE_PRESENT);
-  g_assert_cmpint (state_of (stages, "bidding.notice"), ==, GK_STAGE_MISSING);
+  g_assert_cmpint (gk_test_stage_state (stages, "bidding.approval"), ==, GK_STAGE_PRESENT);
+  g_assert_cmpint (gk_test_stage_state (stages, "bidding.notice"), ==, GK_STAGE_MISSING);
   /* Qualification results and process information are optional. */
-  g_assert_cmpint (state_of (stages, "bidding.qualification"), ==, GK_STAGE_OPTIONAL);
-  g_assert_cmpint (state_of (stages, "bidding.process"), ==, GK_STAGE_OPTIONAL);
-  g_assert_cmpint (state_of (stages, "bidding.candidates"), ==, GK_STAGE_PRESENT);
+  g_assert_cmpint (gk_test_stage_state (stages, "bidding.qualification"), ==, GK_STAGE_OPTIONAL);
+  g_assert_cmpint (gk_test_stage_state (stages, "bidding.process"), ==, GK_STAGE_OPTIONAL);
+  g_assert_cmpint (gk_test_stage_state (stages, "bidding.candidates"), ==, GK_STAGE_PRESENT);
   /* Candidates published in May and no result by September: stalled. */
-  g_assert_cmpint (state_of (stages, "bidding.result"), ==, GK_STAGE_OVERDUE);
-  g_assert_cmpint (state_of (stages, "bidding.contract"), ==, GK_STAGE_FUTURE);
+  g_assert_cmpint (gk_test_stage_state (stages, "bidding.result"), ==, GK_STAGE_OVERDUE);
+  g_assert_cmpint (gk_test_stage_state (stages, "bidding.contract"), ==, GK_STAGE_FUTURE);
 
   /* A week after the candidates, the result is merely due. */
   g_clear_pointer (&stages, g_ptr_array_unref);
   stages = gk_store_project_stages (store, project->id, "2025-05-14", &error);
-  g_assert_cmpint (state_of (stages, "bidding.result"), ==, GK_STAGE_DUE);
+  g_assert_cmpint (gk_test_stage_state (stages, "bidding.result"), ==, GK_STAGE_DUE);
 
   /* Candidates deleted pending an undo no longer stand for their stage. */
   gk_store_hide_record (store, gk_record_get_uuid (candidates));
   g_clear_pointer (&stages, g_ptr_array_unref);
   stages = gk_store_project_stages (store, project->id, "2025-09-01", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (state_of (stages, "bidding.candidates"), !=, GK_STAGE_PRESENT);
+  g_assert_cmpint (gk_test_stage_state (stages, "bidding.candidates"), !=, GK_STAGE_PRESENT);
   gk_store_unhide_record (store, gk_record_get_uuid (candidates));
   g_clear_pointer (&stages, g_ptr_array_unref);
   stages = gk_store_project_stages (store, project->id, "2025-09-01", &error);
-  g_assert_cmpint (state_of (stages, "bidding.candidates"), ==, GK_STAGE_PRESENT);
+  g_assert_cmpint (gk_test_stage_state (stages, "bidding.candidates"), ==, GK_STAGE_PRESENT);
 }
 
 /* A project that skips only optional stages (budget, qualification
@@ -136,9 +123,9 @@ test_optional_stages (GkTestLedger  *ledger,
   documents = add_stage (store, whole, "procurement.documents", "2025-03-03", "2025-03-04");
   stages = gk_store_project_stages (store, whole->id, "2025-03-10", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (state_of (stages, "procurement.qualification"), ==, GK_STAGE_FUTURE);
-  g_assert_cmpint (state_of (stages, "procurement.process"), ==, GK_STAGE_FUTURE);
-  g_assert_cmpint (state_of (stages, "procurement.result"), ==, GK_STAGE_DUE);
+  g_assert_cmpint (gk_test_stage_state (stages, "procurement.qualification"), ==, GK_STAGE_FUTURE);
+  g_assert_cmpint (gk_test_stage_state (stages, "procurement.process"), ==, GK_STAGE_FUTURE);
+  g_assert_cmpint (gk_test_stage_state (stages, "procurement.result"), ==, GK_STAGE_DUE);
   g_assert_cmpstr (gk_item_get_key (gk_project_stages_get_next (stages)->item), ==, "procurement.result");
   g_clear_pointer (&stages, g_ptr_array_unref);
 
@@ -147,10 +134,10 @@ test_optional_stages (GkTestLedger  *ledger,
   g_assert_no_error (error);
   for (guint i = 0; i < stages->len; i++)
     g_assert_cmpint (((GkStage *) g_ptr_array_index (stages, i))->state, !=, GK_STAGE_MISSING);
-  g_assert_cmpint (state_of (stages, "procurement.budget"), ==, GK_STAGE_OPTIONAL);
-  g_assert_cmpint (state_of (stages, "procurement.qualification"), ==, GK_STAGE_OPTIONAL);
-  g_assert_cmpint (state_of (stages, "procurement.process"), ==, GK_STAGE_OPTIONAL);
-  g_assert_cmpint (state_of (stages, "procurement.contract"), ==, GK_STAGE_DUE);
+  g_assert_cmpint (gk_test_stage_state (stages, "procurement.budget"), ==, GK_STAGE_OPTIONAL);
+  g_assert_cmpint (gk_test_stage_state (stages, "procurement.qualification"), ==, GK_STAGE_OPTIONAL);
+  g_assert_cmpint (gk_test_stage_state (stages, "procurement.process"), ==, GK_STAGE_OPTIONAL);
+  g_assert_cmpint (gk_test_stage_state (stages, "procurement.contract"), ==, GK_STAGE_DUE);
   g_assert_cmpstr (gk_item_get_key (gk_project_stages_get_next (stages)->item), ==, "procurement.contract");
   g_clear_pointer (&stages, g_ptr_array_unref);
 
@@ -161,8 +148,8 @@ test_optional_stages (GkTestLedger  *ledger,
   gap_result = add_stage (store, gap, "procurement.result", "2025-04-01", "2025-04-01");
   stages = gk_store_project_stages (store, gap->id, "2025-04-10", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (state_of (stages, "procurement.documents"), ==, GK_STAGE_MISSING);
-  g_assert_cmpint (state_of (stages, "procurement.qualification"), ==, GK_STAGE_OPTIONAL);
+  g_assert_cmpint (gk_test_stage_state (stages, "procurement.documents"), ==, GK_STAGE_MISSING);
+  g_assert_cmpint (gk_test_stage_state (stages, "procurement.qualification"), ==, GK_STAGE_OPTIONAL);
   g_assert_cmpstr (gk_item_get_key (gk_project_stages_get_next (stages)->item), ==, "procurement.documents");
 }
 
@@ -255,7 +242,7 @@ test_stage_record (GkTestLedger  *ledger,
   /* The chain now shows it, and moves on. */
   g_clear_pointer (&stages, g_ptr_array_unref);
   stages = gk_store_project_stages (store, project->id, NULL, &error);
-  g_assert_cmpint (state_of (stages, "procurement.notice"), ==, GK_STAGE_PRESENT);
+  g_assert_cmpint (gk_test_stage_state (stages, "procurement.notice"), ==, GK_STAGE_PRESENT);
   g_assert_cmpstr (gk_item_get_key (gk_project_stages_get_next (stages)->item), ==, "procurement.documents");
 
   /* Labels match where keys do not: "招标人（发包人）" takes "招标人"; "中标人（承包人）"
