@@ -222,6 +222,12 @@ gboolean    gk_store_save_item           (GkStore      *self,
 GStrv       gk_store_list_item_value_keys (GkStore     *self,
                                           gint64        item_id,
                                           GError      **error);
+/* The distinct values @item_id's records hold for field @field_id (JsonNode,
+ * nulls left out): what a change of the field's kind or choices must keep. */
+GPtrArray  *gk_store_list_field_values   (GkStore      *self,
+                                          gint64        item_id,
+                                          const char   *field_id,
+                                          GError      **error);
 GPtrArray  *gk_store_list_domains        (GkStore      *self,
                                           GError      **error);
 /* The domain's name as the catalog gives it (政府采购). */
