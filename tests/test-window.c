@@ -648,6 +648,63 @@ test_fold (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_unfolded (gpointer data)
+{
+  return !adw_leaflet_get_folded (data);
+}
+
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) && g_str_equal (name, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A record open on a wide window stays open when the window folds to
+ * 360 px; its header keeps the title, with Delete in the ✓ menu. */
+static void
+test_fold_keeps_record (void)
+{
+  g_autoptr(GkStore) store = open_temp_store ("fold-record.db");
+  g_autoptr(GkRecord) record = gk_store_create_record (store, "procurement.notice", "道路维修采购公告", NULL);
+  GkWindow *window = gk_window_new (app, store, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gk_window_set_section (window, "procurement");
+  gk_window_show_record (window, record);
+  gk_test_ui_flush ();
+  g_assert_true (gtk_widget_get_visible (window->delete_button));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gk_test_ui_wait_until (is_folded, window->leaflet);
+  gk_test_ui_flush ();
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->content_pane);
+  g_assert_false (gtk_widget_get_visible (window->delete_button));
+  g_assert_true (gtk_widget_get_visible (window->status_menu_button));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (window->status_menu_button)),
+                                  "win.delete-record"));
+
+  /* Wide again: the button comes back. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gk_test_ui_wait_until (is_unfolded, window->leaflet);
+  g_assert_true (gtk_widget_get_visible (window->delete_button));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Every .ui file in ui/ is a template we instantiate here, so a typo in one
  * fails a test instead of a clerk's session. */
 static void
@@ -794,6 +851,7 @@ main (int   argc,
   g_test_add_func ("/window/actions", test_actions);
   g_test_add_func ("/window/new-record-unit", test_new_record_unit);
   g_test_add_func ("/window/fold", test_fold);
+  g_test_add_func ("/window/fold-keeps-record", test_fold_keeps_record);
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
   g_test_add_func ("/window/tab", test_tab);

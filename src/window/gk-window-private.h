@@ -29,6 +29,7 @@ struct _GkWindow
   GkRecordEditor *record_editor;   /* made when the first record is shown */
   GtkWidget *status_menu_button;
   GtkWidget *publish_button;
+  GtkWidget *delete_button;
   GkSupervisionView *supervision_view;
 
   AdwStatusPage *error_page;

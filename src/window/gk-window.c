@@ -259,6 +259,24 @@ on_publish_state_cb (GkWindow *self)
                           gtk_widget_get_sensitive (self->publish_button) && !adw_leaflet_get_folded (self->leaflet));
 }
 
+/* Folding keeps what the clerk was working on in sight: the open record or
+ * catalog item, not the sidebar the leaflet would otherwise show. The
+ * header then keeps its title and the ✓ menu: Delete moves into it. */
+static void
+on_leaflet_folded_cb (GkWindow *self)
+{
+  gboolean folded;
+
+  if (self->leaflet == NULL || self->delete_button == NULL)
+    return;
+
+  folded = adw_leaflet_get_folded (self->leaflet);
+  gtk_widget_set_visible (self->delete_button, !folded);
+  if (folded && (self->record != NULL ||
+                 (is_catalog (self) && self->catalog_editor != NULL && gk_catalog_editor_get_item (self->catalog_editor) != NULL)))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+}
+
 static void
 on_list_pane_record_activated_cb (GkWindow *self,
                                   GkRecord *record)
@@ -685,6 +703,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/window/gk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, leaflet);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, content_pane);
@@ -693,6 +712,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, record_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, status_menu_button);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, publish_button);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, delete_button);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, supervision_view);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, catalog_page);
