@@ -671,6 +671,31 @@ menu_has_action (GMenuModel *menu,
   return FALSE;
 }
 
+/* No item of the ✓ menu is left greyed without a word: a status move
+ * that does not apply is hidden (Undo excepted, greyed when there is
+ * nothing to undo). */
+static void
+assert_moves_hidden_when_disabled (GMenuModel *menu)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *hidden = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL)
+        {
+          assert_moves_hidden_when_disabled (section);
+          continue;
+        }
+      if (!g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) ||
+          g_str_equal (action, "editor.undo") || g_str_equal (action, "win.delete-record"))
+        continue;
+      g_assert_true (g_menu_model_get_item_attribute (menu, i, "hidden-when", "s", &hidden));
+      g_assert_cmpstr (hidden, ==, "action-disabled");
+    }
+}
+
 /* A record open on a wide window stays open when the window folds to
  * 360 px; its header keeps the title, with Delete in the ✓ menu. */
 static void
@@ -696,6 +721,7 @@ test_fold_keeps_record (void)
   g_assert_true (gtk_widget_get_visible (window->status_menu_button));
   g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (window->status_menu_button)),
                                   "win.delete-record"));
+  assert_moves_hidden_when_disabled (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (window->status_menu_button)));
 
   /* Wide again: the button comes back. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);

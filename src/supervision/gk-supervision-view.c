@@ -232,7 +232,7 @@ create_table_row (const GkSupervisionRow *row,
 static GtkWidget *
 create_table_header (GtkSizeGroup **columns)
 {
-  const char *titles[N_COLUMNS] = { _("Due"), _("On Time"), _("Late"), _("Overdue"), _("Not Yet Due"), _("Rate") };
+  const char *titles[N_COLUMNS] = { _("Due"), _("On Time"), C_("records published after their deadline", "Late"), _("Overdue"), _("Not Yet Due"), _("Rate") };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, COLUMN_SPACING);
   g_autofree char *tooltip = NULL;
 
