@@ -1689,6 +1689,55 @@ test_history_words (Fixture       *fixture,
   g_assert_true (seen_attachment);
 }
 
+/* The publish dialog's address entries say what to type, and start from
+ * the site the channel's records were published on before. */
+static void
+test_publish_address_hint (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GkRecord) earlier = NULL;
+  g_autoptr(GkRecord) record = NULL;
+  g_autoptr(GPtrArray) channels = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_record_channel_free);
+  g_autoptr(GError) error = NULL;
+  GkRecordChannel *channel = g_new0 (GkRecordChannel, 1);
+  GkPublishDialog *dialog;
+  GkChannelRow *row;
+  g_auto(GStrv) names = NULL;
+  g_autofree char *address = NULL;
+
+  earlier = gk_store_create_record (fixture->store, "procurement.notice", "较早的采购公告", &error);
+  g_assert_no_error (error);
+  channel->channel = g_strdup ("河北政府采购网");
+  channel->address = g_strdup ("http://www.ccgp-hebei.gov.cn/zfcg/2025/12345.html");
+  g_ptr_array_add (channels, channel);
+  g_assert_true (gk_store_set_record_channels (fixture->store, gk_record_get_uuid (earlier), channels, NULL, &error));
+  g_assert_no_error (error);
+
+  record = create_record (fixture, "procurement.result");
+  fill_procurement_result (fixture);
+  activate (fixture, "publish");
+  dialog = fixture->editor->publish_dialog;
+  g_assert_nonnull (dialog);
+  row = gk_publish_dialog_get_channel_row (dialog, "河北政府采购网");
+  g_assert_nonnull (row);
+  address = gk_channel_row_dup_address_text (row);
+  g_assert_cmpstr (address, ==, "http://www.ccgp-hebei.gov.cn/");
+  /* A channel never used before still says what to type, naming itself. */
+  names = gk_publish_dialog_dup_names (dialog);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *typed = NULL;
+      GkChannelRow *other = gk_publish_dialog_get_channel_row (dialog, names[i]);
+
+      if (g_str_equal (names[i], "河北政府采购网"))
+        continue;
+      typed = gk_channel_row_dup_address_text (other);
+      g_assert_cmpstr (typed, ==, "");
+    }
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gk_test_ui_wait_until (gk_test_ui_is_null, &fixture->editor->publish_dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1719,6 +1768,7 @@ main (int   argc,
   ADD ("keyboard", test_keyboard);
   ADD ("item-once", test_item_once);
   ADD ("history-words", test_history_words);
+  ADD ("publish-address-hint", test_publish_address_hint);
 #undef ADD
 
   status = g_test_run ();

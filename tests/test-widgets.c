@@ -75,8 +75,8 @@ test_publish_dialog_channels (void)
   g_autoptr(GPtrArray) chosen = NULL;
   GtkWidget *toggle;
 
-  gk_publish_dialog_add_channel (dialog, "政务微博", FALSE, NULL);
-  gk_publish_dialog_add_channel (dialog, "政府门户网站", TRUE, "https://www.example.gov.cn/1.html");
+  gk_publish_dialog_add_channel (dialog, "政务微博", FALSE, NULL, NULL);
+  gk_publish_dialog_add_channel (dialog, "政府门户网站", TRUE, "https://www.example.gov.cn/1.html", NULL);
   rows = gk_test_collect_widgets (GTK_WIDGET (dialog), is_of_type, GSIZE_TO_POINTER (GK_TYPE_CHANNEL_ROW));
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpstr (gk_channel_row_get_channel (g_ptr_array_index (rows, 0)), ==, "政务微博");

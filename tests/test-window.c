@@ -799,7 +799,7 @@ test_templates (void)
   gtk_window_destroy (GTK_WINDOW (widget));
 
   widget = GTK_WIDGET (gk_publish_dialog_new (NULL, "Test", "2025-03-07"));
-  gk_publish_dialog_add_channel (GK_PUBLISH_DIALOG (widget), "门户网站", TRUE, NULL);
+  gk_publish_dialog_add_channel (GK_PUBLISH_DIALOG (widget), "门户网站", TRUE, NULL, NULL);
   gtk_window_destroy (GTK_WINDOW (widget));
 
   widget = g_object_ref_sink (gk_sidebar_row_new ("test", "Test", "view-list-symbolic"));

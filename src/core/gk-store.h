@@ -477,6 +477,11 @@ GPtrArray  *gk_store_get_record_channels (GkStore      *self,
 /* Replaces the record's channels in one transaction, with a history entry
  * per channel that changed; a channel with neither date nor address is
  * removed. @changed (optional) tells whether anything was written. */
+/* What the last record published in @channel had as its address: the site
+ * (https://host/) of a web page, a place as it was written; NULL if none. */
+char       *gk_store_dup_channel_address_hint (GkStore   *self,
+                                          const char   *channel,
+                                          GError      **error);
 gboolean    gk_store_set_record_channels (GkStore      *self,
                                           const char   *uuid,
                                           GPtrArray    *channels,

@@ -168,8 +168,9 @@ publish_activated (GSimpleAction *action,
     {
       g_autofree char *address = NULL;
       gboolean used = gk_disclosure_section_get_channel (self->disclosure_section, names[i], NULL, &address);
+      g_autofree char *known = gk_store_dup_channel_address_hint (self->store, names[i], NULL);
 
-      gk_publish_dialog_add_channel (dialog, names[i], used, address);
+      gk_publish_dialog_add_channel (dialog, names[i], used, address, known);
       any_used |= used;
     }
   /* None chosen yet: the item's first channel, usually the portal. */
