@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-a11y-value.h"
 #include "gk-application.h"
 #include "gk-backup.h"
 #include "gk-backup-dialog.h"
@@ -93,6 +94,7 @@ gk_application_startup (GApplication *app)
   G_APPLICATION_CLASS (gk_application_parent_class)->startup (app);
 
   gk_core_init ();
+  gk_a11y_name_mnemonic_buttons ();
   for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app),
                                            accelerators[i].action,
