@@ -63,7 +63,7 @@ gk_application_activate (GApplication *app)
     {
       /* A ledger that cannot be opened is left alone and explained in the window. */
       if (self->store == NULL && self->store_error == NULL)
-        self->store = gk_store_open (self->db_path, &self->store_error);
+        self->store = gk_store_open_deferring_index (self->db_path, &self->store_error);
       window = GTK_WINDOW (gk_window_new (self, self->store, self->store_error));
       if (self->store != NULL && !self->overdue_notified)
         {

@@ -144,6 +144,29 @@ GkStore    *gk_store_open                (const char   *path,
 GkStore    *gk_store_open_read_only      (const char   *path,
                                           const char * const *hidden,
                                           GError      **error);
+/* As gk_store_open(), but a search index that predates what this version
+ * indexes is left for gk_store_rebuild_search_index_async(): the window
+ * opens a large older ledger at once. */
+GkStore    *gk_store_open_deferring_index (const char  *path,
+                                          GError      **error);
+/* TRUE while the search index of a ledger so opened is not yet rebuilt:
+ * searches may miss records. */
+gboolean    gk_store_get_search_index_pending (GkStore *self);
+/* @done of @total records indexed; called in the caller's main context. */
+typedef void (*GkIndexProgressFunc) (guint    done,
+                                     guint    total,
+                                     gpointer user_data);
+/* Rebuilds the search index in a worker thread on a connection of its own,
+ * a batch of records per transaction, so the window keeps working. */
+void        gk_store_rebuild_search_index_async  (GkStore             *self,
+                                                  GkIndexProgressFunc  progress,
+                                                  gpointer             progress_data,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean    gk_store_rebuild_search_index_finish (GkStore             *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 /* Opens only an existing ledger: for commands that read. */
 GkStore    *gk_store_open_existing       (const char   *path,
                                           GError      **error);
