@@ -9,6 +9,7 @@
 #include "gk-backup-dialog.h"
 #include "gk-core.h"
 #include "gk-preferences-window.h"
+#include "gk-tooltip.h"
 #include "gk-window.h"
 
 struct _GkApplication
@@ -95,6 +96,7 @@ gk_application_startup (GApplication *app)
 
   gk_core_init ();
   gk_a11y_name_mnemonic_buttons ();
+  gk_tooltip_attach_everywhere ();
   for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app),
                                            accelerators[i].action,
@@ -188,7 +190,8 @@ about_activated (GSimpleAction *action,
 
   adw_show_about_window (window,
                          "application-name", _("Gongkai"),
-                         "application-icon", APP_ID,
+                         /* The icon's own name: a development build's APP_ID has none. */
+                         "application-icon", "io.github.gongkai.Gongkai",
                          "developer-name", _("The Gongkai developers"),
                          "version", PACKAGE_VERSION,
                          "website", "https://github.com/gongkai/gongkai",

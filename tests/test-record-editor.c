@@ -1738,6 +1738,23 @@ test_publish_address_hint (Fixture       *fixture,
   gk_test_ui_wait_until (gk_test_ui_is_null, &fixture->editor->publish_dialog);
 }
 
+/* The attachments say whose files they are, from the catalog item: not
+ * procurement documents in a housing record. */
+static void
+test_attachments_hint (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GkRecord) record = create_record (fixture, "housing-allocation.result");
+  g_autoptr(GkItem) item = gk_store_get_item (fixture->store, "housing-allocation.result", NULL);
+  GtkWidget *group = gk_test_find_group (GTK_WIDGET (fixture->editor), "Attachments");
+  const char *description;
+
+  g_assert_nonnull (group);
+  description = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
+  g_assert_nonnull (strstr (description, gk_item_get_level2 (item)));
+  g_assert_null (strstr (description, "Procurement"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1769,6 +1786,7 @@ main (int   argc,
   ADD ("item-once", test_item_once);
   ADD ("history-words", test_history_words);
   ADD ("publish-address-hint", test_publish_address_hint);
+  ADD ("attachments-hint", test_attachments_hint);
 #undef ADD
 
   status = g_test_run ();

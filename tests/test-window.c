@@ -603,6 +603,9 @@ test_about (void)
   g_assert_nonnull (about);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (window));
   g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  /* Its icon is found, run from the build tree as installed. */
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (about))),
+                                          adw_about_window_get_application_icon (about)));
   g_assert_cmpstr (adw_about_window_get_license_type (about) == GTK_LICENSE_GPL_3_0 ? "gpl3" : "other", ==, "gpl3");
   g_assert_nonnull (adw_about_window_get_issue_url (about));
   info = adw_about_window_get_debug_info (about);

@@ -54,3 +54,31 @@ gk_tooltip_attach (GtkWidget *widget)
   g_signal_handlers_disconnect_by_func (widget, on_query_tooltip_cb, NULL);
   g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
 }
+
+static gboolean
+on_realize_hook (GSignalInvocationHint *hint,
+                 guint                  n_params,
+                 const GValue          *params,
+                 gpointer               data)
+{
+  GtkWidget *widget = g_value_get_object (&params[0]);
+
+  if (gtk_widget_get_tooltip_text (widget) != NULL &&
+      g_signal_handler_find (widget, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_query_tooltip_cb, NULL) == 0)
+    g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+  return TRUE;
+}
+
+void
+gk_tooltip_attach_everywhere (void)
+{
+  static gsize installed;
+
+  if (g_once_init_enter (&installed))
+    {
+      /* The signal exists once the class does. */
+      g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
+      g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0, on_realize_hook, NULL, NULL);
+      g_once_init_leave (&installed, 1);
+    }
+}

@@ -11,4 +11,8 @@ void gk_tooltip_set_wide_text (GtkTooltip *tooltip,
 /* Shows @widget's tooltip text through gk_tooltip_set_wide_text(). */
 void gk_tooltip_attach        (GtkWidget  *widget);
 
+/* From now on, every widget with a tooltip text shows it through
+ * gk_tooltip_set_wide_text() once realized (handlers of its own first). */
+void gk_tooltip_attach_everywhere (void);
+
 G_END_DECLS
