@@ -169,7 +169,7 @@ gk_catalog_field_row_new (const GkField *field,
   self->down_button = add_button (self, "go-down-symbolic", _("Move Down"), down,
                                   position + 1 < n_fields ? "catalog.move-field-down" : NULL);
   edit = g_strdup_printf (_("Kind, required and choices of “%s”"), field->label);
-  self->edit_button = add_button (self, "document-edit-symbolic", _("Edit Field"), edit,
+  self->edit_button = add_button (self, "emblem-system-symbolic", _("Edit Field"), edit,
                                   field->retired ? NULL : "catalog.edit-field");
   if (field->retired)
     {
