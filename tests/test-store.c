@@ -12,6 +12,7 @@
 #include "gk-record-list.h"
 #include "gk-store.h"
 #include "gk-store-private.h"
+#include "gk-supervision-export.h"
 #include "gk-test-util.h"
 
 typedef GkTestLedger Fixture;
@@ -931,6 +932,38 @@ test_supervision_report (Fixture       *f,
   assert_row (g_ptr_array_index (rows, 6), GK_SUPERVISION_ROW_TOTAL, NULL, NULL, 8, 3, 2, 7, 2, 1);
   g_assert_cmpuint (((GkSupervisionRow *) g_ptr_array_index (rows, 4))->unit_id, ==, 0);
   g_assert_cmpstr (((GkSupervisionRow *) g_ptr_array_index (rows, 0))->domain_name, ==, "政府采购");
+
+  /* The same rows as files to hand in: CSV with Chinese labels, a workbook. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("gongkai-supervision-XXXXXX", NULL);
+    g_autofree char *csv_path = g_build_filename (dir, "督查.csv", NULL);
+    g_autofree char *xlsx_path = g_build_filename (dir, "督查.xlsx", NULL);
+    g_autofree char *csv = NULL;
+    g_autofree char *xlsx = NULL;
+    g_autofree char *text = NULL;
+    gsize xlsx_length = 0;
+    GkSupervisionExportFormat format;
+
+    g_assert_true (gk_supervision_export_format_for_path (csv_path, &format));
+    g_assert_true (gk_supervision_export_write (rows, "2025-01-01", "2025-12-31", "2025-11-20", format, csv_path, &error));
+    g_assert_no_error (error);
+    g_assert_true (gk_supervision_export_format_for_path (xlsx_path, &format));
+    g_assert_true (gk_supervision_export_write (rows, "2025-01-01", "2025-12-31", "2025-11-20", format, xlsx_path, &error));
+    g_assert_no_error (error);
+    g_assert_false (gk_supervision_export_format_for_path ("督查.pdf", &format));
+
+    g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+    g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF\"领域\",\"责任单位\""));
+    g_assert_nonnull (strstr (csv, "\"政府采购\",\"区财政局\",\"5\",\"2\",\"1\",\"1\",\"1\""));
+    g_assert_nonnull (strstr (csv, "\"工程建设项目招标投标\",\"（未指定）\""));
+    g_assert_nonnull (strstr (csv, "\"合计\",\"全部单位\",\"8\""));
+    g_assert_true (g_file_get_contents (xlsx_path, &xlsx, &xlsx_length, NULL));
+    g_assert_cmpuint (xlsx_length, >, 4);
+    g_assert_true (memcmp (xlsx, "PK", 2) == 0);
+    text = gk_supervision_export_dup_text (rows, "2025-01-01", "2025-12-31", "2025-11-20", &error);
+    g_assert_nonnull (strstr (text, "\n政府采购\t区财政局\t5\t"));
+    gk_test_remove_tree (dir);
+  }
 
   /* The rate leaves out what is not yet due. */
   g_assert_cmpfloat_with_epsilon (gk_supervision_row_get_rate (g_ptr_array_index (rows, 1)), 2.0 / 4, 1e-9);
