@@ -11,6 +11,7 @@
 #include "gk-demo.h"
 #include "gk-record-list.h"
 #include "gk-store.h"
+#include "gk-settings.h"
 #include "gk-store-private.h"
 #include "gk-supervision-export.h"
 #include "gk-test-util.h"
@@ -1323,6 +1324,72 @@ test_attention_sort (Fixture       *f,
   g_assert_cmpstr (gk_record_get_due_on (g_ptr_array_index (records, 0)), <, today);
 }
 
+static void
+count_progress (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  guint *last = user_data;
+
+  g_assert_cmpuint (done, >=, *last);
+  g_assert_cmpuint (done, <=, total);
+  *last = done;
+}
+
+static void
+on_rebuilt (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  gboolean *finished = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gk_store_rebuild_search_index_finish (GK_STORE (source), result, &error));
+  g_assert_no_error (error);
+  *finished = TRUE;
+}
+
+/* An outdated search index waits for the worker, which rebuilds it on a
+ * connection of its own, batch by batch, reporting how far it is. */
+static void
+test_index_deferred (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkStore) reopened = NULL;
+  g_autoptr(GkQuery) query = gk_query_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  guint last = 0;
+  gboolean finished = FALSE;
+
+  for (guint i = 0; i < 230; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("第%u号公告", i);
+      g_autoptr(GkRecord) record = gk_store_create_record (f->store, "procurement.notice", title, &error);
+
+      g_assert_no_error (error);
+    }
+  g_assert_true (gk_store_set_setting (f->store, "search-index-version", "1", &error));
+
+  reopened = gk_store_open_deferring_index (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (gk_store_get_search_index_pending (reopened));
+  gk_store_rebuild_search_index_async (reopened, count_progress, &last, NULL, on_rebuilt, &finished);
+  while (!finished)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (last, ==, 230);
+  g_assert_false (gk_store_get_search_index_pending (reopened));
+
+  query->text = g_strdup ("第229号");
+  found = gk_store_query (reopened, query, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  /* An up-to-date index leaves nothing pending. */
+  g_clear_object (&reopened);
+  reopened = gk_store_open_deferring_index (f->path, &error);
+  g_assert_false (gk_store_get_search_index_pending (reopened));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1346,6 +1413,7 @@ main (int   argc,
   g_test_add ("/store/search-index-upgrade", Fixture, NULL, fixture_setup, test_search_index_upgrade, fixture_teardown);
   g_test_add ("/store/record-list", Fixture, NULL, fixture_setup, test_record_list, fixture_teardown);
   g_test_add ("/store/supervision-report", Fixture, NULL, fixture_setup, test_supervision_report, fixture_teardown);
+  g_test_add ("/store/index-deferred", Fixture, NULL, fixture_setup, test_index_deferred, fixture_teardown);
   g_test_add ("/store/channels", Fixture, NULL, fixture_setup, test_channels, fixture_teardown);
   g_test_add ("/store/hidden-records", Fixture, NULL, fixture_setup, test_hidden_records, fixture_teardown);
   g_test_add ("/store/demo-units", Fixture, NULL, fixture_setup, test_demo_units, fixture_teardown);
