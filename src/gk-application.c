@@ -3,11 +3,13 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-a11y-value.h"
 #include "gk-application.h"
 #include "gk-backup.h"
 #include "gk-backup-dialog.h"
 #include "gk-core.h"
 #include "gk-preferences-window.h"
+#include "gk-tooltip.h"
 #include "gk-window.h"
 
 struct _GkApplication
@@ -62,7 +64,7 @@ gk_application_activate (GApplication *app)
     {
       /* A ledger that cannot be opened is left alone and explained in the window. */
       if (self->store == NULL && self->store_error == NULL)
-        self->store = gk_store_open (self->db_path, &self->store_error);
+        self->store = gk_store_open_deferring_index (self->db_path, &self->store_error);
       window = GTK_WINDOW (gk_window_new (self, self->store, self->store_error));
       if (self->store != NULL && !self->overdue_notified)
         {
@@ -93,6 +95,8 @@ gk_application_startup (GApplication *app)
   G_APPLICATION_CLASS (gk_application_parent_class)->startup (app);
 
   gk_core_init ();
+  gk_a11y_name_mnemonic_buttons ();
+  gk_tooltip_attach_everywhere ();
   for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app),
                                            accelerators[i].action,
@@ -186,7 +190,8 @@ about_activated (GSimpleAction *action,
 
   adw_show_about_window (window,
                          "application-name", _("Gongkai"),
-                         "application-icon", APP_ID,
+                         /* The icon's own name: a development build's APP_ID has none. */
+                         "application-icon", "io.github.gongkai.Gongkai",
                          "developer-name", _("The Gongkai developers"),
                          "version", PACKAGE_VERSION,
                          "website", "https://github.com/gongkai/gongkai",

@@ -6,6 +6,7 @@
 
 #include "gk-application.h"
 #include "gk-catalog-editor.h"
+#include "gk-catalog-fields.h"
 #include "gk-core.h"
 #include "gk-item-edit.h"
 #include "gk-record-editor-private.h"
@@ -328,6 +329,183 @@ test_switch_saves (void)
   }
 }
 
+static guint
+kind_position (GkFieldKind kind)
+{
+  guint position = 0;
+
+  /* The kinds of the new-field list, in the order of GkFieldKind. */
+  for (GkFieldKind k = 0; k < kind; k++)
+    position++;
+  return position;
+}
+
+static gboolean
+is_undo_button (GtkWidget *widget,
+                gpointer   data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Undo") == 0;
+}
+
+static gboolean
+undo_shown (GkWindow *window)
+{
+  return gk_test_find_widget (GTK_WIDGET (window->toast_overlay), is_undo_button, NULL) != NULL;
+}
+
+static const GkField *
+lookup (GkCatalogFields *fields,
+        GkSchema       **schema,
+        const char      *id)
+{
+  g_clear_pointer (schema, gk_schema_unref);
+  *schema = gk_catalog_fields_dup_schema (fields);
+  return gk_schema_lookup_field (*schema, id);
+}
+
+static const GkField *
+last_field (GkCatalogFields *fields,
+            GkSchema       **schema)
+{
+  g_clear_pointer (schema, gk_schema_unref);
+  *schema = gk_catalog_fields_dup_schema (fields);
+  return gk_schema_get_field (*schema, gk_schema_get_n_fields (*schema) - 1);
+}
+
+/* Items are grouped under their domain; a field's kind, required flag and
+ * choices change where the records' values allow, and say why not where
+ * they do not; choice, table and date-time fields can be added; a move and
+ * a retirement are taken back by the toast's Undo. */
+static void
+test_fields_kind_choices_undo (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "fields.db", NULL);
+  g_autoptr(GkStore) store = gk_test_open_store (path);
+  g_autoptr(GkRecord) record = NULL;
+  g_autoptr(GkSchema) schema = NULL;
+  g_autoptr(GError) error = NULL;
+  GkCatalogFields *fields;
+  const GkField *field;
+  GkWindow *window;
+  GkCatalogEditor *editor;
+  GtkWidget *header;
+  int position;
+
+  record = gk_store_create_record (store, ITEM_KEY, "道路维修采购公告", &error);
+  g_assert_no_error (error);
+  g_assert_true (gk_record_set_values_json (record, "{\"method\": \"公开招标\", \"project_name\": \"道路维修\"}", NULL));
+  g_assert_true (gk_store_save_record (store, record, &error));
+
+  window = gk_window_new (app, store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gk_window_set_section (window, "catalog");
+  gk_test_ui_flush ();
+
+  /* The first procurement item opens the group 政府采购; the next one has no heading. */
+  header = gtk_list_box_row_get_header (find_catalog_row (window, ITEM_KEY));
+  g_assert_true (GTK_IS_LABEL (header));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (header)), ==, "政府采购");
+  g_assert_null (gtk_list_box_row_get_header (find_catalog_row (window, "procurement.documents")));
+  g_assert_nonnull (gtk_list_box_row_get_header (find_catalog_row (window, "bidding.approval")));
+
+  gtk_list_box_select_row (gk_record_list_pane_get_catalog_list (window->list_pane), find_catalog_row (window, ITEM_KEY));
+  gk_test_ui_flush ();
+  editor = window->catalog_editor;
+  fields = gk_catalog_editor_get_fields (editor);
+
+  /* Required, then a kind the record's "道路维修" cannot take: refused, said under the field. */
+  g_assert_true (gk_catalog_fields_edit_field (fields, "project_name", TRUE, GK_FIELD_TEXT, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (lookup (fields, &schema, "project_name")->required);
+  g_assert_false (gk_catalog_fields_edit_field (fields, "project_name", TRUE, GK_FIELD_DATE, NULL, &error));
+  g_assert_error (error, GK_SCHEMA_ERROR, GK_SCHEMA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "道路维修"));
+  g_clear_error (&error);
+  g_assert_nonnull (gk_catalog_fields_get_field_message (fields, "project_name"));
+  g_assert_cmpint (lookup (fields, &schema, "project_name")->kind, ==, GK_FIELD_TEXT);
+  /* A field no record fills takes any kind; a choice field keeps its own. */
+  g_assert_true (gk_catalog_fields_edit_field (fields, "opening_place", FALSE, GK_FIELD_DATETIME, NULL, &error));
+  g_assert_cmpint (lookup (fields, &schema, "opening_place")->kind, ==, GK_FIELD_DATETIME);
+  g_assert_false (gk_catalog_fields_edit_field (fields, "method", FALSE, GK_FIELD_TEXT, NULL, &error));
+  g_clear_error (&error);
+
+  /* Choices: the one the record holds cannot go; others come and go. */
+  g_assert_false (gk_catalog_fields_edit_field (fields, "method", FALSE, GK_FIELD_CHOICE, "邀请招标、询价", &error));
+  g_assert_nonnull (strstr (error->message, "公开招标"));
+  g_clear_error (&error);
+  g_assert_true (gk_catalog_fields_edit_field (fields, "method", FALSE, GK_FIELD_CHOICE, "公开招标、询价、框架协议", &error));
+  g_assert_no_error (error);
+  field = lookup (fields, &schema, "method");
+  g_assert_cmpuint (field->choices->len, ==, 3);
+  g_assert_cmpstr (((GkChoice *) g_ptr_array_index (field->choices, 2))->label, ==, "框架协议");
+
+  /* New choice, table and date-time fields. */
+  set_text (gk_catalog_fields_get_row (fields, "new-label"), "评审方法");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gk_catalog_fields_get_row (fields, "new-kind")), kind_position (GK_FIELD_CHOICE));
+  g_assert_true (gtk_widget_get_visible (gk_catalog_fields_get_row (fields, "new-parts")));
+  set_text (gk_catalog_fields_get_row (fields, "new-parts"), "综合评分法、最低评标价法");
+  gtk_widget_activate_action (GTK_WIDGET (fields), "catalog.add-field", NULL);
+  field = last_field (fields, &schema);
+  g_assert_cmpstr (field->label, ==, "评审方法");
+  g_assert_cmpint (field->kind, ==, GK_FIELD_CHOICE);
+  g_assert_cmpuint (field->choices->len, ==, 2);
+
+  set_text (gk_catalog_fields_get_row (fields, "new-label"), "采购包");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gk_catalog_fields_get_row (fields, "new-kind")), kind_position (GK_FIELD_TABLE));
+  set_text (gk_catalog_fields_get_row (fields, "new-parts"), "包号、包名称、预算");
+  gtk_widget_activate_action (GTK_WIDGET (fields), "catalog.add-field", NULL);
+  field = last_field (fields, &schema);
+  g_assert_cmpint (field->kind, ==, GK_FIELD_TABLE);
+  g_assert_cmpuint (field->columns->len, ==, 3);
+
+  set_text (gk_catalog_fields_get_row (fields, "new-label"), "开标时间");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gk_catalog_fields_get_row (fields, "new-kind")), kind_position (GK_FIELD_DATETIME));
+  g_assert_false (gtk_widget_get_visible (gk_catalog_fields_get_row (fields, "new-parts")));
+  gtk_widget_activate_action (GTK_WIDGET (fields), "catalog.add-field", NULL);
+  g_assert_cmpint (last_field (fields, &schema)->kind, ==, GK_FIELD_DATETIME);
+
+  /* A move, taken back through the toast's Undo button. */
+  position = gk_schema_find_field (schema, "budget");
+  gtk_widget_activate_action (GTK_WIDGET (fields), "catalog.move-field-up", "s", "budget");
+  lookup (fields, &schema, "budget");
+  g_assert_cmpint (gk_schema_find_field (schema, "budget"), ==, position - 1);
+  gk_test_ui_wait_until (undo_shown, window);
+  g_signal_emit_by_name (gk_test_find_widget (GTK_WIDGET (window->toast_overlay), is_undo_button, NULL), "clicked");
+  lookup (fields, &schema, "budget");
+  g_assert_cmpint (gk_schema_find_field (schema, "budget"), ==, position);
+
+  /* A retirement, taken back the same way. */
+  gtk_widget_activate_action (GTK_WIDGET (fields), "catalog.retire-field", "s", "agency");
+  g_assert_true (lookup (fields, &schema, "agency")->retired);
+  gk_test_ui_wait_until (undo_shown, window);
+  g_signal_emit_by_name (gk_test_find_widget (GTK_WIDGET (window->toast_overlay), is_undo_button, NULL), "clicked");
+  g_assert_false (lookup (fields, &schema, "agency")->retired);
+
+  /* All of it is saved. */
+  wait_for_save (editor);
+  {
+    g_autoptr(GkItem) saved = get_item (store);
+    GkSchema *saved_schema = gk_item_get_schema (saved);
+
+    g_assert_true (gk_schema_lookup_field (saved_schema, "project_name")->required);
+    g_assert_cmpint (gk_schema_lookup_field (saved_schema, "opening_place")->kind, ==, GK_FIELD_DATETIME);
+    g_assert_cmpuint (gk_schema_lookup_field (saved_schema, "method")->choices->len, ==, 3);
+    g_assert_cmpint (gk_schema_find_field (saved_schema, "budget"), ==, position);
+    g_assert_false (gk_schema_lookup_field (saved_schema, "agency")->retired);
+    g_assert_cmpint (gk_schema_get_field (saved_schema, gk_schema_get_n_fields (saved_schema) - 1)->kind, ==, GK_FIELD_DATETIME);
+  }
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gk_test_ui_wait_until (gk_test_ui_is_null, &window);
+  g_clear_object (&record);
+  g_clear_pointer (&schema, gk_schema_unref);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +517,7 @@ main (int   argc,
 
   g_test_add_func ("/catalog-editor/edit-item", test_edit_item);
   g_test_add_func ("/catalog-editor/switch-saves", test_switch_saves);
+  g_test_add_func ("/catalog-editor/fields-kind-choices-undo", test_fields_kind_choices_undo);
 
   status = g_test_run ();
   g_clear_object (&app);

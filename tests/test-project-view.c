@@ -283,6 +283,38 @@ test_project_view (void)
   }
 }
 
+/* 逾期公开 only for a stage published late; one still unpublished past its
+ * deadline has its own word (one English word, two msgids). */
+static void
+test_late_words (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "late-words.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkStore) store = gk_test_open_store (path);
+  g_autoptr(GkProject) project = NULL;
+  g_autoptr(GkRecord) budget = NULL;
+  g_autoptr(GkRecord) notice = NULL;
+  GkProjectSection *section;
+  GkWindow *window;
+
+  project = gk_store_create_project (store, "procurement", "长安区第三小学食堂设备采购项目", "CACG-2020-0003", NULL, 0, &error);
+  g_assert_no_error (error);
+  budget = add_record (store, project, "procurement.budget", "{\"budget\": 1000000}");
+  notice = add_record (store, project, "procurement.notice", "{\"budget\": 1000000}");
+  gk_record_set_formed_on (notice, "2020-03-02");
+  g_assert_true (gk_store_save_record (store, notice, &error));
+
+  window = gk_window_new (app, store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  open_record (window, gk_record_get_uuid (notice));
+  section = window->record_editor->project_section;
+  g_assert_cmpstr (gk_project_section_get_state_text (section, "procurement.notice"), ==, "Overdue");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,6 +325,7 @@ main (int   argc,
   app = gk_test_ui_new_application ();
 
   g_test_add_func ("/project-view/stages", test_project_view);
+  g_test_add_func ("/project-view/late-words", test_late_words);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -1194,11 +1194,14 @@ test_exempt (Fixture       *fixture,
     g_assert_cmpstr (gk_record_get_exemption_reason (stored), ==, "第三方不同意公开其报价构成");
   }
   g_assert_false (action_enabled (fixture, "publish"));
+  /* The ✓ menu offers one that says why instead. */
+  g_assert_true (action_enabled (fixture, "explain-publish"));
 
   /* Back to proactive disclosure: the ground and reason leave the record. */
   gk_disclosure_section_set_mode (disclosure, GK_MODE_PROACTIVE);
   g_assert_cmpstr (gk_record_get_mode (fixture->editor->record), ==, GK_MODE_PROACTIVE);
   g_assert_cmpstr (gk_record_get_exemption (fixture->editor->record), ==, "");
+  g_assert_false (action_enabled (fixture, "explain-publish"));
   g_assert_true (gk_record_editor_flush (fixture->editor, NULL));
   {
     g_autoptr(GkRecord) stored = reread (fixture->path, gk_record_get_uuid (record));
@@ -1632,6 +1635,126 @@ test_item_once (Fixture       *fixture,
   g_assert_cmpuint (gk_store_get_n_schema_parses (fixture->store) - parses, ==, 0);
 }
 
+/* The history names a project and attachments as the clerk knows them,
+ * never by the ledger's keys or numbers. */
+static void
+test_history_words (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GkRecord) record = create_record (fixture, "procurement.notice");
+  g_autoptr(GkProject) first = NULL;
+  g_autoptr(GkProject) second = NULL;
+  g_autoptr(GkRecord) stored = NULL;
+  g_autoptr(GkAttachment) attachment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_path = g_build_filename (tmp_dir, "采购文件.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (file_path);
+  g_autofree char *first_id = NULL;
+  GkHistorySection *history = fixture->editor->history_section;
+  gboolean seen_project = FALSE, seen_attachment = FALSE;
+
+  first = gk_store_create_project (fixture->store, "procurement", "城区道路维修工程", NULL, NULL, 0, &error);
+  g_assert_no_error (error);
+  second = gk_store_create_project (fixture->store, "procurement", "老旧小区改造工程", NULL, NULL, 0, &error);
+  g_assert_no_error (error);
+  first_id = g_strdup_printf ("%" G_GINT64_FORMAT, first->id);
+
+  stored = gk_store_get_record (fixture->store, gk_record_get_uuid (record), &error);
+  gk_record_set_project_id (stored, first->id);
+  g_assert_true (gk_store_save_record (fixture->store, stored, &error));
+  gk_record_set_project_id (stored, second->id);
+  g_assert_true (gk_store_save_record (fixture->store, stored, &error));
+  g_assert_true (g_file_set_contents (file_path, "%PDF-1.4\n", -1, NULL));
+  attachment = gk_store_add_attachment (fixture->store, stored, file, &error);
+  g_assert_no_error (error);
+
+  gk_record_editor_set_record (fixture->editor, NULL);
+  gk_record_editor_set_record (fixture->editor, stored);
+  gk_test_ui_flush ();
+  for (guint i = 0; i < gk_history_section_get_n_rows (history); i++)
+    {
+      const char *title = gk_history_section_get_row_title (history, i);
+
+      g_assert_null (strstr (title, "attachments"));
+      if (strstr (title, "老旧小区改造工程") != NULL)
+        {
+          g_assert_nonnull (strstr (title, "城区道路维修工程"));
+          g_assert_null (strstr (title, first_id));
+          seen_project = TRUE;
+        }
+      if (g_strcmp0 (title, "Attachment added: 采购文件.pdf") == 0)
+        seen_attachment = TRUE;
+    }
+  g_assert_true (seen_project);
+  g_assert_true (seen_attachment);
+}
+
+/* The publish dialog's address entries say what to type, and start from
+ * the site the channel's records were published on before. */
+static void
+test_publish_address_hint (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GkRecord) earlier = NULL;
+  g_autoptr(GkRecord) record = NULL;
+  g_autoptr(GPtrArray) channels = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_record_channel_free);
+  g_autoptr(GError) error = NULL;
+  GkRecordChannel *channel = g_new0 (GkRecordChannel, 1);
+  GkPublishDialog *dialog;
+  GkChannelRow *row;
+  g_auto(GStrv) names = NULL;
+  g_autofree char *address = NULL;
+
+  earlier = gk_store_create_record (fixture->store, "procurement.notice", "较早的采购公告", &error);
+  g_assert_no_error (error);
+  channel->channel = g_strdup ("河北政府采购网");
+  channel->address = g_strdup ("http://www.ccgp-hebei.gov.cn/zfcg/2025/12345.html");
+  g_ptr_array_add (channels, channel);
+  g_assert_true (gk_store_set_record_channels (fixture->store, gk_record_get_uuid (earlier), channels, NULL, &error));
+  g_assert_no_error (error);
+
+  record = create_record (fixture, "procurement.result");
+  fill_procurement_result (fixture);
+  activate (fixture, "publish");
+  dialog = fixture->editor->publish_dialog;
+  g_assert_nonnull (dialog);
+  row = gk_publish_dialog_get_channel_row (dialog, "河北政府采购网");
+  g_assert_nonnull (row);
+  address = gk_channel_row_dup_address_text (row);
+  g_assert_cmpstr (address, ==, "http://www.ccgp-hebei.gov.cn/");
+  /* A channel never used before still says what to type, naming itself. */
+  names = gk_publish_dialog_dup_names (dialog);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *typed = NULL;
+      GkChannelRow *other = gk_publish_dialog_get_channel_row (dialog, names[i]);
+
+      if (g_str_equal (names[i], "河北政府采购网"))
+        continue;
+      typed = gk_channel_row_dup_address_text (other);
+      g_assert_cmpstr (typed, ==, "");
+    }
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gk_test_ui_wait_until (gk_test_ui_is_null, &fixture->editor->publish_dialog);
+}
+
+/* The attachments say whose files they are, from the catalog item: not
+ * procurement documents in a housing record. */
+static void
+test_attachments_hint (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GkRecord) record = create_record (fixture, "housing-allocation.result");
+  g_autoptr(GkItem) item = gk_store_get_item (fixture->store, "housing-allocation.result", NULL);
+  GtkWidget *group = gk_test_find_group (GTK_WIDGET (fixture->editor), "Attachments");
+  const char *description;
+
+  g_assert_nonnull (group);
+  description = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
+  g_assert_nonnull (strstr (description, gk_item_get_level2 (item)));
+  g_assert_null (strstr (description, "Procurement"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1661,6 +1784,9 @@ main (int   argc,
   ADD ("calendar", test_calendar);
   ADD ("keyboard", test_keyboard);
   ADD ("item-once", test_item_once);
+  ADD ("history-words", test_history_words);
+  ADD ("publish-address-hint", test_publish_address_hint);
+  ADD ("attachments-hint", test_attachments_hint);
 #undef ADD
 
   status = g_test_run ();

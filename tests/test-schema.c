@@ -860,6 +860,57 @@ test_item_edit (void)
   g_assert_cmpstr (gk_field_kind_describe (GK_FIELD_DATE), ==, "Date");
 }
 
+/* A field's kind and choices change only where the values records hold
+ * allow it; choice and table fields are added with their parts. */
+static void
+test_edit_kinds (void)
+{
+  g_autoptr(GkSchema) schema = gk_schema_new ();
+  g_autoptr(GPtrArray) used = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autoptr(GError) error = NULL;
+  const char *labels[] = { "公开招标", " 询价 ", "", NULL };
+  const char *twice[] = { "甲", "甲", NULL };
+  const char *columns[] = { "包号", "名称", NULL };
+  const GkField *field;
+
+  field = gk_schema_append_field_with_parts (schema, "采购方式", GK_FIELD_CHOICE, labels, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (field->choices->len, ==, 2);
+  g_assert_cmpstr (((GkChoice *) g_ptr_array_index (field->choices, 1))->value, ==, "询价");
+  g_assert_null (gk_schema_append_field_with_parts (schema, "方式二", GK_FIELD_CHOICE, twice, NULL, &error));
+  g_assert_error (error, GK_SCHEMA_ERROR, GK_SCHEMA_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (gk_schema_append_field (schema, "方式三", GK_FIELD_CHOICE, NULL, &error));
+  g_clear_error (&error);
+  field = gk_schema_append_field_with_parts (schema, "采购包", GK_FIELD_TABLE, columns, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (field->columns->len, ==, 2);
+  g_assert_cmpstr (((GkField *) g_ptr_array_index (field->columns, 0))->id, ==, "c1");
+  field = gk_schema_append_field (schema, "截止时间", GK_FIELD_TEXT, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Records hold "公开招标" and "2026-03-01T09:30". */
+  g_ptr_array_add (used, json_from_string ("\"公开招标\"", NULL));
+  g_assert_false (gk_schema_set_field_choices (schema, "field_1", (const char *[]) { "询价", NULL }, used, &error));
+  g_assert_error (error, GK_SCHEMA_ERROR, GK_SCHEMA_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (gk_schema_set_field_choices (schema, "field_1", (const char *[]) { "公开招标", "单一来源", NULL }, used, &error));
+  g_assert_cmpuint (gk_schema_lookup_field (schema, "field_1")->choices->len, ==, 2);
+  g_assert_false (gk_schema_set_field_kind (schema, "field_1", GK_FIELD_TEXT, used, &error));
+  g_clear_error (&error);
+
+  g_ptr_array_set_size (used, 0);
+  g_ptr_array_add (used, json_from_string ("\"2026-03-01T09:30\"", NULL));
+  g_assert_false (gk_schema_set_field_kind (schema, "field_3", GK_FIELD_DATE, used, &error));
+  g_assert_error (error, GK_SCHEMA_ERROR, GK_SCHEMA_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (gk_schema_set_field_kind (schema, "field_3", GK_FIELD_DATETIME, used, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gk_schema_lookup_field (schema, "field_3")->kind, ==, GK_FIELD_DATETIME);
+  g_assert_true (gk_schema_set_field_required (schema, "field_3", TRUE, &error));
+  g_assert_true (gk_schema_lookup_field (schema, "field_3")->required);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -882,6 +933,7 @@ main (int   argc,
   g_test_add_func ("/schema/parse-tsv", test_parse_tsv);
   g_test_add_func ("/schema/edit", test_edit);
   g_test_add_func ("/schema/item-edit", test_item_edit);
+  g_test_add_func ("/schema/edit-kinds", test_edit_kinds);
 
   return g_test_run ();
 }

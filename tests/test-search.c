@@ -7,6 +7,7 @@
 #include "gk-header-section.h"
 #include "gk-record-editor-private.h"
 #include "gk-record-row.h"
+#include "gk-settings.h"
 #include "gk-unit-item.h"
 #include "gk-unit-model.h"
 #include "gk-test-ui.h"
@@ -362,6 +363,72 @@ test_unit_search (Fixture       *f,
                    "区政府办公室（区政务公开办公室）");
 }
 
+static char *index_dir;
+
+static gboolean
+index_rebuilt (gpointer data)
+{
+  return !gk_store_get_search_index_pending (GK_STORE (data));
+}
+
+static char *
+list_subtitle (GkWindow *window)
+{
+  char *subtitle = NULL;
+
+  g_object_get (window->list_pane, "subtitle", &subtitle, NULL);
+  return subtitle;
+}
+
+/* An older ledger opens at once; its search index is rebuilt in a worker,
+ * the list saying how far, and searching finds everything afterwards. */
+static void
+test_index_in_background (void)
+{
+  g_autofree char *path = g_build_filename (index_dir, "older.db", NULL);
+  g_autoptr(GkStore) store = gk_test_open_store (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *version = NULL;
+  g_autoptr(GkQuery) query = gk_query_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  GkWindow *window;
+
+  for (guint i = 0; i < 450; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("第%u号采购意向公开", i);
+      g_autoptr(GkRecord) record = gk_store_create_record (store, "procurement.budget", title, &error);
+
+      g_assert_no_error (error);
+    }
+  /* As a ledger of the version before the identifiers were indexed. */
+  g_assert_true (gk_store_set_setting (store, "search-index-version", "1", &error));
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  store = gk_store_open_deferring_index (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (gk_store_get_search_index_pending (store));
+  window = gk_window_new (app, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  subtitle = list_subtitle (window);
+  g_assert_true (g_str_has_prefix (subtitle, "Indexing for search"));
+
+  gk_test_ui_wait_until (index_rebuilt, store);
+  g_assert_cmpuint (window->index_done, ==, 450);
+  g_assert_cmpuint (window->index_total, ==, 450);
+  g_clear_pointer (&subtitle, g_free);
+  subtitle = list_subtitle (window);
+  g_assert_false (g_str_has_prefix (subtitle, "Indexing for search"));
+  version = gk_store_get_setting (store, "search-index-version", &error);
+  g_assert_cmpstr (version, ==, "2");
+  query->text = g_strdup ("第449号");
+  found = gk_store_query (store, query, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +443,8 @@ main (int   argc,
   g_test_add ("/search/highlight", Fixture, NULL, fixture_set_up, test_highlight, fixture_tear_down);
   g_test_add ("/search/unit-search", Fixture, NULL, fixture_set_up, test_unit_search, fixture_tear_down);
   g_test_add ("/search/length-cap", Fixture, NULL, fixture_set_up, test_length_cap, fixture_tear_down);
+  index_dir = tmp_dir;
+  g_test_add_func ("/search/index-in-background", test_index_in_background);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -11,7 +11,9 @@
 #include "gk-demo.h"
 #include "gk-record-list.h"
 #include "gk-store.h"
+#include "gk-settings.h"
 #include "gk-store-private.h"
+#include "gk-supervision-export.h"
 #include "gk-test-util.h"
 
 typedef GkTestLedger Fixture;
@@ -932,6 +934,38 @@ test_supervision_report (Fixture       *f,
   g_assert_cmpuint (((GkSupervisionRow *) g_ptr_array_index (rows, 4))->unit_id, ==, 0);
   g_assert_cmpstr (((GkSupervisionRow *) g_ptr_array_index (rows, 0))->domain_name, ==, "政府采购");
 
+  /* The same rows as files to hand in: CSV with Chinese labels, a workbook. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("gongkai-supervision-XXXXXX", NULL);
+    g_autofree char *csv_path = g_build_filename (dir, "督查.csv", NULL);
+    g_autofree char *xlsx_path = g_build_filename (dir, "督查.xlsx", NULL);
+    g_autofree char *csv = NULL;
+    g_autofree char *xlsx = NULL;
+    g_autofree char *text = NULL;
+    gsize xlsx_length = 0;
+    GkSupervisionExportFormat format;
+
+    g_assert_true (gk_supervision_export_format_for_path (csv_path, &format));
+    g_assert_true (gk_supervision_export_write (rows, "2025-01-01", "2025-12-31", "2025-11-20", format, csv_path, &error));
+    g_assert_no_error (error);
+    g_assert_true (gk_supervision_export_format_for_path (xlsx_path, &format));
+    g_assert_true (gk_supervision_export_write (rows, "2025-01-01", "2025-12-31", "2025-11-20", format, xlsx_path, &error));
+    g_assert_no_error (error);
+    g_assert_false (gk_supervision_export_format_for_path ("督查.pdf", &format));
+
+    g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+    g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF\"领域\",\"责任单位\""));
+    g_assert_nonnull (strstr (csv, "\"政府采购\",\"区财政局\",\"5\",\"2\",\"1\",\"1\",\"1\""));
+    g_assert_nonnull (strstr (csv, "\"工程建设项目招标投标\",\"（未指定）\""));
+    g_assert_nonnull (strstr (csv, "\"合计\",\"全部单位\",\"8\""));
+    g_assert_true (g_file_get_contents (xlsx_path, &xlsx, &xlsx_length, NULL));
+    g_assert_cmpuint (xlsx_length, >, 4);
+    g_assert_true (memcmp (xlsx, "PK", 2) == 0);
+    text = gk_supervision_export_dup_text (rows, "2025-01-01", "2025-12-31", "2025-11-20", &error);
+    g_assert_nonnull (strstr (text, "\n政府采购\t区财政局\t5\t"));
+    gk_test_remove_tree (dir);
+  }
+
   /* The rate leaves out what is not yet due. */
   g_assert_cmpfloat_with_epsilon (gk_supervision_row_get_rate (g_ptr_array_index (rows, 1)), 2.0 / 4, 1e-9);
   g_assert_cmpfloat_with_epsilon (gk_supervision_row_get_rate (g_ptr_array_index (rows, 0)), 0.0, 1e-9);
@@ -1290,6 +1324,72 @@ test_attention_sort (Fixture       *f,
   g_assert_cmpstr (gk_record_get_due_on (g_ptr_array_index (records, 0)), <, today);
 }
 
+static void
+count_progress (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  guint *last = user_data;
+
+  g_assert_cmpuint (done, >=, *last);
+  g_assert_cmpuint (done, <=, total);
+  *last = done;
+}
+
+static void
+on_rebuilt (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  gboolean *finished = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gk_store_rebuild_search_index_finish (GK_STORE (source), result, &error));
+  g_assert_no_error (error);
+  *finished = TRUE;
+}
+
+/* An outdated search index waits for the worker, which rebuilds it on a
+ * connection of its own, batch by batch, reporting how far it is. */
+static void
+test_index_deferred (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkStore) reopened = NULL;
+  g_autoptr(GkQuery) query = gk_query_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  guint last = 0;
+  gboolean finished = FALSE;
+
+  for (guint i = 0; i < 230; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("第%u号公告", i);
+      g_autoptr(GkRecord) record = gk_store_create_record (f->store, "procurement.notice", title, &error);
+
+      g_assert_no_error (error);
+    }
+  g_assert_true (gk_store_set_setting (f->store, "search-index-version", "1", &error));
+
+  reopened = gk_store_open_deferring_index (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (gk_store_get_search_index_pending (reopened));
+  gk_store_rebuild_search_index_async (reopened, count_progress, &last, NULL, on_rebuilt, &finished);
+  while (!finished)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (last, ==, 230);
+  g_assert_false (gk_store_get_search_index_pending (reopened));
+
+  query->text = g_strdup ("第229号");
+  found = gk_store_query (reopened, query, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  /* An up-to-date index leaves nothing pending. */
+  g_clear_object (&reopened);
+  reopened = gk_store_open_deferring_index (f->path, &error);
+  g_assert_false (gk_store_get_search_index_pending (reopened));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1313,6 +1413,7 @@ main (int   argc,
   g_test_add ("/store/search-index-upgrade", Fixture, NULL, fixture_setup, test_search_index_upgrade, fixture_teardown);
   g_test_add ("/store/record-list", Fixture, NULL, fixture_setup, test_record_list, fixture_teardown);
   g_test_add ("/store/supervision-report", Fixture, NULL, fixture_setup, test_supervision_report, fixture_teardown);
+  g_test_add ("/store/index-deferred", Fixture, NULL, fixture_setup, test_index_deferred, fixture_teardown);
   g_test_add ("/store/channels", Fixture, NULL, fixture_setup, test_channels, fixture_teardown);
   g_test_add ("/store/hidden-records", Fixture, NULL, fixture_setup, test_hidden_records, fixture_teardown);
   g_test_add ("/store/demo-units", Fixture, NULL, fixture_setup, test_demo_units, fixture_teardown);

@@ -566,6 +566,195 @@ test_report (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_list_box_row (GtkWidget *widget,
+                 gpointer   data)
+{
+  return GTK_IS_LIST_BOX_ROW (widget);
+}
+
+/* The report's line (a GtkListBoxRow) for @unit in the table of @domain_name. */
+static GtkWidget *
+report_list_row (GkWindow   *window,
+                 const char *domain_name,
+                 const char *unit)
+{
+  GtkWidget *group = gk_test_find_group (GTK_WIDGET (window->supervision_view), domain_name);
+  g_autoptr(GPtrArray) rows = gk_test_collect_widgets (group, is_list_box_row, NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+      collect_labels (g_ptr_array_index (rows, i), texts);
+      if (texts->len > 0 && g_strcmp0 (g_ptr_array_index (texts, 0), unit) == 0)
+        return g_ptr_array_index (rows, i);
+    }
+  return NULL;
+}
+
+static gboolean
+lists_only_unit (gpointer data)
+{
+  GkWindow *window = data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (window->selection));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkRecord) record = list_item (window, i);
+
+      if (g_strcmp0 (gk_record_get_unit_name (record), "区财政局") != 0)
+        return FALSE;
+    }
+  return n > 0;
+}
+
+/* The JSON the independent reader prints for the two exported files. */
+static JsonObject *
+read_back (const char *csv,
+           const char *xlsx)
+{
+  g_autofree char *script = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "tests", "check-supervision-export.py", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, csv, xlsx, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  int status = 0;
+
+  if (!g_file_test (argv[0], G_FILE_TEST_IS_EXECUTABLE))
+    return NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+    return NULL;
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("the reader failed: %s\n%s", error->message, err);
+  node = json_from_string (out, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (node));
+}
+
+/* The line of @rows (arrays of cells) whose first two cells are @domain and @unit. */
+static JsonArray *
+find_line (JsonArray  *rows,
+           const char *domain,
+           const char *unit)
+{
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonArray *line = json_array_get_array_element (rows, i);
+
+      if (g_strcmp0 (json_array_get_string_element (line, 0), domain) == 0 &&
+          g_strcmp0 (json_array_get_string_element (line, 1), unit) == 0)
+        return line;
+    }
+  return NULL;
+}
+
+/* The report as a file to hand in (CSV and workbook, read back by another
+ * program), on the clipboard as text, and each row leading to its records. */
+static void
+test_export_and_drill_down (void)
+{
+  g_autoptr(Ledger) ledger = ledger_new ("export.db");
+  g_autofree char *csv = g_build_filename (tmp_dir, "督查.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (tmp_dir, "督查.xlsx", NULL);
+  g_autofree char *wrong = g_build_filename (tmp_dir, "督查.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonObject) read = NULL;
+  g_autoptr(GError) error = NULL;
+  GkWindow *window = open_window (ledger->store);
+  GtkWidget *row;
+  JsonArray *line;
+
+  click_section (window, "supervision");
+  show_period_of_oldest (window, ledger);
+
+  g_assert_true (gk_supervision_view_export (window->supervision_view, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_supervision_view_export (window->supervision_view, xlsx, &error));
+  g_assert_no_error (error);
+  g_assert_false (gk_supervision_view_export (window->supervision_view, wrong, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (wrong, G_FILE_TEST_EXISTS));
+
+  /* Copied as a spreadsheet pastes it: a tab between cells. */
+  text = gk_supervision_view_dup_text (window->supervision_view, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "领域\t责任单位\t应公开"));
+  g_assert_nonnull (strstr (text, "\n政府采购\t区财政局\t3\t1\t1\t1\t0\t33.3%\t"));
+
+  read = read_back (csv, xlsx);
+  if (read == NULL)
+    g_test_message ("no /usr/bin/python3 with openpyxl: the files are not read back");
+  else
+    {
+      JsonArray *header = json_array_get_array_element (json_object_get_array_member (read, "csv"), 0);
+
+      /* Chinese labels, whatever the interface's language. */
+      g_assert_cmpstr (json_array_get_string_element (header, 0), ==, "领域");
+      g_assert_cmpstr (json_array_get_string_element (header, 7), ==, "按时公开率");
+      line = find_line (json_object_get_array_member (read, "csv"), "政府采购", "区财政局");
+      g_assert_nonnull (line);
+      g_assert_cmpstr (json_array_get_string_element (line, 2), ==, "3");
+      g_assert_cmpstr (json_array_get_string_element (line, 5), ==, "1");
+      g_assert_cmpstr (json_array_get_string_element (line, 7), ==, "33.3%");
+      g_assert_nonnull (find_line (json_object_get_array_member (read, "csv"), "合计", "全部单位"));
+
+      g_assert_cmpstr (json_object_get_string_member (read, "title"), ==, "政府信息公开时效督查通报");
+      line = find_line (json_object_get_array_member (read, "xlsx"), "政府采购", "区财政局");
+      g_assert_nonnull (line);
+      /* Numbers as numbers, the rate as a fraction shown in percent. */
+      g_assert_cmpint (json_array_get_int_element (line, 2), ==, 3);
+      g_assert_cmpint (json_array_get_int_element (line, 3), ==, 1);
+      g_assert_cmpfloat_with_epsilon (json_array_get_double_element (line, 7), 1.0 / 3, 1e-9);
+      g_assert_cmpstr (json_object_get_string_member (read, "rate_format"), ==, "0.0%");
+    }
+
+  /* A unit's row shows its records in the list: 区财政局's only. */
+  g_assert_false (lists_only_unit (window));
+  row = report_list_row (window, "政府采购", "区财政局");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  gk_test_ui_wait_until (lists_only_unit, window);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+fits_width (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_page_size (adjustment) > 0 &&
+         gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 1;
+}
+
+/* At 360 pixels the report fits the window: numbers under the names, no
+ * sideways scrolling. */
+static void
+test_narrow (void)
+{
+  g_autoptr(Ledger) ledger = ledger_new ("narrow.db");
+  GkWindow *window = gk_window_new (app, ledger->store, NULL);
+  GtkScrolledWindow *scrolled;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gk_window_set_section (window, "supervision");
+  show_period_of_oldest (window, ledger);
+  gk_window_reveal_content (window);
+  scrolled = GTK_SCROLLED_WINDOW (gk_test_find_descendant (GTK_WIDGET (window->supervision_view), GTK_TYPE_SCROLLED_WINDOW));
+  gk_test_ui_wait_until (fits_width, gtk_scrolled_window_get_hadjustment (scrolled));
+  g_assert_nonnull (report_list_row (window, "政府采购", "区财政局"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Start-up: a notification when something is overdue, none otherwise; its
  * action leads to the supervision section. */
 static void
@@ -604,6 +793,8 @@ main (int   argc,
   g_test_add_func ("/supervision/list", test_list);
   g_test_add_func ("/supervision/badge-matches-cli", test_badge_matches_cli);
   g_test_add_func ("/supervision/report", test_report);
+  g_test_add_func ("/supervision/export-and-drill-down", test_export_and_drill_down);
+  g_test_add_func ("/supervision/narrow", test_narrow);
   g_test_add_func ("/supervision/notification", test_notification);
 
   status = g_test_run ();

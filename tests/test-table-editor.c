@@ -152,6 +152,174 @@ test_every_column_kind (void)
   gtk_window_destroy (window);
 }
 
+/* GTK's delivery of a scroll event over @target, as in gtkmain.c: the
+ * capture phase from the window down, then the bubble phase back up; the
+ * first scroll controller that takes it ends it. GDK cannot make a scroll
+ * event, so the controllers' own signal is what is emitted. */
+static void
+dispatch_scroll (GtkWidget *target,
+                 double     dy)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+
+  for (GtkWidget *w = target; w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_insert (path, 0, w);
+
+  for (int phase = 0; phase < 2; phase++)
+    for (guint i = 0; i < path->len; i++)
+      {
+        GtkWidget *widget = g_ptr_array_index (path, phase == 0 ? i : path->len - 1 - i);
+        g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+        for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+          {
+            g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, c);
+            gboolean handled = FALSE;
+
+            if (!GTK_IS_EVENT_CONTROLLER_SCROLL (controller) ||
+                gtk_event_controller_get_propagation_phase (controller) != (phase == 0 ? GTK_PHASE_CAPTURE : GTK_PHASE_BUBBLE))
+              continue;
+            g_signal_emit_by_name (controller, "scroll", 0.0, dy, &handled);
+            if (handled)
+              return;
+          }
+      }
+}
+
+/* The table's rows are all in sight: nothing left to scroll to. */
+static gboolean
+rows_all_shown (GtkScrolledWindow *scrolled)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+  return gtk_adjustment_get_page_size (adjustment) > 0 &&
+         gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 0.5;
+}
+
+static gboolean
+outer_has_room (GtkAdjustment *adjustment)
+{
+  return gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 200;
+}
+
+static GkField *
+new_names_table (guint n_columns)
+{
+  GkField *field = gk_field_new ("winners", "中标候选人", GK_FIELD_TABLE);
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("c%u", i);
+      g_autofree char *label = g_strdup_printf ("名称%u", i);
+
+      gk_field_add_column (field, gk_field_new (id, label, GK_FIELD_TEXT));
+    }
+  return field;
+}
+
+/* In a form, a table of three rows shows the three, and the wheel over it
+ * scrolls the form rather than stopping there. */
+static void
+test_table_in_form (void)
+{
+  g_autoptr(GkField) field = new_names_table (2);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *outer = gtk_scrolled_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *above = gtk_label_new ("above");
+  GtkWidget *below = gtk_label_new ("below");
+  GkTableEditor *editor = GK_TABLE_EDITOR (gk_table_editor_new (field));
+  GtkScrolledWindow *inner = GTK_SCROLLED_WINDOW (gk_test_find_descendant (GTK_WIDGET (editor), GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *form = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (outer));
+  GkTableCell *cell;
+  double before;
+
+  gtk_widget_set_size_request (above, -1, 500);
+  gtk_widget_set_size_request (below, -1, 800);
+  gtk_box_append (GTK_BOX (box), above);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (editor));
+  gtk_box_append (GTK_BOX (box), below);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (outer), box);
+  gtk_window_set_default_size (window, 700, 600);
+  gtk_window_set_child (window, outer);
+  gtk_window_present (window);
+
+  g_assert_cmpuint (gk_table_editor_paste_text (editor, "甲\t乙\n丙\t丁\n戊\t己\n"), ==, 3);
+  cell = wait_for_cell (editor, 2, "c0");
+  gk_test_ui_wait_until (rows_all_shown, inner);
+  gk_test_ui_wait_until (outer_has_room, form);
+
+  /* Down and up over the table's last row move the form, both ways. */
+  gtk_adjustment_set_value (form, 300);
+  before = gtk_adjustment_get_value (form);
+  dispatch_scroll (GTK_WIDGET (cell), 1.0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (form), >, before);
+  before = gtk_adjustment_get_value (form);
+  dispatch_scroll (GTK_WIDGET (cell), -1.0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (form), <, before);
+
+  gtk_window_destroy (window);
+}
+
+static gboolean
+is_visible_label (GtkWidget  *widget,
+                  const char *text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+wide_hint_shown (GtkWidget *editor)
+{
+  return gk_test_find_widget (editor, (GkTestWidgetMatch) is_visible_label,
+                              (gpointer) "More columns to the right: scroll sideways (Shift + wheel)") != NULL;
+}
+
+static gboolean
+cell_ellipsized (GkTableCell *cell)
+{
+  return gk_table_cell_is_ellipsized (cell);
+}
+
+/* A long name in a narrow cell ends in "…" and is whole in the entry; a
+ * table wider than the window says it scrolls sideways. */
+static void
+test_narrow_cells (void)
+{
+  g_autoptr(GkField) field = new_names_table (12);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GkTableEditor *editor = GK_TABLE_EDITOR (gk_table_editor_new (field));
+  const char *name = "杭州市长青区城市建设发展集团有限公司第三工程分公司";
+  GkTableCell *cell;
+  GtkWidget *entry;
+
+  gtk_window_set_default_size (window, 500, 500);
+  gtk_window_set_child (window, GTK_WIDGET (editor));
+  gtk_window_present (window);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "table.add-row", NULL);
+  cell = wait_for_cell (editor, 0, "c1");
+  gk_table_editor_set_cell_text (editor, 0, "c1", name);
+  cell = wait_for_cell (editor, 0, "c1");
+
+  gk_test_ui_wait_until (cell_ellipsized, cell);
+  entry = gk_test_find_descendant (GTK_WIDGET (cell), GTK_TYPE_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, name);
+  g_assert_true (gtk_widget_get_has_tooltip (entry));
+  gk_test_ui_wait_until (wide_hint_shown, editor);
+
+  /* Scrolled to the right end, nothing more is hidden: the hint goes. */
+  {
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gk_test_find_descendant (GTK_WIDGET (editor), GTK_TYPE_SCROLLED_WINDOW));
+    GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (scrolled);
+
+    gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h) - gtk_adjustment_get_page_size (h));
+    g_assert_false (wide_hint_shown (GTK_WIDGET (editor)));
+  }
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,6 +328,8 @@ main (int   argc,
   int status;
 
   g_test_add_func ("/table-editor/every-column-kind", test_every_column_kind);
+  g_test_add_func ("/table-editor/table-in-form", test_table_in_form);
+  g_test_add_func ("/table-editor/narrow-cells", test_narrow_cells);
 
   status = g_test_run ();
   gk_test_remove_tree (tmp_dir);

@@ -9,6 +9,7 @@
 #include "gk-publish-dialog.h"
 #include "gk-string-list.h"
 #include "gk-test-ui.h"
+#include "gk-tooltip.h"
 #include "gk-test-util.h"
 #include "gk-unit-choice.h"
 #include "gk-unit-model.h"
@@ -75,8 +76,8 @@ test_publish_dialog_channels (void)
   g_autoptr(GPtrArray) chosen = NULL;
   GtkWidget *toggle;
 
-  gk_publish_dialog_add_channel (dialog, "政务微博", FALSE, NULL);
-  gk_publish_dialog_add_channel (dialog, "政府门户网站", TRUE, "https://www.example.gov.cn/1.html");
+  gk_publish_dialog_add_channel (dialog, "政务微博", FALSE, NULL, NULL);
+  gk_publish_dialog_add_channel (dialog, "政府门户网站", TRUE, "https://www.example.gov.cn/1.html", NULL);
   rows = gk_test_collect_widgets (GTK_WIDGET (dialog), is_of_type, GSIZE_TO_POINTER (GK_TYPE_CHANNEL_ROW));
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpstr (gk_channel_row_get_channel (g_ptr_array_index (rows, 0)), ==, "政务微博");
@@ -206,6 +207,23 @@ test_unit_model (GkTestLedger  *ledger,
   g_assert_finalize_object (row);
 }
 
+/* Tooltips show in a label as wide as their text needs: GTK 4.8's own
+ * wraps Chinese after a few characters. */
+static void
+test_wide_tooltips (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *button = gtk_button_new_with_label ("公开");
+
+  gk_tooltip_attach_everywhere ();
+  gtk_widget_set_tooltip_text (button, "检查记录中的问题并公开此记录");
+  gtk_window_set_child (window, button);
+  gtk_window_present (window);
+  gtk_widget_realize (button);
+  g_assert_true (g_signal_has_handler_pending (button, g_signal_lookup ("query-tooltip", GTK_TYPE_WIDGET), 0, FALSE));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +239,8 @@ main (int   argc,
   g_test_add_func ("/widgets/publish-dialog-channels", test_publish_dialog_channels);
   g_test_add_func ("/widgets/string-list", test_string_list);
   g_test_add ("/widgets/unit-model", GkTestLedger, NULL, gk_test_ledger_set_up, test_unit_model, gk_test_ledger_tear_down);
+
+  g_test_add_func ("/widgets/wide-tooltips", test_wide_tooltips);
 
   status = g_test_run ();
   gk_test_remove_tree (tmp_dir);

@@ -603,6 +603,9 @@ test_about (void)
   g_assert_nonnull (about);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (window));
   g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  /* Its icon is found, run from the build tree as installed. */
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (about))),
+                                          adw_about_window_get_application_icon (about)));
   g_assert_cmpstr (adw_about_window_get_license_type (about) == GTK_LICENSE_GPL_3_0 ? "gpl3" : "other", ==, "gpl3");
   g_assert_nonnull (adw_about_window_get_issue_url (about));
   info = adw_about_window_get_debug_info (about);
@@ -644,6 +647,89 @@ test_fold (void)
   g_action_group_activate_action (G_ACTION_GROUP (window), "go-back", NULL);
   gk_test_ui_flush ();
   g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == GTK_WIDGET (window->sidebar));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_unfolded (gpointer data)
+{
+  return !adw_leaflet_get_folded (data);
+}
+
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) && g_str_equal (name, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* No item of the ✓ menu is left greyed without a word: a status move
+ * that does not apply is hidden (Undo excepted, greyed when there is
+ * nothing to undo). */
+static void
+assert_moves_hidden_when_disabled (GMenuModel *menu)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *hidden = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL)
+        {
+          assert_moves_hidden_when_disabled (section);
+          continue;
+        }
+      if (!g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) ||
+          g_str_equal (action, "editor.undo") || g_str_equal (action, "win.delete-record"))
+        continue;
+      g_assert_true (g_menu_model_get_item_attribute (menu, i, "hidden-when", "s", &hidden));
+      g_assert_cmpstr (hidden, ==, "action-disabled");
+    }
+}
+
+/* A record open on a wide window stays open when the window folds to
+ * 360 px; its header keeps the title, with Delete in the ✓ menu. */
+static void
+test_fold_keeps_record (void)
+{
+  g_autoptr(GkStore) store = open_temp_store ("fold-record.db");
+  g_autoptr(GkRecord) record = gk_store_create_record (store, "procurement.notice", "道路维修采购公告", NULL);
+  GkWindow *window = gk_window_new (app, store, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gk_window_set_section (window, "procurement");
+  gk_window_show_record (window, record);
+  gk_test_ui_flush ();
+  g_assert_true (gtk_widget_get_visible (window->delete_button));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gk_test_ui_wait_until (is_folded, window->leaflet);
+  gk_test_ui_flush ();
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->content_pane);
+  g_assert_false (gtk_widget_get_visible (window->delete_button));
+  g_assert_true (gtk_widget_get_visible (window->status_menu_button));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (window->status_menu_button)),
+                                  "win.delete-record"));
+  assert_moves_hidden_when_disabled (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (window->status_menu_button)));
+
+  /* Wide again: the button comes back. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gk_test_ui_wait_until (is_unfolded, window->leaflet);
+  g_assert_true (gtk_widget_get_visible (window->delete_button));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -716,7 +802,7 @@ test_templates (void)
   gtk_window_destroy (GTK_WINDOW (widget));
 
   widget = GTK_WIDGET (gk_publish_dialog_new (NULL, "Test", "2025-03-07"));
-  gk_publish_dialog_add_channel (GK_PUBLISH_DIALOG (widget), "门户网站", TRUE, NULL);
+  gk_publish_dialog_add_channel (GK_PUBLISH_DIALOG (widget), "门户网站", TRUE, NULL, NULL);
   gtk_window_destroy (GTK_WINDOW (widget));
 
   widget = g_object_ref_sink (gk_sidebar_row_new ("test", "Test", "view-list-symbolic"));
@@ -794,6 +880,7 @@ main (int   argc,
   g_test_add_func ("/window/actions", test_actions);
   g_test_add_func ("/window/new-record-unit", test_new_record_unit);
   g_test_add_func ("/window/fold", test_fold);
+  g_test_add_func ("/window/fold-keeps-record", test_fold_keeps_record);
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
   g_test_add_func ("/window/tab", test_tab);

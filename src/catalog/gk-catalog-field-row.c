@@ -16,6 +16,7 @@ struct _GkCatalogFieldRow
   GtkWidget *up_button;
   GtkWidget *down_button;
   GtkWidget *retire_button;
+  GtkWidget *edit_button;
 };
 
 G_DEFINE_FINAL_TYPE (GkCatalogFieldRow, gk_catalog_field_row, ADW_TYPE_ENTRY_ROW)
@@ -144,6 +145,7 @@ gk_catalog_field_row_new (const GkField *field,
   g_autofree char *up = NULL;
   g_autofree char *down = NULL;
   g_autofree char *retire = NULL;
+  g_autofree char *edit = NULL;
 
   /* The label is what is edited; the title says what kind of value it holds. */
   if (field->retired)
@@ -166,6 +168,9 @@ gk_catalog_field_row_new (const GkField *field,
                                 position > 0 ? "catalog.move-field-up" : NULL);
   self->down_button = add_button (self, "go-down-symbolic", _("Move Down"), down,
                                   position + 1 < n_fields ? "catalog.move-field-down" : NULL);
+  edit = g_strdup_printf (_("Kind, required and choices of “%s”"), field->label);
+  self->edit_button = add_button (self, "emblem-system-symbolic", _("Edit Field"), edit,
+                                  field->retired ? NULL : "catalog.edit-field");
   if (field->retired)
     {
       retire = g_strdup_printf (_("Offer “%s” again"), field->label);

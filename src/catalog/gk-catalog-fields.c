@@ -20,12 +20,15 @@ struct _GkCatalogFields
   GkMessageRow *new_label_message_row;
   AdwComboRow *new_kind_row;
   GtkStringList *new_kind_names;
+  AdwEntryRow *new_parts_row;
 
   GkStore *store;
   gint64 item_id;
   GkSchema *schema;          /* the item's fields with the edits so far; NULL if none or unreadable */
   GPtrArray *field_rows;     /* GkCatalogFieldRow, schema order */
   GArray *new_kinds;         /* GkFieldKind per new_kind_row position */
+  GkSchema *undo_schema;     /* before the last move or retirement, while its toast shows */
+  AdwToast *undo_toast;      /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (GkCatalogFields, gk_catalog_fields, GTK_TYPE_WIDGET)
@@ -172,11 +175,68 @@ focus_field_button (GkCatalogFields *self,
   gtk_widget_grab_focus (gtk_widget_get_sensitive (button) ? button : GTK_WIDGET (field_row));
 }
 
+/* The editor changes its own copy: the item's schema is shared. */
+static GkSchema *
+copy_schema (GkSchema *schema)
+{
+  g_autoptr(JsonNode) node = gk_schema_to_json_node (schema);
+
+  return gk_schema_new_from_json_node (node, NULL);
+}
+
+static void
+forget_undo (GkCatalogFields *self)
+{
+  g_clear_pointer (&self->undo_schema, gk_schema_unref);
+  if (self->undo_toast != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
+      adw_toast_dismiss (self->undo_toast);
+      self->undo_toast = NULL;
+    }
+}
+
+static void
+on_undo_toast_clicked_cb (GkCatalogFields *self)
+{
+  /* The toast dismisses itself after its button: dismissing it here too
+   * would end its animation twice. */
+  if (self->undo_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
+  self->undo_toast = NULL;
+  gk_catalog_fields_undo (self);
+}
+
+/* Moving and retiring take effect at once and are saved: the toast that
+ * says so takes them back. */
+static void
+offer_undo (GkCatalogFields *self,
+            GkSchema        *before,
+            const char      *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  forget_undo (self);
+  self->undo_schema = before;
+  if (overlay == NULL)
+    return;
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_toast_clicked_cb), self, G_CONNECT_SWAPPED);
+  self->undo_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
 static void
 move_field (GkCatalogFields *self,
             const char      *id,
             int              delta)
 {
+  g_autofree char *title = NULL;
   int position;
 
   if (self->schema == NULL)
@@ -185,6 +245,10 @@ move_field (GkCatalogFields *self,
   if (position < 0 || position + delta < 0)
     return;
 
+  /* Translators: a field's label */
+  title = g_strdup_printf (delta < 0 ? _("“%s” moved up") : _("“%s” moved down"),
+                           gk_schema_lookup_field (self->schema, id)->label);
+  offer_undo (self, copy_schema (self->schema), title);
   gk_schema_move_field (self->schema, id, position + delta, NULL);
   fill_field_rows (self, TRUE);
   focus_field_button (self, id, delta < 0);
@@ -213,9 +277,17 @@ set_field_retired (GkCatalogFields *self,
                    gboolean         retired)
 {
   GkCatalogFieldRow *field_row;
+  g_autoptr(GkSchema) before = NULL;
+  g_autofree char *title = NULL;
 
-  if (self->schema == NULL || !gk_schema_set_field_retired (self->schema, id, retired, NULL))
+  if (self->schema == NULL)
     return;
+  before = copy_schema (self->schema);
+  if (!gk_schema_set_field_retired (self->schema, id, retired, NULL))
+    return;
+  title = g_strdup_printf (retired ? _("“%s” retired") : _("“%s” offered again"),
+                           gk_schema_lookup_field (self->schema, id)->label);
+  offer_undo (self, g_steal_pointer (&before), title);
 
   fill_field_rows (self, TRUE);
   field_row = find_field_row (self, id);
@@ -268,7 +340,9 @@ add_field_action (GtkWidget  *widget,
   g_autoptr(GkValidation) check = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) taken = NULL;
+  g_auto(GStrv) parts = NULL;
   const GkField *field;
+  GkFieldKind kind;
 
   if (self->schema == NULL || self->store == NULL || selected >= self->new_kinds->len)
     return;
@@ -289,8 +363,11 @@ add_field_action (GtkWidget  *widget,
       return;
     }
 
-  field = gk_schema_append_field (self->schema, label, g_array_index (self->new_kinds, GkFieldKind, selected),
-                                  (const char * const *) taken, &error);
+  kind = g_array_index (self->new_kinds, GkFieldKind, selected);
+  if (gk_field_kind_needs_parts (kind))
+    parts = gk_item_split_list (gtk_editable_get_text (GTK_EDITABLE (self->new_parts_row)), GK_ITEM_UNIT_SEPARATORS);
+  field = gk_schema_append_field_with_parts (self->schema, label, kind, (const char * const *) parts,
+                                             (const char * const *) taken, &error);
   if (field == NULL)
     {
       g_autoptr(GkValidation) failure = gk_validation_new (GK_SEVERITY_ERROR, label, error->message);
@@ -301,6 +378,7 @@ add_field_action (GtkWidget  *widget,
 
   fill_field_rows (self, TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->new_label_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->new_parts_row), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->new_label_row));
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -311,13 +389,217 @@ on_new_label_row_activated_cb (GkCatalogFields *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "catalog.add-field", NULL);
 }
 
-/* The editor changes its own copy: the item's schema is shared. */
-static GkSchema *
-copy_schema (GkSchema *schema)
+/* A choice field is added with its choices, a table with its columns. */
+static void
+on_new_kind_row_selected_cb (GkCatalogFields *self)
 {
-  g_autoptr(JsonNode) node = gk_schema_to_json_node (schema);
+  guint selected = adw_combo_row_get_selected (self->new_kind_row);
+  GkFieldKind kind = selected < self->new_kinds->len ? g_array_index (self->new_kinds, GkFieldKind, selected) : GK_FIELD_TEXT;
 
-  return gk_schema_new_from_json_node (node, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_parts_row), gk_field_kind_needs_parts (kind));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_parts_row),
+                                 kind == GK_FIELD_TABLE ? _("Columns, separated by 、")
+                                                        : _("Choices, separated by 、"));
+}
+
+/* ------------------------------------------------------------------ */
+/* A field's kind, required flag and choices                           */
+
+gboolean
+gk_catalog_fields_edit_field (GkCatalogFields  *self,
+                              const char       *id,
+                              gboolean          required,
+                              GkFieldKind       kind,
+                              const char       *choices,
+                              GError          **error)
+{
+  g_autoptr(GkSchema) changed = NULL;
+  g_autoptr(GPtrArray) used = NULL;
+  const GkField *field;
+  GkCatalogFieldRow *field_row;
+
+  g_return_val_if_fail (GK_IS_CATALOG_FIELDS (self), FALSE);
+  g_return_val_if_fail (self->schema != NULL && self->store != NULL, FALSE);
+
+  field = gk_schema_lookup_field (self->schema, id);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  /* What old records hold decides which kinds and choices are possible. */
+  used = gk_store_list_field_values (self->store, self->item_id, id, error);
+  if (used == NULL)
+    return FALSE;
+
+  changed = copy_schema (self->schema);
+  if (!gk_schema_set_field_required (changed, id, required, error) ||
+      !gk_schema_set_field_kind (changed, id, kind, used, error))
+    goto refused;
+  if (field->kind == GK_FIELD_CHOICE && choices != NULL)
+    {
+      g_auto(GStrv) labels = gk_item_split_list (choices, GK_ITEM_UNIT_SEPARATORS);
+
+      if (!gk_schema_set_field_choices (changed, id, (const char * const *) labels, used, error))
+        goto refused;
+    }
+
+  g_clear_pointer (&self->schema, gk_schema_unref);
+  self->schema = g_steal_pointer (&changed);
+  fill_field_rows (self, TRUE);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+
+refused:
+  field_row = find_field_row (self, id);
+  if (field_row != NULL)
+    gk_message_row_show_error (GK_MESSAGE_ROW (gk_catalog_field_row_get_message_row (field_row)),
+                               GTK_WIDGET (field_row), (*error)->message);
+  return FALSE;
+}
+
+char *
+gk_catalog_fields_dup_choices_text (GkCatalogFields *self,
+                                    const char      *id)
+{
+  const GkField *field;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (GK_IS_CATALOG_FIELDS (self), NULL);
+
+  field = self->schema != NULL ? gk_schema_lookup_field (self->schema, id) : NULL;
+  if (field == NULL || field->choices == NULL)
+    return NULL;
+  for (guint i = 0; i < field->choices->len; i++)
+    {
+      if (i > 0)
+        g_string_append (text, "、");
+      g_string_append (text, ((GkChoice *) g_ptr_array_index (field->choices, i))->label);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* What the dialog shows, kept with it until it answers. */
+typedef struct
+{
+  GkCatalogFields *self;
+  char *id;
+  GtkCheckButton *required;
+  GtkDropDown *kind;
+  GtkEntry *choices;             /* NULL for a field without choices */
+  GArray *kinds;
+} FieldDialog;
+
+static void
+field_dialog_free (gpointer data)
+{
+  FieldDialog *dialog = data;
+
+  g_object_unref (dialog->self);
+  g_free (dialog->id);
+  g_array_unref (dialog->kinds);
+  g_free (dialog);
+}
+
+static void
+on_field_dialog_response_cb (AdwMessageDialog *message_dialog,
+                             const char       *response,
+                             FieldDialog      *dialog)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = gtk_drop_down_get_selected (dialog->kind);
+
+  if (g_strcmp0 (response, "apply") != 0 || selected >= dialog->kinds->len)
+    return;
+  /* A refusal is shown under the field, with its reason. */
+  gk_catalog_fields_edit_field (dialog->self, dialog->id, gtk_check_button_get_active (dialog->required),
+                                g_array_index (dialog->kinds, GkFieldKind, selected),
+                                dialog->choices != NULL ? gtk_editable_get_text (GTK_EDITABLE (dialog->choices)) : NULL,
+                                &error);
+}
+
+static GtkWidget *
+caption (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+static void
+edit_field_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GkCatalogFields *self = GK_CATALOG_FIELDS (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  const GkField *field = self->schema != NULL ? gk_schema_lookup_field (self->schema, id) : NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  FieldDialog *dialog;
+  GtkWidget *message_dialog, *box, *kind_label;
+  guint position = 0;
+
+  if (field == NULL || self->store == NULL)
+    return;
+
+  dialog = g_new0 (FieldDialog, 1);
+  dialog->self = g_object_ref (self);
+  dialog->id = g_strdup (id);
+  dialog->kinds = g_array_new (FALSE, FALSE, sizeof (GkFieldKind));
+  /* Choice and table fields keep their kind: the list offers only theirs. */
+  for (GkFieldKind kind = 0; gk_field_kind_to_string (kind) != NULL; kind++)
+    {
+      if (kind != field->kind && (gk_field_kind_needs_parts (kind) || gk_field_kind_needs_parts (field->kind)))
+        continue;
+      if (kind == field->kind)
+        position = dialog->kinds->len;
+      g_array_append_val (dialog->kinds, kind);
+      gtk_string_list_append (names, gk_field_kind_describe (kind));
+    }
+
+  message_dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), field->label,
+                                           _("A kind is taken only when every value that records hold reads as it."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  kind_label = gtk_label_new_with_mnemonic (_("_Kind"));
+  gtk_label_set_xalign (GTK_LABEL (kind_label), 0);
+  gtk_box_append (GTK_BOX (box), kind_label);
+  dialog->kind = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
+  gtk_drop_down_set_selected (dialog->kind, position);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (kind_label), GTK_WIDGET (dialog->kind));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->kind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->kind));
+  if (gk_field_kind_needs_parts (field->kind))
+    gtk_box_append (GTK_BOX (box), caption (_("Choice and table fields keep their kind: add a new field of the kind wanted and retire this one.")));
+
+  dialog->required = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Required")));
+  gtk_check_button_set_active (dialog->required, field->required);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->required));
+
+  if (field->kind == GK_FIELD_CHOICE)
+    {
+      g_autofree char *text = gk_catalog_fields_dup_choices_text (self, id);
+      GtkWidget *choices_label = gtk_label_new_with_mnemonic (_("C_hoices, separated by 、"));
+
+      gtk_label_set_xalign (GTK_LABEL (choices_label), 0);
+      gtk_box_append (GTK_BOX (box), choices_label);
+      dialog->choices = GTK_ENTRY (gtk_entry_new ());
+      gtk_editable_set_text (GTK_EDITABLE (dialog->choices), text);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (choices_label), GTK_WIDGET (dialog->choices));
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->choices));
+      gtk_box_append (GTK_BOX (box), caption (_("A choice that records hold can be neither removed nor renamed.")));
+    }
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (message_dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (message_dialog),
+                                    "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message_dialog), "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (message_dialog), "apply");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (message_dialog), "cancel");
+  g_signal_connect_data (message_dialog, "response", G_CALLBACK (on_field_dialog_response_cb), dialog,
+                         (GClosureNotify) (void (*) (void)) field_dialog_free, 0);
+  gtk_window_present (GTK_WINDOW (message_dialog));
 }
 
 void
@@ -328,6 +610,7 @@ gk_catalog_fields_set_schema (GkCatalogFields *self,
   g_return_if_fail (GK_IS_CATALOG_FIELDS (self));
 
   self->item_id = item_id;
+  forget_undo (self);
   g_clear_pointer (&self->schema, gk_schema_unref);
   if (schema != NULL)
     self->schema = copy_schema (schema);
@@ -355,6 +638,24 @@ gk_catalog_fields_set_store (GkCatalogFields *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
+gboolean
+gk_catalog_fields_undo (GkCatalogFields *self)
+{
+  g_autoptr(GkSchema) before = NULL;
+
+  g_return_val_if_fail (GK_IS_CATALOG_FIELDS (self), FALSE);
+
+  if (self->undo_schema == NULL)
+    return FALSE;
+  before = g_steal_pointer (&self->undo_schema);
+  forget_undo (self);
+  g_clear_pointer (&self->schema, gk_schema_unref);
+  self->schema = g_steal_pointer (&before);
+  fill_field_rows (self, TRUE);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
 GtkWidget *
 gk_catalog_fields_get_row (GkCatalogFields *self,
                            const char      *name)
@@ -365,6 +666,8 @@ gk_catalog_fields_get_row (GkCatalogFields *self,
     return GTK_WIDGET (self->new_label_row);
   if (g_strcmp0 (name, "new-kind") == 0)
     return GTK_WIDGET (self->new_kind_row);
+  if (g_strcmp0 (name, "new-parts") == 0)
+    return GTK_WIDGET (self->new_parts_row);
   return NULL;
 }
 
@@ -411,6 +714,7 @@ gk_catalog_fields_dispose (GObject *object)
 {
   GkCatalogFields *self = GK_CATALOG_FIELDS (object);
 
+  forget_undo (self);
   if (self->field_rows != NULL)
     clear_field_rows (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_CATALOG_FIELDS);
@@ -500,15 +804,18 @@ gk_catalog_fields_class_init (GkCatalogFieldsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkCatalogFields, new_label_message_row);
   gtk_widget_class_bind_template_child (widget_class, GkCatalogFields, new_kind_row);
   gtk_widget_class_bind_template_child (widget_class, GkCatalogFields, new_kind_names);
+  gtk_widget_class_bind_template_child (widget_class, GkCatalogFields, new_parts_row);
 
   gtk_widget_class_bind_template_callback (widget_class, on_new_label_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_new_label_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_kind_row_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "catalog.add-field", NULL, add_field_action);
   gtk_widget_class_install_action (widget_class, "catalog.move-field-up", "s", move_field_up_action);
   gtk_widget_class_install_action (widget_class, "catalog.move-field-down", "s", move_field_down_action);
   gtk_widget_class_install_action (widget_class, "catalog.retire-field", "s", retire_field_action);
   gtk_widget_class_install_action (widget_class, "catalog.restore-field", "s", restore_field_action);
+  gtk_widget_class_install_action (widget_class, "catalog.edit-field", "s", edit_field_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
@@ -525,8 +832,6 @@ gk_catalog_fields_init (GkCatalogFields *self)
 
   for (GkFieldKind kind = 0; gk_field_kind_to_string (kind) != NULL; kind++)
     {
-      if (!gk_field_kind_can_add (kind))
-        continue;
       g_array_append_val (self->new_kinds, kind);
       gtk_string_list_append (self->new_kind_names, gk_field_kind_describe (kind));
     }

@@ -23,7 +23,24 @@ void        gk_catalog_fields_set_schema        (GkCatalogFields *self,
 /* A copy of the field schema with the edits so far; NULL when none was shown. */
 GkSchema   *gk_catalog_fields_dup_schema        (GkCatalogFields *self);
 
-/* The rows of the new field, by name: "new-label", "new-kind"; and the
+/* Takes back the last move, retirement or offer-again (as the toast's
+ * Undo does); FALSE when there is none to take back. */
+gboolean    gk_catalog_fields_undo              (GkCatalogFields *self);
+/* Changes field @id as its Edit Field dialog does: required, kind, and for
+ * a choice field its choices (labels separated by 、; NULL keeps them).
+ * What the values records hold refuses: the reason is in @error and
+ * under the field's row, and nothing changes. */
+gboolean    gk_catalog_fields_edit_field        (GkCatalogFields *self,
+                                                 const char      *id,
+                                                 gboolean         required,
+                                                 GkFieldKind      kind,
+                                                 const char      *choices,
+                                                 GError         **error);
+/* A choice field's choices as the dialog shows them, or NULL. */
+char       *gk_catalog_fields_dup_choices_text  (GkCatalogFields *self,
+                                                 const char      *id);
+
+/* The rows of the new field, by name: "new-label", "new-kind", "new-parts"; and the
  * problem shown under "new-label". */
 GtkWidget  *gk_catalog_fields_get_row           (GkCatalogFields *self,
                                                  const char      *name);

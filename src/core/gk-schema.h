@@ -148,6 +148,34 @@ const GkField  *gk_schema_append_field    (GkSchema        *schema,
                                            GkFieldKind      kind,
                                            const char * const *taken,
                                            GError         **error);
+/* A choice or a table field needs @parts: its choices' labels (each
+ * stored as itself), or its columns' labels (text columns c1, c2 …). */
+gboolean        gk_field_kind_needs_parts (GkFieldKind      kind);
+const GkField  *gk_schema_append_field_with_parts (GkSchema   *schema,
+                                           const char      *label,
+                                           GkFieldKind      kind,
+                                           const char * const *parts,
+                                           const char * const *taken,
+                                           GError         **error);
+gboolean        gk_schema_set_field_required (GkSchema     *schema,
+                                           const char      *id,
+                                           gboolean         required,
+                                           GError         **error);
+/* @used: the values records of the item hold for the field (JsonNode, see
+ * gk_store_list_field_values()). A choice keeps its stored value when its
+ * label stays; a choice that records hold cannot go, and the error says so. */
+gboolean        gk_schema_set_field_choices (GkSchema      *schema,
+                                           const char      *id,
+                                           const char * const *labels,
+                                           GPtrArray       *used,
+                                           GError         **error);
+/* Refused, with the reason, for choice and table fields (either way) and
+ * when a value in @used does not read as the new kind. */
+gboolean        gk_schema_set_field_kind  (GkSchema        *schema,
+                                           const char      *id,
+                                           GkFieldKind      kind,
+                                           GPtrArray       *used,
+                                           GError         **error);
 gboolean        gk_schema_rename_field    (GkSchema        *schema,
                                            const char      *id,
                                            const char      *label,

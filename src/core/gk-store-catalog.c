@@ -446,6 +446,44 @@ gk_store_list_item_value_keys (GkStore  *self,
 }
 
 GPtrArray *
+gk_store_list_field_values (GkStore     *self,
+                            gint64       item_id,
+                            const char  *field_id,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+
+  /* json_quote gives every value as JSON text: strings quoted, arrays as they are. */
+  stmt = gk_db_prepare (self->db,
+                        "SELECT DISTINCT json_quote (value_keys.value) "
+                        "FROM records, json_each (records.fields) AS value_keys "
+                        "WHERE records.item_id = ?1 AND value_keys.key = ?2 AND value_keys.type != 'null'",
+                        error);
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, item_id, error) ||
+      !gk_db_statement_bind_text (stmt, 2, field_id, error))
+    return NULL;
+  while (gk_db_statement_step (stmt, &local_error))
+    {
+      JsonNode *value = json_from_string (gk_db_statement_get_text (stmt, 0), NULL);
+
+      if (value != NULL)
+        g_ptr_array_add (values, value);
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&values);
+}
+
+GPtrArray *
 gk_store_list_domains (GkStore  *self,
                        GError  **error)
 {

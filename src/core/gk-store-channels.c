@@ -120,6 +120,44 @@ gk_store_get_record_channels (GkStore     *self,
   return read_channels (self, record_id, error);
 }
 
+char *
+gk_store_dup_channel_address_hint (GkStore     *self,
+                                   const char  *channel,
+                                   GError     **error)
+{
+  g_autofree char *address = NULL;
+  g_autoptr(GUri) uri = NULL;
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+  g_return_val_if_fail (channel != NULL, NULL);
+
+  stmt = gk_db_prepare (self->db,
+                        "SELECT address FROM record_channels WHERE channel = ?1 AND address != '' "
+                        "ORDER BY published_on IS NULL, published_on DESC, record_id DESC LIMIT 1",
+                        error);
+  if (stmt == NULL || !gk_db_statement_bind_text (stmt, 1, channel, error))
+    return NULL;
+  if (gk_db_statement_step (stmt, &local_error))
+    address = gk_db_statement_dup_text (stmt, 0);
+  gk_db_statement_reset (stmt);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (address == NULL)
+    return NULL;
+
+  /* A page's address belongs to that record: the site is what repeats. */
+  uri = g_uri_parse (address, G_URI_FLAGS_NONE, NULL);
+  if (uri != NULL && g_uri_get_host (uri) != NULL &&
+      (g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0 || g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0))
+    return g_strdup_printf ("%s://%s/", g_uri_get_scheme (uri), g_uri_get_host (uri));
+  return g_steal_pointer (&address);
+}
+
 static const GkRecordChannel *
 find_channel (GPtrArray  *channels,
               const char *name)

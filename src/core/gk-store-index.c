@@ -245,14 +245,17 @@ gk_store_index_record (GkStore   *self,
 #define SEARCH_INDEX_VERSION "2"
 #define SEARCH_INDEX_SETTING "search-index-version"
 
+/* Records indexed per transaction: a window saving meanwhile waits for
+ * one batch at most, not for the whole ledger. */
+#define REINDEX_BATCH 200
+
 gboolean
-gk_store_update_search_index (GkStore  *self,
-                              GError  **error)
+gk_store_search_index_is_current (GkStore  *self,
+                                  gboolean *current,
+                                  GError  **error)
 {
   g_autofree char *version = NULL;
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   GError *local_error = NULL;
-  GkDbStatement *stmt;
 
   version = gk_store_get_setting (self, SEARCH_INDEX_SETTING, &local_error);
   if (local_error != NULL)
@@ -260,14 +263,33 @@ gk_store_update_search_index (GkStore  *self,
       g_propagate_error (error, local_error);
       return FALSE;
     }
-  if (g_strcmp0 (version, SEARCH_INDEX_VERSION) == 0)
-    return TRUE;
+  *current = g_strcmp0 (version, SEARCH_INDEX_VERSION) == 0;
+  return TRUE;
+}
 
+/* Indexes the records after @after_id (by id), @limit of them, in one
+ * transaction; *@last_id is the last one done, 0 when none was left. */
+static gboolean
+reindex_batch (GkStore  *self,
+               gint64    after_id,
+               guint     limit,
+               gint64   *last_id,
+               guint    *n_done,
+               GError  **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  GError *local_error = NULL;
+  GkDbStatement *stmt;
+
+  *last_id = 0;
   if (!gk_db_begin (self->db, error))
     return FALSE;
 
-  stmt = gk_db_prepare (self->db, "SELECT " GK_RECORD_COLUMNS " FROM " GK_RECORD_FROM, error);
-  if (stmt == NULL)
+  stmt = gk_db_prepare (self->db, "SELECT " GK_RECORD_COLUMNS " FROM " GK_RECORD_FROM
+                                  " WHERE r.id > ?1 ORDER BY r.id LIMIT ?2", error);
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, after_id, error) ||
+      !gk_db_statement_bind_int (stmt, 2, (int) limit, error))
     goto fail;
   while (gk_db_statement_step (stmt, &local_error))
     g_ptr_array_add (records, gk_store_record_from_row (stmt));
@@ -278,14 +300,59 @@ gk_store_update_search_index (GkStore  *self,
     }
 
   for (guint i = 0; i < records->len; i++)
-    if (!gk_store_index_record (self, g_ptr_array_index (records, i), error))
-      goto fail;
-
-  if (!gk_store_set_setting (self, SEARCH_INDEX_SETTING, SEARCH_INDEX_VERSION, error))
-    goto fail;
+    {
+      if (!gk_store_index_record (self, g_ptr_array_index (records, i), error))
+        goto fail;
+      *last_id = gk_record_get_id (g_ptr_array_index (records, i));
+    }
+  *n_done += records->len;
   return gk_db_commit (self->db, error);
 
 fail:
   gk_db_rollback (self->db);
   return FALSE;
+}
+
+gboolean
+gk_store_rebuild_search_index (GkStore            *self,
+                               GkIndexProgressFunc progress,
+                               gpointer            progress_data,
+                               GCancellable       *cancellable,
+                               GError            **error)
+{
+  GkDbStatement *stmt;
+  gint64 last_id = 0;
+  guint total = 0, done = 0;
+
+  stmt = gk_db_prepare (self->db, "SELECT count(*) FROM records", error);
+  if (stmt == NULL || !gk_db_statement_step_one (stmt, error, "No count of records"))
+    return FALSE;
+  total = (guint) gk_db_statement_get_int64 (stmt, 0);
+  gk_db_statement_reset (stmt);
+
+  do
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (!reindex_batch (self, last_id, REINDEX_BATCH, &last_id, &done, error))
+        return FALSE;
+      if (progress != NULL)
+        progress (MIN (done, total), total, progress_data);
+    }
+  while (last_id != 0);
+
+  return gk_store_set_setting (self, SEARCH_INDEX_SETTING, SEARCH_INDEX_VERSION, error);
+}
+
+gboolean
+gk_store_update_search_index (GkStore  *self,
+                              GError  **error)
+{
+  gboolean current = FALSE;
+
+  if (!gk_store_search_index_is_current (self, &current, error))
+    return FALSE;
+  if (current)
+    return TRUE;
+  return gk_store_rebuild_search_index (self, NULL, NULL, NULL, error);
 }

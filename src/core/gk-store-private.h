@@ -19,6 +19,7 @@ struct _GkStore
   struct _GkSearchCache *search_cache;  /* the ids of recent searches */
   GHashTable *hidden;       /* UUIDs of records deleted pending an undo */
   gboolean read_only;       /* a worker's connection: it never writes */
+  gboolean index_pending;   /* opened before its search index was rebuilt */
 };
 
 typedef struct _GkSearchCache GkSearchCache;
@@ -108,6 +109,15 @@ char     *gk_text_to_chars              (const char   *text);
  * index holds now (the identifiers); once per ledger. */
 gboolean  gk_store_update_search_index  (GkStore      *self,
                                          GError      **error);
+gboolean  gk_store_search_index_is_current (GkStore   *self,
+                                         gboolean     *current,
+                                         GError      **error);
+/* Indexes every record again, a batch per transaction. */
+gboolean  gk_store_rebuild_search_index (GkStore            *self,
+                                         GkIndexProgressFunc progress,
+                                         gpointer            progress_data,
+                                         GCancellable       *cancellable,
+                                         GError            **error);
 
 /* The columns gk_store_record_from_row() reads, in order. */
 #define GK_RECORD_COLUMNS \

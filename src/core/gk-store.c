@@ -233,20 +233,30 @@ gk_store_init (GkStore *self)
   self->item_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
 
+/* @defer_index: an outdated search index is marked pending, not rebuilt. */
 static GkStore *
 open_store (const char     *path,
             GkDbOpenFlags   flags,
+            gboolean        defer_index,
             GError        **error)
 {
   g_autoptr(GkStore) self = g_object_new (GK_TYPE_STORE, NULL);
+  gboolean current = TRUE;
 
   self->db = gk_db_open_full (path, gk_db_schema_version (), flags, error);
   if (self->db == NULL)
     return NULL;
 
   if (!gk_store_seed_defaults (self, error) ||
-      !gk_store_upgrade_catalog (self, error) ||
-      !gk_store_update_search_index (self, error))
+      !gk_store_upgrade_catalog (self, error))
+    return NULL;
+  if (defer_index)
+    {
+      if (!gk_store_search_index_is_current (self, &current, error))
+        return NULL;
+      self->index_pending = !current;
+    }
+  else if (!gk_store_update_search_index (self, error))
     return NULL;
 
   if (!gk_store_load_calendar (self, error) ||
@@ -277,11 +287,12 @@ gk_store_open_read_only (const char         *path,
   return g_steal_pointer (&self);
 }
 
-GkStore *
-gk_store_open (const char  *path,
-               GError     **error)
+static GkStore *
+open_with_backup (const char  *path,
+                  gboolean     defer_index,
+                  GError     **error)
 {
-  g_autoptr(GkStore) self = open_store (path, GK_DB_OPEN_CREATE, error);
+  g_autoptr(GkStore) self = open_store (path, GK_DB_OPEN_CREATE, defer_index, error);
   g_autoptr(GError) backup_error = NULL;
 
   if (self == NULL)
@@ -297,10 +308,153 @@ gk_store_open (const char  *path,
 }
 
 GkStore *
+gk_store_open (const char  *path,
+               GError     **error)
+{
+  return open_with_backup (path, FALSE, error);
+}
+
+GkStore *
+gk_store_open_deferring_index (const char  *path,
+                               GError     **error)
+{
+  return open_with_backup (path, TRUE, error);
+}
+
+GkStore *
 gk_store_open_existing (const char  *path,
                         GError     **error)
 {
-  return open_store (path, GK_DB_OPEN_NONE, error);
+  return open_store (path, GK_DB_OPEN_NONE, FALSE, error);
+}
+
+gboolean
+gk_store_get_search_index_pending (GkStore *self)
+{
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  return self->index_pending;
+}
+
+/* The worker's progress, handed to the caller's main context. */
+typedef struct
+{
+  GMainContext *context;
+  GkIndexProgressFunc progress;
+  gpointer progress_data;
+  char *path;
+} ReindexData;
+
+typedef struct
+{
+  GTask *task;
+  guint done;
+  guint total;
+} ReindexProgress;
+
+static void
+reindex_progress_free (ReindexProgress *report)
+{
+  g_object_unref (report->task);
+  g_free (report);
+}
+
+static void
+reindex_data_free (ReindexData *data)
+{
+  g_main_context_unref (data->context);
+  g_free (data->path);
+  g_free (data);
+}
+
+static gboolean
+report_progress_cb (gpointer user_data)
+{
+  ReindexProgress *report = user_data;
+  ReindexData *data = g_task_get_task_data (report->task);
+  GCancellable *cancellable = g_task_get_cancellable (report->task);
+
+  /* Cancelled: whoever asked may be gone. */
+  if (!g_cancellable_is_cancelled (cancellable))
+    data->progress (report->done, report->total, data->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_worker_progress (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  GTask *task = user_data;
+  ReindexData *data = g_task_get_task_data (task);
+  ReindexProgress *report;
+
+  if (data->progress == NULL)
+    return;
+  report = g_new0 (ReindexProgress, 1);
+  report->task = g_object_ref (task);
+  report->done = done;
+  report->total = total;
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, report_progress_cb, report,
+                              (GDestroyNotify) reindex_progress_free);
+}
+
+static void
+reindex_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ReindexData *data = task_data;
+  g_autoptr(GkStore) worker = NULL;
+  GError *error = NULL;
+
+  /* A connection of its own: the window's stays free for the clerk. */
+  worker = open_store (data->path, GK_DB_OPEN_NONE, TRUE, &error);
+  if (worker == NULL ||
+      !gk_store_rebuild_search_index (worker, on_worker_progress, task, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+gk_store_rebuild_search_index_async (GkStore             *self,
+                                     GkIndexProgressFunc  progress,
+                                     gpointer             progress_data,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReindexData *data;
+
+  g_return_if_fail (GK_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gk_store_rebuild_search_index_async);
+  data = g_new0 (ReindexData, 1);
+  data->context = g_main_context_ref_thread_default ();
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->path = g_strdup (gk_store_get_path (self));
+  g_task_set_task_data (task, data, (GDestroyNotify) reindex_data_free);
+  g_task_run_in_thread (task, reindex_thread);
+}
+
+gboolean
+gk_store_rebuild_search_index_finish (GkStore       *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  /* Searches may now find every record: the lists ask again. */
+  self->index_pending = FALSE;
+  g_clear_pointer (&self->search_cache, gk_search_cache_free);
+  gk_store_emit_records_changed (self);
+  return TRUE;
 }
 
 GkDb *

@@ -145,6 +145,29 @@ GkStore    *gk_store_open                (const char   *path,
 GkStore    *gk_store_open_read_only      (const char   *path,
                                           const char * const *hidden,
                                           GError      **error);
+/* As gk_store_open(), but a search index that predates what this version
+ * indexes is left for gk_store_rebuild_search_index_async(): the window
+ * opens a large older ledger at once. */
+GkStore    *gk_store_open_deferring_index (const char  *path,
+                                          GError      **error);
+/* TRUE while the search index of a ledger so opened is not yet rebuilt:
+ * searches may miss records. */
+gboolean    gk_store_get_search_index_pending (GkStore *self);
+/* @done of @total records indexed; called in the caller's main context. */
+typedef void (*GkIndexProgressFunc) (guint    done,
+                                     guint    total,
+                                     gpointer user_data);
+/* Rebuilds the search index in a worker thread on a connection of its own,
+ * a batch of records per transaction, so the window keeps working. */
+void        gk_store_rebuild_search_index_async  (GkStore             *self,
+                                                  GkIndexProgressFunc  progress,
+                                                  gpointer             progress_data,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean    gk_store_rebuild_search_index_finish (GkStore             *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 /* Opens only an existing ledger: for commands that read. */
 GkStore    *gk_store_open_existing       (const char   *path,
                                           GError      **error);
@@ -222,6 +245,12 @@ gboolean    gk_store_save_item           (GkStore      *self,
  * schema still has them: a new field must take none of them. */
 GStrv       gk_store_list_item_value_keys (GkStore     *self,
                                           gint64        item_id,
+                                          GError      **error);
+/* The distinct values @item_id's records hold for field @field_id (JsonNode,
+ * nulls left out): what a change of the field's kind or choices must keep. */
+GPtrArray  *gk_store_list_field_values   (GkStore      *self,
+                                          gint64        item_id,
+                                          const char   *field_id,
                                           GError      **error);
 GPtrArray  *gk_store_list_domains        (GkStore      *self,
                                           GError      **error);
@@ -472,6 +501,11 @@ GPtrArray  *gk_store_get_record_channels (GkStore      *self,
 /* Replaces the record's channels in one transaction, with a history entry
  * per channel that changed; a channel with neither date nor address is
  * removed. @changed (optional) tells whether anything was written. */
+/* What the last record published in @channel had as its address: the site
+ * (https://host/) of a web page, a place as it was written; NULL if none. */
+char       *gk_store_dup_channel_address_hint (GkStore   *self,
+                                          const char   *channel,
+                                          GError      **error);
 gboolean    gk_store_set_record_channels (GkStore      *self,
                                           const char   *uuid,
                                           GPtrArray    *channels,

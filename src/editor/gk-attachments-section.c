@@ -246,10 +246,21 @@ gk_attachments_section_set_record (GkEditorSection *section,
 {
   GkAttachmentsSection *self = GK_ATTACHMENTS_SECTION (section);
 
+  g_autofree char *description = NULL;
+
   g_set_object (&self->store, store);
   g_clear_object (&self->record);
   if (record != NULL)
     self->record = gk_record_copy (record);
+
+  /* The files of this item, named by the catalog: not 采购文件 in every domain. */
+  if (item != NULL)
+    /* Translators: %s is a catalog item (采购结果, 分配结果 …) */
+    description = g_strdup_printf (_("The files of this %s: drop them here or add them; the ledger keeps its own copy."),
+                                   gk_item_get_level2 (item));
+  else
+    description = g_strdup (_("Drop files here or add them; the ledger keeps its own copy."));
+  adw_preferences_group_set_description (self->group, description);
   fill (self);
 }
 

@@ -106,7 +106,7 @@ gk_channel_row_constructed (GObject *object)
 {
   GkChannelRow *self = GK_CHANNEL_ROW (object);
   g_autoptr(GkField) date_field = gk_field_new ("published_on", _("Published On"), GK_FIELD_DATE);
-  g_autoptr(GkField) address_field = gk_field_new ("address", _("Web Address or Place"), GK_FIELD_TEXT);
+  g_autoptr(GkField) address_field = gk_field_new ("address", _("Web Address (https://…) or Place"), GK_FIELD_TEXT);
   g_autofree char *switch_name = NULL;
 
   G_OBJECT_CLASS (gk_channel_row_parent_class)->constructed (object);
@@ -128,8 +128,7 @@ gk_channel_row_constructed (GObject *object)
       add_editor (self, self->date);
     }
   self->address = gk_field_editor_new (address_field);
-  gtk_widget_set_tooltip_text (gk_field_editor_get_row (self->address),
-                               _("The address where it appears: a web address or a place"));
+  gk_channel_row_set_known_address (self, NULL);
   add_editor (self, self->address);
   update_subtitle (self);
 }
@@ -375,4 +374,34 @@ gk_channel_row_set_stored_date (GkChannelRow *self,
 
   g_free (self->stored_date);
   self->stored_date = g_strdup (date);
+}
+
+void
+gk_channel_row_set_known_address (GkChannelRow *self,
+                                  const char   *known)
+{
+  GtkWidget *row;
+  g_autofree char *title = NULL;
+  g_autofree char *typed = NULL;
+
+  g_return_if_fail (GK_IS_CHANNEL_ROW (self));
+
+  /* The entry's title is its hint: what to type for this channel. */
+  row = gk_field_editor_get_row (self->address);
+  if (known == NULL || *known == '\0')
+    /* Translators: %s is a channel (政府门户网站) */
+    title = g_strdup_printf (_("Address in %s: its web page (https://…) or the place it is posted"), self->channel);
+  else if (g_str_has_prefix (known, "http://") || g_str_has_prefix (known, "https://"))
+    /* Translators: %s is the web site the channel's records were last published on */
+    title = g_strdup_printf (_("Web page of the record on %s…"), known);
+  else
+    /* Translators: %s is the place the channel's records were last posted at */
+    title = g_strdup_printf (_("Place where it is posted, as before: %s"), known);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_tooltip_text (row, NULL);
+
+  /* Known from the records before: filled in, for the clerk to complete. */
+  typed = dup_stripped_text (self->address);
+  if (known != NULL && *known != '\0' && *typed == '\0')
+    gk_field_editor_set_text (self->address, known);
 }

@@ -43,4 +43,9 @@ GkRecordChannel *gk_channel_row_dup_record_channel (GkChannelRow *self);
 void             gk_channel_row_set_stored_date  (GkChannelRow *self,
                                                   const char   *date);
 
+/* The address the channel's records had before (gk_store_dup_channel_address_hint()),
+ * or NULL: the address entry says what to type, and starts from @known when empty. */
+void            gk_channel_row_set_known_address (GkChannelRow *self,
+                                                  const char   *known);
+
 G_END_DECLS

@@ -252,6 +252,7 @@ build_entry_row (GkFieldEditor *self)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_REQUIRED, self->field->required, -1);
 
   switch (self->field->kind)
     {
@@ -330,9 +331,11 @@ build_text_row (GkFieldEditor *self)
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
   gtk_widget_set_size_request (view, -1, 72);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  /* Named as shown, "*" included, and required for a screen reader too. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->field->label,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE,
+                                  GTK_ACCESSIBLE_PROPERTY_REQUIRED, self->field->required,
                                   -1);
   gtk_frame_set_child (GTK_FRAME (frame), view);
 

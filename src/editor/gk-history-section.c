@@ -96,6 +96,7 @@ dup_field_label (GkHistorySection *self,
     { "project", N_("Project") },
     { "status", N_("Status") },
     { "published_on", N_("Published On") },
+    { "attachments", N_("Attachments") },
   };
   const GkField *field = lookup_field (self, name);
 
@@ -126,6 +127,19 @@ dup_value_text (GkHistorySection *self,
 
   if (g_strcmp0 (name, "mode") == 0)
     return g_strdup (gk_mode_to_label (value));
+  /* The ledger keeps the project's number; the clerk knows it by name. */
+  if (g_strcmp0 (name, "project") == 0 && self->store != NULL)
+    {
+      gint64 id = g_ascii_strtoll (value, NULL, 10);
+      g_autoptr(GkProject) project = id > 0 ? gk_store_get_project (self->store, id, NULL) : NULL;
+
+      if (id <= 0)
+        return g_strdup ("—");
+      if (project != NULL && project->name != NULL)
+        return shorten (project->name);
+      /* Translators: a project that is no longer in the ledger */
+      return g_strdup (_("a removed project"));
+    }
   if (g_strcmp0 (name, "status") == 0)
     return g_strdup (gk_status_to_label (value));
   if (g_strcmp0 (name, "exemption") == 0 && self->catalog != NULL)
@@ -185,6 +199,12 @@ dup_entry_title (GkHistorySection     *self,
     return g_strdup (_("Created"));
   if (g_strcmp0 (entry->action, "delete") == 0)
     return g_strdup (_("Deleted"));
+  if (g_strcmp0 (entry->action, "attach") == 0)
+    /* Translators: the name of an attached file */
+    return g_strdup_printf (_("Attachment added: %s"), entry->new_value != NULL ? entry->new_value : "");
+  if (g_strcmp0 (entry->action, "detach") == 0)
+    /* Translators: the name of an attached file */
+    return g_strdup_printf (_("Attachment removed: %s"), entry->old_value != NULL ? entry->old_value : "");
 
   label = dup_field_label (self, entry->field != NULL ? entry->field : "");
   old_text = dup_value_text (self, entry->field, entry->old_value);

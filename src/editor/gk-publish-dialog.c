@@ -114,7 +114,8 @@ void
 gk_publish_dialog_add_channel (GkPublishDialog *self,
                                const char      *name,
                                gboolean         used,
-                               const char      *address)
+                               const char      *address,
+                               const char      *known)
 {
   GtkWidget *row;
 
@@ -127,6 +128,7 @@ gk_publish_dialog_add_channel (GkPublishDialog *self,
   /* One publication date for all: the rows ask only the address. */
   row = gk_channel_row_new (name, FALSE);
   gk_channel_row_set_stored (GK_CHANNEL_ROW (row), NULL, address);
+  gk_channel_row_set_known_address (GK_CHANNEL_ROW (row), known);
   gk_channel_row_set_used (GK_CHANNEL_ROW (row), used);
   g_signal_connect_object (row, "changed", G_CALLBACK (update_response), self, G_CONNECT_SWAPPED);
   gtk_list_box_append (self->channels_list, row);
@@ -200,4 +202,12 @@ gk_publish_dialog_dup_names (GkPublishDialog *self)
   for (guint i = 0; i < self->channels->len; i++)
     g_strv_builder_add (builder, gk_channel_row_get_channel (g_ptr_array_index (self->channels, i)));
   return g_strv_builder_end (builder);
+}
+
+GkChannelRow *
+gk_publish_dialog_get_channel_row (GkPublishDialog *self,
+                                   const char      *name)
+{
+  g_return_val_if_fail (GK_IS_PUBLISH_DIALOG (self), NULL);
+  return gk_channel_row_find (self->channels, name);
 }

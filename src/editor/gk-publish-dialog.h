@@ -1,6 +1,8 @@
 /* gk-publish-dialog.h: publishing a record asks for its date and the channels it appears in. */
 #pragma once
 
+#include "gk-channel-row.h"
+
 #include <adwaita.h>
 
 #include "gk-store.h"
@@ -14,11 +16,13 @@ G_DECLARE_FINAL_TYPE (GkPublishDialog, gk_publish_dialog, GK, PUBLISH_DIALOG, Ad
 GkPublishDialog *gk_publish_dialog_new          (GtkWindow       *parent,
                                                  const char      *title,
                                                  const char      *date);
-/* Offers channel @name, ticked when @used, with the address it has. */
+/* Offers channel @name, ticked when @used, with the address it has, or
+ * else starting from @known (what the channel's records had before). */
 void             gk_publish_dialog_add_channel  (GkPublishDialog *self,
                                                  const char      *name,
                                                  gboolean         used,
-                                                 const char      *address);
+                                                 const char      *address,
+                                                 const char      *known);
 /* As the clerk would: tick or untick a channel, type its address. */
 void             gk_publish_dialog_set_channel  (GkPublishDialog *self,
                                                  const char      *name,
@@ -32,5 +36,8 @@ char            *gk_publish_dialog_dup_date     (GkPublishDialog *self);
 GPtrArray       *gk_publish_dialog_get_channels (GkPublishDialog *self);
 /* Every channel offered, ticked or not, in order. */
 GStrv            gk_publish_dialog_dup_names    (GkPublishDialog *self);
+
+GkChannelRow    *gk_publish_dialog_get_channel_row (GkPublishDialog *self,
+                                                   const char      *name);
 
 G_END_DECLS

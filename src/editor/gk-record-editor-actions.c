@@ -43,6 +43,8 @@ gk_record_editor_actions_update (GkRecordEditor *self)
   /* Enabled even with errors: publishing then says what is missing. */
   set_enabled (self, "publish", has_record && !exempt &&
                                 (status_is (self, GK_STATUS_DRAFT) || status_is (self, GK_STATUS_PENDING)));
+  set_enabled (self, "explain-publish", has_record && exempt &&
+                                        (status_is (self, GK_STATUS_DRAFT) || status_is (self, GK_STATUS_PENDING)));
   set_enabled (self, "withdraw", has_record && status_is (self, GK_STATUS_PUBLISHED));
   set_enabled (self, "reopen", has_record && (status_is (self, GK_STATUS_PENDING) || status_is (self, GK_STATUS_WITHDRAWN)));
   set_enabled (self, "record-change", has_record && status_is (self, GK_STATUS_PUBLISHED));
@@ -166,8 +168,9 @@ publish_activated (GSimpleAction *action,
     {
       g_autofree char *address = NULL;
       gboolean used = gk_disclosure_section_get_channel (self->disclosure_section, names[i], NULL, &address);
+      g_autofree char *known = gk_store_dup_channel_address_hint (self->store, names[i], NULL);
 
-      gk_publish_dialog_add_channel (dialog, names[i], used, address);
+      gk_publish_dialog_add_channel (dialog, names[i], used, address, known);
       any_used |= used;
     }
   /* None chosen yet: the item's first channel, usually the portal. */
@@ -330,6 +333,16 @@ copy_index_number_activated (GSimpleAction *action,
   gk_record_editor_show_toast (self, _("Index number copied"));
 }
 
+/* In the ✓ menu in place of Publish, for a record that may not be published. */
+static void
+explain_publish_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  gk_record_editor_show_toast (GK_RECORD_EDITOR (user_data),
+                               _("A record not to be disclosed (不予公开) is never published: change its disclosure mode first"));
+}
+
 static const GActionEntry action_entries[] = {
   { "undo", undo_activated },
   { "submit", submit_activated },
@@ -338,6 +351,7 @@ static const GActionEntry action_entries[] = {
   { "reopen", reopen_activated },
   { "record-change", record_change_activated },
   { "copy-index-number", copy_index_number_activated },
+  { "explain-publish", explain_publish_activated },
 };
 
 void

@@ -35,7 +35,8 @@ static const struct {
   const char *explanation;   /* for a stage without a record */
 } states[] = {
   { GK_STAGE_PRESENT, "emblem-ok-symbolic", "success", N_("Present"), NULL },
-  { GK_STAGE_LATE, "task-past-due-symbolic", "warning", N_("Late"), NULL },
+  /* Late says whether the stage is published: see stage_label(). */
+  { GK_STAGE_LATE, "task-past-due-symbolic", "warning", NULL, NULL },
   { GK_STAGE_MISSING, "dialog-warning-symbolic", "error", N_("Missing"),
     N_("No record, although a later stage has one") },
   { GK_STAGE_DUE, "task-due-symbolic", "accent", N_("Due"),
@@ -142,6 +143,19 @@ gk_stage_row_init (GkStageRow *self)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
 }
 
+/* 逾期公开 is only for a stage published after its deadline; one still
+ * unpublished past it is 逾期未公开: one English word, two msgids. */
+static const char *
+stage_label (GkStage *stage,
+             guint    s)
+{
+  if (stage->state != GK_STAGE_LATE)
+    return _(states[s].label);
+  if (stage->record != NULL && gk_record_get_published_on (stage->record) != NULL)
+    return C_("project stage published after its deadline", "Late");
+  return C_("project stage past its deadline, not yet published", "Overdue");
+}
+
 GtkWidget *
 gk_stage_row_new (GkStage    *stage,
                   const char *current_uuid)
@@ -151,7 +165,7 @@ gk_stage_row_new (GkStage    *stage,
   GtkWidget *icon;
 
   self->item_key = g_strdup (gk_item_get_key (stage->item));
-  self->state_text = _(states[s].label);
+  self->state_text = stage_label (stage, s);
 
   icon = g_object_new (GTK_TYPE_IMAGE,
                        "icon-name", states[s].icon_name,

@@ -6,12 +6,15 @@
 #include "gk-a11y-value.h"
 #include "gk-field-editor.h"
 #include "gk-table-cell.h"
+#include "gk-tooltip.h"
 
 struct _GkTableCell
 {
   GtkWidget parent_instance;
 
   GtkWidget *child;              /* a GtkEntry, or a GtkDropDown for a choice */
+  GtkWidget *shown;              /* over an entry without focus: its text, ellipsized */
+  GtkEventController *focus;     /* the entry's */
   const GkField *table;
   guint column;
   GkTableRow *row;
@@ -58,10 +61,62 @@ style_cell (GkTableCell *self)
   if (shown)
     gtk_widget_add_css_class (self->child, severity == GK_SEVERITY_ERROR ? "error" : "warning");
   gtk_widget_set_tooltip_text (self->child, shown ? gk_table_row_get_message (self->row, self->column) : NULL);
+  /* The whole text of an ellipsized entry is a tooltip too. */
+  if (self->shown != NULL)
+    gtk_widget_set_has_tooltip (self->child, TRUE);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->child), GTK_ACCESSIBLE_STATE_INVALID,
                                shown && severity == GK_SEVERITY_ERROR
                                  ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
                                -1);
+}
+
+/* A cell too narrow for its text shows it ellipsized; the whole text is
+ * in the tooltip (and, for a screen reader, in the entry itself). */
+static gboolean
+on_query_tooltip_cb (GtkWidget   *widget,
+                     int          x,
+                     int          y,
+                     gboolean     keyboard,
+                     GtkTooltip  *tooltip,
+                     GkTableCell *self)
+{
+  const char *message = gtk_widget_get_tooltip_text (widget);
+
+  if (message != NULL && *message != '\0')
+    {
+      gk_tooltip_set_wide_text (tooltip, message);
+      return TRUE;
+    }
+  if (gk_table_cell_is_ellipsized (self))
+    {
+      gk_tooltip_set_wide_text (tooltip, gtk_editable_get_text (GTK_EDITABLE (self->child)));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+show_text (GkTableCell *self,
+           gboolean     focused)
+{
+  gboolean covered = !focused;
+
+  if (self->shown == NULL)
+    return;
+  gtk_label_set_text (GTK_LABEL (self->shown), gtk_editable_get_text (GTK_EDITABLE (self->child)));
+  gtk_widget_set_visible (self->shown, covered);
+  /* The entry's own text is hidden under the label, not drawn twice. */
+  if (covered)
+    gtk_widget_add_css_class (self->child, "gk-cell-covered");
+  else
+    gtk_widget_remove_css_class (self->child, "gk-cell-covered");
+}
+
+static void
+update_shown (GkTableCell *self)
+{
+  if (self->focus != NULL)
+    show_text (self, gtk_event_controller_focus_contains_focus (GTK_EVENT_CONTROLLER_FOCUS (self->focus)));
 }
 
 /* The dropdown's position of a choice's value or label; 0 is "—". */
@@ -101,6 +156,19 @@ on_entry_changed_cb (GtkEditable *entry,
 }
 
 static void
+on_entry_text_cb (GkTableCell *self)
+{
+  gtk_label_set_text (GTK_LABEL (self->shown), gtk_editable_get_text (GTK_EDITABLE (self->child)));
+}
+
+static void
+on_focus_enter_cb (GtkEventControllerFocus *controller,
+                   GkTableCell             *self)
+{
+  show_text (self, TRUE);
+}
+
+static void
 on_dropdown_selected_cb (GtkDropDown *dropdown,
                          GParamSpec  *pspec,
                          GkTableCell *self)
@@ -121,6 +189,7 @@ on_focus_leave_cb (GtkEventControllerFocus *controller,
 {
   g_autofree char *shown = NULL;
 
+  show_text (self, FALSE);
   if (self->row == NULL || gk_table_row_get_severity (self->row, self->column) == GK_SEVERITY_ERROR)
     return;
 
@@ -230,10 +299,31 @@ gk_table_cell_constructed (GObject *object)
       if (column->kind == GK_FIELD_MONEY || column->kind == GK_FIELD_DECIMAL || column->kind == GK_FIELD_INTEGER)
         gtk_editable_set_alignment (GTK_EDITABLE (self->child), 1.0);
       g_signal_connect (self->child, "changed", G_CALLBACK (on_entry_changed_cb), self);
+      g_signal_connect_swapped (self->child, "notify::text", G_CALLBACK (on_entry_text_cb), self);
+      g_signal_connect (self->child, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self);
+      g_signal_connect (focus, "enter", G_CALLBACK (on_focus_enter_cb), self);
       g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave_cb), self);
       gtk_widget_add_controller (self->child, focus);
+      self->focus = focus;
+
+      /* GtkEntry clips a long text at the cell's edge; a label over it
+       * ellipsizes it instead, and steps aside while the clerk types.
+       * Clicks go through it to the entry. */
+      self->shown = gtk_label_new (NULL);
+      gtk_label_set_ellipsize (GTK_LABEL (self->shown), PANGO_ELLIPSIZE_END);
+      gtk_label_set_single_line_mode (GTK_LABEL (self->shown), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (self->shown), gtk_editable_get_alignment (GTK_EDITABLE (self->child)));
+      gtk_widget_set_can_target (self->shown, FALSE);
+      gtk_widget_add_css_class (self->shown, "gk-cell-text");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->shown), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
     }
   gtk_widget_set_parent (self->child, GTK_WIDGET (self));
+  /* The cell's layout gives every child the whole cell: the label lies over the entry. */
+  if (self->shown != NULL)
+    {
+      gtk_widget_set_parent (self->shown, GTK_WIDGET (self));
+      update_shown (self);
+    }
 }
 
 static void
@@ -241,6 +331,7 @@ gk_table_cell_dispose (GObject *object)
 {
   GkTableCell *self = GK_TABLE_CELL (object);
 
+  g_clear_pointer (&self->shown, gtk_widget_unparent);
   g_clear_pointer (&self->child, gtk_widget_unparent);
   g_clear_object (&self->row);
 
@@ -457,4 +548,13 @@ gk_table_cell_set_value (GkTableCell *self,
     gtk_drop_down_set_selected (GTK_DROP_DOWN (self->child), choice_position (self, value));
   else
     gtk_editable_set_text (GTK_EDITABLE (self->child), value != NULL ? value : "");
+}
+
+gboolean
+gk_table_cell_is_ellipsized (GkTableCell *self)
+{
+  g_return_val_if_fail (GK_IS_TABLE_CELL (self), FALSE);
+
+  return self->shown != NULL && gtk_widget_get_visible (self->shown) &&
+         pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (self->shown)));
 }

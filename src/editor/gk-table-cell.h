@@ -37,4 +37,7 @@ const char    *gk_table_cell_get_value    (GkTableCell   *self);
 void           gk_table_cell_set_value    (GkTableCell   *self,
                                            const char    *value);
 
+/* The cell shows its text cut short with "…" (the whole text is its tooltip). */
+gboolean       gk_table_cell_is_ellipsized (GkTableCell *self);
+
 G_END_DECLS

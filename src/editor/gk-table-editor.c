@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "gk-field-editor.h"
@@ -12,12 +13,13 @@
 
 /* Problems listed under the table; the rest are counted. */
 #define MAX_LISTED_PROBLEMS 3
-/* The table shows its rows up to this height, then scrolls. GTK 4.8's
- * list views report no natural height before their rows exist, so the
- * height is set from the row count. */
-#define ROW_HEIGHT 30
+/* The table is as tall as its rows up to this height, then scrolls. GTK
+ * 4.8's list views report no natural height before their rows exist, so
+ * the least height is estimated from the row count (an entry row is about
+ * 38 px); the natural height of the laid-out rows takes over from there. */
+#define ROW_HEIGHT 38
 #define HEADER_HEIGHT 32
-#define MAX_TABLE_HEIGHT 360
+#define MAX_TABLE_HEIGHT 420
 
 struct _GkTableEditor
 {
@@ -29,6 +31,7 @@ struct _GkTableEditor
   GtkLabel *help_label;
   GtkScrolledWindow *scrolled;
   GtkColumnView *column_view;
+  GtkLabel *wide_label;
   GtkLabel *empty_label;
   GtkWidget *toolbar;
   GtkLabel *problems_label;
@@ -106,7 +109,7 @@ update_summary (GkTableEditor *self)
   count = g_strdup_printf (ngettext ("%u row", "%u rows", n), n);
   gtk_label_set_text (self->count_label, count);
   gtk_scrolled_window_set_min_content_height (self->scrolled,
-                                              MIN (HEADER_HEIGHT + (int) MAX (n, 2) * ROW_HEIGHT, MAX_TABLE_HEIGHT));
+                                              MIN (HEADER_HEIGHT + (int) MAX (n, 1) * ROW_HEIGHT, MAX_TABLE_HEIGHT));
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n == 0);
 
   if (self->report != NULL)
@@ -511,6 +514,56 @@ on_selection_changed_cb (GkTableEditor *self)
   update_actions (self);
 }
 
+/* Columns out of sight to the right are said under the table: an overlay
+ * scrollbar alone does not show until the pointer moves over it. */
+static void
+on_hadjustment_changed_cb (GtkAdjustment *adjustment,
+                           GkTableEditor *self)
+{
+  gboolean hidden = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) <
+                    gtk_adjustment_get_upper (adjustment) - 1;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->wide_label)) != hidden)
+    gtk_widget_set_visible (GTK_WIDGET (self->wide_label), hidden);
+}
+
+/* The wheel over a table that has nothing more to show in that direction
+ * scrolls the form around it: GtkScrolledWindow keeps every scroll event
+ * it gets, even one it cannot use, so the form would stop over each table.
+ * This runs in the capture phase, before the table's own scrolling. */
+static gboolean
+on_scroll_capture_cb (GtkEventControllerScroll *controller,
+                      double                    dx,
+                      double                    dy,
+                      GkTableEditor            *self)
+{
+  GtkAdjustment *inner = gtk_scrolled_window_get_vadjustment (self->scrolled);
+  GtkWidget *outer;
+  GtkAdjustment *adjustment;
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  double step, value;
+
+  /* Shift turns the wheel sideways: the table's own. */
+  if (dy == 0 || (state & GDK_SHIFT_MASK) != 0)
+    return GDK_EVENT_PROPAGATE;
+  if ((dy > 0 && gtk_adjustment_get_value (inner) + gtk_adjustment_get_page_size (inner) < gtk_adjustment_get_upper (inner) - 0.5) ||
+      (dy < 0 && gtk_adjustment_get_value (inner) > gtk_adjustment_get_lower (inner) + 0.5))
+    return GDK_EVENT_PROPAGATE;
+
+  outer = gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (self)), GTK_TYPE_SCROLLED_WINDOW);
+  if (outer == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (outer));
+  /* The step GtkScrolledWindow takes for a wheel notch; smooth deltas are pixels. */
+  step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL
+           ? pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0) : 1.0;
+  value = CLAMP (gtk_adjustment_get_value (adjustment) + dy * step, gtk_adjustment_get_lower (adjustment),
+                 gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, value);
+  return GDK_EVENT_STOP;
+}
+
 static void
 gk_table_editor_class_init (GkTableEditorClass *klass)
 {
@@ -536,6 +589,7 @@ gk_table_editor_class_init (GkTableEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkTableEditor, help_label);
   gtk_widget_class_bind_template_child (widget_class, GkTableEditor, scrolled);
   gtk_widget_class_bind_template_child (widget_class, GkTableEditor, column_view);
+  gtk_widget_class_bind_template_child (widget_class, GkTableEditor, wide_label);
   gtk_widget_class_bind_template_child (widget_class, GkTableEditor, empty_label);
   gtk_widget_class_bind_template_child (widget_class, GkTableEditor, toolbar);
   gtk_widget_class_bind_template_child (widget_class, GkTableEditor, problems_label);
@@ -558,6 +612,9 @@ gk_table_editor_class_init (GkTableEditorClass *klass)
 static void
 gk_table_editor_init (GkTableEditor *self)
 {
+  GtkEventController *scroll;
+  GtkAdjustment *hadjustment;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_list_store_new (GK_TYPE_TABLE_ROW);
@@ -566,6 +623,16 @@ gk_table_editor_init (GkTableEditor *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  gtk_scrolled_window_set_max_content_height (self->scrolled, MAX_TABLE_HEIGHT);
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll_capture_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->scrolled), scroll);
+
+  hadjustment = gtk_scrolled_window_get_hadjustment (self->scrolled);
+  g_signal_connect_object (hadjustment, "changed", G_CALLBACK (on_hadjustment_changed_cb), self, 0);
+  g_signal_connect_object (hadjustment, "value-changed", G_CALLBACK (on_hadjustment_changed_cb), self, 0);
 }
 
 GtkWidget *

@@ -309,7 +309,8 @@ build_carried_over (GkPreferencesReportPage *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (switch_row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (switch_row), _("Entered here, not taken from last year's row IV"));
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (switch_row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entered here"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (switch_row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (switch_row), toggle);
   g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_carried_switch_cb), self, G_CONNECT_SWAPPED);

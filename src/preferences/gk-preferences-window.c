@@ -136,7 +136,10 @@ fill_units (GkPreferencesWindow *self)
       gtk_switch_set_active (GTK_SWITCH (toggle), !gk_unit_item_get_retired (unit));
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (toggle, _("In use"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      /* The row says the unit, its switch what it turns: GTK 4.8 would
+       * otherwise name the row after both ("区财政局 区财政局"). */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, _("In use"), -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
       g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_unit_retired_cb), self, G_CONNECT_SWAPPED);

@@ -7,6 +7,7 @@
 #include "gk-a11y-value.h"
 #include "gk-calendar.h"
 #include "gk-plan-section.h"
+#include "gk-supervision-export.h"
 #include "gk-supervision-view.h"
 
 struct _GkSupervisionView
@@ -27,12 +28,21 @@ struct _GkSupervisionView
   GtkBox *domains_box;
   GtkWidget *empty_page;
   GkPlanSection *plan_section;
+  GtkWidget *export_button;
+  GtkWidget *header_box;
+  GtkWidget *controls_box;
 
   GkStore *store;
   GkPeriod period;
   GPtrArray *report;      /* of GkSupervisionRow, as shown */
+  GPtrArray *row_widgets; /* the GtkListBoxRow of each report row but the overall total, in order */
+  GPtrArray *headers;     /* each domain's column titles: beside its title, then as its first row */
+  char *from;             /* the period counted */
+  char *to;
   char *today;            /* the day the report was counted on */
   gboolean dirty;         /* the ledger changed while the view was hidden */
+  gboolean narrow;        /* numbers under the names: see update_narrow() */
+  guint narrow_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (GkSupervisionView, gk_supervision_view, ADW_TYPE_BIN)
@@ -45,6 +55,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  UNIT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* The columns of every domain's table, in order. */
 enum {
@@ -60,6 +77,9 @@ enum {
 /* Narrow enough for a 360-pixel phone-sized window; the size groups keep
  * the columns apart by their widest header anyway. */
 #define COLUMN_SPACING 6
+/* Below this width a row puts its numbers under the unit's name: side by
+ * side, a name and six columns need about 470 pixels. */
+#define NARROW_WIDTH 560
 
 static char *
 format_rate (const GkSupervisionRow *row)
@@ -173,7 +193,9 @@ create_table_row (const GkSupervisionRow *row,
   else
     name = g_strdup (_("No responsible unit"));
 
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
+  /* Activating a row shows its unit's records in the list beside. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), TRUE);
+  gtk_widget_set_tooltip_text (list_row, _("Show the unit’s records"));
   gtk_widget_set_margin_top (box, 9);
   gtk_widget_set_margin_bottom (box, 9);
   gtk_widget_set_margin_start (box, 12);
@@ -232,7 +254,7 @@ create_table_row (const GkSupervisionRow *row,
 static GtkWidget *
 create_table_header (GtkSizeGroup **columns)
 {
-  const char *titles[N_COLUMNS] = { _("Due"), _("On Time"), _("Late"), _("Overdue"), _("Not Yet Due"), _("Rate") };
+  const char *titles[N_COLUMNS] = { _("Due"), _("On Time"), C_("records published after their deadline", "Late"), _("Overdue"), _("Not Yet Due"), _("Rate") };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, COLUMN_SPACING);
   g_autofree char *tooltip = NULL;
 
@@ -243,6 +265,7 @@ create_table_header (GtkSizeGroup **columns)
     {
       GtkWidget *label = create_cell (columns[i], titles[i]);
 
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
       gtk_widget_add_css_class (label, "caption-heading");
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (box), label);
@@ -297,6 +320,79 @@ show_summary (GkSupervisionView      *self,
 }
 
 static void
+on_list_row_activated_cb (GkSupervisionView *self,
+                          GtkListBoxRow     *list_row)
+{
+  for (guint i = 0; self->report != NULL && i < self->row_widgets->len; i++)
+    if (g_ptr_array_index (self->row_widgets, i) == (gpointer) list_row)
+      {
+        const GkSupervisionRow *row = g_ptr_array_index (self->report, i);
+
+        g_signal_emit (self, signals[UNIT_ACTIVATED], 0, row->unit_id, row->domain);
+        return;
+      }
+}
+
+/* Each row, and the header, as wide or narrow as the view is. */
+static void
+update_narrow (GkSupervisionView *self)
+{
+  GtkOrientation orientation = self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->header_box), orientation);
+  gtk_widget_set_halign (self->controls_box, self->narrow ? GTK_ALIGN_START : GTK_ALIGN_FILL);
+  for (guint i = 0; i + 1 < self->headers->len; i += 2)
+    {
+      GtkWidget *titles[] = { g_ptr_array_index (self->headers, i),
+                              gtk_list_box_row_get_child (g_ptr_array_index (self->headers, i + 1)) };
+
+      gtk_widget_set_visible (g_ptr_array_index (self->headers, i), !self->narrow);
+      gtk_widget_set_visible (g_ptr_array_index (self->headers, i + 1), self->narrow);
+      /* Narrow, a title may take two lines ("Not Yet / Due") rather than
+       * widen the window; the hidden titles too, which share the size groups. */
+      for (guint t = 0; t < G_N_ELEMENTS (titles); t++)
+        for (GtkWidget *label = gtk_widget_get_first_child (titles[t]); label != NULL; label = gtk_widget_get_next_sibling (label))
+          gtk_label_set_wrap (GTK_LABEL (label), self->narrow);
+    }
+  for (guint i = 0; i < self->row_widgets->len; i++)
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (g_ptr_array_index (self->row_widgets, i));
+
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (box), orientation);
+      gtk_box_set_spacing (GTK_BOX (box), self->narrow ? 6 : 12);
+      gtk_widget_set_halign (gtk_widget_get_last_child (box), self->narrow ? GTK_ALIGN_END : GTK_ALIGN_FILL);
+    }
+}
+
+static gboolean
+update_narrow_idle_cb (gpointer data)
+{
+  GkSupervisionView *self = GK_SUPERVISION_VIEW (data);
+
+  self->narrow_idle_id = 0;
+  update_narrow (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The layout follows the width the view shows, which is its scrolled
+ * window's page: changed after the allocation that set it, never during it. */
+static void
+on_page_size_cb (GkSupervisionView *self,
+                 GParamSpec        *pspec,
+                 GtkAdjustment     *adjustment)
+{
+  double width = gtk_adjustment_get_page_size (adjustment);
+  gboolean narrow = width > 0 && width < NARROW_WIDTH;
+
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_idle_id == 0)
+        self->narrow_idle_id = g_idle_add (update_narrow_idle_cb, self);
+    }
+}
+
+static void
 show_report (GkSupervisionView *self)
 {
   GtkSizeGroup *columns[N_COLUMNS];
@@ -315,17 +411,35 @@ show_report (GkSupervisionView *self)
         {
           group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
           adw_preferences_group_set_title (group, row->domain_name);
+          GtkWidget *header_row = gtk_list_box_row_new ();
+
           adw_preferences_group_set_header_suffix (group, create_table_header (columns));
+          /* Narrow, the titles leave the domain's name its room and head the list instead. */
+          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (header_row), create_table_header (columns));
+          gtk_widget_set_margin_top (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (header_row)), 6);
+          gtk_widget_set_margin_bottom (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (header_row)), 6);
+          gtk_widget_set_halign (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (header_row)), GTK_ALIGN_END);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (header_row), FALSE);
+          gtk_widget_set_focusable (header_row, FALSE);
+          g_ptr_array_add (self->headers, adw_preferences_group_get_header_suffix (group));
+          g_ptr_array_add (self->headers, header_row);
           list = gtk_list_box_new ();
           gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+          g_signal_connect_object (list, "row-activated", G_CALLBACK (on_list_row_activated_cb), self, G_CONNECT_SWAPPED);
           gtk_widget_add_css_class (list, "boxed-list");
           gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           row->domain_name, -1);
+          gtk_list_box_append (GTK_LIST_BOX (list), header_row);
           adw_preferences_group_add (group, list);
           gtk_box_append (self->domains_box, GTK_WIDGET (group));
         }
 
-      gtk_list_box_append (GTK_LIST_BOX (list), create_table_row (row, columns));
+      {
+        GtkWidget *list_row = create_table_row (row, columns);
+
+        gtk_list_box_append (GTK_LIST_BOX (list), list_row);
+        g_ptr_array_add (self->row_widgets, list_row);
+      }
       if (row->kind == GK_SUPERVISION_ROW_DOMAIN_TOTAL)
         group = NULL;
     }
@@ -333,6 +447,7 @@ show_report (GkSupervisionView *self)
   /* The widgets hold the groups now. */
   for (guint i = 0; i < N_COLUMNS; i++)
     g_object_unref (columns[i]);
+  update_narrow (self);
 }
 
 /* Two boxes rather than a stack: a stack would measure the hidden page at
@@ -357,6 +472,10 @@ refresh (GkSupervisionView *self)
   self->dirty = FALSE;
   clear_domains (self);
   g_clear_pointer (&self->report, g_ptr_array_unref);
+  g_ptr_array_set_size (self->row_widgets, 0);
+  g_ptr_array_set_size (self->headers, 0);
+  g_clear_pointer (&self->from, g_free);
+  g_clear_pointer (&self->to, g_free);
   g_free (self->today);
   self->today = gk_today ();
 
@@ -376,12 +495,101 @@ refresh (GkSupervisionView *self)
 
   /* Translators: the period of the supervision report, then the day it was counted on */
   range = g_strdup_printf (_("Due from %s to %s, as of %s"), from, to, self->today);
+  self->from = g_strdup (from);
+  self->to = g_strdup (to);
   gtk_label_set_text (self->range_label, range);
 
   total = g_ptr_array_index (self->report, self->report->len - 1);
   show_summary (self, total);
   show_report (self);
   show_empty (self, total->due == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.export", total->due > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.copy", total->due > 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Export                                                              */
+
+static void
+show_toast (GkSupervisionView *self,
+            const char        *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static void
+on_export_response_cb (GtkNativeDialog   *chooser,
+                       int                response,
+                       GkSupervisionView *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *done = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  if (!gk_supervision_view_export (self, path, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  /* Translators: %s is the file's name */
+  {
+    g_autofree char *base = g_file_get_basename (file);
+
+    done = g_strdup_printf (_("Saved “%s”"), base);
+  }
+  show_toast (self, done);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GkSupervisionView *self = GK_SUPERVISION_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  gboolean xlsx = g_strcmp0 (g_variant_get_string (parameter, NULL), "xlsx") == 0;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->report == NULL)
+    return;
+
+  /* Translators: the file name offered for the supervision report; %s is the day it was counted on */
+  name = g_strdup_printf (_("timeliness-%s.%s"), self->today, xlsx ? "xlsx" : "csv");
+  chooser = gtk_file_chooser_native_new (_("Export the Timeliness Report"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+copy_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GkSupervisionView *self = GK_SUPERVISION_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gk_supervision_view_dup_text (self, &error);
+
+  if (text == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  show_toast (self, _("Report copied: paste it into a spreadsheet"));
 }
 
 static void
@@ -462,12 +670,15 @@ gk_supervision_view_dispose (GObject *object)
 {
   GkSupervisionView *self = GK_SUPERVISION_VIEW (object);
 
+  g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
   /* No refresh may reach a view whose children are gone. */
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_SUPERVISION_VIEW);
   g_clear_object (&self->store);
   g_clear_pointer (&self->report, g_ptr_array_unref);
+  g_clear_pointer (&self->row_widgets, g_ptr_array_unref);
+  g_clear_pointer (&self->headers, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gk_supervision_view_parent_class)->dispose (object);
 }
@@ -478,6 +689,8 @@ gk_supervision_view_finalize (GObject *object)
   GkSupervisionView *self = GK_SUPERVISION_VIEW (object);
 
   g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->from, g_free);
+  g_clear_pointer (&self->to, g_free);
 
   G_OBJECT_CLASS (gk_supervision_view_parent_class)->finalize (object);
 }
@@ -504,6 +717,17 @@ gk_supervision_view_class_init (GkSupervisionViewClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * GkSupervisionView::unit-activated:
+   * @unit_id: the unit of the row, 0 for a domain's "All units"
+   * @domain: the row's domain
+   *
+   * The clerk activated a row: the window shows the unit's records.
+   */
+  signals[UNIT_ACTIVATED] =
+    g_signal_new ("unit-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/supervision/gk-supervision-view.ui");
   gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, range_label);
   gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, period_dropdown);
@@ -519,7 +743,14 @@ gk_supervision_view_class_init (GkSupervisionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, plan_section);
 
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, export_button);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, header_box);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionView, controls_box);
+
   gtk_widget_class_bind_template_callback (widget_class, on_period_dropdown_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "supervision.export", "s", export_activated);
+  gtk_widget_class_install_action (widget_class, "supervision.copy", NULL, copy_activated);
 
   g_type_ensure (GK_TYPE_PLAN_SECTION);
 }
@@ -528,7 +759,15 @@ static void
 gk_supervision_view_init (GkSupervisionView *self)
 {
   self->period = GK_PERIOD_THIS_YEAR;
+  self->row_widgets = g_ptr_array_new ();
+  self->headers = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.copy", FALSE);
+  /* The bin's own child: not a template child, which dispose would unparent under it. */
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)))),
+                           "notify::page-size",
+                           G_CALLBACK (on_page_size_cb), self, G_CONNECT_SWAPPED);
   gk_a11y_value_follow (GTK_WIDGET (self->period_dropdown), _("Period"));
 }
 
@@ -594,4 +833,42 @@ gk_supervision_view_get_report (GkSupervisionView *self)
   g_return_val_if_fail (GK_IS_SUPERVISION_VIEW (self), NULL);
 
   return self->report;
+}
+
+gboolean
+gk_supervision_view_export (GkSupervisionView  *self,
+                            const char         *path,
+                            GError            **error)
+{
+  GkSupervisionExportFormat format;
+
+  g_return_val_if_fail (GK_IS_SUPERVISION_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->report == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no report to export yet"));
+      return FALSE;
+    }
+  if (!gk_supervision_export_format_for_path (path, &format))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                           _("Choose a name ending in .xlsx for a workbook or .csv for CSV"));
+      return FALSE;
+    }
+  return gk_supervision_export_write (self->report, self->from, self->to, self->today, format, path, error);
+}
+
+char *
+gk_supervision_view_dup_text (GkSupervisionView  *self,
+                              GError            **error)
+{
+  g_return_val_if_fail (GK_IS_SUPERVISION_VIEW (self), NULL);
+
+  if (self->report == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no report to export yet"));
+      return NULL;
+    }
+  return gk_supervision_export_dup_text (self->report, self->from, self->to, self->today, error);
 }

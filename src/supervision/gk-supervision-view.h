@@ -19,5 +19,13 @@ void             gk_supervision_view_set_period (GkSupervisionView *self,
 /* The rows shown, as gk_store_supervision_report() returned them; NULL
  * before the first report. */
 GPtrArray       *gk_supervision_view_get_report (GkSupervisionView *self);
+/* Saves the report shown as a workbook (.xlsx) or CSV (.csv), by @path's
+ * ending, as its Export menu does after the file chooser. */
+gboolean         gk_supervision_view_export     (GkSupervisionView  *self,
+                                                 const char         *path,
+                                                 GError            **error);
+/* The report shown as tab-separated text, as Copy Table puts it on the clipboard. */
+char            *gk_supervision_view_dup_text   (GkSupervisionView  *self,
+                                                 GError            **error);
 
 G_END_DECLS

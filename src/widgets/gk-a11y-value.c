@@ -81,3 +81,58 @@ gk_a11y_value_follow (GtkWidget  *widget,
   g_signal_connect (widget, "notify::model", G_CALLBACK (update_description), NULL);
   update_description (widget);
 }
+
+/* "_Restore from Backup…" as a screen reader should say it. */
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *plain = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] == '_')
+        g_string_append_c (plain, *p++);
+      else if (*p != '_')
+        g_string_append_c (plain, *p);
+    }
+  return g_string_free (plain, FALSE);
+}
+
+/* On every button's "realize": a button on a page never shown keeps its
+ * name from the template (see gk-window.ui's Restore from Backup…). */
+static gboolean
+on_realize_hook (GSignalInvocationHint *hint,
+                      guint                  n_params,
+                      const GValue          *params,
+                      gpointer               data)
+{
+  GObject *object = g_value_get_object (&params[0]);
+
+  if (GTK_IS_BUTTON (object) && gtk_button_get_use_underline (GTK_BUTTON (object)) &&
+      gtk_button_get_label (GTK_BUTTON (object)) != NULL)
+    {
+      g_autofree char *plain = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (object)));
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (object));
+
+      /* GTK 4.8 says the button's label and then its label widget's text:
+       * the name alone is said, the label widget only shows it. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (object), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+      if (GTK_IS_LABEL (child))
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+    }
+  return TRUE;
+}
+
+void
+gk_a11y_name_mnemonic_buttons (void)
+{
+  static gsize installed;
+
+  if (g_once_init_enter (&installed))
+    {
+      /* The signal exists once the class does; buttons are made later. */
+      g_type_class_unref (g_type_class_ref (GTK_TYPE_BUTTON));
+      g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0, on_realize_hook, NULL, NULL);
+      g_once_init_leave (&installed, 1);
+    }
+}

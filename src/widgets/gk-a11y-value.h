@@ -15,4 +15,8 @@ void gk_a11y_value_follow    (GtkWidget  *widget,
 void gk_a11y_value_set_label (GtkWidget  *widget,
                               const char *label);
 
+/* GTK 4.8 names a text button with a mnemonic twice ("_Save Save"): from
+ * now on every such button is named by its label alone. */
+void gk_a11y_name_mnemonic_buttons (void);
+
 G_END_DECLS

@@ -29,6 +29,7 @@ struct _GkWindow
   GkRecordEditor *record_editor;   /* made when the first record is shown */
   GtkWidget *status_menu_button;
   GtkWidget *publish_button;
+  GtkWidget *delete_button;
   GkSupervisionView *supervision_view;
 
   AdwStatusPage *error_page;
@@ -39,6 +40,9 @@ struct _GkWindow
   GSettings *settings;
   guint due_soon_workdays;     /* the "due-soon-workdays" setting */
   GCancellable *verify_cancellable;
+  GCancellable *index_cancellable;
+  guint index_done;              /* records indexed so far, while the search index is rebuilt */
+  guint index_total;
   guint attach_records_id;         /* idle that gives the list its model */
   guint follow_list_id;            /* idle that moves the open record to the list's copy */
   GkStore *store;

@@ -100,9 +100,24 @@ gk_window_show_report (GkWindow *self)
   gk_window_show_record (self, NULL);
 }
 
+/* A row of the report leads to its unit's records in the list beside it. */
+static void
+on_report_unit_activated_cb (GkWindow   *self,
+                             gint64      unit_id,
+                             const char *domain)
+{
+  if (self->units == NULL)
+    return;
+  g_object_set (self->list_pane, "selected-unit", gk_unit_model_find (self->units, unit_id), NULL);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->list_pane));
+}
+
 void
 gk_window_supervision_init (GkWindow *self)
 {
+  g_signal_connect_object (self->supervision_view, "unit-activated",
+                           G_CALLBACK (on_report_unit_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list_pane, "notify::selected-unit",
                            G_CALLBACK (on_unit_selected_cb), self, G_CONNECT_SWAPPED);
 }

@@ -77,6 +77,14 @@ gk_window_update_panes (GkWindow *self)
       subtitle = g_strdup_printf (ngettext ("%u record", "%u records", shown), shown);
       list_page = shown > 0 ? "records" : searching ? "no-results" : "empty";
     }
+  /* Searches may miss records until the index is rebuilt: the list says so. */
+  if (self->store != NULL && gk_store_get_search_index_pending (self->store))
+    {
+      g_free (subtitle);
+      /* Translators: the search index is being rebuilt; %u is the percentage done */
+      subtitle = g_strdup_printf (_("Indexing for search… %u%%"),
+                                  self->index_total > 0 ? self->index_done * 100 / self->index_total : 0);
+    }
 
   update_empty_page (self);
   g_object_set (self->list_pane,
@@ -257,6 +265,24 @@ on_publish_state_cb (GkWindow *self)
     return;
   gtk_widget_set_visible (self->publish_button,
                           gtk_widget_get_sensitive (self->publish_button) && !adw_leaflet_get_folded (self->leaflet));
+}
+
+/* Folding keeps what the clerk was working on in sight: the open record or
+ * catalog item, not the sidebar the leaflet would otherwise show. The
+ * header then keeps its title and the ✓ menu: Delete moves into it. */
+static void
+on_leaflet_folded_cb (GkWindow *self)
+{
+  gboolean folded;
+
+  if (self->leaflet == NULL || self->delete_button == NULL)
+    return;
+
+  folded = adw_leaflet_get_folded (self->leaflet);
+  gtk_widget_set_visible (self->delete_button, !folded);
+  if (folded && (self->record != NULL ||
+                 (is_catalog (self) && self->catalog_editor != NULL && gk_catalog_editor_get_item (self->catalog_editor) != NULL)))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
 }
 
 static void
@@ -531,6 +557,38 @@ on_store_verified_cb (GObject      *source,
   drop_store (GK_WINDOW (user_data), error);
 }
 
+static void
+on_index_progress_cb (guint    done,
+                      guint    total,
+                      gpointer user_data)
+{
+  GkWindow *self = GK_WINDOW (user_data);
+
+  self->index_done = done;
+  self->index_total = total;
+  gk_window_update_panes (self);
+}
+
+static void
+on_index_rebuilt_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GkWindow *self;
+
+  if (!gk_store_rebuild_search_index_finish (GK_STORE (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* The next start tries again; searching works meanwhile, on what was indexed. */
+      g_warning ("Could not rebuild the search index: %s", error->message);
+      return;
+    }
+  self = GK_WINDOW (user_data);
+  gk_window_update_panes (self);
+}
+
 /* Preferences changed how early "due soon" begins: recount and relist. */
 static void
 on_due_soon_changed_cb (GkWindow *self)
@@ -557,6 +615,16 @@ gk_window_constructed (GObject *object)
 
   if (self->records != NULL)
     self->attach_records_id = g_idle_add_full (G_PRIORITY_LOW, attach_records_idle, self, NULL);
+
+  /* A ledger from an older version opened before its search index was
+   * rebuilt (minutes for 100 000 records): rebuilt now, in a worker, the
+   * list pane saying how far it is. */
+  if (self->store != NULL && gk_store_get_search_index_pending (self->store))
+    {
+      self->index_cancellable = g_cancellable_new ();
+      gk_store_rebuild_search_index_async (self->store, on_index_progress_cb, self, self->index_cancellable,
+                                           on_index_rebuilt_cb, self);
+    }
 
   /* A large ledger opened before its integrity check; run it now that the
    * window can show the ledger meanwhile. */
@@ -624,6 +692,8 @@ gk_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->verify_cancellable);
   g_clear_object (&self->verify_cancellable);
+  g_cancellable_cancel (self->index_cancellable);
+  g_clear_object (&self->index_cancellable);
   g_clear_handle_id (&self->attach_records_id, g_source_remove);
   g_clear_handle_id (&self->follow_list_id, g_source_remove);
   /* A window destroyed without closing still saves the item being edited,
@@ -685,6 +755,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/window/gk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, leaflet);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, content_pane);
@@ -693,6 +764,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, record_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, status_menu_button);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, publish_button);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, delete_button);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, supervision_view);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, catalog_page);
