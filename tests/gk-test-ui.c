@@ -203,3 +203,41 @@ gk_test_ui_new_application (void)
   g_assert_no_error (error);
   return app;
 }
+
+typedef struct
+{
+  gint64 start;
+  gint64 duration;
+  gboolean done;
+} ClockWait;
+
+static gboolean
+clock_wait_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       data)
+{
+  ClockWait *wait = data;
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  if (wait->start == 0)
+    wait->start = now;
+  wait->done = now - wait->start >= wait->duration;
+  return wait->done ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+static gboolean
+clock_wait_done (gpointer data)
+{
+  return ((ClockWait *) data)->done;
+}
+
+void
+gk_test_ui_wait_animations (GtkWidget *widget,
+                            gint64     usec)
+{
+  ClockWait wait = { 0, usec, FALSE };
+
+  /* Our own tick keeps the clock running after the animation stops. */
+  gtk_widget_add_tick_callback (widget, clock_wait_tick_cb, &wait, NULL);
+  gk_test_ui_wait_until (clock_wait_done, &wait);
+}

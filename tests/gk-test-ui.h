@@ -36,6 +36,11 @@ gboolean   gk_test_ui_run_until    (GkTestPredicate predicate,
  * cleared by finalization, a dialog pointer cleared when it closes). */
 gboolean   gk_test_ui_is_null      (gpointer data);
 
+/* Waits until @widget's frame clock has run @usec further: an animation
+ * started on it (a toast coming in) has then run its course. */
+void       gk_test_ui_wait_animations (GtkWidget *widget,
+                                       gint64     usec);
+
 /* TRUE when @widget is the one looked for. */
 typedef gboolean (*GkTestWidgetMatch) (GtkWidget *widget,
                                        gpointer   data);

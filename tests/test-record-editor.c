@@ -1054,6 +1054,11 @@ test_attachment_remove (Fixture       *fixture,
   row = gk_test_find_with_property (section, "file-name", "评标报告.pdf");
   g_signal_emit_by_name (row, "remove");
   g_assert_cmpuint (gk_attachments_section_get_n_rows (fixture->editor->attachments_section), ==, 1);
+  /* As a clerk sees it: the toast has come in before its Undo is clicked.
+   * (libadwaita 1.2 frees a toast twice when it is dismissed while its
+   * showing animation still runs.) */
+  gk_test_ui_wait_until (shows_toast, overlay);
+  gk_test_ui_wait_animations (overlay, 500 * 1000);
   g_signal_emit_by_name (gk_test_find_button (overlay, "_Undo"), "clicked");
   gk_test_ui_flush ();
   g_assert_cmpuint (gk_attachments_section_get_n_rows (fixture->editor->attachments_section), ==, 2);
@@ -1065,6 +1070,7 @@ test_attachment_remove (Fixture       *fixture,
   row = gk_test_find_with_property (section, "file-name", "评标报告.pdf");
   g_signal_emit_by_name (row, "remove");
   gk_test_ui_wait_until (shows_toast, overlay);
+  gk_test_ui_wait_animations (overlay, 500 * 1000);
   gtk_widget_activate_action (gk_test_find_widget (overlay, is_toast, NULL), "toast.close", NULL);
   gk_test_ui_wait_until (has_one_attachment, fixture);
 
