@@ -20,6 +20,7 @@ static const char *migrations[] = {
   "003-calendar.sql",
   "004-publications.sql",
   "009-report.sql",
+  "010-bundle-revisions.sql",
 };
 
 /* Every commit waits until the WAL is on the disk: a clerk's saved record
