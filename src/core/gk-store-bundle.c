@@ -106,20 +106,6 @@ row_from_statement (GkDbStatement *stmt)
   return row;
 }
 
-static GkAttachment *
-attachment_from_statement (GkDbStatement *stmt)
-{
-  GkAttachment *attachment = g_new0 (GkAttachment, 1);
-
-  attachment->id = gk_db_statement_get_int64 (stmt, 0);
-  attachment->record_id = gk_db_statement_get_int64 (stmt, 1);
-  attachment->name = gk_db_statement_dup_text (stmt, 2);
-  attachment->size = gk_db_statement_get_int64 (stmt, 3);
-  attachment->sha256 = gk_db_statement_dup_text (stmt, 4);
-  attachment->added_at = gk_db_statement_dup_text (stmt, 5);
-  return attachment;
-}
-
 gboolean
 gk_store_foreach_bundle_row (GkStore              *store,
                              const GkBundleConfig *config,
@@ -184,7 +170,7 @@ gk_store_foreach_bundle_attachment (GkStore               *store,
     return FALSE;
   while (gk_db_statement_step (stmt, &local_error))
     {
-      GkAttachment *attachment = attachment_from_statement (stmt);
+      GkAttachment *attachment = gk_store_attachment_from_statement (stmt);
 
       func (attachment, user_data);
       gk_attachment_free (attachment);
@@ -232,7 +218,7 @@ gk_store_get_bundle_row (GkStore  *store,
   if (stmt == NULL || !gk_db_statement_bind_int64 (stmt, 1, id, error))
     return NULL;
   while (gk_db_statement_step (stmt, &local_error))
-    g_ptr_array_add (row->attachments, attachment_from_statement (stmt));
+    g_ptr_array_add (row->attachments, gk_store_attachment_from_statement (stmt));
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
