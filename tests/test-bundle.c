@@ -152,6 +152,12 @@ fixture_set_up (Fixture       *f,
                            " \"household_size\": 3, \"location\": \"1-101 联系18622223333\"}]}",
                            GK_STATUS_PUBLISHED, GK_MODE_PROACTIVE, 0);
 
+  /* A text attachment is read and masked; a scan of the list, which the
+   * bundle cannot read, stays out where records name people. */
+  attach (f, bidding, "联系人名单 13812345678.txt",
+          "联系人 李四 身份证 11010519491231002X 手机 13900001111\n<script>alert(6)</script>\n");
+  attach (f, allocation, "分配名单扫描件.pdf", "110105200002290013 CANARY-SCAN");
+
   /* A blacklisted natural person: the entry is public, the ID masked. */
   blacklist = add_record (f, "blacklist.entry", "失信主体公示", "",
                           "{\"subject_name\": \"李四\", \"person_id\": \"360426199101010071\", \"subject_category\": \"自然人\","
@@ -277,17 +283,17 @@ test_nothing_private (Fixture       *f,
 {
   g_autoptr(GkBundleSummary) summary = publish (f, f->out);
   g_autoptr(GHashTable) files = read_bundle (f->out);
-  const char *record_json = g_hash_table_lookup (files, "data/records.json");
-  const char *csv = g_hash_table_lookup (files, "data/records.csv");
+  const char *record_json = g_hash_table_lookup (files, "data/records-2025.json");
+  const char *csv = g_hash_table_lookup (files, "data/records-2025.csv");
   const char *blacklist = g_hash_table_lookup (files, "blacklist.html");
   GHashTableIter iter;
   gpointer name, contents;
-  gboolean masked_id = FALSE, masked_mobile = FALSE, attachment = FALSE;
+  gboolean masked_id = FALSE, masked_mobile = FALSE, attachment = FALSE, text = FALSE;
 
   /* Six records are public: three of a procurement project, a tender
    * notice, an allocation list in its period and a blacklist entry. */
   g_assert_cmpuint (summary->n_records, ==, 6);
-  g_assert_cmpuint (summary->n_attachments, ==, 1);
+  g_assert_cmpuint (summary->n_attachments, ==, 2);
   g_assert_cmpuint (summary->n_held[GK_BUNDLE_HOLD_DRAFT], ==, 1);
   g_assert_cmpuint (summary->n_held[GK_BUNDLE_HOLD_PENDING], ==, 1);
   g_assert_cmpuint (summary->n_held[GK_BUNDLE_HOLD_WITHDRAWN], ==, 1);
@@ -307,7 +313,11 @@ test_nothing_private (Fixture       *f,
       masked_id |= strstr (contents, "110105********002X") != NULL;
       masked_mobile |= strstr (contents, "138****5678") != NULL;
       attachment |= g_str_has_prefix (name, "files/") && g_str_has_suffix (name, ".pdf");
+      /* Published as plain text, with its numbers masked. */
+      text |= g_str_has_prefix (name, "files/") && g_str_has_suffix (name, ".txt") &&
+              strstr (contents, "110105********002X") != NULL && strstr (contents, "139****1111") != NULL;
     }
+  g_assert_true (text);
   g_assert_true (masked_id);
   g_assert_true (masked_mobile);
   g_assert_true (attachment);
@@ -324,7 +334,8 @@ test_nothing_private (Fixture       *f,
    * list has no ID column at all. */
   g_assert_nonnull (strstr (blacklist, "360426********0071"));
   g_assert_null (strstr (record_json, "1101052000"));
-  g_assert_nonnull (strstr (record_json, "\"household_size\" : 3"));
+  g_assert_nonnull (strstr (record_json, "\"household_size\":3"));
+  g_assert_nonnull (strstr (g_hash_table_lookup (files, "data/records.json"), "\"csv\" : \"data/records-2025.csv\""));
 
   /* The annual report of the year with figures, counted and masked. */
   {
@@ -493,7 +504,11 @@ test_plan (Fixture       *f,
   g_assert_cmpuint (plan->n_records, ==, done->n_records);
   g_assert_cmpuint (plan->n_pages, ==, done->n_pages);
   g_assert_cmpuint (plan->n_attachments, ==, done->n_attachments);
-  g_assert_cmpuint (done->n_files, ==, done->n_pages + done->n_attachments + 5);
+  /* style.css, records.json, 2025's JSON and CSV, the feed, OCDS. */
+  g_assert_cmpuint (done->n_files, ==, done->n_pages + done->n_attachments + 6);
+  /* The scanned list is held back, and said so. */
+  g_assert_cmpuint (plan->n_held_attachments, ==, 1);
+  g_assert_cmpstr (((GkBundleHeld *) g_ptr_array_index (plan->held_attachments, 0))->title, ==, "分配名单扫描件.pdf");
   g_assert_true (g_file_test (f->out, G_FILE_TEST_IS_DIR));
 
   /* A record deleted pending an undo is as good as deleted. */
@@ -508,6 +523,82 @@ test_plan (Fixture       *f,
     g_assert_cmpuint (after->n_records, ==, done->n_records - 1);
     gk_store_unhide_record (f->ledger.store, gk_record_get_uuid (record));
   }
+}
+
+static void
+assert_same_bundle (const char *dir,
+                    const char *other)
+{
+  g_autoptr(GHashTable) a = read_bundle (dir);
+  g_autoptr(GHashTable) b = read_bundle (other);
+  GHashTableIter iter;
+  gpointer name, contents;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &name, &contents))
+    {
+      const char *theirs = g_hash_table_lookup (b, name);
+
+      if (theirs == NULL)
+        g_error ("%s is only in the re-published bundle", (char *) name);
+      if (!g_str_equal (contents, theirs))
+        g_error ("%s differs between the re-published bundle and a full publish", (char *) name);
+    }
+  g_hash_table_iter_init (&iter, b);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    if (!g_hash_table_contains (a, name))
+      g_error ("%s is missing from the re-published bundle", (char *) name);
+}
+
+/* After each change, a re-publish into the same folder (which reads only
+ * what changed) gives the very files a publish into an empty folder does. */
+static void
+test_incremental (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkBundleSummary) first = publish (f, f->out);
+  g_autoptr(GkRecord) result = gk_store_get_record_by_id (f->ledger.store, 2, &error);
+  g_autoptr(GkRecord) added = NULL;
+  g_autoptr(GkRecord) tender = NULL;
+
+  g_assert_no_error (error);
+  for (guint step = 0; step < 5; step++)
+    {
+      g_autofree char *fresh = g_strdup_printf ("%s/full-%u", f->ledger.dir, step);
+      g_autoptr(GkBundleSummary) again = NULL;
+      g_autoptr(GkBundleSummary) full = NULL;
+
+      switch (step)
+        {
+        case 0:   /* a title, shown in lists, the project's pages and OCDS */
+          gk_record_set_title (result, "办公设备采购结果（更正）");
+          g_assert_true (gk_store_save_record (f->ledger.store, result, &error));
+          break;
+        case 1:   /* a new record, newest of all */
+          added = add_record (f, "procurement.notice", "新增采购公告 13812345678", "正文",
+                              "{\"method\": \"公开招标\"}", GK_STATUS_PUBLISHED, GK_MODE_PROACTIVE, 0);
+          break;
+        case 2:   /* a record no longer public */
+          tender = gk_store_get_record_by_id (f->ledger.store, 4, &error);
+          g_assert_true (gk_store_set_status (f->ledger.store, tender, GK_STATUS_WITHDRAWN, NULL, &error));
+          break;
+        case 3:   /* an attachment added to a record of a project */
+          attach (f, result, "补充说明.txt", "补充说明，联系 15011112222。");
+          break;
+        case 4:   /* a record of a project withdrawn: its project's pages and OCDS */
+          g_assert_true (gk_store_set_status (f->ledger.store, result, GK_STATUS_WITHDRAWN, NULL, &error));
+          break;
+        }
+      g_assert_no_error (error);
+      again = publish (f, f->out);
+      full = publish (f, fresh);
+      g_assert_cmpuint (again->n_records, ==, full->n_records);
+      g_assert_cmpuint (again->n_files, ==, full->n_files);
+      /* Not every page again: only what shows the change. */
+      g_assert_cmpuint (again->n_written, <, full->n_written);
+      assert_same_bundle (f->out, fresh);
+    }
 }
 
 static void
@@ -555,7 +646,17 @@ test_escape_and_links (void)
   {
     g_autofree char *name = gk_bundle_safe_name ("11370812004339255B/2020-22849");
 
-    g_assert_cmpstr (name, ==, "11370812004339255B_2020-22849");
+    g_assert_cmpstr (name, ==, "11370812004339255B.2020-22849");
+  }
+  /* One name per 索引号, whatever characters they differ in. */
+  {
+    g_autofree char *a = gk_bundle_safe_name ("A/1_2");
+    g_autofree char *b = gk_bundle_safe_name ("A_1/2");
+    g_autofree char *c = gk_bundle_safe_name ("A/1/2");
+
+    g_assert_cmpstr (a, !=, b);
+    g_assert_cmpstr (a, !=, c);
+    g_assert_cmpstr (b, !=, c);
   }
 }
 
@@ -572,5 +673,6 @@ main (int   argc,
   g_test_add ("/bundle/deterministic", Fixture, NULL, fixture_set_up, test_deterministic, fixture_tear_down);
   g_test_add ("/bundle/republish", Fixture, NULL, fixture_set_up, test_republish, fixture_tear_down);
   g_test_add ("/bundle/plan", Fixture, NULL, fixture_set_up, test_plan, fixture_tear_down);
+  g_test_add ("/bundle/incremental", Fixture, NULL, fixture_set_up, test_incremental, fixture_tear_down);
   return g_test_run ();
 }

@@ -24,6 +24,18 @@ print_summary (const GkBundleSummary *summary,
     g_print (_("%u files in the bundle: %u written, %u unchanged, %u removed.\n"),
              summary->n_files, summary->n_written, summary->n_files - summary->n_written, summary->n_removed);
 
+  if (summary->n_held_attachments > 0)
+    {
+      g_print (_("Attachments held back: %u (files the bundle cannot read for ID and mobile numbers, "
+                 "in records that name people)\n"), summary->n_held_attachments);
+      for (guint i = 0; dry_run && summary->held_attachments != NULL && i < summary->held_attachments->len; i++)
+        {
+          const GkBundleHeld *held = g_ptr_array_index (summary->held_attachments, i);
+
+          g_print ("  %s\t%s\t%s\n", held->index_no, held->item_name, held->title);
+        }
+    }
+
   for (guint hold = 1; hold < GK_BUNDLE_N_HOLDS; hold++)
     n_held += summary->n_held[hold];
   if (n_held == 0)

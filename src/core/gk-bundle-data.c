@@ -7,7 +7,8 @@
 
 #define FEED_SIZE 50
 #define RECORDS_FORMAT "gongkai-bundle-records"
-#define RECORDS_VERSION 1
+#define RECORDS_INDEX_FORMAT "gongkai-bundle-records-index"
+#define RECORDS_VERSION 2
 
 static char *
 generate (JsonBuilder *builder)
@@ -38,15 +39,21 @@ add_string (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* The index of the data files: one pair (JSON, CSV) per year of
+ * publication, so that a change rewrites one year's files only. */
 char *
-gk_bundle_data_records_json (const GkBundleSite *site,
-                             const char         *org_code,
-                             GPtrArray          *entries)
+gk_bundle_data_records_index (const GkBundleSite *site,
+                              const char         *org_code,
+                              GPtrArray          *years)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  guint total = 0;
+
+  for (guint i = 0; i < years->len; i++)
+    total += ((GkBundleYear *) g_ptr_array_index (years, i))->count;
 
   json_builder_begin_object (builder);
-  add_string (builder, "format", RECORDS_FORMAT);
+  add_string (builder, "format", RECORDS_INDEX_FORMAT);
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, RECORDS_VERSION);
   json_builder_set_member_name (builder, "publisher");
@@ -54,61 +61,119 @@ gk_bundle_data_records_json (const GkBundleSite *site,
   add_string (builder, "name", site->org_name);
   add_string (builder, "code", org_code);
   json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "records");
+  json_builder_set_member_name (builder, "count");
+  json_builder_add_int_value (builder, total);
+  json_builder_set_member_name (builder, "years");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < entries->len; i++)
+  for (guint i = 0; i < years->len; i++)
     {
-      const GkBundleEntry *entry = g_ptr_array_index (entries, i);
-      const GkBundleRow *row = entry->row;
+      const GkBundleYear *year = g_ptr_array_index (years, i);
+      g_autofree char *json = gk_bundle_data_year_path (year->year, "json");
+      g_autofree char *csv = gk_bundle_data_year_path (year->year, "csv");
 
       json_builder_begin_object (builder);
-      add_string (builder, "index_no", row->index_no);
-      add_string (builder, "title", entry->title);
-      add_string (builder, "domain", row->domain);
-      add_string (builder, "domain_name", row->domain_name);
-      add_string (builder, "item", row->item_key);
-      add_string (builder, "item_name", row->item_name);
-      add_string (builder, "publisher", row->unit_name != NULL ? row->unit_name : site->org_name);
-      add_string (builder, "doc_no", entry->doc_no);
-      add_string (builder, "formed_on", row->formed_on);
-      add_string (builder, "published_on", row->published_on);
-      add_string (builder, "changed_on", row->changed_on);
-      add_string (builder, "page", entry->page);
-      json_builder_set_member_name (builder, "project");
-      if (row->project_uuid != NULL)
-        {
-          json_builder_begin_object (builder);
-          add_string (builder, "id", row->project_uuid);
-          add_string (builder, "kind", row->project_kind);
-          add_string (builder, "name", row->project_name);
-          add_string (builder, "code", row->project_code);
-          json_builder_end_object (builder);
-        }
-      else
-        json_builder_add_null_value (builder);
-      add_string (builder, "body", entry->body);
-      json_builder_set_member_name (builder, "values");
-      json_builder_add_value (builder, json_node_copy (entry->values));
-      json_builder_set_member_name (builder, "attachments");
-      json_builder_begin_array (builder);
-      for (guint a = 0; a < entry->attachment_names->len; a++)
-        {
-          const GkAttachment *attachment = g_ptr_array_index (row->attachments, a);
-
-          json_builder_begin_object (builder);
-          add_string (builder, "name", g_ptr_array_index (entry->attachment_names, a));
-          json_builder_set_member_name (builder, "size");
-          json_builder_add_int_value (builder, attachment->size);
-          add_string (builder, "sha256", attachment->sha256);
-          add_string (builder, "url", g_ptr_array_index (entry->attachment_paths, a));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      add_string (builder, "year", year->year);
+      json_builder_set_member_name (builder, "count");
+      json_builder_add_int_value (builder, year->count);
+      add_string (builder, "json", json);
+      add_string (builder, "csv", csv);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   return generate (builder);
+}
+
+char *
+gk_bundle_data_year_path (const char *year,
+                          const char *extension)
+{
+  return g_strdup_printf ("data/records-%s.%s", year, extension);
+}
+
+/* A year's JSON file: this line, then a record a line. */
+char *
+gk_bundle_data_records_head (const GkBundleSite *site,
+                             const char         *org_code,
+                             const char         *year)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "format", RECORDS_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, RECORDS_VERSION);
+  add_string (builder, "year", year);
+  json_builder_set_member_name (builder, "publisher");
+  json_builder_begin_object (builder);
+  add_string (builder, "name", site->org_name);
+  add_string (builder, "code", org_code);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, FALSE);
+  text[strlen (text) - 1] = '\0';
+  return g_strconcat (text, ",\"records\":[\n", NULL);
+}
+
+/* One record of records-YEAR.json, on one line without its newline. */
+char *
+gk_bundle_data_record_json (const GkBundleSite  *site,
+                            const GkBundleEntry *entry)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  const GkBundleRow *row = entry->row;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "index_no", row->index_no);
+  add_string (builder, "title", entry->title);
+  add_string (builder, "domain", row->domain);
+  add_string (builder, "domain_name", row->domain_name);
+  add_string (builder, "item", row->item_key);
+  add_string (builder, "item_name", row->item_name);
+  add_string (builder, "publisher", row->unit_name != NULL ? row->unit_name : site->org_name);
+  add_string (builder, "doc_no", entry->doc_no);
+  add_string (builder, "formed_on", row->formed_on);
+  add_string (builder, "published_on", row->published_on);
+  add_string (builder, "changed_on", row->changed_on);
+  add_string (builder, "page", entry->page);
+  json_builder_set_member_name (builder, "project");
+  if (row->project_uuid != NULL)
+    {
+      json_builder_begin_object (builder);
+      add_string (builder, "id", row->project_uuid);
+      add_string (builder, "kind", row->project_kind);
+      add_string (builder, "name", row->project_name);
+      add_string (builder, "code", row->project_code);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+  add_string (builder, "body", entry->body);
+  json_builder_set_member_name (builder, "values");
+  json_builder_add_value (builder, json_node_ref (entry->values));
+  json_builder_set_member_name (builder, "attachments");
+  json_builder_begin_array (builder);
+  for (guint a = 0; a < entry->attachments->len; a++)
+    {
+      const GkAttachment *attachment = g_ptr_array_index (entry->attachments, a);
+      GBytes *text = g_ptr_array_index (entry->attachment_texts, a);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "name", g_ptr_array_index (entry->attachment_names, a));
+      json_builder_set_member_name (builder, "size");
+      json_builder_add_int_value (builder, text != NULL ? (gint64) g_bytes_get_size (text) : attachment->size);
+      add_string (builder, "sha256", g_ptr_array_index (entry->attachment_sha256, a));
+      add_string (builder, "url", g_ptr_array_index (entry->attachment_paths, a));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
 }
 
 /* RFC 4180, and a cell a spreadsheet would run as a formula starts with
@@ -131,12 +196,13 @@ append_csv_cell (GString    *out,
   g_string_append (out, last ? "\r\n" : ",");
 }
 
+/* A year's CSV file begins with a BOM (Excel then reads UTF-8) and this
+ * header row. */
 char *
-gk_bundle_data_records_csv (const GkBundleSite *site,
-                            GPtrArray          *entries)
+gk_bundle_data_csv_head (const GkBundleSite *site)
 {
   const GkBundleConfig *config = site->config;
-  GString *out = g_string_new ("\xEF\xBB\xBF");  /* a BOM: Excel then reads UTF-8 */
+  GString *out = g_string_new ("\xEF\xBB\xBF");
   const char *headers[] = {
     gk_bundle_label (config, "index_no"),
     gk_bundle_label (config, "title"),
@@ -153,23 +219,28 @@ gk_bundle_data_records_csv (const GkBundleSite *site,
 
   for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
     append_csv_cell (out, headers[i], i + 1 == G_N_ELEMENTS (headers));
-  for (guint i = 0; i < entries->len; i++)
-    {
-      const GkBundleEntry *entry = g_ptr_array_index (entries, i);
-      const GkBundleRow *row = entry->row;
+  return g_string_free (out, FALSE);
+}
 
-      append_csv_cell (out, row->index_no, FALSE);
-      append_csv_cell (out, entry->title, FALSE);
-      append_csv_cell (out, row->domain_name, FALSE);
-      append_csv_cell (out, row->item_name, FALSE);
-      append_csv_cell (out, row->unit_name != NULL ? row->unit_name : site->org_name, FALSE);
-      append_csv_cell (out, entry->doc_no, FALSE);
-      append_csv_cell (out, row->formed_on, FALSE);
-      append_csv_cell (out, row->published_on, FALSE);
-      append_csv_cell (out, row->project_name, FALSE);
-      append_csv_cell (out, entry->body, FALSE);
-      append_csv_cell (out, entry->page, TRUE);
-    }
+/* One record's row, ending with CRLF. */
+char *
+gk_bundle_data_record_csv (const GkBundleSite  *site,
+                           const GkBundleEntry *entry)
+{
+  GString *out = g_string_new (NULL);
+  const GkBundleRow *row = entry->row;
+
+  append_csv_cell (out, row->index_no, FALSE);
+  append_csv_cell (out, entry->title, FALSE);
+  append_csv_cell (out, row->domain_name, FALSE);
+  append_csv_cell (out, row->item_name, FALSE);
+  append_csv_cell (out, row->unit_name != NULL ? row->unit_name : site->org_name, FALSE);
+  append_csv_cell (out, entry->doc_no, FALSE);
+  append_csv_cell (out, row->formed_on, FALSE);
+  append_csv_cell (out, row->published_on, FALSE);
+  append_csv_cell (out, row->project_name, FALSE);
+  append_csv_cell (out, entry->body, FALSE);
+  append_csv_cell (out, entry->page, TRUE);
   return g_string_free (out, FALSE);
 }
 

@@ -438,19 +438,20 @@ gk_bundle_html_record (GString             *out,
 
   append_fields (out, site, entry);
 
-  if (entry->attachment_names->len > 0)
+  if (entry->attachments->len > 0)
     {
       g_string_append (out, "<h2>");
       gk_bundle_append_escaped (out, gk_bundle_label (config, "attachments"));
       g_string_append (out, "</h2>\n<ul>\n");
-      for (guint i = 0; i < entry->attachment_names->len; i++)
+      for (guint i = 0; i < entry->attachments->len; i++)
         {
-          const GkAttachment *attachment = g_ptr_array_index (row->attachments, i);
+          const GkAttachment *attachment = g_ptr_array_index (entry->attachments, i);
+          GBytes *text = g_ptr_array_index (entry->attachment_texts, i);
 
           g_string_append (out, "<li>");
           append_link (out, "../", g_ptr_array_index (entry->attachment_paths, i),
                        g_ptr_array_index (entry->attachment_names, i));
-          append_size (out, attachment->size);
+          append_size (out, text != NULL ? (gint64) g_bytes_get_size (text) : attachment->size);
           g_string_append (out, "</li>\n");
         }
       g_string_append (out, "</ul>\n");
@@ -465,17 +466,17 @@ gk_bundle_html_record (GString             *out,
       g_string_append (out, "</p>\n<ol class=\"records\">\n");
       for (guint i = 0; i < related->len; i++)
         {
-          const GkBundleEntry *other = g_ptr_array_index (related, i);
+          const GkBundleStub *other = g_ptr_array_index (related, i);
 
           g_string_append (out, "<li>");
-          gk_bundle_append_escaped (out, other->row->item_name);
+          gk_bundle_append_escaped (out, other->item_name);
           g_string_append (out, "：");
-          if (other == entry)
+          if (other->id == row->id)
             gk_bundle_append_escaped (out, other->title);
           else
             append_link (out, "../", other->page, other->title);
           g_string_append (out, " <span class=\"date\">");
-          gk_bundle_append_escaped (out, other->row->published_on);
+          gk_bundle_append_escaped (out, other->published_on);
           g_string_append (out, "</span></li>\n");
         }
       g_string_append (out, "</ol>\n");
@@ -503,12 +504,12 @@ gk_bundle_html_entry_items (GString    *out,
   g_string_append (out, "<ul class=\"records\">\n");
   for (guint i = first; i < first + count && i < entries->len; i++)
     {
-      const GkBundleEntry *entry = g_ptr_array_index (entries, i);
+      const GkBundleStub *stub = g_ptr_array_index (entries, i);
 
       g_string_append (out, "<li>");
-      append_link (out, root, entry->page, entry->title);
+      append_link (out, root, stub->page, stub->title);
       g_string_append (out, " <span class=\"date\">");
-      gk_bundle_append_escaped (out, entry->row->published_on);
+      gk_bundle_append_escaped (out, stub->published_on);
       g_string_append (out, "</span></li>\n");
     }
   g_string_append (out, "</ul>\n");

@@ -365,16 +365,15 @@ add_release (JsonBuilder          *builder,
   json_builder_end_object (builder);
 }
 
-/* @chains: one GPtrArray of GkBundleEntry per project, in lifecycle order. */
+/* The package opens with everything but its releases, which follow one a
+ * line, so that a re-publish can keep the lines of projects that did not
+ * change (see gk-bundle.c). */
 char *
-gk_bundle_data_ocds (const GkBundleSite *site,
-                     const char         *org_code,
-                     const char         *ocid_prefix,
-                     const char         *published_on,
-                     GPtrArray          *chains)
+gk_bundle_data_ocds_head (const GkBundleSite *site,
+                          const char         *org_code,
+                          const char         *published_on)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *uri = g_strdup_printf ("urn:gongkai:bundle:%s:ocds-releases",
                                           org_code != NULL && *org_code != '\0' ? org_code : "ledger");
@@ -388,17 +387,25 @@ gk_bundle_data_ocds (const GkBundleSite *site,
   json_builder_begin_object (builder);
   add_member_string (builder, "name", site->org_name);
   json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "releases");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < chains->len; i++)
-    add_release (builder, site->config, ocid_prefix, g_ptr_array_index (chains, i));
-  json_builder_end_array (builder);
   json_builder_end_object (builder);
-
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 1);
-  text = json_generator_to_data (generator, NULL);
-  return g_strconcat (text, "\n", NULL);
+  text = json_to_string (root, FALSE);
+  /* Open the object again for the releases: text ends with '}'. */
+  text[strlen (text) - 1] = '\0';
+  return g_strconcat (text, ",\"releases\":[\n", NULL);
+}
+
+/* @chain: the project's published records, in lifecycle order. One line,
+ * without its newline. */
+char *
+gk_bundle_data_ocds_release (const GkBundleSite *site,
+                             const char         *ocid_prefix,
+                             GPtrArray          *chain)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  add_release (builder, site->config, ocid_prefix, chain);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
 }

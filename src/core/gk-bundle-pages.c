@@ -60,8 +60,9 @@ void
 gk_bundle_html_index (GString            *out,
                       const GkBundleSite *site,
                       GPtrArray          *lists,
-                      GPtrArray          *entries,
+                      GPtrArray          *latest,
                       GArray             *report_years,
+                      GPtrArray          *years,
                       gboolean            with_ocds)
 {
   const GkBundleConfig *config = site->config;
@@ -100,14 +101,14 @@ gk_bundle_html_index (GString            *out,
   g_string_append (out, "</ul>\n");
 
   append_heading (out, gk_bundle_label (config, "latest"), NULL);
-  if (entries->len == 0)
+  if (latest->len == 0)
     {
       g_string_append (out, "<p>");
       gk_bundle_append_escaped (out, gk_bundle_label (config, "none"));
       g_string_append (out, "</p>\n");
     }
   else
-    gk_bundle_html_entry_items (out, "", entries, 0, LATEST);
+    gk_bundle_html_entry_items (out, "", latest, 0, LATEST);
 
   if (report_years->len > 0)
     {
@@ -127,7 +128,20 @@ gk_bundle_html_index (GString            *out,
   append_heading (out, gk_bundle_label (config, "data"), "data");
   g_string_append (out, "<ul>\n");
   append_link_item (out, "data/records.json", gk_bundle_label (config, "data_json"), NULL);
-  append_link_item (out, "data/records.csv", gk_bundle_label (config, "data_csv"), NULL);
+  for (guint i = 0; i < years->len; i++)
+    {
+      const GkBundleYear *year = g_ptr_array_index (years, i);
+      g_autofree char *json = gk_bundle_data_year_path (year->year, "json");
+      g_autofree char *csv = gk_bundle_data_year_path (year->year, "csv");
+      g_autoptr(GString) json_text = g_string_new (gk_bundle_label (config, "data_year_json"));
+      g_autoptr(GString) csv_text = g_string_new (gk_bundle_label (config, "data_year_csv"));
+      g_autofree char *count = g_strdup_printf ("%u %s", year->count, gk_bundle_label (config, "records"));
+
+      g_string_replace (json_text, "{year}", year->year, 0);
+      g_string_replace (csv_text, "{year}", year->year, 0);
+      append_link_item (out, json, json_text->str, count);
+      append_link_item (out, csv, csv_text->str, NULL);
+    }
   if (with_ocds)
     append_link_item (out, "data/ocds-releases.json", gk_bundle_label (config, "data_ocds"), NULL);
   append_link_item (out, "feed.atom", gk_bundle_label (config, "feed"), NULL);

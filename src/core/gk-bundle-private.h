@@ -47,10 +47,32 @@ typedef struct
 void       gk_bundle_row_free            (GkBundleRow  *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkBundleRow, gk_bundle_row_free)
 
-/* gk-store-bundle.c: every record not pending an undo, by id, with its
- * attachments. */
-GPtrArray *gk_store_list_bundle_rows     (GkStore      *store,
-                                          GError      **error);
+/* What lists, feeds and the pages of a project's other records show of a
+ * published record, kept for the whole ledger (and in the manifest) while
+ * the records themselves are read one at a time. */
+typedef struct
+{
+  gint64 id;
+  gint64 project_id;
+  gint64 item_id;
+  int stage;
+  const char *domain;        /* interned */
+  const char *item_name;     /* interned */
+  const char *project_kind;  /* interned, or NULL */
+  char *index_no;
+  char *title;               /* masked */
+  char *published_on;
+  char *formed_on;
+  char *page;                /* "record/<name>.html" */
+  char **attachments;        /* "files/…" paths, or NULL */
+  gboolean dirty;            /* read from the ledger this time */
+} GkBundleStub;
+
+void       gk_bundle_stub_free           (GkBundleStub *stub);
+/* The year of its data files: "2025", or "undated". */
+const char *gk_bundle_stub_year          (const GkBundleStub *stub);
+int        gk_bundle_stub_compare_newest (gconstpointer a,
+                                          gconstpointer b);
 
 /* The bundle's settings and labels (data/bundle/bundle.json). */
 typedef struct
@@ -68,6 +90,9 @@ typedef struct
   char **never_published_domains;
   char **ocds_project_kinds;
   char *ocid_prefix;
+  char **text_attachments;      /* extensions read, masked and published as text */
+  char **binary_held_domains;   /* where other attachments are held back */
+  char *checksum;               /* of bundle.json: the pages' template */
   GBytes *stylesheet;
 } GkBundleConfig;
 
@@ -76,6 +101,37 @@ void       gk_bundle_config_free         (GkBundleConfig *config);
 const char *gk_bundle_label              (const GkBundleConfig *config,
                                           const char   *key);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkBundleConfig, gk_bundle_config_free)
+
+/* gk-store-bundle.c. Records hidden pending an undo are left out. */
+typedef void (*GkBundleRowFunc)        (GkBundleRow  *row,
+                                        gpointer      user_data);
+typedef void (*GkBundleAttachmentFunc) (GkAttachment *attachment,
+                                        gpointer      user_data);
+/* Every record by id, briefly: no body, no attachments, and fields only
+ * where gk_bundle_classify() reads them. */
+gboolean   gk_store_foreach_bundle_row   (GkStore      *store,
+                                          const GkBundleConfig *config,
+                                          GkBundleRowFunc func,
+                                          gpointer      user_data,
+                                          GError      **error);
+/* Every attachment, by record and then as added. */
+gboolean   gk_store_foreach_bundle_attachment (GkStore *store,
+                                          GkBundleAttachmentFunc func,
+                                          gpointer      user_data,
+                                          GError      **error);
+/* One record whole, with its attachments; GK_DB_ERROR_NOT_FOUND when it
+ * is gone or hidden. */
+GkBundleRow *gk_store_get_bundle_row     (GkStore      *store,
+                                          gint64        id,
+                                          GError      **error);
+/* The latest revision (data/sql/010-bundle-revisions.sql), -1 on error. */
+gint64     gk_store_get_bundle_revision  (GkStore      *store,
+                                          GError      **error);
+/* The ids (gint64) of records changed after revision @since; 0 stands for
+ * the catalog and Preferences. */
+GArray    *gk_store_list_bundle_changes  (GkStore      *store,
+                                          gint64        since,
+                                          GError      **error);
 
 /* gk-bundle-select.c */
 
@@ -92,26 +148,47 @@ char      *gk_bundle_mask_text           (const char   *text,
 typedef struct
 {
   const GkBundleRow *row;
+  GkBundleRow *owned_row;    /* @row, when the entry keeps it */
   GkSchema *schema;
   char *title;
   char *body;
   char *doc_no;
   char *change_note;
   JsonNode *values;          /* masked, free text scanned, ID columns dropped where asked */
-  GPtrArray *attachment_names;   /* masked, parallel to row->attachments */
+  GPtrArray *attachments;        /* GkAttachment of row->attachments that are published */
+  GPtrArray *attachment_names;   /* masked, parallel to attachments */
   GPtrArray *attachment_paths;   /* "files/<sha256>.<ext>", parallel */
+  GPtrArray *attachment_texts;   /* GBytes: a text file masked, or NULL to copy; parallel */
+  GPtrArray *attachment_sha256;  /* of what is published, parallel */
   char *page;                /* "record/<name>.html" */
   char *validity;            /* the item's validity field when it has one */
 } GkBundleEntry;
 
 GkBundleEntry *gk_bundle_entry_new       (const GkBundleConfig *config,
+                                          GkStore      *store,
                                           const GkBundleRow    *row,
                                           GkSchema     *schema,
                                           const GkMaskPolicy *policy,
                                           const char   *page);
 void       gk_bundle_entry_free          (GkBundleEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkBundleEntry, gk_bundle_entry_free)
 
-/* A file name made of [A-Za-z0-9-] only, from a 索引号. */
+typedef enum
+{
+  GK_BUNDLE_ATTACHMENT_TEXT,     /* read, masked, published as text */
+  GK_BUNDLE_ATTACHMENT_BINARY,   /* copied as it is */
+  GK_BUNDLE_ATTACHMENT_HELD,     /* unreadable where records name people */
+} GkBundleAttachmentKind;
+
+/* @name: the attachment's masked name. */
+GkBundleAttachmentKind gk_bundle_attachment_kind (const GkBundleConfig *config,
+                                          const char   *domain,
+                                          const char   *name);
+char      *gk_bundle_attachment_path     (const GkBundleConfig *config,
+                                          const char   *sha256,
+                                          const char   *masked_name);
+
+/* A file name made of [A-Za-z0-9._-] only, from a 索引号, one per 索引号. */
 char      *gk_bundle_safe_name           (const char   *index_no);
 
 /* gk-bundle-html.c: text for HTML (element content and quoted attribute
@@ -177,16 +254,18 @@ typedef struct
   char *title;
   char *domain;
   gboolean is_item;
-  GPtrArray *entries;     /* of GkBundleEntry, not owned, newest first */
+  GPtrArray *entries;     /* of GkBundleStub, not owned, newest first */
 } GkBundleList;
 
 /* gk-bundle-pages.c */
 /* @report_years: the years of report-YEAR.html pages, as ints. */
+/* @latest: GkBundleStub, newest first; @years: GkBundleYear. */
 void       gk_bundle_html_index          (GString      *out,
                                           const GkBundleSite *site,
                                           GPtrArray    *lists,
-                                          GPtrArray    *entries,
+                                          GPtrArray    *latest,
                                           GArray       *report_years,
+                                          GPtrArray    *years,
                                           gboolean      with_ocds);
 /* @items: GkItem, in catalog order. */
 void       gk_bundle_html_catalog        (GString      *out,
@@ -213,10 +292,30 @@ gboolean   gk_bundle_html_report         (GString      *out,
 
 /* gk-bundle-writer.c */
 typedef struct _GkBundleWriter GkBundleWriter;
+typedef struct _GkBundleStream GkBundleStream;
+
+/* What the last publish into a folder wrote, and what it read. */
+typedef struct
+{
+  char *site;             /* the checksum of what every page shows, or NULL: unknown */
+  char *today;
+  gint64 revision;        /* the ledger's revision it read, -1 when unknown */
+  GHashTable *files;      /* path → SHA-256 ("" when unknown) */
+  GPtrArray *stubs;       /* GkBundleStub: the published records */
+  GHashTable *held;       /* gint64 id → GkBundleHold: the others */
+} GkBundleManifest;
+
+GkBundleManifest *gk_bundle_manifest_read (const char  *dir,
+                                          GError      **error);
+void       gk_bundle_manifest_free       (GkBundleManifest *manifest);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkBundleManifest, gk_bundle_manifest_free)
 
 GHashTable *gk_bundle_read_manifest      (const char   *dir,
                                           GError      **error);
+/* @keep_old: the files of @old stay in the bundle unless forgotten. */
 GkBundleWriter *gk_bundle_writer_new     (const char   *dir,
+                                          GkBundleManifest *old,
+                                          gboolean      keep_old,
                                           GError      **error);
 void       gk_bundle_writer_free         (GkBundleWriter *writer);
 gboolean   gk_bundle_writer_put          (GkBundleWriter *writer,
@@ -233,24 +332,63 @@ gboolean   gk_bundle_writer_copy         (GkBundleWriter *writer,
                                           GFile        *source,
                                           const char   *sha256,
                                           GError      **error);
+gboolean   gk_bundle_writer_has          (GkBundleWriter *writer,
+                                          const char   *relative);
+void       gk_bundle_writer_forget       (GkBundleWriter *writer,
+                                          const char   *relative);
+void       gk_bundle_writer_forget_unless (GkBundleWriter *writer,
+                                          const char  **prefixes,
+                                          GHashTable  **keeps);
+char      *gk_bundle_writer_dup_trusted  (GkBundleWriter *writer,
+                                          const char   *relative);
+GkBundleStream *gk_bundle_writer_open    (GkBundleWriter *writer,
+                                          const char   *relative,
+                                          GError      **error);
+gboolean   gk_bundle_stream_write        (GkBundleStream *stream,
+                                          const char   *data,
+                                          gsize         length,
+                                          GError      **error);
+void       gk_bundle_stream_free         (GkBundleStream *stream);
+/* Takes @stream. */
+gboolean   gk_bundle_writer_close        (GkBundleWriter *writer,
+                                          GkBundleStream *stream,
+                                          GError      **error);
 gboolean   gk_bundle_writer_finish       (GkBundleWriter *writer,
                                           GkBundleSummary *summary,
+                                          GkBundleManifest *state,
                                           GError      **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkBundleWriter, gk_bundle_writer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkBundleStream, gk_bundle_stream_free)
 
 /* gk-bundle-data.c, gk-bundle-ocds.c */
-char      *gk_bundle_data_records_json   (const GkBundleSite *site,
+typedef struct
+{
+  char *year;
+  guint count;
+} GkBundleYear;
+
+char      *gk_bundle_data_year_path      (const char   *year,
+                                          const char   *extension);
+char      *gk_bundle_data_records_index  (const GkBundleSite *site,
                                           const char   *org_code,
-                                          GPtrArray    *entries);
-char      *gk_bundle_data_records_csv    (const GkBundleSite *site,
-                                          GPtrArray    *entries);
+                                          GPtrArray    *years);
+char      *gk_bundle_data_records_head   (const GkBundleSite *site,
+                                          const char   *org_code,
+                                          const char   *year);
+char      *gk_bundle_data_record_json    (const GkBundleSite *site,
+                                          const GkBundleEntry *entry);
+char      *gk_bundle_data_csv_head       (const GkBundleSite *site);
+char      *gk_bundle_data_record_csv     (const GkBundleSite *site,
+                                          const GkBundleEntry *entry);
+/* @entries: the newest, GkBundleEntry. */
 char      *gk_bundle_data_feed           (const GkBundleSite *site,
                                           const char   *org_code,
                                           GPtrArray    *entries);
-char      *gk_bundle_data_ocds           (const GkBundleSite *site,
+char      *gk_bundle_data_ocds_head      (const GkBundleSite *site,
                                           const char   *org_code,
+                                          const char   *published_on);
+char      *gk_bundle_data_ocds_release   (const GkBundleSite *site,
                                           const char   *ocid_prefix,
-                                          const char   *published_on,
-                                          GPtrArray    *chains);
+                                          GPtrArray    *chain);
 
 G_END_DECLS

@@ -35,7 +35,7 @@ gk_bundle_config_load (GError **error)
   g_autoptr(GkBundleConfig) config = g_new0 (GkBundleConfig, 1);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GBytes) bytes = NULL;
-  JsonObject *withdraw, *blacklist, *ocds;
+  JsonObject *withdraw, *blacklist, *ocds, *attachments;
   JsonNode *root;
 
   bytes = g_resources_lookup_data ("/io/github/gongkai/Gongkai/core/bundle/bundle.json", 0, error);
@@ -69,6 +69,10 @@ gk_bundle_config_load (GError **error)
   config->never_published_domains = dup_string_array (config->root, "never_published_domains");
   config->ocds_project_kinds = dup_string_array (ocds, "project_kinds");
   config->ocid_prefix = dup_string (ocds, "ocid_prefix");
+  attachments = json_object_get_object_member (config->root, "attachments");
+  config->text_attachments = dup_string_array (attachments, "text_extensions");
+  config->binary_held_domains = dup_string_array (attachments, "binary_held_in_domains");
+  config->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   return g_steal_pointer (&config);
 }
 
@@ -89,6 +93,9 @@ gk_bundle_config_free (GkBundleConfig *config)
   g_strfreev (config->never_published_domains);
   g_strfreev (config->ocds_project_kinds);
   g_free (config->ocid_prefix);
+  g_strfreev (config->text_attachments);
+  g_strfreev (config->binary_held_domains);
+  g_free (config->checksum);
   g_clear_pointer (&config->stylesheet, g_bytes_unref);
   g_free (config);
 }
@@ -419,34 +426,105 @@ drop_idcard_columns (GkSchema *schema,
     }
 }
 
+/* Injective, so that two records never meet on one file name whatever
+ * else the ledger holds: '/' (which every 索引号 has) becomes '.', any
+ * other byte but [A-Za-z0-9-] becomes "_" and its two hex digits. */
 char *
 gk_bundle_safe_name (const char *index_no)
 {
   GString *name = g_string_new (NULL);
 
   for (const char *p = index_no; p != NULL && *p != '\0'; p++)
-    g_string_append_c (name, g_ascii_isalnum (*p) || *p == '-' ? *p : '_');
+    {
+      if (g_ascii_isalnum (*p) || *p == '-')
+        g_string_append_c (name, *p);
+      else if (*p == '/')
+        g_string_append_c (name, '.');
+      else
+        g_string_append_printf (name, "_%02x", (guchar) *p);
+    }
   if (name->len == 0)
     g_string_append (name, "record");
   return g_string_free (name, FALSE);
 }
 
 static char *
-attachment_path (const GkAttachment *attachment,
-                 const char         *masked_name)
+attachment_extension (const char *masked_name)
 {
   const char *dot = strrchr (masked_name, '.');
   gboolean plain = dot != NULL && dot[1] != '\0' && strlen (dot + 1) <= 8;
-  g_autofree char *extension = NULL;
 
   for (const char *p = dot != NULL ? dot + 1 : ""; plain && *p != '\0'; p++)
     plain = g_ascii_isalnum (*p);
-  extension = plain ? g_ascii_strdown (dot, -1) : g_strdup ("");
-  return g_strdup_printf ("files/%s%s", attachment->sha256, extension);
+  return plain ? g_ascii_strdown (dot + 1, -1) : g_strdup ("");
+}
+
+GkBundleAttachmentKind
+gk_bundle_attachment_kind (const GkBundleConfig *config,
+                           const char           *domain,
+                           const char           *name)
+{
+  g_autofree char *extension = attachment_extension (name);
+
+  if (g_strv_contains ((const char * const *) config->text_attachments, extension))
+    return GK_BUNDLE_ATTACHMENT_TEXT;
+  if (g_strv_contains ((const char * const *) config->binary_held_domains, domain))
+    return GK_BUNDLE_ATTACHMENT_HELD;
+  return GK_BUNDLE_ATTACHMENT_BINARY;
+}
+
+/* Named by the content's SHA-256, so that a file two records carry is
+ * copied once. A text file is published as the masked text it becomes,
+ * and markup as plain text: a page of the portal's own origin must not run
+ * what an attachment holds. */
+char *
+gk_bundle_attachment_path (const GkBundleConfig *config,
+                           const char           *sha256,
+                           const char           *masked_name)
+{
+  g_autofree char *extension = attachment_extension (masked_name);
+
+  if (g_strv_contains ((const char * const *) config->text_attachments, extension))
+    return g_strdup_printf ("files/%s.txt", sha256);
+  if (*extension == '\0')
+    return g_strdup_printf ("files/%s", sha256);
+  return g_strdup_printf ("files/%s.%s", sha256, extension);
+}
+
+/* A text attachment with its ID and mobile numbers masked: UTF-8, or
+ * GB18030 as Chinese Windows writes it. NULL when it is neither. */
+static GBytes *
+masked_text_attachment (GkStore            *store,
+                        const GkAttachment *attachment,
+                        const GkMaskPolicy *policy)
+{
+  g_autoptr(GFile) file = gk_store_get_attachment_file (store, attachment);
+  g_autofree char *contents = NULL;
+  g_autofree char *utf8 = NULL;
+  const char *text;
+  gsize length = 0;
+  char *masked;
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, NULL))
+    return NULL;
+  if (memchr (contents, '\0', length) != NULL)
+    return NULL;
+  if (g_utf8_validate (contents, length, NULL))
+    text = contents;
+  else
+    {
+      utf8 = g_convert (contents, length, "UTF-8", "GB18030", NULL, NULL, NULL);
+      if (utf8 == NULL)
+        return NULL;
+      text = utf8;
+    }
+  masked = gk_bundle_mask_text (text, policy);
+  return g_bytes_new_take (masked, strlen (masked));
 }
 
 GkBundleEntry *
 gk_bundle_entry_new (const GkBundleConfig *config,
+                     GkStore              *store,
                      const GkBundleRow    *row,
                      GkSchema             *schema,
                      const GkMaskPolicy   *policy,
@@ -478,13 +556,30 @@ gk_bundle_entry_new (const GkBundleConfig *config,
 
   entry->attachment_names = g_ptr_array_new_with_free_func (g_free);
   entry->attachment_paths = g_ptr_array_new_with_free_func (g_free);
+  entry->attachment_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  entry->attachment_sha256 = g_ptr_array_new_with_free_func (g_free);
+  entry->attachments = g_ptr_array_new ();
   for (guint i = 0; i < row->attachments->len; i++)
     {
-      const GkAttachment *attachment = g_ptr_array_index (row->attachments, i);
+      GkAttachment *attachment = g_ptr_array_index (row->attachments, i);
       char *name = gk_bundle_mask_text (attachment->name, policy);
+      GkBundleAttachmentKind kind = gk_bundle_attachment_kind (config, row->domain, name);
+      GBytes *text = NULL;
 
+      if (kind == GK_BUNDLE_ATTACHMENT_TEXT)
+        text = masked_text_attachment (store, attachment, policy);
+      if (kind == GK_BUNDLE_ATTACHMENT_HELD || (kind == GK_BUNDLE_ATTACHMENT_TEXT && text == NULL))
+        {
+          g_free (name);
+          continue;
+        }
+      g_ptr_array_add (entry->attachments, attachment);
       g_ptr_array_add (entry->attachment_names, name);
-      g_ptr_array_add (entry->attachment_paths, attachment_path (attachment, name));
+      g_ptr_array_add (entry->attachment_paths, gk_bundle_attachment_path (config, attachment->sha256, name));
+      g_ptr_array_add (entry->attachment_texts, text);
+      g_ptr_array_add (entry->attachment_sha256,
+                       text != NULL ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, text)
+                                    : g_strdup (attachment->sha256));
     }
   return entry;
 }
@@ -502,7 +597,11 @@ gk_bundle_entry_free (GkBundleEntry *entry)
   g_clear_pointer (&entry->values, json_node_unref);
   g_clear_pointer (&entry->attachment_names, g_ptr_array_unref);
   g_clear_pointer (&entry->attachment_paths, g_ptr_array_unref);
+  g_clear_pointer (&entry->attachment_texts, g_ptr_array_unref);
+  g_clear_pointer (&entry->attachment_sha256, g_ptr_array_unref);
+  g_clear_pointer (&entry->attachments, g_ptr_array_unref);
   g_free (entry->page);
   g_free (entry->validity);
+  g_clear_pointer (&entry->owned_row, gk_bundle_row_free);
   g_free (entry);
 }

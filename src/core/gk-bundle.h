@@ -48,7 +48,10 @@ typedef struct
   guint n_written;          /* files written this time: the others were unchanged */
   guint n_removed;          /* files of an earlier publish no longer in the bundle */
   guint n_held[GK_BUNDLE_N_HOLDS];
-  GPtrArray *held;          /* of GkBundleHeld, by 索引号; requests only counted */
+  GPtrArray *held;          /* of GkBundleHeld, by 索引号; requests only counted. Only when
+                             * every record was read: always by gk_bundle_plan() */
+  guint n_held_attachments;
+  GPtrArray *held_attachments; /* of GkBundleHeld whose title is the attachment's name; as @held */
 } GkBundleSummary;
 
 void gk_bundle_summary_free (GkBundleSummary *summary);

@@ -188,6 +188,22 @@ fail:
   return NULL;
 }
 
+/* A row of "SELECT id, record_id, name, size, sha256, added_at FROM
+ * attachments …". */
+GkAttachment *
+gk_store_attachment_from_statement (GkDbStatement *stmt)
+{
+  GkAttachment *attachment = g_new0 (GkAttachment, 1);
+
+  attachment->id = gk_db_statement_get_int64 (stmt, 0);
+  attachment->record_id = gk_db_statement_get_int64 (stmt, 1);
+  attachment->name = gk_db_statement_dup_text (stmt, 2);
+  attachment->size = gk_db_statement_get_int64 (stmt, 3);
+  attachment->sha256 = gk_db_statement_dup_text (stmt, 4);
+  attachment->added_at = gk_db_statement_dup_text (stmt, 5);
+  return attachment;
+}
+
 GPtrArray *
 gk_store_list_attachments (GkStore   *self,
                            GkRecord  *record,
@@ -206,15 +222,7 @@ gk_store_list_attachments (GkStore   *self,
     return NULL;
   while (gk_db_statement_step (stmt, &local_error))
     {
-      GkAttachment *attachment = g_new0 (GkAttachment, 1);
-
-      attachment->id = gk_db_statement_get_int64 (stmt, 0);
-      attachment->record_id = gk_db_statement_get_int64 (stmt, 1);
-      attachment->name = gk_db_statement_dup_text (stmt, 2);
-      attachment->size = gk_db_statement_get_int64 (stmt, 3);
-      attachment->sha256 = gk_db_statement_dup_text (stmt, 4);
-      attachment->added_at = gk_db_statement_dup_text (stmt, 5);
-      g_ptr_array_add (attachments, attachment);
+      g_ptr_array_add (attachments, gk_store_attachment_from_statement (stmt));
     }
 
   if (local_error != NULL)

@@ -38,7 +38,7 @@ gk_bundle_row_free (GkBundleRow *row)
 }
 
 /* Records hidden pending an undo are deleted as far as any output goes. */
-#define ROWS_SQL \
+#define ROWS_SELECT \
   "SELECT r.id, r.uuid, r.item_id, i.key, i.level2, r.domain, d.name, " \
   "       coalesce (r.project_id, 0), p.uuid, p.kind, p.name, p.code, i.stage, " \
   "       r.title, r.body, r.fields, u.name, r.index_no, r.doc_no, r.formed_on, " \
@@ -51,6 +51,20 @@ gk_bundle_row_free (GkBundleRow *row)
   "LEFT JOIN projects p ON p.id = r.project_id " \
   "LEFT JOIN record_changes c ON c.id = " \
   "  (SELECT max (id) FROM record_changes WHERE record_id = r.id) " \
+  "WHERE r.uuid NOT IN (SELECT value FROM json_each (coalesce (?1, '[]'))) "
+
+/* What deciding a record's place in the bundle needs, without its body:
+ * its fields only where they decide whether it is public (?2, ?3). */
+#define BRIEF_SQL \
+  "SELECT r.id, r.uuid, r.item_id, i.key, i.level2, r.domain, NULL, " \
+  "       coalesce (r.project_id, 0), NULL, p.kind, NULL, NULL, i.stage, " \
+  "       r.title, NULL, " \
+  "       CASE WHEN r.domain = ?2 OR i.key IN (SELECT value FROM json_each (?3)) THEN r.fields END, " \
+  "       NULL, r.index_no, NULL, r.formed_on, r.published_on, r.status, r.mode, " \
+  "       NULL, NULL, NULL, NULL, NULL " \
+  "FROM records r " \
+  "JOIN catalog_items i ON i.id = r.item_id " \
+  "LEFT JOIN projects p ON p.id = r.project_id " \
   "WHERE r.uuid NOT IN (SELECT value FROM json_each (coalesce (?1, '[]'))) " \
   "ORDER BY r.id"
 
@@ -92,10 +106,58 @@ row_from_statement (GkDbStatement *stmt)
   return row;
 }
 
-static gboolean
-read_attachments (GkStore    *store,
-                  GHashTable *by_id,
-                  GError    **error)
+gboolean
+gk_store_foreach_bundle_row (GkStore              *store,
+                             const GkBundleConfig *config,
+                             GkBundleRowFunc       func,
+                             gpointer              user_data,
+                             GError              **error)
+{
+  g_autofree char *hidden = gk_store_dup_hidden_json (store);
+  g_autofree char *withdraw_items = NULL;
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (GK_IS_STORE (store), FALSE);
+
+  {
+    g_autoptr(JsonBuilder) builder = json_builder_new ();
+    g_autoptr(JsonNode) root = NULL;
+
+    json_builder_begin_array (builder);
+    for (guint i = 0; config->withdraw_items[i] != NULL; i++)
+      json_builder_add_string_value (builder, config->withdraw_items[i]);
+    json_builder_end_array (builder);
+    root = json_builder_get_root (builder);
+    withdraw_items = json_to_string (root, FALSE);
+  }
+
+  stmt = gk_db_prepare (gk_store_get_db (store), BRIEF_SQL, error);
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, hidden, error) ||
+      !gk_db_statement_bind_text (stmt, 2, config->blacklist_domain, error) ||
+      !gk_db_statement_bind_text (stmt, 3, withdraw_items, error))
+    return FALSE;
+
+  while (gk_db_statement_step (stmt, &local_error))
+    {
+      g_autoptr(GkBundleRow) row = row_from_statement (stmt);
+
+      func (row, user_data);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+gk_store_foreach_bundle_attachment (GkStore               *store,
+                                    GkBundleAttachmentFunc func,
+                                    gpointer               user_data,
+                                    GError               **error)
 {
   GkDbStatement *stmt;
   GError *local_error = NULL;
@@ -106,25 +168,13 @@ read_attachments (GkStore    *store,
                         error);
   if (stmt == NULL)
     return FALSE;
-
   while (gk_db_statement_step (stmt, &local_error))
     {
-      gint64 record_id = gk_db_statement_get_int64 (stmt, 1);
-      GkBundleRow *row = g_hash_table_lookup (by_id, &record_id);
-      GkAttachment *attachment;
+      GkAttachment *attachment = gk_store_attachment_from_statement (stmt);
 
-      if (row == NULL)
-        continue;
-      attachment = g_new0 (GkAttachment, 1);
-      attachment->id = gk_db_statement_get_int64 (stmt, 0);
-      attachment->record_id = record_id;
-      attachment->name = gk_db_statement_dup_text (stmt, 2);
-      attachment->size = gk_db_statement_get_int64 (stmt, 3);
-      attachment->sha256 = gk_db_statement_dup_text (stmt, 4);
-      attachment->added_at = gk_db_statement_dup_text (stmt, 5);
-      g_ptr_array_add (row->attachments, attachment);
+      func (attachment, user_data);
+      gk_attachment_free (attachment);
     }
-
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -133,38 +183,90 @@ read_attachments (GkStore    *store,
   return TRUE;
 }
 
-GPtrArray *
-gk_store_list_bundle_rows (GkStore  *store,
-                           GError  **error)
+GkBundleRow *
+gk_store_get_bundle_row (GkStore  *store,
+                         gint64    id,
+                         GError  **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_bundle_row_free);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *hidden = gk_store_dup_hidden_json (store);
+  g_autoptr(GkBundleRow) row = NULL;
   GkDbStatement *stmt;
   GError *local_error = NULL;
 
   g_return_val_if_fail (GK_IS_STORE (store), NULL);
 
-  stmt = gk_db_prepare (gk_store_get_db (store), ROWS_SQL, error);
+  stmt = gk_db_prepare (gk_store_get_db (store), ROWS_SELECT "AND r.id = ?2", error);
   if (stmt == NULL ||
-      !gk_db_statement_bind_text (stmt, 1, hidden, error))
+      !gk_db_statement_bind_text (stmt, 1, hidden, error) ||
+      !gk_db_statement_bind_int64 (stmt, 2, id, error))
     return NULL;
+  if (!gk_db_statement_step (stmt, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      else
+        g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, "record %" G_GINT64_FORMAT " is gone", id);
+      return NULL;
+    }
+  row = row_from_statement (stmt);
+  gk_db_statement_reset (stmt);
 
+  stmt = gk_db_prepare (gk_store_get_db (store),
+                        "SELECT id, record_id, name, size, sha256, added_at "
+                        "FROM attachments WHERE record_id = ?1 ORDER BY id",
+                        error);
+  if (stmt == NULL || !gk_db_statement_bind_int64 (stmt, 1, id, error))
+    return NULL;
+  while (gk_db_statement_step (stmt, &local_error))
+    g_ptr_array_add (row->attachments, gk_store_attachment_from_statement (stmt));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&row);
+}
+
+gint64
+gk_store_get_bundle_revision (GkStore  *store,
+                              GError  **error)
+{
+  GkDbStatement *stmt = gk_db_prepare (gk_store_get_db (store),
+                                       "SELECT coalesce (max (revision), 0) FROM record_revisions", error);
+  gint64 revision;
+
+  if (stmt == NULL ||
+      !gk_db_statement_step_one (stmt, error, "no revision"))
+    return -1;
+  revision = gk_db_statement_get_int64 (stmt, 0);
+  gk_db_statement_reset (stmt);
+  return revision;
+}
+
+GArray *
+gk_store_list_bundle_changes (GkStore  *store,
+                              gint64    since,
+                              GError  **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
+
+  stmt = gk_db_prepare (gk_store_get_db (store),
+                        "SELECT record_id FROM record_revisions WHERE revision > ?1 ORDER BY record_id",
+                        error);
+  if (stmt == NULL || !gk_db_statement_bind_int64 (stmt, 1, since, error))
+    return NULL;
   while (gk_db_statement_step (stmt, &local_error))
     {
-      GkBundleRow *row = row_from_statement (stmt);
+      gint64 id = gk_db_statement_get_int64 (stmt, 0);
 
-      g_ptr_array_add (rows, row);
-      g_hash_table_insert (by_id, &row->id, row);
+      g_array_append_val (ids, id);
     }
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
       return NULL;
     }
-
-  if (!read_attachments (store, by_id, error))
-    return NULL;
-
-  return g_steal_pointer (&rows);
+  return g_steal_pointer (&ids);
 }

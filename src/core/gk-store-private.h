@@ -94,6 +94,9 @@ char     *gk_store_next_index_no        (GkStore      *self,
                                          int           year,
                                          GError      **error);
 GkRecord *gk_store_record_from_row      (GkDbStatement *stmt);
+/* gk-store-attachments.c: a row of "SELECT id, record_id, name, size,
+ * sha256, added_at FROM attachments …". */
+GkAttachment *gk_store_attachment_from_statement (GkDbStatement *stmt);
 
 /* gk-store-index.c */
 /* (Re)writes the record's rows in the search indexes. */
