@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "gk-bundle-private.h"
 #include "gk-core.h"
 #include "gk-date.h"
 #include "gk-deadline.h"
@@ -14,6 +15,8 @@
 #include "gk-settings.h"
 #include "gk-store-private.h"
 #include "gk-supervision-export.h"
+#include "gk-store-report.h"
+#include "gk-report-count.h"
 #include "gk-test-util.h"
 
 typedef GkTestLedger Fixture;
@@ -533,7 +536,227 @@ test_index_year_of_formation (Fixture       *f,
   g_assert_true (gk_store_insert_record (f->store, record, TRUE, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (gk_record_get_formed_on (record), ==, "2025-03-03");
-  g_assert_nonnull (strstr (gk_record_get_index_no (record), "/2025-"));
+  /* A request takes no 索引号: its 申请编号 is of the year it was received. */
+  g_assert_cmpstr (gk_record_get_index_no (record), ==, "依申〔2025〕1号");
+  g_assert_cmpstr (gk_record_get_number_label (record), ==, "Request Number");
+}
+
+/* Requests and cases are numbered in registers of their own; no 索引号 is
+ * issued on an organisation code that is not set, and those issued stay. */
+static void
+test_register_numbers (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = first_item_key (f->store, "housing-allocation");
+  g_autoptr(GkRecord) before = gk_store_create_record (f->store, key, "代码清空前的记录", &error);
+  g_autoptr(GkRecord) loaded = NULL;
+  g_autoptr(GkRecord) refused = NULL;
+  g_autofree char *year = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strchr (gk_record_get_index_no (before), '/'));
+
+  for (int i = 1; i <= 2; i++)
+    {
+      g_autoptr(GkRecord) request = gk_store_create_record (f->store, "request.application", "申请", &error);
+      g_autoptr(GkRecord) review = gk_store_create_record (f->store, "request.case", "复议", &error);
+      g_autofree char *request_no = NULL;
+      g_autofree char *case_no = NULL;
+
+      g_assert_no_error (error);
+      g_clear_pointer (&year, g_free);
+      year = g_strndup (gk_record_get_formed_on (request) != NULL ? gk_record_get_formed_on (request)
+                                                                : gk_record_get_created_at (request), 4);
+      request_no = g_strdup_printf ("依申〔%s〕%d号", year, i);
+      case_no = g_strdup_printf ("案〔%.4s〕%d号", gk_record_get_formed_on (review) != NULL ? gk_record_get_formed_on (review)
+                                                                                      : gk_record_get_created_at (review), i);
+      g_assert_cmpstr (gk_record_get_index_no (request), ==, request_no);
+      g_assert_cmpstr (gk_record_get_index_no (review), ==, case_no);
+      g_assert_cmpstr (gk_record_get_number_label (review), ==, "Case Number");
+    }
+
+  /* The organisation's code emptied (a ledger before its setup): a record
+   * that needs a 索引号 is refused with a message saying where to set it… */
+  g_assert_true (gk_db_exec (gk_store_get_db (f->store), "UPDATE organisation SET code = ''", &error));
+  g_assert_no_error (error);
+  refused = gk_store_create_record (f->store, key, "代码未设时的记录", &error);
+  g_assert_null (refused);
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Preferences"));
+  g_clear_error (&error);
+
+  /* …requests are still numbered, and the records issued keep theirs. */
+  {
+    g_autoptr(GkRecord) request = gk_store_create_record (f->store, "request.application", "申请", &error);
+
+    g_assert_no_error (error);
+    expected = g_strdup_printf ("依申〔%s〕3号", year);
+    g_assert_cmpstr (gk_record_get_index_no (request), ==, expected);
+  }
+  loaded = gk_store_get_record (f->store, gk_record_get_uuid (before), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_index_no (loaded), ==, gk_record_get_index_no (before));
+}
+
+static const GkBundleRow *
+find_bundle_row (GPtrArray  *rows,
+                 const char *uuid)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (((GkBundleRow *) g_ptr_array_index (rows, i))->uuid, uuid) == 0)
+      return g_ptr_array_index (rows, i);
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static gint64
+published_in_month (GkStore    *store,
+                    const char *domain,
+                    int         year,
+                    int         month)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = gk_store_report_months (store, year, 0, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GkReportMonthRow *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (row->domain, domain) == 0)
+        return row->months[month - 1];
+    }
+  return 0;
+}
+
+/* A 变更 is a new publication of the same record: while it is prepared the
+ * earlier publication stays public (list, bundle, report), with its date,
+ * channels and timeliness, and it still counts in its own period. */
+static void
+test_change_stays_public (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = NULL;
+  g_autoptr(GkRecord) loaded = NULL;
+  g_autoptr(GPtrArray) channels = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_record_channel_free);
+  g_autoptr(GPtrArray) publications = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *described = NULL;
+  const GkPublication *earlier;
+  const GkBundleRow *row;
+  const char *first_due;
+
+  add_test_item (f->store);
+  record = gk_store_create_record (f->store, "test.notice", "某工程招标公告", &error);
+  g_assert_no_error (error);
+  gk_record_set_formed_on (record, "2025-09-01");
+  g_assert_true (gk_record_set_values_json (record, "{\"winner\": \"河北某建设集团有限公司\"}", NULL));
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+  /* 20 working days from Mon 09-01: Sunday 09-28, a make-up working day. */
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-09-28");
+  g_ptr_array_add (channels, gk_record_channel_new ("政府网站", "2025-09-10", "https://example.gov.cn/1"));
+  g_assert_true (gk_store_set_record_channels (f->store, gk_record_get_uuid (record), channels, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_store_set_status (f->store, record, "published", "2025-09-10", &error));
+  g_assert_no_error (error);
+  g_assert_null (gk_record_get_public_on (record));
+
+  /* Published, its text is not edited silently: a 变更 comes first. */
+  gk_record_set_title (record, "某工程招标公告（更正）");
+  g_assert_false (gk_store_save_record (f->store, record, &error));
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
+  g_clear_error (&error);
+  gk_record_set_title (record, "某工程招标公告");
+
+  g_assert_true (gk_store_record_change (f->store, record, "2025-10-09", "中标人更正", &error));
+  g_assert_no_error (error);
+  first_due = "2025-09-28";
+
+  /* Prepared: a draft with its own deadline, yet still public. */
+  g_assert_cmpstr (gk_record_get_status (record), ==, "draft");
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-11-05");
+  g_assert_cmpstr (gk_record_get_public_on (record), ==, "2025-09-10");
+  g_assert_true (gk_record_is_public (record));
+  g_assert_cmpstr (gk_record_get_status_label (record), ==, "Published · Change Being Prepared");
+  loaded = gk_store_get_record (f->store, gk_record_get_uuid (record), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_public_on (loaded), ==, "2025-09-10");
+  g_assert_true (gk_record_is_public (loaded));
+
+  /* The changed text is edited freely now. */
+  gk_record_set_title (record, "某工程招标公告（更正）");
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+
+  publications = gk_store_get_publications (f->store, record, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (publications->len, ==, 1);
+  earlier = g_ptr_array_index (publications, 0);
+  g_assert_true (earlier->still_public);
+  g_assert_cmpstr (earlier->published_on, ==, "2025-09-10");
+  g_assert_cmpstr (earlier->due_on, ==, first_due);
+  g_assert_cmpstr (earlier->formed_on, ==, "2025-09-01");
+  g_assert_cmpstr (earlier->changed_on, ==, "2025-10-09");
+  g_assert_cmpuint (earlier->channels->len, ==, 1);
+  g_assert_cmpstr (((GkRecordChannel *) g_ptr_array_index (earlier->channels, 0))->address, ==, "https://example.gov.cn/1");
+  described = gk_publication_describe (earlier);
+  g_assert_cmpstr (described, ==, "2025-09-10 · 政府网站 · on time");
+
+  /* The bundle publishes what was public, not the text being prepared. */
+  rows = gk_store_list_bundle_rows (f->store, &error);
+  g_assert_no_error (error);
+  row = find_bundle_row (rows, gk_record_get_uuid (record));
+  g_assert_cmpstr (row->status, ==, "published");
+  g_assert_cmpstr (row->published_on, ==, "2025-09-10");
+  g_assert_cmpstr (row->title, ==, "某工程招标公告");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* The report counts the September publication in September, on time,
+   * and the change (due 11-05: 20 working days on from 10-09, Saturday
+   * 10-11 a make-up working day) as open. */
+  g_assert_cmpint (published_in_month (f->store, "bidding", 2025, 9), ==, 1);
+  {
+    g_autoptr(GPtrArray) resources = gk_store_report_resources (f->store, 2025, 0, "2025-10-15", &error);
+    gint64 due = 0, on_time = 0, overdue = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < resources->len; i++)
+      {
+        GkReportResourceRow *r = g_ptr_array_index (resources, i);
+
+        if (g_strcmp0 (r->domain, "bidding") != 0)
+          continue;
+        due += r->due;
+        on_time += r->on_time;
+        overdue += r->overdue;
+      }
+    g_assert_cmpint (due, ==, 2);
+    g_assert_cmpint (on_time, ==, 1);
+    g_assert_cmpint (overdue, ==, 0);
+  }
+
+  /* Publishing the change ends it: the new text and date are public, the
+   * earlier publication stays in the history. */
+  g_assert_true (gk_store_set_status (f->store, record, "published", "2025-10-15", &error));
+  g_assert_no_error (error);
+  g_assert_null (gk_record_get_public_on (record));
+  g_clear_pointer (&publications, g_ptr_array_unref);
+  publications = gk_store_get_publications (f->store, record, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (publications->len, ==, 1);
+  g_assert_false (((GkPublication *) g_ptr_array_index (publications, 0))->still_public);
+  rows = gk_store_list_bundle_rows (f->store, &error);
+  g_assert_no_error (error);
+  row = find_bundle_row (rows, gk_record_get_uuid (record));
+  g_assert_cmpstr (row->title, ==, "某工程招标公告（更正）");
+  g_assert_cmpstr (row->published_on, ==, "2025-10-15");
+  g_assert_cmpstr (row->prev_published_on, ==, "2025-09-10");
+  g_assert_cmpint (published_in_month (f->store, "bidding", 2025, 9), ==, 1);
+  g_assert_cmpint (published_in_month (f->store, "bidding", 2025, 10), ==, 1);
 }
 
 static void
@@ -1408,6 +1631,8 @@ main (int   argc,
   g_test_add ("/store/request-impossible-events", Fixture, NULL, fixture_setup, test_request_impossible_events, fixture_teardown);
   g_test_add ("/store/index-numbers", Fixture, NULL, fixture_setup, test_index_numbers, fixture_teardown);
   g_test_add ("/store/index-year-of-formation", Fixture, NULL, fixture_setup, test_index_year_of_formation, fixture_teardown);
+  g_test_add ("/store/register-numbers", Fixture, NULL, fixture_setup, test_register_numbers, fixture_teardown);
+  g_test_add ("/store/change-stays-public", Fixture, NULL, fixture_setup, test_change_stays_public, fixture_teardown);
   g_test_add ("/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/store/search-identifiers", Fixture, NULL, fixture_setup, test_search_identifiers, fixture_teardown);
   g_test_add ("/store/search-index-upgrade", Fixture, NULL, fixture_setup, test_search_index_upgrade, fixture_teardown);

@@ -22,6 +22,7 @@ static const char *migrations[] = {
   "009-report.sql",
   "008-import-batches.sql",
   "011-catalog-stages.sql",
+  "005-pending-changes.sql",
 };
 
 /* Every commit waits until the WAL is on the disk: a clerk's saved record

@@ -124,7 +124,8 @@ gboolean  gk_store_rebuild_search_index (GkStore            *self,
   "r.id, r.uuid, r.item_id, i.key, i.level2, r.domain, r.project_id, r.title, r.body, " \
   "r.fields, r.unit_id, u.name, r.index_no, r.doc_no, r.formed_on, r.due_on, " \
   "r.due_missing_year, r.published_on, r.status, r.mode, r.exemption, " \
-  "r.exemption_reason, r.created_at, r.updated_at"
+  "r.exemption_reason, r.created_at, r.updated_at, " \
+  "(SELECT c.prev_published_on FROM record_changes c WHERE c.record_id = r.id AND c.published_on IS NULL)"
 #define GK_RECORD_FROM \
   "records r JOIN catalog_items i ON i.id = r.item_id LEFT JOIN units u ON u.id = r.unit_id"
 

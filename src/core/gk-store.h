@@ -512,4 +512,28 @@ gboolean    gk_store_set_record_channels (GkStore      *self,
                                           gboolean     *changed,
                                           GError      **error);
 
+/* An earlier publication of a record, superseded by a 变更: when it was
+ * formed, due and published, and where. */
+typedef struct
+{
+  char *changed_on;        /* the 变更 that superseded it */
+  char *note;
+  char *formed_on;
+  char *due_on;
+  int due_missing_year;
+  char *published_on;
+  GPtrArray *channels;     /* GkRecordChannel */
+  gboolean still_public;   /* the change is being prepared: this is what is public */
+} GkPublication;
+
+void        gk_publication_free          (GkPublication *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkPublication, gk_publication_free)
+
+/* The record's earlier publications (GkPublication), latest first. */
+GPtrArray  *gk_store_get_publications    (GkStore      *self,
+                                          GkRecord     *record,
+                                          GError      **error);
+/* "2026-03-02 · 政府网站, 政务新媒体": a publication in one line. */
+char       *gk_publication_describe      (const GkPublication *self);
+
 G_END_DECLS

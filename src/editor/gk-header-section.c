@@ -421,6 +421,7 @@ gk_header_section_set_record (GkEditorSection *section,
     item_text = g_strdup (gk_record_get_item_name (record));
 
   adw_action_row_set_subtitle (self->item_row, item_text);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->index_row), gk_record_get_number_label (record));
   gk_unit_choice_fill (self->unit_dropdown, self->store, gk_record_get_unit_id (record));
   /* Records of a chain's items belong to a project; a record of an item
    * since taken out of its chain may still be detached. */

@@ -90,7 +90,10 @@ status_to_label_cb (GBinding     *binding,
                     GValue       *to,
                     gpointer      user_data)
 {
-  g_value_set_string (to, gk_status_to_label (g_value_get_string (from)));
+  g_autoptr(GObject) record = g_binding_dup_source (binding);
+
+  g_value_set_string (to, record != NULL ? gk_record_get_status_label (GK_RECORD (record))
+                                         : gk_status_to_label (g_value_get_string (from)));
   return TRUE;
 }
 
