@@ -1304,6 +1304,12 @@ test_status_actions (Fixture       *fixture,
     g_assert_cmpstr (channel->address, ==, "http://www.ccgp-hebei.gov.cn/");
   }
 
+  /* Published, its text is read-only: the card offers a 变更 instead. */
+  g_assert_true (gtk_widget_get_visible (fixture->editor->published_card));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (fixture->editor->header_section)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (fixture->editor->fields_section)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->editor->publications_list)));
+
   /* 变更: asked for its date in a dialog. */
   activate (fixture, "record-change");
   g_assert_nonnull (fixture->editor->change_dialog);
@@ -1327,6 +1333,20 @@ test_status_actions (Fixture       *fixture,
   g_assert_cmpstr (gk_record_get_status (current), ==, GK_STATUS_DRAFT);
   g_assert_cmpstr (gk_record_get_formed_on (current), ==, "2025-03-20");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (header_row (fixture, "formed"))), ==, "2025-03-20");
+  /* The change is prepared in the open text, and the earlier publication,
+   * still public, is shown with its date and channel. */
+  g_assert_false (gtk_widget_get_visible (fixture->editor->published_card));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (fixture->editor->header_section)));
+  g_assert_cmpstr (gk_record_get_public_on (current), ==, "2025-03-12");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->editor->publications_list)));
+  {
+    GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (fixture->editor->publications_list));
+
+    g_assert_true (ADW_IS_ACTION_ROW (row));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Earlier Publication, Still Public");
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2025-03-12 · 河北政府采购网"));
+    g_assert_null (gtk_widget_get_next_sibling (row));
+  }
 
   publish (fixture);
   activate (fixture, "withdraw");
