@@ -490,6 +490,20 @@ test_every_domain (Fixture       *fixture,
               GkFieldEditor *editor = field (fixture, schema_field->id);
 
               text = typed_text (schema_field, &expected_json);
+              /* The outcome agrees with the ground typed (the first, 国家秘密). */
+              if (is_request && g_str_equal (schema_field->id, "outcome"))
+                for (guint c = 0; c < schema_field->choices->len; c++)
+                  {
+                    const GkChoice *choice = g_ptr_array_index (schema_field->choices, c);
+
+                    if (g_str_equal (choice->value, "withheld-state-secret"))
+                      {
+                        g_free (text);
+                        g_free (expected_json);
+                        text = g_strdup (choice->label);
+                        expected_json = g_strdup_printf ("\"%s\"", choice->value);
+                      }
+                  }
               gk_field_editor_set_text (editor, text);
               g_assert_cmpint (gk_field_editor_get_severity (editor), ==, GK_SEVERITY_OK);
               g_hash_table_insert (expected, g_strdup (schema_field->id), g_steal_pointer (&expected_json));

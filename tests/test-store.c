@@ -541,6 +541,126 @@ test_index_year_of_formation (Fixture       *f,
   g_assert_cmpstr (gk_record_get_number_label (record), ==, "Request Number");
 }
 
+static gboolean
+has_error_at (GkStore    *store,
+              GkRecord   *record,
+              const char *field_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) issues = gk_store_validate_record (store, record, &error);
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const GkIssue *issue = g_ptr_array_index (issues, i);
+
+      found |= issue->severity == GK_SEVERITY_ERROR && g_strcmp0 (issue->field_id, field_id) == 0;
+    }
+  return found;
+}
+
+/* A reply's outcome and its ground for withholding agree: 不予公开 names
+ * the ground it is counted under, 部分公开 names one, other outcomes none. */
+static void
+test_request_outcome_ground (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = gk_store_create_record (f->store, "request.application", "申请公开某批复", &error);
+  static const struct { const char *outcome, *ground; gboolean wrong; } cases[] = {
+    { "withheld-state-secret", "state-secret", FALSE },
+    { "withheld-state-secret", "trade-secret", TRUE },      /* counted under 保护第三方合法权益 */
+    { "withheld-third-party", "personal-privacy", FALSE },
+    { "withheld-third-party", NULL, TRUE },
+    { "withheld-inquiry", NULL, FALSE },                    /* 行政查询事项: no ground of 第十四–十六条 */
+    { "partly-disclosed", "internal-affairs", FALSE },
+    { "partly-disclosed", NULL, TRUE },
+    { "disclosed", "state-secret", TRUE },
+    { "disclosed", NULL, FALSE },
+    { "unavailable-not-held", "process-information", TRUE },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"received_date\": \"2025-09-01\", \"outcome\": \"%s\"%s%s%s}",
+                                               cases[i].outcome,
+                                               cases[i].ground != NULL ? ", \"exemption\": \"" : "",
+                                               cases[i].ground != NULL ? cases[i].ground : "",
+                                               cases[i].ground != NULL ? "\"" : "");
+
+      g_assert_true (gk_record_set_values_json (record, json, NULL));
+      g_assert_true (gk_store_save_record (f->store, record, &error));
+      g_assert_no_error (error);
+      if (has_error_at (f->store, record, "exemption") != cases[i].wrong)
+        g_error ("%s with %s: expected %s", cases[i].outcome, cases[i].ground, cases[i].wrong ? "an error" : "none");
+    }
+}
+
+/* A request's whole deadline state in words, as 督查 and `check` show it.
+ * Received Mon 2025-03-03: the correction notice may go out until 03-12
+ * (7 working days), the reply is due 03-31 (20), and an extension of 20
+ * working days moves it to 04-28 (Qingming Fri 04-04 off, Sunday 04-27 a
+ * make-up working day). Two extensions cannot have happened: the notes
+ * say so, and the request keeps its plain 20 days and stays supervised. */
+static void
+test_request_state_notes (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = gk_store_create_record (f->store, "request.application", "申请公开某规划", &error);
+  g_autoptr(GkRecord) other = create (f, "procurement", "采购公告", NULL);
+  GDate day = gk_test_date ("2025-03-10");
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_mode (record), ==, "on-request");
+  g_assert_true (gk_record_set_values_json (record, "{\"received_date\": \"2025-03-03\", \"applicant_type\": \"natural-person\"}", NULL));
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-03-31");
+  {
+    g_auto(GStrv) notes = gk_store_describe_request (f->store, record, &day);
+
+    g_assert_cmpuint (g_strv_length (notes), ==, 1);
+    g_assert_cmpstr (notes[0], ==, "A correction notice (补正) may be sent until 2025-03-12");
+  }
+
+  g_assert_true (gk_record_set_values_json (record, "{\"received_date\": \"2025-03-03\", \"applicant_type\": \"natural-person\","
+                        " \"events\": [{\"kind\": \"extension\", \"date\": \"2025-03-20\", \"workdays\": 20}]}", NULL));
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-04-28");
+  {
+    g_auto(GStrv) notes = gk_store_describe_request (f->store, record, &day);
+
+    g_assert_cmpuint (g_strv_length (notes), ==, 2);
+    g_assert_cmpstr (notes[0], ==, "Extended by 20 working days");
+    g_assert_cmpstr (notes[1], ==, "A correction notice (补正) may be sent until 2025-03-12");
+  }
+
+  g_assert_true (gk_record_set_values_json (record, "{\"received_date\": \"2025-03-03\", \"applicant_type\": \"natural-person\","
+                        " \"events\": [{\"kind\": \"extension\", \"date\": \"2025-03-20\", \"workdays\": 20},"
+                        " {\"kind\": \"extension\", \"date\": \"2025-03-25\", \"workdays\": 5}]}", NULL));
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-03-31");
+  g_assert_true (gk_record_is_overdue (record, "2025-04-01"));
+  {
+    g_auto(GStrv) notes = gk_store_describe_request (f->store, record, &day);
+
+    g_assert_cmpuint (g_strv_length (notes), ==, 1);
+    g_assert_true (g_str_has_prefix (notes[0], "Events in error"));
+  }
+
+  /* Other records have no request notes. */
+  {
+    g_auto(GStrv) notes = gk_store_describe_request (f->store, other, &day);
+
+    g_assert_cmpuint (g_strv_length (notes), ==, 0);
+  }
+}
+
 /* Requests and cases are numbered in registers of their own; no 索引号 is
  * issued on an organisation code that is not set, and those issued stay. */
 static void
@@ -1632,6 +1752,8 @@ main (int   argc,
   g_test_add ("/store/index-numbers", Fixture, NULL, fixture_setup, test_index_numbers, fixture_teardown);
   g_test_add ("/store/index-year-of-formation", Fixture, NULL, fixture_setup, test_index_year_of_formation, fixture_teardown);
   g_test_add ("/store/register-numbers", Fixture, NULL, fixture_setup, test_register_numbers, fixture_teardown);
+  g_test_add ("/store/request-state-notes", Fixture, NULL, fixture_setup, test_request_state_notes, fixture_teardown);
+  g_test_add ("/store/request-outcome-ground", Fixture, NULL, fixture_setup, test_request_outcome_ground, fixture_teardown);
   g_test_add ("/store/change-stays-public", Fixture, NULL, fixture_setup, test_change_stays_public, fixture_teardown);
   g_test_add ("/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/store/search-identifiers", Fixture, NULL, fixture_setup, test_search_identifiers, fixture_teardown);

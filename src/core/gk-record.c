@@ -763,15 +763,40 @@ gk_record_get_number_label (GkRecord *self)
   return _("Index Number");
 }
 
-/* The status as the list shows it: a record being changed is still public. */
+/* The status as the window shows it: a request is answered, not
+ * published; a record being changed is still public. */
 const char *
 gk_record_get_status_label (GkRecord *self)
 {
   g_return_val_if_fail (GK_IS_RECORD (self), NULL);
+  if (gk_record_is_request (self))
+    return self->published_on != NULL ? _("Replied") : _("Awaiting Reply");
   if (self->public_on != NULL &&
       (g_strcmp0 (self->status, GK_STATUS_DRAFT) == 0 || g_strcmp0 (self->status, GK_STATUS_PENDING) == 0))
     return _("Published · Change Being Prepared");
   return gk_status_to_label (self->status);
+}
+
+/* A GBindingTransformFunc from a record's "status" to its label. */
+gboolean
+gk_record_transform_status_label (GBinding     *binding,
+                                  const GValue *from,
+                                  GValue       *to,
+                                  gpointer      user_data)
+{
+  g_autoptr(GObject) record = g_binding_dup_source (binding);
+
+  g_value_set_string (to, record != NULL ? gk_record_get_status_label (GK_RECORD (record))
+                                         : gk_status_to_label (g_value_get_string (from)));
+  return TRUE;
+}
+
+/* Requests (申请) and cases are answered or decided, never published. */
+gboolean
+gk_record_is_request (GkRecord *self)
+{
+  g_return_val_if_fail (GK_IS_RECORD (self), FALSE);
+  return g_strcmp0 (self->domain, "request") == 0;
 }
 
 /* Public: published, or published before and being changed. */

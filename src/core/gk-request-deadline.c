@@ -455,6 +455,29 @@ gk_request_deadline_describe (const GkRequestDeadline *deadline,
       break;
     }
 
+  /* What moved the period, and what may still be done in time. */
+  if (deadline->extension_workdays > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("Extended by %u working day",
+                                                         "Extended by %u working days",
+                                                         deadline->extension_workdays),
+                                               deadline->extension_workdays);
+
+      g_strv_builder_add (builder, text);
+    }
+  if (deadline->paused_workdays > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u working day not counted for a consultation",
+                                                         "%u working days not counted for a consultation",
+                                                         deadline->paused_workdays),
+                                               deadline->paused_workdays);
+
+      g_strv_builder_add (builder, text);
+    }
+  if (deadline->state == GK_REQUEST_STATE_RUNNING && g_date_valid (&deadline->correction_notice_due) &&
+      g_date_compare (today, &deadline->correction_notice_due) <= 0)
+    add_dated (builder, _("A correction notice (补正) may be sent until %s"), &deadline->correction_notice_due);
+
   if (deadline->flags & GK_REQUEST_FLAG_LATE_CORRECTION)
     add_dated (builder, _("The correction notice was sent after %s, the last day allowed: the period ran on from receipt"),
                &deadline->correction_notice_due);

@@ -356,6 +356,9 @@ gk_store_create_record (GkStore     *self,
   gk_record_set_item_id (record, gk_item_get_id (item));
   gk_record_set_title (record, title != NULL && *title != '\0' ? title : gk_item_get_level2 (item));
   gk_record_set_formed_on (record, today);
+  /* A request is disclosure on request by its nature (条例 第二十七条). */
+  if (g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) == 0)
+    gk_record_set_mode (record, GK_MODE_ON_REQUEST);
   gk_record_set_unit_id (record, gk_store_find_item_unit (self, item, &local_error));
   if (local_error != NULL)
     {

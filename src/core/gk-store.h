@@ -376,6 +376,10 @@ gboolean    gk_store_get_request_deadline (GkStore          *self,
                                            GkRequestDeadline *deadline,
                                            GError          **error);
 
+GStrv       gk_store_describe_request    (GkStore          *self,
+                                          GkRecord         *record,
+                                          const GDate      *today);
+
 /* Search and counts */
 gboolean    gk_store_count               (GkStore      *self,
                                           const GkQuery *query,

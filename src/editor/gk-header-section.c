@@ -333,15 +333,6 @@ entry_to_formed_cb (GBinding     *binding,
   return TRUE;
 }
 
-static gboolean
-status_to_label_cb (GBinding     *binding,
-                    const GValue *from,
-                    GValue       *to,
-                    gpointer      user_data)
-{
-  g_value_set_string (to, gk_status_to_label (g_value_get_string (from)));
-  return TRUE;
-}
 
 static gboolean
 published_to_label_cb (GBinding     *binding,
@@ -380,7 +371,7 @@ bind_record (GkHeaderSection *self)
   bind (self, "doc-no", self->doc_no_row, "text", both, text_to_entry_cb, entry_to_text_cb);
   bind (self, "formed-on", self->formed_row, "text", both, text_to_entry_cb, entry_to_formed_cb);
   bind (self, "index-no", self->index_row, "subtitle", 0, text_to_label_cb, NULL);
-  bind (self, "status", self->status_row, "subtitle", 0, status_to_label_cb, NULL);
+  bind (self, "status", self->status_row, "subtitle", 0, gk_record_transform_status_label, NULL);
   bind (self, "published-on", self->published_row, "subtitle", 0, published_to_label_cb, NULL);
 }
 
@@ -422,6 +413,11 @@ gk_header_section_set_record (GkEditorSection *section,
 
   adw_action_row_set_subtitle (self->item_row, item_text);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->index_row), gk_record_get_number_label (record));
+  /* A request is answered within its reply period (答复期限), not published. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->due_row),
+                                 gk_record_is_request (record) ? _("Reply Due") : _("Due On"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->published_row),
+                                 gk_record_is_request (record) ? _("Replied On") : _("Published On"));
   gk_unit_choice_fill (self->unit_dropdown, self->store, gk_record_get_unit_id (record));
   /* Records of a chain's items belong to a project; a record of an item
    * since taken out of its chain may still be detached. */
