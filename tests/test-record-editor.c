@@ -442,6 +442,42 @@ test_field_kinds (void)
     }
 }
 
+/* A request speaks of its reply: 答复期限, 答复日期, 待答复/已答复; its
+ * number is its 申请编号; its due row says what extended its period. */
+static void
+test_request_words (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = gk_store_create_record (fixture->store, "request.application", "申请公开某规划", &error);
+  GtkWidget *due;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_mode (record), ==, GK_MODE_ON_REQUEST);
+  /* Received Mon 2025-03-03: due 03-31; 20 working days more, 04-28. */
+  g_assert_true (gk_record_set_values_json (record, "{\"received_date\": \"2025-03-03\", \"applicant_type\": \"natural-person\","
+                        " \"events\": [{\"kind\": \"extension\", \"date\": \"2025-03-20\", \"workdays\": 20}]}", NULL));
+  g_assert_true (gk_store_save_record (fixture->store, record, &error));
+  g_assert_no_error (error);
+  gk_record_editor_set_record (fixture->editor, record);
+  gk_test_ui_flush ();
+
+  due = header_row (fixture, "due");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (due)), ==, "Reply Due");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (due)), "2025-04-28 · "));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (due)), "Extended by 20 working days"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (header_row (fixture, "published"))), ==, "Replied On");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (header_row (fixture, "status"))), ==, "Awaiting Reply");
+  g_assert_true (g_str_has_prefix (gk_record_get_index_no (record), "依申〔"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (header_row (fixture, "index"))), ==, "Request Number");
+  g_assert_false (gtk_widget_get_visible (fixture->editor->published_card));
+
+  /* Another record speaks of publication again. */
+  create_record (fixture, "procurement.result");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (header_row (fixture, "due"))), ==, "Due On");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (header_row (fixture, "published"))), ==, "Published On");
+}
+
 /* One item of every domain, every field kind filled through the rows. */
 static void
 test_every_domain (Fixture       *fixture,
@@ -1804,6 +1840,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/record-editor/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("every-domain", test_every_domain);
+  ADD ("request-words", test_request_words);
   ADD ("validation", test_validation);
   ADD ("issues-list", test_issues_list);
   ADD ("dropdown-cell", test_dropdown_cell);

@@ -455,7 +455,36 @@ gk_request_deadline_describe (const GkRequestDeadline *deadline,
       break;
     }
 
-  /* What moved the period, and what may still be done in time. */
+  if (deadline->flags & GK_REQUEST_FLAG_LATE_CORRECTION)
+    add_dated (builder, _("The correction notice was sent after %s, the last day allowed: the period ran on from receipt"),
+               &deadline->correction_notice_due);
+  if (deadline->flags & GK_REQUEST_FLAG_LATE_EXTENSION)
+    g_strv_builder_add (builder, _("The extension was told after the due date: it did not extend the period"));
+  if (deadline->flags & GK_REQUEST_FLAG_LATE_CONSULTATION)
+    g_strv_builder_add (builder, _("A consultation was sent after the due date: it did not pause the period"));
+  if (deadline->flags & GK_REQUEST_FLAG_CONSULTATION_CAPPED)
+    g_strv_builder_add (builder, _("An answer took longer than 15 working days: only 15 were not counted"));
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * gk_request_deadline_describe_progress:
+ * @today: the day to judge on
+ *
+ * Returns: (transfer full): what moved the period of @deadline (an
+ *   extension, days not counted for a consultation) and what may still be
+ *   done in time (a correction notice), one a string; maybe none.
+ */
+GStrv
+gk_request_deadline_describe_progress (const GkRequestDeadline *deadline,
+                                       const GDate             *today)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (deadline != NULL, NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
   if (deadline->extension_workdays > 0)
     {
       g_autofree char *text = g_strdup_printf (ngettext ("Extended by %u working day",
@@ -477,16 +506,6 @@ gk_request_deadline_describe (const GkRequestDeadline *deadline,
   if (deadline->state == GK_REQUEST_STATE_RUNNING && g_date_valid (&deadline->correction_notice_due) &&
       g_date_compare (today, &deadline->correction_notice_due) <= 0)
     add_dated (builder, _("A correction notice (补正) may be sent until %s"), &deadline->correction_notice_due);
-
-  if (deadline->flags & GK_REQUEST_FLAG_LATE_CORRECTION)
-    add_dated (builder, _("The correction notice was sent after %s, the last day allowed: the period ran on from receipt"),
-               &deadline->correction_notice_due);
-  if (deadline->flags & GK_REQUEST_FLAG_LATE_EXTENSION)
-    g_strv_builder_add (builder, _("The extension was told after the due date: it did not extend the period"));
-  if (deadline->flags & GK_REQUEST_FLAG_LATE_CONSULTATION)
-    g_strv_builder_add (builder, _("A consultation was sent after the due date: it did not pause the period"));
-  if (deadline->flags & GK_REQUEST_FLAG_CONSULTATION_CAPPED)
-    g_strv_builder_add (builder, _("An answer took longer than 15 working days: only 15 were not counted"));
 
   return g_strv_builder_end (builder);
 }

@@ -759,7 +759,15 @@ gk_store_describe_request (GkStore     *self,
       gk_record_get_formed_on (record) == NULL)
     return g_new0 (char *, 1);
   if (gk_store_get_request_deadline (self, record, &deadline, &error))
-    return gk_request_deadline_describe (&deadline, today);
+    {
+      g_auto(GStrv) progress = gk_request_deadline_describe_progress (&deadline, today);
+      g_auto(GStrv) state = gk_request_deadline_describe (&deadline, today);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      g_strv_builder_addv (builder, (const char **) progress);
+      g_strv_builder_addv (builder, (const char **) state);
+      return g_strv_builder_end (builder);
+    }
 
   notes = g_new0 (char *, 2);
   /* Translators: a request's events cannot all have happened; the reason follows */

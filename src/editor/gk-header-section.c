@@ -245,6 +245,27 @@ describe_due (GkHeaderSection *self,
   words = gk_timeliness_info_describe (&info);
   *overdue = info.status == GK_TIMELINESS_OVERDUE;
 
+  /* A request's period may have been extended or paused: say so here,
+   * where the reply due date is read. */
+  if (gk_record_is_request (record))
+    {
+      GkRequestDeadline deadline;
+
+      if (gk_store_get_request_deadline (self->store, record, &deadline, NULL))
+        {
+          g_auto(GStrv) progress = gk_request_deadline_describe_progress (&deadline, &today);
+
+          if (progress[0] != NULL)
+            {
+              g_autofree char *joined = g_strjoinv (" · ", progress);
+              g_autofree char *with_progress = g_strdup_printf ("%s · %s", words, joined);
+
+              g_free (words);
+              words = g_steal_pointer (&with_progress);
+            }
+        }
+    }
+
   /* Translators: a due date, then its status in words ("Due in 3 working days") */
   return g_strdup_printf (_("%s · %s"), gk_record_get_due_on (record), words);
 }
@@ -562,6 +583,7 @@ gk_header_section_get_row (GkHeaderSection *self,
     { "unit", self->unit_dropdown },
     { "doc-no", self->doc_no_row },
     { "formed", self->formed_row },
+    { "index", self->index_row },
     { "due", self->due_row },
     { "status", self->status_row },
     { "published", self->published_row },
