@@ -661,6 +661,35 @@ test_request_state_notes (Fixture       *f,
   }
 }
 
+/* A due date reaching into 2027, whose notice is not shipped, is counted
+ * with its fixed-date holidays and flagged; Preferences counts the records
+ * relying on it. From Mon 2026-12-28, 20 working days: 12-29 to 12-31 (3),
+ * 1 January off, 01-04 to 01-08 (8), 11–15 (13), 18–22 (18), 25, 26. */
+static void
+test_calendar_guesses (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = NULL;
+  guint count = 99;
+
+  add_test_item (f->store);
+  g_assert_true (gk_store_count_calendar_guesses (f->store, 2027, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 0);
+
+  record = gk_store_create_record (f->store, "test.notice", "跨年的公告", &error);
+  g_assert_no_error (error);
+  gk_record_set_formed_on (record, "2026-12-28");
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2027-01-26");
+  g_assert_cmpint (gk_record_get_due_missing_year (record), ==, 2027);
+  g_assert_true (gk_store_count_calendar_guesses (f->store, 2027, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 1);
+}
+
 /* Requests and cases are numbered in registers of their own; no 索引号 is
  * issued on an organisation code that is not set, and those issued stay. */
 static void
@@ -1752,6 +1781,7 @@ main (int   argc,
   g_test_add ("/store/index-numbers", Fixture, NULL, fixture_setup, test_index_numbers, fixture_teardown);
   g_test_add ("/store/index-year-of-formation", Fixture, NULL, fixture_setup, test_index_year_of_formation, fixture_teardown);
   g_test_add ("/store/register-numbers", Fixture, NULL, fixture_setup, test_register_numbers, fixture_teardown);
+  g_test_add ("/store/calendar-guesses", Fixture, NULL, fixture_setup, test_calendar_guesses, fixture_teardown);
   g_test_add ("/store/request-state-notes", Fixture, NULL, fixture_setup, test_request_state_notes, fixture_teardown);
   g_test_add ("/store/request-outcome-ground", Fixture, NULL, fixture_setup, test_request_outcome_ground, fixture_teardown);
   g_test_add ("/store/change-stays-public", Fixture, NULL, fixture_setup, test_change_stays_public, fixture_teardown);

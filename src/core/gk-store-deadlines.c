@@ -774,3 +774,31 @@ gk_store_describe_request (GkStore     *self,
   notes[0] = g_strdup_printf (_("Events in error (the plain 20 working days are shown): %s"), error->message);
   return notes;
 }
+
+gboolean
+gk_store_count_calendar_guesses (GkStore  *self,
+                                 int       year,
+                                 guint    *count,
+                                 GError  **error)
+{
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+
+  *count = 0;
+  stmt = gk_db_prepare (self->db, "SELECT count (*) FROM records WHERE due_missing_year = ?1", error);
+  if (stmt == NULL || !gk_db_statement_bind_int (stmt, 1, year, error))
+    return FALSE;
+  if (gk_db_statement_step (stmt, &local_error))
+    {
+      *count = gk_db_statement_get_int (stmt, 0);
+      gk_db_statement_reset (stmt);
+      return TRUE;
+    }
+  if (local_error == NULL)
+    return TRUE;
+  g_propagate_error (error, local_error);
+  return FALSE;
+}

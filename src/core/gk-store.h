@@ -376,6 +376,11 @@ gboolean    gk_store_get_request_deadline (GkStore          *self,
                                            GkRequestDeadline *deadline,
                                            GError          **error);
 
+/* How many records' due dates rely on @year, whose notice is missing. */
+gboolean    gk_store_count_calendar_guesses (GkStore     *self,
+                                             int          year,
+                                             guint       *count,
+                                             GError     **error);
 GStrv       gk_store_describe_request    (GkStore          *self,
                                           GkRecord         *record,
                                           const GDate      *today);

@@ -312,7 +312,7 @@ show_summary (GkSupervisionView      *self,
       g_autofree char *text = NULL;
 
       /* Translators: %s is “Calendar for YYYY missing” */
-      text = g_strdup_printf (_("%s: some due dates were counted on Monday to Friday only. Add the year’s holiday notice in Preferences."),
+      text = g_strdup_printf (_("%s: some due dates were counted on Monday to Friday less the fixed-date holidays. Add the year’s holiday notice in Preferences."),
                               missing);
       gtk_label_set_text (self->missing_label, text);
     }
