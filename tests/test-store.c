@@ -690,6 +690,62 @@ test_calendar_guesses (Fixture       *f,
   g_assert_cmpuint (count, ==, 1);
 }
 
+/* A record of a proactive item that is not disclosed (不予公开) leaves the
+ * timeliness figures but counts as withheld, with its ground, in 督查 and
+ * in the annual report alike. */
+static void
+test_exempt_figures (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) resources = NULL;
+  const GkSupervisionRow *total;
+  gint64 withheld = 0, due = 0;
+  gboolean ground_named = FALSE;
+
+  add_test_item (f->store);
+  record = gk_store_create_record (f->store, "test.notice", "含商业秘密的公告", &error);
+  g_assert_no_error (error);
+  gk_record_set_formed_on (record, "2025-05-06");
+  gk_record_set_mode (record, GK_MODE_EXEMPT);
+  gk_record_set_exemption (record, "trade-secret");
+  gk_record_set_exemption_reason (record, "含投标人报价构成");
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+  g_assert_null (gk_record_get_due_on (record));
+
+  rows = gk_store_supervision_report (f->store, "2025-01-01", "2025-12-31", "2025-12-31", &error);
+  g_assert_no_error (error);
+  total = g_ptr_array_index (rows, rows->len - 1);
+  g_assert_cmpint (total->kind, ==, GK_SUPERVISION_ROW_TOTAL);
+  g_assert_cmpuint (total->due, ==, 0);
+  g_assert_cmpuint (total->overdue, ==, 0);
+  g_assert_cmpuint (total->withheld, ==, 1);
+  g_assert_cmpstr (total->grounds, ==, "涉及商业秘密，公开会对第三方合法权益造成损害的政府信息");
+  /* Not in a period it was not formed in. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = gk_store_supervision_report (f->store, "2024-01-01", "2024-12-31", "2025-12-31", &error);
+  g_assert_no_error (error);
+  total = g_ptr_array_index (rows, rows->len - 1);
+  g_assert_cmpuint (total->withheld, ==, 0);
+
+  resources = gk_store_report_resources (f->store, 2025, 0, "2025-12-31", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < resources->len; i++)
+    {
+      GkReportResourceRow *r = g_ptr_array_index (resources, i);
+
+      due += r->due;
+      withheld += r->withheld;
+      ground_named |= g_strcmp0 (r->grounds, "涉及商业秘密，公开会对第三方合法权益造成损害的政府信息") == 0;
+    }
+  g_assert_cmpint (due, ==, 0);
+  g_assert_cmpint (withheld, ==, 1);
+  g_assert_true (ground_named);
+}
+
 /* Requests and cases are numbered in registers of their own; no 索引号 is
  * issued on an organisation code that is not set, and those issued stay. */
 static void
@@ -1781,6 +1837,7 @@ main (int   argc,
   g_test_add ("/store/index-numbers", Fixture, NULL, fixture_setup, test_index_numbers, fixture_teardown);
   g_test_add ("/store/index-year-of-formation", Fixture, NULL, fixture_setup, test_index_year_of_formation, fixture_teardown);
   g_test_add ("/store/register-numbers", Fixture, NULL, fixture_setup, test_register_numbers, fixture_teardown);
+  g_test_add ("/store/exempt-figures", Fixture, NULL, fixture_setup, test_exempt_figures, fixture_teardown);
   g_test_add ("/store/calendar-guesses", Fixture, NULL, fixture_setup, test_calendar_guesses, fixture_teardown);
   g_test_add ("/store/request-state-notes", Fixture, NULL, fixture_setup, test_request_state_notes, fixture_teardown);
   g_test_add ("/store/request-outcome-ground", Fixture, NULL, fixture_setup, test_request_outcome_ground, fixture_teardown);

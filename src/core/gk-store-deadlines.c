@@ -346,8 +346,8 @@ field_label (GkItem     *item,
 }
 
 /* The shipped catalog's grounds and outcomes, read once. */
-static GkCatalog *
-default_catalog (void)
+GkCatalog *
+gk_store_default_catalog (void)
 {
   static GkCatalog *catalog;
 
@@ -361,6 +361,28 @@ default_catalog (void)
       g_once_init_leave (&catalog, loaded);
     }
   return catalog;
+}
+
+/* The legal grounds' texts (国家秘密 …) for their keys as group_concat
+ * gives them (","), "；"-separated; NULL for none. */
+char *
+gk_store_dup_ground_texts (const char *keys)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GStrvBuilder) texts = g_strv_builder_new ();
+  g_auto(GStrv) built = NULL;
+
+  if (keys == NULL || *keys == '\0')
+    return NULL;
+  parts = g_strsplit (keys, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const GkCatalogExemption *exemption = gk_catalog_lookup_exemption (gk_store_default_catalog (), parts[i]);
+
+      g_strv_builder_add (texts, exemption != NULL ? exemption->text : parts[i]);
+    }
+  built = g_strv_builder_end (texts);
+  return g_strjoinv ("；", built);
 }
 
 /* A reply's outcome and its ground for withholding say the same thing: a
@@ -381,7 +403,7 @@ check_request_outcome (GkRecord  *record,
     ground = NULL;
   withheld = g_str_has_prefix (outcome, "withheld-");
   partly = g_strcmp0 (outcome, "partly-disclosed") == 0;
-  exemption = ground != NULL ? gk_catalog_lookup_exemption (default_catalog (), ground) : NULL;
+  exemption = ground != NULL ? gk_catalog_lookup_exemption (gk_store_default_catalog (), ground) : NULL;
 
   if (!withheld && !partly)
     {
@@ -399,7 +421,7 @@ check_request_outcome (GkRecord  *record,
     }
   if (withheld && exemption != NULL && g_strcmp0 (exemption->outcome, outcome) != 0)
     {
-      const GkCatalogTerm *counted = gk_catalog_lookup_outcome (default_catalog (), exemption->outcome);
+      const GkCatalogTerm *counted = gk_catalog_lookup_outcome (gk_store_default_catalog (), exemption->outcome);
       /* Translators: the outcome a ground for withholding is counted under */
       g_autofree char *message = g_strdup_printf (_("This ground is counted under another outcome: %s"),
                                                   counted != NULL ? counted->name : exemption->outcome);

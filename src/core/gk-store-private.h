@@ -1,6 +1,7 @@
 /* gk-store-private.h: state and helpers shared by the store's source files. */
 #pragma once
 
+#include "gk-catalog.h"
 #include "gk-db.h"
 #include "gk-store.h"
 
@@ -118,6 +119,10 @@ gboolean  gk_store_rebuild_search_index (GkStore            *self,
                                          gpointer            progress_data,
                                          GCancellable       *cancellable,
                                          GError            **error);
+
+/* The shipped catalog (legal grounds, request outcomes), read once. */
+GkCatalog *gk_store_default_catalog     (void);
+char      *gk_store_dup_ground_texts    (const char   *keys);
 
 /* The columns gk_store_record_from_row() reads, in order. */
 #define GK_RECORD_COLUMNS \

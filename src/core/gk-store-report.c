@@ -226,13 +226,8 @@ gk_store_report_resources (GkStore     *self,
       row->late_workdays = gk_db_statement_get_int64 (stmt, 9);
       row->overdue = gk_db_statement_get_int64 (stmt, 10);
       row->withheld = gk_db_statement_get_int64 (stmt, 11);
-      /* group_concat's separator is a comma; the grounds are shown with "；". */
-      if (grounds != NULL)
-        {
-          g_auto(GStrv) parts = g_strsplit (grounds, ",", -1);
-
-          row->grounds = g_strjoinv ("；", parts);
-        }
+      /* The grounds' texts, as the workbook is read: 国家秘密 …, "；"-separated. */
+      row->grounds = gk_store_dup_ground_texts (grounds);
       g_ptr_array_add (rows, row);
     }
   if (local_error != NULL)

@@ -439,6 +439,8 @@ typedef struct
   guint overdue;         /* not published, past due */
   guint pending;         /* not published, not yet past due */
   int missing_year;      /* the first year an unknown calendar decided, or 0 */
+  guint withheld;        /* 不予公开: formed in the period, not disclosed on a legal ground */
+  char *grounds;         /* those grounds' texts, "；"-separated, or NULL */
 } GkSupervisionRow;
 
 void        gk_supervision_row_free      (GkSupervisionRow *row);
