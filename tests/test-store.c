@@ -891,6 +891,16 @@ test_change_stays_public (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (gk_record_get_public_on (loaded), ==, "2025-09-10");
   g_assert_true (gk_record_is_public (loaded));
+  /* …and the list of published records still has it. */
+  {
+    g_autoptr(GkQuery) query = gk_query_new ();
+    guint n = 0;
+
+    query->status = g_strdup (GK_STATUS_PUBLISHED);
+    g_assert_true (gk_store_count (f->store, query, &n, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 1);
+  }
 
   /* The changed text is edited freely now. */
   gk_record_set_title (record, "某工程招标公告（更正）");
