@@ -131,6 +131,8 @@ char      *gk_store_dup_ground_texts    (const char   *keys);
   "r.due_missing_year, r.published_on, r.status, r.mode, r.exemption, " \
   "r.exemption_reason, r.created_at, r.updated_at, " \
   "(SELECT c.prev_published_on FROM record_changes c WHERE c.record_id = r.id AND c.published_on IS NULL)"
+/* How many they are: a read that selects more after them starts there. */
+#define GK_RECORD_N_COLUMNS 25
 #define GK_RECORD_FROM \
   "records r JOIN catalog_items i ON i.id = r.item_id LEFT JOIN units u ON u.id = r.unit_id"
 
