@@ -144,11 +144,19 @@ test_restore_keeps_typing (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *copy = NULL;
   g_autofree char *uuid = NULL;
+  g_autofree char *draft_uuid = NULL;
   GkWindow *window;
   GtkEditable *title;
 
   g_assert_true (gk_demo_fill (store, 5, 4, &error));
   g_assert_no_error (error);
+  /* A draft: a published record's text asks for a 变更 before it is typed in. */
+  {
+    g_autoptr(GkRecord) draft = gk_store_create_record (store, "housing-allocation.procedure", "待补充的分配程序", &error);
+
+    g_assert_no_error (error);
+    draft_uuid = g_strdup (gk_record_get_uuid (draft));
+  }
   copy = gk_store_backup (store, "manual", &error);
   g_assert_no_error (error);
   g_clear_object (&store);
@@ -159,9 +167,15 @@ test_restore_keeps_typing (void)
   window = GK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   gk_window_set_section (window, "housing-allocation");
   gk_test_ui_wait_until (list_has_rows, window);
-  gtk_single_selection_set_selected (window->selection, 0);
+  {
+    g_autoptr(GkRecord) draft = gk_store_get_record (window->store, draft_uuid, &error);
+
+    g_assert_no_error (error);
+    gk_window_show_record (window, draft);
+  }
   gk_test_ui_wait_until (window_has_record, window);
   uuid = g_strdup (gk_record_get_uuid (window->record));
+  g_assert_cmpstr (uuid, ==, draft_uuid);
 
   /* Typed, and restored before the editor's pause to save has passed. */
   title = GTK_EDITABLE (gk_header_section_get_row (window->record_editor->header_section, "title"));

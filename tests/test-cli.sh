@@ -41,6 +41,7 @@ index_no=$("$cli" --db "$db" list | sed -n 2p | cut -f2)
 expect_status 0 "show by uuid" "$cli" --db "$db" show "$uuid"
 grep -q "\"uuid\" : \"$uuid\"" "$tmp/out" && ok "show prints the record" || not_ok "show prints the record"
 expect_status 0 "show by index number" "$cli" --db "$db" show "$index_no"
+grep -q '"earlier_publications" : \[' "$tmp/out" && ok "show lists the earlier publications" || not_ok "show lists the earlier publications"
 expect_status 4 "show unknown" "$cli" --db "$db" show no-such-record
 
 expect_status 0 "verify" "$cli" --db "$db" verify

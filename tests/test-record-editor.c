@@ -442,6 +442,42 @@ test_field_kinds (void)
     }
 }
 
+/* A request speaks of its reply: 答复期限, 答复日期, 待答复/已答复; its
+ * number is its 申请编号; its due row says what extended its period. */
+static void
+test_request_words (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = gk_store_create_record (fixture->store, "request.application", "申请公开某规划", &error);
+  GtkWidget *due;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_mode (record), ==, GK_MODE_ON_REQUEST);
+  /* Received Mon 2025-03-03: due 03-31; 20 working days more, 04-28. */
+  g_assert_true (gk_record_set_values_json (record, "{\"received_date\": \"2025-03-03\", \"applicant_type\": \"natural-person\","
+                        " \"events\": [{\"kind\": \"extension\", \"date\": \"2025-03-20\", \"workdays\": 20}]}", NULL));
+  g_assert_true (gk_store_save_record (fixture->store, record, &error));
+  g_assert_no_error (error);
+  gk_record_editor_set_record (fixture->editor, record);
+  gk_test_ui_flush ();
+
+  due = header_row (fixture, "due");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (due)), ==, "Reply Due");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (due)), "2025-04-28 · "));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (due)), "Extended by 20 working days"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (header_row (fixture, "published"))), ==, "Replied On");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (header_row (fixture, "status"))), ==, "Awaiting Reply");
+  g_assert_true (g_str_has_prefix (gk_record_get_index_no (record), "依申〔"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (header_row (fixture, "index"))), ==, "Request Number");
+  g_assert_false (gtk_widget_get_visible (fixture->editor->published_card));
+
+  /* Another record speaks of publication again. */
+  create_record (fixture, "procurement.result");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (header_row (fixture, "due"))), ==, "Due On");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (header_row (fixture, "published"))), ==, "Published On");
+}
+
 /* One item of every domain, every field kind filled through the rows. */
 static void
 test_every_domain (Fixture       *fixture,
@@ -490,6 +526,20 @@ test_every_domain (Fixture       *fixture,
               GkFieldEditor *editor = field (fixture, schema_field->id);
 
               text = typed_text (schema_field, &expected_json);
+              /* The outcome agrees with the ground typed (the first, 国家秘密). */
+              if (is_request && g_str_equal (schema_field->id, "outcome"))
+                for (guint c = 0; c < schema_field->choices->len; c++)
+                  {
+                    const GkChoice *choice = g_ptr_array_index (schema_field->choices, c);
+
+                    if (g_str_equal (choice->value, "withheld-state-secret"))
+                      {
+                        g_free (text);
+                        g_free (expected_json);
+                        text = g_strdup (choice->label);
+                        expected_json = g_strdup_printf ("\"%s\"", choice->value);
+                      }
+                  }
               gk_field_editor_set_text (editor, text);
               g_assert_cmpint (gk_field_editor_get_severity (editor), ==, GK_SEVERITY_OK);
               g_hash_table_insert (expected, g_strdup (schema_field->id), g_steal_pointer (&expected_json));
@@ -1310,6 +1360,12 @@ test_status_actions (Fixture       *fixture,
     g_assert_cmpstr (channel->address, ==, "http://www.ccgp-hebei.gov.cn/");
   }
 
+  /* Published, its text is read-only: the card offers a 变更 instead. */
+  g_assert_true (gtk_widget_get_visible (fixture->editor->published_card));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (fixture->editor->header_section)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (fixture->editor->fields_section)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->editor->publications_list)));
+
   /* 变更: asked for its date in a dialog. */
   activate (fixture, "record-change");
   g_assert_nonnull (fixture->editor->change_dialog);
@@ -1333,6 +1389,20 @@ test_status_actions (Fixture       *fixture,
   g_assert_cmpstr (gk_record_get_status (current), ==, GK_STATUS_DRAFT);
   g_assert_cmpstr (gk_record_get_formed_on (current), ==, "2025-03-20");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (header_row (fixture, "formed"))), ==, "2025-03-20");
+  /* The change is prepared in the open text, and the earlier publication,
+   * still public, is shown with its date and channel. */
+  g_assert_false (gtk_widget_get_visible (fixture->editor->published_card));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (fixture->editor->header_section)));
+  g_assert_cmpstr (gk_record_get_public_on (current), ==, "2025-03-12");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->editor->publications_list)));
+  {
+    GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (fixture->editor->publications_list));
+
+    g_assert_true (ADW_IS_ACTION_ROW (row));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Earlier Publication, Still Public");
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2025-03-12 · 河北政府采购网"));
+    g_assert_null (gtk_widget_get_next_sibling (row));
+  }
 
   publish (fixture);
   activate (fixture, "withdraw");
@@ -1776,6 +1846,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/record-editor/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("every-domain", test_every_domain);
+  ADD ("request-words", test_request_words);
   ADD ("validation", test_validation);
   ADD ("issues-list", test_issues_list);
   ADD ("dropdown-cell", test_dropdown_cell);

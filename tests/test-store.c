@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "gk-bundle-private.h"
 #include "gk-core.h"
 #include "gk-date.h"
 #include "gk-deadline.h"
@@ -14,6 +15,8 @@
 #include "gk-settings.h"
 #include "gk-store-private.h"
 #include "gk-supervision-export.h"
+#include "gk-store-report.h"
+#include "gk-report-count.h"
 #include "gk-test-util.h"
 
 typedef GkTestLedger Fixture;
@@ -533,7 +536,442 @@ test_index_year_of_formation (Fixture       *f,
   g_assert_true (gk_store_insert_record (f->store, record, TRUE, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (gk_record_get_formed_on (record), ==, "2025-03-03");
-  g_assert_nonnull (strstr (gk_record_get_index_no (record), "/2025-"));
+  /* A request takes no 索引号: its 申请编号 is of the year it was received. */
+  g_assert_cmpstr (gk_record_get_index_no (record), ==, "依申〔2025〕1号");
+  g_assert_cmpstr (gk_record_get_number_label (record), ==, "Request Number");
+}
+
+static gboolean
+has_error_at (GkStore    *store,
+              GkRecord   *record,
+              const char *field_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) issues = gk_store_validate_record (store, record, &error);
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const GkIssue *issue = g_ptr_array_index (issues, i);
+
+      found |= issue->severity == GK_SEVERITY_ERROR && g_strcmp0 (issue->field_id, field_id) == 0;
+    }
+  return found;
+}
+
+/* A reply's outcome and its ground for withholding agree: 不予公开 names
+ * the ground it is counted under, 部分公开 names one, other outcomes none. */
+static void
+test_request_outcome_ground (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = gk_store_create_record (f->store, "request.application", "申请公开某批复", &error);
+  static const struct { const char *outcome, *ground; gboolean wrong; } cases[] = {
+    { "withheld-state-secret", "state-secret", FALSE },
+    { "withheld-state-secret", "trade-secret", TRUE },      /* counted under 保护第三方合法权益 */
+    { "withheld-third-party", "personal-privacy", FALSE },
+    { "withheld-third-party", NULL, TRUE },
+    { "withheld-inquiry", NULL, FALSE },                    /* 行政查询事项: no ground of 第十四–十六条 */
+    { "partly-disclosed", "internal-affairs", FALSE },
+    { "partly-disclosed", NULL, TRUE },
+    { "disclosed", "state-secret", TRUE },
+    { "disclosed", NULL, FALSE },
+    { "unavailable-not-held", "process-information", TRUE },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"received_date\": \"2025-09-01\", \"outcome\": \"%s\"%s%s%s}",
+                                               cases[i].outcome,
+                                               cases[i].ground != NULL ? ", \"exemption\": \"" : "",
+                                               cases[i].ground != NULL ? cases[i].ground : "",
+                                               cases[i].ground != NULL ? "\"" : "");
+
+      g_assert_true (gk_record_set_values_json (record, json, NULL));
+      g_assert_true (gk_store_save_record (f->store, record, &error));
+      g_assert_no_error (error);
+      if (has_error_at (f->store, record, "exemption") != cases[i].wrong)
+        g_error ("%s with %s: expected %s", cases[i].outcome, cases[i].ground, cases[i].wrong ? "an error" : "none");
+    }
+}
+
+/* A request's whole deadline state in words, as 督查 and `check` show it.
+ * Received Mon 2025-03-03: the correction notice may go out until 03-12
+ * (7 working days), the reply is due 03-31 (20), and an extension of 20
+ * working days moves it to 04-28 (Qingming Fri 04-04 off, Sunday 04-27 a
+ * make-up working day). Two extensions cannot have happened: the notes
+ * say so, and the request keeps its plain 20 days and stays supervised. */
+static void
+test_request_state_notes (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = gk_store_create_record (f->store, "request.application", "申请公开某规划", &error);
+  g_autoptr(GkRecord) other = create (f, "procurement", "采购公告", NULL);
+  GDate day = gk_test_date ("2025-03-10");
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_mode (record), ==, "on-request");
+  g_assert_true (gk_record_set_values_json (record, "{\"received_date\": \"2025-03-03\", \"applicant_type\": \"natural-person\"}", NULL));
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-03-31");
+  {
+    g_auto(GStrv) notes = gk_store_describe_request (f->store, record, &day);
+
+    g_assert_cmpuint (g_strv_length (notes), ==, 1);
+    g_assert_cmpstr (notes[0], ==, "A correction notice (补正) may be sent until 2025-03-12");
+  }
+
+  g_assert_true (gk_record_set_values_json (record, "{\"received_date\": \"2025-03-03\", \"applicant_type\": \"natural-person\","
+                        " \"events\": [{\"kind\": \"extension\", \"date\": \"2025-03-20\", \"workdays\": 20}]}", NULL));
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-04-28");
+  {
+    g_auto(GStrv) notes = gk_store_describe_request (f->store, record, &day);
+
+    g_assert_cmpuint (g_strv_length (notes), ==, 2);
+    g_assert_cmpstr (notes[0], ==, "Extended by 20 working days");
+    g_assert_cmpstr (notes[1], ==, "A correction notice (补正) may be sent until 2025-03-12");
+  }
+
+  g_assert_true (gk_record_set_values_json (record, "{\"received_date\": \"2025-03-03\", \"applicant_type\": \"natural-person\","
+                        " \"events\": [{\"kind\": \"extension\", \"date\": \"2025-03-20\", \"workdays\": 20},"
+                        " {\"kind\": \"extension\", \"date\": \"2025-03-25\", \"workdays\": 5}]}", NULL));
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-03-31");
+  g_assert_true (gk_record_is_overdue (record, "2025-04-01"));
+  {
+    g_auto(GStrv) notes = gk_store_describe_request (f->store, record, &day);
+
+    g_assert_cmpuint (g_strv_length (notes), ==, 1);
+    g_assert_true (g_str_has_prefix (notes[0], "Events in error"));
+  }
+
+  /* Other records have no request notes. */
+  {
+    g_auto(GStrv) notes = gk_store_describe_request (f->store, other, &day);
+
+    g_assert_cmpuint (g_strv_length (notes), ==, 0);
+  }
+}
+
+/* A due date reaching into 2027, whose notice is not shipped, is counted
+ * with its fixed-date holidays and flagged; Preferences counts the records
+ * relying on it. From Mon 2026-12-28, 20 working days: 12-29 to 12-31 (3),
+ * 1 January off, 01-04 to 01-08 (8), 11–15 (13), 18–22 (18), 25, 26. */
+static void
+test_calendar_guesses (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = NULL;
+  guint count = 99;
+
+  add_test_item (f->store);
+  g_assert_true (gk_store_count_calendar_guesses (f->store, 2027, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 0);
+
+  record = gk_store_create_record (f->store, "test.notice", "跨年的公告", &error);
+  g_assert_no_error (error);
+  gk_record_set_formed_on (record, "2026-12-28");
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2027-01-26");
+  g_assert_cmpint (gk_record_get_due_missing_year (record), ==, 2027);
+  g_assert_true (gk_store_count_calendar_guesses (f->store, 2027, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 1);
+}
+
+/* A record of a proactive item that is not disclosed (不予公开) leaves the
+ * timeliness figures but counts as withheld, with its ground, in 督查 and
+ * in the annual report alike. */
+static void
+test_exempt_figures (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) resources = NULL;
+  const GkSupervisionRow *total;
+  gint64 withheld = 0, due = 0;
+  gboolean ground_named = FALSE;
+
+  add_test_item (f->store);
+  record = gk_store_create_record (f->store, "test.notice", "含商业秘密的公告", &error);
+  g_assert_no_error (error);
+  gk_record_set_formed_on (record, "2025-05-06");
+  gk_record_set_mode (record, GK_MODE_EXEMPT);
+  gk_record_set_exemption (record, "trade-secret");
+  gk_record_set_exemption_reason (record, "含投标人报价构成");
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+  g_assert_null (gk_record_get_due_on (record));
+
+  rows = gk_store_supervision_report (f->store, "2025-01-01", "2025-12-31", "2025-12-31", &error);
+  g_assert_no_error (error);
+  total = g_ptr_array_index (rows, rows->len - 1);
+  g_assert_cmpint (total->kind, ==, GK_SUPERVISION_ROW_TOTAL);
+  g_assert_cmpuint (total->due, ==, 0);
+  g_assert_cmpuint (total->overdue, ==, 0);
+  g_assert_cmpuint (total->withheld, ==, 1);
+  g_assert_cmpstr (total->grounds, ==, "涉及商业秘密，公开会对第三方合法权益造成损害的政府信息");
+  /* Not in a period it was not formed in. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = gk_store_supervision_report (f->store, "2024-01-01", "2024-12-31", "2025-12-31", &error);
+  g_assert_no_error (error);
+  total = g_ptr_array_index (rows, rows->len - 1);
+  g_assert_cmpuint (total->withheld, ==, 0);
+
+  resources = gk_store_report_resources (f->store, 2025, 0, "2025-12-31", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < resources->len; i++)
+    {
+      GkReportResourceRow *r = g_ptr_array_index (resources, i);
+
+      due += r->due;
+      withheld += r->withheld;
+      ground_named |= g_strcmp0 (r->grounds, "涉及商业秘密，公开会对第三方合法权益造成损害的政府信息") == 0;
+    }
+  g_assert_cmpint (due, ==, 0);
+  g_assert_cmpint (withheld, ==, 1);
+  g_assert_true (ground_named);
+}
+
+/* Requests and cases are numbered in registers of their own; no 索引号 is
+ * issued on an organisation code that is not set, and those issued stay. */
+static void
+test_register_numbers (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = first_item_key (f->store, "housing-allocation");
+  g_autoptr(GkRecord) before = gk_store_create_record (f->store, key, "代码清空前的记录", &error);
+  g_autoptr(GkRecord) loaded = NULL;
+  g_autoptr(GkRecord) refused = NULL;
+  g_autofree char *year = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strchr (gk_record_get_index_no (before), '/'));
+
+  for (int i = 1; i <= 2; i++)
+    {
+      g_autoptr(GkRecord) request = gk_store_create_record (f->store, "request.application", "申请", &error);
+      g_autoptr(GkRecord) review = gk_store_create_record (f->store, "request.case", "复议", &error);
+      g_autofree char *request_no = NULL;
+      g_autofree char *case_no = NULL;
+
+      g_assert_no_error (error);
+      g_clear_pointer (&year, g_free);
+      year = g_strndup (gk_record_get_formed_on (request) != NULL ? gk_record_get_formed_on (request)
+                                                                : gk_record_get_created_at (request), 4);
+      request_no = g_strdup_printf ("依申〔%s〕%d号", year, i);
+      case_no = g_strdup_printf ("案〔%.4s〕%d号", gk_record_get_formed_on (review) != NULL ? gk_record_get_formed_on (review)
+                                                                                      : gk_record_get_created_at (review), i);
+      g_assert_cmpstr (gk_record_get_index_no (request), ==, request_no);
+      g_assert_cmpstr (gk_record_get_index_no (review), ==, case_no);
+      g_assert_cmpstr (gk_record_get_number_label (review), ==, "Case Number");
+    }
+
+  /* The organisation's code emptied (a ledger before its setup): a record
+   * that needs a 索引号 is refused with a message saying where to set it… */
+  g_assert_true (gk_db_exec (gk_store_get_db (f->store), "UPDATE organisation SET code = ''", &error));
+  g_assert_no_error (error);
+  refused = gk_store_create_record (f->store, key, "代码未设时的记录", &error);
+  g_assert_null (refused);
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Preferences"));
+  g_clear_error (&error);
+
+  /* …requests are still numbered, and the records issued keep theirs. */
+  {
+    g_autoptr(GkRecord) request = gk_store_create_record (f->store, "request.application", "申请", &error);
+
+    g_assert_no_error (error);
+    expected = g_strdup_printf ("依申〔%s〕3号", year);
+    g_assert_cmpstr (gk_record_get_index_no (request), ==, expected);
+  }
+  loaded = gk_store_get_record (f->store, gk_record_get_uuid (before), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_index_no (loaded), ==, gk_record_get_index_no (before));
+}
+
+static const GkBundleRow *
+find_bundle_row (GPtrArray  *rows,
+                 const char *uuid)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (((GkBundleRow *) g_ptr_array_index (rows, i))->uuid, uuid) == 0)
+      return g_ptr_array_index (rows, i);
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static gint64
+published_in_month (GkStore    *store,
+                    const char *domain,
+                    int         year,
+                    int         month)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = gk_store_report_months (store, year, 0, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GkReportMonthRow *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (row->domain, domain) == 0)
+        return row->months[month - 1];
+    }
+  return 0;
+}
+
+/* A 变更 is a new publication of the same record: while it is prepared the
+ * earlier publication stays public (list, bundle, report), with its date,
+ * channels and timeliness, and it still counts in its own period. */
+static void
+test_change_stays_public (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) record = NULL;
+  g_autoptr(GkRecord) loaded = NULL;
+  g_autoptr(GPtrArray) channels = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_record_channel_free);
+  g_autoptr(GPtrArray) publications = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *described = NULL;
+  const GkPublication *earlier;
+  const GkBundleRow *row;
+  const char *first_due;
+
+  add_test_item (f->store);
+  record = gk_store_create_record (f->store, "test.notice", "某工程招标公告", &error);
+  g_assert_no_error (error);
+  gk_record_set_formed_on (record, "2025-09-01");
+  g_assert_true (gk_record_set_values_json (record, "{\"winner\": \"河北某建设集团有限公司\"}", NULL));
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+  /* 20 working days from Mon 09-01: Sunday 09-28, a make-up working day. */
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-09-28");
+  g_ptr_array_add (channels, gk_record_channel_new ("政府网站", "2025-09-10", "https://example.gov.cn/1"));
+  g_assert_true (gk_store_set_record_channels (f->store, gk_record_get_uuid (record), channels, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_store_set_status (f->store, record, "published", "2025-09-10", &error));
+  g_assert_no_error (error);
+  g_assert_null (gk_record_get_public_on (record));
+
+  /* Published, its text is not edited silently: a 变更 comes first. */
+  gk_record_set_title (record, "某工程招标公告（更正）");
+  g_assert_false (gk_store_save_record (f->store, record, &error));
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
+  g_clear_error (&error);
+  gk_record_set_title (record, "某工程招标公告");
+
+  g_assert_true (gk_store_record_change (f->store, record, "2025-10-09", "中标人更正", &error));
+  g_assert_no_error (error);
+  first_due = "2025-09-28";
+
+  /* Prepared: a draft with its own deadline, yet still public. */
+  g_assert_cmpstr (gk_record_get_status (record), ==, "draft");
+  g_assert_cmpstr (gk_record_get_due_on (record), ==, "2025-11-05");
+  g_assert_cmpstr (gk_record_get_public_on (record), ==, "2025-09-10");
+  g_assert_true (gk_record_is_public (record));
+  g_assert_cmpstr (gk_record_get_status_label (record), ==, "Published · Change Being Prepared");
+  loaded = gk_store_get_record (f->store, gk_record_get_uuid (record), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_public_on (loaded), ==, "2025-09-10");
+  g_assert_true (gk_record_is_public (loaded));
+  /* …and the list of published records still has it. */
+  {
+    g_autoptr(GkQuery) query = gk_query_new ();
+    guint n = 0;
+
+    query->status = g_strdup (GK_STATUS_PUBLISHED);
+    g_assert_true (gk_store_count (f->store, query, &n, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 1);
+  }
+
+  /* The changed text is edited freely now. */
+  gk_record_set_title (record, "某工程招标公告（更正）");
+  g_assert_true (gk_store_save_record (f->store, record, &error));
+  g_assert_no_error (error);
+
+  publications = gk_store_get_publications (f->store, record, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (publications->len, ==, 1);
+  earlier = g_ptr_array_index (publications, 0);
+  g_assert_true (earlier->still_public);
+  g_assert_cmpstr (earlier->published_on, ==, "2025-09-10");
+  g_assert_cmpstr (earlier->due_on, ==, first_due);
+  g_assert_cmpstr (earlier->formed_on, ==, "2025-09-01");
+  g_assert_cmpstr (earlier->changed_on, ==, "2025-10-09");
+  g_assert_cmpuint (earlier->channels->len, ==, 1);
+  g_assert_cmpstr (((GkRecordChannel *) g_ptr_array_index (earlier->channels, 0))->address, ==, "https://example.gov.cn/1");
+  described = gk_publication_describe (earlier);
+  g_assert_cmpstr (described, ==, "2025-09-10 · 政府网站 · on time");
+
+  /* The bundle publishes what was public, not the text being prepared. */
+  rows = gk_store_list_bundle_rows (f->store, &error);
+  g_assert_no_error (error);
+  row = find_bundle_row (rows, gk_record_get_uuid (record));
+  g_assert_cmpstr (row->status, ==, "published");
+  g_assert_cmpstr (row->published_on, ==, "2025-09-10");
+  g_assert_cmpstr (row->title, ==, "某工程招标公告");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* The report counts the September publication in September, on time,
+   * and the change (due 11-05: 20 working days on from 10-09, Saturday
+   * 10-11 a make-up working day) as open. */
+  g_assert_cmpint (published_in_month (f->store, "bidding", 2025, 9), ==, 1);
+  {
+    g_autoptr(GPtrArray) resources = gk_store_report_resources (f->store, 2025, 0, "2025-10-15", &error);
+    gint64 due = 0, on_time = 0, overdue = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < resources->len; i++)
+      {
+        GkReportResourceRow *r = g_ptr_array_index (resources, i);
+
+        if (g_strcmp0 (r->domain, "bidding") != 0)
+          continue;
+        due += r->due;
+        on_time += r->on_time;
+        overdue += r->overdue;
+      }
+    g_assert_cmpint (due, ==, 2);
+    g_assert_cmpint (on_time, ==, 1);
+    g_assert_cmpint (overdue, ==, 0);
+  }
+
+  /* Publishing the change ends it: the new text and date are public, the
+   * earlier publication stays in the history. */
+  g_assert_true (gk_store_set_status (f->store, record, "published", "2025-10-15", &error));
+  g_assert_no_error (error);
+  g_assert_null (gk_record_get_public_on (record));
+  g_clear_pointer (&publications, g_ptr_array_unref);
+  publications = gk_store_get_publications (f->store, record, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (publications->len, ==, 1);
+  g_assert_false (((GkPublication *) g_ptr_array_index (publications, 0))->still_public);
+  rows = gk_store_list_bundle_rows (f->store, &error);
+  g_assert_no_error (error);
+  row = find_bundle_row (rows, gk_record_get_uuid (record));
+  g_assert_cmpstr (row->title, ==, "某工程招标公告（更正）");
+  g_assert_cmpstr (row->published_on, ==, "2025-10-15");
+  g_assert_cmpstr (row->prev_published_on, ==, "2025-09-10");
+  g_assert_cmpint (published_in_month (f->store, "bidding", 2025, 9), ==, 1);
+  g_assert_cmpint (published_in_month (f->store, "bidding", 2025, 10), ==, 1);
 }
 
 static void
@@ -1408,6 +1846,12 @@ main (int   argc,
   g_test_add ("/store/request-impossible-events", Fixture, NULL, fixture_setup, test_request_impossible_events, fixture_teardown);
   g_test_add ("/store/index-numbers", Fixture, NULL, fixture_setup, test_index_numbers, fixture_teardown);
   g_test_add ("/store/index-year-of-formation", Fixture, NULL, fixture_setup, test_index_year_of_formation, fixture_teardown);
+  g_test_add ("/store/register-numbers", Fixture, NULL, fixture_setup, test_register_numbers, fixture_teardown);
+  g_test_add ("/store/exempt-figures", Fixture, NULL, fixture_setup, test_exempt_figures, fixture_teardown);
+  g_test_add ("/store/calendar-guesses", Fixture, NULL, fixture_setup, test_calendar_guesses, fixture_teardown);
+  g_test_add ("/store/request-state-notes", Fixture, NULL, fixture_setup, test_request_state_notes, fixture_teardown);
+  g_test_add ("/store/request-outcome-ground", Fixture, NULL, fixture_setup, test_request_outcome_ground, fixture_teardown);
+  g_test_add ("/store/change-stays-public", Fixture, NULL, fixture_setup, test_change_stays_public, fixture_teardown);
   g_test_add ("/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/store/search-identifiers", Fixture, NULL, fixture_setup, test_search_identifiers, fixture_teardown);
   g_test_add ("/store/search-index-upgrade", Fixture, NULL, fixture_setup, test_search_index_upgrade, fixture_teardown);

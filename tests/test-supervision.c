@@ -755,6 +755,51 @@ test_narrow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A request whose events cannot all have happened (two extensions) keeps
+ * its plain reply period and stays in 督查, its row saying why; the row
+ * speaks of a reply, not of publication. */
+static void
+test_request_notes (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "requests.db", NULL);
+  g_autoptr(GkStore) store = gk_test_open_store (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) request = gk_store_create_record (store, "request.application", "申请公开某批复", &error);
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *today = gk_today ();
+  g_autofree char *received = days_ago (today, 90);
+  g_autofree char *first = days_ago (today, 80);
+  g_autofree char *second = days_ago (today, 75);
+  g_autofree char *values = g_strdup_printf ("{\"received_date\": \"%s\", \"applicant_type\": \"natural-person\","
+                                             " \"events\": [{\"kind\": \"extension\", \"date\": \"%s\", \"workdays\": 20},"
+                                             " {\"kind\": \"extension\", \"date\": \"%s\", \"workdays\": 10}]}",
+                                             received, first, second);
+  RowsWanted one_row = { NULL, 1 };
+  GkWindow *window;
+  GkRecordRow *row;
+  GtkLabel *status;
+
+  g_assert_no_error (error);
+  g_assert_true (gk_record_set_values_json (request, values, NULL));
+  g_assert_true (gk_store_save_record (store, request, &error));
+  g_assert_no_error (error);
+
+  window = open_window (store);
+  click_section (window, "supervision");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 1);
+  one_row.list = GTK_WIDGET (gk_record_list_pane_get_list_view (window->list_pane));
+  gk_test_ui_wait_until (shows_record_rows, &one_row);
+  collect_record_rows (one_row.list, rows);
+  row = g_hash_table_lookup (rows, gk_record_get_uuid (request));
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "overdue"));
+  g_assert_true (g_str_has_prefix (gk_record_row_get_notes (row), "Events in error"));
+  status = GTK_LABEL (gk_test_find_with_property (GTK_WIDGET (row), "label", "Awaiting Reply"));
+  g_assert_nonnull (status);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Start-up: a notification when something is overdue, none otherwise; its
  * action leads to the supervision section. */
 static void
@@ -796,6 +841,7 @@ main (int   argc,
   g_test_add_func ("/supervision/export-and-drill-down", test_export_and_drill_down);
   g_test_add_func ("/supervision/narrow", test_narrow);
   g_test_add_func ("/supervision/notification", test_notification);
+  g_test_add_func ("/supervision/request-notes", test_request_notes);
 
   status = g_test_run ();
   g_clear_object (&app);

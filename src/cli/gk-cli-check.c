@@ -28,27 +28,6 @@ finding_free (Finding *finding)
   g_free (finding);
 }
 
-/* What a request's events say beyond its due date. */
-static GStrv
-request_notes (GkStore     *store,
-               GkRecord    *record,
-               const GDate *today)
-{
-  g_autoptr(GError) error = NULL;
-  GkRequestDeadline deadline;
-  GStrv notes;
-
-  if (g_strcmp0 (gk_record_get_domain (record), "request") != 0)
-    return g_new0 (char *, 1);
-  if (gk_store_get_request_deadline (store, record, &deadline, &error))
-    return gk_request_deadline_describe (&deadline, today);
-
-  notes = g_new0 (char *, 2);
-  /* Translators: a request's events cannot all have happened; the reason follows */
-  notes[0] = g_strdup_printf (_("Events in error (the plain 20 working days are shown): %s"), error->message);
-  return notes;
-}
-
 static gboolean
 collect (GkStore      *store,
          GkQuery      *query,
@@ -80,7 +59,7 @@ collect (GkStore      *store,
           finding->record = g_object_ref (record);
           finding->missing_year = finding->info.missing_year;
           gk_calendar_merge_missing_year (&finding->missing_year, gk_record_get_due_missing_year (record));
-          finding->notes = request_notes (store, record, today);
+          finding->notes = gk_store_describe_request (store, record, today);
           g_ptr_array_add (findings, finding);
         }
     }

@@ -256,6 +256,7 @@ gk_cli_show (GkCliContext  *ctx,
   g_autoptr(GkStore) store = NULL;
   g_autoptr(GkRecord) record = NULL;
   g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) publications = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -285,6 +286,9 @@ gk_cli_show (GkCliContext  *ctx,
   history = gk_store_get_history (store, gk_record_get_uuid (record), &error);
   if (history == NULL)
     return gk_cli_failure (error);
+  publications = gk_store_get_publications (store, record, &error);
+  if (publications == NULL)
+    return gk_cli_failure (error);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "record");
@@ -302,6 +306,29 @@ gk_cli_show (GkCliContext  *ctx,
       add_string (builder, "field", entry->field);
       add_string (builder, "old", entry->old_value);
       add_string (builder, "new", entry->new_value);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  /* What a 变更 superseded, latest first; "public" while the change is prepared. */
+  json_builder_set_member_name (builder, "earlier_publications");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < publications->len; i++)
+    {
+      GkPublication *publication = g_ptr_array_index (publications, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "formed_on", publication->formed_on);
+      add_string (builder, "due_on", publication->due_on);
+      add_string (builder, "published_on", publication->published_on);
+      add_string (builder, "changed_on", publication->changed_on);
+      add_string (builder, "change_note", publication->note);
+      json_builder_set_member_name (builder, "public");
+      json_builder_add_boolean_value (builder, publication->still_public);
+      json_builder_set_member_name (builder, "channels");
+      json_builder_begin_array (builder);
+      for (guint c = 0; c < publication->channels->len; c++)
+        json_builder_add_string_value (builder, ((GkRecordChannel *) g_ptr_array_index (publication->channels, c))->channel);
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

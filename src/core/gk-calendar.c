@@ -498,8 +498,9 @@ gk_calendar_serialize_year (GkCalendar *self,
  * gk_calendar_is_workday:
  * @known: (out) (optional): whether the notices that decide @date are loaded
  *
- * Returns: whether @date is a working day; for an unknown date, whether it
- *   is Monday to Friday.
+ * Returns: whether @date is a working day; for a date of a year without its
+ *   notice, whether it is Monday to Friday and none of the fixed-date
+ *   holidays (1 January, 1 May (and 2 May from 2025), 1–3 October).
  */
 gboolean
 gk_calendar_is_workday (GkCalendar  *self,
@@ -529,8 +530,9 @@ gk_calendar_is_workday (GkCalendar  *self,
  * @missing_year: (out) (optional): the first year without a notice among the
  *   days examined (after @start up to @due), or 0
  *
- * An unknown year is counted on the Monday–Friday week so that a due date is
- * always given, but it is reported so that it is never silently trusted.
+ * A year without its notice is counted on the Monday–Friday week less its
+ * fixed-date holidays, so that a due date is always given, but it is
+ * reported so that it is never silently trusted.
  *
  * Returns: %TRUE when every day examined is known.
  */

@@ -531,6 +531,37 @@ make_fields (Demo         *demo,
   return json_to_string (root, FALSE);
 }
 
+/* The ground for withholding agrees with the outcome, as a clerk records
+ * it: a 不予公开 outcome's own ground, any for a partial disclosure, none
+ * otherwise. */
+static void
+set_request_ground (Demo     *demo,
+                    GkRecord *record)
+{
+  JsonNode *node = json_object_get_member (gk_record_get_values (record), "outcome");
+  const char *outcome = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+
+  gk_record_set_value (record, "exemption", NULL);
+  if (g_strcmp0 (outcome, "partly-disclosed") == 0)
+    {
+      const GkCatalogExemption *ground = g_ptr_array_index (demo->catalog->exemptions,
+                                                            g_rand_int_range (demo->rand, 0, demo->catalog->exemptions->len));
+
+      gk_record_set_value_string (record, "exemption", ground->key);
+      return;
+    }
+  for (guint i = 0; outcome != NULL && i < demo->catalog->exemptions->len; i++)
+    {
+      const GkCatalogExemption *ground = g_ptr_array_index (demo->catalog->exemptions, i);
+
+      if (g_strcmp0 (ground->outcome, outcome) == 0)
+        {
+          gk_record_set_value_string (record, "exemption", ground->key);
+          return;
+        }
+    }
+}
+
 /* A request's dates are its receipt and its reply; one in five was
  * corrected, extended or sent for consultation on the way. */
 static void
@@ -574,6 +605,7 @@ set_request_dates (Demo        *demo,
   gk_record_set_value_string (record, "reply_date", gk_record_get_published_on (record));
   if (gk_record_get_published_on (record) == NULL)
     gk_record_set_value (record, "outcome", NULL);
+  set_request_ground (demo, record);
 }
 
 /* One of the item's units that the ledger has, the first most often:

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "gk-record.h"
 
@@ -26,6 +27,7 @@ struct _GkRecord
   char *due_on;
   int due_missing_year;
   char *published_on;
+  char *public_on;          /* the earlier publication, still public while a 变更 is prepared */
   char *status;
   char *mode;
   char *exemption;
@@ -57,6 +59,7 @@ enum {
   PROP_DUE_ON,
   PROP_DUE_MISSING_YEAR,
   PROP_PUBLISHED_ON,
+  PROP_PUBLIC_ON,
   PROP_STATUS,
   PROP_MODE,
   PROP_EXEMPTION,
@@ -92,6 +95,7 @@ gk_record_finalize (GObject *object)
   g_free (self->formed_on);
   g_free (self->due_on);
   g_free (self->published_on);
+  g_free (self->public_on);
   g_free (self->status);
   g_free (self->mode);
   g_free (self->exemption);
@@ -163,6 +167,9 @@ gk_record_get_property (GObject    *object,
       break;
     case PROP_PUBLISHED_ON:
       g_value_set_string (value, self->published_on);
+      break;
+    case PROP_PUBLIC_ON:
+      g_value_set_string (value, self->public_on);
       break;
     case PROP_STATUS:
       g_value_set_string (value, self->status);
@@ -248,6 +255,9 @@ gk_record_set_property (GObject      *object,
     case PROP_PUBLISHED_ON:
       gk_record_set_published_on (self, g_value_get_string (value));
       break;
+    case PROP_PUBLIC_ON:
+      gk_record_set_public_on (self, g_value_get_string (value));
+      break;
     case PROP_STATUS:
       gk_record_set_status (self, g_value_get_string (value));
       break;
@@ -315,6 +325,8 @@ gk_record_class_init (GkRecordClass *klass)
     g_param_spec_int ("due-missing-year", NULL, NULL, 0, G_MAXINT, 0, flags);
   properties[PROP_PUBLISHED_ON] =
     g_param_spec_string ("published-on", NULL, NULL, NULL, flags);
+  properties[PROP_PUBLIC_ON] =
+    g_param_spec_string ("public-on", NULL, NULL, NULL, flags);
   properties[PROP_STATUS] =
     g_param_spec_string ("status", NULL, NULL, NULL, flags);
   properties[PROP_MODE] =
@@ -423,6 +435,7 @@ gk_record_copy (GkRecord *self)
   gk_record_set_due_on (copy, self->due_on);
   gk_record_set_due_missing_year (copy, self->due_missing_year);
   gk_record_set_published_on (copy, self->published_on);
+  gk_record_set_public_on (copy, self->public_on);
   gk_record_set_status (copy, self->status);
   gk_record_set_mode (copy, self->mode);
   gk_record_set_exemption (copy, self->exemption);
@@ -715,6 +728,84 @@ gk_record_set_published_on (GkRecord   *self,
 {
   g_return_if_fail (GK_IS_RECORD (self));
   set_string (self, &self->published_on, value, PROP_PUBLISHED_ON);
+}
+
+/* While a 变更 is prepared the record is a draft again, yet what was
+ * published before stays public: this is that publication's date. */
+const char *
+gk_record_get_public_on (GkRecord *self)
+{
+  g_return_val_if_fail (GK_IS_RECORD (self), NULL);
+  return self->public_on;
+}
+
+void
+gk_record_set_public_on (GkRecord   *self,
+                         const char *value)
+{
+  g_return_if_fail (GK_IS_RECORD (self));
+  set_string (self, &self->public_on, value, PROP_PUBLIC_ON);
+}
+
+/* What the record's number is called: requests and cases have a 申请编号
+ * or 案号 of their own; those entered before they had keep their 索引号. */
+const char *
+gk_record_get_number_label (GkRecord *self)
+{
+  g_return_val_if_fail (GK_IS_RECORD (self), NULL);
+  if (self->index_no != NULL && strstr (self->index_no, "〔") != NULL)
+    {
+      if (g_strcmp0 (self->item_key, "request.application") == 0)
+        return _("Request Number");
+      if (g_strcmp0 (self->item_key, "request.case") == 0)
+        return _("Case Number");
+    }
+  return _("Index Number");
+}
+
+/* The status as the window shows it: a request is answered, not
+ * published; a record being changed is still public. */
+const char *
+gk_record_get_status_label (GkRecord *self)
+{
+  g_return_val_if_fail (GK_IS_RECORD (self), NULL);
+  if (gk_record_is_request (self))
+    return self->published_on != NULL ? _("Replied") : _("Awaiting Reply");
+  if (self->public_on != NULL &&
+      (g_strcmp0 (self->status, GK_STATUS_DRAFT) == 0 || g_strcmp0 (self->status, GK_STATUS_PENDING) == 0))
+    return _("Published · Change Being Prepared");
+  return gk_status_to_label (self->status);
+}
+
+/* A GBindingTransformFunc from a record's "status" to its label. */
+gboolean
+gk_record_transform_status_label (GBinding     *binding,
+                                  const GValue *from,
+                                  GValue       *to,
+                                  gpointer      user_data)
+{
+  g_autoptr(GObject) record = g_binding_dup_source (binding);
+
+  g_value_set_string (to, record != NULL ? gk_record_get_status_label (GK_RECORD (record))
+                                         : gk_status_to_label (g_value_get_string (from)));
+  return TRUE;
+}
+
+/* Requests (申请) and cases are answered or decided, never published. */
+gboolean
+gk_record_is_request (GkRecord *self)
+{
+  g_return_val_if_fail (GK_IS_RECORD (self), FALSE);
+  return g_strcmp0 (self->domain, "request") == 0;
+}
+
+/* Public: published, or published before and being changed. */
+gboolean
+gk_record_is_public (GkRecord *self)
+{
+  g_return_val_if_fail (GK_IS_RECORD (self), FALSE);
+  return g_strcmp0 (self->status, GK_STATUS_PUBLISHED) == 0 ||
+         (self->public_on != NULL && g_strcmp0 (self->status, GK_STATUS_WITHDRAWN) != 0);
 }
 
 const char *

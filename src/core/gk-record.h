@@ -77,6 +77,17 @@ void        gk_record_set_due_missing_year (GkRecord   *self,
 const char *gk_record_get_published_on     (GkRecord   *self);
 void        gk_record_set_published_on     (GkRecord   *self,
                                             const char *value);
+const char *gk_record_get_public_on        (GkRecord   *self);
+void        gk_record_set_public_on        (GkRecord   *self,
+                                            const char *value);
+gboolean    gk_record_is_public            (GkRecord   *self);
+const char *gk_record_get_status_label     (GkRecord   *self);
+gboolean    gk_record_transform_status_label (GBinding     *binding,
+                                              const GValue *from,
+                                              GValue       *to,
+                                              gpointer      user_data);
+gboolean    gk_record_is_request           (GkRecord   *self);
+const char *gk_record_get_number_label     (GkRecord   *self);
 const char *gk_record_get_status           (GkRecord   *self);
 void        gk_record_set_status           (GkRecord   *self,
                                             const char *value);

@@ -467,3 +467,45 @@ gk_request_deadline_describe (const GkRequestDeadline *deadline,
 
   return g_strv_builder_end (builder);
 }
+
+/**
+ * gk_request_deadline_describe_progress:
+ * @today: the day to judge on
+ *
+ * Returns: (transfer full): what moved the period of @deadline (an
+ *   extension, days not counted for a consultation) and what may still be
+ *   done in time (a correction notice), one a string; maybe none.
+ */
+GStrv
+gk_request_deadline_describe_progress (const GkRequestDeadline *deadline,
+                                       const GDate             *today)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (deadline != NULL, NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  if (deadline->extension_workdays > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("Extended by %u working day",
+                                                         "Extended by %u working days",
+                                                         deadline->extension_workdays),
+                                               deadline->extension_workdays);
+
+      g_strv_builder_add (builder, text);
+    }
+  if (deadline->paused_workdays > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u working day not counted for a consultation",
+                                                         "%u working days not counted for a consultation",
+                                                         deadline->paused_workdays),
+                                               deadline->paused_workdays);
+
+      g_strv_builder_add (builder, text);
+    }
+  if (deadline->state == GK_REQUEST_STATE_RUNNING && g_date_valid (&deadline->correction_notice_due) &&
+      g_date_compare (today, &deadline->correction_notice_due) <= 0)
+    add_dated (builder, _("A correction notice (补正) may be sent until %s"), &deadline->correction_notice_due);
+
+  return g_strv_builder_end (builder);
+}

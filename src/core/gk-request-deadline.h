@@ -89,5 +89,7 @@ gboolean      gk_request_deadline_is_abandoned (const GkRequestDeadline *deadlin
                                                 const GDate             *today);
 GStrv         gk_request_deadline_describe     (const GkRequestDeadline *deadline,
                                                 const GDate             *today);
+GStrv         gk_request_deadline_describe_progress (const GkRequestDeadline *deadline,
+                                                     const GDate             *today);
 
 G_END_DECLS

@@ -37,20 +37,27 @@ gk_bundle_row_free (GkBundleRow *row)
   g_free (row);
 }
 
+/* While a 变更 is prepared (pc), what was published before it stays
+ * public: its text, date and status, and the change before it (c). */
+#define EARLIER "(pc.id IS NOT NULL AND r.status IN ('draft', 'pending'))"
+#define PUBLIC(column) "CASE WHEN " EARLIER " THEN coalesce (pc.prev_" column ", r." column ") ELSE r." column " END"
+
 /* Records hidden pending an undo are deleted as far as any output goes. */
 #define ROWS_SELECT \
   "SELECT r.id, r.uuid, r.item_id, i.key, i.level2, r.domain, d.name, " \
   "       coalesce (r.project_id, 0), p.uuid, p.kind, p.name, p.code, i.stage, " \
-  "       r.title, r.body, r.fields, u.name, r.index_no, r.doc_no, r.formed_on, " \
-  "       r.published_on, r.status, r.mode, i.audience, i.time_limit, " \
+  "       " PUBLIC ("title") ", " PUBLIC ("body") ", " PUBLIC ("fields") ", u.name, r.index_no, " \
+  "       " PUBLIC ("doc_no") ", " PUBLIC ("formed_on") ", " PUBLIC ("published_on") ", " \
+  "       CASE WHEN " EARLIER " THEN 'published' ELSE r.status END, r.mode, i.audience, i.time_limit, " \
   "       c.changed_on, c.note, c.prev_published_on " \
   "FROM records r " \
   "JOIN catalog_items i ON i.id = r.item_id " \
   "JOIN domains d ON d.key = r.domain " \
   "LEFT JOIN units u ON u.id = r.unit_id " \
   "LEFT JOIN projects p ON p.id = r.project_id " \
+  "LEFT JOIN record_changes pc ON pc.record_id = r.id AND pc.published_on IS NULL " \
   "LEFT JOIN record_changes c ON c.id = " \
-  "  (SELECT max (id) FROM record_changes WHERE record_id = r.id) " \
+  "  (SELECT max (id) FROM record_changes WHERE record_id = r.id AND published_on IS NOT NULL) " \
   "WHERE r.uuid NOT IN (SELECT value FROM json_each (coalesce (?1, '[]'))) "
 
 /* What deciding a record's place in the bundle needs, without its body:
@@ -58,13 +65,15 @@ gk_bundle_row_free (GkBundleRow *row)
 #define BRIEF_SQL \
   "SELECT r.id, r.uuid, r.item_id, i.key, i.level2, r.domain, NULL, " \
   "       coalesce (r.project_id, 0), NULL, p.kind, NULL, NULL, i.stage, " \
-  "       r.title, NULL, " \
-  "       CASE WHEN r.domain = ?2 OR i.key IN (SELECT value FROM json_each (?3)) THEN r.fields END, " \
-  "       NULL, r.index_no, NULL, r.formed_on, r.published_on, r.status, r.mode, " \
+  "       " PUBLIC ("title") ", NULL, " \
+  "       CASE WHEN r.domain = ?2 OR i.key IN (SELECT value FROM json_each (?3)) THEN " PUBLIC ("fields") " END, " \
+  "       NULL, r.index_no, NULL, " PUBLIC ("formed_on") ", " PUBLIC ("published_on") ", " \
+  "       CASE WHEN " EARLIER " THEN 'published' ELSE r.status END, r.mode, " \
   "       NULL, NULL, NULL, NULL, NULL " \
   "FROM records r " \
   "JOIN catalog_items i ON i.id = r.item_id " \
   "LEFT JOIN projects p ON p.id = r.project_id " \
+  "LEFT JOIN record_changes pc ON pc.record_id = r.id AND pc.published_on IS NULL " \
   "WHERE r.uuid NOT IN (SELECT value FROM json_each (coalesce (?1, '[]'))) " \
   "ORDER BY r.id"
 

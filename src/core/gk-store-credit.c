@@ -162,8 +162,8 @@ gk_store_list_credit_pushes (GkStore     *self,
       g_autoptr(GkCreditPush) push = g_new0 (GkCreditPush, 1);
 
       push->record = gk_store_record_from_row (stmt);
-      push->pushed_on = gk_db_statement_dup_text (stmt, 25);
-      push->start_on = dup_start (push->record, gk_db_statement_get_text (stmt, 24));
+      push->pushed_on = gk_db_statement_dup_text (stmt, GK_RECORD_N_COLUMNS + 1);
+      push->start_on = dup_start (push->record, gk_db_statement_get_text (stmt, GK_RECORD_N_COLUMNS));
       judge (self, push, workdays, &today_date, due_soon_workdays);
       g_ptr_array_add (pushes, g_steal_pointer (&push));
     }

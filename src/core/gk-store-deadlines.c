@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gk-calendar.h"
+#include "gk-catalog.h"
 #include "gk-deadline.h"
 #include "gk-request-deadline.h"
 #include "gk-store-private.h"
@@ -344,6 +345,91 @@ field_label (GkItem     *item,
   return field != NULL ? field->label : field_id;
 }
 
+/* The shipped catalog's grounds and outcomes, read once. */
+GkCatalog *
+gk_store_default_catalog (void)
+{
+  static GkCatalog *catalog;
+
+  if (g_once_init_enter (&catalog))
+    {
+      g_autoptr(GError) error = NULL;
+      GkCatalog *loaded = gk_catalog_new_default (&error);
+
+      if (loaded == NULL)
+        g_error ("The shipped catalog cannot be read: %s", error->message);
+      g_once_init_leave (&catalog, loaded);
+    }
+  return catalog;
+}
+
+/* The legal grounds' texts (国家秘密 …) for their keys as group_concat
+ * gives them (","), "；"-separated; NULL for none. */
+char *
+gk_store_dup_ground_texts (const char *keys)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GStrvBuilder) texts = g_strv_builder_new ();
+  g_auto(GStrv) built = NULL;
+
+  if (keys == NULL || *keys == '\0')
+    return NULL;
+  parts = g_strsplit (keys, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const GkCatalogExemption *exemption = gk_catalog_lookup_exemption (gk_store_default_catalog (), parts[i]);
+
+      g_strv_builder_add (texts, exemption != NULL ? exemption->text : parts[i]);
+    }
+  built = g_strv_builder_end (texts);
+  return g_strjoinv ("；", built);
+}
+
+/* A reply's outcome and its ground for withholding say the same thing: a
+ * 不予公开 outcome names the ground it is counted under (条例 第十四条 to
+ * 第十六条), a partial disclosure names one, and no other outcome has any. */
+static void
+check_request_outcome (GkRecord  *record,
+                       GPtrArray *errors)
+{
+  const char *outcome = row_string (gk_record_get_values (record), "outcome");
+  const char *ground = row_string (gk_record_get_values (record), "exemption");
+  const GkCatalogExemption *exemption;
+  gboolean withheld, partly;
+
+  if (outcome == NULL || *outcome == '\0')
+    return;
+  if (ground != NULL && *ground == '\0')
+    ground = NULL;
+  withheld = g_str_has_prefix (outcome, "withheld-");
+  partly = g_strcmp0 (outcome, "partly-disclosed") == 0;
+  exemption = ground != NULL ? gk_catalog_lookup_exemption (gk_store_default_catalog (), ground) : NULL;
+
+  if (!withheld && !partly)
+    {
+      if (ground != NULL)
+        add_error (errors, "exemption",
+                   _("A ground for withholding goes only with a reply that withholds (部分公开 or 不予公开)"));
+      return;
+    }
+  if (ground == NULL)
+    {
+      /* 行政查询事项 is withheld without a ground of 第十四条 to 第十六条. */
+      if (g_strcmp0 (outcome, "withheld-inquiry") != 0)
+        add_error (errors, "exemption", _("The reply withholds information: name the legal ground"));
+      return;
+    }
+  if (withheld && exemption != NULL && g_strcmp0 (exemption->outcome, outcome) != 0)
+    {
+      const GkCatalogTerm *counted = gk_catalog_lookup_outcome (gk_store_default_catalog (), exemption->outcome);
+      /* Translators: the outcome a ground for withholding is counted under */
+      g_autofree char *message = g_strdup_printf (_("This ground is counted under another outcome: %s"),
+                                                  counted != NULL ? counted->name : exemption->outcome);
+
+      add_error (errors, "exemption", message);
+    }
+}
+
 /* A request's events, read as the deadline reads them from its receipt
  * date (the field, which the formation date follows once saved). While it
  * is edited, its state and warnings come along, as warnings. */
@@ -361,6 +447,7 @@ check_request (GkStore   *self,
   GkRequestDeadline deadline;
   GDate received, today;
 
+  check_request_outcome (record, errors);
   if (received_text == NULL)
     received_text = gk_record_get_formed_on (record);
   if (received_text == NULL || !gk_date_from_iso (received_text, &received, NULL))
@@ -663,4 +750,77 @@ gk_store_get_request_deadline (GkStore           *self,
   events = request_events_from_fields (gk_record_get_values (record));
   return gk_request_deadline_compute (self->calendar, &received, (GkRequestEvent *) (gpointer) events->data,
                                       events->len, deadline, error);
+}
+
+/**
+ * gk_store_describe_request:
+ * @today: the day to judge on
+ *
+ * A request's deadline state in words, as 督查 and `gongkai-cli check`
+ * show it: what paused or moved its period, what may still be done, every
+ * warning; or why its events cannot all have happened.
+ *
+ * Returns: (transfer full): the notes, maybe none; empty for a record that
+ *   is no request
+ */
+GStrv
+gk_store_describe_request (GkStore     *self,
+                           GkRecord    *record,
+                           const GDate *today)
+{
+  g_autoptr(GError) error = NULL;
+  GkRequestDeadline deadline;
+  GkItem *item;
+  GStrv notes;
+
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+  g_return_val_if_fail (GK_IS_RECORD (record), NULL);
+
+  item = gk_store_lookup_item (self, gk_record_get_item_id (record));
+  if (item == NULL || g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) != 0 ||
+      gk_record_get_formed_on (record) == NULL)
+    return g_new0 (char *, 1);
+  if (gk_store_get_request_deadline (self, record, &deadline, &error))
+    {
+      g_auto(GStrv) progress = gk_request_deadline_describe_progress (&deadline, today);
+      g_auto(GStrv) state = gk_request_deadline_describe (&deadline, today);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      g_strv_builder_addv (builder, (const char **) progress);
+      g_strv_builder_addv (builder, (const char **) state);
+      return g_strv_builder_end (builder);
+    }
+
+  notes = g_new0 (char *, 2);
+  /* Translators: a request's events cannot all have happened; the reason follows */
+  notes[0] = g_strdup_printf (_("Events in error (the plain 20 working days are shown): %s"), error->message);
+  return notes;
+}
+
+gboolean
+gk_store_count_calendar_guesses (GkStore  *self,
+                                 int       year,
+                                 guint    *count,
+                                 GError  **error)
+{
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+
+  *count = 0;
+  stmt = gk_db_prepare (self->db, "SELECT count (*) FROM records WHERE due_missing_year = ?1", error);
+  if (stmt == NULL || !gk_db_statement_bind_int (stmt, 1, year, error))
+    return FALSE;
+  if (gk_db_statement_step (stmt, &local_error))
+    {
+      *count = gk_db_statement_get_int (stmt, 0);
+      gk_db_statement_reset (stmt);
+      return TRUE;
+    }
+  if (local_error == NULL)
+    return TRUE;
+  g_propagate_error (error, local_error);
+  return FALSE;
 }

@@ -1,6 +1,7 @@
 /* gk-store-private.h: state and helpers shared by the store's source files. */
 #pragma once
 
+#include "gk-catalog.h"
 #include "gk-db.h"
 #include "gk-store.h"
 
@@ -122,12 +123,19 @@ gboolean  gk_store_rebuild_search_index (GkStore            *self,
                                          GCancellable       *cancellable,
                                          GError            **error);
 
+/* The shipped catalog (legal grounds, request outcomes), read once. */
+GkCatalog *gk_store_default_catalog     (void);
+char      *gk_store_dup_ground_texts    (const char   *keys);
+
 /* The columns gk_store_record_from_row() reads, in order. */
 #define GK_RECORD_COLUMNS \
   "r.id, r.uuid, r.item_id, i.key, i.level2, r.domain, r.project_id, r.title, r.body, " \
   "r.fields, r.unit_id, u.name, r.index_no, r.doc_no, r.formed_on, r.due_on, " \
   "r.due_missing_year, r.published_on, r.status, r.mode, r.exemption, " \
-  "r.exemption_reason, r.created_at, r.updated_at"
+  "r.exemption_reason, r.created_at, r.updated_at, " \
+  "(SELECT c.prev_published_on FROM record_changes c WHERE c.record_id = r.id AND c.published_on IS NULL)"
+/* How many they are: a read that selects more after them starts there. */
+#define GK_RECORD_N_COLUMNS 25
 #define GK_RECORD_FROM \
   "records r JOIN catalog_items i ON i.id = r.item_id LEFT JOIN units u ON u.id = r.unit_id"
 

@@ -40,6 +40,7 @@ gk_store_record_from_row (GkDbStatement *stmt)
   gk_record_set_exemption_reason (record, gk_db_statement_get_text (stmt, c++));
   gk_record_set_created_at (record, gk_db_statement_get_text (stmt, c++));
   gk_record_set_updated_at (record, gk_db_statement_get_text (stmt, c++));
+  gk_record_set_public_on (record, gk_db_statement_get_text (stmt, c++));
 
   return record;
 }
@@ -74,18 +75,15 @@ gk_store_add_history (GkStore     *self,
 
 /* The caller holds the write transaction, so two connections never draw
  * the same serial: BEGIN IMMEDIATE serializes them. */
-char *
-gk_store_next_index_no (GkStore  *self,
-                        int       year,
-                        GError  **error)
+static gint64
+draw_serial (GkStore     *self,
+             const char  *prefix,
+             int          year,
+             GError     **error)
 {
-  g_autofree char *prefix = NULL;
   GkDbStatement *stmt;
   GError *local_error = NULL;
   gint64 serial = 0;
-
-  if (!gk_store_get_organisation (self, NULL, &prefix, error))
-    return NULL;
 
   /* Read, then write: the caller's IMMEDIATE transaction makes the pair
    * atomic. (An INSERT … RETURNING here made FTS5 flush its pending index
@@ -94,7 +92,7 @@ gk_store_next_index_no (GkStore  *self,
   if (stmt == NULL ||
       !gk_db_statement_bind_text (stmt, 1, prefix, error) ||
       !gk_db_statement_bind_int (stmt, 2, year, error))
-    return NULL;
+    return 0;
   /* No row is the year's first serial; a failed read must not be taken
    * for one, or a number already issued would be issued again. */
   if (gk_db_statement_step (stmt, &local_error))
@@ -105,7 +103,7 @@ gk_store_next_index_no (GkStore  *self,
   else if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
-      return NULL;
+      return 0;
     }
   serial++;
 
@@ -118,16 +116,68 @@ gk_store_next_index_no (GkStore  *self,
       !gk_db_statement_bind_int (stmt, 2, year, error) ||
       !gk_db_statement_bind_int64 (stmt, 3, serial, error) ||
       !gk_db_statement_step_done (stmt, error))
-    return NULL;
+    return 0;
 
   if (serial <= 0 || serial > 99999)
     {
       g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
                    _("The index numbers of %d are used up (at most 99999 a year)"), year);
+      return 0;
+    }
+  return serial;
+}
+
+char *
+gk_store_next_index_no (GkStore  *self,
+                        int       year,
+                        GError  **error)
+{
+  g_autofree char *prefix = NULL;
+  gint64 serial;
+
+  if (!gk_store_get_organisation (self, NULL, &prefix, error))
+    return NULL;
+
+  /* A 索引号 once issued is printed and quoted for good: none is issued on
+   * a code that is not the organisation's. */
+  if (prefix == NULL || *g_strstrip (prefix) == '\0')
+    {
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                           _("No index number can be issued before the organisation’s code is set: "
+                             "enter it in Preferences, then create the record again"));
       return NULL;
     }
 
+  serial = draw_serial (self, prefix, year, error);
+  if (serial == 0)
+    return NULL;
   return g_strdup_printf ("%s/%04d-%05" G_GINT64_FORMAT, prefix, year, serial);
+}
+
+/* Requests and cases are not published and take no 索引号: they are
+ * numbered in a sequence of their own per year of receipt, as a clerk's
+ * register does: 依申〔2026〕1号 (申请编号), 案〔2026〕1号 (案号). */
+static const struct { const char *item_key, *prefix; } register_numbers[] = {
+  { "request.application", "依申" },
+  { "request.case", "案" },
+};
+
+static char *
+next_record_number (GkStore     *self,
+                    const char  *item_key,
+                    int          year,
+                    GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (register_numbers); i++)
+    if (g_strcmp0 (register_numbers[i].item_key, item_key) == 0)
+      {
+        gint64 serial = draw_serial (self, register_numbers[i].prefix, year, error);
+
+        if (serial == 0)
+          return NULL;
+        return g_strdup_printf ("%s〔%04d〕%" G_GINT64_FORMAT "号", register_numbers[i].prefix, year, serial);
+      }
+  return gk_store_next_index_no (self, year, error);
 }
 
 GPtrArray *
@@ -257,7 +307,7 @@ gk_store_insert_record (GkStore   *self,
         year = g_date_get_year (&formed);
       else
         year = (int) g_ascii_strtoll (gk_record_get_created_at (record), NULL, 10);
-      index_no = gk_store_next_index_no (self, year, error);
+      index_no = next_record_number (self, gk_item_get_key (item), year, error);
       if (index_no == NULL)
         goto fail;
       gk_record_set_index_no (record, index_no);
@@ -306,6 +356,9 @@ gk_store_create_record (GkStore     *self,
   gk_record_set_item_id (record, gk_item_get_id (item));
   gk_record_set_title (record, title != NULL && *title != '\0' ? title : gk_item_get_level2 (item));
   gk_record_set_formed_on (record, today);
+  /* A request is disclosure on request by its nature (条例 第二十七条). */
+  if (g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) == 0)
+    gk_record_set_mode (record, GK_MODE_ON_REQUEST);
   gk_record_set_unit_id (record, gk_store_find_item_unit (self, item, &local_error));
   if (local_error != NULL)
     {
@@ -497,6 +550,7 @@ gk_store_save_record (GkStore   *self,
   /* Status moves only through gk_store_set_status(), which checks the rules. */
   gk_record_set_status (record, gk_record_get_status (stored));
   gk_record_set_published_on (record, gk_record_get_published_on (stored));
+  gk_record_set_public_on (record, gk_record_get_public_on (stored));
   gk_record_set_index_no (record, gk_record_get_index_no (stored));
   gk_record_set_created_at (record, gk_record_get_created_at (stored));
   gk_record_set_id (record, gk_record_get_id (stored));
@@ -551,6 +605,21 @@ gk_store_save_record (GkStore   *self,
     {
       gk_db_rollback (self->db);
       return TRUE;
+    }
+
+  /* What was published is what the public read: a change to it is a 变更,
+   * with its own date and deadline, never a silent edit. */
+  if (g_strcmp0 (gk_record_get_status (stored), GK_STATUS_PUBLISHED) == 0 &&
+      g_strcmp0 (gk_record_get_domain (stored), "request") != 0 &&
+      (g_strcmp0 (gk_record_get_title (stored), gk_record_get_title (record)) != 0 ||
+       g_strcmp0 (gk_record_get_body (stored), gk_record_get_body (record)) != 0 ||
+       g_strcmp0 (gk_record_get_doc_no (stored), gk_record_get_doc_no (record)) != 0 ||
+       g_strcmp0 (gk_record_get_formed_on (stored), gk_record_get_formed_on (record)) != 0 ||
+       g_strcmp0 (stored_fields, fields) != 0))
+    {
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                           _("The record is published: record a change (变更) before editing what it says"));
+      goto fail;
     }
 
   now = gk_store_now ();

@@ -163,6 +163,18 @@ gk_store_report_cases (GkStore  *self,
   return g_steal_pointer (&groups);
 }
 
+/* Each record's current publication, and those a 变更 superseded with the
+ * date, deadline and (for a change still prepared) public status they had:
+ * each counts in its own period. Only the record's own row counts as
+ * withheld (formed_on is NULL on the others). */
+#define PUBLICATIONS \
+  "(SELECT domain, item_id, unit_id, uuid, due_on, published_on, mode, formed_on, exemption " \
+  " FROM records INDEXED BY records_report " \
+  " UNION ALL " \
+  " SELECT p.domain, p.item_id, p.unit_id, p.uuid, c.prev_due_on, c.prev_published_on, p.mode, NULL, '' " \
+  " FROM record_changes c JOIN records p ON p.id = c.record_id " \
+  " WHERE c.prev_published_on IS NOT NULL)"
+
 /* The supervision report's rules (gk-store-supervision.c) per domain, item
  * and unit, plus the records not to be disclosed formed in the year. */
 #define DUE_IN_YEAR "(r.due_on BETWEEN ?1 AND ?2)"
@@ -177,7 +189,7 @@ gk_store_report_cases (GkStore  *self,
   "       sum (" DUE_IN_YEAR " AND r.published_on IS NULL AND r.due_on < ?5), " \
   "       sum (" WITHHELD_IN_YEAR "), " \
   "       group_concat (DISTINCT CASE WHEN " WITHHELD_IN_YEAR " THEN r.exemption END) " \
-  "FROM records r INDEXED BY records_report JOIN catalog_items i ON i.id = r.item_id " \
+  "FROM " PUBLICATIONS " r JOIN catalog_items i ON i.id = r.item_id " \
   "LEFT JOIN domains d ON d.key = r.domain LEFT JOIN units u ON u.id = r.unit_id " \
   "WHERE r.domain <> 'request' AND (" DUE_IN_YEAR " OR " WITHHELD_IN_YEAR ") AND " IN_SCOPE \
   "GROUP BY r.domain, r.item_id, r.unit_id " \
@@ -214,13 +226,8 @@ gk_store_report_resources (GkStore     *self,
       row->late_workdays = gk_db_statement_get_int64 (stmt, 9);
       row->overdue = gk_db_statement_get_int64 (stmt, 10);
       row->withheld = gk_db_statement_get_int64 (stmt, 11);
-      /* group_concat's separator is a comma; the grounds are shown with "；". */
-      if (grounds != NULL)
-        {
-          g_auto(GStrv) parts = g_strsplit (grounds, ",", -1);
-
-          row->grounds = g_strjoinv ("；", parts);
-        }
+      /* The grounds' texts, as the workbook is read: 国家秘密 …, "；"-separated. */
+      row->grounds = gk_store_dup_ground_texts (grounds);
       g_ptr_array_add (rows, row);
     }
   if (local_error != NULL)
@@ -270,7 +277,10 @@ gk_store_report_channels (GkStore  *self,
 
 #define MONTHS_SQL \
   "SELECT r.domain, cast (substr (r.published_on, 6, 2) AS INTEGER), count (*) " \
-  "FROM records r INDEXED BY records_report " \
+  "FROM (SELECT domain, unit_id, uuid, published_on FROM records INDEXED BY records_report " \
+  "      UNION ALL " \
+  "      SELECT p.domain, p.unit_id, p.uuid, c.prev_published_on " \
+  "      FROM record_changes c JOIN records p ON p.id = c.record_id) r " \
   "WHERE r.published_on BETWEEN ?1 AND ?2 AND r.domain <> 'request' AND " IN_SCOPE \
   "GROUP BY 1, 2"
 

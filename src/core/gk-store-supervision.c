@@ -23,6 +23,7 @@ gk_supervision_row_free (GkSupervisionRow *row)
   g_free (row->domain);
   g_free (row->domain_name);
   g_free (row->unit_name);
+  g_free (row->grounds);
   g_free (row);
 }
 
@@ -87,6 +88,30 @@ gk_store_register_sql_functions (GkStore  *self,
   return gk_db_add_function (self->db, "gk_workdays_late", 2, workdays_late_func, self, error);
 }
 
+/* Adds each of @grounds ("；"-separated) not in *@into yet. */
+static void
+merge_grounds (char       **into,
+               const char  *grounds)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (grounds == NULL)
+    return;
+  parts = g_strsplit (grounds, "；", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_auto(GStrv) have = *into != NULL ? g_strsplit (*into, "；", -1) : g_new0 (char *, 1);
+
+      if (!g_strv_contains ((const char * const *) have, parts[i]))
+        {
+          char *joined = *into != NULL ? g_strconcat (*into, "；", parts[i], NULL) : g_strdup (parts[i]);
+
+          g_free (*into);
+          *into = joined;
+        }
+    }
+}
+
 static void
 add_counts (GkSupervisionRow       *sum,
             const GkSupervisionRow *row)
@@ -98,6 +123,8 @@ add_counts (GkSupervisionRow       *sum,
   sum->overdue += row->overdue;
   sum->pending += row->pending;
   gk_calendar_merge_missing_year (&sum->missing_year, row->missing_year);
+  sum->withheld += row->withheld;
+  merge_grounds (&sum->grounds, row->grounds);
 }
 
 static GkSupervisionRow *
@@ -119,20 +146,25 @@ new_total (GkSupervisionRowKind  kind,
  * those rows. */
 #define REPORT_SQL \
   "SELECT r.domain, coalesce (d.name, r.domain), coalesce (r.unit_id, 0), u.name, " \
-  "       count (*), " \
+  "       sum (r.due_on IS NOT NULL), " \
   "       sum (r.published_on IS NOT NULL AND r.published_on <= r.due_on), " \
   "       sum (r.published_on IS NOT NULL AND r.published_on > r.due_on), " \
   "       sum (CASE WHEN r.published_on > r.due_on THEN gk_workdays_late (r.due_on, r.published_on) END), " \
   "       sum (r.published_on IS NULL AND r.due_on < ?3), " \
-  "       min (nullif (r.due_missing_year, 0)) " \
-  "FROM (SELECT uuid, domain, unit_id, due_on, published_on, due_missing_year FROM records " \
+  "       min (nullif (r.due_missing_year, 0)), " \
+  "       sum (r.withheld), group_concat (DISTINCT CASE WHEN r.withheld THEN r.exemption END) " \
+  "FROM (SELECT uuid, domain, unit_id, due_on, published_on, due_missing_year, 0 AS withheld, '' AS exemption " \
+  "      FROM records " \
   "      UNION ALL " \
-  "      SELECT p.uuid, p.domain, p.unit_id, c.prev_due_on, c.prev_published_on, c.prev_due_missing_year " \
+  "      SELECT p.uuid, p.domain, p.unit_id, c.prev_due_on, c.prev_published_on, c.prev_due_missing_year, 0, '' " \
   "      FROM record_changes c JOIN records p ON p.id = c.record_id " \
-  "      WHERE c.prev_due_on IS NOT NULL AND c.prev_published_on IS NOT NULL) r " \
+  "      WHERE c.prev_due_on IS NOT NULL AND c.prev_published_on IS NOT NULL " \
+  "      UNION ALL " \
+  "      SELECT uuid, domain, unit_id, NULL, NULL, 0, 1, exemption FROM records " \
+  "      WHERE mode = 'exempt' AND domain <> 'request' AND formed_on BETWEEN ?1 AND ?2) r " \
   "LEFT JOIN domains d ON d.key = r.domain " \
   "LEFT JOIN units u ON u.id = r.unit_id " \
-  "WHERE r.due_on IS NOT NULL AND r.due_on BETWEEN ?1 AND ?2 " \
+  "WHERE (r.withheld OR r.due_on BETWEEN ?1 AND ?2) " \
   "  AND r.uuid NOT IN (SELECT value FROM json_each (?4)) " \
   "GROUP BY r.domain, r.unit_id " \
   "ORDER BY min (d.position), r.domain, min (u.position) IS NULL, min (u.position), min (u.name)"
@@ -192,6 +224,8 @@ gk_store_supervision_report (GkStore     *self,
       row->overdue = gk_db_statement_get_int (stmt, 8);
       row->pending = row->due - row->on_time - row->late - row->overdue;
       row->missing_year = gk_db_statement_get_int (stmt, 9);
+      row->withheld = gk_db_statement_get_int (stmt, 10);
+      row->grounds = gk_store_dup_ground_texts (gk_db_statement_get_text (stmt, 11));
 
       if (domain_total != NULL && g_strcmp0 (domain_total->domain, row->domain) != 0)
         g_ptr_array_add (rows, g_steal_pointer (&domain_total));

@@ -376,6 +376,15 @@ gboolean    gk_store_get_request_deadline (GkStore          *self,
                                            GkRequestDeadline *deadline,
                                            GError          **error);
 
+/* How many records' due dates rely on @year, whose notice is missing. */
+gboolean    gk_store_count_calendar_guesses (GkStore     *self,
+                                             int          year,
+                                             guint       *count,
+                                             GError     **error);
+GStrv       gk_store_describe_request    (GkStore          *self,
+                                          GkRecord         *record,
+                                          const GDate      *today);
+
 /* Search and counts */
 gboolean    gk_store_count               (GkStore      *self,
                                           const GkQuery *query,
@@ -430,6 +439,8 @@ typedef struct
   guint overdue;         /* not published, past due */
   guint pending;         /* not published, not yet past due */
   int missing_year;      /* the first year an unknown calendar decided, or 0 */
+  guint withheld;        /* 不予公开: formed in the period, not disclosed on a legal ground */
+  char *grounds;         /* those grounds' texts, "；"-separated, or NULL */
 } GkSupervisionRow;
 
 void        gk_supervision_row_free      (GkSupervisionRow *row);
@@ -511,5 +522,29 @@ gboolean    gk_store_set_record_channels (GkStore      *self,
                                           GPtrArray    *channels,
                                           gboolean     *changed,
                                           GError      **error);
+
+/* An earlier publication of a record, superseded by a 变更: when it was
+ * formed, due and published, and where. */
+typedef struct
+{
+  char *changed_on;        /* the 变更 that superseded it */
+  char *note;
+  char *formed_on;
+  char *due_on;
+  int due_missing_year;
+  char *published_on;
+  GPtrArray *channels;     /* GkRecordChannel */
+  gboolean still_public;   /* the change is being prepared: this is what is public */
+} GkPublication;
+
+void        gk_publication_free          (GkPublication *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkPublication, gk_publication_free)
+
+/* The record's earlier publications (GkPublication), latest first. */
+GPtrArray  *gk_store_get_publications    (GkStore      *self,
+                                          GkRecord     *record,
+                                          GError      **error);
+/* "2026-03-02 · 政府网站, 政务新媒体": a publication in one line. */
+char       *gk_publication_describe      (const GkPublication *self);
 
 G_END_DECLS

@@ -245,6 +245,27 @@ describe_due (GkHeaderSection *self,
   words = gk_timeliness_info_describe (&info);
   *overdue = info.status == GK_TIMELINESS_OVERDUE;
 
+  /* A request's period may have been extended or paused: say so here,
+   * where the reply due date is read. */
+  if (gk_record_is_request (record))
+    {
+      GkRequestDeadline deadline;
+
+      if (gk_store_get_request_deadline (self->store, record, &deadline, NULL))
+        {
+          g_auto(GStrv) progress = gk_request_deadline_describe_progress (&deadline, &today);
+
+          if (progress[0] != NULL)
+            {
+              g_autofree char *joined = g_strjoinv (" · ", progress);
+              g_autofree char *with_progress = g_strdup_printf ("%s · %s", words, joined);
+
+              g_free (words);
+              words = g_steal_pointer (&with_progress);
+            }
+        }
+    }
+
   /* Translators: a due date, then its status in words ("Due in 3 working days") */
   return g_strdup_printf (_("%s · %s"), gk_record_get_due_on (record), words);
 }
@@ -333,15 +354,6 @@ entry_to_formed_cb (GBinding     *binding,
   return TRUE;
 }
 
-static gboolean
-status_to_label_cb (GBinding     *binding,
-                    const GValue *from,
-                    GValue       *to,
-                    gpointer      user_data)
-{
-  g_value_set_string (to, gk_status_to_label (g_value_get_string (from)));
-  return TRUE;
-}
 
 static gboolean
 published_to_label_cb (GBinding     *binding,
@@ -380,7 +392,7 @@ bind_record (GkHeaderSection *self)
   bind (self, "doc-no", self->doc_no_row, "text", both, text_to_entry_cb, entry_to_text_cb);
   bind (self, "formed-on", self->formed_row, "text", both, text_to_entry_cb, entry_to_formed_cb);
   bind (self, "index-no", self->index_row, "subtitle", 0, text_to_label_cb, NULL);
-  bind (self, "status", self->status_row, "subtitle", 0, status_to_label_cb, NULL);
+  bind (self, "status", self->status_row, "subtitle", 0, gk_record_transform_status_label, NULL);
   bind (self, "published-on", self->published_row, "subtitle", 0, published_to_label_cb, NULL);
 }
 
@@ -421,6 +433,12 @@ gk_header_section_set_record (GkEditorSection *section,
     item_text = g_strdup (gk_record_get_item_name (record));
 
   adw_action_row_set_subtitle (self->item_row, item_text);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->index_row), gk_record_get_number_label (record));
+  /* A request is answered within its reply period (答复期限), not published. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->due_row),
+                                 gk_record_is_request (record) ? _("Reply Due") : _("Due On"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->published_row),
+                                 gk_record_is_request (record) ? _("Replied On") : _("Published On"));
   gk_unit_choice_fill (self->unit_dropdown, self->store, gk_record_get_unit_id (record));
   /* Records of a chain's items belong to a project; a record of an item
    * since taken out of its chain may still be detached. */
@@ -565,6 +583,7 @@ gk_header_section_get_row (GkHeaderSection *self,
     { "unit", self->unit_dropdown },
     { "doc-no", self->doc_no_row },
     { "formed", self->formed_row },
+    { "index", self->index_row },
     { "due", self->due_row },
     { "status", self->status_row },
     { "published", self->published_row },

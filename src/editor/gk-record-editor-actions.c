@@ -224,7 +224,7 @@ gk_record_editor_record_change (GkRecordEditor  *self,
   for (guint i = 0; i < self->sections->len; i++)
     gk_editor_section_set_record (g_ptr_array_index (self->sections, i), self->store, self->record, self->item);
   gk_record_editor_refresh (self);
-  gk_record_editor_show_toast (self, _("Change recorded: the record is a draft again"));
+  gk_record_editor_show_toast (self, _("Change recorded: the earlier publication stays public until this one is published"));
   return TRUE;
 }
 

@@ -36,6 +36,8 @@ struct _GkRecordEditor
   GtkToggleButton *problems_button;
   GtkLabel *problems_label;
   GtkListBox *issues_list;
+  GtkWidget *published_card;
+  GtkListBox *publications_list;
   GkHeaderSection *header_section;
   GkFieldsSection *fields_section;
   GkTablesSection *tables_section;

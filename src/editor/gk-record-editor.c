@@ -464,9 +464,71 @@ on_record_value_changed_cb (GkRecordEditor *self)
     on_section_changed_cb (self);
 }
 
+/* The earlier publications a 变更 superseded, latest first; the one still
+ * public while the change is prepared says so. */
+static void
+update_publications (GkRecordEditor *self)
+{
+  g_autoptr(GPtrArray) publications = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->publications_list))) != NULL)
+    gtk_list_box_remove (self->publications_list, child);
+
+  if (self->record != NULL && self->store != NULL)
+    {
+      publications = gk_store_get_publications (self->store, self->record, &error);
+      if (publications == NULL)
+        g_warning ("The record's earlier publications cannot be read: %s", error->message);
+    }
+  for (guint i = 0; publications != NULL && i < publications->len; i++)
+    {
+      const GkPublication *publication = g_ptr_array_index (publications, i);
+      g_autofree char *subtitle = gk_publication_describe (publication);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     publication->still_public ? _("Earlier Publication, Still Public")
+                                                               : _("Earlier Publication"));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->publications_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->publications_list), publications != NULL && publications->len > 0);
+}
+
+/* A published record's text is read-only until a 变更 is recorded; the
+ * card offers it. Requests are answered, not published, and stay open. */
+static void
+update_published_state (GkRecordEditor *self)
+{
+  gboolean locked = self->record != NULL &&
+                    g_strcmp0 (gk_record_get_status (self->record), GK_STATUS_PUBLISHED) == 0 &&
+                    g_strcmp0 (gk_record_get_domain (self->record), "request") != 0;
+
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* A text field losing its sensitivity while it has the focus misses its
+   * focus-out: let go of it first. */
+  if (locked && focus != NULL &&
+      (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->header_section)) ||
+       gtk_widget_is_ancestor (focus, GTK_WIDGET (self->fields_section)) ||
+       gtk_widget_is_ancestor (focus, GTK_WIDGET (self->tables_section))))
+    gtk_root_set_focus (root, NULL);
+
+  gtk_widget_set_visible (self->published_card, locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->header_section), !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fields_section), !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tables_section), !locked);
+}
+
 void
 gk_record_editor_refresh (GkRecordEditor *self)
 {
+  update_publications (self);
+  update_published_state (self);
   refresh_sections (self);
   update_validity (self);
   gk_record_editor_actions_update (self);
@@ -566,6 +628,8 @@ gk_record_editor_set_record (GkRecordEditor *self,
   for (guint i = 0; i < self->sections->len; i++)
     gk_editor_section_set_record (g_ptr_array_index (self->sections, i), self->store, self->record, self->item);
 
+  update_publications (self);
+  update_published_state (self);
   gk_record_editor_show_banner (self, NULL);
   show_save_state (self, self->record != NULL ? _("Changes are saved as you type") : NULL);
   set_modified (self, FALSE);
@@ -696,6 +760,8 @@ gk_record_editor_class_init (GkRecordEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, banner);
   gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, banner_label);
   gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, save_label);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, published_card);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, publications_list);
   gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, problems_button);
   gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, problems_label);
   gtk_widget_class_bind_template_child (widget_class, GkRecordEditor, issues_list);

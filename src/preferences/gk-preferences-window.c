@@ -168,8 +168,19 @@ fill_calendar (GkPreferencesWindow *self)
   if (missing != 0)
     {
       g_autofree char *title = g_strdup_printf (_("The holiday notice for %d is not entered yet"), missing);
-      g_autofree char *subtitle = g_strdup_printf (_("Due dates that reach into %d are counted on Monday to Friday only "
-                                                     "and flagged until its notice is added."), missing);
+      g_autofree char *subtitle = NULL;
+      g_autoptr(GError) error = NULL;
+      guint guessed = 0;
+
+      if (!gk_store_count_calendar_guesses (self->store, missing, &guessed, &error))
+        g_warning ("Cannot count the due dates counted over %d: %s", missing, error->message);
+      subtitle = g_strdup_printf (ngettext ("Due dates that reach into %d are counted on Monday to Friday less its "
+                                            "fixed-date holidays, and flagged until its notice is added: %u record "
+                                            "relies on it now.",
+                                            "Due dates that reach into %d are counted on Monday to Friday less its "
+                                            "fixed-date holidays, and flagged until its notice is added: %u records "
+                                            "rely on it now.", guessed),
+                                  missing, guessed);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 

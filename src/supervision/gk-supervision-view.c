@@ -135,7 +135,7 @@ describe_row (const GkSupervisionRow *row,
                           name, row->due, row->on_time, row->late, row->overdue, row->pending, rate);
 }
 
-/* What the numbers do not show: days late, a guessed calendar. */
+/* What the numbers do not show: days late, a guessed calendar, 不予公开. */
 static char *
 describe_details (const GkSupervisionRow *row)
 {
@@ -148,6 +148,10 @@ describe_details (const GkSupervisionRow *row)
                                              row->late_workdays));
   if (row->missing_year != 0)
     g_ptr_array_add (parts, gk_calendar_describe_missing_year (row->missing_year));
+  /* 不予公开 is no lateness, yet counted, with its grounds (条例 第十四–十六条). */
+  if (row->withheld > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u not disclosed: %s", "%u not disclosed: %s", row->withheld),
+                                             row->withheld, row->grounds != NULL ? row->grounds : "—"));
 
   if (parts->len == 0)
     return NULL;
@@ -312,7 +316,7 @@ show_summary (GkSupervisionView      *self,
       g_autofree char *text = NULL;
 
       /* Translators: %s is “Calendar for YYYY missing” */
-      text = g_strdup_printf (_("%s: some due dates were counted on Monday to Friday only. Add the year’s holiday notice in Preferences."),
+      text = g_strdup_printf (_("%s: some due dates were counted on Monday to Friday less the fixed-date holidays. Add the year’s holiday notice in Preferences."),
                               missing);
       gtk_label_set_text (self->missing_label, text);
     }

@@ -15,6 +15,7 @@ struct _GkRecordRow
   GtkLabel *subtitle_label;
   GtkLabel *match_label;
   GtkLabel *status_label;
+  GtkLabel *notes_label;
   GtkLabel *due_label;
   GtkLabel *overdue_label;
   GtkLabel *due_soon_label;
@@ -65,6 +66,7 @@ gk_record_row_class_init (GkRecordRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkRecordRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, GkRecordRow, match_label);
   gtk_widget_class_bind_template_child (widget_class, GkRecordRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, GkRecordRow, notes_label);
   gtk_widget_class_bind_template_child (widget_class, GkRecordRow, due_label);
   gtk_widget_class_bind_template_child (widget_class, GkRecordRow, overdue_label);
   gtk_widget_class_bind_template_child (widget_class, GkRecordRow, due_soon_label);
@@ -84,15 +86,6 @@ gk_record_row_new (void)
   return g_object_new (GK_TYPE_RECORD_ROW, NULL);
 }
 
-static gboolean
-status_to_label_cb (GBinding     *binding,
-                    const GValue *from,
-                    GValue       *to,
-                    gpointer      user_data)
-{
-  g_value_set_string (to, gk_status_to_label (g_value_get_string (from)));
-  return TRUE;
-}
 
 static void
 update_subtitle (GkRecordRow *self)
@@ -302,15 +295,21 @@ update_due (GkRecordRow *self)
   due_soon = !overdue && self->due_soon_by != NULL && published_on == NULL &&
              due_on != NULL && g_strcmp0 (due_on, self->due_soon_by) <= 0;
 
-  /* Beside the status tag 已公开 the date says enough. */
-  if (published_on != NULL && g_strcmp0 (gk_record_get_status (record), GK_STATUS_PUBLISHED) == 0)
+  /* Beside the status tag 已公开 (已答复) the date says enough. */
+  if (published_on != NULL && (g_strcmp0 (gk_record_get_status (record), GK_STATUS_PUBLISHED) == 0 ||
+                               gk_record_is_request (record)))
     due = g_strdup (published_on);
+  else if (due_on != NULL && gk_record_is_request (record))
+    /* Translators: %s is a date: a request's reply deadline (答复期限) */
+    due = g_strdup_printf (_("Reply due %s"), due_on);
   else if (published_on != NULL)
     /* Translators: %s is a date */
     due = g_strdup_printf (_("Published %s"), published_on);
   else if (due_on != NULL)
     /* Translators: %s is a date */
     due = g_strdup_printf (_("Due %s"), due_on);
+  /* A request's status follows its reply date as well. */
+  gtk_label_set_text (self->status_label, gk_record_get_status_label (record));
   gtk_label_set_text (self->due_label, due != NULL ? due : "");
   gtk_widget_set_visible (GTK_WIDGET (self->due_label), due != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), overdue);
@@ -371,6 +370,7 @@ gk_record_row_set_record (GkRecordRow *self,
   g_return_if_fail (GK_IS_RECORD_ROW (self));
 
   unbind_record (self);
+  gk_record_row_set_notes (self, NULL);
   g_free (self->today);
   self->today = g_strdup (today);
   g_free (self->due_soon_by);
@@ -386,7 +386,7 @@ gk_record_row_set_record (GkRecordRow *self,
   self->record = g_object_ref (record);
   g_signal_connect_swapped (record, "notify::title", G_CALLBACK (update_title), self);
   self->status_binding = g_object_bind_property_full (record, "status", self->status_label, "label",
-                                                      G_BINDING_SYNC_CREATE, status_to_label_cb, NULL, NULL, NULL);
+                                                      G_BINDING_SYNC_CREATE, gk_record_transform_status_label, NULL, NULL, NULL);
   g_signal_connect_swapped (record, "notify::item-name", G_CALLBACK (update_subtitle), self);
   g_signal_connect_swapped (record, "notify::unit-name", G_CALLBACK (update_subtitle), self);
   g_signal_connect_swapped (record, "notify::due-on", G_CALLBACK (update_due_and_label), self);
@@ -431,6 +431,29 @@ gk_record_row_set_search_text (GkRecordRow *self,
 }
 
 /* The title and the match line as marked up, for tests. */
+/* What the row's record needs said beyond its dates (a request's state
+ * and warnings), one note after another; NULL or empty for none. */
+void
+gk_record_row_set_notes (GkRecordRow        *self,
+                         const char * const *notes)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (GK_IS_RECORD_ROW (self));
+
+  if (notes != NULL && notes[0] != NULL)
+    text = g_strjoinv (" · ", (char **) notes);
+  gtk_label_set_text (self->notes_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_label), text != NULL);
+}
+
+const char *
+gk_record_row_get_notes (GkRecordRow *self)
+{
+  g_return_val_if_fail (GK_IS_RECORD_ROW (self), NULL);
+  return gtk_label_get_text (self->notes_label);
+}
+
 const char *
 gk_record_row_get_title_markup (GkRecordRow *self)
 {

@@ -24,5 +24,10 @@ void        gk_record_row_set_search_text  (GkRecordRow *self,
 const char *gk_record_row_get_title_markup (GkRecordRow *self);
 /* The match line's markup, or NULL when it is hidden. */
 const char *gk_record_row_get_match_markup (GkRecordRow *self);
+/* A request's deadline state and warnings, shown under its title; a new
+ * record clears them. */
+void        gk_record_row_set_notes        (GkRecordRow        *self,
+                                            const char * const *notes);
+const char *gk_record_row_get_notes        (GkRecordRow *self);
 
 G_END_DECLS

@@ -413,6 +413,20 @@ on_record_row_bound_cb (GkWindow    *self,
   GkRecord *record = gtk_list_item_get_item (item);
   GkRecord *edited = self->record_editor != NULL ? gk_record_editor_get_record (self->record_editor) : NULL;
 
+  /* A request's row says what its events did to the reply period (督查
+   * and the requests' list alike), as `gongkai-cli check` does. */
+  if (record != NULL && gk_record_is_request (record))
+    {
+      g_auto(GStrv) notes = NULL;
+      GDate today;
+
+      if (gk_date_from_iso (self->today, &today, NULL))
+        {
+          notes = gk_store_describe_request (self->store, record, &today);
+          gk_record_row_set_notes (GK_RECORD_ROW (gtk_list_item_get_child (item)), (const char * const *) notes);
+        }
+    }
+
   if (edited != NULL && record != NULL && record != edited &&
       g_strcmp0 (gk_record_get_uuid (record), gk_record_get_uuid (edited)) == 0 &&
       self->follow_list_id == 0)
