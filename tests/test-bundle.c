@@ -571,9 +571,20 @@ test_incremental (Fixture       *f,
 
       switch (step)
         {
-        case 0:   /* a title, shown in lists, the project's pages and OCDS */
-          gk_record_set_title (result, "办公设备采购结果（更正）");
-          g_assert_true (gk_store_save_record (f->ledger.store, result, &error));
+        case 0:   /* a title, shown in lists, the project's pages and OCDS:
+                   * a published record changes through a 变更 */
+          {
+            g_autofree char *on = g_strdup (gk_record_get_published_on (result));
+
+            g_assert_true (gk_store_record_change (f->ledger.store, result, on, "更正标题", &error));
+            g_assert_no_error (error);
+            gk_record_set_title (result, "办公设备采购结果（更正）");
+            /* The change also fills what the first publication lacked. */
+            gk_record_set_value_string (result, "project_no", "CAQ-2025-001");
+            g_assert_true (gk_store_save_record (f->ledger.store, result, &error));
+            g_assert_no_error (error);
+            g_assert_true (gk_store_set_status (f->ledger.store, result, "published", on, &error));
+          }
           break;
         case 1:   /* a new record, newest of all */
           added = add_record (f, "procurement.notice", "新增采购公告 13812345678", "正文",
