@@ -568,7 +568,8 @@ gk_store_list_units (GkStore   *self,
   GError *local_error = NULL;
 
   stmt = gk_db_prepare (self->db,
-                        "SELECT id, name, retired FROM units WHERE ?1 OR retired = 0 ORDER BY position, id",
+                        "SELECT id, name, retired FROM units "
+                        "WHERE organisation_id IS NULL AND (?1 OR retired = 0) ORDER BY position, id",
                         error);
   if (stmt == NULL ||
       !gk_db_statement_bind_int (stmt, 1, include_retired, error))
@@ -620,7 +621,7 @@ gk_store_add_unit (GkStore     *self,
 
   stmt = gk_db_prepare (self->db,
                         "INSERT INTO units (name, position) "
-                        "VALUES (?1, (SELECT coalesce (max (position), 0) + 1 FROM units))",
+                        "VALUES (?1, (SELECT coalesce (max (position), 0) + 1 FROM units WHERE organisation_id IS NULL))",
                         error);
   if (stmt == NULL ||
       !gk_db_statement_bind_text (stmt, 1, clean, error) ||
@@ -669,7 +670,7 @@ gk_store_find_unit (GkStore     *self,
                     const char  *name,
                     GError     **error)
 {
-  GkDbStatement *stmt = gk_db_prepare (self->db, "SELECT id FROM units WHERE name = ?1", error);
+  GkDbStatement *stmt = gk_db_prepare (self->db, "SELECT id FROM units WHERE organisation_id IS NULL AND name = ?1", error);
   gint64 id = 0;
 
   if (stmt == NULL ||

@@ -202,6 +202,16 @@ gboolean    gk_store_set_organisation    (GkStore      *self,
                                           const char   *name,
                                           const char   *code,
                                           GError      **error);
+/* Which organisation the supervision report, the annual report and
+ * gk_store_query() count: @code is the home organisation's or an imported
+ * one's (GK_DB_ERROR_NOT_FOUND for another), NULL every organisation the
+ * ledger holds (the default). */
+gboolean    gk_store_set_report_organisation (GkStore  *self,
+                                          const char   *code,
+                                          GError      **error);
+/* The name of that organisation; the home organisation's when it is all. */
+char       *gk_store_dup_report_organisation_name (GkStore *self,
+                                          GError      **error);
 GPtrArray  *gk_store_list_units          (GkStore      *self,
                                           gboolean      include_retired,
                                           GError      **error);
@@ -423,6 +433,8 @@ typedef struct
   char *domain_name;
   gint64 unit_id;        /* 0 in totals, and for records without a unit */
   char *unit_name;       /* NULL likewise */
+  char *organisation_code;  /* the unit's organisation; NULL in the overall total */
+  char *organisation_name;
   guint due;             /* every record due in the period */
   guint on_time;         /* published on or before the due date */
   guint late;            /* published after it */
@@ -450,8 +462,9 @@ typedef enum
 } GkRateBand;
 
 GkRateBand  gk_rate_get_band             (double                  rate);
-/* Unit rows in domain and unit order, each domain followed by its total,
- * the overall total last. @from and @to are ISO dates, inclusive; @today
+/* Unit rows in organisation (the home one first), domain and unit order,
+ * each organisation's domain followed by its total, the overall total
+ * last. @from and @to are ISO dates, inclusive; @today
  * NULL means the real today. */
 GPtrArray  *gk_store_supervision_report  (GkStore      *self,
                                           const char   *from,
