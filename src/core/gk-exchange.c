@@ -439,8 +439,8 @@ invalid (Scanner  *scanner,
          GError  **error)
 {
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               _("The exchange file is damaged or not an exchange file (at byte %" G_GOFFSET_FORMAT ")"),
-               scanner->offset + (goffset) scanner->position);
+               _("The exchange file is damaged or not an exchange file (at byte %lld)"),
+               (long long) (scanner->offset + (goffset) scanner->position));
   return FALSE;
 }
 

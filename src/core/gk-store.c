@@ -497,6 +497,16 @@ gk_store_set_user (GkStore    *self,
   self->user = g_strdup (user);
 }
 
+void
+gk_store_reload (GkStore *self)
+{
+  g_return_if_fail (GK_IS_STORE (self));
+
+  gk_store_forget_items (self);
+  gk_store_emit_catalog_changed (self);
+  gk_store_emit_records_changed (self);
+}
+
 /* Organisation and units */
 
 gboolean

@@ -193,6 +193,10 @@ int         gk_store_format_version      (void);
 void        gk_store_set_user            (GkStore      *self,
                                           const char   *user);
 
+/* Another connection wrote the ledger (a worker's import): forgets what
+ * this one keeps of it and tells the views, as its own write would. */
+void        gk_store_reload              (GkStore      *self);
+
 /* Organisation and units */
 gboolean    gk_store_get_organisation    (GkStore      *self,
                                           char        **name,
