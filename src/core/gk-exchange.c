@@ -953,7 +953,10 @@ write_children (Import      *import,
 }
 
 /* Adds the entries of @history the ledger does not hold yet: an updated
- * record keeps the receiving ledger's history and gains the sender's. */
+ * record keeps the receiving ledger's history and gains the sender's.
+ * A lookup, then a plain INSERT: an INSERT … SELECT opens a statement
+ * savepoint, which makes FTS5 flush the search index's pending rows at
+ * every record. */
 static gboolean
 merge_history (Import      *import,
                const char  *uuid,
@@ -963,25 +966,51 @@ merge_history (Import      *import,
   for (guint i = 0; history != NULL && i < json_array_get_length (history); i++)
     {
       JsonObject *entry = json_array_get_object_element (history, i);
+      const char *values[6];
       GkDbStatement *stmt;
+      GError *local_error = NULL;
+      gboolean found;
 
       if (entry == NULL)
         continue;
+      values[0] = member_string (entry, "at") ?: "";
+      values[1] = member_string (entry, "user") ?: "";
+      values[2] = member_string (entry, "action") ?: "";
+      values[3] = member_string (entry, "field") ?: "";
+      values[4] = member_string (entry, "old_value");
+      values[5] = member_string (entry, "new_value");
+
+      stmt = gk_db_prepare (import->db,
+                            "SELECT 1 FROM history WHERE record_uuid = ?1 AND at = ?2 AND user = ?3 AND action = ?4 "
+                            "  AND field = ?5 AND old_value IS ?6 AND new_value IS ?7",
+                            error);
+      if (stmt == NULL || !gk_db_statement_bind_text (stmt, 1, uuid, error))
+        return FALSE;
+      for (guint j = 0; j < G_N_ELEMENTS (values); j++)
+        if (!gk_db_statement_bind_text (stmt, j + 2, values[j], error))
+          return FALSE;
+      found = gk_db_statement_step (stmt, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      if (found)
+        {
+          gk_db_statement_reset (stmt);
+          continue;
+        }
+
       stmt = gk_db_prepare (import->db,
                             "INSERT INTO history (record_uuid, at, user, action, field, old_value, new_value) "
-                            "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS "
-                            "(SELECT 1 FROM history WHERE record_uuid = ?1 AND at = ?2 AND user = ?3 AND action = ?4 "
-                            "  AND field = ?5 AND old_value IS ?6 AND new_value IS ?7)",
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                             error);
-      if (stmt == NULL ||
-          !gk_db_statement_bind_text (stmt, 1, uuid, error) ||
-          !gk_db_statement_bind_text (stmt, 2, member_string (entry, "at") ?: "", error) ||
-          !gk_db_statement_bind_text (stmt, 3, member_string (entry, "user") ?: "", error) ||
-          !gk_db_statement_bind_text (stmt, 4, member_string (entry, "action") ?: "", error) ||
-          !gk_db_statement_bind_text (stmt, 5, member_string (entry, "field") ?: "", error) ||
-          !gk_db_statement_bind_text (stmt, 6, member_string (entry, "old_value"), error) ||
-          !gk_db_statement_bind_text (stmt, 7, member_string (entry, "new_value"), error) ||
-          !gk_db_statement_step_done (stmt, error))
+      if (stmt == NULL || !gk_db_statement_bind_text (stmt, 1, uuid, error))
+        return FALSE;
+      for (guint j = 0; j < G_N_ELEMENTS (values); j++)
+        if (!gk_db_statement_bind_text (stmt, j + 2, values[j], error))
+          return FALSE;
+      if (!gk_db_statement_step_done (stmt, error))
         return FALSE;
     }
   return TRUE;
