@@ -392,6 +392,54 @@ test_district_merge (Fixture       *fixture,
     }
 }
 
+/* With a .zip, the attached files travel too: the receiving ledger can open
+ * every attachment, byte for byte the sender's. */
+static void
+test_zip_with_files (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GkStore) department = open_department (fixture, "dept.db", "长安区财政局", "CAQCZJ", 40, 8);
+  g_autofree char *district_dir = g_build_filename (fixture->dir, "district", NULL);
+  g_autofree char *district_path = g_build_filename (district_dir, "district.db", NULL);
+  g_autoptr(GkStore) district = NULL;
+  g_autofree char *path = export_to (fixture, department, "dept.zip");
+  g_autoptr(GkExchangeResult) result = NULL;
+  g_autoptr(GPtrArray) records = all_records (department);
+  g_autoptr(GError) error = NULL;
+  guint n_files = 0;
+
+  g_assert_cmpint (g_mkdir (district_dir, 0755), ==, 0);
+  district = gk_test_open_store (district_path);
+  g_assert_true (gk_store_set_organisation (district, "长安区人民政府办公室", "CAQZF", &error));
+  result = import_from (district, path);
+  g_assert_cmpuint (result->added, ==, 40);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      GkRecord *record = g_ptr_array_index (records, i);
+      g_autoptr(GkRecord) copy = gk_store_get_record (district, gk_record_get_uuid (record), NULL);
+      g_autoptr(GPtrArray) theirs = gk_store_list_attachments (department, record, NULL);
+      g_autoptr(GPtrArray) ours = gk_store_list_attachments (district, copy, NULL);
+
+      g_assert_cmpuint (theirs->len, ==, ours->len);
+      for (guint j = 0; j < ours->len; j++)
+        {
+          g_autoptr(GFile) source = gk_store_get_attachment_file (department, g_ptr_array_index (theirs, j));
+          g_autoptr(GFile) target = gk_store_get_attachment_file (district, g_ptr_array_index (ours, j));
+          g_autofree char *a = NULL;
+          g_autofree char *b = NULL;
+          gsize la, lb;
+
+          g_assert_true (g_file_load_contents (source, NULL, &a, &la, NULL, NULL));
+          g_assert_true (g_file_load_contents (target, NULL, &b, &lb, NULL, &error));
+          g_assert_no_error (error);
+          g_assert_cmpmem (a, la, b, lb);
+          n_files++;
+        }
+    }
+  g_assert_cmpuint (n_files, >, 0);
+}
+
 /* A file that is not an exchange file, or one cut short, changes nothing. */
 static void
 test_damaged_file (Fixture       *fixture,
@@ -435,6 +483,7 @@ main (int   argc,
   g_test_add ("/exchange/reimport-updates", Fixture, NULL, fixture_set_up, test_reimport_updates, fixture_tear_down);
   g_test_add ("/exchange/conflict-is-listed", Fixture, NULL, fixture_set_up, test_conflict_is_listed, fixture_tear_down);
   g_test_add ("/exchange/district-merge", Fixture, NULL, fixture_set_up, test_district_merge, fixture_tear_down);
+  g_test_add ("/exchange/zip-with-files", Fixture, NULL, fixture_set_up, test_zip_with_files, fixture_tear_down);
   g_test_add ("/exchange/damaged-file", Fixture, NULL, fixture_set_up, test_damaged_file, fixture_tear_down);
   return g_test_run ();
 }

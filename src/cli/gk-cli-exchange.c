@@ -17,7 +17,7 @@ gk_cli_export (GkCliContext  *ctx,
   g_autofree char *output = NULL;
   int status = GK_CLI_EXIT_OK;
   const GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the exchange file to FILE (.json)"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the exchange file to FILE (.json, or .zip with the attached files)"), N_("FILE") },
     { NULL }
   };
 

@@ -393,6 +393,14 @@ gk_exchange_write (GkStore            *store,
   return TRUE;
 }
 
+static gboolean
+is_zip (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".zip");
+}
+
 gboolean
 gk_exchange_export (GkStore            *store,
                     const char         *path,
@@ -403,6 +411,9 @@ gk_exchange_export (GkStore            *store,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileOutputStream) out = NULL;
+
+  if (is_zip (path))
+    return gk_exchange_export_zip (store, path, progress, user_data, cancellable, error);
 
   /* A replace stream writes beside the file and renames it on close. */
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
@@ -1490,10 +1501,14 @@ gk_exchange_import (GkStore            *store,
                     GCancellable       *cancellable,
                     GError            **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, error);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
   g_autofree char *source = g_path_get_basename (path);
 
+  if (is_zip (path))
+    return gk_exchange_import_zip (store, path, progress, user_data, cancellable, error);
+  file = g_file_new_for_path (path);
+  in = g_file_read (file, cancellable, error);
   if (in == NULL)
     return NULL;
   return gk_exchange_read (store, G_INPUT_STREAM (in), source, progress, user_data, cancellable, error);

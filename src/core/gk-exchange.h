@@ -53,7 +53,8 @@ gboolean gk_exchange_write      (GkStore            *store,
                                  GCancellable       *cancellable,
                                  GError            **error);
 /* Writes @path through a temporary file beside it: no partial file is left
- * behind. */
+ * behind. A @path ending in .zip is a zip of the exchange file
+ * (ledger.json) and the attached files themselves (files/SHA256). */
 gboolean gk_exchange_export     (GkStore            *store,
                                  const char         *path,
                                  GkExchangeProgress  progress,
@@ -74,13 +75,29 @@ GkExchangeResult *gk_exchange_read (GkStore            *store,
                                     gpointer            user_data,
                                     GCancellable       *cancellable,
                                     GError            **error);
-/* The same for a file. */
+/* The same for a file: an exchange file, or a zip of one with the attached
+ * files (a @path ending in .zip), which go into the ledger's folder. */
 GkExchangeResult *gk_exchange_import (GkStore            *store,
                                       const char         *path,
                                       GkExchangeProgress  progress,
                                       gpointer            user_data,
                                       GCancellable       *cancellable,
                                       GError            **error);
+
+/* gk-exchange-zip.c: what gk_exchange_export() and gk_exchange_import() do
+ * for a .zip. */
+gboolean          gk_exchange_export_zip (GkStore            *store,
+                                          const char         *zip_path,
+                                          GkExchangeProgress  progress,
+                                          gpointer            user_data,
+                                          GCancellable       *cancellable,
+                                          GError            **error);
+GkExchangeResult *gk_exchange_import_zip (GkStore            *store,
+                                          const char         *zip_path,
+                                          GkExchangeProgress  progress,
+                                          gpointer            user_data,
+                                          GCancellable       *cancellable,
+                                          GError            **error);
 
 /* The organisations a ledger holds: the home one first. */
 typedef struct

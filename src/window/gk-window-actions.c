@@ -528,6 +528,8 @@ exchange_filter (void)
 
   gtk_file_filter_set_name (filter, _("Exchange Files"));
   gtk_file_filter_add_pattern (filter, "*.json");
+  /* With the attached files themselves. */
+  gtk_file_filter_add_pattern (filter, "*.zip");
   gtk_file_filter_add_mime_type (filter, "application/json");
   return filter;
 }
