@@ -505,6 +505,29 @@ scanner_expect (Scanner  *scanner,
   return TRUE;
 }
 
+/* After a member or an element: TRUE at a "," (another one follows) or at
+ * @close (and *@end is set); FALSE, with @error, at anything else. */
+static gboolean
+scanner_next (Scanner   *scanner,
+              char       close,
+              gboolean  *end,
+              GError   **error)
+{
+  GError *local_error = NULL;
+  int c = scanner_peek_token (scanner, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (c != ',' && c != close)
+    return invalid (scanner, error);
+  scanner->position++;
+  *end = c == close;
+  return TRUE;
+}
+
 /* Copies one JSON value, whatever it holds, into @out. */
 static gboolean
 scanner_take_value (Scanner  *scanner,
@@ -849,6 +872,31 @@ import_organisation (Import      *import,
   return TRUE;
 }
 
+/* The id of the row of @table whose @column is @key, written from @row
+ * (with the columns @extra names) when the ledger lacks it; -1 on failure. */
+static gint64
+find_or_add (Import              *import,
+             const char          *table,
+             const char          *column,
+             const char          *key,
+             JsonObject          *row,
+             const char * const  *extra,
+             const gint64        *extra_values,
+             gboolean            *added,
+             GError             **error)
+{
+  static const char * const skip[] = { "id", NULL };
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1 AND ?2 = ?2", table, column);
+  gint64 id = find_id (import, sql, key, 0, error);
+
+  if (id != 0)
+    return id;
+  if (!write_row (import, table, row, skip, extra, extra_values, 0, error))
+    return -1;
+  *added = TRUE;
+  return gk_db_get_last_insert_id (import->db);
+}
+
 static gboolean
 import_catalog (Import      *import,
                 JsonArray   *items,
@@ -862,21 +910,12 @@ import_catalog (Import      *import,
 
       if (key == NULL)
         continue;
-      id = find_id (import, "SELECT id FROM catalog_items WHERE key = ?1 AND ?2 = ?2", key, 0, error);
-      if (id < 0)
-        return FALSE;
       /* An item this ledger lacks comes with the records that use it. */
-      if (id == 0)
+      id = find_or_add (import, "catalog_items", "key", key, item, NULL, NULL, &import->items_added, error);
+      if (id < 0)
         {
-          static const char * const item_skip[] = { "id", NULL };
-
-          if (!write_row (import, "catalog_items", item, item_skip, NULL, NULL, 0, error))
-            {
-              g_prefix_error (error, _("Could not add the catalog item “%s”: "), key);
-              return FALSE;
-            }
-          id = gk_db_get_last_insert_id (import->db);
-          import->items_added = TRUE;
+          g_prefix_error (error, _("Could not add the catalog item “%s”: "), key);
+          return FALSE;
         }
       remember_id (import->items, key, id);
     }
@@ -890,27 +929,21 @@ import_projects (Import      *import,
                  JsonArray   *projects,
                  GError     **error)
 {
+  static const char * const extra[] = { "unit_id", NULL };
+
   for (guint i = 0; i < json_array_get_length (projects); i++)
     {
       JsonObject *project = json_array_get_object_element (projects, i);
       const char *uuid = project != NULL ? member_string (project, "uuid") : NULL;
-      gint64 id;
+      gint64 unit_id, id;
+      gboolean added = FALSE;
 
       if (uuid == NULL)
         continue;
-      id = find_id (import, "SELECT id FROM projects WHERE uuid = ?1 AND ?2 = ?2", uuid, 0, error);
+      unit_id = lookup_id (import->units, member_string (project, "unit"));
+      id = find_or_add (import, "projects", "uuid", uuid, project, extra, &unit_id, &added, error);
       if (id < 0)
         return FALSE;
-      if (id == 0)
-        {
-          static const char * const project_skip[] = { "id", NULL };
-          static const char * const project_extra[] = { "unit_id", NULL };
-          gint64 unit_id = lookup_id (import->units, member_string (project, "unit"));
-
-          if (!write_row (import, "projects", project, project_skip, project_extra, &unit_id, 0, error))
-            return FALSE;
-          id = gk_db_get_last_insert_id (import->db);
-        }
       remember_id (import->projects, uuid, id);
     }
   return TRUE;
@@ -1304,10 +1337,12 @@ import_records (Import              *import,
       scanner->position++;
       return TRUE;
     }
+  /* A failed read shows again where the first record is taken. */
+  g_clear_error (&local_error);
   for (;;)
     {
       g_autoptr(JsonNode) node = NULL;
-      int c;
+      gboolean end;
 
       if (g_cancellable_set_error_if_cancelled (scanner->cancellable, error))
         return FALSE;
@@ -1323,19 +1358,10 @@ import_records (Import              *import,
       if (progress != NULL && import->done % PROGRESS_STEP == 0)
         progress (import->done, 0, user_data);
 
-      c = scanner_peek_token (scanner, &local_error);
-      scanner->position++;
-      if (c == ']')
+      if (!scanner_next (scanner, ']', &end, error))
+        return FALSE;
+      if (end)
         return TRUE;
-      if (c != ',')
-        {
-          if (local_error != NULL)
-            {
-              g_propagate_error (error, local_error);
-              return FALSE;
-            }
-          return invalid (scanner, error);
-        }
     }
 }
 
@@ -1347,8 +1373,7 @@ import_stream (Import              *import,
                GError             **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  GError *local_error = NULL;
-  int c;
+  gboolean end;
 
   if (!scanner_expect (scanner, '{', error))
     return FALSE;
@@ -1382,19 +1407,10 @@ import_stream (Import              *import,
             return FALSE;
         }
 
-      c = scanner_peek_token (scanner, &local_error);
-      scanner->position++;
-      if (c == '}')
+      if (!scanner_next (scanner, '}', &end, error))
+        return FALSE;
+      if (end)
         break;
-      if (c != ',')
-        {
-          if (local_error != NULL)
-            {
-              g_propagate_error (error, local_error);
-              return FALSE;
-            }
-          return invalid (scanner, error);
-        }
     }
   if (!import->seen_format || !import->seen_organisation)
     {
