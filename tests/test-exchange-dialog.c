@@ -9,6 +9,8 @@
 #include "gk-store.h"
 #include "gk-test-ui.h"
 #include "gk-test-util.h"
+#include "gk-unit-item.h"
+#include "gk-unit-model.h"
 #include "gk-window.h"
 
 static char *tmp_dir;
@@ -120,6 +122,21 @@ test_import_and_export (void)
   g_assert_cmpuint (n_signals, >, 0);
   g_assert_cmpuint (count_records (store), ==, 25);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+
+  /* The editor's unit choice shows a department's record with its own
+   * unit, which is none of the district's. */
+  {
+    g_autoptr(GPtrArray) copies = gk_store_query (store, query, 0, 1, &error);
+    GkRecord *copy = g_ptr_array_index (copies, 0);
+    g_autoptr(GkUnitModel) units = gk_unit_model_new (store, "None", FALSE);
+    g_autoptr(GkUnitItem) item = NULL;
+
+    g_assert_true (gk_unit_model_reload (units, gk_record_get_unit_id (copy), &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (gk_record_get_unit_id (copy), !=, 0);
+    item = g_list_model_get_item (G_LIST_MODEL (units), gk_unit_model_find (units, gk_record_get_unit_id (copy)));
+    g_assert_cmpint (gk_unit_item_get_id (item), ==, gk_record_get_unit_id (copy));
+  }
 
   /* One record changed in each ledger since. */
   records = gk_store_query (department, query, 0, 1, &error);

@@ -185,7 +185,16 @@ test_copy_is_equal (Fixture       *fixture,
   /* The sample publishes on channels: the comparison compared some. */
   g_assert_cmpuint (n_channels, >, 0);
 
-  /* The district's own units and 索引号 are untouched by the department's. */
+  /* The district's own units and 索引号 are untouched by the department's;
+   * the department's units are found by id, as an editor shows them. */
+  {
+    GkRecord *first = g_ptr_array_index (copies, 0);
+    g_autoptr(GkUnit) unit = gk_store_get_unit (district, gk_record_get_unit_id (first), NULL);
+
+    g_assert_nonnull (gk_record_get_unit_name (first));
+    g_assert_nonnull (unit);
+    g_assert_cmpstr (unit->name, ==, gk_record_get_unit_name (first));
+  }
   {
     g_autoptr(GPtrArray) units = gk_store_list_units (district, TRUE, NULL);
     g_autoptr(GPtrArray) department_units = gk_store_list_units (department, TRUE, NULL);

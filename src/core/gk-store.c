@@ -675,6 +675,26 @@ gk_store_update_unit (GkStore     *self,
   return TRUE;
 }
 
+GkUnit *
+gk_store_get_unit (GkStore  *self,
+                   gint64    unit_id,
+                   GError  **error)
+{
+  GkDbStatement *stmt = gk_db_prepare (self->db, "SELECT id, name, retired FROM units WHERE id = ?1", error);
+  GkUnit *unit;
+
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, unit_id, error) ||
+      !gk_db_statement_step_one (stmt, error, _("No such unit")))
+    return NULL;
+  unit = g_new0 (GkUnit, 1);
+  unit->id = gk_db_statement_get_int64 (stmt, 0);
+  unit->name = gk_db_statement_dup_text (stmt, 1);
+  unit->retired = gk_db_statement_get_int (stmt, 2);
+  gk_db_statement_reset (stmt);
+  return unit;
+}
+
 gint64
 gk_store_find_unit (GkStore     *self,
                     const char  *name,

@@ -227,6 +227,11 @@ gboolean    gk_store_update_unit         (GkStore      *self,
                                           const char   *name,
                                           gboolean      retired,
                                           GError      **error);
+/* Any unit by id, one of another organisation's too (whose records a
+ * district's ledger holds); NULL with @error when there is none. */
+GkUnit     *gk_store_get_unit            (GkStore      *self,
+                                          gint64        unit_id,
+                                          GError      **error);
 /* 0 when no unit has @name (@error unset) or when the ledger cannot be read (@error set). */
 gint64      gk_store_find_unit           (GkStore      *self,
                                           const char   *name,
