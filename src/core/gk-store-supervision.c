@@ -96,13 +96,24 @@ in_report_func (GkDbCall *call,
     gk_db_call_return_int (call, self->report_scope == -1 ? organisation == 0 : organisation == self->report_scope);
 }
 
+/* gk_report_all (): whether the reports count every organisation. */
+static void
+report_all_func (GkDbCall *call,
+                 gpointer  user_data)
+{
+  GkStore *self = user_data;
+
+  gk_db_call_return_int (call, self->report_scope == 0);
+}
+
 gboolean
 gk_store_register_sql_functions (GkStore  *self,
                                  GError  **error)
 {
   /* The result follows the calendar, which clerks edit. */
   return gk_db_add_function (self->db, "gk_workdays_late", 2, workdays_late_func, self, error) &&
-         gk_db_add_function (self->db, "gk_in_report", 1, in_report_func, self, error);
+         gk_db_add_function (self->db, "gk_in_report", 1, in_report_func, self, error) &&
+         gk_db_add_function (self->db, "gk_report_all", 0, report_all_func, self, error);
 }
 
 gboolean
