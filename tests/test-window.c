@@ -765,6 +765,8 @@ test_templates (void)
     "gk-bundle-dialog.ui",
     /* Instantiated by test-import-dialog, from the window. */
     "gk-import-dialog.ui",
+    /* Instantiated by test-exchange-dialog. */
+    "gk-exchange-dialog.ui",
     NULL,
   };
   const char *source_root = g_getenv ("GK_SOURCE_ROOT");

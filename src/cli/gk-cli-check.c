@@ -200,6 +200,7 @@ gk_cli_check (GkCliContext  *ctx,
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *on = NULL;
+  g_autofree char *organisation = NULL;
   g_autofree char *format = NULL;
   g_autofree char *today_text = NULL;
   g_autofree char *soon_text = NULL;
@@ -212,6 +213,8 @@ gk_cli_check (GkCliContext  *ctx,
   gboolean json;
   GDate today, soon_until;
   const GOptionEntry entries[] = {
+    { "organisation", 0, 0, G_OPTION_ARG_STRING, &organisation,
+      N_("Count only the records of the organisation CODE (its index number code), or all (default)"), N_("CODE") },
     { "on", 0, 0, G_OPTION_ARG_STRING, &on, N_("Check as of DATE (YYYY-MM-DD) instead of today"), N_("DATE") },
     { "soon", 0, 0, G_OPTION_ARG_INT, &soon, N_("Report records due within N working days (default 3)"), N_("N") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: tsv (default) or json"), N_("FORMAT") },
@@ -241,6 +244,8 @@ gk_cli_check (GkCliContext  *ctx,
 
   store = gk_cli_open_store (ctx, FALSE, &status);
   if (store == NULL)
+    return status;
+  if (!gk_cli_set_organisation (store, COMMAND, organisation, &status))
     return status;
 
   /* Overdue: past due and not published, the most overdue first. */

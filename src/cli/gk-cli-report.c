@@ -24,6 +24,7 @@ gk_cli_report (GkCliContext  *ctx,
   g_autofree char *unit = NULL;
   g_autofree char *output = NULL;
   g_autofree char *on = NULL;
+  g_autofree char *organisation = NULL;
   gboolean public_ = FALSE;
   gint64 unit_id = 0;
   int year = 0;
@@ -33,6 +34,8 @@ gk_cli_report (GkCliContext  *ctx,
     { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Count only the records of the unit NAME"), N_("NAME") },
     { "public", 0, 0, G_OPTION_ARG_NONE, &public_, N_("Mask personal data as published outputs must"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the workbook to FILE (.xlsx)"), N_("FILE") },
+    { "organisation", 0, 0, G_OPTION_ARG_STRING, &organisation,
+      N_("Count only the records of the organisation CODE (its index number code), or all (default)"), N_("CODE") },
     { "on", 0, 0, G_OPTION_ARG_STRING, &on, N_("Count overdue records as of DATE (YYYY-MM-DD) instead of today"), N_("DATE") },
     { NULL }
   };
@@ -73,6 +76,8 @@ gk_cli_report (GkCliContext  *ctx,
     }
   if (store == NULL)
     return gk_cli_failure (error);
+  if (!gk_cli_set_organisation (store, COMMAND, organisation, &status))
+    return status;
 
   if (unit != NULL)
     {

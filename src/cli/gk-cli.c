@@ -28,6 +28,8 @@ static const GkCliCommand commands[] = {
   { "import-table", N_("Import a spreadsheet (.xlsx, .csv) as records of a catalog item"), gk_cli_import_table },
   { "imports", N_("List the spreadsheet imports"), gk_cli_imports },
   { "import-undo", N_("Remove the records of one spreadsheet import"), gk_cli_import_undo },
+  { "export", N_("Write the ledger’s own data as an exchange file"), gk_cli_export },
+  { "import", N_("Merge an exchange file into the ledger"), gk_cli_import },
 };
 
 gboolean
@@ -119,6 +121,25 @@ gk_cli_open_store (GkCliContext *ctx,
   if (store == NULL)
     *status = gk_cli_failure (error);
   return g_steal_pointer (&store);
+}
+
+gboolean
+gk_cli_set_organisation (GkStore     *store,
+                         const char  *command,
+                         const char  *organisation,
+                         int         *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (organisation == NULL || g_strcmp0 (organisation, "all") == 0)
+    return TRUE;
+  if (gk_store_set_report_organisation (store, organisation, &error))
+    return TRUE;
+  if (g_error_matches (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND))
+    *status = gk_cli_usage_error (command, _("the ledger holds no organisation with the code “%s”"), organisation);
+  else
+    *status = gk_cli_failure (error);
+  return FALSE;
 }
 
 static char *

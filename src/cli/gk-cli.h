@@ -44,6 +44,9 @@ int      gk_cli_failure (GError *error);
 /* Opens the ledger of --db, checked whole (a large one too). Only @create
  * makes a new ledger; read commands never do. NULL with *status set. */
 GkStore *gk_cli_open_store (GkCliContext *ctx, gboolean create, int *status);
+/* --organisation CODE|all: what the reports count. FALSE with *status set
+ * (a usage error for an unknown code). */
+gboolean gk_cli_set_organisation (GkStore *store, const char *command, const char *organisation, int *status);
 
 /* Subcommands, one file each. */
 int gk_cli_workdays (GkCliContext *ctx, int argc, char **argv);
@@ -59,6 +62,8 @@ int gk_cli_publish  (GkCliContext *ctx, int argc, char **argv);
 int gk_cli_backup   (GkCliContext *ctx, int argc, char **argv);
 int gk_cli_restore  (GkCliContext *ctx, int argc, char **argv);
 int gk_cli_duty     (GkCliContext *ctx, int argc, char **argv);
+int gk_cli_export   (GkCliContext *ctx, int argc, char **argv);
+int gk_cli_import   (GkCliContext *ctx, int argc, char **argv);
 
 /* "overdue", "due-soon", … as `check` and `duty` print a timeliness. */
 const char *gk_cli_timeliness_nick (GkTimeliness status);

@@ -199,6 +199,28 @@ gk_db_statement_get_double (GkDbStatement *self,
   return sqlite3_column_double (self->stmt, column);
 }
 
+int
+gk_db_statement_get_n_columns (GkDbStatement *self)
+{
+  return sqlite3_column_count (self->stmt);
+}
+
+const char *
+gk_db_statement_get_name (GkDbStatement *self,
+                          int            column)
+{
+  g_return_val_if_fail (column >= 0 && column < sqlite3_column_count (self->stmt), NULL);
+  return sqlite3_column_name (self->stmt, column);
+}
+
+gboolean
+gk_db_statement_get_is_int (GkDbStatement *self,
+                            int            column)
+{
+  CHECK_COLUMN (self, column, FALSE);
+  return sqlite3_column_type (self->stmt, column) == SQLITE_INTEGER;
+}
+
 const char *
 gk_db_statement_get_text (GkDbStatement *self,
                           int            column)

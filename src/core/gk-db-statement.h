@@ -56,6 +56,14 @@ gint64        gk_db_statement_get_int64  (GkDbStatement *self,
                                           int            column);
 double        gk_db_statement_get_double (GkDbStatement *self,
                                           int            column);
+/* The columns a statement gives, by name: for writers that copy every
+ * column of a table, whichever migrations added them. */
+int           gk_db_statement_get_n_columns (GkDbStatement *self);
+const char   *gk_db_statement_get_name   (GkDbStatement *self,
+                                          int            column);
+/* TRUE when the column of the current row holds an integer. */
+gboolean      gk_db_statement_get_is_int (GkDbStatement *self,
+                                          int            column);
 /* Valid until the next step or reset. */
 const char   *gk_db_statement_get_text   (GkDbStatement *self,
                                           int            column);

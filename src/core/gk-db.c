@@ -24,7 +24,12 @@ static const char *migrations[] = {
   "011-catalog-stages.sql",
   "010-bundle-revisions.sql",
   "005-pending-changes.sql",
+  "007-organisations.sql",
 };
+
+/* A migration that rebuilds a table others refer to starts with this line:
+ * it runs with the foreign keys off and is checked before it commits. */
+#define GK_DB_FOREIGN_KEYS_OFF "-- gk: foreign-keys-off"
 
 /* Every commit waits until the WAL is on the disk: a clerk's saved record
  * survives a power cut, for one fsync per save (see bench/ and README). */
@@ -524,6 +529,7 @@ apply_migration (GkDb    *db,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *set_version = NULL;
+  gboolean keys_off;
   int current;
 
   bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
@@ -532,15 +538,24 @@ apply_migration (GkDb    *db,
 
   sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   set_version = g_strdup_printf ("PRAGMA user_version = %d", step + 1);
+  keys_off = g_str_has_prefix (sql, GK_DB_FOREIGN_KEYS_OFF);
+
+  /* The pragma is a no-op inside a transaction. */
+  if (keys_off && !gk_db_exec (db, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
 
   if (!gk_db_begin (db, error))
-    return FALSE;
+    goto restore_keys;
 
   current = query_int (db, "PRAGMA user_version", error);
   if (current < 0)
     goto fail;
   if (current > step)
-    return gk_db_commit (db, error);
+    {
+      if (!gk_db_commit (db, error))
+        goto restore_keys;
+      return !keys_off || gk_db_exec (db, "PRAGMA foreign_keys = ON", error);
+    }
 
   /* The mark goes in with the first tables, so a ledger is never seen
    * with tables and without it. */
@@ -555,15 +570,25 @@ apply_migration (GkDb    *db,
   if (!gk_db_exec (db, sql, error) ||
       !gk_db_exec (db, set_version, error))
     goto fail;
+  if (keys_off && query_int (db, "SELECT count (*) FROM pragma_foreign_key_check", error) != 0)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_CORRUPT,
+                             _("A reference between the ledger’s tables is broken"));
+      goto fail;
+    }
 
   if (!gk_db_commit (db, error))
     goto failed;
-  return TRUE;
+  return !keys_off || gk_db_exec (db, "PRAGMA foreign_keys = ON", error);
 
 fail:
   gk_db_rollback (db);
 failed:
   g_prefix_error (error, _("Could not update the ledger to version %d: "), step + 1);
+restore_keys:
+  if (keys_off)
+    gk_db_exec (db, "PRAGMA foreign_keys = ON", NULL);
   return FALSE;
 }
 

@@ -473,7 +473,8 @@ gk_report_count (GkStore       *store,
   g_return_val_if_fail (catalog->case_kinds->len == GK_REPORT_N_CASE_KINDS, NULL);
   c = (Counting) { counts, catalog, template };
 
-  if (!gk_store_get_organisation (store, &counts->organisation, &code, error))
+  if (!gk_store_get_organisation (store, NULL, &code, error) ||
+      (counts->organisation = gk_store_dup_report_organisation_name (store, error)) == NULL)
     return NULL;
   if (unit_id != 0 && (counts->unit_name = find_unit_name (store, unit_id, error)) == NULL)
     return NULL;

@@ -21,6 +21,8 @@ struct _GkStore
   GHashTable *hidden;       /* UUIDs of records deleted pending an undo */
   gboolean read_only;       /* a worker's connection: it never writes */
   gboolean index_pending;   /* opened before its search index was rebuilt */
+  gint64 report_scope;      /* the organisation reports count: 0 every one,
+                             * -1 the home one, else organisations.id */
 };
 
 typedef struct _GkSearchCache GkSearchCache;

@@ -7,9 +7,13 @@
 #include <string.h>
 
 /* Every read takes the year's first and last day as ?1 and ?2, the unit
- * (0: any) as ?3 and the hidden records as ?4. */
+ * (0: any) as ?3 and the hidden records as ?4; it counts the organisation
+ * gk_store_set_report_organisation() chose. gk_report_all () first: when
+ * every organisation counts, the record's own row is not read for it, and
+ * records_report serves alone. */
 #define IN_SCOPE \
-  " (?3 = 0 OR r.unit_id = ?3) AND r.uuid NOT IN (SELECT value FROM json_each (?4)) "
+  " (?3 = 0 OR r.unit_id = ?3) AND r.uuid NOT IN (SELECT value FROM json_each (?4)) " \
+  " AND (gk_report_all () OR gk_in_report (r.organisation_id)) "
 
 void
 gk_store_request_group_free (GkStoreRequestGroup *group)

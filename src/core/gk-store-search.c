@@ -551,6 +551,12 @@ build_filter (GkStore        *self,
     add_text_terms (filter, query->text, index_terms);
   if (hidden != NULL)
     filter_add (filter, "r.uuid NOT IN (SELECT value FROM json_each (?))", hidden);
+  if (self->report_scope != 0)
+    {
+      /* -1, the home organisation, is what a NULL organisation stands for. */
+      g_autofree char *scope = g_strdup_printf ("%" G_GINT64_FORMAT, self->report_scope);
+      filter_add (filter, "coalesce (r.organisation_id, -1) = CAST (? AS INTEGER)", scope);
+    }
 
   if (index_terms->len > 0)
     {

@@ -24,6 +24,8 @@ gk_supervision_row_free (GkSupervisionRow *row)
   g_free (row->domain_name);
   g_free (row->unit_name);
   g_free (row->grounds);
+  g_free (row->organisation_code);
+  g_free (row->organisation_name);
   g_free (row);
 }
 
@@ -80,12 +82,87 @@ workdays_late_func (GkDbCall *call,
   gk_db_call_return_int (call, info.workdays);
 }
 
+/* gk_in_report (organisation_id): whether a record of that organisation
+ * (NULL: the home one) is one the reports count now. */
+static void
+in_report_func (GkDbCall *call,
+                gpointer  user_data)
+{
+  GkStore *self = user_data;
+  gint64 organisation = gk_db_call_get_int64 (call, 0);
+
+  if (self->report_scope == 0)
+    gk_db_call_return_int (call, 1);
+  else
+    gk_db_call_return_int (call, self->report_scope == -1 ? organisation == 0 : organisation == self->report_scope);
+}
+
+/* gk_report_all (): whether the reports count every organisation. */
+static void
+report_all_func (GkDbCall *call,
+                 gpointer  user_data)
+{
+  GkStore *self = user_data;
+
+  gk_db_call_return_int (call, self->report_scope == 0);
+}
+
 gboolean
 gk_store_register_sql_functions (GkStore  *self,
                                  GError  **error)
 {
   /* The result follows the calendar, which clerks edit. */
-  return gk_db_add_function (self->db, "gk_workdays_late", 2, workdays_late_func, self, error);
+  return gk_db_add_function (self->db, "gk_workdays_late", 2, workdays_late_func, self, error) &&
+         gk_db_add_function (self->db, "gk_in_report", 1, in_report_func, self, error) &&
+         gk_db_add_function (self->db, "gk_report_all", 0, report_all_func, self, error);
+}
+
+gboolean
+gk_store_set_report_organisation (GkStore     *self,
+                                  const char  *code,
+                                  GError     **error)
+{
+  GkDbStatement *stmt;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+
+  if (code == NULL)
+    {
+      self->report_scope = 0;
+      return TRUE;
+    }
+  stmt = gk_db_prepare (self->db,
+                        "SELECT -1 FROM organisation WHERE id = 1 AND code = upper (?1) "
+                        "UNION ALL SELECT id FROM organisations WHERE code = upper (?1)",
+                        error);
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, code, error) ||
+      !gk_db_statement_step_one (stmt, error, _("The ledger holds no organisation with the code “%s”"), code))
+    return FALSE;
+  self->report_scope = gk_db_statement_get_int64 (stmt, 0);
+  gk_db_statement_reset (stmt);
+  return TRUE;
+}
+
+char *
+gk_store_dup_report_organisation_name (GkStore  *self,
+                                       GError  **error)
+{
+  GkDbStatement *stmt;
+  char *name;
+
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+
+  if (self->report_scope <= 0)
+    return gk_store_get_organisation (self, &name, NULL, error) ? name : NULL;
+  stmt = gk_db_prepare (self->db, "SELECT name FROM organisations WHERE id = ?1", error);
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, self->report_scope, error) ||
+      !gk_db_statement_step_one (stmt, error, _("No such organisation")))
+    return NULL;
+  name = gk_db_statement_dup_text (stmt, 0);
+  gk_db_statement_reset (stmt);
+  return name;
 }
 
 /* Adds each of @grounds ("；"-separated) not in *@into yet. */
@@ -152,22 +229,28 @@ new_total (GkSupervisionRowKind  kind,
   "       sum (CASE WHEN r.published_on > r.due_on THEN gk_workdays_late (r.due_on, r.published_on) END), " \
   "       sum (r.published_on IS NULL AND r.due_on < ?3), " \
   "       min (nullif (r.due_missing_year, 0)), " \
-  "       sum (r.withheld), group_concat (DISTINCT CASE WHEN r.withheld THEN r.exemption END) " \
-  "FROM (SELECT uuid, domain, unit_id, due_on, published_on, due_missing_year, 0 AS withheld, '' AS exemption " \
-  "      FROM records " \
+  "       sum (r.withheld), group_concat (DISTINCT CASE WHEN r.withheld THEN r.exemption END), " \
+  "       coalesce (o.code, h.code), coalesce (o.name, h.name) " \
+  "FROM (SELECT uuid, domain, unit_id, organisation_id, due_on, published_on, due_missing_year, 0 AS withheld, '' AS exemption " \
+  "      FROM records WHERE gk_in_report (organisation_id) " \
   "      UNION ALL " \
-  "      SELECT p.uuid, p.domain, p.unit_id, c.prev_due_on, c.prev_published_on, c.prev_due_missing_year, 0, '' " \
+  "      SELECT p.uuid, p.domain, p.unit_id, p.organisation_id, c.prev_due_on, c.prev_published_on, c.prev_due_missing_year, 0, '' " \
   "      FROM record_changes c JOIN records p ON p.id = c.record_id " \
   "      WHERE c.prev_due_on IS NOT NULL AND c.prev_published_on IS NOT NULL " \
+  "        AND gk_in_report (p.organisation_id) " \
   "      UNION ALL " \
-  "      SELECT uuid, domain, unit_id, NULL, NULL, 0, 1, exemption FROM records " \
-  "      WHERE mode = 'exempt' AND domain <> 'request' AND formed_on BETWEEN ?1 AND ?2) r " \
+  "      SELECT uuid, domain, unit_id, organisation_id, NULL, NULL, 0, 1, exemption FROM records " \
+  "      WHERE mode = 'exempt' AND domain <> 'request' AND formed_on BETWEEN ?1 AND ?2 " \
+  "        AND gk_in_report (organisation_id)) r " \
   "LEFT JOIN domains d ON d.key = r.domain " \
   "LEFT JOIN units u ON u.id = r.unit_id " \
+  "LEFT JOIN organisations o ON o.id = r.organisation_id " \
+  "LEFT JOIN organisation h ON h.id = 1 " \
   "WHERE (r.withheld OR r.due_on BETWEEN ?1 AND ?2) " \
   "  AND r.uuid NOT IN (SELECT value FROM json_each (?4)) " \
-  "GROUP BY r.domain, r.unit_id " \
-  "ORDER BY min (d.position), r.domain, min (u.position) IS NULL, min (u.position), min (u.name)"
+  "GROUP BY r.organisation_id, r.domain, r.unit_id " \
+  "ORDER BY r.organisation_id IS NOT NULL, min (o.code), " \
+  "  min (d.position), r.domain, min (u.position) IS NULL, min (u.position), min (u.name)"
 
 GPtrArray *
 gk_store_supervision_report (GkStore     *self,
@@ -226,11 +309,19 @@ gk_store_supervision_report (GkStore     *self,
       row->missing_year = gk_db_statement_get_int (stmt, 9);
       row->withheld = gk_db_statement_get_int (stmt, 10);
       row->grounds = gk_store_dup_ground_texts (gk_db_statement_get_text (stmt, 11));
+      row->organisation_code = gk_db_statement_dup_text (stmt, 12);
+      row->organisation_name = gk_db_statement_dup_text (stmt, 13);
 
-      if (domain_total != NULL && g_strcmp0 (domain_total->domain, row->domain) != 0)
+      if (domain_total != NULL &&
+          (g_strcmp0 (domain_total->domain, row->domain) != 0 ||
+           g_strcmp0 (domain_total->organisation_code, row->organisation_code) != 0))
         g_ptr_array_add (rows, g_steal_pointer (&domain_total));
       if (domain_total == NULL)
-        domain_total = new_total (GK_SUPERVISION_ROW_DOMAIN_TOTAL, row->domain, row->domain_name);
+        {
+          domain_total = new_total (GK_SUPERVISION_ROW_DOMAIN_TOTAL, row->domain, row->domain_name);
+          domain_total->organisation_code = g_strdup (row->organisation_code);
+          domain_total->organisation_name = g_strdup (row->organisation_name);
+        }
 
       add_counts (domain_total, row);
       add_counts (total, row);

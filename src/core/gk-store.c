@@ -497,6 +497,16 @@ gk_store_set_user (GkStore    *self,
   self->user = g_strdup (user);
 }
 
+void
+gk_store_reload (GkStore *self)
+{
+  g_return_if_fail (GK_IS_STORE (self));
+
+  gk_store_forget_items (self);
+  gk_store_emit_catalog_changed (self);
+  gk_store_emit_records_changed (self);
+}
+
 /* Organisation and units */
 
 gboolean
@@ -568,7 +578,8 @@ gk_store_list_units (GkStore   *self,
   GError *local_error = NULL;
 
   stmt = gk_db_prepare (self->db,
-                        "SELECT id, name, retired FROM units WHERE ?1 OR retired = 0 ORDER BY position, id",
+                        "SELECT id, name, retired FROM units "
+                        "WHERE organisation_id IS NULL AND (?1 OR retired = 0) ORDER BY position, id",
                         error);
   if (stmt == NULL ||
       !gk_db_statement_bind_int (stmt, 1, include_retired, error))
@@ -620,7 +631,7 @@ gk_store_add_unit (GkStore     *self,
 
   stmt = gk_db_prepare (self->db,
                         "INSERT INTO units (name, position) "
-                        "VALUES (?1, (SELECT coalesce (max (position), 0) + 1 FROM units))",
+                        "VALUES (?1, (SELECT coalesce (max (position), 0) + 1 FROM units WHERE organisation_id IS NULL))",
                         error);
   if (stmt == NULL ||
       !gk_db_statement_bind_text (stmt, 1, clean, error) ||
@@ -664,12 +675,32 @@ gk_store_update_unit (GkStore     *self,
   return TRUE;
 }
 
+GkUnit *
+gk_store_get_unit (GkStore  *self,
+                   gint64    unit_id,
+                   GError  **error)
+{
+  GkDbStatement *stmt = gk_db_prepare (self->db, "SELECT id, name, retired FROM units WHERE id = ?1", error);
+  GkUnit *unit;
+
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, unit_id, error) ||
+      !gk_db_statement_step_one (stmt, error, _("No such unit")))
+    return NULL;
+  unit = g_new0 (GkUnit, 1);
+  unit->id = gk_db_statement_get_int64 (stmt, 0);
+  unit->name = gk_db_statement_dup_text (stmt, 1);
+  unit->retired = gk_db_statement_get_int (stmt, 2);
+  gk_db_statement_reset (stmt);
+  return unit;
+}
+
 gint64
 gk_store_find_unit (GkStore     *self,
                     const char  *name,
                     GError     **error)
 {
-  GkDbStatement *stmt = gk_db_prepare (self->db, "SELECT id FROM units WHERE name = ?1", error);
+  GkDbStatement *stmt = gk_db_prepare (self->db, "SELECT id FROM units WHERE organisation_id IS NULL AND name = ?1", error);
   gint64 id = 0;
 
   if (stmt == NULL ||

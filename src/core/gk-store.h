@@ -193,6 +193,10 @@ int         gk_store_format_version      (void);
 void        gk_store_set_user            (GkStore      *self,
                                           const char   *user);
 
+/* Another connection wrote the ledger (a worker's import): forgets what
+ * this one keeps of it and tells the views, as its own write would. */
+void        gk_store_reload              (GkStore      *self);
+
 /* Organisation and units */
 gboolean    gk_store_get_organisation    (GkStore      *self,
                                           char        **name,
@@ -201,6 +205,16 @@ gboolean    gk_store_get_organisation    (GkStore      *self,
 gboolean    gk_store_set_organisation    (GkStore      *self,
                                           const char   *name,
                                           const char   *code,
+                                          GError      **error);
+/* Which organisation the supervision report, the annual report and
+ * gk_store_query() count: @code is the home organisation's or an imported
+ * one's (GK_DB_ERROR_NOT_FOUND for another), NULL every organisation the
+ * ledger holds (the default). */
+gboolean    gk_store_set_report_organisation (GkStore  *self,
+                                          const char   *code,
+                                          GError      **error);
+/* The name of that organisation; the home organisation's when it is all. */
+char       *gk_store_dup_report_organisation_name (GkStore *self,
                                           GError      **error);
 GPtrArray  *gk_store_list_units          (GkStore      *self,
                                           gboolean      include_retired,
@@ -212,6 +226,11 @@ gboolean    gk_store_update_unit         (GkStore      *self,
                                           gint64        unit_id,
                                           const char   *name,
                                           gboolean      retired,
+                                          GError      **error);
+/* Any unit by id, one of another organisation's too (whose records a
+ * district's ledger holds); NULL with @error when there is none. */
+GkUnit     *gk_store_get_unit            (GkStore      *self,
+                                          gint64        unit_id,
                                           GError      **error);
 /* 0 when no unit has @name (@error unset) or when the ledger cannot be read (@error set). */
 gint64      gk_store_find_unit           (GkStore      *self,
@@ -432,6 +451,8 @@ typedef struct
   char *domain_name;
   gint64 unit_id;        /* 0 in totals, and for records without a unit */
   char *unit_name;       /* NULL likewise */
+  char *organisation_code;  /* the unit's organisation; NULL in the overall total */
+  char *organisation_name;
   guint due;             /* every record due in the period */
   guint on_time;         /* published on or before the due date */
   guint late;            /* published after it */
@@ -461,8 +482,9 @@ typedef enum
 } GkRateBand;
 
 GkRateBand  gk_rate_get_band             (double                  rate);
-/* Unit rows in domain and unit order, each domain followed by its total,
- * the overall total last. @from and @to are ISO dates, inclusive; @today
+/* Unit rows in organisation (the home one first), domain and unit order,
+ * each organisation's domain followed by its total, the overall total
+ * last. @from and @to are ISO dates, inclusive; @today
  * NULL means the real today. */
 GPtrArray  *gk_store_supervision_report  (GkStore      *self,
                                           const char   *from,

@@ -6,6 +6,7 @@
 
 #include "gk-a11y-value.h"
 #include "gk-calendar.h"
+#include "gk-exchange.h"
 #include "gk-plan-section.h"
 #include "gk-supervision-export.h"
 #include "gk-supervision-view.h"
@@ -323,6 +324,61 @@ show_summary (GkSupervisionView      *self,
   gtk_widget_set_visible (GTK_WIDGET (self->missing_label), total->missing_year != 0);
 }
 
+/* A district's ledger holds its departments' records: which ones, and
+ * from which file and when each last came. Nothing for a single one. */
+static gboolean
+show_organisations (GkSupervisionView *self)
+{
+  g_autoptr(GPtrArray) organisations = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwPreferencesGroup *group;
+  GtkWidget *list;
+
+  organisations = gk_store_list_organisations (self->store, &error);
+  if (organisations == NULL)
+    {
+      g_warning ("Could not list the organisations: %s", error->message);
+      return FALSE;
+    }
+  if (organisations->len < 2)
+    return FALSE;
+
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (group, _("Organisations"));
+  adw_preferences_group_set_description (group, _("Where each organisation’s records came from"));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Organisations"), -1);
+  for (guint i = 0; i < organisations->len; i++)
+    {
+      GkOrganisation *organisation = g_ptr_array_index (organisations, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *records = g_strdup_printf (ngettext ("%u record", "%u records", organisation->n_records),
+                                                  organisation->n_records);
+      g_autofree char *subtitle = NULL;
+
+      if (organisation->id == 0)
+        /* Translators: the organisation's code, its records */
+        subtitle = g_strdup_printf (_("%s · %s · this ledger’s own"), organisation->code, records);
+      else
+        {
+          g_autofree char *when = g_strndup (organisation->imported_at != NULL ? organisation->imported_at : "", 10);
+
+          /* Translators: the organisation's code, its records, the exchange file's name, the day it was imported */
+          subtitle = g_strdup_printf (_("%s · %s · imported from %s on %s"), organisation->code, records,
+                                      organisation->source, when);
+        }
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), organisation->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  adw_preferences_group_add (group, list);
+  gtk_box_append (self->domains_box, GTK_WIDGET (group));
+  return TRUE;
+}
+
 static void
 on_list_row_activated_cb (GkSupervisionView *self,
                           GtkListBoxRow     *list_row)
@@ -402,6 +458,8 @@ show_report (GkSupervisionView *self)
   GtkSizeGroup *columns[N_COLUMNS];
   AdwPreferencesGroup *group = NULL;
   GtkWidget *list = NULL;
+  /* Several organisations: each domain's table says whose it is. */
+  gboolean several = show_organisations (self);
 
   for (guint i = 0; i < N_COLUMNS; i++)
     columns[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
@@ -413,10 +471,17 @@ show_report (GkSupervisionView *self)
 
       if (group == NULL)
         {
-          group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-          adw_preferences_group_set_title (group, row->domain_name);
+          /* Translators: an organisation, then a domain of its records */
+          g_autofree char *title = several ? g_strdup_printf (_("%s · %s"), row->organisation_name, row->domain_name)
+                                           : g_strdup (row->domain_name);
           GtkWidget *header_row = gtk_list_box_row_new ();
 
+          group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+          /* The organisation below the domain: the columns' header leaves
+           * the title little room. */
+          adw_preferences_group_set_title (group, row->domain_name);
+          if (several)
+            adw_preferences_group_set_description (group, row->organisation_name);
           adw_preferences_group_set_header_suffix (group, create_table_header (columns));
           /* Narrow, the titles leave the domain's name its room and head the list instead. */
           gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (header_row), create_table_header (columns));
@@ -432,7 +497,7 @@ show_report (GkSupervisionView *self)
           g_signal_connect_object (list, "row-activated", G_CALLBACK (on_list_row_activated_cb), self, G_CONNECT_SWAPPED);
           gtk_widget_add_css_class (list, "boxed-list");
           gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          row->domain_name, -1);
+                                          title, -1);
           gtk_list_box_append (GTK_LIST_BOX (list), header_row);
           adw_preferences_group_add (group, list);
           gtk_box_append (self->domains_box, GTK_WIDGET (group));

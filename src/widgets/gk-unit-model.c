@@ -112,6 +112,16 @@ same_item (GkUnitItem *a,
          g_strcmp0 (gk_unit_item_get_name (a), gk_unit_item_get_name (b)) == 0;
 }
 
+static gboolean
+has_unit (GPtrArray *units,
+          gint64     id)
+{
+  for (guint i = 0; i < units->len; i++)
+    if (((const GkUnit *) g_ptr_array_index (units, i))->id == id)
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 gk_unit_model_reload (GkUnitModel *self,
                       gint64       kept_id,
@@ -139,6 +149,15 @@ gk_unit_model_reload (GkUnitModel *self,
       if (unit->retired && !self->with_retired && unit->id != kept_id)
         continue;
       g_ptr_array_add (items, gk_unit_item_new (unit->id, unit->name, unit->retired));
+    }
+  /* A record of another organisation (in a district's ledger) keeps its
+   * own unit, which is none of this organisation's. */
+  if (kept_id != 0 && !has_unit (units, kept_id))
+    {
+      g_autoptr(GkUnit) kept = gk_store_get_unit (self->store, kept_id, NULL);
+
+      if (kept != NULL)
+        g_ptr_array_add (items, gk_unit_item_new (kept->id, kept->name, kept->retired));
     }
 
   /* Most writes do not touch the units: only what differs is replaced,

@@ -18,7 +18,8 @@ GkUnitModel *gk_unit_model_new          (GkStore     *store,
                                          const char  *none_label,
                                          gboolean     with_retired);
 GkStore     *gk_unit_model_get_store    (GkUnitModel *self);
-/* Reads the units again, listing the retired unit @kept_id if there is one.
+/* Reads the units again, listing the retired unit @kept_id, or another
+ * organisation's (a district's ledger holds its records), if there is one.
  * Changes the model only where the units changed; FALSE when they could not be read. */
 gboolean     gk_unit_model_reload       (GkUnitModel *self,
                                          gint64       kept_id,

@@ -6,6 +6,7 @@
 #include "gk-demo.h"
 #include "gk-item-chooser.h"
 #include "gk-bundle-dialog.h"
+#include "gk-exchange-dialog.h"
 #include "gk-import-dialog.h"
 #include "gk-report-dialog.h"
 #include "gk-window-private.h"
@@ -492,6 +493,87 @@ import_table_activated (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+on_export_ledger_chooser_response_cb (GtkNativeDialog *chooser,
+                                      int              response,
+                                      GkWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      gtk_window_present (GTK_WINDOW (gk_exchange_dialog_new (GTK_WINDOW (self), self->store, FALSE, file)));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_import_ledger_chooser_response_cb (GtkNativeDialog *chooser,
+                                      int              response,
+                                      GkWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      gtk_window_present (GTK_WINDOW (gk_exchange_dialog_new (GTK_WINDOW (self), self->store, TRUE, file)));
+    }
+  g_object_unref (chooser);
+}
+
+static GtkFileFilter *
+exchange_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Exchange Files"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  /* With the attached files themselves. */
+  gtk_file_filter_add_pattern (filter, "*.zip");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  return filter;
+}
+
+static void
+export_ledger_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  GkWindow *self = GK_WINDOW (user_data);
+  GtkFileChooserNative *chooser;
+  g_autofree char *code = NULL;
+  g_autofree char *today = gk_today ();
+  g_autofree char *name = NULL;
+
+  /* The file is named by the organisation's code, which the district
+   * office reads to know whose it is. */
+  gk_store_get_organisation (self->store, NULL, &code, NULL);
+  name = g_strdup_printf ("%s-%s.json", code != NULL ? code : "gongkai", today);
+  chooser = gtk_file_chooser_native_new (_("Export Ledger"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), exchange_filter ());
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_ledger_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_ledger_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  GkWindow *self = GK_WINDOW (user_data);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Ledger"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), exchange_filter ());
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_ledger_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static const GActionEntry win_actions[] = {
   { "new-record", new_record_activated },
   { "new-record-of-item", new_record_of_item_activated, "s" },
@@ -506,6 +588,8 @@ static const GActionEntry win_actions[] = {
   { "export-report", export_report_activated },
   { "publish-bundle", publish_bundle_activated },
   { "import-table", import_table_activated },
+  { "export-ledger", export_ledger_activated },
+  { "import-ledger", import_ledger_activated },
 };
 
 static void
@@ -552,6 +636,8 @@ gk_window_actions_update (GkWindow *self)
   set_enabled (self, "export-report", self->store != NULL);
   set_enabled (self, "publish-bundle", self->store != NULL);
   set_enabled (self, "import-table", self->store != NULL);
+  set_enabled (self, "export-ledger", self->store != NULL);
+  set_enabled (self, "import-ledger", self->store != NULL);
 }
 
 void
