@@ -172,10 +172,11 @@ gk_store_report_cases (GkStore  *self,
  * each counts in its own period. Only the record's own row counts as
  * withheld (formed_on is NULL on the others). */
 #define PUBLICATIONS \
-  "(SELECT domain, item_id, unit_id, uuid, due_on, published_on, mode, formed_on, exemption " \
+  "(SELECT domain, item_id, unit_id, uuid, due_on, published_on, mode, formed_on, exemption, organisation_id " \
   " FROM records INDEXED BY records_report " \
   " UNION ALL " \
-  " SELECT p.domain, p.item_id, p.unit_id, p.uuid, c.prev_due_on, c.prev_published_on, p.mode, NULL, '' " \
+  " SELECT p.domain, p.item_id, p.unit_id, p.uuid, c.prev_due_on, c.prev_published_on, p.mode, NULL, '', " \
+  "        p.organisation_id " \
   " FROM record_changes c JOIN records p ON p.id = c.record_id " \
   " WHERE c.prev_published_on IS NOT NULL)"
 
@@ -281,9 +282,9 @@ gk_store_report_channels (GkStore  *self,
 
 #define MONTHS_SQL \
   "SELECT r.domain, cast (substr (r.published_on, 6, 2) AS INTEGER), count (*) " \
-  "FROM (SELECT domain, unit_id, uuid, published_on FROM records INDEXED BY records_report " \
+  "FROM (SELECT domain, unit_id, uuid, published_on, organisation_id FROM records INDEXED BY records_report " \
   "      UNION ALL " \
-  "      SELECT p.domain, p.unit_id, p.uuid, c.prev_published_on " \
+  "      SELECT p.domain, p.unit_id, p.uuid, c.prev_published_on, p.organisation_id " \
   "      FROM record_changes c JOIN records p ON p.id = c.record_id) r " \
   "WHERE r.published_on BETWEEN ?1 AND ?2 AND r.domain <> 'request' AND " IN_SCOPE \
   "GROUP BY 1, 2"
