@@ -23,6 +23,7 @@ static const char *migrations[] = {
   "008-import-batches.sql",
   "011-catalog-stages.sql",
   "010-bundle-revisions.sql",
+  "006-organisation.sql",
 };
 
 /* Every commit waits until the WAL is on the disk: a clerk's saved record

@@ -193,7 +193,23 @@ int         gk_store_format_version      (void);
 void        gk_store_set_user            (GkStore      *self,
                                           const char   *user);
 
-/* Organisation and units */
+/* Organisation and units. A new ledger has no organisation until the
+ * clerk sets it up: its name and code read as "" and no 索引号 can be
+ * issued. */
+typedef enum
+{
+  GK_ORGANISATION_DISTRICT,    /* a district government: annual report by 31 March */
+  GK_ORGANISATION_DEPARTMENT,  /* a department of it: annual report by 31 January */
+} GkOrganisationLevel;
+
+/* "district", "department"; from_string gives -1 for anything else. */
+const char *gk_organisation_level_to_string   (GkOrganisationLevel level);
+int         gk_organisation_level_from_string (const char         *name);
+/* The day the annual report of @year is due (条例 第四十九条). */
+void        gk_organisation_level_report_due  (GkOrganisationLevel level,
+                                               int                 year,
+                                               GDate              *due);
+
 gboolean    gk_store_get_organisation    (GkStore      *self,
                                           char        **name,
                                           char        **code,
@@ -202,6 +218,12 @@ gboolean    gk_store_set_organisation    (GkStore      *self,
                                           const char   *name,
                                           const char   *code,
                                           GError      **error);
+gboolean    gk_store_get_organisation_level (GkStore             *self,
+                                             GkOrganisationLevel *level,
+                                             GError             **error);
+gboolean    gk_store_set_organisation_level (GkStore             *self,
+                                             GkOrganisationLevel  level,
+                                             GError             **error);
 GPtrArray  *gk_store_list_units          (GkStore      *self,
                                           gboolean      include_retired,
                                           GError      **error);
@@ -212,6 +234,11 @@ gboolean    gk_store_update_unit         (GkStore      *self,
                                           gint64        unit_id,
                                           const char   *name,
                                           gboolean      retired,
+                                          GError      **error);
+/* Only a unit no record or project names: the others are retired instead,
+ * so that what was attributed to them keeps their name. */
+gboolean    gk_store_remove_unit         (GkStore      *self,
+                                          gint64        unit_id,
                                           GError      **error);
 /* 0 when no unit has @name (@error unset) or when the ledger cannot be read (@error set). */
 gint64      gk_store_find_unit           (GkStore      *self,
