@@ -544,6 +544,23 @@ gk_window_update_ledger (GkWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+/* The organisation may have changed in Preferences or from gongkai-cli
+ * while the window was in the background. */
+static void
+on_is_active_cb (GkWindow *self)
+{
+  gboolean needed_setup = self->needs_setup;
+
+  if (!gtk_window_is_active (GTK_WINDOW (self)) || self->store == NULL)
+    return;
+  gk_window_update_ledger (self);
+  if (needed_setup != self->needs_setup)
+    {
+      gk_window_update_panes (self);
+      gk_window_actions_update (self);
+    }
+}
+
 static void
 on_setup_done_cb (GkWindow *self)
 {
@@ -849,6 +866,7 @@ gk_window_init (GkWindow *self)
 
   if (DEVELOPMENT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_cb), NULL);
 
   self->today = gk_today ();
   self->settings = g_settings_new (APP_ID);
