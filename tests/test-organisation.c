@@ -298,6 +298,37 @@ test_role_migration (void)
   gk_test_remove_tree (dir);
 }
 
+/* A ledger that still has the placeholder code earlier versions seeded
+ * keeps the 索引号 issued with it, and issues no more with it. */
+static void
+test_placeholder_code (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gongkai-org-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "placeholder.db", NULL);
+  g_autoptr(GkStore) store = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *code = NULL;
+  GkDb *db;
+
+  db = gk_db_open_at_version (path, 4, &error);
+  g_assert_no_error (error);
+  gk_db_exec (db, "INSERT INTO organisation (id, name, code) VALUES (1, '石家庄市长安区人民政府办公室', '111301020000000001');"
+                  "INSERT INTO index_serials (prefix, year, last) VALUES ('111301020000000001', 2026, 3);",
+              &error);
+  g_assert_no_error (error);
+  gk_db_close (db);
+
+  store = gk_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (gk_store_get_organisation (store, &name, &code, &error));
+  g_assert_cmpstr (name, ==, "石家庄市长安区人民政府办公室");
+  g_assert_cmpstr (code, ==, "");
+
+  g_clear_object (&store);
+  gk_test_remove_tree (dir);
+}
+
 /* The sample goes into a ledger of its own beside the clerk's; the
  * clerk's ledger is not touched, and the sample is filled only once. */
 static void
@@ -357,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/organisation/code", test_organisation_code);
   g_test_add_func ("/organisation/unit-rename-retire", test_unit_rename_retire);
   g_test_add_func ("/organisation/role-migration", test_role_migration);
+  g_test_add_func ("/organisation/placeholder-code", test_placeholder_code);
   g_test_add_func ("/organisation/sample-ledger", test_sample_ledger);
 
   return g_test_run ();

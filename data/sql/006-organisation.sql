@@ -61,3 +61,9 @@ SELECT s.name, (SELECT coalesce (max (position), 0) FROM units) + s.n
         UNION ALL SELECT 10, '桃园镇') s
  WHERE EXISTS (SELECT 1 FROM units WHERE name = '建北街道')
    AND NOT EXISTS (SELECT 1 FROM units u WHERE u.name = s.name);
+
+-- Earlier versions seeded a well-formed placeholder code, used at once for
+-- every 索引号. Numbers already issued with it stay (a 索引号 is never
+-- changed), but no more are: the code is cleared, so that the window asks
+-- for the real one before the next record.
+UPDATE organisation SET code = '' WHERE code = '111301020000000001';

@@ -57,8 +57,7 @@ gk_cli_demo (GkCliContext  *ctx,
 
   /* The sample is for looking around: its user name says so in the history. */
   gk_store_set_user (store, "demo");
-  if (!gk_demo_fill (store, records, (guint32) seed, &error) ||
-      !gk_store_set_setting (store, GK_SAMPLE_LEDGER_KEY, "1", &error))
+  if (!gk_demo_fill (store, records, (guint32) seed, &error))
     return gk_cli_failure (error);
 
   g_printerr (ngettext ("Added %d sample record to %s\n", "Added %d sample records to %s\n", records),

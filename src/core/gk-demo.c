@@ -895,19 +895,30 @@ compare_stage (gconstpointer a,
 }
 
 /* A sample ledger is its own organisation, named as a sample so that
- * nothing from it passes for the real one; a ledger already set up keeps
- * its own. */
+ * nothing from it passes for the real one, and is marked as the sample;
+ * a ledger already set up keeps its own. */
 static gboolean
 set_up_sample_organisation (GkStore  *store,
                             GError  **error)
 {
   g_autofree char *code = NULL;
 
-  if (!gk_store_get_organisation (store, NULL, &code, error))
+  if (!gk_db_begin (gk_store_get_db (store), error))
     return FALSE;
-  if (*code != '\0')
-    return TRUE;
-  return gk_store_set_organisation (store, GK_DEMO_ORGANISATION_NAME, GK_DEMO_ORGANISATION_CODE, error);
+  /* Read again under the write lock, and the organisation and the mark
+   * written together: another sample being written into the same new
+   * ledger sees both or neither. */
+  if (!gk_store_get_organisation (store, NULL, &code, error))
+    goto fail;
+  if (*code == '\0' &&
+      (!gk_store_set_organisation (store, GK_DEMO_ORGANISATION_NAME, GK_DEMO_ORGANISATION_CODE, error) ||
+       !gk_store_set_setting (store, GK_SAMPLE_LEDGER_KEY, "1", error)))
+    goto fail;
+  return gk_db_commit (gk_store_get_db (store), error);
+
+fail:
+  gk_db_rollback (gk_store_get_db (store));
+  return FALSE;
 }
 
 gboolean
@@ -1046,26 +1057,18 @@ gk_demo_open_sample (const char  *ledger_path,
                      GError     **error)
 {
   g_autofree char *path = gk_demo_sample_path (ledger_path);
-  g_autofree char *marked = NULL;
   g_autoptr(GkStore) store = NULL;
-  GError *local_error = NULL;
+  g_autoptr(GkQuery) everything = gk_query_new ();
+  guint n_existing = 0;
 
   store = gk_store_open (path, error);
-  if (store == NULL)
+  if (store == NULL || !gk_store_count (store, everything, &n_existing, error))
     return NULL;
-
-  marked = gk_store_get_setting (store, GK_SAMPLE_LEDGER_KEY, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
   /* Filled once; opened again as it was left. */
-  if (g_strcmp0 (marked, "1") != 0)
+  if (n_existing == 0)
     {
       gk_store_set_user (store, "demo");
-      if (!gk_demo_fill (store, n_records, 1, error) ||
-          !gk_store_set_setting (store, GK_SAMPLE_LEDGER_KEY, "1", error))
+      if (!gk_demo_fill (store, n_records, 1, error))
         return NULL;
     }
   return g_steal_pointer (&store);

@@ -149,9 +149,23 @@ gk_setup_page_apply (GkSetupPage  *self,
     {
       GtkCheckButton *check = g_ptr_array_index (self->unit_checks, i);
 
-      if (!gtk_check_button_get_active (check) &&
-          !gk_store_remove_unit (self->store, g_array_index (self->unit_ids, gint64, i), error))
-        return FALSE;
+      gint64 id = g_array_index (self->unit_ids, gint64, i);
+      GError *local_error = NULL;
+
+      if (gtk_check_button_get_active (check) || gk_store_remove_unit (self->store, id, &local_error))
+        continue;
+      /* A ledger that had records before its code was set keeps what is
+       * attributed to a unit: the unit is retired instead. */
+      if (g_error_matches (local_error, GK_DB_ERROR, GK_DB_ERROR_INVALID))
+        {
+          g_clear_error (&local_error);
+          if (gk_store_update_unit (self->store, id,
+                                    adw_preferences_row_get_title (g_ptr_array_index (self->unit_rows, i)),
+                                    TRUE, &local_error))
+            continue;
+        }
+      g_propagate_error (error, local_error);
+      return FALSE;
     }
 
   g_signal_emit (self, signals[DONE], 0);
@@ -180,6 +194,17 @@ gk_setup_page_set_store (GkSetupPage *self,
 
   if (!g_set_object (&self->store, store))
     return;
+  /* A ledger of an earlier version may have its name and level already. */
+  if (store != NULL)
+    {
+      g_autofree char *name = NULL;
+      GkOrganisationLevel level;
+
+      if (gk_store_get_organisation (store, &name, NULL, NULL))
+        gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+      if (gk_store_get_organisation_level (store, &level, NULL))
+        adw_combo_row_set_selected (self->level_row, level == GK_ORGANISATION_DEPARTMENT ? 1 : 0);
+    }
   fill_units (self);
   update_validity (self);
 }
