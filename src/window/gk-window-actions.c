@@ -570,7 +570,7 @@ gk_window_actions_update (GkWindow *self)
   /* Before the setup no 索引号 can be issued, so no record can be made. */
   set_enabled (self, "new-record", self->section_kind != GK_SECTION_CATALOG && self->store != NULL && !self->needs_setup);
   set_enabled (self, "new-record-of-item", self->store != NULL && !self->needs_setup);
-  set_enabled (self, "new-record-of-same-item", self->store != NULL && self->record != NULL);
+  set_enabled (self, "new-record-of-same-item", self->store != NULL && self->record != NULL && !self->needs_setup);
   set_enabled (self, "open-record", self->store != NULL);
   set_enabled (self, "delete-record", self->record != NULL && self->store != NULL &&
                gk_store_can_delete_record (self->store, self->record, NULL));
