@@ -7,6 +7,7 @@
 #include "gk-core.h"
 #include "gk-db.h"
 #include "gk-demo.h"
+#include "gk-plan.h"
 #include "gk-schema.h"
 #include "gk-settings.h"
 #include "gk-store-private.h"
@@ -61,7 +62,7 @@ test_new_ledger (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *code = NULL;
-  GkOrganisationLevel level;
+  g_autofree char *level = NULL;
   static const char * const streets_and_towns[] = {
     "建北街道", "青园街道", "广安街道", "育才街道", "跃进街道", "河东街道", "长丰街道", "谈固街道",
     "中山东路街道", "阜康街道", "建安街道", "胜北街道", "西兆通镇", "南村镇", "高营镇", "桃园镇", NULL,
@@ -71,8 +72,9 @@ test_new_ledger (void)
   g_assert_no_error (error);
   g_assert_cmpstr (name, ==, "");
   g_assert_cmpstr (code, ==, "");
-  g_assert_true (gk_store_get_organisation_level (store, &level, &error));
-  g_assert_cmpint (level, ==, GK_ORGANISATION_DISTRICT);
+  /* Until set, the earlier due date: a department's. */
+  level = gk_store_dup_organisation_level (store, &error);
+  g_assert_cmpstr (level, ==, GK_ORGANISATION_DEPARTMENT);
 
   for (guint i = 0; streets_and_towns[i] != NULL; i++)
     g_assert_true (lists_unit (store, FALSE, streets_and_towns[i]));
@@ -97,8 +99,7 @@ test_organisation_code (void)
   g_autoptr(GkRecord) record = NULL;
   g_autofree char *name = NULL;
   g_autofree char *code = NULL;
-  GkOrganisationLevel level;
-  GDate due;
+  g_autofree char *level = NULL;
 
   /* A wrong check character, a wrong length, no name. */
   g_assert_false (gk_store_set_organisation (store, "长安区人民政府", "11130102000014349X", &error));
@@ -135,17 +136,13 @@ test_organisation_code (void)
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (gk_record_get_index_no (record), "11130102000014349N/"));
 
-  /* The level decides the annual report's due date (条例 第四十九条). */
-  g_assert_true (gk_store_set_organisation_level (store, GK_ORGANISATION_DEPARTMENT, &error));
-  g_assert_true (gk_store_get_organisation_level (store, &level, &error));
+  /* The level, which decides the annual report's due date, is one of two. */
+  g_assert_true (gk_store_set_organisation_level (store, GK_ORGANISATION_DISTRICT, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (level, ==, GK_ORGANISATION_DEPARTMENT);
-  gk_organisation_level_report_due (level, 2026, &due);
-  gk_test_assert_date (&due, "2027-01-31");
-  gk_organisation_level_report_due (GK_ORGANISATION_DISTRICT, 2026, &due);
-  gk_test_assert_date (&due, "2027-03-31");
-  g_assert_cmpint (gk_organisation_level_from_string ("department"), ==, GK_ORGANISATION_DEPARTMENT);
-  g_assert_cmpint (gk_organisation_level_from_string ("city"), ==, -1);
+  level = gk_store_dup_organisation_level (store, &error);
+  g_assert_cmpstr (level, ==, GK_ORGANISATION_DISTRICT);
+  g_assert_false (gk_store_set_organisation_level (store, "city", &error));
+  g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
 
   g_clear_object (&record);
   g_clear_object (&store);

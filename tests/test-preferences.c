@@ -10,6 +10,7 @@
 #include "gk-disclosure-section.h"
 #include "gk-preferences-masks-page.h"
 #include "gk-message-row.h"
+#include "gk-plan.h"
 #include "gk-preferences-window.h"
 #include "gk-preferences-publication-page.h"
 #include "gk-preferences-report-page.h"
@@ -361,18 +362,19 @@ test_organisation_units (void)
   GtkWidget *window = gk_preferences_window_new (NULL, store);
   GtkWidget *level_row, *code_row, *unit_row, *toggle;
   g_autofree char *code = NULL;
-  GkOrganisationLevel level;
+  g_autofree char *level = NULL;
   gint64 unit_id = gk_store_find_unit (store, "胜北街道", &error);
 
   gtk_window_present (GTK_WINDOW (window));
   level_row = template_child (window, GK_TYPE_PREFERENCES_WINDOW, "level_row");
   code_row = template_child (window, GK_TYPE_PREFERENCES_WINDOW, "code_row");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (level_row)), ==, 0);
+  /* Unset, a department's (the earlier due date). */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (level_row)), ==, 1);
 
-  adw_combo_row_set_selected (ADW_COMBO_ROW (level_row), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (level_row), 0);
   gk_test_ui_flush ();
-  g_assert_true (gk_store_get_organisation_level (store, &level, &error));
-  g_assert_cmpint (level, ==, GK_ORGANISATION_DEPARTMENT);
+  level = gk_store_dup_organisation_level (store, &error);
+  g_assert_cmpstr (level, ==, GK_ORGANISATION_DISTRICT);
 
   type_into (code_row, "11130102000014349X");
   g_assert_true (gtk_widget_has_css_class (code_row, "error"));

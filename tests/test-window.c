@@ -9,6 +9,7 @@
 #include "gk-catalog-channels.h"
 #include "gk-catalog-fields.h"
 #include "gk-core.h"
+#include "gk-plan.h"
 #include "gk-preferences-window.h"
 #include "gk-publish-dialog.h"
 #include "gk-record-editor-private.h"
@@ -889,7 +890,7 @@ test_setup_page (void)
   GtkWidget *page, *name_row, *code_row, *level_row, *start, *town_row, *message;
   g_autofree char *name = NULL;
   g_autofree char *code = NULL;
-  GkOrganisationLevel level;
+  g_autofree char *level = NULL;
 
   g_assert_no_error (error);
   window = gk_window_new (app, store, NULL);
@@ -932,9 +933,9 @@ test_setup_page (void)
   g_assert_cmpstr (code, ==, "");
   g_clear_pointer (&code, g_free);
 
-  /* Corrected: a department, without one of the towns. */
+  /* Corrected: the district government, without one of the towns. */
   gtk_editable_set_text (GTK_EDITABLE (code_row), "11130102000014349N");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (level_row), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (level_row), 0);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (town_row))), FALSE);
   gk_test_ui_flush ();
   g_assert_false (gtk_widget_has_css_class (code_row, "error"));
@@ -945,8 +946,8 @@ test_setup_page (void)
   g_assert_true (gk_store_get_organisation (store, &name, &code, &error));
   g_assert_cmpstr (name, ==, "石家庄市长安区发展和改革局");
   g_assert_cmpstr (code, ==, "11130102000014349N");
-  g_assert_true (gk_store_get_organisation_level (store, &level, &error));
-  g_assert_cmpint (level, ==, GK_ORGANISATION_DEPARTMENT);
+  level = gk_store_dup_organisation_level (store, &error);
+  g_assert_cmpstr (level, ==, GK_ORGANISATION_DISTRICT);
   g_assert_cmpint (gk_store_find_unit (store, "西兆通镇", &error), ==, 0);
   g_assert_cmpint (gk_store_find_unit (store, "南村镇", &error), !=, 0);
   g_assert_no_error (error);

@@ -4,15 +4,16 @@
 #include <glib/gi18n.h>
 
 #include "gk-cli.h"
+#include "gk-plan.h"
 #include "gk-store.h"
 
 static void
-print_organisation (const char          *name,
-                    const char          *code,
-                    GkOrganisationLevel  level)
+print_organisation (const char *name,
+                    const char *code,
+                    const char *level)
 {
   /* Tab-separated, one field a line: what scripts read back. */
-  g_print ("name\t%s\ncode\t%s\nlevel\t%s\n", name, code, gk_organisation_level_to_string (level));
+  g_print ("name\t%s\ncode\t%s\nlevel\t%s\n", name, code, level);
 }
 
 int
@@ -28,14 +29,14 @@ gk_cli_setup (GkCliContext  *ctx,
   g_autofree char *level_name = NULL;
   g_autofree char *old_name = NULL;
   g_autofree char *old_code = NULL;
-  GkOrganisationLevel level;
+  g_autofree char *level = NULL;
   int status = GK_CLI_EXIT_OK;
   const GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The organisation's name"), N_("NAME") },
     { "code", 0, 0, G_OPTION_ARG_STRING, &code,
       N_("The code that starts every index number: its unified social credit code or organisation code"), N_("CODE") },
     { "level", 0, 0, G_OPTION_ARG_STRING, &level_name,
-      N_("district (annual report due 31 March) or department (due 31 January)"), N_("LEVEL") },
+      N_("district (annual report due 31 March) or department (due 31 January, the default)"), N_("LEVEL") },
     { NULL }
   };
 
@@ -46,14 +47,15 @@ gk_cli_setup (GkCliContext  *ctx,
     return GK_CLI_EXIT_USAGE;
   if (argc > 1)
     return gk_cli_usage_error ("setup", _("unexpected argument “%s”"), argv[1]);
-  if (level_name != NULL && gk_organisation_level_from_string (level_name) < 0)
+  if (level_name != NULL && g_strcmp0 (level_name, GK_ORGANISATION_DISTRICT) != 0 &&
+      g_strcmp0 (level_name, GK_ORGANISATION_DEPARTMENT) != 0)
     return gk_cli_usage_error ("setup", _("--level takes “district” or “department”"));
 
   store = gk_cli_open_store (ctx, name != NULL || code != NULL || level_name != NULL, &status);
   if (store == NULL)
     return status;
   if (!gk_store_get_organisation (store, &old_name, &old_code, &error) ||
-      !gk_store_get_organisation_level (store, &level, &error))
+      (level = gk_store_dup_organisation_level (store, &error)) == NULL)
     return gk_cli_failure (error);
 
   if (name == NULL && code == NULL && level_name == NULL)
@@ -72,9 +74,10 @@ gk_cli_setup (GkCliContext  *ctx,
     }
   if (level_name != NULL)
     {
-      level = gk_organisation_level_from_string (level_name);
-      if (!gk_store_set_organisation_level (store, level, &error))
+      if (!gk_store_set_organisation_level (store, level_name, &error))
         return gk_cli_failure (error);
+      g_free (level);
+      level = g_strdup (level_name);
     }
 
   g_clear_pointer (&old_name, g_free);

@@ -10,6 +10,7 @@
 
 #include "gk-backup.h"
 #include "gk-store-private.h"
+#include "gk-plan.h"
 #include "gk-settings.h"
 #include "gk-validate.h"
 
@@ -575,63 +576,18 @@ gk_store_set_organisation (GkStore     *self,
   return gk_db_statement_step_done (stmt, error);
 }
 
-const char *
-gk_organisation_level_to_string (GkOrganisationLevel level)
-{
-  return level == GK_ORGANISATION_DEPARTMENT ? "department" : "district";
-}
-
-int
-gk_organisation_level_from_string (const char *name)
-{
-  if (g_strcmp0 (name, "district") == 0)
-    return GK_ORGANISATION_DISTRICT;
-  if (g_strcmp0 (name, "department") == 0)
-    return GK_ORGANISATION_DEPARTMENT;
-  return -1;
-}
-
-void
-gk_organisation_level_report_due (GkOrganisationLevel level,
-                                  int                 year,
-                                  GDate              *due)
-{
-  /* 条例 第四十九条: a department reports to the district by 31 January,
-   * the district government publishes its own by 31 March. */
-  g_date_clear (due, 1);
-  if (level == GK_ORGANISATION_DEPARTMENT)
-    g_date_set_dmy (due, 31, G_DATE_JANUARY, year + 1);
-  else
-    g_date_set_dmy (due, 31, G_DATE_MARCH, year + 1);
-}
-
-#define ORGANISATION_LEVEL_KEY "organisation-level"
-
 gboolean
-gk_store_get_organisation_level (GkStore             *self,
-                                 GkOrganisationLevel *level,
-                                 GError             **error)
+gk_store_set_organisation_level (GkStore     *self,
+                                 const char  *level,
+                                 GError     **error)
 {
-  GError *local_error = NULL;
-  g_autofree char *value = gk_store_get_setting (self, ORGANISATION_LEVEL_KEY, &local_error);
-
-  if (local_error != NULL)
+  if (g_strcmp0 (level, GK_ORGANISATION_DISTRICT) != 0 && g_strcmp0 (level, GK_ORGANISATION_DEPARTMENT) != 0)
     {
-      g_propagate_error (error, local_error);
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                   _("The organisation's level is “district” or “department”, not “%s”"), level);
       return FALSE;
     }
-  /* Unset is the district government, the ledger this application was made for. */
-  *level = gk_organisation_level_from_string (value) == GK_ORGANISATION_DEPARTMENT
-           ? GK_ORGANISATION_DEPARTMENT : GK_ORGANISATION_DISTRICT;
-  return TRUE;
-}
-
-gboolean
-gk_store_set_organisation_level (GkStore             *self,
-                                 GkOrganisationLevel  level,
-                                 GError             **error)
-{
-  return gk_store_set_setting (self, ORGANISATION_LEVEL_KEY, gk_organisation_level_to_string (level), error);
+  return gk_store_set_setting (self, GK_SETTING_ORGANISATION_LEVEL, level, error);
 }
 
 GPtrArray *

@@ -196,20 +196,6 @@ void        gk_store_set_user            (GkStore      *self,
 /* Organisation and units. A new ledger has no organisation until the
  * clerk sets it up: its name and code read as "" and no 索引号 can be
  * issued. */
-typedef enum
-{
-  GK_ORGANISATION_DISTRICT,    /* a district government: annual report by 31 March */
-  GK_ORGANISATION_DEPARTMENT,  /* a department of it: annual report by 31 January */
-} GkOrganisationLevel;
-
-/* "district", "department"; from_string gives -1 for anything else. */
-const char *gk_organisation_level_to_string   (GkOrganisationLevel level);
-int         gk_organisation_level_from_string (const char         *name);
-/* The day the annual report of @year is due (条例 第四十九条). */
-void        gk_organisation_level_report_due  (GkOrganisationLevel level,
-                                               int                 year,
-                                               GDate              *due);
-
 gboolean    gk_store_get_organisation    (GkStore      *self,
                                           char        **name,
                                           char        **code,
@@ -218,11 +204,10 @@ gboolean    gk_store_set_organisation    (GkStore      *self,
                                           const char   *name,
                                           const char   *code,
                                           GError      **error);
-gboolean    gk_store_get_organisation_level (GkStore             *self,
-                                             GkOrganisationLevel *level,
-                                             GError             **error);
+/* @level is "district" or "department" (gk-plan.h), read back with
+ * gk_store_dup_organisation_level(). */
 gboolean    gk_store_set_organisation_level (GkStore             *self,
-                                             GkOrganisationLevel  level,
+                                             const char          *level,
                                              GError             **error);
 GPtrArray  *gk_store_list_units          (GkStore      *self,
                                           gboolean      include_retired,

@@ -7,6 +7,7 @@
 #include "gk-calendar-year-dialog.h"
 #include "gk-plan.h"
 #include "gk-preferences-masks-page.h"
+#include "gk-plan.h"
 #include "gk-preferences-window.h"
 #include "gk-preferences-publication-page.h"
 #include "gk-preferences-report-page.h"
@@ -91,8 +92,8 @@ static void
 on_level_selected_cb (GkPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  GkOrganisationLevel level = adw_combo_row_get_selected (self->level_row) == 1
-                              ? GK_ORGANISATION_DEPARTMENT : GK_ORGANISATION_DISTRICT;
+  const char *level = adw_combo_row_get_selected (self->level_row) == 1
+                      ? GK_ORGANISATION_DEPARTMENT : GK_ORGANISATION_DISTRICT;
 
   if (self->filling || self->store == NULL)
     return;
@@ -444,7 +445,7 @@ gk_preferences_window_new (GtkWindow *parent,
   GkPreferencesWindow *self;
   g_autofree char *name = NULL;
   g_autofree char *code = NULL;
-  GkOrganisationLevel level;
+  g_autofree char *level = NULL;
 
   g_return_val_if_fail (GK_IS_STORE (store), NULL);
 
@@ -460,8 +461,8 @@ gk_preferences_window_new (GtkWindow *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
       gtk_editable_set_text (GTK_EDITABLE (self->code_row), code);
     }
-  if (gk_store_get_organisation_level (store, &level, NULL))
-    adw_combo_row_set_selected (self->level_row, level == GK_ORGANISATION_DEPARTMENT ? 1 : 0);
+  level = gk_store_dup_organisation_level (store, NULL);
+  adw_combo_row_set_selected (self->level_row, g_strcmp0 (level, GK_ORGANISATION_DEPARTMENT) == 0 ? 1 : 0);
   self->filling = FALSE;
   fill_units (self);
   fill_calendar (self);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-plan.h"
 #include "gk-setup-page.h"
 #include "gk-validate.h"
 
@@ -131,7 +132,7 @@ gboolean
 gk_setup_page_apply (GkSetupPage  *self,
                      GError      **error)
 {
-  GkOrganisationLevel level;
+  const char *level;
 
   g_return_val_if_fail (GK_IS_SETUP_PAGE (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
@@ -198,12 +199,11 @@ gk_setup_page_set_store (GkSetupPage *self,
   if (store != NULL)
     {
       g_autofree char *name = NULL;
-      GkOrganisationLevel level;
+      g_autofree char *level = gk_store_dup_organisation_level (store, NULL);
 
       if (gk_store_get_organisation (store, &name, NULL, NULL))
         gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
-      if (gk_store_get_organisation_level (store, &level, NULL))
-        adw_combo_row_set_selected (self->level_row, level == GK_ORGANISATION_DEPARTMENT ? 1 : 0);
+      adw_combo_row_set_selected (self->level_row, g_strcmp0 (level, GK_ORGANISATION_DEPARTMENT) == 0 ? 1 : 0);
     }
   fill_units (self);
   update_validity (self);
