@@ -117,6 +117,9 @@ expect_status 5 "restore of no backup" "$cli" --db "$bdb" restore no-such-backup
 # The organisation: set up from a script, a wrong code refused before any
 # 索引号 uses it, and a set-up ledger never filled with sample records.
 odb="$tmp/org.db"
+printf '标题\n某项目\n' >"$tmp/rows.csv"
+expect_status 4 "import-table without a code is refused" "$cli" --db "$odb" import-table "$tmp/rows.csv" --item procurement.notice
+grep -q "gongkai-cli setup" "$tmp/err" && ok "import-table says how to set the code" || not_ok "import-table says how to set the code"
 expect_status 2 "setup: a wrong check character is refused" "$cli" --db "$odb" setup --name "石家庄市长安区人民政府" --code 11130102000014349X
 grep -q "check character" "$tmp/err" && ok "setup names what is wrong" || not_ok "setup names what is wrong"
 expect_status 2 "setup: an unknown level is refused" "$cli" --db "$odb" setup --level city

@@ -581,7 +581,7 @@ gk_window_actions_update (GkWindow *self)
   set_enabled (self, "leave-sample", self->store != NULL && self->is_sample);
   set_enabled (self, "export-report", self->store != NULL);
   set_enabled (self, "publish-bundle", self->store != NULL);
-  set_enabled (self, "import-table", self->store != NULL);
+  set_enabled (self, "import-table", self->store != NULL && !self->needs_setup);
 }
 
 void
