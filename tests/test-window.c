@@ -908,7 +908,7 @@ test_setup_page (void)
   code_row = gk_test_find_with_property (page, "title", "Code for Index Numbers");
   level_row = gk_test_find_with_property (page, "title", "Level");
   town_row = gk_test_find_with_property (page, "title", "西兆通镇");
-  start = gk_test_find_button (page, "_Start the Ledger");
+  start = gtk_widget_get_parent (gk_test_find_with_property (page, "label", "_Start the Ledger"));
   message = gk_test_find_descendant (page, GTK_TYPE_LABEL);
   g_assert_nonnull (name_row);
   g_assert_nonnull (code_row);
