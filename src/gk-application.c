@@ -212,11 +212,14 @@ preferences_activated (GSimpleAction *action,
 {
   GkApplication *self = GK_APPLICATION (user_data);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  /* The sample ledger's window has its own preferences: not the clerk's. */
+  GkStore *store = GK_IS_WINDOW (window) && gk_window_get_store (GK_WINDOW (window)) != NULL
+                   ? gk_window_get_store (GK_WINDOW (window)) : self->store;
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
 
-  gtk_window_present (GTK_WINDOW (gk_preferences_window_new (window, self->store)));
+  gtk_window_present (GTK_WINDOW (gk_preferences_window_new (window, store)));
 }
 
 /* The notification's default action: straight to what is overdue. */

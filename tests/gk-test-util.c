@@ -68,9 +68,14 @@ gk_test_open_store (const char *path)
 {
   g_autoptr(GError) error = NULL;
   GkStore *store = gk_store_open (path, &error);
+  g_autofree char *code = NULL;
 
   g_assert_no_error (error);
   g_assert_nonnull (store);
+  g_assert_true (gk_store_get_organisation (store, NULL, &code, &error));
+  if (*code == '\0')
+    g_assert_true (gk_store_set_organisation (store, "石家庄市长安区人民政府", GK_TEST_ORG_CODE, &error));
+  g_assert_no_error (error);
   return store;
 }
 

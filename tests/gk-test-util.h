@@ -35,7 +35,11 @@ void  gk_test_assert_date (const GDate *date,
                            const char  *expected);
 
 /* The ledger at @path, created if need be; fails the test if it cannot be opened. */
+/* Opens (creating) the ledger at @path, set up with a test organisation
+ * when it has none, so that records can be given 索引号. */
 GkStore *gk_test_open_store (const char *path);
+/* The test organisation's code. */
+#define GK_TEST_ORG_CODE "11130102000014349N"
 
 /* A fresh ledger in a temporary folder, for g_test_add() fixtures. */
 typedef struct

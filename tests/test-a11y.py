@@ -138,7 +138,11 @@ def main():
     env.pop('NO_AT_BRIDGE', None)
     if os.environ.get('GK_APP_G_DEBUG'):
         env['G_DEBUG'] = os.environ['GK_APP_G_DEBUG']
-    app_process = subprocess.Popen([os.path.join(build, 'src', 'gongkai'), '--db', os.path.join(tmp, 'ledger.db')],
+    ledger = os.path.join(tmp, 'ledger.db')
+    # Set up as a clerk's ledger is before its first record: its organisation and code.
+    subprocess.run([os.environ['GK_CLI'], '--db', ledger, 'setup', '--name', '石家庄市长安区人民政府',
+                    '--code', '11130102000014349N'], check=True, stdout=subprocess.DEVNULL)
+    app_process = subprocess.Popen([os.path.join(build, 'src', 'gongkai'), '--db', ledger],
                                    env=env)
     try:
         run()

@@ -115,5 +115,23 @@ cmp -s "$tmp/before.tsv" "$tmp/after.tsv" && ok "every record restored" || not_o
 grep -q "kept as .*before-restore.db" "$tmp/out" && ok "the damaged ledger is kept aside" || not_ok "the damaged ledger is kept aside"
 expect_status 5 "restore of no backup" "$cli" --db "$bdb" restore no-such-backup.db
 
+# The organisation: set up from a script, a wrong code refused before any
+# 索引号 uses it, and a set-up ledger never filled with sample records.
+odb="$tmp/org.db"
+printf '标题\n某项目\n' >"$tmp/rows.csv"
+expect_status 4 "import-table without a code is refused" "$cli" --db "$odb" import-table "$tmp/rows.csv" --item procurement.notice
+grep -q "gongkai-cli setup" "$tmp/err" && ok "import-table says how to set the code" || not_ok "import-table says how to set the code"
+expect_status 2 "setup: a wrong check character is refused" "$cli" --db "$odb" setup --name "石家庄市长安区人民政府" --code 11130102000014349X
+grep -q "check character" "$tmp/err" && ok "setup names what is wrong" || not_ok "setup names what is wrong"
+expect_status 2 "setup: an unknown level is refused" "$cli" --db "$odb" setup --level city
+expect_status 0 "setup" "$cli" --db "$odb" setup --name "石家庄市长安区人民政府" --code 11130102000014349n --level department
+grep -qx "code	11130102000014349N" "$tmp/out" && ok "setup stores the code as printed" || not_ok "setup stores the code as printed"
+expect_status 0 "setup prints the organisation" "$cli" --db "$odb" setup
+grep -qx "level	department" "$tmp/out" && ok "setup keeps the level" || not_ok "setup keeps the level"
+expect_status 4 "demo refuses a set-up ledger" "$cli" --db "$odb" demo --records 5
+grep -q "real ledger" "$tmp/err" && ok "demo says why" || not_ok "demo says why"
+expect_status 0 "the refused demo left no record" "$cli" --db "$odb" list
+[ "$(wc -l <"$tmp/out")" -eq 1 ] && ok "no sample record in the real ledger" || not_ok "no sample record in the real ledger"
+
 echo "1..$n"
 exit $fail

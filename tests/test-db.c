@@ -318,7 +318,7 @@ test_locked_ledger (Fixture       *f,
   g_autofree char *prefix = NULL;
   sqlite3 *other = NULL;
 
-  g_assert_true (gk_store_set_organisation (f->store, "长安区人民政府办公室", "11130102000014349X", &error));
+  g_assert_true (gk_store_set_organisation (f->store, "长安区人民政府办公室", "11130102000014349N", &error));
   g_assert_no_error (error);
   add_plain_item (f->store);
   first = create_plain (f->store, "锁之前的记录");

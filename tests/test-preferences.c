@@ -10,6 +10,7 @@
 #include "gk-disclosure-section.h"
 #include "gk-preferences-masks-page.h"
 #include "gk-message-row.h"
+#include "gk-plan.h"
 #include "gk-preferences-window.h"
 #include "gk-preferences-publication-page.h"
 #include "gk-preferences-report-page.h"
@@ -342,6 +343,84 @@ test_holiday_notice_keeps_text (void)
   g_object_unref (store);
 }
 
+/* The organisation page: the level is stored when chosen, a wrong code is
+ * marked at the field and not taken, units are renamed in place and
+ * retired with their switch. */
+static gboolean
+match_unit_row (GtkWidget *widget,
+                gpointer   data)
+{
+  return ADW_IS_ENTRY_ROW (widget) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), data) == 0;
+}
+
+static void
+test_organisation_units (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "organisation.db", NULL);
+  GkStore *store = gk_test_open_store (path);
+  GtkWidget *window = gk_preferences_window_new (NULL, store);
+  GtkWidget *level_row, *code_row, *unit_row, *toggle;
+  g_autofree char *code = NULL;
+  g_autofree char *level = NULL;
+  gint64 unit_id = gk_store_find_unit (store, "胜北街道", &error);
+
+  gtk_window_present (GTK_WINDOW (window));
+  level_row = template_child (window, GK_TYPE_PREFERENCES_WINDOW, "level_row");
+  code_row = template_child (window, GK_TYPE_PREFERENCES_WINDOW, "code_row");
+  /* Unset, a department's (the earlier due date). */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (level_row)), ==, 1);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (level_row), 0);
+  gk_test_ui_flush ();
+  level = gk_store_dup_organisation_level (store, &error);
+  g_assert_cmpstr (level, ==, GK_ORGANISATION_DISTRICT);
+
+  type_into (code_row, "11130102000014349X");
+  g_assert_true (gtk_widget_has_css_class (code_row, "error"));
+  g_signal_emit_by_name (code_row, "apply");
+  gk_test_ui_flush ();
+  g_assert_true (gk_store_get_organisation (store, NULL, &code, &error));
+  g_assert_cmpstr (code, ==, GK_TEST_ORG_CODE);
+  type_into (code_row, GK_TEST_ORG_CODE);
+  g_assert_false (gtk_widget_has_css_class (code_row, "error"));
+
+  /* Renamed in place: the same unit, its new name. */
+  g_assert_cmpint (unit_id, !=, 0);
+  unit_row = gk_test_find_widget (window, match_unit_row, (gpointer) "胜北街道");
+  g_assert_nonnull (unit_row);
+  type_into (unit_row, "胜北街道办事处");
+  g_signal_emit_by_name (unit_row, "apply");
+  gk_test_ui_flush ();
+  g_assert_cmpint (gk_store_find_unit (store, "胜北街道办事处", &error), ==, unit_id);
+
+  /* Its switch retires it, under the new name. */
+  toggle = gk_test_find_descendant (unit_row, GTK_TYPE_SWITCH);
+  g_assert_nonnull (toggle);
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  gk_test_ui_flush ();
+  {
+    g_autoptr(GPtrArray) units = gk_store_list_units (store, TRUE, &error);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < units->len; i++)
+      {
+        GkUnit *unit = g_ptr_array_index (units, i);
+
+        if (unit->id == unit_id)
+          {
+            found = TRUE;
+            g_assert_cmpstr (unit->name, ==, "胜北街道办事处");
+            g_assert_true (unit->retired);
+          }
+      }
+    g_assert_true (found);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +432,7 @@ main (int   argc,
   g_test_add_func ("/preferences/round-trip", test_round_trip);
   g_test_add_func ("/preferences/disclosure-defaults", test_disclosure_defaults);
   g_test_add_func ("/preferences/holiday-notice-keeps-text", test_holiday_notice_keeps_text);
+  g_test_add_func ("/preferences/organisation-units", test_organisation_units);
 
   status = g_test_run ();
   gk_test_remove_tree (tmp_dir);

@@ -9,6 +9,7 @@
 #include "gk-catalog-channels.h"
 #include "gk-catalog-fields.h"
 #include "gk-core.h"
+#include "gk-plan.h"
 #include "gk-preferences-window.h"
 #include "gk-publish-dialog.h"
 #include "gk-record-editor-private.h"
@@ -741,6 +742,8 @@ test_templates (void)
 {
   static const char *known[] = {
     "gk-window.ui", "gk-sidebar.ui", "gk-sidebar-row.ui", "gk-record-list-pane.ui", "gk-record-row.ui",
+    /* Part of the window: its first-run setup page. */
+    "gk-setup-page.ui",
     "gk-preferences-window.ui",
     /* Instantiated by test-item-chooser. */
     "gk-item-chooser.ui",
@@ -868,6 +871,155 @@ test_error_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A new ledger starts at its setup: the organisation, its code (checked
+ * at the field), its level and its units; the first record then gets a
+ * 索引号 with that code. */
+static gboolean
+stack_left_setup (gpointer data)
+{
+  GkWindow *window = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (window->content_stack), "setup") != 0;
+}
+
+static void
+test_setup_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "setup.db", NULL);
+  g_autoptr(GkStore) store = gk_store_open (path, &error);
+  GkWindow *window;
+  GtkWidget *page, *name_row, *code_row, *level_row, *start, *town_row, *message;
+  g_autofree char *name = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *level = NULL;
+
+  g_assert_no_error (error);
+  window = gk_window_new (app, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* No code yet: the setup, and no record can be made. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "setup");
+  g_assert_false (action_enabled (window, "new-record"));
+  g_assert_false (action_enabled (window, "new-record-of-item"));
+  g_assert_true (action_enabled (window, "load-sample-data"));
+
+  page = GTK_WIDGET (window->setup_page);
+  name_row = gk_test_find_with_property (page, "title", "Name");
+  code_row = gk_test_find_with_property (page, "title", "Code for Index Numbers");
+  level_row = gk_test_find_with_property (page, "title", "Level");
+  town_row = gk_test_find_with_property (page, "title", "西兆通镇");
+  start = gtk_widget_get_parent (gk_test_find_with_property (page, "label", "_Start the Ledger"));
+  message = gk_test_find_descendant (page, GTK_TYPE_LABEL);
+  g_assert_nonnull (name_row);
+  g_assert_nonnull (code_row);
+  g_assert_nonnull (level_row);
+  g_assert_nonnull (town_row);
+  g_assert_nonnull (start);
+  /* The shipped list is 长安区's: no 西兴街道, no roles. */
+  g_assert_null (gk_test_find_with_property (page, "title", "西兴街道"));
+  g_assert_null (gk_test_find_with_property (page, "title", "采购人"));
+  (void) message;
+
+  /* A code with a wrong check character is refused at the field. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "石家庄市长安区发展和改革局");
+  gtk_editable_set_text (GTK_EDITABLE (code_row), "11130102000014349X");
+  gk_test_ui_flush ();
+  g_assert_true (gtk_widget_has_css_class (code_row, "error"));
+  g_assert_false (gtk_widget_get_sensitive (start));
+  g_signal_emit_by_name (start, "clicked");
+  gk_test_ui_flush ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "setup");
+  g_assert_true (gk_store_get_organisation (store, NULL, &code, &error));
+  g_assert_cmpstr (code, ==, "");
+  g_clear_pointer (&code, g_free);
+
+  /* Corrected: the district government, without one of the towns. */
+  gtk_editable_set_text (GTK_EDITABLE (code_row), "11130102000014349N");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (level_row), 0);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (town_row))), FALSE);
+  gk_test_ui_flush ();
+  g_assert_false (gtk_widget_has_css_class (code_row, "error"));
+  g_assert_true (gtk_widget_get_sensitive (start));
+  g_signal_emit_by_name (start, "clicked");
+  gk_test_ui_wait_until (stack_left_setup, window);
+
+  g_assert_true (gk_store_get_organisation (store, &name, &code, &error));
+  g_assert_cmpstr (name, ==, "石家庄市长安区发展和改革局");
+  g_assert_cmpstr (code, ==, "11130102000014349N");
+  level = gk_store_dup_organisation_level (store, &error);
+  g_assert_cmpstr (level, ==, GK_ORGANISATION_DISTRICT);
+  g_assert_cmpint (gk_store_find_unit (store, "西兆通镇", &error), ==, 0);
+  g_assert_cmpint (gk_store_find_unit (store, "南村镇", &error), !=, 0);
+  g_assert_no_error (error);
+
+  /* The first record, made from the window, carries the code. */
+  g_assert_true (action_enabled (window, "new-record-of-item"));
+  gk_window_set_section (window, "procurement");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-record-of-item", g_variant_new_string ("procurement.notice"));
+  gk_test_ui_flush ();
+  g_assert_nonnull (window->record);
+  g_assert_true (g_str_has_prefix (gk_record_get_index_no (window->record), "11130102000014349N/"));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gk_test_ui_wait_until (gk_test_ui_is_null, &window);
+}
+
+/* Load Sample Data opens the sample ledger in a window of its own, which
+ * says it is the sample and leads back; the clerk's ledger stays empty. */
+static gboolean
+has_two_windows (gpointer data)
+{
+  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) >= 2;
+}
+
+static void
+test_sample_ledger (void)
+{
+  g_autoptr(GkStore) store = open_temp_store ("real.db");
+  g_autoptr(GkQuery) everything = gk_query_new ();
+  g_autoptr(GError) error = NULL;
+  GkWindow *window = gk_window_new (app, store, NULL);
+  GkWindow *sample = NULL;
+  guint count = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_false (gtk_revealer_get_reveal_child (window->sample_banner));
+  g_assert_true (action_enabled (window, "load-sample-data"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "load-sample-data", NULL);
+  gk_test_ui_wait_until (has_two_windows, NULL);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (GK_IS_WINDOW (l->data) && l->data != (gpointer) window)
+      sample = l->data;
+  g_assert_nonnull (sample);
+  g_assert_true (gk_window_get_store (sample) != store);
+  g_assert_true (g_str_has_suffix (gk_store_get_path (gk_window_get_store (sample)), "real.sample.db"));
+  g_assert_true (gtk_revealer_get_reveal_child (sample->sample_banner));
+  g_assert_true (action_enabled (sample, "leave-sample"));
+  g_assert_false (action_enabled (sample, "load-sample-data"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (sample)), ==, "Sample Ledger — Gongkai");
+  g_assert_true (gk_store_count (gk_window_get_store (sample), everything, &count, &error));
+  g_assert_cmpuint (count, >, 0);
+
+  /* Nothing entered the clerk's ledger. */
+  g_assert_true (gk_store_count (store, everything, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 0);
+  g_assert_false (action_enabled (window, "leave-sample"));
+
+  g_object_add_weak_pointer (G_OBJECT (sample), (gpointer *) &sample);
+  g_action_group_activate_action (G_ACTION_GROUP (sample), "leave-sample", NULL);
+  gk_test_ui_wait_until (gk_test_ui_is_null, &sample);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gk_test_ui_wait_until (gk_test_ui_is_null, &window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -890,6 +1042,8 @@ main (int   argc,
   g_test_add_func ("/window/templates", test_templates);
   g_test_add_func ("/window/finalize", test_finalize);
   g_test_add_func ("/window/error-page", test_error_page);
+  g_test_add_func ("/window/setup-page", test_setup_page);
+  g_test_add_func ("/window/sample-ledger", test_sample_ledger);
 
   status = g_test_run ();
   g_clear_object (&app);

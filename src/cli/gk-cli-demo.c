@@ -5,6 +5,7 @@
 
 #include "gk-cli.h"
 #include "gk-demo.h"
+#include "gk-settings.h"
 #include "gk-store.h"
 
 int
@@ -38,6 +39,21 @@ gk_cli_demo (GkCliContext  *ctx,
   store = gk_cli_open_store (ctx, TRUE, &status);
   if (store == NULL)
     return status;
+
+  /* Sample records never go into a ledger set up as a real organisation's. */
+  {
+    g_autofree char *code = NULL;
+    g_autofree char *marked = gk_store_get_setting (store, GK_SAMPLE_LEDGER_KEY, &error);
+
+    if (error != NULL || !gk_store_get_organisation (store, NULL, &code, &error))
+      return gk_cli_failure (error);
+    if (*code != '\0' && g_strcmp0 (marked, "1") != 0)
+      {
+        g_printerr (_("gongkai-cli demo: %s is a real ledger, set up for its organisation; "
+                      "write the sample into a ledger of its own with --db FILE\n"), ctx->db_path);
+        return GK_CLI_EXIT_FAILURE;
+      }
+  }
 
   /* The sample is for looking around: its user name says so in the history. */
   gk_store_set_user (store, "demo");

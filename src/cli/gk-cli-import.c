@@ -75,6 +75,20 @@ gk_cli_import_table (GkCliContext  *ctx,
   store = gk_cli_open_store (ctx, TRUE, &status);
   if (store == NULL)
     return status;
+  /* Imported records are given 索引号, which begin with the organisation's code. */
+  if (!dry_run)
+    {
+      g_autofree char *code = NULL;
+
+      if (!gk_store_get_organisation (store, NULL, &code, &error))
+        return gk_cli_failure (error);
+      if (*code == '\0')
+        {
+          g_printerr (_("gongkai-cli import-table: the ledger has no organisation code for its index numbers yet; "
+                        "set it first with “gongkai-cli setup --name NAME --code CODE”\n"));
+          return GK_CLI_EXIT_FAILURE;
+        }
+    }
 
   file = g_file_new_for_commandline_arg (argv[1]);
   import = gk_import_new (store, file, &error);

@@ -12,6 +12,7 @@
 #include "gk-store.h"
 
 static const GkCliCommand commands[] = {
+  { "setup", N_("Set up or print the organisation: name, index number code, level"), gk_cli_setup },
   { "list", N_("List records (filter by domain, item, status, text)"), gk_cli_list },
   { "show", N_("Show one record with its fields and history"), gk_cli_show },
   { "catalog", N_("Print the disclosure catalog"), gk_cli_catalog },

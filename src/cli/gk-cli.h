@@ -64,6 +64,7 @@ int gk_cli_restore  (GkCliContext *ctx, int argc, char **argv);
 int gk_cli_duty     (GkCliContext *ctx, int argc, char **argv);
 int gk_cli_export   (GkCliContext *ctx, int argc, char **argv);
 int gk_cli_import   (GkCliContext *ctx, int argc, char **argv);
+int gk_cli_setup    (GkCliContext *ctx, int argc, char **argv);
 
 /* "overdue", "due-soon", … as `check` and `duty` print a timeliness. */
 const char *gk_cli_timeliness_nick (GkTimeliness status);

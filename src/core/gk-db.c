@@ -25,6 +25,7 @@ static const char *migrations[] = {
   "010-bundle-revisions.sql",
   "005-pending-changes.sql",
   "007-organisations.sql",
+  "006-organisation.sql",
 };
 
 /* A migration that rebuilds a table others refer to starts with this line:

@@ -35,7 +35,7 @@ static const char *company_kinds[] = {
   "办公设备有限公司", "物业服务有限公司", "园林绿化工程有限公司", "市政工程有限公司", "信息技术股份有限公司",
 };
 static const char *places[] = {
-  "建北街道", "青园街道", "广安街道", "南村镇", "西兴街道", "育才街道", "胜北街道", "谈固街道", "桃园镇", "长丰街道",
+  "建北街道", "青园街道", "广安街道", "南村镇", "跃进街道", "育才街道", "胜北街道", "谈固街道", "桃园镇", "长丰街道",
 };
 static const char *roads[] = {
   "中山东路", "建设北大街", "胜利北街", "体育北大街", "和平东路", "谈固大街", "青园街", "光华路", "育才街", "建华大街",
@@ -926,6 +926,33 @@ compare_stage (gconstpointer a,
   return gk_item_get_stage (item_a) - gk_item_get_stage (item_b);
 }
 
+/* A sample ledger is its own organisation, named as a sample so that
+ * nothing from it passes for the real one, and is marked as the sample;
+ * a ledger already set up keeps its own. */
+static gboolean
+set_up_sample_organisation (GkStore  *store,
+                            GError  **error)
+{
+  g_autofree char *code = NULL;
+
+  if (!gk_db_begin (gk_store_get_db (store), error))
+    return FALSE;
+  /* Read again under the write lock, and the organisation and the mark
+   * written together: another sample being written into the same new
+   * ledger sees both or neither. */
+  if (!gk_store_get_organisation (store, NULL, &code, error))
+    goto fail;
+  if (*code == '\0' &&
+      (!gk_store_set_organisation (store, GK_DEMO_ORGANISATION_NAME, GK_DEMO_ORGANISATION_CODE, error) ||
+       !gk_store_set_setting (store, GK_SAMPLE_LEDGER_KEY, "1", error)))
+    goto fail;
+  return gk_db_commit (gk_store_get_db (store), error);
+
+fail:
+  gk_db_rollback (gk_store_get_db (store));
+  return FALSE;
+}
+
 gboolean
 gk_demo_fill (GkStore  *store,
               guint     n_records,
@@ -941,6 +968,9 @@ gk_demo_fill (GkStore  *store,
   guint standalone = 0;
 
   g_return_val_if_fail (GK_IS_STORE (store), FALSE);
+
+  if (!set_up_sample_organisation (store, error))
+    return FALSE;
 
   demo.store = store;
   demo.rand = g_rand_new_with_seed (seed);
@@ -1037,4 +1067,41 @@ gk_demo_fill (GkStore  *store,
 fail:
   gk_db_rollback (gk_store_get_db (store));
   return FALSE;
+}
+
+char *
+gk_demo_sample_path (const char *ledger_path)
+{
+  g_autofree char *dir = g_path_get_dirname (ledger_path);
+  g_autofree char *base = g_path_get_basename (ledger_path);
+  char *dot = strrchr (base, '.');
+  g_autofree char *name = NULL;
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  name = g_strconcat (base, ".sample.db", NULL);
+  return g_build_filename (dir, name, NULL);
+}
+
+GkStore *
+gk_demo_open_sample (const char  *ledger_path,
+                     guint        n_records,
+                     GError     **error)
+{
+  g_autofree char *path = gk_demo_sample_path (ledger_path);
+  g_autoptr(GkStore) store = NULL;
+  g_autoptr(GkQuery) everything = gk_query_new ();
+  guint n_existing = 0;
+
+  store = gk_store_open (path, error);
+  if (store == NULL || !gk_store_count (store, everything, &n_existing, error))
+    return NULL;
+  /* Filled once; opened again as it was left. */
+  if (n_existing == 0)
+    {
+      gk_store_set_user (store, "demo");
+      if (!gk_demo_fill (store, n_records, 1, error))
+        return NULL;
+    }
+  return g_steal_pointer (&store);
 }

@@ -1,4 +1,4 @@
-/* gk-store-seed.c: a new ledger starts with the default catalog, units and organisation. */
+/* gk-store-seed.c: a new ledger starts with the default catalog and units; the organisation is set up by the clerk. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -32,13 +32,11 @@ table_is_empty (GkStore    *self,
 
 static gboolean
 find_empty_tables (GkStore   *self,
-                   gboolean  *no_organisation,
                    gboolean  *no_units,
                    gboolean  *no_items,
                    GError   **error)
 {
-  return table_is_empty (self, "SELECT 1 FROM organisation", no_organisation, error) &&
-         table_is_empty (self, "SELECT 1 FROM units", no_units, error) &&
+  return table_is_empty (self, "SELECT 1 FROM units", no_units, error) &&
          table_is_empty (self, "SELECT 1 FROM catalog_items", no_items, error);
 }
 
@@ -60,13 +58,13 @@ gk_store_seed_defaults (GkStore  *self,
                         GError  **error)
 {
   g_autoptr(GkCatalog) catalog = NULL;
-  gboolean no_organisation, no_units, no_items;
+  gboolean no_units, no_items;
 
   /* A seeded ledger (nearly every open) is only read, so that a ledger in a
    * read-only folder still opens. */
-  if (!find_empty_tables (self, &no_organisation, &no_units, &no_items, error))
+  if (!find_empty_tables (self, &no_units, &no_items, error))
     return FALSE;
-  if (!no_organisation && !no_units && !no_items)
+  if (!no_units && !no_items)
     return TRUE;
 
   catalog = gk_catalog_new_default (error);
@@ -78,19 +76,12 @@ gk_store_seed_defaults (GkStore  *self,
 
   /* Again under the write lock: another process opening the same new
    * ledger may have seeded it meanwhile. */
-  if (!find_empty_tables (self, &no_organisation, &no_units, &no_items, error))
+  if (!find_empty_tables (self, &no_units, &no_items, error))
     goto fail;
 
-  if (no_organisation)
-    {
-      /* A well-formed placeholder code until the clerk enters the real one. */
-      char code[19] = "11130102000000000";
-
-      code[17] = gk_uscc_compute_check (code);
-      code[18] = '\0';
-      if (!gk_store_set_organisation (self, "石家庄市长安区人民政府办公室", code, error))
-        goto fail;
-    }
+  /* No organisation is seeded: its code is the front of every 索引号, so a
+   * placeholder would be printed on records for good. The clerk enters
+   * the real one in the first-run setup. */
 
   for (guint i = 0; i < catalog->domains->len; i++)
     {

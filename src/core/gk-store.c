@@ -10,6 +10,9 @@
 
 #include "gk-backup.h"
 #include "gk-store-private.h"
+#include "gk-plan.h"
+#include "gk-settings.h"
+#include "gk-validate.h"
 
 G_DEFINE_FINAL_TYPE (GkStore, gk_store, G_TYPE_OBJECT)
 
@@ -524,10 +527,16 @@ gk_store_get_organisation (GkStore  *self,
   if (!gk_db_statement_step (stmt, &local_error))
     {
       if (local_error != NULL)
-        g_propagate_error (error, local_error);
-      else
-        g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("The ledger has no organisation"));
-      return FALSE;
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      /* Not set up yet: no name, and no code to issue 索引号 with. */
+      if (name != NULL)
+        *name = g_strdup ("");
+      if (code != NULL)
+        *code = g_strdup ("");
+      return TRUE;
     }
 
   if (name != NULL)
@@ -545,15 +554,24 @@ gk_store_set_organisation (GkStore     *self,
                            GError     **error)
 {
   GkDbStatement *stmt;
-  g_autofree char *clean_code = NULL;
+  g_autofree char *clean_name = NULL;
+  g_autoptr(GkValidation) check = NULL;
 
   g_return_val_if_fail (name != NULL && code != NULL, FALSE);
 
-  clean_code = g_strstrip (g_ascii_strup (code, -1));
-  if (*name == '\0' || *clean_code == '\0' || strchr (clean_code, '/') != NULL)
+  clean_name = g_strstrip (g_strdup (name));
+  if (*clean_name == '\0')
     {
-      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
-                           _("The organisation needs a name and a code without “/” for its index numbers"));
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("The organisation needs a name"));
+      return FALSE;
+    }
+  /* The code is the front of every 索引号 issued from now on: a mistyped
+   * one would be printed on public pages for good. */
+  check = gk_validate_index_prefix (code);
+  if (check->severity == GK_SEVERITY_ERROR)
+    {
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("The organisation code “%s” is not valid: %s"),
+                   code, check->message);
       return FALSE;
     }
 
@@ -562,10 +580,24 @@ gk_store_set_organisation (GkStore     *self,
                         "ON CONFLICT (id) DO UPDATE SET name = excluded.name, code = excluded.code",
                         error);
   if (stmt == NULL ||
-      !gk_db_statement_bind_text (stmt, 1, name, error) ||
-      !gk_db_statement_bind_text (stmt, 2, clean_code, error))
+      !gk_db_statement_bind_text (stmt, 1, clean_name, error) ||
+      !gk_db_statement_bind_text (stmt, 2, check->normalized, error))
     return FALSE;
   return gk_db_statement_step_done (stmt, error);
+}
+
+gboolean
+gk_store_set_organisation_level (GkStore     *self,
+                                 const char  *level,
+                                 GError     **error)
+{
+  if (g_strcmp0 (level, GK_ORGANISATION_DISTRICT) != 0 && g_strcmp0 (level, GK_ORGANISATION_DEPARTMENT) != 0)
+    {
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                   _("The organisation's level is “district” or “department”, not “%s”"), level);
+      return FALSE;
+    }
+  return gk_store_set_setting (self, GK_SETTING_ORGANISATION_LEVEL, level, error);
 }
 
 GPtrArray *
@@ -650,10 +682,25 @@ gk_store_update_unit (GkStore     *self,
 {
   g_autofree char *clean = g_strstrip (g_strdup (name != NULL ? name : ""));
   GkDbStatement *stmt;
+  GError *local_error = NULL;
+  gint64 existing;
 
   if (*clean == '\0')
     {
       g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID, _("A unit needs a name"));
+      return FALSE;
+    }
+
+  /* A rename onto another unit's name would merge two units' records. */
+  existing = gk_store_find_unit (self, clean, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (existing != 0 && existing != unit_id)
+    {
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_CONSTRAINT, _("The unit “%s” already exists"), clean);
       return FALSE;
     }
 
@@ -693,6 +740,57 @@ gk_store_get_unit (GkStore  *self,
   unit->retired = gk_db_statement_get_int (stmt, 2);
   gk_db_statement_reset (stmt);
   return unit;
+gboolean
+gk_store_remove_unit (GkStore  *self,
+                      gint64    unit_id,
+                      GError  **error)
+{
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
+  gboolean used;
+
+  if (!gk_db_begin (self->db, error))
+    return FALSE;
+
+  stmt = gk_db_prepare (self->db,
+                        "SELECT 1 WHERE EXISTS (SELECT 1 FROM records WHERE unit_id = ?1) "
+                        "OR EXISTS (SELECT 1 FROM projects WHERE unit_id = ?1)",
+                        error);
+  if (stmt == NULL || !gk_db_statement_bind_int64 (stmt, 1, unit_id, error))
+    goto fail;
+  used = gk_db_statement_step (stmt, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      goto fail;
+    }
+  if (used)
+    {
+      gk_db_statement_reset (stmt);
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                           _("Records are attributed to this unit: retire it instead"));
+      goto fail;
+    }
+
+  stmt = gk_db_prepare (self->db, "DELETE FROM units WHERE id = ?1", error);
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, unit_id, error) ||
+      !gk_db_statement_step_done (stmt, error))
+    goto fail;
+  if (gk_db_get_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No such unit"));
+      goto fail;
+    }
+  if (!gk_db_commit (self->db, error))
+    return FALSE;
+
+  gk_store_emit_records_changed (self);
+  return TRUE;
+
+fail:
+  gk_db_rollback (self->db);
+  return FALSE;
 }
 
 gint64

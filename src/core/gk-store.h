@@ -197,7 +197,9 @@ void        gk_store_set_user            (GkStore      *self,
  * this one keeps of it and tells the views, as its own write would. */
 void        gk_store_reload              (GkStore      *self);
 
-/* Organisation and units */
+/* Organisation and units. A new ledger has no organisation until the
+ * clerk sets it up: its name and code read as "" and no 索引号 can be
+ * issued. */
 gboolean    gk_store_get_organisation    (GkStore      *self,
                                           char        **name,
                                           char        **code,
@@ -216,6 +218,11 @@ gboolean    gk_store_set_report_organisation (GkStore  *self,
 /* The name of that organisation; the home organisation's when it is all. */
 char       *gk_store_dup_report_organisation_name (GkStore *self,
                                           GError      **error);
+/* @level is "district" or "department" (gk-plan.h), read back with
+ * gk_store_dup_organisation_level(). */
+gboolean    gk_store_set_organisation_level (GkStore             *self,
+                                             const char          *level,
+                                             GError             **error);
 GPtrArray  *gk_store_list_units          (GkStore      *self,
                                           gboolean      include_retired,
                                           GError      **error);
@@ -230,6 +237,9 @@ gboolean    gk_store_update_unit         (GkStore      *self,
 /* Any unit by id, one of another organisation's too (whose records a
  * district's ledger holds); NULL with @error when there is none. */
 GkUnit     *gk_store_get_unit            (GkStore      *self,
+/* Only a unit no record or project names: the others are retired instead,
+ * so that what was attributed to them keeps their name. */
+gboolean    gk_store_remove_unit         (GkStore      *self,
                                           gint64        unit_id,
                                           GError      **error);
 /* 0 when no unit has @name (@error unset) or when the ledger cannot be read (@error set). */

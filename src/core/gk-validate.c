@@ -426,6 +426,37 @@ gk_validate_orgcode (const char *value)
   return gk_validation_new (GK_SEVERITY_OK, code, NULL);
 }
 
+GkValidation *
+gk_validate_index_prefix (const char *value)
+{
+  g_autofree char *code = gk_normalize_code (value);
+  size_t len = strlen (code);
+
+  if (len == 0)
+    return gk_validation_new (GK_SEVERITY_ERROR, code, _("The code is empty"));
+  /* The 9-character code of old certificates is also printed XXXXXXXX-X. */
+  if (len == 9 || (len == 10 && code[8] == '-'))
+    return gk_validate_orgcode (code);
+  if (len == 18)
+    {
+      GkValidation *check = gk_validate_uscc (code);
+
+      /* A record field may keep an early code that fails the check; the
+       * code of every 索引号 the ledger issues may not. */
+      if (check->severity == GK_SEVERITY_WARNING)
+        {
+          char expected = gk_uscc_compute_check (code);
+
+          gk_validation_free (check);
+          return validation_printf (GK_SEVERITY_ERROR, code, _("The check character is wrong: expected %c"), expected);
+        }
+      return check;
+    }
+  return gk_validation_new (GK_SEVERITY_ERROR, code,
+                            _("The code is the organisation's unified social credit code (18 characters) "
+                              "or its organisation code (9 characters)"));
+}
+
 /* ------------------------------------------------------------------ */
 /* 投资项目统一代码                                                      */
 

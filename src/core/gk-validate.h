@@ -68,6 +68,9 @@ GkValidation *gk_validate_uscc           (const char  *value);
 GkValidation *gk_validate_idcard         (const char  *value);
 GkValidation *gk_validate_orgcode        (const char  *value);
 GkValidation *gk_validate_project_code   (const char  *value);
+/* The 前段码 of an organisation's 索引号: its 统一社会信用代码 (18) or its
+ * 组织机构代码 (9), either with a right check character. */
+GkValidation *gk_validate_index_prefix   (const char  *value);
 GkValidation *gk_validate_phone          (const char  *value);
 GkValidation *gk_validate_url            (const char  *value);
 GkValidation *gk_validate_required       (const char  *value);

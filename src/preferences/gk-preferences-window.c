@@ -7,10 +7,12 @@
 #include "gk-calendar-year-dialog.h"
 #include "gk-plan.h"
 #include "gk-preferences-masks-page.h"
+#include "gk-plan.h"
 #include "gk-preferences-window.h"
 #include "gk-preferences-publication-page.h"
 #include "gk-preferences-report-page.h"
 #include "gk-unit-model.h"
+#include "gk-validate.h"
 
 struct _GkPreferencesWindow
 {
@@ -18,6 +20,7 @@ struct _GkPreferencesWindow
 
   AdwEntryRow *name_row;
   AdwEntryRow *code_row;
+  AdwComboRow *level_row;
   AdwPreferencesGroup *units_group;
   AdwEntryRow *new_unit_row;
   AdwPreferencesGroup *calendar_group;
@@ -29,9 +32,11 @@ struct _GkPreferencesWindow
 
   GkStore *store;
   GkUnitModel *units;        /* every unit, retired too: one row each, in order */
-  GPtrArray *unit_rows;
+  GPtrArray *unit_rows;      /* AdwEntryRow, in the order of units */
+  GPtrArray *unit_switches;  /* GtkSwitch "in use" of each row */
   GPtrArray *calendar_rows;
   GSettings *settings;
+  gboolean filling;          /* the rows are being set from the ledger, not by the clerk */
 };
 
 G_DEFINE_FINAL_TYPE (GkPreferencesWindow, gk_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -65,7 +70,63 @@ on_organisation_apply_cb (GkPreferencesWindow *self,
                                     adw_toast_new (_("Organisation saved; new index numbers use the new code")));
 }
 
+/* A code that could not start a 索引号 is marked as it is typed. */
+static void
+on_code_changed_cb (GkPreferencesWindow *self)
+{
+  g_autoptr(GkValidation) check = gk_validate_index_prefix (gtk_editable_get_text (GTK_EDITABLE (self->code_row)));
+
+  if (check->severity == GK_SEVERITY_ERROR)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->code_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->code_row), check->message);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->code_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->code_row), NULL);
+    }
+}
+
+static void
+on_level_selected_cb (GkPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *level = adw_combo_row_get_selected (self->level_row) == 1
+                      ? GK_ORGANISATION_DEPARTMENT : GK_ORGANISATION_DISTRICT;
+
+  if (self->filling || self->store == NULL)
+    return;
+  if (!gk_store_set_organisation_level (self->store, level, &error))
+    show_error (self, error);
+}
+
 static void fill_units (GkPreferencesWindow *self);
+
+static void
+on_unit_renamed_cb (GkPreferencesWindow *self,
+                    AdwEntryRow         *row)
+{
+  g_autoptr(GError) error = NULL;
+  guint index;
+  gint64 id;
+  GtkSwitch *toggle;
+
+  if (!g_ptr_array_find (self->unit_rows, row, &index))
+    return;
+  id = gk_unit_model_get_id (self->units, index);
+  toggle = g_ptr_array_index (self->unit_switches, index);
+  if (!gk_store_update_unit (self->store, id, gtk_editable_get_text (GTK_EDITABLE (row)),
+                             !gtk_switch_get_active (toggle), &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      show_error (self, error);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gk_unit_model_reload (self->units, 0, NULL);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Unit renamed")));
+}
 
 static void
 on_unit_retired_cb (GkPreferencesWindow *self,
@@ -73,17 +134,20 @@ on_unit_retired_cb (GkPreferencesWindow *self,
                     GtkSwitch           *toggle)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (toggle), ADW_TYPE_ACTION_ROW);
+  g_autoptr(GkUnitItem) unit = NULL;
   guint index;
   gint64 id;
 
-  if (!g_ptr_array_find (self->unit_rows, row, &index))
+  if (!g_ptr_array_find (self->unit_switches, toggle, &index))
     return;
   id = gk_unit_model_get_id (self->units, index);
-  if (!gk_store_update_unit (self->store, id,
-                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+  /* The stored name: a rename typed but not applied is not taken along. */
+  unit = g_list_model_get_item (G_LIST_MODEL (self->units), index);
+  if (!gk_store_update_unit (self->store, id, gk_unit_item_get_name (unit),
                              !gtk_switch_get_active (toggle), &error))
     show_error (self, error);
+  else
+    gk_unit_model_reload (self->units, 0, NULL);
 }
 
 static void
@@ -111,6 +175,7 @@ fill_units (GkPreferencesWindow *self)
   for (guint i = 0; i < self->unit_rows->len; i++)
     adw_preferences_group_remove (self->units_group, g_ptr_array_index (self->unit_rows, i));
   g_ptr_array_set_size (self->unit_rows, 0);
+  g_ptr_array_set_size (self->unit_switches, 0);
 
   if (self->units == NULL || gk_unit_model_get_store (self->units) != self->store)
     {
@@ -128,23 +193,27 @@ fill_units (GkPreferencesWindow *self)
     {
       g_autoptr(GkUnitItem) unit = g_list_model_get_item (G_LIST_MODEL (self->units), i);
       const char *name = gk_unit_item_get_name (unit);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = adw_entry_row_new ();
       GtkWidget *toggle = gtk_switch_new ();
+      g_autofree char *in_use = g_strdup_printf (_("%s in use"), name);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      /* The name is edited in place; retiring is the switch. */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Unit Name"));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_editable_set_text (GTK_EDITABLE (row), name);
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
       gtk_switch_set_active (GTK_SWITCH (toggle), !gk_unit_item_get_retired (unit));
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (toggle, _("In use"));
-      /* The row says the unit, its switch what it turns: GTK 4.8 would
-       * otherwise name the row after both ("区财政局 区财政局"). */
+      /* The row says the unit, its switch what it turns. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, _("In use"), -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, in_use, -1);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), toggle);
       g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_unit_retired_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (row, "apply", G_CALLBACK (on_unit_renamed_cb), self, G_CONNECT_SWAPPED);
       adw_preferences_group_add (self->units_group, row);
       g_ptr_array_add (self->unit_rows, row);
+      g_ptr_array_add (self->unit_switches, toggle);
     }
 }
 
@@ -313,6 +382,7 @@ gk_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_PREFERENCES_WINDOW);
   g_clear_pointer (&self->unit_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->unit_switches, g_ptr_array_unref);
   g_clear_pointer (&self->calendar_rows, g_ptr_array_unref);
   g_clear_object (&self->units);
   g_clear_object (&self->store);
@@ -345,6 +415,7 @@ gk_preferences_window_class_init (GkPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/preferences/gk-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, code_row);
+  gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, level_row);
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, units_group);
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, new_unit_row);
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, calendar_group);
@@ -354,6 +425,8 @@ gk_preferences_window_class_init (GkPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, masks_page);
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, report_page);
   gtk_widget_class_bind_template_callback (widget_class, on_organisation_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_code_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_level_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_new_unit_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_year_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_import_clicked_cb);
@@ -372,6 +445,7 @@ gk_preferences_window_init (GkPreferencesWindow *self)
   g_settings_bind (self->settings, "due-soon-workdays",
                    gtk_spin_button_get_adjustment (self->due_soon_spin), "value", G_SETTINGS_BIND_DEFAULT);
   self->unit_rows = g_ptr_array_new ();
+  self->unit_switches = g_ptr_array_new ();
   self->calendar_rows = g_ptr_array_new ();
 }
 
@@ -382,6 +456,7 @@ gk_preferences_window_new (GtkWindow *parent,
   GkPreferencesWindow *self;
   g_autofree char *name = NULL;
   g_autofree char *code = NULL;
+  g_autofree char *level = NULL;
 
   g_return_val_if_fail (GK_IS_STORE (store), NULL);
 
@@ -391,11 +466,15 @@ gk_preferences_window_new (GtkWindow *parent,
                        NULL);
   self->store = g_object_ref (store);
 
+  self->filling = TRUE;
   if (gk_store_get_organisation (store, &name, &code, NULL))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
       gtk_editable_set_text (GTK_EDITABLE (self->code_row), code);
     }
+  level = gk_store_dup_organisation_level (store, NULL);
+  adw_combo_row_set_selected (self->level_row, g_strcmp0 (level, GK_ORGANISATION_DEPARTMENT) == 0 ? 1 : 0);
+  self->filling = FALSE;
   fill_units (self);
   fill_calendar (self);
   gtk_spin_button_set_value (self->credit_push_spin, gk_store_get_credit_push_workdays (store, NULL));

@@ -31,6 +31,7 @@ struct _GkSidebar
 {
   GtkWidget parent_instance;
 
+  AdwWindowTitle *title;
   GtkListBox *list_box;
 
   gboolean folded;
@@ -204,6 +205,7 @@ gk_sidebar_class_init (GkSidebarClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/window/gk-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkSidebar, title);
   gtk_widget_class_bind_template_child (widget_class, GkSidebar, list_box);
   gtk_widget_class_bind_template_callback (widget_class, on_list_box_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_box_row_activated_cb);
@@ -279,4 +281,13 @@ gk_sidebar_get_list_box (GkSidebar *self)
 {
   g_return_val_if_fail (GK_IS_SIDEBAR (self), NULL);
   return self->list_box;
+}
+
+/* Which ledger the window shows: its organisation, or that it is the sample. */
+void
+gk_sidebar_set_subtitle (GkSidebar  *self,
+                         const char *subtitle)
+{
+  g_return_if_fail (GK_IS_SIDEBAR (self));
+  adw_window_title_set_subtitle (self->title, subtitle != NULL ? subtitle : "");
 }

@@ -42,4 +42,7 @@ const char   *gk_sidebar_section_domain    (const char *key);
 /* The section of a records domain, or NULL. */
 const char   *gk_sidebar_domain_section    (const char *domain);
 
+void        gk_sidebar_set_subtitle (GkSidebar  *self,
+                                     const char *subtitle);
+
 G_END_DECLS

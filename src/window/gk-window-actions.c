@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-application.h"
 #include "gk-demo.h"
 #include "gk-item-chooser.h"
 #include "gk-bundle-dialog.h"
@@ -255,6 +256,8 @@ delete_record_activated (GSimpleAction *action,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The sample goes into a ledger of its own beside the clerk's, opened in
+ * a window of its own: nothing of it ever enters the real ledger. */
 static void
 load_sample_data_activated (GSimpleAction *action,
                             GVariant      *parameter,
@@ -262,12 +265,35 @@ load_sample_data_activated (GSimpleAction *action,
 {
   GkWindow *self = GK_WINDOW (user_data);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GkStore) sample = NULL;
+  GkWindow *window;
 
-  if (self->store == NULL)
+  if (self->store == NULL || self->is_sample)
     return;
 
-  if (!gk_demo_fill (self->store, 400, 1, &error))
-    show_error_toast (self, error);
+  sample = gk_demo_open_sample (gk_store_get_path (self->store), 400, &error);
+  if (sample == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  window = gk_window_new (GK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), sample, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+leave_sample_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  GkWindow *self = GK_WINDOW (user_data);
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  /* The clerk's own window is still open behind, or is opened anew. */
+  g_application_hold (app);
+  gtk_window_close (GTK_WINDOW (self));
+  g_application_activate (app);
+  g_application_release (app);
 }
 
 static void
@@ -583,6 +609,7 @@ static const GActionEntry win_actions[] = {
   { "sort-records", NULL, "s", "'attention'", sort_records_changed_state },
   { "go-back", go_back_activated },
   { "load-sample-data", load_sample_data_activated },
+  { "leave-sample", leave_sample_activated },
   { "delete-record", delete_record_activated },
   { "show-report", show_report_activated },
   { "export-report", export_report_activated },
@@ -624,18 +651,21 @@ gk_window_actions_update (GkWindow *self)
 
   /* Supervision offers the items of every domain; the catalog section edits
    * items, and its + would read as "new item". */
-  set_enabled (self, "new-record", self->section_kind != GK_SECTION_CATALOG && self->store != NULL);
-  set_enabled (self, "new-record-of-item", self->store != NULL);
-  set_enabled (self, "new-record-of-same-item", self->store != NULL && self->record != NULL);
+  /* Before the setup no 索引号 can be issued, so no record can be made. */
+  set_enabled (self, "new-record", self->section_kind != GK_SECTION_CATALOG && self->store != NULL && !self->needs_setup);
+  set_enabled (self, "new-record-of-item", self->store != NULL && !self->needs_setup);
+  set_enabled (self, "new-record-of-same-item", self->store != NULL && self->record != NULL && !self->needs_setup);
   set_enabled (self, "open-record", self->store != NULL);
   set_enabled (self, "delete-record", self->record != NULL && self->store != NULL &&
                gk_store_can_delete_record (self->store, self->record, NULL));
   set_enabled (self, "search", self->store != NULL);
   set_enabled (self, "show-report", self->store != NULL && self->section_kind == GK_SECTION_SUPERVISION);
-  set_enabled (self, "load-sample-data", self->store != NULL && self->total_records == 0);
+  set_enabled (self, "load-sample-data", self->store != NULL && !self->is_sample &&
+               (self->total_records == 0 || self->needs_setup));
+  set_enabled (self, "leave-sample", self->store != NULL && self->is_sample);
   set_enabled (self, "export-report", self->store != NULL);
   set_enabled (self, "publish-bundle", self->store != NULL);
-  set_enabled (self, "import-table", self->store != NULL);
+  set_enabled (self, "import-table", self->store != NULL && !self->needs_setup);
   set_enabled (self, "export-ledger", self->store != NULL);
   set_enabled (self, "import-ledger", self->store != NULL);
 }

@@ -9,6 +9,7 @@
 #include "gk-store.h"
 #include "gk-supervision-view.h"
 #include "gk-unit-model.h"
+#include "gk-setup-page.h"
 #include "gk-window.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,10 @@ struct _GkWindow
   GkSupervisionView *supervision_view;
 
   AdwStatusPage *error_page;
+  GkSetupPage *setup_page;
+  GtkRevealer *sample_banner;
+  gboolean is_sample;              /* the store is the sample ledger, not the clerk's */
+  gboolean needs_setup;            /* no organisation code yet: no 索引号 can be issued */
   AdwBin *catalog_page;
   GkCatalogEditor *catalog_editor; /* made when the first catalog item is shown */
   gboolean filling_catalog;        /* catalog_list is being refilled: not a choice */
@@ -75,6 +80,8 @@ void gk_window_show_record    (GkWindow *self,
                                GkRecord *record);
 void gk_window_actions_init   (GkWindow *self);
 void gk_window_actions_update (GkWindow *self);
+/* Reads whether the ledger still needs its first-run setup, and which ledger it is. */
+void gk_window_update_ledger  (GkWindow *self);
 
 /* gk-window-supervision.c */
 void     gk_window_supervision_init         (GkWindow *self);

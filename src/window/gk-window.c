@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "gk-deadline.h"
+#include "gk-demo.h"
+#include "gk-settings.h"
 #include "gk-record-row.h"
 #include "gk-sidebar.h"
 #include "gk-window-private.h"
@@ -96,6 +98,12 @@ gk_window_update_panes (GkWindow *self)
 
   if (self->store == NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "error");
+  else if (self->needs_setup && self->record == NULL)
+    {
+      adw_window_title_set_title (self->content_title, "");
+      adw_window_title_set_subtitle (self->content_title, "");
+      gtk_stack_set_visible_child_name (self->content_stack, "setup");
+    }
   else if (self->record != NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "record");
   else if (is_catalog (self))
@@ -511,6 +519,70 @@ set_store (GkWindow *self,
                            self, G_CONNECT_SWAPPED);
   gk_supervision_view_set_store (self->supervision_view, store);
   gk_window_supervision_fill_units (self);
+  gk_setup_page_set_store (self->setup_page, store);
+  gk_window_update_ledger (self);
+}
+
+void
+gk_window_update_ledger (GkWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *sample = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->store == NULL)
+    return;
+  sample = gk_store_get_setting (self->store, GK_SAMPLE_LEDGER_KEY, NULL);
+  self->is_sample = g_strcmp0 (sample, "1") == 0;
+  if (!gk_store_get_organisation (self->store, &name, &code, NULL))
+    {
+      name = g_strdup ("");
+      code = g_strdup ("");
+    }
+  self->needs_setup = *code == '\0';
+
+  /* The window always says which ledger is open. */
+  if (self->is_sample)
+    gk_sidebar_set_subtitle (self->sidebar, _("Sample Ledger"));
+  else if (*name != '\0')
+    gk_sidebar_set_subtitle (self->sidebar, name);
+  else
+    {
+      g_autofree char *base = g_path_get_basename (gk_store_get_path (self->store));
+
+      gk_sidebar_set_subtitle (self->sidebar, base);
+    }
+  gtk_revealer_set_reveal_child (self->sample_banner, self->is_sample);
+  title = self->is_sample ? g_strdup_printf ("%s — %s", _("Sample Ledger"), _("Gongkai")) : g_strdup (_("Gongkai"));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+/* The organisation may have changed in Preferences or from gongkai-cli
+ * while the window was in the background. */
+static void
+on_is_active_cb (GkWindow *self)
+{
+  gboolean needed_setup = self->needs_setup;
+
+  if (!gtk_window_is_active (GTK_WINDOW (self)) || self->store == NULL)
+    return;
+  gk_window_update_ledger (self);
+  if (needed_setup != self->needs_setup)
+    {
+      gk_window_update_panes (self);
+      gk_window_actions_update (self);
+    }
+}
+
+static void
+on_setup_done_cb (GkWindow *self)
+{
+  gk_window_update_ledger (self);
+  gk_window_update_panes (self);
+  gk_window_actions_update (self);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("The ledger is set up: new records get index numbers with your code")));
 }
 
 /* The record list's rows are the costliest part of the first frame (GTK
@@ -781,6 +853,8 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, delete_button);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, supervision_view);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, setup_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, sample_banner);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, catalog_page);
 
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_section_cb);
@@ -788,8 +862,10 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_list_pane_search_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_pane_record_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_publish_state_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_setup_done_cb);
 
   g_type_ensure (GK_TYPE_SIDEBAR);
+  g_type_ensure (GK_TYPE_SETUP_PAGE);
   g_type_ensure (GK_TYPE_RECORD_LIST_PANE);
   g_type_ensure (GK_TYPE_RECORD_EDITOR);
   g_type_ensure (GK_TYPE_CATALOG_EDITOR);
@@ -804,6 +880,7 @@ gk_window_init (GkWindow *self)
 
   if (DEVELOPMENT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_cb), NULL);
 
   self->today = gk_today ();
   self->settings = g_settings_new (APP_ID);
