@@ -740,6 +740,8 @@ gk_store_get_unit (GkStore  *self,
   unit->retired = gk_db_statement_get_int (stmt, 2);
   gk_db_statement_reset (stmt);
   return unit;
+}
+
 gboolean
 gk_store_remove_unit (GkStore  *self,
                       gint64    unit_id,

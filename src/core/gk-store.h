@@ -237,6 +237,8 @@ gboolean    gk_store_update_unit         (GkStore      *self,
 /* Any unit by id, one of another organisation's too (whose records a
  * district's ledger holds); NULL with @error when there is none. */
 GkUnit     *gk_store_get_unit            (GkStore      *self,
+                                          gint64        unit_id,
+                                          GError      **error);
 /* Only a unit no record or project names: the others are retired instead,
  * so that what was attributed to them keeps their name. */
 gboolean    gk_store_remove_unit         (GkStore      *self,
