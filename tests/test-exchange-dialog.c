@@ -96,10 +96,10 @@ test_import_and_export (void)
   GkStore *store;
   guint n_signals = 0;
 
-  g_assert_true (gk_store_set_organisation (department, "长安区财政局", "CAQCZJ", &error));
+  g_assert_true (gk_store_set_organisation (department, "长安区财政局", "11130102MB0110011L", &error));
   g_assert_true (gk_demo_fill (department, 25, 6, &error));
   g_assert_true (gk_exchange_export (department, file, NULL, NULL, NULL, &error));
-  g_assert_true (gk_store_set_organisation (district, "长安区人民政府办公室", "CAQZF", &error));
+  g_assert_true (gk_store_set_organisation (district, "长安区人民政府办公室", "11130102MB0110038C", &error));
   g_assert_no_error (error);
   g_clear_object (&district);
 
@@ -173,7 +173,7 @@ test_import_and_export (void)
     g_autoptr(GkExchangeResult) back = gk_exchange_import (department, exported, NULL, NULL, NULL, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpstr (back->organisation_code, ==, "CAQZF");
+    g_assert_cmpstr (back->organisation_code, ==, "11130102MB0110038C");
     g_assert_cmpuint (back->added, ==, 0);
   }
 

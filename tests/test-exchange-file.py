@@ -53,6 +53,9 @@ with tempfile.TemporaryDirectory() as tmp:
     ok(all(any(r['history']) for r in records) and any(r['channels'] for r in records)
        and any(r['attachments'] for r in records), 'history, channels and attachments are carried')
 
+    # The receiving ledger is the same organisation's, set up with its code.
+    setup = dict(line.split('\t', 1) for line in run('--db', a, 'setup').stdout.splitlines())
+    run('--db', b, 'setup', '--name', setup['name'], '--code', setup['code'])
     result = run('--db', b, 'import', fa)
     ok(result.returncode == 0 and '120 added' in result.stdout, 'import into an empty ledger adds every record')
     run('--db', b, 'export', '-o', fb)

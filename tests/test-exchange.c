@@ -162,15 +162,15 @@ static void
 test_copy_is_equal (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(GkStore) department = open_department (fixture, "dept.db", "长安区财政局", "CAQCZJ", 80, 5);
-  g_autoptr(GkStore) district = open_department (fixture, "district.db", "长安区人民政府办公室", "CAQZF", 0, 0);
+  g_autoptr(GkStore) department = open_department (fixture, "dept.db", "长安区财政局", "11130102MB0110011L", 80, 5);
+  g_autoptr(GkStore) district = open_department (fixture, "district.db", "长安区人民政府办公室", "11130102MB0110038C", 0, 0);
   g_autofree char *path = export_to (fixture, department, "dept.json");
   g_autoptr(GkExchangeResult) result = import_from (district, path);
   g_autoptr(GPtrArray) records = all_records (department);
   g_autoptr(GPtrArray) copies = all_records (district);
   guint n_channels = 0;
 
-  g_assert_cmpstr (result->organisation_code, ==, "CAQCZJ");
+  g_assert_cmpstr (result->organisation_code, ==, "11130102MB0110011L");
   g_assert_cmpuint (result->added, ==, 80);
   g_assert_cmpuint (result->updated, ==, 0);
   g_assert_cmpuint (result->conflicts->len, ==, 0);
@@ -186,7 +186,7 @@ test_copy_is_equal (Fixture       *fixture,
 
       g_assert_nonnull (copy);
       copy_values = gk_record_dup_values_json (copy);
-      g_assert_true (g_str_has_prefix (gk_record_get_index_no (copy), "CAQCZJ/"));
+      g_assert_true (g_str_has_prefix (gk_record_get_index_no (copy), "11130102MB0110011L/"));
       g_assert_cmpstr (gk_record_get_index_no (copy), ==, gk_record_get_index_no (record));
       g_assert_cmpstr (gk_record_get_item_key (copy), ==, gk_record_get_item_key (record));
       g_assert_cmpstr (gk_record_get_title (copy), ==, gk_record_get_title (record));
@@ -222,7 +222,7 @@ test_copy_is_equal (Fixture       *fixture,
     g_autoptr(GkRecord) own = gk_store_create_record (district, "housing-construction.scheme", "规划建设方案", NULL);
 
     g_assert_nonnull (own);
-    g_assert_true (g_str_has_prefix (gk_record_get_index_no (own), "CAQZF/"));
+    g_assert_true (g_str_has_prefix (gk_record_get_index_no (own), "11130102MB0110038C/"));
     g_assert_cmpuint (units->len, ==, department_units->len);
   }
 }
@@ -233,8 +233,8 @@ static void
 test_reimport_updates (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(GkStore) department = open_department (fixture, "dept.db", "长安区住建局", "CAQZJJ", 30, 9);
-  g_autoptr(GkStore) district = open_department (fixture, "district.db", "长安区人民政府办公室", "CAQZF", 0, 0);
+  g_autoptr(GkStore) department = open_department (fixture, "dept.db", "长安区住建局", "11130102MB0110020J", 30, 9);
+  g_autoptr(GkStore) district = open_department (fixture, "district.db", "长安区人民政府办公室", "11130102MB0110038C", 0, 0);
   g_autofree char *first = export_to (fixture, department, "first.json");
   g_autoptr(GkExchangeResult) result = import_from (district, first);
   g_autoptr(GkExchangeResult) again = import_from (district, first);
@@ -274,8 +274,8 @@ static void
 test_conflict_is_listed (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(GkStore) department = open_department (fixture, "dept.db", "长安区财政局", "CAQCZJ", 20, 3);
-  g_autoptr(GkStore) district = open_department (fixture, "district.db", "长安区人民政府办公室", "CAQZF", 0, 0);
+  g_autoptr(GkStore) department = open_department (fixture, "dept.db", "长安区财政局", "11130102MB0110011L", 20, 3);
+  g_autoptr(GkStore) district = open_department (fixture, "district.db", "长安区人民政府办公室", "11130102MB0110038C", 0, 0);
   g_autofree char *first = export_to (fixture, department, "first.json");
   g_autoptr(GkExchangeResult) result = import_from (district, first);
   g_autoptr(GPtrArray) records = all_records (department);
@@ -359,9 +359,9 @@ static void
 test_district_merge (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(GkStore) finance = open_department (fixture, "finance.db", "长安区财政局", "CAQCZJ", 60, 21);
-  g_autoptr(GkStore) housing = open_department (fixture, "housing.db", "长安区住建局", "CAQZJJ", 70, 22);
-  g_autoptr(GkStore) district = open_department (fixture, "district.db", "长安区人民政府办公室", "CAQZF", 0, 0);
+  g_autoptr(GkStore) finance = open_department (fixture, "finance.db", "长安区财政局", "11130102MB0110011L", 60, 21);
+  g_autoptr(GkStore) housing = open_department (fixture, "housing.db", "长安区住建局", "11130102MB0110020J", 70, 22);
+  g_autoptr(GkStore) district = open_department (fixture, "district.db", "长安区人民政府办公室", "11130102MB0110038C", 0, 0);
   g_autofree char *finance_file = export_to (fixture, finance, "finance.json");
   g_autofree char *housing_file = export_to (fixture, housing, "housing.json");
   g_autoptr(GkExchangeResult) r1 = import_from (district, finance_file);
@@ -372,14 +372,14 @@ test_district_merge (Fixture       *fixture,
   g_autoptr(GkSupervisionRow) finance_only = NULL;
   g_autoptr(GPtrArray) organisations = NULL;
   g_autoptr(GError) error = NULL;
-  const char *codes[] = { "CAQCZJ", "CAQZJJ", "all" };
+  const char *codes[] = { "11130102MB0110011L", "11130102MB0110020J", "all" };
 
   g_assert_cmpuint (r1->added, ==, 60);
   g_assert_cmpuint (r2->added, ==, 70);
   g_assert_cmpuint (finance_total->due, >, 0);
   assert_sum (district_total, finance_total, housing_total);
 
-  g_assert_true (gk_store_set_report_organisation (district, "CAQCZJ", &error));
+  g_assert_true (gk_store_set_report_organisation (district, "11130102MB0110011L", &error));
   g_assert_no_error (error);
   finance_only = supervision_total (district);
   assert_sum (finance_only, finance_total, NULL);
@@ -396,10 +396,10 @@ test_district_merge (Fixture       *fixture,
     GkOrganisation *home = g_ptr_array_index (organisations, 0);
     GkOrganisation *first = g_ptr_array_index (organisations, 1);
 
-    g_assert_cmpstr (home->code, ==, "CAQZF");
+    g_assert_cmpstr (home->code, ==, "11130102MB0110038C");
     g_assert_null (home->source);
     g_assert_cmpuint (home->n_records, ==, 0);
-    g_assert_cmpstr (first->code, ==, "CAQCZJ");
+    g_assert_cmpstr (first->code, ==, "11130102MB0110011L");
     g_assert_cmpstr (first->source, ==, "finance.json");
     g_assert_nonnull (first->imported_at);
     g_assert_cmpuint (first->n_records, ==, 60);
@@ -423,7 +423,7 @@ static void
 test_zip_with_files (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(GkStore) department = open_department (fixture, "dept.db", "长安区财政局", "CAQCZJ", 40, 8);
+  g_autoptr(GkStore) department = open_department (fixture, "dept.db", "长安区财政局", "11130102MB0110011L", 40, 8);
   g_autofree char *district_dir = g_build_filename (fixture->dir, "district", NULL);
   g_autofree char *district_path = g_build_filename (district_dir, "district.db", NULL);
   g_autoptr(GkStore) district = NULL;
@@ -435,7 +435,7 @@ test_zip_with_files (Fixture       *fixture,
 
   g_assert_cmpint (g_mkdir (district_dir, 0755), ==, 0);
   district = gk_test_open_store (district_path);
-  g_assert_true (gk_store_set_organisation (district, "长安区人民政府办公室", "CAQZF", &error));
+  g_assert_true (gk_store_set_organisation (district, "长安区人民政府办公室", "11130102MB0110038C", &error));
   result = import_from (district, path);
   g_assert_cmpuint (result->added, ==, 40);
 
@@ -470,8 +470,8 @@ static void
 test_damaged_file (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GkStore) department = open_department (fixture, "dept.db", "长安区财政局", "CAQCZJ", 10, 4);
-  g_autoptr(GkStore) district = open_department (fixture, "district.db", "长安区人民政府办公室", "CAQZF", 0, 0);
+  g_autoptr(GkStore) department = open_department (fixture, "dept.db", "长安区财政局", "11130102MB0110011L", 10, 4);
+  g_autoptr(GkStore) district = open_department (fixture, "district.db", "长安区人民政府办公室", "11130102MB0110038C", 0, 0);
   g_autofree char *path = export_to (fixture, department, "dept.json");
   g_autofree char *contents = NULL;
   g_autofree char *cut = g_build_filename (fixture->dir, "cut.json", NULL);
