@@ -2,12 +2,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "gk-cli.h"
 #include "gk-core.h"
+#include "gk-db.h"
 #include "gk-error.h"
 #include "gk-store.h"
 
@@ -141,6 +143,39 @@ gk_cli_set_organisation (GkStore     *store,
   else
     *status = gk_cli_failure (error);
   return FALSE;
+}
+
+GkStore *
+gk_cli_open_store_read_only (GkCliContext *ctx,
+                             int          *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkStore) store = NULL;
+  GStatBuf info;
+
+  /* A reader leaves nothing to checkpoint on close and skips the writer's
+   * upkeep at open. A ledger in an older format is brought up to date
+   * first, as opening it in the window would. */
+  store = gk_store_open_read_only (ctx->db_path, NULL, &error);
+  if (g_error_matches (error, GK_DB_ERROR, GK_DB_ERROR_OUTDATED))
+    {
+      g_autoptr(GkStore) updated = gk_cli_open_store (ctx, FALSE, status);
+
+      if (updated == NULL)
+        return NULL;
+      g_clear_object (&updated);
+      g_clear_error (&error);
+      store = gk_store_open_read_only (ctx->db_path, NULL, &error);
+    }
+  /* Checked whole when that is quick, as a writer's open does; a large
+   * ledger's damaged page still fails the read that meets it. */
+  if (store != NULL && g_stat (ctx->db_path, &info) == 0 && info.st_size <= GK_DB_CHECK_AT_OPEN_MAX_BYTES &&
+      !gk_store_verify (store, &error))
+    g_clear_object (&store);
+
+  if (store == NULL)
+    *status = gk_cli_failure (error);
+  return g_steal_pointer (&store);
 }
 
 static char *
