@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -151,11 +150,10 @@ gk_cli_open_store_read_only (GkCliContext *ctx,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GkStore) store = NULL;
-  GStatBuf info;
 
-  /* A reader leaves nothing to checkpoint on close and skips the writer's
-   * upkeep at open. A ledger in an older format is brought up to date
-   * first, as opening it in the window would. */
+  /* A reader leaves nothing beside the ledger, nothing to checkpoint on
+   * close, and skips the writer's upkeep at open. A ledger in an older
+   * format is brought up to date first, as opening it in the window would. */
   store = gk_store_open_read_only (ctx->db_path, NULL, &error);
   if (g_error_matches (error, GK_DB_ERROR, GK_DB_ERROR_OUTDATED))
     {
@@ -167,12 +165,8 @@ gk_cli_open_store_read_only (GkCliContext *ctx,
       g_clear_error (&error);
       store = gk_store_open_read_only (ctx->db_path, NULL, &error);
     }
-  /* Checked whole when that is quick, as a writer's open does; a large
-   * ledger's damaged page still fails the read that meets it. */
-  if (store != NULL && g_stat (ctx->db_path, &info) == 0 && info.st_size <= GK_DB_CHECK_AT_OPEN_MAX_BYTES &&
-      !gk_store_verify (store, &error))
-    g_clear_object (&store);
-
+  /* Not checked whole first (that needs files beside a ledger in a
+   * read-only folder): a damaged page fails the read that meets it. */
   if (store == NULL)
     *status = gk_cli_failure (error);
   return g_steal_pointer (&store);
