@@ -55,5 +55,17 @@ ls -a "$mnt" >"$tmp/after"
 cmp -s "$tmp/before" "$tmp/after" && ok "read-only folder: report adds no file beside the ledger" ||
   { not_ok "read-only folder: report adds no file beside the ledger"; diff "$tmp/before" "$tmp/after" >&2; }
 
+# Publishing only reads too: the bundle is written from the read-only
+# ledger, nothing appears beside it, and a second publish into the same
+# folder finds nothing to rewrite.
+expect_status 0 "read-only folder: publish" "$cli" --db "$db" publish -o "$tmp/site" --today 2025-12-31
+[ -s "$tmp/site/index.html" ] && ok "read-only folder: the bundle is written" || not_ok "read-only folder: the bundle is written"
+ls -a "$mnt" >"$tmp/after"
+cmp -s "$tmp/before" "$tmp/after" && ok "read-only folder: publish adds no file beside the ledger" ||
+  { not_ok "read-only folder: publish adds no file beside the ledger"; diff "$tmp/before" "$tmp/after" >&2; }
+expect_status 0 "read-only folder: publish again" "$cli" --db "$db" publish -o "$tmp/site" --today 2025-12-31
+grep -q ": 0 written" "$tmp/out" && ok "read-only folder: the second publish rewrites nothing" ||
+  { not_ok "read-only folder: the second publish rewrites nothing"; cat "$tmp/out" >&2; }
+
 echo "1..$n"
 exit $fail

@@ -118,7 +118,8 @@ gk_cli_publish (GkCliContext  *ctx,
   if (today != NULL && !gk_date_from_iso (today, NULL, NULL))
     return gk_cli_usage_error (COMMAND, _("--today takes a date as YYYY-MM-DD"));
 
-  store = gk_cli_open_store (ctx, FALSE, &status);
+  /* Publishing only reads the ledger. */
+  store = gk_cli_open_store_read_only (ctx, &status);
   if (store == NULL)
     return status;
   options.today = today;

@@ -61,21 +61,10 @@ gk_cli_report (GkCliContext  *ctx,
     return gk_cli_usage_error (COMMAND, "%s", error->message);
 
   /* The report only reads: it works on a read-only ledger and leaves
-   * nothing beside it. A ledger in an older format is brought up to date
-   * first, as opening it in the window would. */
-  store = gk_store_open_read_only (ctx->db_path, NULL, &error);
-  if (g_error_matches (error, GK_DB_ERROR, GK_DB_ERROR_OUTDATED))
-    {
-      g_autoptr(GkStore) updated = gk_cli_open_store (ctx, FALSE, &status);
-
-      if (updated == NULL)
-        return status;
-      g_clear_object (&updated);
-      g_clear_error (&error);
-      store = gk_store_open_read_only (ctx->db_path, NULL, &error);
-    }
+   * nothing beside it. */
+  store = gk_cli_open_store_read_only (ctx, &status);
   if (store == NULL)
-    return gk_cli_failure (error);
+    return status;
   if (!gk_cli_set_organisation (store, COMMAND, organisation, &status))
     return status;
 

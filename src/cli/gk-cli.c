@@ -8,6 +8,7 @@
 
 #include "gk-cli.h"
 #include "gk-core.h"
+#include "gk-db.h"
 #include "gk-error.h"
 #include "gk-store.h"
 
@@ -141,6 +142,34 @@ gk_cli_set_organisation (GkStore     *store,
   else
     *status = gk_cli_failure (error);
   return FALSE;
+}
+
+GkStore *
+gk_cli_open_store_read_only (GkCliContext *ctx,
+                             int          *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkStore) store = NULL;
+
+  /* A reader leaves nothing beside the ledger, nothing to checkpoint on
+   * close, and skips the writer's upkeep at open. A ledger in an older
+   * format is brought up to date first, as opening it in the window would. */
+  store = gk_store_open_read_only (ctx->db_path, NULL, &error);
+  if (g_error_matches (error, GK_DB_ERROR, GK_DB_ERROR_OUTDATED))
+    {
+      g_autoptr(GkStore) updated = gk_cli_open_store (ctx, FALSE, status);
+
+      if (updated == NULL)
+        return NULL;
+      g_clear_object (&updated);
+      g_clear_error (&error);
+      store = gk_store_open_read_only (ctx->db_path, NULL, &error);
+    }
+  /* Not checked whole first (that needs files beside a ledger in a
+   * read-only folder): a damaged page fails the read that meets it. */
+  if (store == NULL)
+    *status = gk_cli_failure (error);
+  return g_steal_pointer (&store);
 }
 
 static char *

@@ -47,6 +47,9 @@ GkStore *gk_cli_open_store (GkCliContext *ctx, gboolean create, int *status);
 /* --organisation CODE|all: what the reports count. FALSE with *status set
  * (a usage error for an unknown code). */
 gboolean gk_cli_set_organisation (GkStore *store, const char *command, const char *organisation, int *status);
+/* Opens the ledger of --db for reading only, brought up to date first if
+ * it is in an older format. NULL with *status set. */
+GkStore *gk_cli_open_store_read_only (GkCliContext *ctx, int *status);
 
 /* Subcommands, one file each. */
 int gk_cli_workdays (GkCliContext *ctx, int argc, char **argv);

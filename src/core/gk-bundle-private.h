@@ -312,7 +312,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkBundleManifest, gk_bundle_manifest_free)
 
 GHashTable *gk_bundle_read_manifest      (const char   *dir,
                                           GError      **error);
-/* @keep_old: the files of @old stay in the bundle unless forgotten. */
+/* @keep_old: the files of @old stay in the bundle unless forgotten. The
+ * writer takes @old's list of files (it is NULL afterwards). */
 GkBundleWriter *gk_bundle_writer_new     (const char   *dir,
                                           GkBundleManifest *old,
                                           gboolean      keep_old,

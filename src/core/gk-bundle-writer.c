@@ -102,6 +102,19 @@ dup_field (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Domains, items and kinds repeat on every line: interned without a copy
+ * when they hold nothing escaped. */
+static const char *
+intern_field (const char *text)
+{
+  g_autofree char *unescaped = NULL;
+
+  if (strchr (text, '\\') == NULL)
+    return g_intern_string (text);
+  unescaped = dup_field (text);
+  return g_intern_string (unescaped);
+}
+
 #define N_STUB_FIELDS 14
 
 /* Splits @line at its tabs, in place. */
@@ -137,15 +150,9 @@ stub_from_line (char *line)
   stub->project_id = g_ascii_strtoll (fields[2], NULL, 10);
   stub->item_id = g_ascii_strtoll (fields[3], NULL, 10);
   stub->stage = (int) g_ascii_strtoll (fields[4], NULL, 10);
-  {
-    g_autofree char *domain = dup_field (fields[5]);
-    g_autofree char *item_name = dup_field (fields[6]);
-    g_autofree char *kind = dup_field (fields[7]);
-
-    stub->domain = g_intern_string (domain != NULL ? domain : "");
-    stub->item_name = g_intern_string (item_name != NULL ? item_name : "");
-    stub->project_kind = kind != NULL ? g_intern_string (kind) : NULL;
-  }
+  stub->domain = intern_field (fields[5]);
+  stub->item_name = intern_field (fields[6]);
+  stub->project_kind = *fields[7] != '\0' ? intern_field (fields[7]) : NULL;
   stub->index_no = dup_field (fields[8]);
   stub->published_on = dup_field (fields[9]);
   stub->formed_on = dup_field (fields[10]);
@@ -381,9 +388,15 @@ write_manifest (GkBundleWriter    *writer,
   g_string_append_printf (text, "site %s\ntoday %s\nrevision %" G_GINT64_FORMAT "\n",
                           state->site, state->today, state->revision);
   for (guint i = 0; i < paths->len; i++)
-    g_string_append_printf (text, "F\t%s\t%s\n",
-                            (char *) g_hash_table_lookup (writer->files, g_ptr_array_index (paths, i)),
-                            (char *) g_ptr_array_index (paths, i));
+    {
+      const char *name = g_ptr_array_index (paths, i);
+
+      g_string_append (text, "F\t");
+      g_string_append (text, g_hash_table_lookup (writer->files, name));
+      g_string_append_c (text, '\t');
+      g_string_append (text, name);
+      g_string_append_c (text, '\n');
+    }
   for (guint i = 0; i < stubs->len; i++)
     append_stub (text, g_ptr_array_index (stubs, i));
   {
@@ -440,16 +453,13 @@ gk_bundle_writer_new (const char        *dir,
 
   writer = g_new0 (GkBundleWriter, 1);
   writer->dir = g_strdup (dir);
-  writer->old_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* Taken, not copied: the old manifest's list of files is the writer's alone. */
+  writer->old_files = g_steal_pointer (&old->files);
   writer->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_hash_table_iter_init (&iter, old->files);
-  while (g_hash_table_iter_next (&iter, &path, &sha256))
-    {
-      g_hash_table_insert (writer->old_files, g_strdup (path), g_strdup (sha256));
-      /* What this publish does not write again stays as it is. */
-      if (keep_old)
-        g_hash_table_insert (writer->files, g_strdup (path), g_strdup (sha256));
-    }
+  /* What this publish does not write again stays as it is. */
+  g_hash_table_iter_init (&iter, writer->old_files);
+  while (keep_old && g_hash_table_iter_next (&iter, &path, &sha256))
+    g_hash_table_insert (writer->files, g_strdup (path), g_strdup (sha256));
   return writer;
 }
 
