@@ -329,6 +329,21 @@ test_work_plans (GkTestLedger  *ledger,
   g_assert_true (saw_finance && saw_housing && saw_street);
   g_clear_pointer (&rows, g_ptr_array_unref);
 
+  /* A 变更 being prepared leaves the plan published meanwhile. */
+  g_assert_true (gk_store_record_change (store, finance, "2026-03-02", "调整工作措施", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_status (finance), ==, GK_STATUS_DRAFT);
+  rows = gk_store_work_plan_status (store, 2026, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GkWorkPlanRow *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (row->unit_name, "区财政局") == 0)
+        g_assert_nonnull (row->record);
+    }
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
   /* The 2026 plan is not the 2025 one. */
   rows = gk_store_work_plan_status (store, 2025, &error);
   for (guint i = 0; i < rows->len; i++)

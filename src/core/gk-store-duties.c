@@ -336,7 +336,7 @@ is_town_or_street (const char *name)
 
 #define WORK_PLAN_SQL \
   "SELECT " GK_RECORD_COLUMNS " FROM " GK_RECORD_FROM " " \
-  "WHERE i.key = ?1 AND r.unit_id = ?2 AND r.status = '" GK_STATUS_PUBLISHED "' " \
+  "WHERE i.key = ?1 AND r.unit_id = ?2 AND " GK_RECORD_IS_PUBLIC_SQL " " \
   "  AND CAST (json_extract (r.fields, '$." GK_WORK_PLAN_YEAR_FIELD "') AS INTEGER) = ?3 " \
   "  AND r.uuid NOT IN (SELECT value FROM json_each (?4)) " \
   "ORDER BY r.published_on DESC, r.id DESC LIMIT 1"

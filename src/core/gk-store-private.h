@@ -138,6 +138,12 @@ char      *gk_store_dup_ground_texts    (const char   *keys);
   "(SELECT c.prev_published_on FROM record_changes c WHERE c.record_id = r.id AND c.published_on IS NULL)"
 /* How many they are: a read that selects more after them starts there. */
 #define GK_RECORD_N_COLUMNS 25
+/* Whether the record r is public: published, or published before and
+ * with a 变更 being prepared (what was published stays public). */
+#define GK_RECORD_IS_PUBLIC_SQL \
+  "(r.status = 'published' OR (r.status IN ('draft', 'pending') AND " \
+  "EXISTS (SELECT 1 FROM record_changes c WHERE c.record_id = r.id AND c.published_on IS NULL)))"
+
 #define GK_RECORD_FROM \
   "records r JOIN catalog_items i ON i.id = r.item_id LEFT JOIN units u ON u.id = r.unit_id"
 

@@ -516,9 +516,7 @@ build_filter (GkStore        *self,
   /* A record whose 变更 is being prepared is still published: what was
    * published before it stays public. */
   if (g_strcmp0 (query->status, GK_STATUS_PUBLISHED) == 0)
-    filter_add (filter, "(r.status = ? OR (r.status IN ('draft', 'pending') AND "
-                        "EXISTS (SELECT 1 FROM record_changes c WHERE c.record_id = r.id AND c.published_on IS NULL)))",
-                query->status);
+    filter_add (filter, "(? = 'published' AND " GK_RECORD_IS_PUBLIC_SQL ")", query->status);
   else if (query->status != NULL)
     filter_add (filter, "r.status = ?", query->status);
   if (query->mode != NULL)
