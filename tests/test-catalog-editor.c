@@ -506,6 +506,49 @@ test_fields_kind_choices_undo (void)
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+/* Retiring a whole item is saved at once, and the toast's Undo offers it again, saved so. */
+static void
+test_retire_item_undo (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "retire.db", NULL);
+  g_autoptr(GkStore) store = gk_test_open_store (path);
+  GkWindow *window = gk_window_new (app, store, NULL);
+  GkCatalogEditor *editor;
+  GtkWidget *retired;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gk_window_set_section (window, "catalog");
+  gk_test_ui_flush ();
+  gtk_list_box_select_row (gk_record_list_pane_get_catalog_list (window->list_pane), find_catalog_row (window, ITEM_KEY));
+  gk_test_ui_flush ();
+  editor = window->catalog_editor;
+  retired = gk_catalog_editor_get_row (editor, "retired");
+
+  gtk_switch_set_active (GTK_SWITCH (retired), TRUE);
+  g_assert_false (gk_catalog_editor_get_modified (editor));
+  {
+    g_autoptr(GkItem) saved = get_item (store);
+
+    g_assert_true (gk_item_get_retired (saved));
+  }
+  gk_test_ui_wait_until (undo_shown, window);
+  g_signal_emit_by_name (gk_test_find_widget (GTK_WIDGET (window->toast_overlay), is_undo_button, NULL), "clicked");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (retired)));
+  g_assert_false (gk_catalog_editor_get_modified (editor));
+  {
+    g_autoptr(GkItem) saved = get_item (store);
+
+    g_assert_false (gk_item_get_retired (saved));
+  }
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (find_catalog_row (window, ITEM_KEY)), "dim-label"));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gk_test_ui_wait_until (gk_test_ui_is_null, &window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -518,6 +561,7 @@ main (int   argc,
   g_test_add_func ("/catalog-editor/edit-item", test_edit_item);
   g_test_add_func ("/catalog-editor/switch-saves", test_switch_saves);
   g_test_add_func ("/catalog-editor/fields-kind-choices-undo", test_fields_kind_choices_undo);
+  g_test_add_func ("/catalog-editor/retire-item-undo", test_retire_item_undo);
 
   status = g_test_run ();
   g_clear_object (&app);

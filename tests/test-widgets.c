@@ -99,6 +99,62 @@ test_publish_dialog_channels (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+is_mapped (GtkWidget *widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+has_class (GtkWidget *widget,
+           gpointer   name)
+{
+  return gtk_widget_has_css_class (widget, name);
+}
+
+/* A channel the clerk has not ticked looks like any other choice, not like a
+ * greyed, unavailable one (libadwaita dims an expander row's arrow while its
+ * own switch is off); ticking it, or opening it, asks for its address. */
+static void
+test_publish_dialog_unticked (void)
+{
+  GkPublishDialog *dialog = gk_publish_dialog_new (NULL, "测试记录", "2025-03-07");
+  GtkWidget *row;
+  GtkWidget *title;
+  GtkWidget *address;
+
+  gk_publish_dialog_add_channel (dialog, "政务微博", FALSE, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  row = GTK_WIDGET (gk_publish_dialog_get_channel_row (dialog, "政务微博"));
+  gk_test_ui_wait_until (is_mapped, row);
+  g_assert_false (gk_channel_row_get_used (GK_CHANNEL_ROW (row)));
+
+  title = gk_test_find_with_property (row, "label", "政务微博");
+  g_assert_nonnull (title);
+  g_assert_true (gtk_widget_is_sensitive (row));
+  g_assert_true (gtk_widget_is_sensitive (title));
+  for (GtkWidget *w = title; w != NULL && w != gtk_widget_get_parent (row); w = gtk_widget_get_parent (w))
+    g_assert_false (gtk_widget_has_css_class (w, "dim-label"));
+  g_assert_true (gtk_widget_is_sensitive (gk_test_find_widget (row, has_class, (gpointer) "expander-row-arrow")));
+
+  /* Folded while unticked; ticking shows where to type the address. */
+  address = gk_test_find_with_property (row, "title",
+                                        "Address in 政务微博: its web page (https://…) or the place it is posted");
+  g_assert_nonnull (address);
+  g_assert_false (gtk_widget_get_mapped (address));
+  gtk_switch_set_active (GTK_SWITCH (gk_test_find_descendant (row, GTK_TYPE_SWITCH)), TRUE);
+  g_assert_true (gk_channel_row_get_used (GK_CHANNEL_ROW (row)));
+  gk_test_ui_wait_until (is_mapped, address);
+  g_assert_true (gtk_widget_is_sensitive (address));
+
+  /* Switched off, it folds; opening it again, as a click on its name does, ticks it. */
+  gk_publish_dialog_set_channel (dialog, "政务微博", FALSE, NULL);
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  g_assert_true (gk_channel_row_get_used (GK_CHANNEL_ROW (row)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* The string list adds, renames, reorders and removes names, and says so. */
 static void
 test_string_list (void)
@@ -237,6 +293,7 @@ main (int   argc,
 
   g_test_add_func ("/widgets/channel-row", test_channel_row);
   g_test_add_func ("/widgets/publish-dialog-channels", test_publish_dialog_channels);
+  g_test_add_func ("/widgets/publish-dialog-unticked", test_publish_dialog_unticked);
   g_test_add_func ("/widgets/string-list", test_string_list);
   g_test_add ("/widgets/unit-model", GkTestLedger, NULL, gk_test_ledger_set_up, test_unit_model, gk_test_ledger_tear_down);
 

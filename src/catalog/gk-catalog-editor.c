@@ -42,6 +42,8 @@ struct _GkCatalogEditor
   guint save_timeout_id;
   gboolean modified;
   gboolean updating;         /* filling the widgets: not an edit */
+  gboolean undoing;          /* the retired switch set back by its toast */
+  AdwToast *retired_toast;   /* weak; offers to take back the last retirement */
 };
 
 G_DEFINE_FINAL_TYPE (GkCatalogEditor, gk_catalog_editor, GTK_TYPE_WIDGET)
@@ -237,6 +239,60 @@ on_entry_changed_cb (GkCatalogEditor *self)
 }
 
 static void
+forget_retired_toast (GkCatalogEditor *self)
+{
+  if (self->retired_toast == NULL)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (self->retired_toast), (gpointer *) &self->retired_toast);
+  adw_toast_dismiss (self->retired_toast);
+  self->retired_toast = NULL;
+}
+
+static void
+on_retired_toast_clicked_cb (GkCatalogEditor *self)
+{
+  /* The toast dismisses itself after its button. */
+  if (self->retired_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->retired_toast), (gpointer *) &self->retired_toast);
+  self->retired_toast = NULL;
+  self->undoing = TRUE;
+  gtk_switch_set_active (self->retired_switch, !gtk_switch_get_active (self->retired_switch));
+  self->undoing = FALSE;
+}
+
+/* Retiring or restoring a whole item takes effect at once, as a field's
+ * retirement does: it is saved now, and its toast takes it back. */
+static void
+on_retired_switch_cb (GkCatalogEditor *self)
+{
+  GtkWidget *overlay;
+  AdwToast *toast;
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+
+  schedule_save (self);
+  if (self->updating || self->item == NULL)
+    return;
+  /* A failure shows above the form, and the edit stays pending. */
+  if (!gk_catalog_editor_flush (self, &error) || self->undoing)
+    return;
+
+  forget_retired_toast (self);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    return;
+  title = g_strdup_printf (gk_item_get_retired (self->item) ? _("“%s” retired") : _("“%s” offered again"),
+                           gk_item_get_level2 (self->item));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_retired_toast_clicked_cb), self, G_CONNECT_SWAPPED);
+  self->retired_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->retired_toast);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
 on_rule_row_selected_cb (GkCatalogEditor *self)
 {
   gtk_widget_set_visible (self->workdays_row,
@@ -381,6 +437,8 @@ gk_catalog_editor_set_item_key (GkCatalogEditor *self,
         g_warning ("Could not read catalog item “%s”: %s", key, error->message);
     }
 
+  /* Undo speaks of the item shown. */
+  forget_retired_toast (self);
   g_clear_object (&self->item);
   self->item = item;
   set_modified (self, FALSE);
@@ -506,6 +564,7 @@ gk_catalog_editor_dispose (GObject *object)
   if (self->modified && !gk_catalog_editor_flush (self, &error))
     g_warning ("Could not save catalog item “%s”: %s", gk_item_get_key (self->item), error->message);
   g_clear_handle_id (&self->save_timeout_id, g_source_remove);
+  forget_retired_toast (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_CATALOG_EDITOR);
   g_clear_object (&self->item);
@@ -607,6 +666,7 @@ gk_catalog_editor_class_init (GkCatalogEditorClass *klass)
 
   gtk_widget_class_bind_template_callback (widget_class, on_name_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_retired_switch_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_rule_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_fields_error_cb);
 

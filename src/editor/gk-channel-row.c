@@ -12,6 +12,7 @@ struct _GkChannelRow
 
   char *channel;
   gboolean asks_date;
+  GtkSwitch *toggle;             /* used or not */
   GkFieldEditor *date;           /* NULL unless asks_date */
   GkFieldEditor *address;
   char *stored_date;             /* kept while the typed date is impossible */
@@ -71,10 +72,20 @@ on_editor_changed_cb (GkChannelRow *self)
 }
 
 static void
-on_enable_expansion_cb (GkChannelRow *self)
+on_toggle_active_cb (GkChannelRow *self)
 {
+  /* Switching a channel on opens its date and address; off folds them. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), gtk_switch_get_active (self->toggle));
   update_subtitle (self);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_expanded_cb (GkChannelRow *self)
+{
+  /* Opening an unused channel chooses it: there is nothing to fill in otherwise. */
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)) && !gtk_switch_get_active (self->toggle))
+    gtk_switch_set_active (self->toggle, TRUE);
 }
 
 static void
@@ -84,21 +95,6 @@ add_editor (GkChannelRow  *self,
   g_signal_connect_object (editor, "changed", G_CALLBACK (on_editor_changed_cb), self, G_CONNECT_SWAPPED);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), gk_field_editor_get_row (editor));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), gk_field_editor_get_message_row (editor));
-}
-
-static gboolean
-name_switch (GtkWidget  *widget,
-             const char *name)
-{
-  if (GTK_IS_SWITCH (widget))
-    {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      return TRUE;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (name_switch (child, name))
-      return TRUE;
-  return FALSE;
 }
 
 static void
@@ -113,14 +109,18 @@ gk_channel_row_constructed (GObject *object)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), self->channel);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
-  adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (self), TRUE);
-  /* A channel is not used until the record says so. */
-  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (self), FALSE);
+  /* Not the expander's own enable switch: libadwaita greys the row while it
+   * is off, and a clerk reads a greyed channel as one that cannot be chosen.
+   * A channel is not used until the record says so. */
+  self->toggle = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->toggle), GTK_ALIGN_CENTER);
   /* The switch alone says "on" or "off": its name says which channel. */
   /* Translators: the accessible name of a channel's switch; %s is the channel (政府门户网站) */
   switch_name = g_strdup_printf (_("Published in %s"), self->channel);
-  name_switch (GTK_WIDGET (self), switch_name);
-  g_signal_connect (self, "notify::enable-expansion", G_CALLBACK (on_enable_expansion_cb), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, switch_name, -1);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->toggle));
+  g_signal_connect_object (self->toggle, "notify::active", G_CALLBACK (on_toggle_active_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (on_expanded_cb), NULL);
 
   if (self->asks_date)
     {
@@ -265,7 +265,7 @@ gboolean
 gk_channel_row_get_used (GkChannelRow *self)
 {
   g_return_val_if_fail (GK_IS_CHANNEL_ROW (self), FALSE);
-  return adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (self));
+  return gtk_switch_get_active (self->toggle);
 }
 
 void
@@ -273,7 +273,7 @@ gk_channel_row_set_used (GkChannelRow *self,
                          gboolean      used)
 {
   g_return_if_fail (GK_IS_CHANNEL_ROW (self));
-  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (self), used);
+  gtk_switch_set_active (self->toggle, used);
 }
 
 static JsonNode *
