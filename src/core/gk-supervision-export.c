@@ -373,3 +373,55 @@ gk_supervision_export_dup_text (GPtrArray   *rows,
   table_clear (&table);
   return text;
 }
+
+GkSupervisionTable *
+gk_supervision_table_new (GPtrArray   *rows,
+                          const char  *from,
+                          const char  *to,
+                          const char  *today,
+                          GError     **error)
+{
+  Table table;
+  GkSupervisionTable *out = NULL;
+
+  g_return_val_if_fail (rows != NULL && from != NULL && to != NULL && today != NULL, NULL);
+
+  if (table_init (&table, rows, from, to, today, error))
+    {
+      out = g_new0 (GkSupervisionTable, 1);
+      out->title = g_steal_pointer (&table.title);
+      out->range = g_steal_pointer (&table.range);
+      out->page = g_strdup (gk_report_template_get (table.template, "supervision.page"));
+      out->columns = g_new0 (char *, N_COLUMNS + 1);
+      for (guint i = 0; i < N_COLUMNS; i++)
+        out->columns[i] = g_steal_pointer (&table.columns[i]);
+      out->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      out->totals = g_array_sized_new (FALSE, FALSE, sizeof (gboolean), table.lines->len);
+      for (guint r = 0; r < table.lines->len; r++)
+        {
+          Line *line = g_ptr_array_index (table.lines, r);
+          GStrv cells = g_new0 (char *, N_COLUMNS + 1);
+
+          for (guint i = 0; i < N_COLUMNS; i++)
+            cells[i] = g_steal_pointer (&line->cells[i]);
+          g_ptr_array_add (out->lines, cells);
+          g_array_append_val (out->totals, line->total);
+        }
+    }
+  table_clear (&table);
+  return out;
+}
+
+void
+gk_supervision_table_free (GkSupervisionTable *table)
+{
+  if (table == NULL)
+    return;
+  g_free (table->title);
+  g_free (table->range);
+  g_free (table->page);
+  g_strfreev (table->columns);
+  g_clear_pointer (&table->lines, g_ptr_array_unref);
+  g_clear_pointer (&table->totals, g_array_unref);
+  g_free (table);
+}

@@ -32,4 +32,24 @@ char    *gk_supervision_export_dup_text (GPtrArray              *rows,
                                          const char             *today,
                                          GError                **error);
 
+/* The same table with its heading, as a printed page lays it out. */
+typedef struct
+{
+  char *title;
+  char *range;
+  char *page;           /* the page number's pattern, with {page} and {pages} */
+  GStrv columns;        /* the header row */
+  GPtrArray *lines;     /* GStrv each, as many cells as columns */
+  GArray *totals;       /* gboolean per line: a total, set apart */
+} GkSupervisionTable;
+
+GkSupervisionTable *gk_supervision_table_new  (GPtrArray              *rows,
+                                               const char             *from,
+                                               const char             *to,
+                                               const char             *today,
+                                               GError                **error);
+void                gk_supervision_table_free (GkSupervisionTable     *table);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkSupervisionTable, gk_supervision_table_free)
+
 G_END_DECLS
