@@ -9,6 +9,7 @@
 #include "gk-exchange.h"
 #include "gk-plan-section.h"
 #include "gk-supervision-export.h"
+#include "gk-supervision-print.h"
 #include "gk-supervision-view.h"
 
 struct _GkSupervisionView
@@ -41,6 +42,7 @@ struct _GkSupervisionView
   char *from;             /* the period counted */
   char *to;
   char *today;            /* the day the report was counted on */
+  GtkPrintOperation *print_operation;  /* the last one, kept while the print dialog runs */
   gboolean dirty;         /* the ledger changed while the view was hidden */
   gboolean narrow;        /* numbers under the names: see update_narrow() */
   guint narrow_idle_id;
@@ -541,6 +543,7 @@ refresh (GkSupervisionView *self)
   self->dirty = FALSE;
   clear_domains (self);
   g_clear_pointer (&self->report, g_ptr_array_unref);
+  g_clear_object (&self->print_operation);
   g_ptr_array_set_size (self->row_widgets, 0);
   g_ptr_array_set_size (self->headers, 0);
   g_clear_pointer (&self->from, g_free);
@@ -574,6 +577,7 @@ refresh (GkSupervisionView *self)
   show_empty (self, total->due == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.export", total->due > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.copy", total->due > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.print", total->due > 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -659,6 +663,46 @@ copy_activated (GtkWidget  *widget,
     }
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   show_toast (self, _("Report copied: paste it into a spreadsheet"));
+}
+
+static void
+on_print_done_cb (GtkPrintOperation       *operation,
+                  GtkPrintOperationResult  result,
+                  GkSupervisionView       *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      show_toast (self, error->message);
+    }
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GkSupervisionView *self = GK_SUPERVISION_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkPrintOperation) operation = gk_supervision_view_new_print (self, &error);
+
+  if (operation == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  /* Asynchronous: the window stays responsive while the dialog (or, in a
+   * sandbox, the print portal) is open. */
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done_cb), self, 0);
+  g_set_object (&self->print_operation, operation);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_toast (self, error->message);
 }
 
 static void
@@ -820,6 +864,7 @@ gk_supervision_view_class_init (GkSupervisionViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "supervision.export", "s", export_activated);
   gtk_widget_class_install_action (widget_class, "supervision.copy", NULL, copy_activated);
+  gtk_widget_class_install_action (widget_class, "supervision.print", NULL, print_activated);
 
   g_type_ensure (GK_TYPE_PLAN_SECTION);
 }
@@ -827,12 +872,23 @@ gk_supervision_view_class_init (GkSupervisionViewClass *klass)
 static void
 gk_supervision_view_init (GkSupervisionView *self)
 {
+  GtkEventController *shortcuts;
+
   self->period = GK_PERIOD_THIS_YEAR;
   self->row_widgets = g_ptr_array_new ();
   self->headers = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.copy", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.print", FALSE);
+  /* Ctrl+P wherever the focus is in the window, while the report is shown:
+   * a managed controller is run by the window, and only when mapped. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("supervision.print")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   /* The bin's own child: not a template child, which dispose would unparent under it. */
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)))),
                            "notify::page-size",
@@ -940,4 +996,21 @@ gk_supervision_view_dup_text (GkSupervisionView  *self,
       return NULL;
     }
   return gk_supervision_export_dup_text (self->report, self->from, self->to, self->today, error);
+}
+
+GtkPrintOperation *
+gk_supervision_view_new_print (GkSupervisionView  *self,
+                               GError            **error)
+{
+  GkSupervisionTable *table;
+
+  g_return_val_if_fail (GK_IS_SUPERVISION_VIEW (self), NULL);
+
+  if (self->report == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no report to export yet"));
+      return NULL;
+    }
+  table = gk_supervision_table_new (self->report, self->from, self->to, self->today, error);
+  return table != NULL ? gk_supervision_print_new (table) : NULL;
 }

@@ -27,5 +27,9 @@ gboolean         gk_supervision_view_export     (GkSupervisionView  *self,
 /* The report shown as tab-separated text, as Copy Table puts it on the clipboard. */
 char            *gk_supervision_view_dup_text   (GkSupervisionView  *self,
                                                  GError            **error);
+/* The report shown as a print operation (A4, Chinese labels), as Print…
+ * runs it with the print dialog. */
+GtkPrintOperation *gk_supervision_view_new_print (GkSupervisionView  *self,
+                                                  GError            **error);
 
 G_END_DECLS
