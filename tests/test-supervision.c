@@ -12,6 +12,7 @@
 #include "gk-record-row.h"
 #include "gk-sidebar-row.h"
 #include "gk-store.h"
+#include "gk-supervision-print.h"
 #include "gk-supervision-view.h"
 #include "gk-test-ui.h"
 #include "gk-test-util.h"
@@ -826,6 +827,199 @@ test_notification (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What @program (a poppler tool, independent of the cairo that wrote the
+ * PDF) prints for @args; NULL when it is not installed. */
+static char *
+run_poppler (const char *program,
+             ...)
+{
+  g_autofree char *path = g_find_program_in_path (program);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+  const char *arg;
+  va_list args;
+
+  if (path == NULL)
+    return NULL;
+  g_ptr_array_add (argv, path);
+  va_start (args, program);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static gboolean
+have_poppler (void)
+{
+  g_autofree char *path = g_find_program_in_path ("pdftotext");
+
+  return path != NULL;
+}
+
+/* Runs @operation as Print… does, into a PDF instead of the dialog. */
+static void
+print_to_pdf (GtkPrintOperation *operation,
+              const char        *pdf)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_print_operation_set_export_filename (operation, pdf);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+}
+
+static guint
+pdf_pages (const char *pdf)
+{
+  g_autofree char *info = run_poppler ("pdfinfo", pdf, NULL);
+  const char *pages;
+
+  g_assert_nonnull (info);
+  pages = strstr (info, "\nPages:");
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
+}
+
+/* The report printed to hand in (督查通报): the heading, the period and
+ * the table in Chinese, on A4, read back by poppler. */
+static void
+test_print (void)
+{
+  g_autoptr(Ledger) ledger = ledger_new ("print.db");
+  g_autofree char *pdf = g_build_filename (tmp_dir, "督查.pdf", NULL);
+  g_autofree char *png = g_build_filename (tmp_dir, "督查-page", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  GkWindow *window = open_window (ledger->store);
+
+  if (!have_poppler ())
+    {
+      g_test_skip ("no pdftotext (poppler-utils) to read the printed report back");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  /* Nothing counted yet, nothing to print. */
+  g_assert_null (gk_supervision_view_new_print (window->supervision_view, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  click_section (window, "supervision");
+  show_period_of_oldest (window, ledger);
+  operation = gk_supervision_view_new_print (window->supervision_view, &error);
+  g_assert_no_error (error);
+  print_to_pdf (operation, pdf);
+
+  text = run_poppler ("pdftotext", "-layout", pdf, "-", NULL);
+  g_assert_nonnull (strstr (text, "政府信息公开时效督查通报"));
+  g_assert_nonnull (strstr (text, "应公开日期"));
+  g_assert_nonnull (strstr (text, "按时公开率"));
+  g_assert_nonnull (strstr (text, "区财政局"));
+  g_assert_nonnull (strstr (text, "33.3%"));
+  g_assert_nonnull (strstr (text, "合计"));
+  g_assert_nonnull (strstr (text, "第 1 页"));
+  g_assert_nonnull (strstr (text, "共 1 页"));
+  g_assert_cmpuint (pdf_pages (pdf), ==, 1);
+
+  /* A4, landscape as the workbook prints. */
+  info = run_poppler ("pdfinfo", pdf, NULL);
+  g_assert_nonnull (strstr (info, "(A4)"));
+
+  /* Another renderer draws page one. */
+  g_free (run_poppler ("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, png, NULL));
+  {
+    g_autofree char *image = g_strconcat (png, ".png", NULL);
+    g_autofree char *bytes = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (image, &bytes, &length, NULL));
+    g_assert_cmpuint (length, >, 8);
+    g_assert_cmpmem (bytes, 4, "\x89PNG", 4);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A report longer than a page goes on to a second one that repeats the
+ * header row; every unit is printed once and the pages are numbered. */
+static void
+test_print_pages (void)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_supervision_row_free);
+  g_autofree char *pdf = g_build_filename (tmp_dir, "督查-long.pdf", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  GkSupervisionTable *table;
+  GkSupervisionRow *total;
+  const guint n_units = 40;
+
+  if (!have_poppler ())
+    {
+      g_test_skip ("no pdftotext (poppler-utils) to read the printed report back");
+      return;
+    }
+
+  for (guint i = 1; i <= n_units; i++)
+    {
+      GkSupervisionRow *row = g_new0 (GkSupervisionRow, 1);
+
+      row->kind = GK_SUPERVISION_ROW_UNIT;
+      row->domain = g_strdup ("procurement");
+      row->domain_name = g_strdup ("政府采购");
+      row->unit_id = i;
+      row->unit_name = g_strdup_printf ("测试单位%03u", i);
+      row->due = i;
+      row->on_time = i;
+      g_ptr_array_add (rows, row);
+    }
+  total = g_new0 (GkSupervisionRow, 1);
+  total->kind = GK_SUPERVISION_ROW_TOTAL;
+  total->due = total->on_time = n_units * (n_units + 1) / 2;
+  g_ptr_array_add (rows, total);
+
+  table = gk_supervision_table_new (rows, "2026-01-01", "2026-12-31", "2026-12-06", &error);
+  g_assert_no_error (error);
+  operation = gk_supervision_print_new (table);
+  print_to_pdf (operation, pdf);
+
+  g_assert_cmpuint (pdf_pages (pdf), ==, 2);
+  first = run_poppler ("pdftotext", "-layout", "-f", "1", "-l", "1", pdf, "-", NULL);
+  second = run_poppler ("pdftotext", "-layout", "-f", "2", "-l", "2", pdf, "-", NULL);
+  g_assert_nonnull (strstr (first, "政府信息公开时效督查通报"));
+  g_assert_nonnull (strstr (first, "测试单位001"));
+  /* pdftotext may close up the space between the two halves. */
+  g_assert_nonnull (strstr (first, "第 1 页"));
+  g_assert_nonnull (strstr (first, "共 2 页"));
+  /* The heading once; the header row again. */
+  g_assert_null (strstr (second, "政府信息公开时效督查通报"));
+  g_assert_nonnull (strstr (second, "责任单位"));
+  g_assert_nonnull (strstr (second, "测试单位040"));
+  g_assert_nonnull (strstr (second, "820"));
+  g_assert_nonnull (strstr (second, "第 2 页"));
+  g_assert_nonnull (strstr (second, "共 2 页"));
+  for (guint i = 1; i <= n_units; i++)
+    {
+      g_autofree char *unit = g_strdup_printf ("测试单位%03u", i);
+
+      /* On exactly one page. */
+      g_assert_true ((strstr (first, unit) != NULL) != (strstr (second, unit) != NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -839,6 +1033,8 @@ main (int   argc,
   g_test_add_func ("/supervision/badge-matches-cli", test_badge_matches_cli);
   g_test_add_func ("/supervision/report", test_report);
   g_test_add_func ("/supervision/export-and-drill-down", test_export_and_drill_down);
+  g_test_add_func ("/supervision/print", test_print);
+  g_test_add_func ("/supervision/print-pages", test_print_pages);
   g_test_add_func ("/supervision/narrow", test_narrow);
   g_test_add_func ("/supervision/notification", test_notification);
   g_test_add_func ("/supervision/request-notes", test_request_notes);
