@@ -952,6 +952,86 @@ test_print (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The print dialog, among the application's windows. */
+static gpointer
+find_print_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog") == 0 &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+print_dialog_shown (gpointer data)
+{
+  return find_print_dialog () != NULL;
+}
+
+static gboolean
+print_dialog_gone (gpointer data)
+{
+  return find_print_dialog () == NULL;
+}
+
+/* Ctrl+P is the report's, run by the window wherever the focus is. */
+static gboolean
+has_print_shortcut (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) != GTK_SHORTCUT_SCOPE_MANAGED)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_p &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == GDK_CONTROL_MASK &&
+              GTK_IS_NAMED_ACTION (action) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "supervision.print") == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Print… opens the print dialog for the report; cancelled, nothing is left open. */
+static void
+test_print_dialog (void)
+{
+  g_autoptr(Ledger) ledger = ledger_new ("print-dialog.db");
+  GkWindow *window = open_window (ledger->store);
+
+  g_assert_true (has_print_shortcut (GTK_WIDGET (window->supervision_view)));
+  click_section (window, "supervision");
+  show_period_of_oldest (window, ledger);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->supervision_view), "supervision.print", NULL));
+  gk_test_ui_wait_until (print_dialog_shown, NULL);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (find_print_dialog ()), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gk_test_ui_wait_until (print_dialog_gone, NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A report longer than a page goes on to a second one that repeats the
  * header row; every unit is printed once and the pages are numbered. */
 static void
@@ -1035,6 +1115,7 @@ main (int   argc,
   g_test_add_func ("/supervision/export-and-drill-down", test_export_and_drill_down);
   g_test_add_func ("/supervision/print", test_print);
   g_test_add_func ("/supervision/print-pages", test_print_pages);
+  g_test_add_func ("/supervision/print-dialog", test_print_dialog);
   g_test_add_func ("/supervision/narrow", test_narrow);
   g_test_add_func ("/supervision/notification", test_notification);
   g_test_add_func ("/supervision/request-notes", test_request_notes);
