@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-plan.h"
+#include "gk-progress.h"
 #include "gk-report-count.h"
 #include "gk-report-dialog.h"
 #include "gk-report-xlsx.h"
@@ -256,33 +257,12 @@ set_busy (GkReportDialog *self,
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
 }
 
-typedef struct
-{
-  GkReportDialog *self;
-  double fraction;
-} Progress;
-
-static gboolean
-show_progress_cb (gpointer data)
-{
-  Progress *progress = data;
-
-  gtk_progress_bar_set_fraction (progress->self->progress_bar, progress->fraction);
-  g_object_unref (progress->self);
-  g_free (progress);
-  return G_SOURCE_REMOVE;
-}
-
-/* Called in the worker: the bar is updated in the main loop. */
+/* Called in the worker. */
 static void
 on_export_progress (double   fraction,
                     gpointer user_data)
 {
-  Progress *progress = g_new0 (Progress, 1);
-
-  progress->self = g_object_ref (user_data);
-  progress->fraction = fraction;
-  g_main_context_invoke (NULL, show_progress_cb, progress);
+  gk_progress_bar_post (GK_REPORT_DIALOG (user_data)->progress_bar, fraction, NULL);
 }
 
 static void

@@ -3,8 +3,9 @@
 
 #include <glib/gi18n.h>
 
-#include "gk-bundle.h"
 #include "gk-bundle-dialog.h"
+#include "gk-bundle.h"
+#include "gk-progress.h"
 
 /* A ledger of 100 000 records can hold back thousands: the first are
  * listed, the rest counted. */
@@ -60,34 +61,14 @@ job_free (Job *job)
   g_free (job);
 }
 
-typedef struct
-{
-  GkBundleDialog *self;
-  double fraction;
-} Progress;
-
-static gboolean
-show_progress (gpointer data)
-{
-  Progress *progress = data;
-
-  if (progress->self->busy)
-    gtk_progress_bar_set_fraction (progress->self->progress_bar, progress->fraction);
-  g_object_unref (progress->self);
-  g_free (progress);
-  return G_SOURCE_REMOVE;
-}
-
+/* Called in the worker. */
 static void
 on_worker_progress (double   fraction,
                     gpointer user_data)
 {
   Job *job = user_data;
-  Progress *progress = g_new0 (Progress, 1);
 
-  progress->self = g_object_ref (job->self);
-  progress->fraction = fraction;
-  g_main_context_invoke (NULL, show_progress, progress);
+  gk_progress_bar_post (job->self->progress_bar, fraction, NULL);
 }
 
 static void

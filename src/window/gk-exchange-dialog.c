@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-exchange-dialog.h"
+#include "gk-progress.h"
 
 struct _GkExchangeDialog
 {
@@ -51,47 +52,17 @@ job_free (Job *job)
   g_free (job);
 }
 
-typedef struct
-{
-  GkExchangeDialog *self;
-  guint done;
-  guint total;
-} Progress;
-
-static gboolean
-show_progress (gpointer data)
-{
-  Progress *progress = data;
-  GkExchangeDialog *self = progress->self;
-
-  if (self->busy)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("%u record", "%u records", progress->done), progress->done);
-
-      /* An import learns its total at the end: it pulses until then. */
-      if (progress->total > 0)
-        gtk_progress_bar_set_fraction (self->progress_bar, (double) progress->done / progress->total);
-      else
-        gtk_progress_bar_pulse (self->progress_bar);
-      gtk_progress_bar_set_text (self->progress_bar, text);
-    }
-  g_object_unref (progress->self);
-  g_free (progress);
-  return G_SOURCE_REMOVE;
-}
-
+/* Called in the worker. An import learns its total at the end: the bar
+ * pulses until then. */
 static void
 on_worker_progress (guint    done,
                     guint    total,
                     gpointer user_data)
 {
   Job *job = user_data;
-  Progress *progress = g_new0 (Progress, 1);
+  g_autofree char *text = g_strdup_printf (ngettext ("%u record", "%u records", done), done);
 
-  progress->self = g_object_ref (job->self);
-  progress->done = done;
-  progress->total = total;
-  g_main_context_invoke (NULL, show_progress, progress);
+  gk_progress_bar_post (job->self->progress_bar, total > 0 ? (double) done / total : -1, text);
 }
 
 static void
