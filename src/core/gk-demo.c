@@ -754,7 +754,7 @@ add_record (Demo         *demo,
       gk_record_set_exemption (record, ground->key);
       gk_record_set_exemption_reason (record, "涉及第三方合法权益，经征求意见不同意公开");
     }
-  else if (roll < 0.07)
+  else if (roll < 0.07 && !gk_item_is_proactive (item))
     gk_record_set_mode (record, GK_MODE_ON_REQUEST);
 
   /* Publication: for proactive records 1–20 working days after formation,

@@ -345,6 +345,16 @@ LIST_ACCESSORS (basis, PROP_BASIS)
 LIST_ACCESSORS (units, PROP_UNITS)
 LIST_ACCESSORS (channels, PROP_CHANNELS)
 
+gboolean
+gk_item_is_proactive (GkItem *self)
+{
+  g_return_val_if_fail (GK_IS_ITEM (self), FALSE);
+
+  return g_strcmp0 (gk_item_get_mode (self), "依申请公开") != 0 &&
+         g_strcmp0 (gk_item_get_deadline_rule (self), GK_ITEM_RULE_REQUEST) != 0 &&
+         g_strcmp0 (gk_item_get_deadline_rule (self), GK_ITEM_RULE_NONE) != 0;
+}
+
 char *
 gk_item_dup_basis_text (GkItem *self)
 {

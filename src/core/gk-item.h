@@ -64,6 +64,9 @@ char               *gk_item_dup_basis_text     (GkItem              *self);
 const char         *gk_item_get_deadline_rule  (GkItem              *self);
 void                gk_item_set_deadline_rule  (GkItem              *self,
                                                 const char          *rule);
+/* Whether the law makes the item's records proactive: the catalog says
+ * 主动公开 and gives a deadline (a record of it cannot be left to requests). */
+gboolean            gk_item_is_proactive       (GkItem              *self);
 /* 公开时限 as the catalog shows it. */
 const char         *gk_item_get_time_limit     (GkItem              *self);
 void                gk_item_set_time_limit     (GkItem              *self,

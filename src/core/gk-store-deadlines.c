@@ -271,16 +271,6 @@ sync_start_date (GkStore              *self,
     gk_record_set_formed_on (record, start);
 }
 
-/* Whether @item's records must be disclosed proactively by law: the
- * catalog says 主动公开 and gives a deadline. */
-static gboolean
-item_is_proactive (GkItem *item)
-{
-  return g_strcmp0 (gk_item_get_mode (item), "依申请公开") != 0 &&
-         g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_REQUEST) != 0 &&
-         g_strcmp0 (gk_item_get_deadline_rule (item), GK_ITEM_RULE_NONE) != 0;
-}
-
 /* Records are due a number of days after the date their item's rule runs
  * from. A record of an item the law makes proactive keeps its deadline
  * whatever mode the clerk chose, except an exempt one: that is counted as
@@ -318,7 +308,7 @@ gk_store_compute_due (GkStore  *self,
     return;
 
   if (g_strcmp0 (gk_record_get_mode (record), GK_MODE_EXEMPT) == 0 ||
-      (g_strcmp0 (gk_record_get_mode (record), GK_MODE_PROACTIVE) != 0 && !item_is_proactive (item)))
+      (g_strcmp0 (gk_record_get_mode (record), GK_MODE_PROACTIVE) != 0 && !gk_item_is_proactive (item)))
     return;
 
   gk_deadline_rule_compute_due (&rule, self->calendar, &formed, &due, &missing_year);
@@ -496,7 +486,7 @@ check_deadline (GkStore   *self,
       return;
     }
 
-  if (g_strcmp0 (gk_record_get_mode (record), GK_MODE_ON_REQUEST) == 0 && item_is_proactive (item))
+  if (g_strcmp0 (gk_record_get_mode (record), GK_MODE_ON_REQUEST) == 0 && gk_item_is_proactive (item))
     add_error (errors, NULL, _("This item must be disclosed proactively: it cannot be left to requests"));
 
   if (!record_rule (item, record, &rule))
