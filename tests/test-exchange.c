@@ -4,6 +4,7 @@
 #include "gk-demo.h"
 #include "gk-exchange.h"
 #include "gk-store.h"
+#include "gk-store-report.h"
 #include "gk-test-util.h"
 
 typedef struct
@@ -352,6 +353,64 @@ run_cli (const char *db,
   g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
 }
 
+/* The annual report's public-resource and monthly figures of @year, summed
+ * over every row: records due, published, withheld. */
+static void
+report_totals (GkStore *store,
+               int      year,
+               gint64   totals[3])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) resources = gk_store_report_resources (store, year, 0, "2026-06-30", &error);
+  g_autoptr(GPtrArray) months = NULL;
+
+  g_assert_no_error (error);
+  months = gk_store_report_months (store, year, 0, &error);
+  g_assert_no_error (error);
+  totals[0] = totals[1] = totals[2] = 0;
+  for (guint i = 0; i < resources->len; i++)
+    {
+      GkReportResourceRow *row = g_ptr_array_index (resources, i);
+
+      totals[0] += row->due;
+      totals[2] += row->withheld;
+    }
+  for (guint i = 0; i < months->len; i++)
+    for (guint m = 0; m < 12; m++)
+      totals[1] += ((GkReportMonthRow *) g_ptr_array_index (months, i))->months[m];
+}
+
+/* The report's figures of the district scoped to one department are that
+ * department's own; of all, the sum of the two. */
+static void
+assert_report_scoped (GkStore *district,
+                      GkStore *finance,
+                      GkStore *housing)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 counted = 0;
+
+  for (int year = 2020; year <= 2027; year++)
+    {
+      gint64 a[3], b[3], all[3], only[3];
+
+      report_totals (finance, year, a);
+      report_totals (housing, year, b);
+      report_totals (district, year, all);
+      g_assert_true (gk_store_set_report_organisation (district, "11130102MB0110011L", &error));
+      g_assert_no_error (error);
+      report_totals (district, year, only);
+      g_assert_true (gk_store_set_report_organisation (district, NULL, &error));
+      for (guint k = 0; k < 3; k++)
+        {
+          g_assert_cmpint (all[k], ==, a[k] + b[k]);
+          g_assert_cmpint (only[k], ==, a[k]);
+          counted += a[k] + b[k];
+        }
+    }
+  g_assert_cmpint (counted, >, 0);
+}
+
 /* Two departments' files merged into one district ledger: 督查's totals are
  * the sum of the two; each department alone is its own; the reports work
  * for each and for all. */
@@ -378,6 +437,7 @@ test_district_merge (Fixture       *fixture,
   g_assert_cmpuint (r2->added, ==, 70);
   g_assert_cmpuint (finance_total->due, >, 0);
   assert_sum (district_total, finance_total, housing_total);
+  assert_report_scoped (district, finance, housing);
 
   g_assert_true (gk_store_set_report_organisation (district, "11130102MB0110011L", &error));
   g_assert_no_error (error);

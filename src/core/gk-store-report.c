@@ -170,15 +170,17 @@ gk_store_report_cases (GkStore  *self,
 /* Each record's current publication, and those a 变更 superseded with the
  * date, deadline and (for a change still prepared) public status they had:
  * each counts in its own period. Only the record's own row counts as
- * withheld (formed_on is NULL on the others). */
+ * withheld (formed_on is NULL on the others). Each arm tests the scope
+ * itself and passes on only what records_report holds: a column of the
+ * record's own row among the subquery's would read every record's row. The
+ * changes, far fewer than the records, lead their join. */
 #define PUBLICATIONS \
-  "(SELECT domain, item_id, unit_id, uuid, due_on, published_on, mode, formed_on, exemption, organisation_id " \
-  " FROM records INDEXED BY records_report " \
+  "(SELECT domain, item_id, unit_id, due_on, published_on, mode, formed_on, exemption " \
+  " FROM records r INDEXED BY records_report WHERE " IN_SCOPE \
   " UNION ALL " \
-  " SELECT p.domain, p.item_id, p.unit_id, p.uuid, c.prev_due_on, c.prev_published_on, p.mode, NULL, '', " \
-  "        p.organisation_id " \
-  " FROM record_changes c JOIN records p ON p.id = c.record_id " \
-  " WHERE c.prev_published_on IS NOT NULL)"
+  " SELECT r.domain, r.item_id, r.unit_id, c.prev_due_on, c.prev_published_on, r.mode, NULL, '' " \
+  " FROM record_changes c CROSS JOIN records r ON r.id = c.record_id " \
+  " WHERE c.prev_published_on IS NOT NULL AND " IN_SCOPE ")"
 
 /* The supervision report's rules (gk-store-supervision.c) per domain, item
  * and unit, plus the records not to be disclosed formed in the year. */
@@ -196,7 +198,7 @@ gk_store_report_cases (GkStore  *self,
   "       group_concat (DISTINCT CASE WHEN " WITHHELD_IN_YEAR " THEN r.exemption END) " \
   "FROM " PUBLICATIONS " r JOIN catalog_items i ON i.id = r.item_id " \
   "LEFT JOIN domains d ON d.key = r.domain LEFT JOIN units u ON u.id = r.unit_id " \
-  "WHERE r.domain <> 'request' AND (" DUE_IN_YEAR " OR " WITHHELD_IN_YEAR ") AND " IN_SCOPE \
+  "WHERE r.domain <> 'request' AND (" DUE_IN_YEAR " OR " WITHHELD_IN_YEAR ") " \
   "GROUP BY r.domain, r.item_id, r.unit_id " \
   "ORDER BY min (d.position), r.domain, min (i.position), r.item_id, " \
   "         min (u.position) IS NULL, min (u.position), min (u.name)"
@@ -282,11 +284,11 @@ gk_store_report_channels (GkStore  *self,
 
 #define MONTHS_SQL \
   "SELECT r.domain, cast (substr (r.published_on, 6, 2) AS INTEGER), count (*) " \
-  "FROM (SELECT domain, unit_id, uuid, published_on, organisation_id FROM records INDEXED BY records_report " \
+  "FROM (SELECT domain, published_on FROM records r INDEXED BY records_report WHERE " IN_SCOPE \
   "      UNION ALL " \
-  "      SELECT p.domain, p.unit_id, p.uuid, c.prev_published_on, p.organisation_id " \
-  "      FROM record_changes c JOIN records p ON p.id = c.record_id) r " \
-  "WHERE r.published_on BETWEEN ?1 AND ?2 AND r.domain <> 'request' AND " IN_SCOPE \
+  "      SELECT r.domain, c.prev_published_on FROM record_changes c CROSS JOIN records r ON r.id = c.record_id " \
+  "      WHERE " IN_SCOPE ") r " \
+  "WHERE r.published_on BETWEEN ?1 AND ?2 AND r.domain <> 'request' " \
   "GROUP BY 1, 2"
 
 /* Every domain but requests, with or without publications, so that the
