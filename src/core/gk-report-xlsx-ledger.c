@@ -751,7 +751,11 @@ write_ledger (GkReportWriter  *w,
   g_autofree char *title = NULL;
   g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) modes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) item_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                           (GDestroyNotify) g_array_unref);
   LedgerState state = { w, NULL, 1, items, 0, statuses, modes };
+  GHashTableIter iter;
+  gpointer id, value;
   gboolean wide;
 
   if (labels == NULL)
@@ -762,6 +766,17 @@ write_ledger (GkReportWriter  *w,
     if (g_strcmp0 (g_ptr_array_index (tables, k), "") == 0)
       g_ptr_array_index (tables, k) = NULL;
   g_ptr_array_add (keys, NULL);
+  /* Each item's records are read for the keys of its own columns only. */
+  g_hash_table_iter_init (&iter, items);
+  while (g_hash_table_iter_next (&iter, &id, &value))
+    {
+      ItemColumns *item = value;
+      GArray *slots = g_array_sized_new (FALSE, FALSE, sizeof (guint), item->columns->len);
+
+      for (guint i = 0; i < item->columns->len; i++)
+        g_array_append_val (slots, g_array_index (item->columns, FieldColumn, i).value);
+      g_hash_table_insert (item_keys, id, slots);
+    }
   title = sheet_name (w, domain, name);
   /* A ledger of a few fields prints one page wide; a wider one runs on over
    * several, with the header row and the first columns repeated, at a
@@ -796,7 +811,7 @@ write_ledger (GkReportWriter  *w,
 
   if (!gk_store_report_foreach_record (w->store, w->counts->year, domain, w->counts->unit_id,
                                        (const char * const *) keys->pdata, (const char * const *) tables->pdata,
-                                       write_ledger_row, &state, error))
+                                       item_keys, write_ledger_row, &state, error))
     return FALSE;
   worksheet_autofilter (state.sheet, 0, 0, MAX (state.row - 1, 1), labels->len - 1);
   return TRUE;

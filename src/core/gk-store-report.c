@@ -385,15 +385,19 @@ value_node (GkDbStatement *stmt,
   return json_node_ref (json_parser_get_root (parser));
 }
 
+/* Each row's values: @n_values slots, of which the statement gives the
+ * @n_read at @slots, in that order. */
 static gboolean
 foreach_row (GkDbStatement    *stmt,
              guint             n_values,
+             const guint      *slots,
+             guint             n_read,
              GkReportRowFunc   func,
              gpointer          user_data,
              GError          **error)
 {
   g_autofree JsonNode **values = g_new0 (JsonNode *, n_values + 1);
-  g_autoptr(JsonParser) parser = n_values > 0 ? json_parser_new () : NULL;
+  g_autoptr(JsonParser) parser = n_read > 0 ? json_parser_new () : NULL;
   GError *local_error = NULL;
 
   while (gk_db_statement_step (stmt, &local_error))
@@ -419,11 +423,11 @@ foreach_row (GkDbStatement    *stmt,
       };
       gboolean ok;
 
-      for (guint i = 0; i < n_values; i++)
-        values[i] = value_node (stmt, N_ROW_COLUMNS + 2 * i, parser);
+      for (guint i = 0; i < n_read; i++)
+        values[slots[i]] = value_node (stmt, N_ROW_COLUMNS + 2 * i, parser);
       ok = func (&row, user_data, error);
-      for (guint i = 0; i < n_values; i++)
-        g_clear_pointer (&values[i], json_node_unref);
+      for (guint i = 0; i < n_read; i++)
+        g_clear_pointer (&values[slots[i]], json_node_unref);
       if (!ok)
         {
           gk_db_statement_reset (stmt);
@@ -458,7 +462,7 @@ gk_store_report_foreach_overdue (GkStore          *self,
 
   if (stmt == NULL || !gk_db_statement_bind_text (stmt, 5, as_of, error))
     return FALSE;
-  return foreach_row (stmt, 0, func, user_data, error);
+  return foreach_row (stmt, 0, NULL, 0, func, user_data, error);
 }
 
 /* The records the year touched: formed, due or published in it. */
@@ -521,22 +525,22 @@ gk_store_report_used_keys (GkStore     *self,
 /* One item's records of the year in formation order, which is the order of
  * records_report: no sorting, and only the records kept are read from the
  * table. Each value comes as json_type() then json_extract(); SQLite parses
- * a record's fields once for all of them. Key k's path is ?(7 + 3k). A
- * table whose first column is asked for comes with that column only (its
- * name ?(8 + 3k), its path ?(9 + 3k)), one object per row: all the ledger
- * shows of a table, and a fraction of the text to parse. */
+ * a record's fields once for all of them. Value i's path is ?(7 + 3i). A
+ * table whose first column is asked for (@tables[i]) comes with that column
+ * only (its name ?(8 + 3i), its path ?(9 + 3i)), one object per row: all
+ * the ledger shows of a table, and a fraction of the text to parse. */
 static char *
-ledger_sql (guint               n_values,
-            const char * const *table_columns)
+ledger_sql (guint           n_read,
+            const gboolean *tables)
 {
   GString *sql = g_string_new ("SELECT " ROW_COLUMNS ", 0");
 
-  for (guint i = 0; i < n_values; i++)
+  for (guint i = 0; i < n_read; i++)
     {
       guint key = 7 + 3 * i;
 
       g_string_append_printf (sql, ", json_type (r.fields, ?%u)", key);
-      if (table_columns == NULL || table_columns[i] == NULL)
+      if (!tables[i])
         g_string_append_printf (sql, ", json_extract (r.fields, ?%u)", key);
       else
         g_string_append_printf (sql, ", CASE WHEN json_type (r.fields, ?%u) = 'array' "
@@ -559,6 +563,53 @@ member_path (const char *id)
   return g_strdup_printf ("$.\"%s\"", id);
 }
 
+/* One item's records, with the values of the keys at @slots. */
+static gboolean
+foreach_item_record (GkStore             *self,
+                     int                  year,
+                     const char          *domain,
+                     gint64               item_id,
+                     gint64               unit_id,
+                     const char * const  *keys,
+                     guint                n_values,
+                     const char * const  *table_columns,
+                     GArray              *slots,
+                     GkReportRowFunc      func,
+                     gpointer             user_data,
+                     GError             **error)
+{
+  guint n_read = slots != NULL ? slots->len : 0;
+  g_autofree gboolean *tables = g_new0 (gboolean, n_read + 1);
+  g_autofree char *sql = NULL;
+  GkDbStatement *stmt;
+
+  for (guint i = 0; i < n_read; i++)
+    tables[i] = table_columns != NULL && table_columns[g_array_index (slots, guint, i)] != NULL;
+  sql = ledger_sql (n_read, tables);
+  stmt = prepare_year (self, sql, year, unit_id, error);
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 5, domain, error) ||
+      !gk_db_statement_bind_int64 (stmt, 6, item_id, error))
+    return FALSE;
+  for (guint i = 0; i < n_read; i++)
+    {
+      guint k = g_array_index (slots, guint, i);
+      g_autofree char *path = member_path (keys[k]);
+      g_autofree char *column_path = NULL;
+
+      if (!gk_db_statement_bind_text (stmt, 7 + 3 * i, path, error))
+        return FALSE;
+      if (!tables[i])
+        continue;
+      column_path = member_path (table_columns[k]);
+      if (!gk_db_statement_bind_text (stmt, 8 + 3 * i, table_columns[k], error) ||
+          !gk_db_statement_bind_text (stmt, 9 + 3 * i, column_path, error))
+        return FALSE;
+    }
+  return foreach_row (stmt, n_values, n_read > 0 ? (const guint *) slots->data : NULL, n_read,
+                      func, user_data, error);
+}
+
 gboolean
 gk_store_report_foreach_record (GkStore            *self,
                                 int                 year,
@@ -566,13 +617,13 @@ gk_store_report_foreach_record (GkStore            *self,
                                 gint64              unit_id,
                                 const char * const *keys,
                                 const char * const *table_columns,
+                                GHashTable         *item_keys,
                                 GkReportRowFunc     func,
                                 gpointer            user_data,
                                 GError            **error)
 {
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint n_values = keys != NULL ? g_strv_length ((char **) keys) : 0;
-  g_autofree char *sql = ledger_sql (n_values, table_columns);
   GkDbStatement *stmt = gk_db_prepare (gk_store_get_db (self), LEDGER_ITEMS_SQL, error);
   GError *local_error = NULL;
 
@@ -592,26 +643,11 @@ gk_store_report_foreach_record (GkStore            *self,
 
   for (guint i = 0; i < items->len; i++)
     {
-      stmt = prepare_year (self, sql, year, unit_id, error);
-      if (stmt == NULL ||
-          !gk_db_statement_bind_text (stmt, 5, domain, error) ||
-          !gk_db_statement_bind_int64 (stmt, 6, g_array_index (items, gint64, i), error))
-        return FALSE;
-      for (guint k = 0; k < n_values; k++)
-        {
-          g_autofree char *path = member_path (keys[k]);
-          g_autofree char *column_path = NULL;
+      gint64 id = g_array_index (items, gint64, i);
 
-          if (!gk_db_statement_bind_text (stmt, 7 + 3 * k, path, error))
-            return FALSE;
-          if (table_columns == NULL || table_columns[k] == NULL)
-            continue;
-          column_path = member_path (table_columns[k]);
-          if (!gk_db_statement_bind_text (stmt, 8 + 3 * k, table_columns[k], error) ||
-              !gk_db_statement_bind_text (stmt, 9 + 3 * k, column_path, error))
-            return FALSE;
-        }
-      if (!foreach_row (stmt, n_values, func, user_data, error))
+      if (!foreach_item_record (self, year, domain, id, unit_id, keys, n_values, table_columns,
+                                item_keys != NULL ? g_hash_table_lookup (item_keys, &id) : NULL,
+                                func, user_data, error))
         return FALSE;
     }
   return TRUE;

@@ -111,16 +111,21 @@ GHashTable *gk_store_report_used_keys      (GkStore         *self,
                                             GError         **error);
 /* Every record of @domain formed, due or published in the year, by item,
  * formation date and id: one row at a time, so that a large ledger is
- * never held in memory. Each row's values hold the record's value of each
- * field id of the NULL-terminated @keys, in that order. @table_columns
- * (NULL, or one entry per key) names for a key that holds a table the one
- * column wanted of it: its rows then come with that member only. */
+ * never held in memory. Each row's values have a slot for each field id of
+ * the NULL-terminated @keys, in that order; @item_keys (item id → GArray
+ * of guint, the slots of the keys its schema has) says which are read for
+ * an item's records, the others staying NULL: an item fills a few of the
+ * domain's keys, and each key read costs a JSON lookup per record. An item
+ * not in @item_keys reads none. @table_columns (NULL, or one entry per
+ * key) names for a key that holds a table the one column wanted of it: its
+ * rows then come with that member only. */
 gboolean   gk_store_report_foreach_record  (GkStore            *self,
                                             int                 year,
                                             const char         *domain,
                                             gint64              unit_id,
                                             const char * const *keys,
                                             const char * const *table_columns,
+                                            GHashTable         *item_keys,
                                             GkReportRowFunc     func,
                                             gpointer            user_data,
                                             GError            **error);
