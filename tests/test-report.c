@@ -9,6 +9,7 @@
 #include "gk-report-xlsx.h"
 #include "gk-settings.h"
 #include "gk-store.h"
+#include "gk-store-report.h"
 #include "gk-test-report-ledger.h"
 #include "gk-test-util.h"
 
@@ -420,6 +421,88 @@ test_hidden_in_worker_store (Fixture       *f,
   g_assert_cmpint (counts->requests[GK_REPORT_ROW_RECEIVED][GK_APPLICANT_TOTAL], ==, 8);
 }
 
+/* The values of the record titled @title, as the ledger sheets read them. */
+typedef struct
+{
+  const char *title;
+  JsonNode   *values[10];
+  guint       n_rows;
+} LedgerValues;
+
+static gboolean
+collect_values_cb (const GkReportRecordRow  *row,
+                   gpointer                  user_data,
+                   GError                  **error)
+{
+  LedgerValues *seen = user_data;
+
+  if (g_strcmp0 (row->title, seen->title) != 0)
+    return TRUE;
+  seen->n_rows++;
+  g_assert_cmpuint (row->n_values, <=, G_N_ELEMENTS (seen->values));
+  for (guint i = 0; i < row->n_values; i++)
+    seen->values[i] = row->values[i] != NULL ? json_node_copy (row->values[i]) : NULL;
+  return TRUE;
+}
+
+/* The ledger sheets read each value as the record holds it, whatever JSON
+ * makes of it in the ledger: text with quotes, line breaks, a backslash and
+ * control characters, integers, decimals, booleans, an array where text is
+ * expected; null and missing values are no value; a key of the domain that
+ * the item does not have is not read. */
+static void
+test_ledger_values (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char *fields =
+    "{\"supplier\": \"某\\\"公司\\\"\\n二部\\\\ caf\\u00e9\\t\\u0001 end\", \"amount\": 12345678, "
+    "\"contract_name\": \"\", \"period\": 25.5, \"project_no\": -7, \"purchaser\": true, "
+    "\"contract_no\": [\"a\", 1], \"sign_date\": null, \"other\": \"不读\"}";
+  const char *keys[] = { "supplier", "amount", "contract_name", "period", "project_no", "purchaser",
+                         "contract_no", "sign_date", "missing", "other", NULL };
+  g_autoptr(JsonNode) expected = json_from_string (fields, NULL);
+  JsonObject *object = json_node_get_object (expected);
+  g_autoptr(GkItem) item = NULL;
+  g_autoptr(GHashTable) item_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                           (GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  LedgerValues seen = { "某合同" };
+  gint64 id;
+
+  gk_test_report_add_record (f->store, "procurement.contract", "区财政局", "某合同", "2024-06-03", NULL,
+                             NULL, NULL, fields);
+  item = gk_store_get_item (f->store, "procurement.contract", &error);
+  g_assert_no_error (error);
+  id = gk_item_get_id (item);
+  /* Every key but the last. */
+  for (guint i = 0; keys[i + 1] != NULL; i++)
+    g_array_append_val (slots, i);
+  g_hash_table_insert (item_keys, g_memdup2 (&id, sizeof id), g_array_ref (slots));
+
+  g_assert_true (gk_store_report_foreach_record (f->store, 2024, "procurement", 0, keys, NULL, item_keys,
+                                                 collect_values_cb, &seen, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen.n_rows, ==, 1);
+  for (guint i = 0; i < 7; i++)
+    {
+      JsonNode *value = json_object_get_member (object, keys[i]);
+
+      g_assert_nonnull (seen.values[i]);
+      g_assert_cmpint (json_node_get_node_type (seen.values[i]), ==, json_node_get_node_type (value));
+      if (JSON_NODE_HOLDS_VALUE (value))
+        g_assert_true (json_node_get_value_type (seen.values[i]) == json_node_get_value_type (value));
+      g_assert_true (json_node_equal (seen.values[i], value));
+    }
+  g_assert_cmpstr (json_node_get_string (seen.values[0]), ==, "某\"公司\"\n二部\\ café\t\001 end");
+  g_assert_cmpfloat (json_node_get_double (seen.values[3]), ==, 25.5);
+  g_assert_null (seen.values[7]);
+  g_assert_null (seen.values[8]);
+  g_assert_null (seen.values[9]);
+  for (guint i = 0; i < G_N_ELEMENTS (seen.values); i++)
+    g_clear_pointer (&seen.values[i], json_node_unref);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -433,6 +516,8 @@ main (int    argc,
               gk_test_ledger_tear_down);
   g_test_add ("/report/inconsistent-balance", Fixture, NULL, gk_test_ledger_set_up, test_inconsistent_balance,
               gk_test_ledger_tear_down);
+
+  g_test_add ("/report/ledger-values", Fixture, NULL, gk_test_ledger_set_up, test_ledger_values, gk_test_ledger_tear_down);
 
   g_test_add ("/report/write-cancelled", Fixture, NULL, gk_test_ledger_set_up, test_write_cancelled,
               gk_test_ledger_tear_down);

@@ -385,12 +385,56 @@ value_node (GkDbStatement *stmt,
   return json_node_ref (json_parser_get_root (parser));
 }
 
+/* One value of a record's fields as SQLite's -> gives it, as JSON text: one
+ * JSON lookup where json_type() and json_extract() make two. The scalars
+ * are read here, the JSON tokens SQLite copies from the record: a string
+ * without escapes, a number, true or false; a string with escapes, an
+ * array or an object goes through @parser. */
+static JsonNode *
+json_text_node (const char *text,
+                JsonParser *parser)
+{
+  gsize length;
+
+  if (text == NULL)
+    return NULL;
+  switch (text[0])
+    {
+    case 'n':
+      return NULL;
+    case 't':
+    case 'f':
+      return json_node_init_boolean (json_node_alloc (), text[0] == 't');
+    case '"':
+      length = strlen (text);
+      if (length >= 2 && text[length - 1] == '"' && memchr (text, '\\', length) == NULL)
+        {
+          g_autofree char *string = g_strndup (text + 1, length - 2);
+
+          return json_node_init_string (json_node_alloc (), string);
+        }
+      break;
+    case '-':
+    case '0' ... '9':
+      if (strpbrk (text, ".eE") != NULL)
+        return json_node_init_double (json_node_alloc (), g_ascii_strtod (text, NULL));
+      return json_node_init_int (json_node_alloc (), g_ascii_strtoll (text, NULL, 10));
+    default:
+      break;
+    }
+  if (!json_parser_load_from_data (parser, text, -1, NULL) || json_parser_get_root (parser) == NULL)
+    return NULL;
+  return json_node_ref (json_parser_get_root (parser));
+}
+
 /* Each row's values: @n_values slots, of which the statement gives the
- * @n_read at @slots, in that order. */
+ * @n_read at @slots, in that order: a table (@tables) as json_type() and
+ * json_extract(), any other as the JSON text of ->. */
 static gboolean
 foreach_row (GkDbStatement    *stmt,
              guint             n_values,
              const guint      *slots,
+             const gboolean   *tables,
              guint             n_read,
              GkReportRowFunc   func,
              gpointer          user_data,
@@ -421,10 +465,17 @@ foreach_row (GkDbStatement    *stmt,
         .values = values,
         .n_values = n_values,
       };
+      int col = N_ROW_COLUMNS;
       gboolean ok;
 
       for (guint i = 0; i < n_read; i++)
-        values[slots[i]] = value_node (stmt, N_ROW_COLUMNS + 2 * i, parser);
+        {
+          if (tables[i])
+            values[slots[i]] = value_node (stmt, col, parser);
+          else
+            values[slots[i]] = json_text_node (gk_db_statement_get_text (stmt, col), parser);
+          col += tables[i] ? 2 : 1;
+        }
       ok = func (&row, user_data, error);
       for (guint i = 0; i < n_read; i++)
         g_clear_pointer (&values[slots[i]], json_node_unref);
@@ -462,7 +513,7 @@ gk_store_report_foreach_overdue (GkStore          *self,
 
   if (stmt == NULL || !gk_db_statement_bind_text (stmt, 5, as_of, error))
     return FALSE;
-  return foreach_row (stmt, 0, NULL, 0, func, user_data, error);
+  return foreach_row (stmt, 0, NULL, NULL, 0, func, user_data, error);
 }
 
 /* The records the year touched: formed, due or published in it. */
@@ -524,11 +575,12 @@ gk_store_report_used_keys (GkStore     *self,
 
 /* One item's records of the year in formation order, which is the order of
  * records_report: no sorting, and only the records kept are read from the
- * table. Each value comes as json_type() then json_extract(); SQLite parses
- * a record's fields once for all of them. Value i's path is ?(7 + 3i). A
- * table whose first column is asked for (@tables[i]) comes with that column
- * only (its name ?(8 + 3i), its path ?(9 + 3i)), one object per row: all
- * the ledger shows of a table, and a fraction of the text to parse. */
+ * table. Each value comes as the JSON text of ->; SQLite parses a record's
+ * fields once for all of them. Value i's path is ?(7 + 3i). A table whose
+ * first column is asked for (@tables[i]) comes as json_type() then that
+ * column only (its name ?(8 + 3i), its path ?(9 + 3i)), one object per
+ * row: all the ledger shows of a table, and a fraction of the text to
+ * parse. */
 static char *
 ledger_sql (guint           n_read,
             const gboolean *tables)
@@ -539,16 +591,15 @@ ledger_sql (guint           n_read,
     {
       guint key = 7 + 3 * i;
 
-      g_string_append_printf (sql, ", json_type (r.fields, ?%u)", key);
       if (!tables[i])
-        g_string_append_printf (sql, ", json_extract (r.fields, ?%u)", key);
+        g_string_append_printf (sql, ", r.fields -> ?%u", key);
       else
-        g_string_append_printf (sql, ", CASE WHEN json_type (r.fields, ?%u) = 'array' "
+        g_string_append_printf (sql, ", json_type (r.fields, ?%u), CASE WHEN json_type (r.fields, ?%u) = 'array' "
                                      "THEN (SELECT json_group_array (json_object (?%u, "
                                      "        json_extract (CASE WHEN j.type = 'object' THEN j.value END, ?%u))) "
                                      "      FROM json_each (json_extract (r.fields, ?%u)) j) "
                                      "ELSE json_extract (r.fields, ?%u) END",
-                                key, key + 1, key + 2, key, key);
+                                key, key, key + 1, key + 2, key, key);
     }
   g_string_append (sql, " FROM records r INDEXED BY records_report JOIN " ROW_FROM
                         "WHERE r.domain = ?5 AND r.item_id = ?6 AND " IN_SCOPE " AND " TOUCHED_IN_YEAR
@@ -606,7 +657,7 @@ foreach_item_record (GkStore             *self,
           !gk_db_statement_bind_text (stmt, 9 + 3 * i, column_path, error))
         return FALSE;
     }
-  return foreach_row (stmt, n_values, n_read > 0 ? (const guint *) slots->data : NULL, n_read,
+  return foreach_row (stmt, n_values, n_read > 0 ? (const guint *) slots->data : NULL, tables, n_read,
                       func, user_data, error);
 }
 
