@@ -578,9 +578,11 @@ gk_store_report_used_keys (GkStore     *self,
  * table. Each value comes as the JSON text of ->; SQLite parses a record's
  * fields once for all of them. Value i's path is ?(7 + 3i). A table whose
  * first column is asked for (@tables[i]) comes as json_type() then that
- * column only (its name ?(8 + 3i), its path ?(9 + 3i)), one object per
- * row: all the ledger shows of a table, and a fraction of the text to
- * parse. */
+ * column only (its name ?(8 + 3i), its path within a row ?(9 + 3i)), one
+ * object per row: all the ledger shows of a table, and a fraction of the
+ * text to parse. The rows are walked in the record's parsed fields, and
+ * each row's column looked up there, rather than each row written out as
+ * JSON text and parsed again. */
 static char *
 ledger_sql (guint           n_read,
             const gboolean *tables)
@@ -596,10 +598,10 @@ ledger_sql (guint           n_read,
       else
         g_string_append_printf (sql, ", json_type (r.fields, ?%u), CASE WHEN json_type (r.fields, ?%u) = 'array' "
                                      "THEN (SELECT json_group_array (json_object (?%u, "
-                                     "        json_extract (CASE WHEN j.type = 'object' THEN j.value END, ?%u))) "
-                                     "      FROM json_each (json_extract (r.fields, ?%u)) j) "
+                                     "        json_extract (r.fields, ?%u || '[' || j.key || ']' || ?%u))) "
+                                     "      FROM json_each (r.fields, ?%u) j) "
                                      "ELSE json_extract (r.fields, ?%u) END",
-                                key, key, key + 1, key + 2, key, key);
+                                key, key, key + 1, key, key + 2, key, key);
     }
   g_string_append (sql, " FROM records r INDEXED BY records_report JOIN " ROW_FROM
                         "WHERE r.domain = ?5 AND r.item_id = ?6 AND " IN_SCOPE " AND " TOUCHED_IN_YEAR
@@ -652,7 +654,7 @@ foreach_item_record (GkStore             *self,
         return FALSE;
       if (!tables[i])
         continue;
-      column_path = member_path (table_columns[k]);
+      column_path = g_strdup_printf (".\"%s\"", table_columns[k]);
       if (!gk_db_statement_bind_text (stmt, 8 + 3 * i, table_columns[k], error) ||
           !gk_db_statement_bind_text (stmt, 9 + 3 * i, column_path, error))
         return FALSE;
