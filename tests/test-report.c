@@ -425,7 +425,7 @@ test_hidden_in_worker_store (Fixture       *f,
 typedef struct
 {
   const char *title;
-  JsonNode   *values[10];
+  JsonNode   *values[12];
   guint       n_rows;
 } LedgerValues;
 
@@ -447,9 +447,10 @@ collect_values_cb (const GkReportRecordRow  *row,
 
 /* The ledger sheets read each value as the record holds it, whatever JSON
  * makes of it in the ledger: text with quotes, line breaks, a backslash and
- * control characters, integers, decimals, booleans, an array where text is
- * expected; null and missing values are no value; a key of the domain that
- * the item does not have is not read. */
+ * control characters, brackets and commas, integers, decimals, booleans,
+ * nested arrays and objects where text is expected; null and missing values
+ * are no value; a key of the domain that the item does not have is not
+ * read. */
 static void
 test_ledger_values (Fixture       *f,
                     gconstpointer  data)
@@ -457,9 +458,10 @@ test_ledger_values (Fixture       *f,
   static const char *fields =
     "{\"supplier\": \"某\\\"公司\\\"\\n二部\\\\ caf\\u00e9\\t\\u0001 end\", \"amount\": 12345678, "
     "\"contract_name\": \"\", \"period\": 25.5, \"project_no\": -7, \"purchaser\": true, "
-    "\"contract_no\": [\"a\", 1], \"sign_date\": null, \"other\": \"不读\"}";
+    "\"contract_no\": [\"a,]\", 1, {\"b\": \"}\\\",\", \"c\": [[], {}]}], \"project_name\": \"逗号,括号]}[{\", "
+    "\"sign_date\": null, \"other\": \"不读\"}";
   const char *keys[] = { "supplier", "amount", "contract_name", "period", "project_no", "purchaser",
-                         "contract_no", "sign_date", "missing", "other", NULL };
+                         "contract_no", "project_name", "sign_date", "missing", "other", NULL };
   g_autoptr(JsonNode) expected = json_from_string (fields, NULL);
   JsonObject *object = json_node_get_object (expected);
   g_autoptr(GkItem) item = NULL;
@@ -484,7 +486,7 @@ test_ledger_values (Fixture       *f,
                                                  collect_values_cb, &seen, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (seen.n_rows, ==, 1);
-  for (guint i = 0; i < 7; i++)
+  for (guint i = 0; i < 8; i++)
     {
       JsonNode *value = json_object_get_member (object, keys[i]);
 
@@ -496,9 +498,10 @@ test_ledger_values (Fixture       *f,
     }
   g_assert_cmpstr (json_node_get_string (seen.values[0]), ==, "某\"公司\"\n二部\\ café\t\001 end");
   g_assert_cmpfloat (json_node_get_double (seen.values[3]), ==, 25.5);
-  g_assert_null (seen.values[7]);
+  g_assert_cmpstr (json_node_get_string (seen.values[7]), ==, "逗号,括号]}[{");
   g_assert_null (seen.values[8]);
   g_assert_null (seen.values[9]);
+  g_assert_null (seen.values[10]);
   for (guint i = 0; i < G_N_ELEMENTS (seen.values); i++)
     g_clear_pointer (&seen.values[i], json_node_unref);
 }

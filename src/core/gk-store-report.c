@@ -385,18 +385,16 @@ value_node (GkDbStatement *stmt,
   return json_node_ref (json_parser_get_root (parser));
 }
 
-/* One value of a record's fields as SQLite's -> gives it, as JSON text: one
- * JSON lookup where json_type() and json_extract() make two. The scalars
- * are read here, the JSON tokens SQLite copies from the record: a string
- * without escapes, a number, true or false; a string with escapes, an
- * array or an object goes through @parser. */
+/* One value of a record's fields as SQLite writes it, as JSON text of
+ * @length bytes: the scalars are read here, the JSON tokens SQLite copies
+ * from the record: a string without escapes, a number, true or false; a
+ * string with escapes, an array or an object goes through @parser. */
 static JsonNode *
 json_text_node (const char *text,
+                gsize       length,
                 JsonParser *parser)
 {
-  gsize length;
-
-  if (text == NULL)
+  if (text == NULL || length == 0)
     return NULL;
   switch (text[0])
     {
@@ -406,7 +404,6 @@ json_text_node (const char *text,
     case 'f':
       return json_node_init_boolean (json_node_alloc (), text[0] == 't');
     case '"':
-      length = strlen (text);
       if (length >= 2 && text[length - 1] == '"' && memchr (text, '\\', length) == NULL)
         {
           g_autofree char *string = g_strndup (text + 1, length - 2);
@@ -416,20 +413,56 @@ json_text_node (const char *text,
       break;
     case '-':
     case '0' ... '9':
-      if (strpbrk (text, ".eE") != NULL)
-        return json_node_init_double (json_node_alloc (), g_ascii_strtod (text, NULL));
-      return json_node_init_int (json_node_alloc (), g_ascii_strtoll (text, NULL, 10));
+      {
+        g_autofree char *number = g_strndup (text, length);
+
+        if (strpbrk (number, ".eE") != NULL)
+          return json_node_init_double (json_node_alloc (), g_ascii_strtod (number, NULL));
+        return json_node_init_int (json_node_alloc (), g_ascii_strtoll (number, NULL, 10));
+      }
     default:
       break;
     }
-  if (!json_parser_load_from_data (parser, text, -1, NULL) || json_parser_get_root (parser) == NULL)
+  if (!json_parser_load_from_data (parser, text, length, NULL) || json_parser_get_root (parser) == NULL)
     return NULL;
   return json_node_ref (json_parser_get_root (parser));
 }
 
+/* The length of the JSON value at *@p, an element of an array as SQLite
+ * writes it (without spaces); *@p moves on to the next one. */
+static gsize
+next_element (const char **p)
+{
+  const char *start = *p;
+  const char *s = start;
+  int depth = 0;
+
+  for (; *s != '\0'; s++)
+    {
+      if (*s == '"')
+        {
+          for (s++; *s != '\0' && *s != '"'; s++)
+            if (*s == '\\' && s[1] != '\0')
+              s++;
+          if (*s == '\0')
+            break;
+        }
+      else if (*s == '[' || *s == '{')
+        depth++;
+      else if ((*s == ']' || *s == '}') && depth-- == 0)
+        break;
+      else if (*s == ',' && depth == 0)
+        break;
+    }
+  *p = *s == ',' ? s + 1 : s;
+  return s - start;
+}
+
 /* Each row's values: @n_values slots, of which the statement gives the
- * @n_read at @slots, in that order: a table (@tables) as json_type() and
- * json_extract(), any other as the JSON text of ->. */
+ * @n_read at @slots. Those that are not tables (@tables) come first, in
+ * one column, in that order: as the JSON array of json_extract() with a
+ * path for each, or the JSON text of -> for one alone. The tables follow,
+ * as json_type() and json_extract() each. */
 static gboolean
 foreach_row (GkDbStatement    *stmt,
              guint             n_values,
@@ -442,8 +475,12 @@ foreach_row (GkDbStatement    *stmt,
 {
   g_autofree JsonNode **values = g_new0 (JsonNode *, n_values + 1);
   g_autoptr(JsonParser) parser = n_read > 0 ? json_parser_new () : NULL;
+  guint n_scalars = 0;
   GError *local_error = NULL;
 
+  for (guint i = 0; i < n_read; i++)
+    if (!tables[i])
+      n_scalars++;
   while (gk_db_statement_step (stmt, &local_error))
     {
       GkReportRecordRow row = {
@@ -465,16 +502,27 @@ foreach_row (GkDbStatement    *stmt,
         .values = values,
         .n_values = n_values,
       };
-      int col = N_ROW_COLUMNS;
+      const char *scalars = n_scalars > 0 ? gk_db_statement_get_text (stmt, N_ROW_COLUMNS) : NULL;
+      int col = N_ROW_COLUMNS + (n_scalars > 0 ? 1 : 0);
       gboolean ok;
 
+      /* Several values come as an array: past its '['. */
+      if (scalars != NULL && n_scalars > 1)
+        scalars = scalars[0] == '[' ? scalars + 1 : NULL;
       for (guint i = 0; i < n_read; i++)
         {
           if (tables[i])
-            values[slots[i]] = value_node (stmt, col, parser);
-          else
-            values[slots[i]] = json_text_node (gk_db_statement_get_text (stmt, col), parser);
-          col += tables[i] ? 2 : 1;
+            {
+              values[slots[i]] = value_node (stmt, col, parser);
+              col += 2;
+            }
+          else if (scalars != NULL)
+            {
+              const char *start = scalars;
+              gsize length = n_scalars > 1 ? next_element (&scalars) : strlen (scalars);
+
+              values[slots[i]] = json_text_node (start, length, parser);
+            }
         }
       ok = func (&row, user_data, error);
       for (guint i = 0; i < n_read; i++)
@@ -575,33 +623,48 @@ gk_store_report_used_keys (GkStore     *self,
 
 /* One item's records of the year in formation order, which is the order of
  * records_report: no sorting, and only the records kept are read from the
- * table. Each value comes as the JSON text of ->; SQLite parses a record's
- * fields once for all of them. Value i's path is ?(7 + 3i). A table whose
- * first column is asked for (@tables[i]) comes as json_type() then that
- * column only (its name ?(8 + 3i), its path within a row ?(9 + 3i)), one
- * object per row: all the ledger shows of a table, and a fraction of the
- * text to parse. The rows are walked in the record's parsed fields, and
- * each row's column looked up there, rather than each row written out as
- * JSON text and parsed again. */
+ * table. Value i's path is ?(7 + 3i). The values that are not tables come
+ * first, in one call: json_extract() with several paths gives their JSON
+ * texts as one array, -> the one alone; SQLite parses a record's fields
+ * once for all of them. A table whose first column is asked for
+ * (@tables[i]) comes as json_type() then that column only (its name
+ * ?(8 + 3i), its path within a row ?(9 + 3i)), one object per row: all the
+ * ledger shows of a table, and a fraction of the text to parse. The rows
+ * are walked in the record's parsed fields, and each row's column looked
+ * up there, rather than each row written out as JSON text and parsed
+ * again. */
 static char *
 ledger_sql (guint           n_read,
             const gboolean *tables)
 {
   GString *sql = g_string_new ("SELECT " ROW_COLUMNS ", 0");
+  guint n_scalars = 0;
+
+  for (guint i = 0; i < n_read; i++)
+    if (!tables[i])
+      n_scalars++;
+  if (n_scalars == 1)
+    g_string_append (sql, ", r.fields -> ");
+  else if (n_scalars > 1)
+    g_string_append (sql, ", json_extract (r.fields");
+  for (guint i = 0, n = 0; i < n_read; i++)
+    if (!tables[i])
+      g_string_append_printf (sql, "%s?%u", n++ > 0 || n_scalars > 1 ? ", " : "", 7 + 3 * i);
+  if (n_scalars > 1)
+    g_string_append (sql, ")");
 
   for (guint i = 0; i < n_read; i++)
     {
       guint key = 7 + 3 * i;
 
       if (!tables[i])
-        g_string_append_printf (sql, ", r.fields -> ?%u", key);
-      else
-        g_string_append_printf (sql, ", json_type (r.fields, ?%u), CASE WHEN json_type (r.fields, ?%u) = 'array' "
-                                     "THEN (SELECT json_group_array (json_object (?%u, "
-                                     "        json_extract (r.fields, ?%u || '[' || j.key || ']' || ?%u))) "
-                                     "      FROM json_each (r.fields, ?%u) j) "
-                                     "ELSE json_extract (r.fields, ?%u) END",
-                                key, key, key + 1, key, key + 2, key, key);
+        continue;
+      g_string_append_printf (sql, ", json_type (r.fields, ?%u), CASE WHEN json_type (r.fields, ?%u) = 'array' "
+                                   "THEN (SELECT json_group_array (json_object (?%u, "
+                                   "        json_extract (r.fields, ?%u || '[' || j.key || ']' || ?%u))) "
+                                   "      FROM json_each (r.fields, ?%u) j) "
+                                   "ELSE json_extract (r.fields, ?%u) END",
+                              key, key, key + 1, key, key + 2, key, key);
     }
   g_string_append (sql, " FROM records r INDEXED BY records_report JOIN " ROW_FROM
                         "WHERE r.domain = ?5 AND r.item_id = ?6 AND " IN_SCOPE " AND " TOUCHED_IN_YEAR
