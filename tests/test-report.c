@@ -504,6 +504,24 @@ test_ledger_values (Fixture       *f,
   g_assert_null (seen.values[10]);
   for (guint i = 0; i < G_N_ELEMENTS (seen.values); i++)
     g_clear_pointer (&seen.values[i], json_node_unref);
+
+  /* A single key, and a string with escapes alone. */
+  for (guint k = 0; k < 2; k++)
+    {
+      guint slot = k == 0 ? 1 : 0;
+
+      g_array_set_size (slots, 0);
+      g_array_append_val (slots, slot);
+      seen.n_rows = 0;
+      g_assert_true (gk_store_report_foreach_record (f->store, 2024, "procurement", 0, keys, NULL, item_keys,
+                                                     collect_values_cb, &seen, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (seen.n_rows, ==, 1);
+      g_assert_true (json_node_equal (seen.values[slot], json_object_get_member (object, keys[slot])));
+      g_assert_null (seen.values[1 - slot]);
+      for (guint i = 0; i < G_N_ELEMENTS (seen.values); i++)
+        g_clear_pointer (&seen.values[i], json_node_unref);
+    }
 }
 
 int

@@ -643,13 +643,11 @@ ledger_sql (guint           n_read,
   for (guint i = 0; i < n_read; i++)
     if (!tables[i])
       n_scalars++;
-  if (n_scalars == 1)
-    g_string_append (sql, ", r.fields -> ");
-  else if (n_scalars > 1)
-    g_string_append (sql, ", json_extract (r.fields");
-  for (guint i = 0, n = 0; i < n_read; i++)
+  if (n_scalars > 0)
+    g_string_append (sql, n_scalars == 1 ? ", r.fields -> " : ", json_extract (r.fields");
+  for (guint i = 0; i < n_read; i++)
     if (!tables[i])
-      g_string_append_printf (sql, "%s?%u", n++ > 0 || n_scalars > 1 ? ", " : "", 7 + 3 * i);
+      g_string_append_printf (sql, n_scalars == 1 ? "?%u" : ", ?%u", 7 + 3 * i);
   if (n_scalars > 1)
     g_string_append (sql, ")");
 
