@@ -354,6 +354,45 @@ undo_shown (GkWindow *window)
   return gk_test_find_widget (GTK_WIDGET (window->toast_overlay), is_undo_button, NULL) != NULL;
 }
 
+/* A toast going away still shows while it fades, but takes no clicks. */
+static GtkWidget *
+toast_of (GtkWidget *widget)
+{
+  while (widget != NULL && g_strcmp0 (gtk_widget_get_css_name (widget), "toast") != 0)
+    widget = gtk_widget_get_parent (widget);
+  return widget;
+}
+
+static gboolean
+is_current_undo_button (GtkWidget *widget,
+                        gpointer   data)
+{
+  return is_undo_button (widget, NULL) && gtk_widget_get_can_target (toast_of (widget));
+}
+
+static gboolean
+current_undo_shown (GkWindow *window)
+{
+  return gk_test_find_widget (GTK_WIDGET (window->toast_overlay), is_current_undo_button, NULL) != NULL;
+}
+
+static gboolean
+is_label_with_text (GtkWidget *widget,
+                    gpointer   data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+static guint
+count_undo_buttons (GtkWidget *widget)
+{
+  guint n = is_current_undo_button (widget, NULL) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_undo_buttons (child);
+  return n;
+}
+
 static const GkField *
 lookup (GkCatalogFields *fields,
         GkSchema       **schema,
@@ -483,6 +522,32 @@ test_fields_kind_choices_undo (void)
   gk_test_ui_wait_until (undo_shown, window);
   g_signal_emit_by_name (gk_test_find_widget (GTK_WIDGET (window->toast_overlay), is_undo_button, NULL), "clicked");
   g_assert_false (lookup (fields, &schema, "agency")->retired);
+
+  /* A change right after another, while the first one's toast is still up:
+   * that toast, not a new one (replacing a toast as it slides in crashes
+   * libadwaita 1.2), says the second, and its Undo takes back the
+   * second and keeps the first. */
+  position = gk_schema_find_field (schema, "budget");
+  gtk_widget_activate_action (GTK_WIDGET (fields), "catalog.move-field-up", "s", "budget");
+  gk_test_ui_wait_until (current_undo_shown, window);
+  {
+    g_autofree char *retired_title = g_strdup_printf ("“%s” retired", lookup (fields, &schema, "agency")->label);
+    GtkWidget *toast_widget = toast_of (gk_test_find_widget (GTK_WIDGET (window->toast_overlay), is_current_undo_button, NULL));
+
+    g_object_add_weak_pointer (G_OBJECT (toast_widget), (gpointer *) &toast_widget);
+    gtk_widget_activate_action (GTK_WIDGET (fields), "catalog.retire-field", "s", "agency");
+    gk_test_ui_wait_until (current_undo_shown, window);
+    g_assert_cmpuint (count_undo_buttons (GTK_WIDGET (window->toast_overlay)), ==, 1);
+    g_assert_nonnull (toast_widget);
+    g_assert_true (toast_of (gk_test_find_widget (GTK_WIDGET (window->toast_overlay), is_current_undo_button, NULL)) == toast_widget);
+    g_assert_nonnull (gk_test_find_widget (toast_widget, is_label_with_text, retired_title));
+    g_object_remove_weak_pointer (G_OBJECT (toast_widget), (gpointer *) &toast_widget);
+    g_signal_emit_by_name (gk_test_find_widget (toast_widget, is_undo_button, NULL), "clicked");
+  }
+  g_assert_false (lookup (fields, &schema, "agency")->retired);
+  g_assert_cmpint (gk_schema_find_field (schema, "budget"), ==, position - 1);
+  gtk_widget_activate_action (GTK_WIDGET (fields), "catalog.move-field-down", "s", "budget");
+  lookup (fields, &schema, "budget");
 
   /* All of it is saved. */
   wait_for_save (editor);

@@ -241,10 +241,21 @@ on_entry_changed_cb (GkCatalogEditor *self)
 static void
 forget_retired_toast (GkCatalogEditor *self)
 {
-  if (self->retired_toast == NULL)
+  AdwToast *toast = self->retired_toast;
+
+  if (toast == NULL)
     return;
-  g_object_remove_weak_pointer (G_OBJECT (self->retired_toast), (gpointer *) &self->retired_toast);
-  adw_toast_dismiss (self->retired_toast);
+  g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->retired_toast);
+  self->retired_toast = NULL;
+  adw_toast_dismiss (toast);
+}
+
+/* A toast that went can no longer be told about the next change. */
+static void
+on_retired_toast_dismissed_cb (GkCatalogEditor *self)
+{
+  if (self->retired_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->retired_toast), (gpointer *) &self->retired_toast);
   self->retired_toast = NULL;
 }
 
@@ -277,16 +288,24 @@ on_retired_switch_cb (GkCatalogEditor *self)
   if (!gk_catalog_editor_flush (self, &error) || self->undoing)
     return;
 
-  forget_retired_toast (self);
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay == NULL)
     return;
   title = g_strdup_printf (gk_item_get_retired (self->item) ? _("“%s” retired") : _("“%s” offered again"),
                            gk_item_get_level2 (self->item));
+  /* Switched again while its toast is up: the toast says so (a new toast
+   * could catch the old one sliding in, which libadwaita 1.2 does not
+   * survive), and its Undo sets the switch back again. */
+  if (self->retired_toast != NULL)
+    {
+      adw_toast_set_title (self->retired_toast, title);
+      return;
+    }
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_retired_toast_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_retired_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
   self->retired_toast = toast;
   g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->retired_toast);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
