@@ -26,6 +26,7 @@ static const char *migrations[] = {
   "005-pending-changes.sql",
   "007-organisations.sql",
   "006-organisation.sql",
+  "012-cheaper-revisions.sql",
 };
 
 /* A migration that rebuilds a table others refer to starts with this line:
