@@ -260,6 +260,20 @@ test_reimport_updates (Fixture       *fixture,
   copy = gk_store_get_record (district, gk_record_get_uuid (changed), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (gk_record_get_title (copy), ==, "更正后的标题");
+  /* The search finds the new title and every record added. */
+  g_assert_cmpuint (gk_test_search_count (district, "更正后的标题"), ==, 1);
+  g_assert_cmpuint (gk_test_search_count (district, gk_record_get_index_no (changed)), ==, 1);
+  {
+    g_autoptr(GPtrArray) copies = all_records (district);
+
+    for (guint i = 0; i < copies->len; i++)
+      {
+        GkRecord *other = g_ptr_array_index (copies, i);
+
+        if (g_strcmp0 (gk_record_get_uuid (other), gk_record_get_uuid (changed)) != 0)
+          g_assert_cmpuint (gk_test_search_count (district, gk_record_get_index_no (other)), ==, 1);
+      }
+  }
   assert_same_history (department, district, gk_record_get_uuid (changed));
   {
     guint n = 0;

@@ -1488,12 +1488,17 @@ gk_exchange_read (GkStore            *store,
       import_clear (&import);
       return NULL;
     }
+  gk_store_defer_indexing (store);
   ok = import_stream (&import, scanner, progress, user_data, error) &&
-       advance_serials (&import, error);
+       advance_serials (&import, error) &&
+       gk_store_flush_indexing (store, error);
   if (ok)
     ok = gk_db_commit (import.db, error);
   else
-    gk_db_rollback (import.db);
+    {
+      gk_store_cancel_indexing (store);
+      gk_db_rollback (import.db);
+    }
   if (import.items_added)
     {
       gk_store_forget_items (store);

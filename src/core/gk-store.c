@@ -203,6 +203,7 @@ gk_store_finalize (GObject *object)
   g_clear_object (&self->calendar);
   g_clear_pointer (&self->user, g_free);
   g_clear_pointer (&self->item_cache, g_hash_table_unref);
+  g_clear_pointer (&self->deferred_index, g_hash_table_unref);
 
   G_OBJECT_CLASS (gk_store_parent_class)->finalize (object);
 }
