@@ -160,29 +160,26 @@ dup_record_text (GkStore        *store,
                  GkDbStatement  *stmt,
                  GError        **error)
 {
+  static const struct { const char *member, *sql; } children[] = {
+    { "channels", "SELECT * FROM record_channels WHERE record_id = ?1 ORDER BY channel" },
+    { "changes", "SELECT * FROM record_changes WHERE record_id = ?1 ORDER BY id" },
+    { "attachments", "SELECT * FROM attachments WHERE record_id = ?1 ORDER BY id" },
+  };
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   gint64 id = gk_db_statement_get_int64 (stmt, 0);
   GkDb *db = gk_store_get_db (store);
-  GkDbStatement *child;
 
   json_builder_begin_object (builder);
   add_row_members (builder, stmt, record_skip);
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      GkDbStatement *child = gk_db_prepare (db, children[i].sql, error);
 
-  child = gk_db_prepare (db, "SELECT * FROM record_channels WHERE record_id = ?1 ORDER BY channel", error);
-  if (child == NULL ||
-      !gk_db_statement_bind_int64 (child, 1, id, error) ||
-      !add_rows (builder, "channels", child, child_skip, error))
-    return NULL;
-  child = gk_db_prepare (db, "SELECT * FROM record_changes WHERE record_id = ?1 ORDER BY id", error);
-  if (child == NULL ||
-      !gk_db_statement_bind_int64 (child, 1, id, error) ||
-      !add_rows (builder, "changes", child, child_skip, error))
-    return NULL;
-  child = gk_db_prepare (db, "SELECT * FROM attachments WHERE record_id = ?1 ORDER BY id", error);
-  if (child == NULL ||
-      !gk_db_statement_bind_int64 (child, 1, id, error) ||
-      !add_rows (builder, "attachments", child, child_skip, error))
-    return NULL;
+      if (child == NULL ||
+          !gk_db_statement_bind_int64 (child, 1, id, error) ||
+          !add_rows (builder, children[i].member, child, child_skip, error))
+        return NULL;
+    }
   json_builder_end_object (builder);
 
   return builder_to_text (builder);
@@ -1074,6 +1071,38 @@ add_conflict (Import      *import,
   g_ptr_array_add (import->result->conflicts, conflict);
 }
 
+/* What the search index reads of the record written as @id, taken from
+ * the file's members (no read back, no second parse of its fields); read
+ * back when the file leaves one out and the ledger kept its own. */
+static GkRecord *
+dup_indexed_record (Import        *import,
+                    JsonObject    *record,
+                    gint64         id,
+                    const gint64  *ids,
+                    GError       **error)
+{
+  static const char * const members[] = { "title", "body", "index_no", "doc_no", NULL };
+  JsonNode *fields = json_object_get_member (record, "fields");
+  GkRecord *indexed;
+
+  for (guint i = 0; members[i] != NULL; i++)
+    if (!json_object_has_member (record, members[i]))
+      return gk_store_get_record_by_id (import->store, id, error);
+  if (fields == NULL || !JSON_NODE_HOLDS_OBJECT (fields))
+    return gk_store_get_record_by_id (import->store, id, error);
+
+  indexed = gk_record_new ();
+  gk_record_set_id (indexed, id);
+  gk_record_set_item_id (indexed, ids[0]);
+  gk_record_set_project_id (indexed, ids[1]);
+  gk_record_set_title (indexed, member_string (record, "title"));
+  gk_record_set_body (indexed, member_string (record, "body"));
+  gk_record_set_index_no (indexed, member_string (record, "index_no"));
+  gk_record_set_doc_no (indexed, member_string (record, "doc_no"));
+  gk_record_set_values (indexed, json_node_get_object (fields));
+  return indexed;
+}
+
 /* Writes the record's row, its children and index entries; an @id of 0
  * inserts, and is set to the new row's. */
 static gboolean
@@ -1108,7 +1137,7 @@ write_record (Import      *import,
       !write_children (import, record, "attachments", "attachments", *id, error))
     return FALSE;
 
-  stored = gk_store_get_record_by_id (import->store, *id, error);
+  stored = dup_indexed_record (import, record, *id, values, error);
   return stored != NULL && gk_store_index_record (import->store, stored, error);
 }
 
