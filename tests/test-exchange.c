@@ -1,5 +1,6 @@
 /* test-exchange.c: exchange files between ledgers: a copy equal record for record, updates, conflicts and a district's merge. */
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "gk-demo.h"
 #include "gk-exchange.h"
@@ -346,24 +347,50 @@ assert_sum (const GkSupervisionRow *sum,
   g_assert_cmpuint (sum->late_workdays, ==, a->late_workdays + (b != NULL ? b->late_workdays : 0));
 }
 
+/* `report` of the organisation @organisation (and of its unit @unit when
+ * not NULL): its status, and its error output in *@err_out. */
+static int
+run_report (const char  *db,
+            const char  *organisation,
+            const char  *unit,
+            const char  *output,
+            char       **err_out)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+  const char *argv[] = { g_getenv ("GK_CLI"), "--db", db, "report", "--year", "2024", "--on", "2026-06-30",
+                         "--organisation", organisation, "-o", output,
+                         unit != NULL ? "--unit" : NULL, unit, NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, err_out, &status, &error));
+  g_assert_no_error (error);
+  return status;
+}
+
 static void
 run_cli (const char *db,
          const char *organisation,
          const char *output)
 {
-  g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-  const char *argv[] = { g_getenv ("GK_CLI"), "--db", db, "report", "--year", "2024", "--on", "2026-06-30",
-                         "--organisation", organisation, "-o", output, NULL };
+  int status = run_report (db, organisation, NULL, output, &err);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
-  g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
     g_test_message ("%s", err);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+}
+
+static gint64
+add_unit (GkStore    *store,
+          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = gk_store_add_unit (store, name, &error);
+
+  g_assert_no_error (error);
+  return id;
 }
 
 /* Two departments' files merged into one district ledger: 督查's totals are
@@ -376,6 +403,7 @@ test_district_merge (Fixture       *fixture,
   g_autoptr(GkStore) finance = open_department (fixture, "finance.db", "长安区财政局", "11130102MB0110011L", 60, 21);
   g_autoptr(GkStore) housing = open_department (fixture, "housing.db", "长安区住建局", "11130102MB0110020J", 70, 22);
   g_autoptr(GkStore) district = open_department (fixture, "district.db", "长安区人民政府办公室", "11130102MB0110038C", 0, 0);
+  gint64 planning = add_unit (housing, "住建局城建科");
   g_autofree char *finance_file = export_to (fixture, finance, "finance.json");
   g_autofree char *housing_file = export_to (fixture, housing, "housing.json");
   g_autoptr(GkExchangeResult) r1 = import_from (district, finance_file);
@@ -419,8 +447,49 @@ test_district_merge (Fixture       *fixture,
     g_assert_cmpuint (first->n_records, ==, 60);
   }
 
+  /* A unit of one department is found from the whole district, and its
+   * report is that department's; a unit name several organisations have
+   * is found only once the organisation is chosen. */
+  g_assert_cmpint (planning, >, 0);
+  {
+    gint64 unit = gk_store_find_report_unit (district, "住建局城建科", &error);
+    g_autofree char *name = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (unit, >, 0);
+    name = gk_store_dup_report_organisation_name (district, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (name, ==, "长安区住建局");
+    g_assert_true (gk_store_set_report_organisation (district, NULL, &error));
+    g_assert_cmpint (gk_store_find_report_unit (district, "建北街道", &error), ==, 0);
+    g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "11130102MB0110011L"));
+    g_assert_nonnull (strstr (error->message, "11130102MB0110038C"));
+    g_clear_error (&error);
+    g_assert_true (gk_store_set_report_organisation (district, "11130102MB0110011L", &error));
+    unit = gk_store_find_report_unit (district, "建北街道", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (unit, >, 0);
+    g_assert_cmpint (unit, !=, gk_store_find_unit (district, "建北街道", NULL));
+    g_assert_true (gk_store_set_report_organisation (district, NULL, &error));
+  }
+
   /* The report for each department and for the district. */
   g_clear_object (&district);
+  {
+    g_autofree char *db = g_build_filename (fixture->dir, "district.db", NULL);
+    g_autofree char *output = g_build_filename (fixture->dir, "report-unit.xlsx", NULL);
+    g_autofree char *err = NULL;
+
+    if (!g_spawn_check_wait_status (run_report (db, "all", "住建局城建科", output, &err), NULL))
+      g_error ("%s", err);
+    g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+    g_clear_pointer (&err, g_free);
+    g_assert_false (g_spawn_check_wait_status (run_report (db, "all", "建北街道", output, &err), NULL));
+    g_assert_nonnull (strstr (err, "--organisation"));
+    g_clear_pointer (&err, g_free);
+    g_assert_true (g_spawn_check_wait_status (run_report (db, "11130102MB0110020J", "建北街道", output, &err), NULL));
+  }
   for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
     {
       g_autofree char *name = g_strdup_printf ("report-%s.xlsx", codes[i]);

@@ -796,6 +796,25 @@ fail:
   return FALSE;
 }
 
+char *
+gk_store_dup_unit_name (GkStore  *self,
+                        gint64    id,
+                        GError  **error)
+{
+  GkDbStatement *stmt = gk_db_prepare (self->db, "SELECT name FROM units WHERE id = ?1", error);
+  char *name = NULL;
+
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, id, error))
+    return NULL;
+  if (gk_db_statement_step (stmt, error))
+    {
+      name = gk_db_statement_dup_text (stmt, 0);
+      gk_db_statement_reset (stmt);
+    }
+  return name;
+}
+
 gint64
 gk_store_find_unit (GkStore     *self,
                     const char  *name,
