@@ -5,6 +5,7 @@
 #include "gk-demo.h"
 #include "gk-exchange.h"
 #include "gk-store.h"
+#include "gk-store-private.h"
 #include "gk-test-util.h"
 
 typedef struct
@@ -393,6 +394,49 @@ add_unit (GkStore    *store,
   return id;
 }
 
+/* The district recomputes its due dates (after a calendar update), the
+ * department changes a record: the next file updates it, as the district's
+ * clerk changed nothing; no record is a conflict. */
+static void
+test_recomputed_due_dates (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GkStore) department = open_department (fixture, "dept.db", "长安区财政局", "11130102MB0110011L", 20, 4);
+  g_autoptr(GkStore) district = open_department (fixture, "district.db", "长安区人民政府办公室", "11130102MB0110038C", 0, 0);
+  g_autofree char *first = export_to (fixture, department, "first.json");
+  g_autoptr(GkExchangeResult) result = import_from (district, first);
+  g_autoptr(GPtrArray) records = all_records (department);
+  GkRecord *changed = g_ptr_array_index (records, 2);
+  g_autoptr(GkRecord) copy = NULL;
+  g_autoptr(GkExchangeResult) later = NULL;
+  g_autoptr(GkExchangeResult) again = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (result->added, ==, 20);
+  /* What a recompute writes when the calendar moved a working day: the
+   * due dates, and nothing a clerk typed. */
+  g_assert_true (gk_db_exec (gk_store_get_db (district),
+                             "UPDATE records SET due_on = date (due_on, '+1 day') WHERE due_on IS NOT NULL", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (gk_db_get_changes (gk_store_get_db (district)), >, 10);
+
+  /* The same file again: nothing changed on either side that counts. */
+  again = import_from (district, first);
+  g_assert_cmpuint (again->unchanged, ==, 20);
+  g_assert_cmpuint (again->conflicts->len, ==, 0);
+
+  retitle (department, changed, "部门改的标题");
+  second = export_to (fixture, department, "second.json");
+  later = import_from (district, second);
+  g_assert_cmpuint (later->conflicts->len, ==, 0);
+  g_assert_cmpuint (later->updated, ==, 1);
+  g_assert_cmpuint (later->unchanged, ==, 19);
+  copy = gk_store_get_record (district, gk_record_get_uuid (changed), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_title (copy), ==, "部门改的标题");
+}
+
 /* Two departments' files merged into one district ledger: 督查's totals are
  * the sum of the two; each department alone is its own; the reports work
  * for each and for all. */
@@ -590,6 +634,7 @@ main (int   argc,
   g_test_add ("/exchange/copy-is-equal", Fixture, NULL, fixture_set_up, test_copy_is_equal, fixture_tear_down);
   g_test_add ("/exchange/reimport-updates", Fixture, NULL, fixture_set_up, test_reimport_updates, fixture_tear_down);
   g_test_add ("/exchange/conflict-is-listed", Fixture, NULL, fixture_set_up, test_conflict_is_listed, fixture_tear_down);
+  g_test_add ("/exchange/recomputed-due-dates", Fixture, NULL, fixture_set_up, test_recomputed_due_dates, fixture_tear_down);
   g_test_add ("/exchange/district-merge", Fixture, NULL, fixture_set_up, test_district_merge, fixture_tear_down);
   g_test_add ("/exchange/zip-with-files", Fixture, NULL, fixture_set_up, test_zip_with_files, fixture_tear_down);
   g_test_add ("/exchange/damaged-file", Fixture, NULL, fixture_set_up, test_damaged_file, fixture_tear_down);

@@ -152,12 +152,19 @@ static const char * const record_skip[] = { "id", "item_id", "project_id", "unit
 static const char * const child_skip[] = { "id", "record_id", NULL };
 static const char * const history_skip[] = { "id", "record_uuid", NULL };
 
+/* Columns each ledger derives from its own calendar and rules: a due date
+ * recomputed after a calendar update is no change of the clerk's, so the
+ * hash leaves them out (else it would be a conflict at the next import). */
+static const char * const derived_columns[] = { "due_on", "due_missing_year", NULL };
+
 /* The record at the current row of @stmt (RECORD_SQL) as JSON text, with
- * its channels, 变更 and attachments but not its history: what both sides
- * hash to tell whether a record changed. */
+ * its channels, 变更 and attachments but not its history; and in *@hash
+ * what both sides compare to tell whether a record changed: the SHA-256 of
+ * the same text without the derived columns. */
 static char *
 dup_record_text (GkStore        *store,
                  GkDbStatement  *stmt,
+                 char          **hash,
                  GError        **error)
 {
   static const struct { const char *member, *sql; } children[] = {
@@ -182,7 +189,21 @@ dup_record_text (GkStore        *store,
     }
   json_builder_end_object (builder);
 
-  return builder_to_text (builder);
+  {
+    g_autoptr(JsonNode) root = json_builder_get_root (builder);
+    g_autoptr(JsonGenerator) generator = json_generator_new ();
+    JsonObject *object = json_node_get_object (root);
+    g_autofree char *compared = NULL;
+    char *text;
+
+    json_generator_set_root (generator, root);
+    text = json_generator_to_data (generator, NULL);
+    for (guint i = 0; derived_columns[i] != NULL; i++)
+      json_object_remove_member (object, derived_columns[i]);
+    compared = json_generator_to_data (generator, NULL);
+    *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, compared, -1);
+    return text;
+  }
 }
 
 static char *
@@ -355,15 +376,14 @@ gk_exchange_write (GkStore            *store,
   while (gk_db_statement_step (stmt, &local_error))
     {
       g_autofree char *uuid = gk_db_statement_dup_text (stmt, 1);
-      g_autofree char *record = dup_record_text (store, stmt, &local_error);
-      g_autofree char *history = NULL;
       g_autofree char *hash = NULL;
+      g_autofree char *record = dup_record_text (store, stmt, &hash, &local_error);
+      g_autofree char *history = NULL;
       g_autofree char *line = NULL;
 
       if (record == NULL ||
           (history = dup_history_text (store, uuid, &local_error)) == NULL)
         break;
-      hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, record, -1);
       /* The record's object, then its history and hash: the hash covers
        * what the record is, not the history that leads to it. */
       record[strlen (record) - 1] = '\0';
@@ -946,7 +966,7 @@ import_projects (Import      *import,
   return TRUE;
 }
 
-/* The record @id's text as an export would write it, and its hash. */
+/* The hash an export would give the record @id. */
 static char *
 dup_local_hash (Import  *import,
                 gint64   id,
@@ -954,14 +974,15 @@ dup_local_hash (Import  *import,
 {
   GkDbStatement *stmt = gk_db_prepare (import->db, RECORD_SQL "WHERE r.id = ?1", error);
   g_autofree char *text = NULL;
+  char *hash = NULL;
 
   if (stmt == NULL ||
       !gk_db_statement_bind_int64 (stmt, 1, id, error) ||
       !gk_db_statement_step_one (stmt, error, _("No record %lld in the ledger"), (long long) id))
     return NULL;
-  text = dup_record_text (import->store, stmt, error);
+  text = dup_record_text (import->store, stmt, &hash, error);
   gk_db_statement_reset (stmt);
-  return text != NULL ? g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1) : NULL;
+  return hash;
 }
 
 /* Replaces the record's rows in @table with the member @name's. */
@@ -1270,9 +1291,13 @@ import_record (Import      *import,
   if (g_strcmp0 (local_hash, remote_hash) == 0 ||
       (base_remote != NULL && g_strcmp0 (base_remote, remote_hash) == 0))
     {
-      /* The sender did not change it since (this ledger may have). */
+      /* The sender did not change it since (this ledger may have). Both
+       * alike: that is the version last exchanged, whatever the base said
+       * (a ledger that hashed the due dates too, before). */
       import->result->unchanged++;
-      if (base_remote == NULL)
+      if (base_remote == NULL ||
+          (g_strcmp0 (local_hash, remote_hash) == 0 &&
+           (g_strcmp0 (base_local, local_hash) != 0 || g_strcmp0 (base_remote, remote_hash) != 0)))
         return set_base (import, uuid, local_hash, remote_hash, error);
       return TRUE;
     }
