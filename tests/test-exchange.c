@@ -437,6 +437,81 @@ test_recomputed_due_dates (Fixture       *fixture,
   g_assert_cmpstr (gk_record_get_title (copy), ==, "部门改的标题");
 }
 
+/* A district passes a department's records on (to the city, or back to
+ * the department): the file is the department's, and its own ledger finds
+ * every record unchanged. */
+static void
+test_district_reexport (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GkStore) finance = open_department (fixture, "finance.db", "长安区财政局", "11130102MB0110011L", 25, 31);
+  g_autoptr(GkStore) district = open_department (fixture, "district.db", "长安区人民政府办公室", "11130102MB0110038C", 5, 32);
+  g_autoptr(GkStore) city = open_department (fixture, "city.db", "石家庄市人民政府办公室", "11130102000014349N", 0, 0);
+  g_autofree char *finance_file = export_to (fixture, finance, "finance.json");
+  g_autoptr(GkExchangeResult) merged = import_from (district, finance_file);
+  g_autofree char *again_file = NULL;
+  g_autofree char *home_file = NULL;
+  g_autoptr(GkExchangeResult) back = NULL;
+  g_autoptr(GkExchangeResult) onward = NULL;
+  g_autoptr(GkExchangeResult) home = NULL;
+  g_autoptr(GPtrArray) organisations = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (merged->added, ==, 25);
+  g_assert_true (gk_store_set_report_organisation (district, "11130102MB0110011L", &error));
+  g_assert_no_error (error);
+  again_file = export_to (fixture, district, "finance-from-district.json");
+
+  back = import_from (finance, again_file);
+  g_assert_cmpstr (back->organisation_code, ==, "11130102MB0110011L");
+  g_assert_cmpstr (back->organisation_name, ==, "长安区财政局");
+  g_assert_cmpuint (back->added, ==, 0);
+  g_assert_cmpuint (back->unchanged, ==, 25);
+  g_assert_cmpuint (back->conflicts->len, ==, 0);
+
+  onward = import_from (city, again_file);
+  g_assert_cmpuint (onward->added, ==, 25);
+  organisations = gk_store_list_organisations (city, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (organisations->len, ==, 2);
+  g_assert_cmpstr (((GkOrganisation *) g_ptr_array_index (organisations, 1))->code, ==, "11130102MB0110011L");
+  g_assert_cmpuint (((GkOrganisation *) g_ptr_array_index (organisations, 1))->n_records, ==, 25);
+
+  /* Without a choice, the district's own records, as before. */
+  g_assert_true (gk_store_set_report_organisation (district, NULL, &error));
+  home_file = export_to (fixture, district, "district.json");
+  g_clear_pointer (&organisations, g_ptr_array_unref);
+  home = import_from (city, home_file);
+  g_assert_cmpstr (home->organisation_code, ==, "11130102MB0110038C");
+  g_assert_cmpuint (home->added, ==, 5);
+
+  /* The command takes the code, and refuses "all". */
+  {
+    g_autofree char *db = g_build_filename (fixture->dir, "district.db", NULL);
+    g_autofree char *output = g_build_filename (fixture->dir, "cli.json", NULL);
+    g_autofree char *finance_path = g_build_filename (fixture->dir, "finance.db", NULL);
+    g_autofree char *err = NULL;
+    int status = -1;
+    const char *argv[] = { g_getenv ("GK_CLI"), "--db", db, "export", "--organisation", "11130102MB0110011L",
+                           "-o", output, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error));
+    g_assert_no_error (error);
+    if (!g_spawn_check_wait_status (status, NULL))
+      g_error ("%s", err);
+    g_clear_object (&finance);
+    finance = gk_test_open_store (finance_path);
+    g_clear_pointer (&back, gk_exchange_result_free);
+    back = import_from (finance, output);
+    g_assert_cmpuint (back->unchanged, ==, 25);
+
+    argv[5] = "all";
+    g_clear_pointer (&err, g_free);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error));
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+  }
+}
+
 /* Two departments' files merged into one district ledger: 督查's totals are
  * the sum of the two; each department alone is its own; the reports work
  * for each and for all. */
@@ -636,6 +711,7 @@ main (int   argc,
   g_test_add ("/exchange/conflict-is-listed", Fixture, NULL, fixture_set_up, test_conflict_is_listed, fixture_tear_down);
   g_test_add ("/exchange/recomputed-due-dates", Fixture, NULL, fixture_set_up, test_recomputed_due_dates, fixture_tear_down);
   g_test_add ("/exchange/district-merge", Fixture, NULL, fixture_set_up, test_district_merge, fixture_tear_down);
+  g_test_add ("/exchange/district-reexport", Fixture, NULL, fixture_set_up, test_district_reexport, fixture_tear_down);
   g_test_add ("/exchange/zip-with-files", Fixture, NULL, fixture_set_up, test_zip_with_files, fixture_tear_down);
   g_test_add ("/exchange/damaged-file", Fixture, NULL, fixture_set_up, test_damaged_file, fixture_tear_down);
   return g_test_run ();

@@ -254,8 +254,10 @@ write_member (GOutputStream  *out,
   return write_text (out, text, cancellable, error);
 }
 
+/* The organisation @organisation_id (0 the home one) with its units. */
 static char *
 dup_organisation_text (GkStore  *store,
+                       gint64    organisation_id,
                        GError  **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -264,27 +266,35 @@ dup_organisation_text (GkStore  *store,
   static const char * const organisation_skip[] = { "id", NULL };
   static const char * const unit_skip[] = { "id", "organisation_id", NULL };
 
-  stmt = gk_db_prepare (db, "SELECT * FROM organisation WHERE id = 1", error);
+  /* An imported organisation is known by what its file said of it. */
+  if (organisation_id == 0)
+    stmt = gk_db_prepare (db, "SELECT * FROM organisation WHERE id = 1 AND ?1 = 0", error);
+  else
+    stmt = gk_db_prepare (db, "SELECT name, code FROM organisations WHERE id = ?1", error);
   if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, organisation_id, error) ||
       !gk_db_statement_step_one (stmt, error, _("The ledger has no organisation")))
     return NULL;
   json_builder_begin_object (builder);
   add_row_members (builder, stmt, organisation_skip);
   gk_db_statement_reset (stmt);
 
-  stmt = gk_db_prepare (db, "SELECT * FROM units WHERE organisation_id IS NULL ORDER BY position, id", error);
+  stmt = gk_db_prepare (db, "SELECT * FROM units WHERE organisation_id IS nullif (?1, 0) ORDER BY position, id", error);
   if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, organisation_id, error) ||
       !add_rows (builder, "units", stmt, unit_skip, error))
     return NULL;
   json_builder_end_object (builder);
   return builder_to_text (builder);
 }
 
-/* The rows of @sql (bound to the hidden records as ?1) as a JSON array. */
+/* The rows of @sql (bound to the hidden records as ?1 and the organisation
+ * as ?2) as a JSON array. */
 static char *
 dup_array_text (GkStore            *store,
                 const char         *sql,
                 const char         *hidden,
+                gint64              organisation_id,
                 const char * const *skip,
                 GError            **error)
 {
@@ -295,6 +305,7 @@ dup_array_text (GkStore            *store,
   json_builder_begin_object (builder);
   if (stmt == NULL ||
       !gk_db_statement_bind_text (stmt, 1, hidden, error) ||
+      !gk_db_statement_bind_int64 (stmt, 2, organisation_id, error) ||
       !add_rows (builder, "rows", stmt, skip, error))
     return NULL;
   json_builder_end_object (builder);
@@ -304,8 +315,17 @@ dup_array_text (GkStore            *store,
   return g_strndup (text + strlen ("{\"rows\":"), strlen (text) - strlen ("{\"rows\":") - 1);
 }
 
-/* The home organisation's records, less those deleted pending an undo. */
-#define OWN_RECORDS "(SELECT id FROM records WHERE organisation_id IS NULL AND uuid NOT IN (SELECT value FROM json_each (?1)))"
+/* The exported organisation's records (?2: its organisations.id, 0 the
+ * home one), less those deleted pending an undo (?1). */
+#define OWN_RECORDS \
+  "(SELECT id FROM records WHERE organisation_id IS nullif (?2, 0) AND uuid NOT IN (SELECT value FROM json_each (?1)))"
+
+gint64
+gk_exchange_get_organisation_id (GkStore *store)
+{
+  /* -1 is the home organisation, 0 every one: a file carries one. */
+  return MAX (store->report_scope, 0);
+}
 
 gboolean
 gk_exchange_write (GkStore            *store,
@@ -328,32 +348,35 @@ gk_exchange_write (GkStore            *store,
   GkDbStatement *stmt;
   GError *local_error = NULL;
   guint total = 0, done = 0;
+  gint64 organisation_id;
 
   g_return_val_if_fail (GK_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
   if (hidden == NULL)
     hidden = g_strdup ("[]");
+  organisation_id = gk_exchange_get_organisation_id (store);
 
   stmt = gk_db_prepare (gk_store_get_db (store), "SELECT count (*) FROM " OWN_RECORDS, error);
   if (stmt == NULL ||
       !gk_db_statement_bind_text (stmt, 1, hidden, error) ||
+      !gk_db_statement_bind_int64 (stmt, 2, organisation_id, error) ||
       !gk_db_statement_step_one (stmt, error, "count"))
     return FALSE;
   total = gk_db_statement_get_int (stmt, 0);
   gk_db_statement_reset (stmt);
 
-  organisation = dup_organisation_text (store, error);
+  organisation = dup_organisation_text (store, organisation_id, error);
   if (organisation == NULL)
     return FALSE;
   catalog = dup_array_text (store, "SELECT * FROM catalog_items WHERE id IN "
                             "(SELECT item_id FROM records WHERE id IN " OWN_RECORDS ") ORDER BY position, id",
-                            hidden, item_skip, error);
+                            hidden, organisation_id, item_skip, error);
   if (catalog == NULL)
     return FALSE;
   projects = dup_array_text (store, "SELECT p.*, u.name AS gk_unit FROM projects p LEFT JOIN units u ON u.id = p.unit_id "
                              "WHERE p.id IN (SELECT project_id FROM records WHERE id IN " OWN_RECORDS ") ORDER BY p.id",
-                             hidden, project_skip, error);
+                             hidden, organisation_id, project_skip, error);
   if (projects == NULL)
     return FALSE;
 
@@ -371,7 +394,8 @@ gk_exchange_write (GkStore            *store,
 
   stmt = gk_db_prepare (gk_store_get_db (store), RECORD_SQL "WHERE r.id IN " OWN_RECORDS " ORDER BY r.id", error);
   if (stmt == NULL ||
-      !gk_db_statement_bind_text (stmt, 1, hidden, error))
+      !gk_db_statement_bind_text (stmt, 1, hidden, error) ||
+      !gk_db_statement_bind_int64 (stmt, 2, organisation_id, error))
     return FALSE;
   while (gk_db_statement_step (stmt, &local_error))
     {

@@ -209,9 +209,10 @@ gboolean    gk_store_set_organisation    (GkStore      *self,
                                           const char   *code,
                                           GError      **error);
 /* Which organisation the supervision report, the annual report and
- * gk_store_query() count: @code is the home organisation's or an imported
- * one's (GK_DB_ERROR_NOT_FOUND for another), NULL every organisation the
- * ledger holds (the default). */
+ * gk_store_query() count, and whose records an exchange file carries: @code
+ * is the home organisation's or an imported one's (GK_DB_ERROR_NOT_FOUND for
+ * another), NULL every organisation the ledger holds (the default; an
+ * exchange file then carries the home organisation's). */
 gboolean    gk_store_set_report_organisation (GkStore  *self,
                                           const char   *code,
                                           GError      **error);
