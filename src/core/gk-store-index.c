@@ -311,12 +311,20 @@ gk_store_flush_indexing (GkStore  *self,
       g_autofree char *title = NULL;
       g_autofree char *body = NULL;
       g_autofree char *fields = NULL;
+      GError *local_error = NULL;
 
       stmt = gk_db_prepare (self->db, "SELECT title, body, fields FROM records_search WHERE id = ?1", error);
       if (stmt == NULL ||
-          !gk_db_statement_bind_int64 (stmt, 1, id, error) ||
-          !gk_db_statement_step_one (stmt, error, "No search text of record %lld", (long long) id))
+          !gk_db_statement_bind_int64 (stmt, 1, id, error))
         return FALSE;
+      if (!gk_db_statement_step (stmt, &local_error))
+        {
+          /* Deleted since (its search row went with it): nothing to index. */
+          if (local_error == NULL)
+            continue;
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
       title = gk_db_statement_dup_text (stmt, 0);
       body = gk_db_statement_dup_text (stmt, 1);
       fields = gk_db_statement_dup_text (stmt, 2);
