@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "gk-test-util.h"
+#include "gk-store-private.h"
 
 #include <glib/gstdio.h>
 
@@ -131,4 +132,21 @@ gk_test_stage_state (GPtrArray  *stages,
         return stage->state;
     }
   g_error ("No stage “%s” among the %u of the project", item_key, stages->len);
+}
+
+guint
+gk_test_search_count (GkStore    *store,
+                      const char *text)
+{
+  g_autoptr(GkQuery) query = gk_query_new ();
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+
+  g_assert_true (gk_db_exec (gk_store_get_db (store),
+                             "INSERT INTO records_fts (records_fts) VALUES ('integrity-check')", &error));
+  g_assert_no_error (error);
+  query->text = g_strdup (text);
+  g_assert_true (gk_store_count (store, query, &count, &error));
+  g_assert_no_error (error);
+  return count;
 }

@@ -34,6 +34,11 @@ GDate gk_test_date        (const char  *iso);
 void  gk_test_assert_date (const GDate *date,
                            const char  *expected);
 
+/* How many records a search of @text finds; first fails the test unless
+ * the trigram index agrees with the text it was built from. */
+guint gk_test_search_count (GkStore    *store,
+                            const char *text);
+
 /* The ledger at @path, created if need be; fails the test if it cannot be opened. */
 /* Opens (creating) the ledger at @path, set up with a test organisation
  * when it has none, so that records can be given 索引号. */

@@ -1,10 +1,12 @@
 /* test-exchange.c: exchange files between ledgers: a copy equal record for record, updates, conflicts and a district's merge. */
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "gk-demo.h"
 #include "gk-exchange.h"
 #include "gk-store.h"
 #include "gk-store-report.h"
+#include "gk-store-private.h"
 #include "gk-test-util.h"
 
 typedef struct
@@ -261,6 +263,20 @@ test_reimport_updates (Fixture       *fixture,
   copy = gk_store_get_record (district, gk_record_get_uuid (changed), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (gk_record_get_title (copy), ==, "更正后的标题");
+  /* The search finds the new title and every record added. */
+  g_assert_cmpuint (gk_test_search_count (district, "更正后的标题"), ==, 1);
+  g_assert_cmpuint (gk_test_search_count (district, gk_record_get_index_no (changed)), ==, 1);
+  {
+    g_autoptr(GPtrArray) copies = all_records (district);
+
+    for (guint i = 0; i < copies->len; i++)
+      {
+        GkRecord *other = g_ptr_array_index (copies, i);
+
+        if (g_strcmp0 (gk_record_get_uuid (other), gk_record_get_uuid (changed)) != 0)
+          g_assert_cmpuint (gk_test_search_count (district, gk_record_get_index_no (other)), ==, 1);
+      }
+  }
   assert_same_history (department, district, gk_record_get_uuid (changed));
   {
     guint n = 0;
@@ -333,20 +349,35 @@ assert_sum (const GkSupervisionRow *sum,
   g_assert_cmpuint (sum->late_workdays, ==, a->late_workdays + (b != NULL ? b->late_workdays : 0));
 }
 
+/* `report` of the organisation @organisation (and of its unit @unit when
+ * not NULL): its status, and its error output in *@err_out. */
+static int
+run_report (const char  *db,
+            const char  *organisation,
+            const char  *unit,
+            const char  *output,
+            char       **err_out)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+  const char *argv[] = { g_getenv ("GK_CLI"), "--db", db, "report", "--year", "2024", "--on", "2026-06-30",
+                         "--organisation", organisation, "-o", output,
+                         unit != NULL ? "--unit" : NULL, unit, NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, err_out, &status, &error));
+  g_assert_no_error (error);
+  return status;
+}
+
 static void
 run_cli (const char *db,
          const char *organisation,
          const char *output)
 {
-  g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-  const char *argv[] = { g_getenv ("GK_CLI"), "--db", db, "report", "--year", "2024", "--on", "2026-06-30",
-                         "--organisation", organisation, "-o", output, NULL };
+  int status = run_report (db, organisation, NULL, output, &err);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
-  g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
     g_test_message ("%s", err);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
@@ -411,6 +442,135 @@ assert_report_scoped (GkStore *district,
   g_assert_cmpint (counted, >, 0);
 }
 
+static gint64
+add_unit (GkStore    *store,
+          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = gk_store_add_unit (store, name, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The district recomputes its due dates (after a calendar update), the
+ * department changes a record: the next file updates it, as the district's
+ * clerk changed nothing; no record is a conflict. */
+static void
+test_recomputed_due_dates (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GkStore) department = open_department (fixture, "dept.db", "长安区财政局", "11130102MB0110011L", 20, 4);
+  g_autoptr(GkStore) district = open_department (fixture, "district.db", "长安区人民政府办公室", "11130102MB0110038C", 0, 0);
+  g_autofree char *first = export_to (fixture, department, "first.json");
+  g_autoptr(GkExchangeResult) result = import_from (district, first);
+  g_autoptr(GPtrArray) records = all_records (department);
+  GkRecord *changed = g_ptr_array_index (records, 2);
+  g_autoptr(GkRecord) copy = NULL;
+  g_autoptr(GkExchangeResult) later = NULL;
+  g_autoptr(GkExchangeResult) again = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (result->added, ==, 20);
+  /* What a recompute writes when the calendar moved a working day: the
+   * due dates, and nothing a clerk typed. */
+  g_assert_true (gk_db_exec (gk_store_get_db (district),
+                             "UPDATE records SET due_on = date (due_on, '+1 day') WHERE due_on IS NOT NULL", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (gk_db_get_changes (gk_store_get_db (district)), >, 10);
+
+  /* The same file again: nothing changed on either side that counts. */
+  again = import_from (district, first);
+  g_assert_cmpuint (again->unchanged, ==, 20);
+  g_assert_cmpuint (again->conflicts->len, ==, 0);
+
+  retitle (department, changed, "部门改的标题");
+  second = export_to (fixture, department, "second.json");
+  later = import_from (district, second);
+  g_assert_cmpuint (later->conflicts->len, ==, 0);
+  g_assert_cmpuint (later->updated, ==, 1);
+  g_assert_cmpuint (later->unchanged, ==, 19);
+  copy = gk_store_get_record (district, gk_record_get_uuid (changed), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_record_get_title (copy), ==, "部门改的标题");
+}
+
+/* A district passes a department's records on (to the city, or back to
+ * the department): the file is the department's, and its own ledger finds
+ * every record unchanged. */
+static void
+test_district_reexport (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GkStore) finance = open_department (fixture, "finance.db", "长安区财政局", "11130102MB0110011L", 25, 31);
+  g_autoptr(GkStore) district = open_department (fixture, "district.db", "长安区人民政府办公室", "11130102MB0110038C", 5, 32);
+  g_autoptr(GkStore) city = open_department (fixture, "city.db", "石家庄市人民政府办公室", "11130102000014349N", 0, 0);
+  g_autofree char *finance_file = export_to (fixture, finance, "finance.json");
+  g_autoptr(GkExchangeResult) merged = import_from (district, finance_file);
+  g_autofree char *again_file = NULL;
+  g_autofree char *home_file = NULL;
+  g_autoptr(GkExchangeResult) back = NULL;
+  g_autoptr(GkExchangeResult) onward = NULL;
+  g_autoptr(GkExchangeResult) home = NULL;
+  g_autoptr(GPtrArray) organisations = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (merged->added, ==, 25);
+  g_assert_true (gk_store_set_report_organisation (district, "11130102MB0110011L", &error));
+  g_assert_no_error (error);
+  again_file = export_to (fixture, district, "finance-from-district.json");
+
+  back = import_from (finance, again_file);
+  g_assert_cmpstr (back->organisation_code, ==, "11130102MB0110011L");
+  g_assert_cmpstr (back->organisation_name, ==, "长安区财政局");
+  g_assert_cmpuint (back->added, ==, 0);
+  g_assert_cmpuint (back->unchanged, ==, 25);
+  g_assert_cmpuint (back->conflicts->len, ==, 0);
+
+  onward = import_from (city, again_file);
+  g_assert_cmpuint (onward->added, ==, 25);
+  organisations = gk_store_list_organisations (city, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (organisations->len, ==, 2);
+  g_assert_cmpstr (((GkOrganisation *) g_ptr_array_index (organisations, 1))->code, ==, "11130102MB0110011L");
+  g_assert_cmpuint (((GkOrganisation *) g_ptr_array_index (organisations, 1))->n_records, ==, 25);
+
+  /* Without a choice, the district's own records, as before. */
+  g_assert_true (gk_store_set_report_organisation (district, NULL, &error));
+  home_file = export_to (fixture, district, "district.json");
+  g_clear_pointer (&organisations, g_ptr_array_unref);
+  home = import_from (city, home_file);
+  g_assert_cmpstr (home->organisation_code, ==, "11130102MB0110038C");
+  g_assert_cmpuint (home->added, ==, 5);
+
+  /* The command takes the code, and refuses "all". */
+  {
+    g_autofree char *db = g_build_filename (fixture->dir, "district.db", NULL);
+    g_autofree char *output = g_build_filename (fixture->dir, "cli.json", NULL);
+    g_autofree char *finance_path = g_build_filename (fixture->dir, "finance.db", NULL);
+    g_autofree char *err = NULL;
+    int status = -1;
+    const char *argv[] = { g_getenv ("GK_CLI"), "--db", db, "export", "--organisation", "11130102MB0110011L",
+                           "-o", output, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error));
+    g_assert_no_error (error);
+    if (!g_spawn_check_wait_status (status, NULL))
+      g_error ("%s", err);
+    g_clear_object (&finance);
+    finance = gk_test_open_store (finance_path);
+    g_clear_pointer (&back, gk_exchange_result_free);
+    back = import_from (finance, output);
+    g_assert_cmpuint (back->unchanged, ==, 25);
+
+    argv[5] = "all";
+    g_clear_pointer (&err, g_free);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error));
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+  }
+}
+
 /* Two departments' files merged into one district ledger: 督查's totals are
  * the sum of the two; each department alone is its own; the reports work
  * for each and for all. */
@@ -421,6 +581,7 @@ test_district_merge (Fixture       *fixture,
   g_autoptr(GkStore) finance = open_department (fixture, "finance.db", "长安区财政局", "11130102MB0110011L", 60, 21);
   g_autoptr(GkStore) housing = open_department (fixture, "housing.db", "长安区住建局", "11130102MB0110020J", 70, 22);
   g_autoptr(GkStore) district = open_department (fixture, "district.db", "长安区人民政府办公室", "11130102MB0110038C", 0, 0);
+  gint64 planning = add_unit (housing, "住建局城建科");
   g_autofree char *finance_file = export_to (fixture, finance, "finance.json");
   g_autofree char *housing_file = export_to (fixture, housing, "housing.json");
   g_autoptr(GkExchangeResult) r1 = import_from (district, finance_file);
@@ -465,8 +626,49 @@ test_district_merge (Fixture       *fixture,
     g_assert_cmpuint (first->n_records, ==, 60);
   }
 
+  /* A unit of one department is found from the whole district, and its
+   * report is that department's; a unit name several organisations have
+   * is found only once the organisation is chosen. */
+  g_assert_cmpint (planning, >, 0);
+  {
+    gint64 unit = gk_store_find_report_unit (district, "住建局城建科", &error);
+    g_autofree char *name = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (unit, >, 0);
+    name = gk_store_dup_report_organisation_name (district, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (name, ==, "长安区住建局");
+    g_assert_true (gk_store_set_report_organisation (district, NULL, &error));
+    g_assert_cmpint (gk_store_find_report_unit (district, "建北街道", &error), ==, 0);
+    g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "11130102MB0110011L"));
+    g_assert_nonnull (strstr (error->message, "11130102MB0110038C"));
+    g_clear_error (&error);
+    g_assert_true (gk_store_set_report_organisation (district, "11130102MB0110011L", &error));
+    unit = gk_store_find_report_unit (district, "建北街道", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (unit, >, 0);
+    g_assert_cmpint (unit, !=, gk_store_find_unit (district, "建北街道", NULL));
+    g_assert_true (gk_store_set_report_organisation (district, NULL, &error));
+  }
+
   /* The report for each department and for the district. */
   g_clear_object (&district);
+  {
+    g_autofree char *db = g_build_filename (fixture->dir, "district.db", NULL);
+    g_autofree char *output = g_build_filename (fixture->dir, "report-unit.xlsx", NULL);
+    g_autofree char *err = NULL;
+
+    if (!g_spawn_check_wait_status (run_report (db, "all", "住建局城建科", output, &err), NULL))
+      g_error ("%s", err);
+    g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+    g_clear_pointer (&err, g_free);
+    g_assert_false (g_spawn_check_wait_status (run_report (db, "all", "建北街道", output, &err), NULL));
+    g_assert_nonnull (strstr (err, "--organisation"));
+    g_clear_pointer (&err, g_free);
+    g_assert_true (g_spawn_check_wait_status (run_report (db, "11130102MB0110020J", "建北街道", output, &err), NULL));
+  }
   for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
     {
       g_autofree char *name = g_strdup_printf ("report-%s.xlsx", codes[i]);
@@ -567,7 +769,9 @@ main (int   argc,
   g_test_add ("/exchange/copy-is-equal", Fixture, NULL, fixture_set_up, test_copy_is_equal, fixture_tear_down);
   g_test_add ("/exchange/reimport-updates", Fixture, NULL, fixture_set_up, test_reimport_updates, fixture_tear_down);
   g_test_add ("/exchange/conflict-is-listed", Fixture, NULL, fixture_set_up, test_conflict_is_listed, fixture_tear_down);
+  g_test_add ("/exchange/recomputed-due-dates", Fixture, NULL, fixture_set_up, test_recomputed_due_dates, fixture_tear_down);
   g_test_add ("/exchange/district-merge", Fixture, NULL, fixture_set_up, test_district_merge, fixture_tear_down);
+  g_test_add ("/exchange/district-reexport", Fixture, NULL, fixture_set_up, test_district_reexport, fixture_tear_down);
   g_test_add ("/exchange/zip-with-files", Fixture, NULL, fixture_set_up, test_zip_with_files, fixture_tear_down);
   g_test_add ("/exchange/damaged-file", Fixture, NULL, fixture_set_up, test_damaged_file, fixture_tear_down);
   return g_test_run ();

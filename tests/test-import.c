@@ -323,6 +323,9 @@ test_bad_date_imports_nothing (GkTestLedger  *ledger,
   records = list_records (ledger->store);
   g_assert_cmpuint (records->len, ==, 0);
   g_assert_cmpuint (n_batches (ledger->store), ==, 0);
+  /* Nothing of the rows before the bad one stays in the search index. */
+  g_assert_cmpuint (gk_test_search_count (ledger->store, "一"), ==, 0);
+  g_assert_cmpuint (gk_test_search_count (ledger->store, "HT-1"), ==, 0);
 }
 
 /* Skipping bad rows imports the rest and lists what it left out. */
@@ -376,6 +379,9 @@ test_twice_and_undo (GkTestLedger  *ledger,
 
   first = run_import (import, FALSE);
   g_assert_cmpuint (first->n_imported, ==, 3);
+  /* Found at once, by one character and by three. */
+  g_assert_cmpuint (gk_test_search_count (ledger->store, "二"), ==, 1);
+  g_assert_cmpuint (gk_test_search_count (ledger->store, "HT-2"), ==, 1);
   second = run_import (import, FALSE);
   g_assert_cmpuint (second->n_imported, ==, 0);
   g_assert_cmpuint (second->n_duplicates, ==, 3);
@@ -398,6 +404,9 @@ test_twice_and_undo (GkTestLedger  *ledger,
   g_assert_cmpuint (records->len, ==, 1);
   g_assert_cmpstr (gk_record_get_title (records->pdata[0]), ==, "手工录入");
   g_assert_cmpuint (n_batches (ledger->store), ==, 0);
+  g_assert_cmpuint (gk_test_search_count (ledger->store, "二"), ==, 0);
+  g_assert_cmpuint (gk_test_search_count (ledger->store, "HT-2"), ==, 0);
+  g_assert_cmpuint (gk_test_search_count (ledger->store, "手工录入"), ==, 1);
 
   /* Undone twice: there is no such batch any more. */
   g_assert_false (gk_store_undo_import_batch (ledger->store, first->batch_id, NULL, &error));

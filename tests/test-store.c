@@ -1863,6 +1863,96 @@ test_index_deferred (Fixture       *f,
   g_assert_false (gk_store_get_search_index_pending (reopened));
 }
 
+/* Every change a published page shows raises the revision of its record
+ * (0: every page) above all before it, and a re-publish since a revision
+ * lists exactly those records. */
+static GArray *
+changes_since (Fixture *f,
+               gint64  *revision)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 now = gk_store_get_bundle_revision (f->store, &error);
+  GArray *ids;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (now, >, *revision);
+  ids = gk_store_list_bundle_changes (f->store, *revision, &error);
+  g_assert_no_error (error);
+  *revision = now;
+  return ids;
+}
+
+static void
+assert_changed (Fixture    *f,
+                gint64     *revision,
+                guint       n,
+                ...)
+{
+  g_autoptr(GArray) ids = changes_since (f, revision);
+  va_list args;
+
+  g_assert_cmpuint (ids->len, ==, n);
+  va_start (args, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (g_array_index (ids, gint64, i), ==, va_arg (args, gint64));
+  va_end (args);
+}
+
+static void
+test_bundle_revisions (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) a = NULL;
+  g_autoptr(GkRecord) b = NULL;
+  gint64 revision, unit;
+
+  revision = gk_store_get_bundle_revision (f->store, &error);
+  g_assert_no_error (error);
+
+  a = create (f, "procurement", "办公设备采购公告", NULL);
+  assert_changed (f, &revision, 1, gk_record_get_id (a));
+  b = create (f, "bidding", "道路改造工程招标公告", NULL);
+  assert_changed (f, &revision, 1, gk_record_get_id (b));
+
+  gk_record_set_title (a, "办公设备采购公告（更正）");
+  g_assert_true (gk_store_save_record (f->store, a, &error));
+  g_assert_no_error (error);
+  assert_changed (f, &revision, 1, gk_record_get_id (a));
+
+  /* A unit's name shows on its records' pages. */
+  unit = gk_store_add_unit (f->store, "修订测试科", &error);
+  g_assert_no_error (error);
+  gk_record_set_unit_id (b, unit);
+  g_assert_true (gk_store_save_record (f->store, b, &error));
+  assert_changed (f, &revision, 1, gk_record_get_id (b));
+  g_assert_true (gk_store_update_unit (f->store, unit, "修订测试二科", FALSE, &error));
+  g_assert_no_error (error);
+  assert_changed (f, &revision, 1, gk_record_get_id (b));
+
+  /* Preferences show on every page, set the first time and after. */
+  g_assert_true (gk_store_set_setting (f->store, "bundle-test", "1", &error));
+  g_assert_no_error (error);
+  assert_changed (f, &revision, 1, (gint64) 0);
+  g_assert_true (gk_store_set_setting (f->store, "bundle-test", "2", &error));
+  g_assert_no_error (error);
+  assert_changed (f, &revision, 1, (gint64) 0);
+
+  /* A deleted record keeps its row: the next publish removes its page. */
+  g_assert_true (gk_store_delete_record (f->store, gk_record_get_uuid (a), &error));
+  g_assert_no_error (error);
+  assert_changed (f, &revision, 1, gk_record_get_id (a));
+
+  /* Several changes in one transaction: each record once, all of them newer. */
+  g_assert_true (gk_db_begin (gk_store_get_db (f->store), &error));
+  gk_record_set_title (b, "道路改造工程招标公告（更正）");
+  g_assert_true (gk_store_save_record (f->store, b, &error));
+  g_assert_true (gk_store_set_setting (f->store, "bundle-test", "3", &error));
+  g_assert_true (gk_db_commit (gk_store_get_db (f->store), &error));
+  g_assert_no_error (error);
+  assert_changed (f, &revision, 2, (gint64) 0, gk_record_get_id (b));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1899,6 +1989,7 @@ main (int   argc,
   g_test_add ("/store/attention-sort", Fixture, NULL, fixture_setup, test_attention_sort, fixture_teardown);
   g_test_add ("/store/new-record-unit", Fixture, NULL, fixture_setup, test_new_record_unit, fixture_teardown);
   g_test_add ("/store/item-cache", Fixture, NULL, fixture_setup, test_item_cache, fixture_teardown);
+  g_test_add ("/store/bundle-revisions", Fixture, NULL, fixture_setup, test_bundle_revisions, fixture_teardown);
 
   return g_test_run ();
 }

@@ -15,15 +15,19 @@ gk_cli_export (GkCliContext  *ctx,
   g_autoptr(GkStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *organisation = NULL;
   int status = GK_CLI_EXIT_OK;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the exchange file to FILE (.json, or .zip with the attached files)"), N_("FILE") },
+    { "organisation", 0, 0, G_OPTION_ARG_STRING, &organisation,
+      N_("Write the records of the organisation CODE (its index number code) that this ledger imported, as that organisation"), N_("CODE") },
     { NULL }
   };
 
   g_option_context_set_summary (context, _("Write the ledger’s own records with their channels, changes, attachments’\n"
                                            "details and history, its organisation and units, and the projects and\n"
-                                           "catalog items they use, as an exchange file another ledger can import."));
+                                           "catalog items they use, as an exchange file another ledger can import.\n"
+                                           "A district’s ledger writes a department’s records with --organisation."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!gk_cli_parse (context, &argc, &argv))
     return GK_CLI_EXIT_USAGE;
@@ -32,8 +36,14 @@ gk_cli_export (GkCliContext  *ctx,
   if (output == NULL)
     return gk_cli_usage_error ("export", _("-o FILE is required"));
 
+  /* One organisation per file: its code heads the file. */
+  if (g_strcmp0 (organisation, "all") == 0)
+    return gk_cli_usage_error ("export", _("an exchange file holds one organisation: give its code"));
+
   store = gk_cli_open_store (ctx, FALSE, &status);
   if (store == NULL)
+    return status;
+  if (!gk_cli_set_organisation (store, "export", organisation, &status))
     return status;
   if (!gk_exchange_export (store, output, NULL, NULL, NULL, &error))
     return gk_cli_failure (error);

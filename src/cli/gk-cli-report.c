@@ -70,7 +70,10 @@ gk_cli_report (GkCliContext  *ctx,
 
   if (unit != NULL)
     {
-      unit_id = gk_store_find_unit (store, unit, &error);
+      unit_id = gk_store_find_report_unit (store, unit, &error);
+      /* Translators: the reason (several organisations have that unit) comes first */
+      if (g_error_matches (error, GK_DB_ERROR, GK_DB_ERROR_INVALID))
+        return gk_cli_usage_error (COMMAND, _("%s: add --organisation CODE"), error->message);
       if (error != NULL)
         return gk_cli_failure (error);
       if (unit_id == 0)

@@ -74,11 +74,12 @@ list_attachment_files (GkStore  *store,
 
   stmt = gk_db_prepare (gk_store_get_db (store),
                         "SELECT DISTINCT a.sha256 FROM attachments a JOIN records r ON r.id = a.record_id "
-                        "WHERE r.organisation_id IS NULL AND r.uuid NOT IN (SELECT value FROM json_each (?1)) "
+                        "WHERE r.organisation_id IS nullif (?2, 0) AND r.uuid NOT IN (SELECT value FROM json_each (?1)) "
                         "ORDER BY a.sha256",
                         error);
   if (stmt == NULL ||
-      !gk_db_statement_bind_text (stmt, 1, hidden != NULL ? hidden : "[]", error))
+      !gk_db_statement_bind_text (stmt, 1, hidden != NULL ? hidden : "[]", error) ||
+      !gk_db_statement_bind_int64 (stmt, 2, gk_exchange_get_organisation_id (store), error))
     return NULL;
   while (gk_db_statement_step (stmt, &local_error))
     g_ptr_array_add (hashes, gk_db_statement_dup_text (stmt, 0));

@@ -152,40 +152,58 @@ static const char * const record_skip[] = { "id", "item_id", "project_id", "unit
 static const char * const child_skip[] = { "id", "record_id", NULL };
 static const char * const history_skip[] = { "id", "record_uuid", NULL };
 
+/* Columns each ledger derives from its own calendar and rules: a due date
+ * recomputed after a calendar update is no change of the clerk's, so the
+ * hash leaves them out (else it would be a conflict at the next import). */
+static const char * const derived_columns[] = { "due_on", "due_missing_year", NULL };
+
 /* The record at the current row of @stmt (RECORD_SQL) as JSON text, with
- * its channels, 变更 and attachments but not its history: what both sides
- * hash to tell whether a record changed. */
+ * its channels, 变更 and attachments but not its history; and in *@hash
+ * what both sides compare to tell whether a record changed: the SHA-256 of
+ * the same text without the derived columns. */
 static char *
 dup_record_text (GkStore        *store,
                  GkDbStatement  *stmt,
+                 char          **hash,
                  GError        **error)
 {
+  static const struct { const char *member, *sql; } children[] = {
+    { "channels", "SELECT * FROM record_channels WHERE record_id = ?1 ORDER BY channel" },
+    { "changes", "SELECT * FROM record_changes WHERE record_id = ?1 ORDER BY id" },
+    { "attachments", "SELECT * FROM attachments WHERE record_id = ?1 ORDER BY id" },
+  };
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   gint64 id = gk_db_statement_get_int64 (stmt, 0);
   GkDb *db = gk_store_get_db (store);
-  GkDbStatement *child;
 
   json_builder_begin_object (builder);
   add_row_members (builder, stmt, record_skip);
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      GkDbStatement *child = gk_db_prepare (db, children[i].sql, error);
 
-  child = gk_db_prepare (db, "SELECT * FROM record_channels WHERE record_id = ?1 ORDER BY channel", error);
-  if (child == NULL ||
-      !gk_db_statement_bind_int64 (child, 1, id, error) ||
-      !add_rows (builder, "channels", child, child_skip, error))
-    return NULL;
-  child = gk_db_prepare (db, "SELECT * FROM record_changes WHERE record_id = ?1 ORDER BY id", error);
-  if (child == NULL ||
-      !gk_db_statement_bind_int64 (child, 1, id, error) ||
-      !add_rows (builder, "changes", child, child_skip, error))
-    return NULL;
-  child = gk_db_prepare (db, "SELECT * FROM attachments WHERE record_id = ?1 ORDER BY id", error);
-  if (child == NULL ||
-      !gk_db_statement_bind_int64 (child, 1, id, error) ||
-      !add_rows (builder, "attachments", child, child_skip, error))
-    return NULL;
+      if (child == NULL ||
+          !gk_db_statement_bind_int64 (child, 1, id, error) ||
+          !add_rows (builder, children[i].member, child, child_skip, error))
+        return NULL;
+    }
   json_builder_end_object (builder);
 
-  return builder_to_text (builder);
+  {
+    g_autoptr(JsonNode) root = json_builder_get_root (builder);
+    g_autoptr(JsonGenerator) generator = json_generator_new ();
+    JsonObject *object = json_node_get_object (root);
+    g_autofree char *compared = NULL;
+    char *text;
+
+    json_generator_set_root (generator, root);
+    text = json_generator_to_data (generator, NULL);
+    for (guint i = 0; derived_columns[i] != NULL; i++)
+      json_object_remove_member (object, derived_columns[i]);
+    compared = json_generator_to_data (generator, NULL);
+    *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, compared, -1);
+    return text;
+  }
 }
 
 static char *
@@ -236,8 +254,10 @@ write_member (GOutputStream  *out,
   return write_text (out, text, cancellable, error);
 }
 
+/* The organisation @organisation_id (0 the home one) with its units. */
 static char *
 dup_organisation_text (GkStore  *store,
+                       gint64    organisation_id,
                        GError  **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -246,27 +266,35 @@ dup_organisation_text (GkStore  *store,
   static const char * const organisation_skip[] = { "id", NULL };
   static const char * const unit_skip[] = { "id", "organisation_id", NULL };
 
-  stmt = gk_db_prepare (db, "SELECT * FROM organisation WHERE id = 1", error);
+  /* An imported organisation is known by what its file said of it. */
+  if (organisation_id == 0)
+    stmt = gk_db_prepare (db, "SELECT * FROM organisation WHERE id = 1 AND ?1 = 0", error);
+  else
+    stmt = gk_db_prepare (db, "SELECT name, code FROM organisations WHERE id = ?1", error);
   if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, organisation_id, error) ||
       !gk_db_statement_step_one (stmt, error, _("The ledger has no organisation")))
     return NULL;
   json_builder_begin_object (builder);
   add_row_members (builder, stmt, organisation_skip);
   gk_db_statement_reset (stmt);
 
-  stmt = gk_db_prepare (db, "SELECT * FROM units WHERE organisation_id IS NULL ORDER BY position, id", error);
+  stmt = gk_db_prepare (db, "SELECT * FROM units WHERE organisation_id IS nullif (?1, 0) ORDER BY position, id", error);
   if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, organisation_id, error) ||
       !add_rows (builder, "units", stmt, unit_skip, error))
     return NULL;
   json_builder_end_object (builder);
   return builder_to_text (builder);
 }
 
-/* The rows of @sql (bound to the hidden records as ?1) as a JSON array. */
+/* The rows of @sql (bound to the hidden records as ?1 and the organisation
+ * as ?2) as a JSON array. */
 static char *
 dup_array_text (GkStore            *store,
                 const char         *sql,
                 const char         *hidden,
+                gint64              organisation_id,
                 const char * const *skip,
                 GError            **error)
 {
@@ -277,6 +305,7 @@ dup_array_text (GkStore            *store,
   json_builder_begin_object (builder);
   if (stmt == NULL ||
       !gk_db_statement_bind_text (stmt, 1, hidden, error) ||
+      !gk_db_statement_bind_int64 (stmt, 2, organisation_id, error) ||
       !add_rows (builder, "rows", stmt, skip, error))
     return NULL;
   json_builder_end_object (builder);
@@ -286,8 +315,17 @@ dup_array_text (GkStore            *store,
   return g_strndup (text + strlen ("{\"rows\":"), strlen (text) - strlen ("{\"rows\":") - 1);
 }
 
-/* The home organisation's records, less those deleted pending an undo. */
-#define OWN_RECORDS "(SELECT id FROM records WHERE organisation_id IS NULL AND uuid NOT IN (SELECT value FROM json_each (?1)))"
+/* The exported organisation's records (?2: its organisations.id, 0 the
+ * home one), less those deleted pending an undo (?1). */
+#define OWN_RECORDS \
+  "(SELECT id FROM records WHERE organisation_id IS nullif (?2, 0) AND uuid NOT IN (SELECT value FROM json_each (?1)))"
+
+gint64
+gk_exchange_get_organisation_id (GkStore *store)
+{
+  /* -1 is the home organisation, 0 every one: a file carries one. */
+  return MAX (store->report_scope, 0);
+}
 
 gboolean
 gk_exchange_write (GkStore            *store,
@@ -310,32 +348,35 @@ gk_exchange_write (GkStore            *store,
   GkDbStatement *stmt;
   GError *local_error = NULL;
   guint total = 0, done = 0;
+  gint64 organisation_id;
 
   g_return_val_if_fail (GK_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
   if (hidden == NULL)
     hidden = g_strdup ("[]");
+  organisation_id = gk_exchange_get_organisation_id (store);
 
   stmt = gk_db_prepare (gk_store_get_db (store), "SELECT count (*) FROM " OWN_RECORDS, error);
   if (stmt == NULL ||
       !gk_db_statement_bind_text (stmt, 1, hidden, error) ||
+      !gk_db_statement_bind_int64 (stmt, 2, organisation_id, error) ||
       !gk_db_statement_step_one (stmt, error, "count"))
     return FALSE;
   total = gk_db_statement_get_int (stmt, 0);
   gk_db_statement_reset (stmt);
 
-  organisation = dup_organisation_text (store, error);
+  organisation = dup_organisation_text (store, organisation_id, error);
   if (organisation == NULL)
     return FALSE;
   catalog = dup_array_text (store, "SELECT * FROM catalog_items WHERE id IN "
                             "(SELECT item_id FROM records WHERE id IN " OWN_RECORDS ") ORDER BY position, id",
-                            hidden, item_skip, error);
+                            hidden, organisation_id, item_skip, error);
   if (catalog == NULL)
     return FALSE;
   projects = dup_array_text (store, "SELECT p.*, u.name AS gk_unit FROM projects p LEFT JOIN units u ON u.id = p.unit_id "
                              "WHERE p.id IN (SELECT project_id FROM records WHERE id IN " OWN_RECORDS ") ORDER BY p.id",
-                             hidden, project_skip, error);
+                             hidden, organisation_id, project_skip, error);
   if (projects == NULL)
     return FALSE;
 
@@ -353,20 +394,20 @@ gk_exchange_write (GkStore            *store,
 
   stmt = gk_db_prepare (gk_store_get_db (store), RECORD_SQL "WHERE r.id IN " OWN_RECORDS " ORDER BY r.id", error);
   if (stmt == NULL ||
-      !gk_db_statement_bind_text (stmt, 1, hidden, error))
+      !gk_db_statement_bind_text (stmt, 1, hidden, error) ||
+      !gk_db_statement_bind_int64 (stmt, 2, organisation_id, error))
     return FALSE;
   while (gk_db_statement_step (stmt, &local_error))
     {
       g_autofree char *uuid = gk_db_statement_dup_text (stmt, 1);
-      g_autofree char *record = dup_record_text (store, stmt, &local_error);
-      g_autofree char *history = NULL;
       g_autofree char *hash = NULL;
+      g_autofree char *record = dup_record_text (store, stmt, &hash, &local_error);
+      g_autofree char *history = NULL;
       g_autofree char *line = NULL;
 
       if (record == NULL ||
           (history = dup_history_text (store, uuid, &local_error)) == NULL)
         break;
-      hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, record, -1);
       /* The record's object, then its history and hash: the hash covers
        * what the record is, not the history that leads to it. */
       record[strlen (record) - 1] = '\0';
@@ -949,7 +990,7 @@ import_projects (Import      *import,
   return TRUE;
 }
 
-/* The record @id's text as an export would write it, and its hash. */
+/* The hash an export would give the record @id. */
 static char *
 dup_local_hash (Import  *import,
                 gint64   id,
@@ -957,14 +998,15 @@ dup_local_hash (Import  *import,
 {
   GkDbStatement *stmt = gk_db_prepare (import->db, RECORD_SQL "WHERE r.id = ?1", error);
   g_autofree char *text = NULL;
+  char *hash = NULL;
 
   if (stmt == NULL ||
       !gk_db_statement_bind_int64 (stmt, 1, id, error) ||
       !gk_db_statement_step_one (stmt, error, _("No record %lld in the ledger"), (long long) id))
     return NULL;
-  text = dup_record_text (import->store, stmt, error);
+  text = dup_record_text (import->store, stmt, &hash, error);
   gk_db_statement_reset (stmt);
-  return text != NULL ? g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1) : NULL;
+  return hash;
 }
 
 /* Replaces the record's rows in @table with the member @name's. */
@@ -1074,6 +1116,38 @@ add_conflict (Import      *import,
   g_ptr_array_add (import->result->conflicts, conflict);
 }
 
+/* What the search index reads of the record written as @id, taken from
+ * the file's members (no read back, no second parse of its fields); read
+ * back when the file leaves one out and the ledger kept its own. */
+static GkRecord *
+dup_indexed_record (Import        *import,
+                    JsonObject    *record,
+                    gint64         id,
+                    const gint64  *ids,
+                    GError       **error)
+{
+  static const char * const members[] = { "title", "body", "index_no", "doc_no", NULL };
+  JsonNode *fields = json_object_get_member (record, "fields");
+  GkRecord *indexed;
+
+  for (guint i = 0; members[i] != NULL; i++)
+    if (!json_object_has_member (record, members[i]))
+      return gk_store_get_record_by_id (import->store, id, error);
+  if (fields == NULL || !JSON_NODE_HOLDS_OBJECT (fields))
+    return gk_store_get_record_by_id (import->store, id, error);
+
+  indexed = gk_record_new ();
+  gk_record_set_id (indexed, id);
+  gk_record_set_item_id (indexed, ids[0]);
+  gk_record_set_project_id (indexed, ids[1]);
+  gk_record_set_title (indexed, member_string (record, "title"));
+  gk_record_set_body (indexed, member_string (record, "body"));
+  gk_record_set_index_no (indexed, member_string (record, "index_no"));
+  gk_record_set_doc_no (indexed, member_string (record, "doc_no"));
+  gk_record_set_values (indexed, json_node_get_object (fields));
+  return indexed;
+}
+
 /* Writes the record's row, its children and index entries; an @id of 0
  * inserts, and is set to the new row's. */
 static gboolean
@@ -1108,7 +1182,7 @@ write_record (Import      *import,
       !write_children (import, record, "attachments", "attachments", *id, error))
     return FALSE;
 
-  stored = gk_store_get_record_by_id (import->store, *id, error);
+  stored = dup_indexed_record (import, record, *id, values, error);
   return stored != NULL && gk_store_index_record (import->store, stored, error);
 }
 
@@ -1241,9 +1315,13 @@ import_record (Import      *import,
   if (g_strcmp0 (local_hash, remote_hash) == 0 ||
       (base_remote != NULL && g_strcmp0 (base_remote, remote_hash) == 0))
     {
-      /* The sender did not change it since (this ledger may have). */
+      /* The sender did not change it since (this ledger may have). Both
+       * alike: that is the version last exchanged, whatever the base said
+       * (a ledger that hashed the due dates too, before). */
       import->result->unchanged++;
-      if (base_remote == NULL)
+      if (base_remote == NULL ||
+          (g_strcmp0 (local_hash, remote_hash) == 0 &&
+           (g_strcmp0 (base_local, local_hash) != 0 || g_strcmp0 (base_remote, remote_hash) != 0)))
         return set_base (import, uuid, local_hash, remote_hash, error);
       return TRUE;
     }
@@ -1488,12 +1566,17 @@ gk_exchange_read (GkStore            *store,
       import_clear (&import);
       return NULL;
     }
+  gk_store_defer_indexing (store);
   ok = import_stream (&import, scanner, progress, user_data, error) &&
-       advance_serials (&import, error);
+       advance_serials (&import, error) &&
+       gk_store_flush_indexing (store, error);
   if (ok)
     ok = gk_db_commit (import.db, error);
   else
-    gk_db_rollback (import.db);
+    {
+      gk_store_cancel_indexing (store);
+      gk_db_rollback (import.db);
+    }
   if (import.items_added)
     {
       gk_store_forget_items (store);

@@ -43,9 +43,11 @@ typedef struct
 void gk_exchange_result_free (GkExchangeResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkExchangeResult, gk_exchange_result_free)
 
-/* Writes the home organisation's records (with their channels, 变更,
+/* Writes one organisation's records (with their channels, 变更,
  * attachments' metadata and history), its units, the projects and catalog
- * items they use, one record at a time. */
+ * items they use, one record at a time: the home organisation's or, in a
+ * district's ledger, the one gk_store_set_report_organisation() chose, as
+ * that organisation (its name, code and units) sent them. */
 gboolean gk_exchange_write      (GkStore            *store,
                                  GOutputStream      *out,
                                  GkExchangeProgress  progress,
@@ -83,6 +85,10 @@ GkExchangeResult *gk_exchange_import (GkStore            *store,
                                       gpointer            user_data,
                                       GCancellable       *cancellable,
                                       GError            **error);
+
+/* The organisation an export writes (organisations.id, 0 the home one):
+ * the one gk_store_set_report_organisation() chose, else the home one. */
+gint64            gk_exchange_get_organisation_id (GkStore *store);
 
 /* gk-exchange-zip.c: what gk_exchange_export() and gk_exchange_import() do
  * for a .zip. */

@@ -1135,11 +1135,13 @@ gk_import_run (GkImport      *self,
   db = gk_store_get_db (self->store);
   if (!gk_db_begin (db, error))
     return NULL;
+  gk_store_defer_indexing (self->store);
   file_name = g_file_get_basename (self->file);
   run.batch_id = gk_store_add_import_batch (self->store, gk_item_get_id (self->item), file_name,
                                             self->xlsx != NULL ? self->sheet_names[self->sheet] : "", error);
   if (run.batch_id == 0 || !read_rows (self, import_row_cb, &run, cancellable, error))
     {
+      gk_store_cancel_indexing (self->store);
       gk_db_rollback (db);
       return NULL;
     }
@@ -1148,10 +1150,16 @@ gk_import_run (GkImport      *self,
    * an import that adds nothing leave no batch behind. */
   if (run.failed || dry_run || result->n_imported == 0)
     {
+      gk_store_cancel_indexing (self->store);
       gk_db_rollback (db);
       if (!dry_run)
         result->n_imported = 0;
       return g_steal_pointer (&result);
+    }
+  if (!gk_store_flush_indexing (self->store, error))
+    {
+      gk_db_rollback (db);
+      return NULL;
     }
   if (!gk_db_commit (db, error))
     return NULL;

@@ -410,28 +410,21 @@ figures_entered (const GkReportFigures *figures)
          *figures->overview != '\0' || *figures->problems != '\0' || *figures->other != '\0';
 }
 
+/* Any organisation's unit: a district reports on its departments' too. */
 static char *
 find_unit_name (GkStore  *store,
                 gint64    unit_id,
                 GError  **error)
 {
-  g_autoptr(GPtrArray) units = gk_store_list_units (store, TRUE, error);
+  char *name = gk_store_dup_unit_name (store, unit_id, error);
 
-  if (units == NULL)
-    return NULL;
-  for (guint i = 0; i < units->len; i++)
+  if (name == NULL && error != NULL && *error == NULL)
     {
-      GkUnit *unit = g_ptr_array_index (units, i);
+      g_autofree char *id = number (unit_id);
 
-      if (unit->id == unit_id)
-        return g_strdup (unit->name);
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No unit has the id %s"), id);
     }
-  {
-    g_autofree char *id = number (unit_id);
-
-    g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, _("No unit has the id %s"), id);
-  }
-  return NULL;
+  return name;
 }
 
 GkReportCounts *

@@ -153,6 +153,44 @@ exec_text_row (GkStore     *self,
   return gk_db_statement_step_done (stmt, error);
 }
 
+static gboolean
+delete_search_row (GkStore  *self,
+                   gint64    id,
+                   GError  **error)
+{
+  GkDbStatement *stmt = gk_db_prepare (self->db, "DELETE FROM records_search WHERE id = ?1", error);
+
+  return stmt != NULL &&
+         gk_db_statement_bind_int64 (stmt, 1, id, error) &&
+         gk_db_statement_step_done (stmt, error);
+}
+
+/* Adds the record's text to both full-text indexes. */
+static gboolean
+add_full_text (GkStore     *self,
+               gint64       id,
+               const char  *title,
+               const char  *body,
+               const char  *fields,
+               GError     **error)
+{
+  g_autofree char *all = NULL;
+  g_autofree char *chars = NULL;
+  GkDbStatement *stmt;
+
+  if (!exec_text_row (self, "INSERT INTO records_fts (rowid, title, body, fields) VALUES (?1, ?2, ?3, ?4)",
+                      id, title, body, fields, error))
+    return FALSE;
+
+  all = g_strjoin (" \n ", title, body, fields, NULL);
+  chars = gk_text_to_chars (all);
+  stmt = gk_db_prepare (self->db, "INSERT INTO records_chars (rowid, text) VALUES (?1, ?2)", error);
+  return stmt != NULL &&
+         gk_db_statement_bind_int64 (stmt, 1, id, error) &&
+         gk_db_statement_bind_text (stmt, 2, chars, error) &&
+         gk_db_statement_step_done (stmt, error);
+}
+
 /* Takes a record out of both indexes, with the text it was indexed with. */
 gboolean
 gk_store_unindex_record (GkStore  *self,
@@ -166,6 +204,10 @@ gk_store_unindex_record (GkStore  *self,
   g_autofree char *chars = NULL;
   GkDbStatement *stmt;
   GError *local_error = NULL;
+
+  /* Indexed in this batch: its text is in records_search alone. */
+  if (self->deferred_index != NULL && g_hash_table_remove (self->deferred_index, &id))
+    return delete_search_row (self, id, error);
 
   stmt = gk_db_prepare (self->db, "SELECT title, body, fields FROM records_search WHERE id = ?1", error);
   if (stmt == NULL ||
@@ -203,11 +245,7 @@ gk_store_unindex_record (GkStore  *self,
       !gk_db_statement_step_done (stmt, error))
     return FALSE;
 
-  stmt = gk_db_prepare (self->db, "DELETE FROM records_search WHERE id = ?1", error);
-  if (stmt == NULL ||
-      !gk_db_statement_bind_int64 (stmt, 1, id, error))
-    return FALSE;
-  return gk_db_statement_step_done (stmt, error);
+  return delete_search_row (self, id, error);
 }
 
 gboolean
@@ -217,28 +255,90 @@ gk_store_index_record (GkStore   *self,
 {
   g_autofree char *fields_text = record_search_text (self, record, error);
   const char *body = gk_record_get_body (record) != NULL ? gk_record_get_body (record) : "";
-  g_autofree char *all = NULL;
-  g_autofree char *chars = NULL;
-  GkDbStatement *stmt;
+  gint64 id = gk_record_get_id (record);
 
   if (fields_text == NULL ||
-      !gk_store_unindex_record (self, gk_record_get_id (record), error))
+      !gk_store_unindex_record (self, id, error) ||
+      !exec_text_row (self, "INSERT INTO records_search (id, title, body, fields) VALUES (?1, ?2, ?3, ?4)",
+                      id, gk_record_get_title (record), body, fields_text, error))
     return FALSE;
 
-  if (!exec_text_row (self, "INSERT INTO records_search (id, title, body, fields) VALUES (?1, ?2, ?3, ?4)",
-                      gk_record_get_id (record), gk_record_get_title (record), body, fields_text, error) ||
-      !exec_text_row (self, "INSERT INTO records_fts (rowid, title, body, fields) VALUES (?1, ?2, ?3, ?4)",
-                      gk_record_get_id (record), gk_record_get_title (record), body, fields_text, error))
-    return FALSE;
+  if (self->deferred_index != NULL)
+    {
+      g_hash_table_add (self->deferred_index, g_memdup2 (&id, sizeof id));
+      return TRUE;
+    }
+  return add_full_text (self, id, gk_record_get_title (record), body, fields_text, error);
+}
 
-  all = g_strjoin (" \n ", gk_record_get_title (record), body, fields_text, NULL);
-  chars = gk_text_to_chars (all);
-  stmt = gk_db_prepare (self->db, "INSERT INTO records_chars (rowid, text) VALUES (?1, ?2)", error);
-  if (stmt == NULL ||
-      !gk_db_statement_bind_int64 (stmt, 1, gk_record_get_id (record), error) ||
-      !gk_db_statement_bind_text (stmt, 2, chars, error))
-    return FALSE;
-  return gk_db_statement_step_done (stmt, error);
+void
+gk_store_defer_indexing (GkStore *self)
+{
+  g_return_if_fail (self->deferred_index == NULL);
+  self->deferred_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+gboolean
+gk_store_flush_indexing (GkStore  *self,
+                         GError  **error)
+{
+  g_autoptr(GHashTable) pending = g_steal_pointer (&self->deferred_index);
+  g_autoptr(GArray) ids = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  GkDbStatement *stmt;
+
+  g_return_val_if_fail (pending != NULL, FALSE);
+
+  /* In rowid order, as FTS5 keeps its doclists. */
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (pending));
+  g_hash_table_iter_init (&iter, pending);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (ids, *(gint64 *) key);
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autofree char *title = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *fields = NULL;
+      GError *local_error = NULL;
+
+      stmt = gk_db_prepare (self->db, "SELECT title, body, fields FROM records_search WHERE id = ?1", error);
+      if (stmt == NULL ||
+          !gk_db_statement_bind_int64 (stmt, 1, id, error))
+        return FALSE;
+      if (!gk_db_statement_step (stmt, &local_error))
+        {
+          /* Deleted since (its search row went with it): nothing to index. */
+          if (local_error == NULL)
+            continue;
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      title = gk_db_statement_dup_text (stmt, 0);
+      body = gk_db_statement_dup_text (stmt, 1);
+      fields = gk_db_statement_dup_text (stmt, 2);
+      gk_db_statement_reset (stmt);
+      if (!add_full_text (self, id, title, body, fields, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+gk_store_cancel_indexing (GkStore *self)
+{
+  g_clear_pointer (&self->deferred_index, g_hash_table_unref);
 }
 
 /* What the index holds changed with this number: 2 added the identifiers. */

@@ -23,6 +23,8 @@ struct _GkStore
   gboolean index_pending;   /* opened before its search index was rebuilt */
   gint64 report_scope;      /* the organisation reports count: 0 every one,
                              * -1 the home one, else organisations.id */
+  GHashTable *deferred_index;  /* ids (gint64) whose full-text rows wait for
+                                * gk_store_flush_indexing(), or NULL */
 };
 
 typedef struct _GkSearchCache GkSearchCache;
@@ -111,6 +113,16 @@ gboolean  gk_store_unindex_record       (GkStore      *self,
                                          gint64        id,
                                          GError      **error);
 char     *gk_text_to_chars              (const char   *text);
+/* An import of many records, in its transaction: gk_store_index_record()
+ * keeps the text in records_search and leaves the full-text indexes to
+ * gk_store_flush_indexing(), one pass before the commit. Written between
+ * two records, FTS5 flushes its pending rows at the statement journal of
+ * every later write that fires a trigger, one small segment per record.
+ * gk_store_cancel_indexing() forgets them after a rollback. */
+void      gk_store_defer_indexing       (GkStore      *self);
+gboolean  gk_store_flush_indexing       (GkStore      *self,
+                                         GError      **error);
+void      gk_store_cancel_indexing      (GkStore      *self);
 /* Indexes every record again when the ledger's index predates what the
  * index holds now (the identifiers); once per ledger. */
 gboolean  gk_store_update_search_index  (GkStore      *self,

@@ -165,6 +165,54 @@ gk_store_dup_report_organisation_name (GkStore  *self,
   return name;
 }
 
+gint64
+gk_store_find_report_unit (GkStore     *self,
+                           const char  *name,
+                           GError     **error)
+{
+  g_autoptr(GString) codes = g_string_new (NULL);
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
+  gint64 unit_id = 0, scope = 0;
+  guint n_found = 0;
+
+  g_return_val_if_fail (GK_IS_STORE (self), 0);
+
+  /* ?2: the organisation chosen (-1 the home one, 0 any). */
+  stmt = gk_db_prepare (self->db,
+                        "SELECT u.id, coalesce (u.organisation_id, -1), coalesce (o.code, h.code, '') "
+                        "FROM units u LEFT JOIN organisations o ON o.id = u.organisation_id "
+                        "LEFT JOIN organisation h ON h.id = 1 "
+                        "WHERE u.name = ?1 AND ?2 IN (0, coalesce (u.organisation_id, -1)) "
+                        "ORDER BY u.organisation_id IS NOT NULL, o.code",
+                        error);
+  if (stmt == NULL ||
+      !gk_db_statement_bind_text (stmt, 1, name, error) ||
+      !gk_db_statement_bind_int64 (stmt, 2, self->report_scope, error))
+    return 0;
+  while (gk_db_statement_step (stmt, &local_error))
+    {
+      unit_id = gk_db_statement_get_int64 (stmt, 0);
+      scope = gk_db_statement_get_int64 (stmt, 1);
+      g_string_append_printf (codes, "%s%s", n_found++ > 0 ? ", " : "", gk_db_statement_get_text (stmt, 2));
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return 0;
+    }
+  if (n_found > 1)
+    {
+      g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_INVALID,
+                   _("Several organisations have a unit called “%s” (%s): choose the organisation first"),
+                   name, codes->str);
+      return 0;
+    }
+  if (n_found == 1)
+    self->report_scope = scope;
+  return unit_id;
+}
+
 /* Adds each of @grounds ("；"-separated) not in *@into yet. */
 static void
 merge_grounds (char       **into,

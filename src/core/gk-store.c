@@ -203,6 +203,7 @@ gk_store_finalize (GObject *object)
   g_clear_object (&self->calendar);
   g_clear_pointer (&self->user, g_free);
   g_clear_pointer (&self->item_cache, g_hash_table_unref);
+  g_clear_pointer (&self->deferred_index, g_hash_table_unref);
 
   G_OBJECT_CLASS (gk_store_parent_class)->finalize (object);
 }
@@ -793,6 +794,25 @@ gk_store_remove_unit (GkStore  *self,
 fail:
   gk_db_rollback (self->db);
   return FALSE;
+}
+
+char *
+gk_store_dup_unit_name (GkStore  *self,
+                        gint64    id,
+                        GError  **error)
+{
+  GkDbStatement *stmt = gk_db_prepare (self->db, "SELECT name FROM units WHERE id = ?1", error);
+  char *name = NULL;
+
+  if (stmt == NULL ||
+      !gk_db_statement_bind_int64 (stmt, 1, id, error))
+    return NULL;
+  if (gk_db_statement_step (stmt, error))
+    {
+      name = gk_db_statement_dup_text (stmt, 0);
+      gk_db_statement_reset (stmt);
+    }
+  return name;
 }
 
 gint64

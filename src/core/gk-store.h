@@ -209,14 +209,24 @@ gboolean    gk_store_set_organisation    (GkStore      *self,
                                           const char   *code,
                                           GError      **error);
 /* Which organisation the supervision report, the annual report and
- * gk_store_query() count: @code is the home organisation's or an imported
- * one's (GK_DB_ERROR_NOT_FOUND for another), NULL every organisation the
- * ledger holds (the default). */
+ * gk_store_query() count, and whose records an exchange file carries: @code
+ * is the home organisation's or an imported one's (GK_DB_ERROR_NOT_FOUND for
+ * another), NULL every organisation the ledger holds (the default; an
+ * exchange file then carries the home organisation's). */
 gboolean    gk_store_set_report_organisation (GkStore  *self,
                                           const char   *code,
                                           GError      **error);
 /* The name of that organisation; the home organisation's when it is all. */
 char       *gk_store_dup_report_organisation_name (GkStore *self,
+                                          GError      **error);
+/* The unit called @name that a report of one unit counts: among the
+ * units of the organisation chosen above, or, when every organisation
+ * counts, of whichever organisation has a unit by that name, which then
+ * becomes the report's organisation. 0 when there is none; fails with
+ * GK_DB_ERROR_INVALID when several organisations have one (their codes in
+ * the message), so that the caller chooses the organisation first. */
+gint64      gk_store_find_report_unit    (GkStore      *self,
+                                          const char   *name,
                                           GError      **error);
 /* @level is "district" or "department" (gk-plan.h), read back with
  * gk_store_dup_organisation_level(). */
@@ -245,6 +255,11 @@ gboolean    gk_store_remove_unit         (GkStore      *self,
                                           gint64        unit_id,
                                           GError      **error);
 /* 0 when no unit has @name (@error unset) or when the ledger cannot be read (@error set). */
+/* The name of unit @id of any organisation; NULL (@error unset) when the
+ * ledger has none. */
+char       *gk_store_dup_unit_name       (GkStore      *self,
+                                          gint64        id,
+                                          GError      **error);
 gint64      gk_store_find_unit           (GkStore      *self,
                                           const char   *name,
                                           GError      **error);
