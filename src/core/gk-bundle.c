@@ -1468,14 +1468,14 @@ failed:
   return FALSE;
 }
 
-GkBundleSummary *
-gk_bundle_publish (GkStore               *store,
-                   const GkBundleOptions *options,
-                   const char            *dir,
-                   GkBundleProgress       progress,
-                   gpointer               progress_data,
-                   GCancellable          *cancellable,
-                   GError               **error)
+static GkBundleSummary *
+publish_in_snapshot (GkStore               *store,
+                     const GkBundleOptions *options,
+                     const char            *dir,
+                     GkBundleProgress       progress,
+                     gpointer               progress_data,
+                     GCancellable          *cancellable,
+                     GError               **error)
 {
   g_auto(Build) build = { 0 };
   g_autoptr(GkBundleWriter) writer = NULL;
@@ -1583,4 +1583,33 @@ gk_bundle_publish (GkStore               *store,
   if (progress != NULL)
     progress (1.0, progress_data);
   return g_steal_pointer (&build.summary);
+}
+
+GkBundleSummary *
+gk_bundle_publish (GkStore               *store,
+                   const GkBundleOptions *options,
+                   const char            *dir,
+                   GkBundleProgress       progress,
+                   gpointer               progress_data,
+                   GCancellable          *cancellable,
+                   GError               **error)
+{
+  GkDb *db;
+  GkBundleSummary *summary;
+
+  g_return_val_if_fail (GK_IS_STORE (store), NULL);
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  /* One snapshot for the whole bundle: what it shows is the ledger at one
+   * moment, and the hundred thousand reads of a large one share one lock
+   * rather than taking and checking it each. */
+  db = gk_store_get_db (store);
+  if (!gk_db_begin_read (db, error))
+    return NULL;
+  summary = publish_in_snapshot (store, options, dir, progress, progress_data, cancellable, error);
+  if (summary == NULL)
+    gk_db_rollback (db);
+  else if (!gk_db_commit (db, error))
+    g_clear_pointer (&summary, gk_bundle_summary_free);
+  return summary;
 }

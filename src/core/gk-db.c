@@ -245,6 +245,25 @@ gk_db_begin (GkDb    *db,
 }
 
 gboolean
+gk_db_begin_read (GkDb    *db,
+                  GError **error)
+{
+  if (db->transaction_depth++ > 0)
+    return TRUE;
+
+  db->transaction_failed = FALSE;
+  /* DEFERRED: a read-only connection may take it, and it locks nothing
+   * until the first read. */
+  if (!gk_db_exec (db, "BEGIN DEFERRED", error))
+    {
+      db->transaction_depth = 0;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
 gk_db_commit (GkDb    *db,
               GError **error)
 {

@@ -81,6 +81,10 @@ gboolean      gk_db_begin             (GkDb         *db,
 gboolean      gk_db_commit            (GkDb         *db,
                                        GError      **error);
 void          gk_db_rollback          (GkDb         *db);
+/* A read in one snapshot, ended with gk_db_commit() or gk_db_rollback():
+ * its statements share one lock instead of taking one each. */
+gboolean      gk_db_begin_read        (GkDb         *db,
+                                       GError      **error);
 
 /* Statements are cached per SQL text and owned by @db: the one returned
  * is reset and unbound, and stays valid until @db closes. */
