@@ -297,6 +297,30 @@ match_mobile (const gunichar *chars,
   return chars[positions[0]] == '1' && chars[positions[1]] >= '3';
 }
 
+/* Every number masked has at least 11 digits (a mobile; an ID number
+ * 18): a text with fewer, ASCII or full-width, holds none, and most texts
+ * are such. Counted on the bytes, before any copy. */
+static gboolean
+may_hold_number (const char *text)
+{
+  guint digits = 0;
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p >= '0' && *p <= '9')
+        digits++;
+      /* U+FF10 to U+FF19 */
+      else if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99)
+        {
+          digits++;
+          p += 2;
+        }
+      if (digits >= 11)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 char *
 gk_bundle_mask_text (const char         *text,
                      const GkMaskPolicy *policy)
@@ -316,6 +340,8 @@ gk_bundle_mask_text (const char         *text,
 
       return gk_bundle_mask_text (valid, policy);
     }
+  if (!may_hold_number (text))
+    return g_strdup (text);
   if (policy == NULL)
     {
       gk_mask_policy_init_default (&defaults);
@@ -356,16 +382,23 @@ scan_node (JsonNode           *node,
   if (JSON_NODE_HOLDS_VALUE (node))
     {
       GType type = json_node_get_value_type (node);
-      g_autofree char *text = NULL;
+      char number[32];
+      const char *text;
       g_autofree char *masked = NULL;
 
       if (type == G_TYPE_STRING)
-        text = g_strdup (json_node_get_string (node));
+        text = json_node_get_string (node);
       else if (type == G_TYPE_INT64)
-        text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+        {
+          g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          text = number;
+        }
       else
         return json_node_copy (node);
 
+      /* Most values hold no number to mask: not copied out to be scanned. */
+      if (text == NULL || !may_hold_number (text))
+        return json_node_copy (node);
       masked = gk_bundle_mask_text (text, policy);
       if (type == G_TYPE_INT64 && g_str_equal (masked, text))
         return json_node_copy (node);
@@ -384,10 +417,14 @@ scan_node (JsonNode           *node,
     {
       JsonObject *source = json_node_get_object (node);
       g_autoptr(JsonObject) object = json_object_new ();
-      g_autoptr(GList) members = json_object_get_members (source);
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
 
-      for (GList *l = members; l != NULL; l = l->next)
-        json_object_set_member (object, l->data, scan_node (json_object_get_member (source, l->data), policy));
+      /* In the object's order, as json_object_get_members() gives it. */
+      json_object_iter_init_ordered (&iter, source);
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        json_object_set_member (object, name, scan_node (member, policy));
       return json_node_init_object (json_node_alloc (), object);
     }
   return json_node_new (JSON_NODE_NULL);
