@@ -62,6 +62,9 @@ typedef struct
   GArray *report_years;    /* years with annual report figures */
   GPtrArray *years;        /* GkBundleYear, newest first */
   GHashTable *attachments; /* "files/…" the stubs carry */
+  GHashTable *ocds;        /* ids of the projects of the OCDS kinds */
+  GHashTable *ocds_pending;  /* project id → GPtrArray of its chain's entries, NULL where not read yet */
+  GHashTable *ocds_releases; /* project id → its release, made while its pages were */
   GkBundleSummary *summary;
 } Build;
 
@@ -97,6 +100,9 @@ build_clear (Build *build)
   g_clear_pointer (&build->lists, g_ptr_array_unref);
   g_clear_pointer (&build->sorted, g_ptr_array_unref);
   g_clear_pointer (&build->attachments, g_hash_table_unref);
+  g_clear_pointer (&build->ocds, g_hash_table_unref);
+  g_clear_pointer (&build->ocds_pending, g_hash_table_unref);
+  g_clear_pointer (&build->ocds_releases, g_hash_table_unref);
   g_clear_pointer (&build->touched, g_hash_table_unref);
   g_clear_pointer (&build->report_touched, g_hash_table_unref);
   g_clear_pointer (&build->held, g_hash_table_unref);
@@ -464,6 +470,9 @@ load_state (Build                 *build,
   build->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   build->report_touched = g_hash_table_new (g_direct_hash, g_direct_equal);
   build->attachments = g_hash_table_new (g_str_hash, g_str_equal);
+  build->ocds = g_hash_table_new (g_int64_hash, g_int64_equal);
+  build->ocds_pending = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  build->ocds_releases = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   return TRUE;
 }
 
@@ -1044,6 +1053,59 @@ collect_touched (Build      *build,
     }
 }
 
+/* A project's OCDS release is made from the entries of its whole chain:
+ * those the walk over the records reads anyway are kept until the last
+ * of the chain comes, rather than read again for the OCDS package.
+ * Takes @entry. */
+static void
+keep_for_ocds (Build         *build,
+               GHashTable    *projects,
+               GkBundleStub  *stub,
+               GkBundleEntry *entry)
+{
+  GPtrArray *chain, *entries;
+  guint at, n = 0;
+
+  if (stub->project_id == 0 || !g_hash_table_contains (build->ocds, &stub->project_id) ||
+      (!build->full && !g_hash_table_contains (projects, &stub->project_id)))
+    {
+      gk_bundle_entry_free (entry);
+      return;
+    }
+  chain = g_hash_table_lookup (build->chains, &stub->project_id);
+  entries = g_hash_table_lookup (build->ocds_pending, &stub->project_id);
+  if (entries == NULL)
+    {
+      entries = g_ptr_array_new_full (chain->len, (GDestroyNotify) gk_bundle_entry_free);
+      g_ptr_array_set_size (entries, chain->len);
+      g_hash_table_insert (build->ocds_pending, &stub->project_id, entries);
+    }
+  for (at = 0; at < chain->len && g_ptr_array_index (chain, at) != stub; at++)
+    ;
+  if (at == chain->len || g_ptr_array_index (entries, at) != NULL)
+    {
+      gk_bundle_entry_free (entry);
+      return;
+    }
+  /* A release shows no body, attachment or stored text: what the chain's
+   * other records wait for is kept small. */
+  g_clear_pointer (&entry->body, g_free);
+  g_clear_pointer (&entry->attachment_texts, g_ptr_array_unref);
+  if (entry->owned_row != NULL)
+    {
+      g_clear_pointer (&entry->owned_row->body, g_free);
+      g_clear_pointer (&entry->owned_row->fields, g_free);
+    }
+  g_ptr_array_index (entries, at) = entry;
+  for (guint i = 0; i < entries->len; i++)
+    n += g_ptr_array_index (entries, i) != NULL;
+  if (n < chain->len)
+    return;
+  g_hash_table_insert (build->ocds_releases, &stub->project_id,
+                       gk_bundle_data_ocds_release (&build->site, build->ocid_prefix, entries));
+  g_hash_table_remove (build->ocds_pending, &stub->project_id);
+}
+
 /* The record pages and the data files of each year, walking the records
  * newest first: a record is read from the ledger only when its page or
  * its line in a data file must be made again. */
@@ -1110,6 +1172,8 @@ write_records (Build            *build,
         }
       if (rewrite_year && !year_files_add (&files, json, json_length, csv, csv_length, error))
         goto failed;
+      if (entry != NULL)
+        keep_for_ocds (build, projects, stub, g_steal_pointer (&entry));
 
       if (progress != NULL && i % 64 == 0)
         progress (0.85 * i / build->sorted->len, progress_data);
@@ -1437,8 +1501,11 @@ write_ocds (Build           *build,
 
       if (i > 0 && !gk_bundle_stream_write (stream, ",\n", 2, error))
         goto failed;
-      if (build->full || g_hash_table_contains (touched_projects, &project_id) ||
-          !old_lines_take (&old, build, g_ptr_array_index (chain, 0), &text, &length))
+      text = g_hash_table_lookup (build->ocds_releases, &project_id);
+      if (text != NULL)
+        length = strlen (text);
+      else if (build->full || g_hash_table_contains (touched_projects, &project_id) ||
+               !old_lines_take (&old, build, g_ptr_array_index (chain, 0), &text, &length))
         {
           g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_bundle_entry_free);
 
@@ -1534,6 +1601,8 @@ publish_in_snapshot (GkStore               *store,
   if (writer == NULL)
     return NULL;
   projects = ocds_projects (&build, build.chains);
+  for (guint i = 0; i < projects->len; i++)
+    g_hash_table_add (build.ocds, &g_array_index (projects, gint64, i));
 
   if (!gk_bundle_writer_put (writer, "assets/style.css",
                              g_bytes_get_data (build.config->stylesheet, NULL),
