@@ -300,7 +300,7 @@ typedef struct
   char *site;             /* the checksum of what every page shows, or NULL: unknown */
   char *today;
   gint64 revision;        /* the ledger's revision it read, -1 when unknown */
-  GHashTable *files;      /* path → SHA-256 ("" when unknown) */
+  GHashTable *files;      /* path → size in bytes ("" when unknown) */
   GPtrArray *stubs;       /* GkBundleStub: the published records */
   GHashTable *held;       /* gint64 id → GkBundleHold: the others */
 } GkBundleManifest;
@@ -331,7 +331,7 @@ gboolean   gk_bundle_writer_put_string   (GkBundleWriter *writer,
 gboolean   gk_bundle_writer_copy         (GkBundleWriter *writer,
                                           const char   *relative,
                                           GFile        *source,
-                                          const char   *sha256,
+                                          gint64        size,
                                           GError      **error);
 gboolean   gk_bundle_writer_has          (GkBundleWriter *writer,
                                           const char   *relative);

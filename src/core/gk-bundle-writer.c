@@ -15,15 +15,18 @@
 /* Present while a publish runs: after a crash half-way the manifest vouches
  * for no content, and the next publish rewrites everything. */
 #define PARTIAL ".gongkai-bundle.partial"
-#define MANIFEST_MAGIC "gongkai-bundle 2"
+#define MANIFEST_MAGIC "gongkai-bundle 3"
+/* Its files carried SHA-256 sums: still a list of what to remove, but the
+ * next publish writes every file again. */
+#define MANIFEST_MAGIC_2 "gongkai-bundle 2"
 #define STREAM_BUFFER (1 << 20)
 
 struct _GkBundleWriter
 {
   char *dir;
   char *last_parent;       /* the folder made last: pages come folder by folder */
-  GHashTable *old_files;   /* path → SHA-256, as the last publish wrote them */
-  GHashTable *files;       /* path → SHA-256, this time */
+  GHashTable *old_files;   /* path → size, as the last publish wrote them ("" when unknown) */
+  GHashTable *files;       /* path → size, this time */
   guint written;
 };
 
@@ -33,7 +36,8 @@ struct _GkBundleStream
   char *full;
   char *part;
   FILE *file;
-  GChecksum *checksum;
+  char *buffer;
+  guint64 size;
 };
 
 void
@@ -274,13 +278,15 @@ gk_bundle_manifest_read (const char  *dir,
   text = g_mapped_file_get_contents (mapped);
   length = g_mapped_file_get_length (mapped);
   if (length < strlen (MANIFEST_MAGIC "\n") || text[length - 1] != '\n' ||
-      strncmp (text, MANIFEST_MAGIC "\n", strlen (MANIFEST_MAGIC "\n")) != 0)
+      (strncmp (text, MANIFEST_MAGIC "\n", strlen (MANIFEST_MAGIC "\n")) != 0 &&
+       strncmp (text, MANIFEST_MAGIC_2 "\n", strlen (MANIFEST_MAGIC_2 "\n")) != 0))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("“%s” is not a bundle manifest"), path);
       return NULL;
     }
-  trusted = !g_file_test (partial, G_FILE_TEST_EXISTS);
+  trusted = strncmp (text, MANIFEST_MAGIC "\n", strlen (MANIFEST_MAGIC "\n")) == 0 &&
+            !g_file_test (partial, G_FILE_TEST_EXISTS);
   for (line = text; line < text + length; line = end)
     {
       end = memchr (line, '\n', text + length - line);
@@ -326,7 +332,7 @@ gk_bundle_manifest_read (const char  *dir,
   return g_steal_pointer (&manifest);
 }
 
-/* The manifest of @dir: path → SHA-256; empty when there is none. */
+/* The manifest of @dir: path → size; empty when there is none. */
 GHashTable *
 gk_bundle_read_manifest (const char  *dir,
                          GError     **error)
@@ -441,7 +447,7 @@ gk_bundle_writer_new (const char        *dir,
   g_autofree char *partial = g_build_filename (dir, PARTIAL, NULL);
   GkBundleWriter *writer;
   GHashTableIter iter;
-  gpointer path, sha256;
+  gpointer path, size;
 
   if (g_mkdir_with_parents (dir, 0755) != 0)
     {
@@ -458,8 +464,8 @@ gk_bundle_writer_new (const char        *dir,
   writer->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   /* What this publish does not write again stays as it is. */
   g_hash_table_iter_init (&iter, writer->old_files);
-  while (keep_old && g_hash_table_iter_next (&iter, &path, &sha256))
-    g_hash_table_insert (writer->files, g_strdup (path), g_strdup (sha256));
+  while (keep_old && g_hash_table_iter_next (&iter, &path, &size))
+    g_hash_table_insert (writer->files, g_strdup (path), g_strdup (size));
   return writer;
 }
 
@@ -491,16 +497,40 @@ make_parent (GkBundleWriter  *writer,
   return TRUE;
 }
 
-/* TRUE when @relative needs writing: new, changed, or gone from disk. */
+static char *
+size_key (guint64 size)
+{
+  return g_strdup_printf ("%" G_GUINT64_FORMAT, size);
+}
+
+/* TRUE when the file at @full holds @data: only a file the last publish
+ * wrote with as many bytes is read. */
+static gboolean
+holds (const char *full,
+       const char *data,
+       gsize       length)
+{
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (full, FALSE, NULL);
+
+  return mapped != NULL && g_mapped_file_get_length (mapped) == length &&
+         (length == 0 || memcmp (g_mapped_file_get_contents (mapped), data, length) == 0);
+}
+
+/* TRUE when @relative needs writing: new, changed, or changed on disk.
+ * Its content is compared with the old file's when their sizes agree: a
+ * publish rewrites a few pages and compares them, and a publish into an
+ * empty folder compares nothing. */
 static gboolean
 needs_writing (GkBundleWriter *writer,
                const char     *relative,
                const char     *full,
-               const char     *sha256)
+               const char     *size,
+               const char     *data,
+               gsize           length)
 {
   const char *old = g_hash_table_lookup (writer->old_files, relative);
 
-  return g_strcmp0 (old, sha256) != 0 || !g_file_test (full, G_FILE_TEST_IS_REGULAR);
+  return old == NULL || *old == '\0' || !g_str_equal (old, size) || !holds (full, data, length);
 }
 
 static gboolean
@@ -541,10 +571,10 @@ gk_bundle_writer_put (GkBundleWriter  *writer,
                       GError         **error)
 {
   g_autofree char *full = g_build_filename (writer->dir, relative, NULL);
-  char *sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+  char *size = size_key (length);
 
-  g_hash_table_replace (writer->files, g_strdup (relative), sha256);
-  if (!needs_writing (writer, relative, full, sha256))
+  g_hash_table_replace (writer->files, g_strdup (relative), size);
+  if (!needs_writing (writer, relative, full, size, data, length))
     return TRUE;
   /* Written in place, without a sync per file: a publish writes 100 000
    * pages, and the manifest (written last) vouches for all of them. */
@@ -570,18 +600,20 @@ gboolean
 gk_bundle_writer_copy (GkBundleWriter  *writer,
                        const char      *relative,
                        GFile           *source,
-                       const char      *sha256,
+                       gint64           size,
                        GError         **error)
 {
   g_autofree char *full = g_build_filename (writer->dir, relative, NULL);
   g_autofree char *tmp = g_strconcat (full, ".part", NULL);
   g_autoptr(GFile) tmp_file = g_file_new_for_path (tmp);
+  g_autofree char *key = size_key ((guint64) MAX (size, 0));
   const char *known = g_hash_table_lookup (writer->files, relative);
+  const char *old = g_hash_table_lookup (writer->old_files, relative);
 
-  if (known != NULL && g_str_equal (known, sha256) && g_file_test (full, G_FILE_TEST_IS_REGULAR))
+  if (known != NULL && g_str_equal (known, key) && g_file_test (full, G_FILE_TEST_IS_REGULAR))
     return TRUE;
-  g_hash_table_replace (writer->files, g_strdup (relative), g_strdup (sha256));
-  if (!needs_writing (writer, relative, full, sha256))
+  g_hash_table_replace (writer->files, g_strdup (relative), g_strdup (key));
+  if (old != NULL && g_str_equal (old, key) && g_file_test (full, G_FILE_TEST_IS_REGULAR))
     return TRUE;
   if (!make_parent (writer, full, error) ||
       !g_file_copy (source, tmp_file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
@@ -654,7 +686,6 @@ gk_bundle_writer_open (GkBundleWriter  *writer,
   stream->relative = g_strdup (relative);
   stream->full = g_build_filename (writer->dir, relative, NULL);
   stream->part = g_strconcat (stream->full, ".part", NULL);
-  stream->checksum = g_checksum_new (G_CHECKSUM_SHA256);
   if (!make_parent (writer, stream->full, error))
     {
       gk_bundle_stream_free (stream);
@@ -667,7 +698,9 @@ gk_bundle_writer_open (GkBundleWriter  *writer,
       gk_bundle_stream_free (stream);
       return NULL;
     }
-  setvbuf (stream->file, NULL, _IOFBF, STREAM_BUFFER);
+  /* glibc ignores a size given without a buffer. */
+  stream->buffer = g_malloc (STREAM_BUFFER);
+  setvbuf (stream->file, stream->buffer, _IOFBF, STREAM_BUFFER);
   return stream;
 }
 
@@ -677,7 +710,7 @@ gk_bundle_stream_write (GkBundleStream  *stream,
                         gsize            length,
                         GError         **error)
 {
-  g_checksum_update (stream->checksum, (const guchar *) data, length);
+  stream->size += length;
   if (length > 0 && fwrite (data, 1, length, stream->file) != length)
     return set_io_error (error, _("Could not write “%s”: %s"), stream->part);
   return TRUE;
@@ -696,7 +729,7 @@ gk_bundle_stream_free (GkBundleStream *stream)
   g_free (stream->relative);
   g_free (stream->full);
   g_free (stream->part);
-  g_checksum_free (stream->checksum);
+  g_free (stream->buffer);
   g_free (stream);
 }
 
@@ -705,7 +738,7 @@ gk_bundle_writer_close (GkBundleWriter  *writer,
                         GkBundleStream  *stream,
                         GError         **error)
 {
-  const char *sha256 = g_checksum_get_string (stream->checksum);
+  g_autofree char *size = size_key (stream->size);
   FILE *file = g_steal_pointer (&stream->file);
   gboolean ok = TRUE;
 
@@ -713,8 +746,20 @@ gk_bundle_writer_close (GkBundleWriter  *writer,
     ok = set_io_error (error, _("Could not write “%s”: %s"), stream->part);
   else
     {
-      g_hash_table_replace (writer->files, g_strdup (stream->relative), g_strdup (sha256));
-      if (!needs_writing (writer, stream->relative, stream->full, sha256))
+      const char *old = g_hash_table_lookup (writer->old_files, stream->relative);
+      gboolean same = FALSE;
+
+      g_hash_table_replace (writer->files, g_strdup (stream->relative), g_strdup (size));
+      /* Read back only when the old file is as long. */
+      if (old != NULL && g_str_equal (old, size))
+        {
+          g_autoptr(GMappedFile) part = g_mapped_file_new (stream->part, FALSE, NULL);
+
+          same = part != NULL &&
+                 !needs_writing (writer, stream->relative, stream->full, size,
+                                 g_mapped_file_get_contents (part), g_mapped_file_get_length (part));
+        }
+      if (same)
         g_remove (stream->part);
       else if (g_rename (stream->part, stream->full) != 0)
         ok = set_io_error (error, _("Could not write “%s”: %s"), stream->full);

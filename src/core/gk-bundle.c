@@ -779,7 +779,7 @@ write_record_page (Build            *build,
         {
           g_autoptr(GFile) source = gk_store_get_attachment_file (build->store, attachment);
 
-          if (!gk_bundle_writer_copy (writer, path, source, attachment->sha256, error))
+          if (!gk_bundle_writer_copy (writer, path, source, attachment->size, error))
             return FALSE;
         }
     }
