@@ -612,6 +612,64 @@ test_incremental (Fixture       *f,
     }
 }
 
+/* A 变更 published: the record's page carries its 更正公告, what was
+ * corrected, when, and what had been published before; the note is masked
+ * like any text. While a further 变更 is prepared, the page still shows
+ * what is public. */
+static void
+test_change_notice (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) result = gk_store_get_record_by_id (f->ledger.store, 2, &error);
+  g_autoptr(GkBundleSummary) summary = NULL;
+  g_autoptr(GHashTable) files = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *page_path = NULL;
+  const char *page, *notice;
+
+  g_assert_no_error (error);
+  /* Not yet changed: no notice. */
+  summary = publish (f, f->out);
+  files = read_bundle (f->out);
+  name = gk_bundle_safe_name (gk_record_get_index_no (result));
+  page_path = g_strdup_printf ("record/%s.html", name);
+  page = g_hash_table_lookup (files, page_path);
+  g_assert_nonnull (page);
+  g_assert_null (strstr (page, "更正公告"));
+  g_clear_pointer (&summary, gk_bundle_summary_free);
+  g_clear_pointer (&files, g_hash_table_unref);
+
+  g_assert_true (gk_store_record_change (f->ledger.store, result, "2025-09-25",
+                                         "中标金额更正，联系人手机13812345678", &error));
+  g_assert_no_error (error);
+  gk_record_set_title (result, "办公设备采购结果（更正）");
+  gk_record_set_doc_no (result, "长政〔2025〕2号");
+  /* What the first publication lacked, which publishing now requires. */
+  gk_record_set_value_string (result, "project_no", "CAQ-2025-001");
+  g_assert_true (gk_store_save_record (f->ledger.store, result, &error));
+  g_assert_no_error (error);
+  gk_store_set_status (f->ledger.store, result, GK_STATUS_PUBLISHED, "2025-09-26", &error);
+  g_assert_no_error (error);
+
+  summary = publish (f, f->out);
+  files = read_bundle (f->out);
+  page = g_hash_table_lookup (files, page_path);
+  g_assert_nonnull (page);
+  assert_clean (page_path, page);
+  notice = strstr (page, "<h2>更正公告</h2>");
+  g_assert_nonnull (notice);
+  /* The notice, after the record's metadata: the date of the change, the
+   * note masked, and the earlier publication: its date, title and 文号. */
+  g_assert_nonnull (strstr (notice, "2025-09-25"));
+  g_assert_nonnull (strstr (notice, "中标金额更正，联系人手机138****5678"));
+  g_assert_nonnull (strstr (notice, "2025-09-05"));
+  g_assert_nonnull (strstr (notice, "办公设备采购结果</"));
+  g_assert_nonnull (strstr (notice, "长政〔2025〕1号"));
+  g_assert_nonnull (strstr (page, "2025-09-26"));
+  g_assert_nonnull (strstr (page, "办公设备采购结果（更正）"));
+}
+
 static void
 test_mask_text (void)
 {
@@ -685,5 +743,6 @@ main (int   argc,
   g_test_add ("/bundle/republish", Fixture, NULL, fixture_set_up, test_republish, fixture_tear_down);
   g_test_add ("/bundle/plan", Fixture, NULL, fixture_set_up, test_plan, fixture_tear_down);
   g_test_add ("/bundle/incremental", Fixture, NULL, fixture_set_up, test_incremental, fixture_tear_down);
+  g_test_add ("/bundle/change-notice", Fixture, NULL, fixture_set_up, test_change_notice, fixture_tear_down);
   return g_test_run ();
 }

@@ -387,6 +387,22 @@ append_size (GString *out,
   g_string_append_printf (out, " <span class=\"muted\">（%s）</span>", human);
 }
 
+/* A line of a 更正公告, unless @text is empty. */
+static void
+append_notice_item (GString              *out,
+                    const GkBundleConfig *config,
+                    const char           *label,
+                    const char           *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  g_string_append (out, "<li>");
+  gk_bundle_append_escaped (out, gk_bundle_label (config, label));
+  g_string_append (out, "：");
+  gk_bundle_append_escaped (out, text);
+  g_string_append (out, "</li>\n");
+}
+
 void
 gk_bundle_html_record (GString             *out,
                        const GkBundleSite  *site,
@@ -399,31 +415,22 @@ gk_bundle_html_record (GString             *out,
   gk_bundle_html_begin (out, site, "../", entry->title);
   append_metadata (out, site, entry);
 
+  /* A 变更 published: its 更正公告, what was corrected and when, and the
+   * publication it corrected, whose title and 文号 are shown where they
+   * differ from today's. */
   if (row->changed_on != NULL)
     {
       g_string_append (out, "<h2>");
       gk_bundle_append_escaped (out, gk_bundle_label (config, "change"));
-      g_string_append (out, "</h2>\n<ul>\n<li>");
-      gk_bundle_append_escaped (out, gk_bundle_label (config, "changed_on"));
-      g_string_append (out, "：");
-      gk_bundle_append_escaped (out, row->changed_on);
-      g_string_append (out, "</li>\n");
-      if (row->prev_published_on != NULL)
-        {
-          g_string_append (out, "<li>");
-          gk_bundle_append_escaped (out, gk_bundle_label (config, "previous_published_on"));
-          g_string_append (out, "：");
-          gk_bundle_append_escaped (out, row->prev_published_on);
-          g_string_append (out, "</li>\n");
-        }
+      g_string_append (out, "</h2>\n<ul class=\"notice\">\n");
+      append_notice_item (out, config, "changed_on", row->changed_on);
       if (entry->change_note != NULL && *entry->change_note != '\0')
-        {
-          g_string_append (out, "<li>");
-          gk_bundle_append_escaped (out, gk_bundle_label (config, "change_note"));
-          g_string_append (out, "：");
-          gk_bundle_append_escaped (out, entry->change_note);
-          g_string_append (out, "</li>\n");
-        }
+        append_notice_item (out, config, "change_note", entry->change_note);
+      append_notice_item (out, config, "previous_published_on", row->prev_published_on);
+      if (g_strcmp0 (entry->prev_title, entry->title) != 0)
+        append_notice_item (out, config, "previous_title", entry->prev_title);
+      if (g_strcmp0 (entry->prev_doc_no, entry->doc_no) != 0)
+        append_notice_item (out, config, "previous_doc_no", entry->prev_doc_no);
       g_string_append (out, "</ul>\n");
     }
 

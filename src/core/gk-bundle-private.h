@@ -41,6 +41,8 @@ typedef struct
   char *changed_on;         /* the latest 变更, or NULL */
   char *change_note;
   char *prev_published_on;
+  char *prev_title;         /* what the latest 变更 replaced */
+  char *prev_doc_no;
   GPtrArray *attachments;   /* of GkAttachment */
 } GkBundleRow;
 
@@ -154,6 +156,8 @@ typedef struct
   char *body;
   char *doc_no;
   char *change_note;
+  char *prev_title;          /* of the publication the latest 变更 corrected */
+  char *prev_doc_no;
   JsonNode *values;          /* masked, free text scanned, ID columns dropped where asked */
   GPtrArray *attachments;        /* GkAttachment of row->attachments that are published */
   GPtrArray *attachment_names;   /* masked, parallel to attachments */

@@ -578,6 +578,8 @@ gk_bundle_entry_new (const GkBundleConfig *config,
   entry->body = gk_bundle_mask_text (row->body, policy);
   entry->doc_no = gk_bundle_mask_text (row->doc_no, policy);
   entry->change_note = gk_bundle_mask_text (row->change_note, policy);
+  entry->prev_title = row->prev_title != NULL ? gk_bundle_mask_text (row->prev_title, policy) : NULL;
+  entry->prev_doc_no = row->prev_doc_no != NULL ? gk_bundle_mask_text (row->prev_doc_no, policy) : NULL;
   entry->page = g_strdup (page);
 
   /* The schema decides what is published: unknown keys are dropped and
@@ -631,6 +633,8 @@ gk_bundle_entry_free (GkBundleEntry *entry)
   g_free (entry->body);
   g_free (entry->doc_no);
   g_free (entry->change_note);
+  g_free (entry->prev_title);
+  g_free (entry->prev_doc_no);
   g_clear_pointer (&entry->values, json_node_unref);
   g_clear_pointer (&entry->attachment_names, g_ptr_array_unref);
   g_clear_pointer (&entry->attachment_paths, g_ptr_array_unref);

@@ -33,6 +33,8 @@ gk_bundle_row_free (GkBundleRow *row)
   g_free (row->changed_on);
   g_free (row->change_note);
   g_free (row->prev_published_on);
+  g_free (row->prev_title);
+  g_free (row->prev_doc_no);
   g_clear_pointer (&row->attachments, g_ptr_array_unref);
   g_free (row);
 }
@@ -49,7 +51,7 @@ gk_bundle_row_free (GkBundleRow *row)
   "       " PUBLIC ("title") ", " PUBLIC ("body") ", " PUBLIC ("fields") ", u.name, r.index_no, " \
   "       " PUBLIC ("doc_no") ", " PUBLIC ("formed_on") ", " PUBLIC ("published_on") ", " \
   "       CASE WHEN " EARLIER " THEN 'published' ELSE r.status END, r.mode, i.audience, i.time_limit, " \
-  "       c.changed_on, c.note, c.prev_published_on " \
+  "       c.changed_on, c.note, c.prev_published_on, c.prev_title, c.prev_doc_no " \
   "FROM records r " \
   "JOIN catalog_items i ON i.id = r.item_id " \
   "JOIN domains d ON d.key = r.domain " \
@@ -69,7 +71,7 @@ gk_bundle_row_free (GkBundleRow *row)
   "       CASE WHEN r.domain = ?2 OR i.key IN (SELECT value FROM json_each (?3)) THEN " PUBLIC ("fields") " END, " \
   "       NULL, r.index_no, NULL, " PUBLIC ("formed_on") ", " PUBLIC ("published_on") ", " \
   "       CASE WHEN " EARLIER " THEN 'published' ELSE r.status END, r.mode, " \
-  "       NULL, NULL, NULL, NULL, NULL " \
+  "       NULL, NULL, NULL, NULL, NULL, NULL, NULL " \
   "FROM records r " \
   "JOIN catalog_items i ON i.id = r.item_id " \
   "LEFT JOIN projects p ON p.id = r.project_id " \
@@ -111,6 +113,8 @@ row_from_statement (GkDbStatement *stmt)
   row->changed_on = gk_db_statement_dup_text (stmt, c++);
   row->change_note = gk_db_statement_dup_text (stmt, c++);
   row->prev_published_on = gk_db_statement_dup_text (stmt, c++);
+  row->prev_title = gk_db_statement_dup_text (stmt, c++);
+  row->prev_doc_no = gk_db_statement_dup_text (stmt, c++);
   row->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_attachment_free);
   return row;
 }
