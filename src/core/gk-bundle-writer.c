@@ -350,16 +350,6 @@ compare_strings (gconstpointer a,
 }
 
 static int
-compare_stub_ids (gconstpointer a,
-                  gconstpointer b)
-{
-  const GkBundleStub *x = *(GkBundleStub **) a;
-  const GkBundleStub *y = *(GkBundleStub **) b;
-
-  return x->id < y->id ? -1 : x->id > y->id;
-}
-
-static int
 compare_ids (gconstpointer a,
              gconstpointer b)
 {
@@ -368,7 +358,50 @@ compare_ids (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* Sorted, so that it too is the same for the same bundle. */
+static gboolean
+set_io_error (GError     **error,
+              const char  *format,
+              const char  *path)
+{
+  int saved_errno = errno;
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), format, path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+write_in_place (const char  *path,
+                const char  *data,
+                gsize        length,
+                GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+
+  if (fd < 0)
+    return set_io_error (error, _("Could not write “%s”: %s"), path);
+  while (length > 0)
+    {
+      gssize done = write (fd, data, length);
+
+      if (done < 0 && errno == EINTR)
+        continue;
+      if (done <= 0)
+        {
+          set_io_error (error, _("Could not write “%s”: %s"), path);
+          close (fd);
+          return FALSE;
+        }
+      data += done;
+      length -= done;
+    }
+  if (close (fd) != 0)
+    return set_io_error (error, _("Could not write “%s”: %s"), path);
+  return TRUE;
+}
+
+/* Sorted, so that it too is the same for the same bundle: the files by
+ * path, the records newest first as @state has them (the order the next
+ * publish arranges them in, so that it has little to sort). */
 static gboolean
 write_manifest (GkBundleWriter    *writer,
                 GkBundleManifest  *state,
@@ -376,8 +409,9 @@ write_manifest (GkBundleWriter    *writer,
                 GError           **error)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new ();
-  g_autoptr(GPtrArray) stubs = g_ptr_array_new ();
+  GPtrArray *stubs = state->stubs;
   g_autofree char *manifest = g_build_filename (writer->dir, MANIFEST, NULL);
+  g_autofree char *part = g_build_filename (writer->dir, MANIFEST ".part", NULL);
   g_autoptr(GString) text = g_string_sized_new (256 * 1024);
   GHashTableIter iter;
   gpointer path;
@@ -386,9 +420,6 @@ write_manifest (GkBundleWriter    *writer,
   while (g_hash_table_iter_next (&iter, &path, NULL))
     g_ptr_array_add (paths, path);
   g_ptr_array_sort (paths, compare_strings);
-  for (guint i = 0; i < state->stubs->len; i++)
-    g_ptr_array_add (stubs, g_ptr_array_index (state->stubs, i));
-  g_ptr_array_sort (stubs, compare_stub_ids);
 
   g_string_append (text, MANIFEST_MAGIC "\n");
   g_string_append_printf (text, "site %s\ntoday %s\nrevision %" G_GINT64_FORMAT "\n",
@@ -424,19 +455,19 @@ write_manifest (GkBundleWriter    *writer,
 
   if (n_files != NULL)
     *n_files = paths->len;
-  return g_file_set_contents_full (manifest, text->str, text->len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  /* Whole or not at all, but without a sync: the pages it vouches for are
+   * not synced either, and a publish cut short leaves the partial mark. */
+  if (!write_in_place (part, text->str, text->len, error))
+    return FALSE;
+  if (g_rename (part, manifest) != 0)
+    {
+      set_io_error (error, _("Could not write “%s”: %s"), manifest);
+      g_remove (part);
+      return FALSE;
+    }
+  return TRUE;
 }
 
-static gboolean
-set_io_error (GError     **error,
-              const char  *format,
-              const char  *path)
-{
-  int saved_errno = errno;
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), format, path, g_strerror (saved_errno));
-  return FALSE;
-}
 
 GkBundleWriter *
 gk_bundle_writer_new (const char        *dir,
@@ -533,35 +564,6 @@ needs_writing (GkBundleWriter *writer,
   return old == NULL || *old == '\0' || !g_str_equal (old, size) || !holds (full, data, length);
 }
 
-static gboolean
-write_in_place (const char  *path,
-                const char  *data,
-                gsize        length,
-                GError     **error)
-{
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-
-  if (fd < 0)
-    return set_io_error (error, _("Could not write “%s”: %s"), path);
-  while (length > 0)
-    {
-      gssize done = write (fd, data, length);
-
-      if (done < 0 && errno == EINTR)
-        continue;
-      if (done <= 0)
-        {
-          set_io_error (error, _("Could not write “%s”: %s"), path);
-          close (fd);
-          return FALSE;
-        }
-      data += done;
-      length -= done;
-    }
-  if (close (fd) != 0)
-    return set_io_error (error, _("Could not write “%s”: %s"), path);
-  return TRUE;
-}
 
 gboolean
 gk_bundle_writer_put (GkBundleWriter  *writer,

@@ -139,6 +139,71 @@ gk_bundle_stub_compare_newest (gconstpointer a,
   return order != 0 ? order : g_strcmp0 (x->index_no, y->index_no);
 }
 
+/* Sorts @stubs newest first, unless they are already: the manifest keeps
+ * them so. */
+static void
+sort_newest (GPtrArray *stubs)
+{
+  for (guint i = 1; i < stubs->len; i++)
+    if (gk_bundle_stub_compare_newest (&stubs->pdata[i - 1], &stubs->pdata[i]) > 0)
+      {
+        g_ptr_array_sort (stubs, gk_bundle_stub_compare_newest);
+        return;
+      }
+}
+
+/* The published records newest first. After a few changes, the last
+ * publish's order with the records read again merged in. */
+static GPtrArray *
+arrange_newest (Build *build)
+{
+  GPtrArray *sorted = g_ptr_array_sized_new (g_hash_table_size (build->stubs));
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GPtrArray) fresh = NULL;
+  guint k = 0, f = 0;
+
+  /* Every record read (or a plan, which reads every record and keeps no
+   * manifest): sorted whole. */
+  if (build->full || build->old == NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, build->stubs);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_ptr_array_add (sorted, value);
+      g_ptr_array_sort (sorted, gk_bundle_stub_compare_newest);
+      return sorted;
+    }
+  kept = g_ptr_array_sized_new (build->old->stubs->len);
+  fresh = g_ptr_array_new ();
+  for (guint i = 0; i < build->old->stubs->len; i++)
+    {
+      GkBundleStub *stub = g_ptr_array_index (build->old->stubs, i);
+
+      if (g_hash_table_lookup (build->stubs, &stub->id) == stub)
+        g_ptr_array_add (kept, stub);
+    }
+  for (guint i = 0; i < build->owned->len; i++)
+    {
+      GkBundleStub *stub = g_ptr_array_index (build->owned, i);
+
+      if (g_hash_table_lookup (build->stubs, &stub->id) == stub)
+        g_ptr_array_add (fresh, stub);
+    }
+  sort_newest (kept);
+  g_ptr_array_sort (fresh, gk_bundle_stub_compare_newest);
+  while (k < kept->len || f < fresh->len)
+    {
+      if (f == fresh->len ||
+          (k < kept->len && gk_bundle_stub_compare_newest (&kept->pdata[k], &fresh->pdata[f]) <= 0))
+        g_ptr_array_add (sorted, kept->pdata[k++]);
+      else
+        g_ptr_array_add (sorted, fresh->pdata[f++]);
+    }
+  return sorted;
+}
+
 static int
 compare_lifecycle (gconstpointer a,
                    gconstpointer b)
@@ -605,14 +670,12 @@ arrange (Build   *build,
   gpointer value;
   GkBundleYear *year = NULL;
 
-  build->sorted = g_ptr_array_sized_new (g_hash_table_size (build->stubs));
+  build->sorted = arrange_newest (build);
   build->chains = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
-  g_hash_table_iter_init (&iter, build->stubs);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  for (guint i = 0; i < build->sorted->len; i++)
     {
-      GkBundleStub *stub = value;
+      GkBundleStub *stub = g_ptr_array_index (build->sorted, i);
 
-      g_ptr_array_add (build->sorted, stub);
       for (guint a = 0; stub->attachments != NULL && stub->attachments[a] != NULL; a++)
         g_hash_table_add (build->attachments, stub->attachments[a]);
       if (stub->project_id != 0)
@@ -627,7 +690,6 @@ arrange (Build   *build,
           g_ptr_array_add (chain, stub);
         }
     }
-  g_ptr_array_sort (build->sorted, gk_bundle_stub_compare_newest);
   g_hash_table_iter_init (&iter, build->chains);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_sort (value, compare_lifecycle);
@@ -949,7 +1011,7 @@ old_year_stubs (Build      *build,
       if (gk_bundle_stub_year (stub) == year)
         g_ptr_array_add (stubs, stub);
     }
-  g_ptr_array_sort (stubs, gk_bundle_stub_compare_newest);
+  sort_newest (stubs);
   return stubs;
 }
 
@@ -1198,7 +1260,7 @@ old_lists (Build      *build,
 
   /* Not g_ptr_array_copy(): the copy would free the manifest's stubs. */
   g_ptr_array_extend (sorted, build->old->stubs, NULL, NULL);
-  g_ptr_array_sort (sorted, gk_bundle_stub_compare_newest);
+  sort_newest (sorted);
   for (guint i = 0; i < sorted->len; i++)
     {
       GkBundleStub *stub = g_ptr_array_index (sorted, i);
