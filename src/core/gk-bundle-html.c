@@ -34,21 +34,40 @@ gk_bundle_append_escaped (GString    *out,
       return;
     }
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  /* Runs of text that need nothing are appended whole. Only a lead byte
+   * of 0xC2 (U+0080 to U+00BF), 0xEF (U+F000 to U+FFFF) or 0xF0 and above
+   * can begin a character that is dropped, and no such byte continues one. */
+  for (const char *p = text, *run = text;; )
     {
-      gunichar c = g_utf8_get_char (p);
+      guchar b = (guchar) *p;
+      const char *entity = NULL;
+      gsize length = 1;
 
-      switch (c)
+      if (b == '\0' || b == '&' || b == '<' || b == '>' || b == '"' || b == '\'' ||
+          (b < 0x20 && b != '\t' && b != '\n') || b == 0x7F)
         {
-        case '&': g_string_append (out, "&amp;"); break;
-        case '<': g_string_append (out, "&lt;"); break;
-        case '>': g_string_append (out, "&gt;"); break;
-        case '"': g_string_append (out, "&quot;"); break;
-        case '\'': g_string_append (out, "&#39;"); break;
-        default:
-          if (!is_dropped (c))
-            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          g_string_append_len (out, run, p - run);
+          if (b == '\0')
+            return;
+          entity = b == '&' ? "&amp;" : b == '<' ? "&lt;" : b == '>' ? "&gt;" :
+                   b == '"' ? "&quot;" : b == '\'' ? "&#39;" : NULL;
+          if (entity != NULL)
+            g_string_append (out, entity);
+          run = ++p;
+          continue;
         }
+      if (b == 0xC2 || b == 0xEF || b >= 0xF0)
+        {
+          length = g_utf8_next_char (p) - p;
+          if (is_dropped (g_utf8_get_char (p)))
+            {
+              g_string_append_len (out, run, p - run);
+              p += length;
+              run = p;
+              continue;
+            }
+        }
+      p += length;
     }
 }
 
@@ -138,6 +157,17 @@ gk_bundle_html_end (GString            *out,
   g_string_append (out, "</p>\n</footer>\n</body>\n</html>\n");
 }
 
+/* A blank line: compiled once, for every record's body. */
+static GRegex *
+paragraph_break (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("\\r?\\n[ \\t]*\\r?\\n", G_REGEX_OPTIMIZE, 0, NULL));
+  return regex;
+}
+
 void
 gk_bundle_html_paragraphs (GString    *out,
                            const char *text)
@@ -146,7 +176,7 @@ gk_bundle_html_paragraphs (GString    *out,
 
   if (text == NULL || *text == '\0')
     return;
-  paragraphs = g_regex_split_simple ("\\r?\\n[ \\t]*\\r?\\n", text, 0, 0);
+  paragraphs = g_regex_split (paragraph_break (), text, 0);
   for (guint i = 0; paragraphs[i] != NULL; i++)
     {
       g_auto(GStrv) lines = g_strsplit (g_strstrip (paragraphs[i]), "\n", -1);

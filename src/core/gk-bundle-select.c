@@ -104,9 +104,12 @@ const char *
 gk_bundle_label (const GkBundleConfig *config,
                  const char           *key)
 {
-  if (config->labels == NULL || !json_object_has_member (config->labels, key))
+  /* One lookup: every page asks for some thirty labels. */
+  JsonNode *label = config->labels != NULL ? json_object_get_member (config->labels, key) : NULL;
+
+  if (label == NULL)
     return key;
-  return json_object_get_string_member (config->labels, key);
+  return json_node_get_string (label);
 }
 
 /* ---- what is public ---- */
