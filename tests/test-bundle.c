@@ -283,8 +283,8 @@ test_nothing_private (Fixture       *f,
 {
   g_autoptr(GkBundleSummary) summary = publish (f, f->out);
   g_autoptr(GHashTable) files = read_bundle (f->out);
-  const char *record_json = g_hash_table_lookup (files, "data/records-2025.json");
-  const char *csv = g_hash_table_lookup (files, "data/records-2025.csv");
+  const char *record_json = g_hash_table_lookup (files, "data/records-2025-09.json");
+  const char *csv = g_hash_table_lookup (files, "data/records-2025-09.csv");
   const char *blacklist = g_hash_table_lookup (files, "blacklist.html");
   GHashTableIter iter;
   gpointer name, contents;
@@ -335,7 +335,7 @@ test_nothing_private (Fixture       *f,
   g_assert_nonnull (strstr (blacklist, "360426********0071"));
   g_assert_null (strstr (record_json, "1101052000"));
   g_assert_nonnull (strstr (record_json, "\"household_size\":3"));
-  g_assert_nonnull (strstr (g_hash_table_lookup (files, "data/records.json"), "\"csv\" : \"data/records-2025.csv\""));
+  g_assert_nonnull (strstr (g_hash_table_lookup (files, "data/records.json"), "\"csv\" : \"data/records-2025-09.csv\""));
 
   /* The annual report of the year with figures, counted and masked. */
   {
@@ -504,7 +504,7 @@ test_plan (Fixture       *f,
   g_assert_cmpuint (plan->n_records, ==, done->n_records);
   g_assert_cmpuint (plan->n_pages, ==, done->n_pages);
   g_assert_cmpuint (plan->n_attachments, ==, done->n_attachments);
-  /* style.css, records.json, 2025's JSON and CSV, the feed, OCDS. */
+  /* style.css, records.json, 2025-09's JSON and CSV, the feed, OCDS. */
   g_assert_cmpuint (done->n_files, ==, done->n_pages + done->n_attachments + 6);
   /* The scanned list is held back, and said so. */
   g_assert_cmpuint (plan->n_held_attachments, ==, 1);

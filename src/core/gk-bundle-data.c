@@ -8,7 +8,7 @@
 #define FEED_SIZE 50
 #define RECORDS_FORMAT "gongkai-bundle-records"
 #define RECORDS_INDEX_FORMAT "gongkai-bundle-records-index"
-#define RECORDS_VERSION 2
+#define RECORDS_VERSION 3
 
 static char *
 generate (JsonBuilder *builder)
@@ -39,18 +39,18 @@ add_string (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-/* The index of the data files: one pair (JSON, CSV) per year of
- * publication, so that a change rewrites one year's files only. */
+/* The index of the data files: one pair (JSON, CSV) per month of
+ * publication, so that a change rewrites one month's files only. */
 char *
 gk_bundle_data_records_index (const GkBundleSite *site,
                               const char         *org_code,
-                              GPtrArray          *years)
+                              GPtrArray          *months)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   guint total = 0;
 
-  for (guint i = 0; i < years->len; i++)
-    total += ((GkBundleYear *) g_ptr_array_index (years, i))->count;
+  for (guint i = 0; i < months->len; i++)
+    total += ((GkBundleMonth *) g_ptr_array_index (months, i))->count;
 
   json_builder_begin_object (builder);
   add_string (builder, "format", RECORDS_INDEX_FORMAT);
@@ -63,18 +63,18 @@ gk_bundle_data_records_index (const GkBundleSite *site,
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "count");
   json_builder_add_int_value (builder, total);
-  json_builder_set_member_name (builder, "years");
+  json_builder_set_member_name (builder, "months");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < years->len; i++)
+  for (guint i = 0; i < months->len; i++)
     {
-      const GkBundleYear *year = g_ptr_array_index (years, i);
-      g_autofree char *json = gk_bundle_data_year_path (year->year, "json");
-      g_autofree char *csv = gk_bundle_data_year_path (year->year, "csv");
+      const GkBundleMonth *month = g_ptr_array_index (months, i);
+      g_autofree char *json = gk_bundle_data_month_path (month->month, "json");
+      g_autofree char *csv = gk_bundle_data_month_path (month->month, "csv");
 
       json_builder_begin_object (builder);
-      add_string (builder, "year", year->year);
+      add_string (builder, "month", month->month);
       json_builder_set_member_name (builder, "count");
-      json_builder_add_int_value (builder, year->count);
+      json_builder_add_int_value (builder, month->count);
       add_string (builder, "json", json);
       add_string (builder, "csv", csv);
       json_builder_end_object (builder);
@@ -85,17 +85,17 @@ gk_bundle_data_records_index (const GkBundleSite *site,
 }
 
 char *
-gk_bundle_data_year_path (const char *year,
-                          const char *extension)
+gk_bundle_data_month_path (const char *month,
+                           const char *extension)
 {
-  return g_strdup_printf ("data/records-%s.%s", year, extension);
+  return g_strdup_printf ("data/records-%s.%s", month, extension);
 }
 
-/* A year's JSON file: this line, then a record a line. */
+/* A month's JSON file: this line, then a record a line. */
 char *
 gk_bundle_data_records_head (const GkBundleSite *site,
                              const char         *org_code,
-                             const char         *year)
+                             const char         *month)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -105,7 +105,7 @@ gk_bundle_data_records_head (const GkBundleSite *site,
   add_string (builder, "format", RECORDS_FORMAT);
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, RECORDS_VERSION);
-  add_string (builder, "year", year);
+  add_string (builder, "month", month);
   json_builder_set_member_name (builder, "publisher");
   json_builder_begin_object (builder);
   add_string (builder, "name", site->org_name);
@@ -118,7 +118,7 @@ gk_bundle_data_records_head (const GkBundleSite *site,
   return g_strconcat (text, ",\"records\":[\n", NULL);
 }
 
-/* One record of records-YEAR.json, on one line without its newline. */
+/* One record of records-MONTH.json, on one line without its newline. */
 char *
 gk_bundle_data_record_json (const GkBundleSite  *site,
                             const GkBundleEntry *entry)
@@ -196,7 +196,7 @@ append_csv_cell (GString    *out,
   g_string_append (out, last ? "\r\n" : ",");
 }
 
-/* A year's CSV file begins with a BOM (Excel then reads UTF-8) and this
+/* A month's CSV file begins with a BOM (Excel then reads UTF-8) and this
  * header row. */
 char *
 gk_bundle_data_csv_head (const GkBundleSite *site)

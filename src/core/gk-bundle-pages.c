@@ -62,7 +62,7 @@ gk_bundle_html_index (GString            *out,
                       GPtrArray          *lists,
                       GPtrArray          *latest,
                       GArray             *report_years,
-                      GPtrArray          *years,
+                      GPtrArray          *months,
                       gboolean            with_ocds)
 {
   const GkBundleConfig *config = site->config;
@@ -128,17 +128,17 @@ gk_bundle_html_index (GString            *out,
   append_heading (out, gk_bundle_label (config, "data"), "data");
   g_string_append (out, "<ul>\n");
   append_link_item (out, "data/records.json", gk_bundle_label (config, "data_json"), NULL);
-  for (guint i = 0; i < years->len; i++)
+  for (guint i = 0; i < months->len; i++)
     {
-      const GkBundleYear *year = g_ptr_array_index (years, i);
-      g_autofree char *json = gk_bundle_data_year_path (year->year, "json");
-      g_autofree char *csv = gk_bundle_data_year_path (year->year, "csv");
-      g_autoptr(GString) json_text = g_string_new (gk_bundle_label (config, "data_year_json"));
-      g_autoptr(GString) csv_text = g_string_new (gk_bundle_label (config, "data_year_csv"));
-      g_autofree char *count = g_strdup_printf ("%u %s", year->count, gk_bundle_label (config, "records"));
+      const GkBundleMonth *month = g_ptr_array_index (months, i);
+      g_autofree char *json = gk_bundle_data_month_path (month->month, "json");
+      g_autofree char *csv = gk_bundle_data_month_path (month->month, "csv");
+      g_autoptr(GString) json_text = g_string_new (gk_bundle_label (config, "data_month_json"));
+      g_autoptr(GString) csv_text = g_string_new (gk_bundle_label (config, "data_month_csv"));
+      g_autofree char *count = g_strdup_printf ("%u %s", month->count, gk_bundle_label (config, "records"));
 
-      g_string_replace (json_text, "{year}", year->year, 0);
-      g_string_replace (csv_text, "{year}", year->year, 0);
+      g_string_replace (json_text, "{month}", month->month, 0);
+      g_string_replace (csv_text, "{month}", month->month, 0);
       append_link_item (out, json, json_text->str, count);
       append_link_item (out, csv, csv_text->str, NULL);
     }

@@ -71,8 +71,8 @@ typedef struct
 } GkBundleStub;
 
 void       gk_bundle_stub_free           (GkBundleStub *stub);
-/* The year of its data files: "2025", or "undated". */
-const char *gk_bundle_stub_year          (const GkBundleStub *stub);
+/* The month of its data files: "2025-09", or "undated". */
+const char *gk_bundle_stub_month         (const GkBundleStub *stub);
 int        gk_bundle_stub_compare_newest (gconstpointer a,
                                           gconstpointer b);
 
@@ -263,13 +263,13 @@ typedef struct
 
 /* gk-bundle-pages.c */
 /* @report_years: the years of report-YEAR.html pages, as ints. */
-/* @latest: GkBundleStub, newest first; @years: GkBundleYear. */
+/* @latest: GkBundleStub, newest first; @months: GkBundleMonth. */
 void       gk_bundle_html_index          (GString      *out,
                                           const GkBundleSite *site,
                                           GPtrArray    *lists,
                                           GPtrArray    *latest,
                                           GArray       *report_years,
-                                          GPtrArray    *years,
+                                          GPtrArray    *months,
                                           gboolean      with_ocds);
 /* @items: GkItem, in catalog order. */
 void       gk_bundle_html_catalog        (GString      *out,
@@ -368,18 +368,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkBundleStream, gk_bundle_stream_free)
 /* gk-bundle-data.c, gk-bundle-ocds.c */
 typedef struct
 {
-  char *year;
+  char *month;            /* "2025-09", or "undated" */
   guint count;
-} GkBundleYear;
+} GkBundleMonth;
 
-char      *gk_bundle_data_year_path      (const char   *year,
+char      *gk_bundle_data_month_path     (const char   *month,
                                           const char   *extension);
 char      *gk_bundle_data_records_index  (const GkBundleSite *site,
                                           const char   *org_code,
-                                          GPtrArray    *years);
+                                          GPtrArray    *months);
 char      *gk_bundle_data_records_head   (const GkBundleSite *site,
                                           const char   *org_code,
-                                          const char   *year);
+                                          const char   *month);
 char      *gk_bundle_data_record_json    (const GkBundleSite *site,
                                           const GkBundleEntry *entry);
 char      *gk_bundle_data_csv_head       (const GkBundleSite *site);

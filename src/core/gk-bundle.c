@@ -60,7 +60,7 @@ typedef struct
   GPtrArray *lists;        /* GkBundleList */
   GHashTable *chains;      /* project id → GPtrArray of GkBundleStub, lifecycle order */
   GArray *report_years;    /* years with annual report figures */
-  GPtrArray *years;        /* GkBundleYear, newest first */
+  GPtrArray *months;       /* GkBundleMonth, newest first */
   GHashTable *attachments; /* "files/…" the stubs carry */
   GHashTable *ocds;        /* ids of the projects of the OCDS kinds */
   GHashTable *ocds_pending;  /* project id → GPtrArray of its chain's entries, NULL where not read yet */
@@ -79,10 +79,10 @@ list_free (GkBundleList *list)
 }
 
 static void
-year_free (GkBundleYear *year)
+month_free (GkBundleMonth *month)
 {
-  g_free (year->year);
-  g_free (year);
+  g_free (month->month);
+  g_free (month);
 }
 
 static void
@@ -96,7 +96,7 @@ build_clear (Build *build)
   g_free (build->site_key);
   g_clear_pointer (&build->chains, g_hash_table_unref);
   g_clear_pointer (&build->report_years, g_array_unref);
-  g_clear_pointer (&build->years, g_ptr_array_unref);
+  g_clear_pointer (&build->months, g_ptr_array_unref);
   g_clear_pointer (&build->lists, g_ptr_array_unref);
   g_clear_pointer (&build->sorted, g_ptr_array_unref);
   g_clear_pointer (&build->attachments, g_hash_table_unref);
@@ -115,15 +115,15 @@ build_clear (Build *build)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Build, build_clear)
 
 const char *
-gk_bundle_stub_year (const GkBundleStub *stub)
+gk_bundle_stub_month (const GkBundleStub *stub)
 {
-  char year[5];
+  char month[8];
 
-  if (stub->published_on == NULL || strlen (stub->published_on) < 4)
+  if (stub->published_on == NULL || strlen (stub->published_on) < 7)
     return "undated";
-  memcpy (year, stub->published_on, 4);
-  year[4] = '\0';
-  return g_intern_string (year);
+  memcpy (month, stub->published_on, 7);
+  month[7] = '\0';
+  return g_intern_string (month);
 }
 
 int
@@ -575,7 +575,7 @@ take_manifest (Build       *build,
   return TRUE;
 }
 
-/* ---- arranging: lists, chains, years ---- */
+/* ---- arranging: lists, chains, months ---- */
 
 static GkBundleList *
 add_list (Build      *build,
@@ -668,7 +668,7 @@ arrange (Build   *build,
 {
   GHashTableIter iter;
   gpointer value;
-  GkBundleYear *year = NULL;
+  GkBundleMonth *month = NULL;
 
   build->sorted = arrange_newest (build);
   build->chains = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
@@ -694,18 +694,18 @@ arrange (Build   *build,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_sort (value, compare_lifecycle);
 
-  build->years = g_ptr_array_new_with_free_func ((GDestroyNotify) year_free);
+  build->months = g_ptr_array_new_with_free_func ((GDestroyNotify) month_free);
   for (guint i = 0; i < build->sorted->len; i++)
     {
-      const char *of = gk_bundle_stub_year (g_ptr_array_index (build->sorted, i));
+      const char *of = gk_bundle_stub_month (g_ptr_array_index (build->sorted, i));
 
-      if (year == NULL || !g_str_equal (year->year, of))
+      if (month == NULL || !g_str_equal (month->month, of))
         {
-          year = g_new0 (GkBundleYear, 1);
-          year->year = g_strdup (of);
-          g_ptr_array_add (build->years, year);
+          month = g_new0 (GkBundleMonth, 1);
+          month->month = g_strdup (of);
+          g_ptr_array_add (build->months, month);
         }
-      year->count++;
+      month->count++;
     }
 
   build->lists = g_ptr_array_new_with_free_func ((GDestroyNotify) list_free);
@@ -968,7 +968,7 @@ old_lines_take (OldLines           *lines,
   return FALSE;
 }
 
-/* One year's data files, written while the records are walked newest
+/* One month's data files, written while the records are walked newest
  * first. */
 typedef struct
 {
@@ -977,10 +977,10 @@ typedef struct
   OldLines old_json;
   OldLines old_csv;
   gboolean first;
-} YearFiles;
+} MonthFiles;
 
 static void
-year_files_clear (YearFiles *files)
+month_files_clear (MonthFiles *files)
 {
   g_clear_pointer (&files->json, gk_bundle_stream_free);
   g_clear_pointer (&files->csv, gk_bundle_stream_free);
@@ -996,19 +996,19 @@ stream_string (GkBundleStream  *stream,
   return gk_bundle_stream_write (stream, text, strlen (text), error);
 }
 
-/* The last publish's stubs of @year, in its files' order. */
+/* The last publish's stubs of @month, in its files' order. */
 static GPtrArray *
-old_year_stubs (Build      *build,
-                const char *year)
+old_month_stubs (Build      *build,
+                const char *month)
 {
   GPtrArray *stubs = g_ptr_array_new ();
 
-  year = g_intern_string (year);
+  month = g_intern_string (month);
   for (guint i = 0; i < build->old->stubs->len; i++)
     {
       GkBundleStub *stub = g_ptr_array_index (build->old->stubs, i);
 
-      if (gk_bundle_stub_year (stub) == year)
+      if (gk_bundle_stub_month (stub) == month)
         g_ptr_array_add (stubs, stub);
     }
   sort_newest (stubs);
@@ -1016,21 +1016,21 @@ old_year_stubs (Build      *build,
 }
 
 static gboolean
-year_files_open (YearFiles       *files,
+month_files_open (MonthFiles      *files,
                  Build           *build,
                  GkBundleWriter  *writer,
-                 const char      *year,
+                 const char      *month,
                  GError         **error)
 {
-  g_autofree char *json_path = gk_bundle_data_year_path (year, "json");
-  g_autofree char *csv_path = gk_bundle_data_year_path (year, "csv");
-  g_autofree char *head = gk_bundle_data_records_head (&build->site, build->org_code, year);
+  g_autofree char *json_path = gk_bundle_data_month_path (month, "json");
+  g_autofree char *csv_path = gk_bundle_data_month_path (month, "csv");
+  g_autofree char *head = gk_bundle_data_records_head (&build->site, build->org_code, month);
   g_autofree char *csv_head = gk_bundle_data_csv_head (&build->site);
 
   files->first = TRUE;
   if (!build->full)
     {
-      g_autoptr(GPtrArray) old = old_year_stubs (build, year);
+      g_autoptr(GPtrArray) old = old_month_stubs (build, month);
       g_autofree char *old_json = gk_bundle_writer_dup_trusted (writer, json_path);
       g_autofree char *old_csv = gk_bundle_writer_dup_trusted (writer, csv_path);
 
@@ -1045,7 +1045,7 @@ year_files_open (YearFiles       *files,
 }
 
 static gboolean
-year_files_close (YearFiles       *files,
+month_files_close (MonthFiles      *files,
                   GkBundleWriter  *writer,
                   GError         **error)
 {
@@ -1053,12 +1053,12 @@ year_files_close (YearFiles       *files,
                 gk_bundle_writer_close (writer, g_steal_pointer (&files->json), error) &&
                 gk_bundle_writer_close (writer, g_steal_pointer (&files->csv), error);
 
-  year_files_clear (files);
+  month_files_clear (files);
   return ok;
 }
 
 static gboolean
-year_files_add (YearFiles       *files,
+month_files_add (MonthFiles      *files,
                 const char      *json,
                 gsize            json_length,
                 const char      *csv,
@@ -1084,11 +1084,11 @@ needs_page (Build              *build,
          (stub->project_id != 0 && g_hash_table_contains (projects, &stub->project_id));
 }
 
-/* The projects and years whose records changed, before and after. */
+/* The projects and months whose records changed, before and after. */
 static void
 collect_touched (Build      *build,
                  GHashTable *projects,
-                 GHashTable *years,
+                 GHashTable *months,
                  gboolean   *blacklist)
 {
   GHashTableIter iter;
@@ -1109,7 +1109,7 @@ collect_touched (Build      *build,
             continue;
           if (stubs[i]->project_id != 0)
             g_hash_table_add (projects, &stubs[i]->project_id);
-          g_hash_table_add (years, (gpointer) gk_bundle_stub_year (stubs[i]));
+          g_hash_table_add (months, (gpointer) gk_bundle_stub_month (stubs[i]));
           *blacklist |= g_strcmp0 (stubs[i]->domain, blacklist_domain) == 0;
         }
     }
@@ -1168,7 +1168,7 @@ keep_for_ocds (Build         *build,
   g_hash_table_remove (build->ocds_pending, &stub->project_id);
 }
 
-/* The record pages and the data files of each year, walking the records
+/* The record pages and the data files of each month, walking the records
  * newest first: a record is read from the ledger only when its page or
  * its line in a data file must be made again. */
 static gboolean
@@ -1176,15 +1176,15 @@ write_records (Build            *build,
                GkBundleWriter   *writer,
                GString          *page,
                GHashTable       *projects,
-               GHashTable       *years,
+               GHashTable       *months,
                GkBundleProgress  progress,
                gpointer          progress_data,
                GCancellable     *cancellable,
                GError          **error)
 {
-  YearFiles files = { 0 };
-  const char *year = NULL;
-  gboolean rewrite_year = FALSE;
+  MonthFiles files = { 0 };
+  const char *month = NULL;
+  gboolean rewrite_month = FALSE;
 
   for (guint i = 0; i < build->sorted->len; i++)
     {
@@ -1197,24 +1197,24 @@ write_records (Build            *build,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto failed;
-      if (year == NULL || !g_str_equal (year, gk_bundle_stub_year (stub)))
+      if (month == NULL || !g_str_equal (month, gk_bundle_stub_month (stub)))
         {
-          if (files.json != NULL && !year_files_close (&files, writer, error))
+          if (files.json != NULL && !month_files_close (&files, writer, error))
             goto failed;
-          year = gk_bundle_stub_year (stub);
-          rewrite_year = build->full || g_hash_table_contains (years, year);
-          if (rewrite_year && !year_files_open (&files, build, writer, year, error))
+          month = gk_bundle_stub_month (stub);
+          rewrite_month = build->full || g_hash_table_contains (months, month);
+          if (rewrite_month && !month_files_open (&files, build, writer, month, error))
             goto failed;
         }
 
-      if (rewrite_year && !stub->dirty &&
+      if (rewrite_month && !stub->dirty &&
           old_lines_take (&files.old_json, build, stub, &json, &json_length) &&
           old_lines_take (&files.old_csv, build, stub, &csv, &csv_length))
         ;
-      else if (rewrite_year)
+      else if (rewrite_month)
         json = NULL;
 
-      if ((rewrite_year && json == NULL) || needs_page (build, projects, stub))
+      if ((rewrite_month && json == NULL) || needs_page (build, projects, stub))
         {
           entry = load_entry (build, stub, error);
           if (entry == NULL)
@@ -1223,7 +1223,7 @@ write_records (Build            *build,
       if (needs_page (build, projects, stub) &&
           !write_record_page (build, writer, page, stub, entry, error))
         goto failed;
-      if (rewrite_year && json == NULL)
+      if (rewrite_month && json == NULL)
         {
           new_json = gk_bundle_data_record_json (&build->site, entry);
           new_csv = gk_bundle_data_record_csv (&build->site, entry);
@@ -1232,7 +1232,7 @@ write_records (Build            *build,
           csv = new_csv;
           csv_length = strlen (new_csv);
         }
-      if (rewrite_year && !year_files_add (&files, json, json_length, csv, csv_length, error))
+      if (rewrite_month && !month_files_add (&files, json, json_length, csv, csv_length, error))
         goto failed;
       if (entry != NULL)
         keep_for_ocds (build, projects, stub, g_steal_pointer (&entry));
@@ -1240,12 +1240,12 @@ write_records (Build            *build,
       if (progress != NULL && i % 64 == 0)
         progress (0.85 * i / build->sorted->len, progress_data);
     }
-  if (files.json != NULL && !year_files_close (&files, writer, error))
+  if (files.json != NULL && !month_files_close (&files, writer, error))
     goto failed;
   return TRUE;
 
 failed:
-  year_files_clear (&files);
+  month_files_clear (&files);
   return FALSE;
 }
 
@@ -1345,7 +1345,7 @@ write_site_pages (Build           *build,
   gboolean ok;
 
   gk_bundle_html_index (page, &build->site, build->lists, build->sorted, build->report_years,
-                        build->years, with_ocds);
+                        build->months, with_ocds);
   if (!put_page (writer, "index.html", page, error))
     return FALSE;
 
@@ -1612,7 +1612,7 @@ publish_in_snapshot (GkStore               *store,
   g_autoptr(GArray) changes = NULL;
   g_autoptr(GArray) projects = NULL;
   g_autoptr(GHashTable) touched_projects = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) touched_years = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) touched_months = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) keep = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) data_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GkBundleManifest) state = g_new0 (GkBundleManifest, 1);
@@ -1654,7 +1654,7 @@ publish_in_snapshot (GkStore               *store,
       }
       if (!read_changes (&build, changes, error))
         return NULL;
-      collect_touched (&build, touched_projects, touched_years, &blacklist_changed);
+      collect_touched (&build, touched_projects, touched_months, &blacklist_changed);
     }
   if (!arrange (&build, error))
     return NULL;
@@ -1669,14 +1669,14 @@ publish_in_snapshot (GkStore               *store,
   if (!gk_bundle_writer_put (writer, "assets/style.css",
                              g_bytes_get_data (build.config->stylesheet, NULL),
                              g_bytes_get_size (build.config->stylesheet), error) ||
-      !write_records (&build, writer, page, touched_projects, touched_years,
+      !write_records (&build, writer, page, touched_projects, touched_months,
                       progress, progress_data, cancellable, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !write_lists (&build, writer, page, keep, error) ||
       !write_site_pages (&build, writer, page, projects->len > 0, blacklist_changed, keep, error) ||
       !write_feed (&build, writer, error) ||
       !put_text (writer, "data/records.json",
-                 gk_bundle_data_records_index (&build.site, build.org_code, build.years), error))
+                 gk_bundle_data_records_index (&build.site, build.org_code, build.months), error))
     return NULL;
   if (projects->len > 0 &&
       !write_ocds (&build, writer, projects, touched_projects, error))
@@ -1689,12 +1689,12 @@ publish_in_snapshot (GkStore               *store,
   g_hash_table_add (data_files, g_strdup ("data/records.json"));
   if (projects->len > 0)
     g_hash_table_add (data_files, g_strdup ("data/ocds-releases.json"));
-  for (guint i = 0; i < build.years->len; i++)
+  for (guint i = 0; i < build.months->len; i++)
     {
-      const GkBundleYear *year = g_ptr_array_index (build.years, i);
+      const GkBundleMonth *month = g_ptr_array_index (build.months, i);
 
-      g_hash_table_add (data_files, gk_bundle_data_year_path (year->year, "json"));
-      g_hash_table_add (data_files, gk_bundle_data_year_path (year->year, "csv"));
+      g_hash_table_add (data_files, gk_bundle_data_month_path (month->month, "json"));
+      g_hash_table_add (data_files, gk_bundle_data_month_path (month->month, "csv"));
     }
   {
     const char *prefixes[] = { "record/", "list/", "report-", "files/", "data/", NULL };
