@@ -1628,6 +1628,10 @@ publish_in_snapshot (GkStore               *store,
   build.full = changes == NULL;
   if (build.full)
     {
+      /* Every record is read again: the last publish's are not needed, only
+       * its list of files. */
+      g_ptr_array_set_size (build.old->stubs, 0);
+      g_hash_table_remove_all (build.old->held);
       build.summary->held = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_bundle_held_free);
       build.summary->held_attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_bundle_held_free);
       if (!scan_ledger (&build, error))
