@@ -26,7 +26,8 @@ struct _GkBundleWriter
   char *dir;
   char *last_parent;       /* the folder made last: pages come folder by folder */
   GHashTable *old_files;   /* path → size, as the last publish wrote them ("" when unknown) */
-  GHashTable *files;       /* path → size, this time */
+  GHashTable *files;       /* path → size, this time: borrowed from old_files or strings */
+  GStringChunk *strings;   /* the paths and sizes this publish adds to files */
   guint written;
 };
 
@@ -72,7 +73,15 @@ static void
 append_field (GString    *out,
               const char *text)
 {
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+  if (text == NULL)
+    return;
+  /* Most fields hold none of them. */
+  if (strpbrk (text, "\\\t\n\r") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  for (const char *p = text; *p != '\0'; p++)
     switch (*p)
       {
       case '\\': g_string_append (out, "\\\\"); break;
@@ -492,11 +501,13 @@ gk_bundle_writer_new (const char        *dir,
   writer->dir = g_strdup (dir);
   /* Taken, not copied: the old manifest's list of files is the writer's alone. */
   writer->old_files = g_steal_pointer (&old->files);
-  writer->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* Neither keys nor values are owned: 80 000 paths are not copied. */
+  writer->files = g_hash_table_new (g_str_hash, g_str_equal);
+  writer->strings = g_string_chunk_new (64 * 1024);
   /* What this publish does not write again stays as it is. */
   g_hash_table_iter_init (&iter, writer->old_files);
   while (keep_old && g_hash_table_iter_next (&iter, &path, &size))
-    g_hash_table_insert (writer->files, g_strdup (path), g_strdup (size));
+    g_hash_table_insert (writer->files, path, size);
   return writer;
 }
 
@@ -509,6 +520,7 @@ gk_bundle_writer_free (GkBundleWriter *writer)
   g_free (writer->last_parent);
   g_hash_table_unref (writer->old_files);
   g_hash_table_unref (writer->files);
+  g_string_chunk_free (writer->strings);
   g_free (writer);
 }
 
@@ -532,6 +544,19 @@ static char *
 size_key (guint64 size)
 {
   return g_strdup_printf ("%" G_GUINT64_FORMAT, size);
+}
+
+/* @relative is part of the bundle, @size bytes long. */
+static void
+set_file (GkBundleWriter *writer,
+          const char     *relative,
+          const char     *size)
+{
+  gpointer known;
+
+  if (!g_hash_table_lookup_extended (writer->files, relative, &known, NULL))
+    known = g_string_chunk_insert (writer->strings, relative);
+  g_hash_table_insert (writer->files, known, g_string_chunk_insert_const (writer->strings, size));
 }
 
 /* TRUE when the file at @full holds @data: only a file the last publish
@@ -573,9 +598,9 @@ gk_bundle_writer_put (GkBundleWriter  *writer,
                       GError         **error)
 {
   g_autofree char *full = g_build_filename (writer->dir, relative, NULL);
-  char *size = size_key (length);
+  g_autofree char *size = size_key (length);
 
-  g_hash_table_replace (writer->files, g_strdup (relative), size);
+  set_file (writer, relative, size);
   if (!needs_writing (writer, relative, full, size, data, length))
     return TRUE;
   /* Written in place, without a sync per file: a publish writes 100 000
@@ -614,7 +639,7 @@ gk_bundle_writer_copy (GkBundleWriter  *writer,
 
   if (known != NULL && g_str_equal (known, key) && g_file_test (full, G_FILE_TEST_IS_REGULAR))
     return TRUE;
-  g_hash_table_replace (writer->files, g_strdup (relative), g_strdup (key));
+  set_file (writer, relative, key);
   if (old != NULL && g_str_equal (old, key) && g_file_test (full, G_FILE_TEST_IS_REGULAR))
     return TRUE;
   if (!make_parent (writer, full, error) ||
@@ -751,7 +776,7 @@ gk_bundle_writer_close (GkBundleWriter  *writer,
       const char *old = g_hash_table_lookup (writer->old_files, stream->relative);
       gboolean same = FALSE;
 
-      g_hash_table_replace (writer->files, g_strdup (stream->relative), g_strdup (size));
+      set_file (writer, stream->relative, size);
       /* Read back only when the old file is as long. */
       if (old != NULL && g_str_equal (old, size))
         {
