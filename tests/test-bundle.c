@@ -3,6 +3,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "gk-bundle-private.h"
@@ -29,15 +30,17 @@ typedef struct
   char *out;
 } Fixture;
 
+/* A published record is published on @published_on. */
 static GkRecord *
-add_record (Fixture    *f,
-            const char *item_key,
-            const char *title,
-            const char *body,
-            const char *fields,
-            const char *status,
-            const char *mode,
-            gint64      project_id)
+add_record_on (Fixture    *f,
+               const char *item_key,
+               const char *title,
+               const char *body,
+               const char *fields,
+               const char *status,
+               const char *mode,
+               gint64      project_id,
+               const char *published_on)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GkItem) item = gk_store_get_item (f->ledger.store, item_key, &error);
@@ -57,10 +60,23 @@ add_record (Fixture    *f,
   if (g_strcmp0 (mode, GK_MODE_EXEMPT) == 0)
     gk_record_set_exemption (record, "commercial-secret");
   if (g_strcmp0 (status, GK_STATUS_PUBLISHED) == 0 || g_strcmp0 (status, GK_STATUS_WITHDRAWN) == 0)
-    gk_record_set_published_on (record, "2025-09-05");
+    gk_record_set_published_on (record, published_on);
   gk_store_insert_record (f->ledger.store, record, FALSE, &error);
   g_assert_no_error (error);
   return record;
+}
+
+static GkRecord *
+add_record (Fixture    *f,
+            const char *item_key,
+            const char *title,
+            const char *body,
+            const char *fields,
+            const char *status,
+            const char *mode,
+            gint64      project_id)
+{
+  return add_record_on (f, item_key, title, body, fields, status, mode, project_id, "2025-09-05");
 }
 
 static void
@@ -670,6 +686,61 @@ test_change_notice (Fixture       *f,
   g_assert_nonnull (strstr (page, "办公设备采购结果（更正）"));
 }
 
+static guint64
+inode_of (const char *dir,
+          const char *relative)
+{
+  g_autofree char *path = g_build_filename (dir, relative, NULL);
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return (guint64) buf.st_ino;
+}
+
+/* The data files come a pair per month of publication, listed by
+ * records.json; a change rewrites its own month's pair, not another's. */
+static void
+test_months (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRecord) october = add_record_on (f, "procurement.notice", "十月采购公告", "正文",
+                                               "{\"method\": \"公开招标\"}", GK_STATUS_PUBLISHED,
+                                               GK_MODE_PROACTIVE, 0, "2025-10-09");
+  g_autoptr(GkRecord) tender = NULL;
+  g_autoptr(GkBundleSummary) first = NULL;
+  g_autoptr(GkBundleSummary) again = NULL;
+  g_autoptr(GHashTable) files = NULL;
+  const char *index;
+  guint64 september_json, october_json, october_csv;
+
+  first = publish (f, f->out);
+  files = read_bundle (f->out);
+  index = g_hash_table_lookup (files, "data/records.json");
+  g_assert_nonnull (strstr (index, "\"month\" : \"2025-10\""));
+  g_assert_nonnull (strstr (index, "\"json\" : \"data/records-2025-10.json\""));
+  g_assert_nonnull (strstr (index, "\"month\" : \"2025-09\""));
+  g_assert_nonnull (strstr (g_hash_table_lookup (files, "data/records-2025-10.json"), "十月采购公告"));
+  g_assert_null (strstr (g_hash_table_lookup (files, "data/records-2025-09.json"), "十月采购公告"));
+  g_assert_nonnull (strstr (g_hash_table_lookup (files, "data/records-2025-10.csv"), "十月采购公告"));
+  g_assert_false (g_hash_table_contains (files, "data/records-2025.json"));
+
+  /* A September record withdrawn: September's files are made again,
+   * October's stay as they were. */
+  september_json = inode_of (f->out, "data/records-2025-09.json");
+  october_json = inode_of (f->out, "data/records-2025-10.json");
+  october_csv = inode_of (f->out, "data/records-2025-10.csv");
+  tender = gk_store_get_record_by_id (f->ledger.store, 4, &error);
+  g_assert_no_error (error);
+  g_assert_true (gk_store_set_status (f->ledger.store, tender, GK_STATUS_WITHDRAWN, NULL, &error));
+  g_assert_no_error (error);
+  again = publish (f, f->out);
+  g_assert_cmpuint (again->n_records, ==, first->n_records - 1);
+  g_assert_cmpuint (inode_of (f->out, "data/records-2025-09.json"), !=, september_json);
+  g_assert_cmpuint (inode_of (f->out, "data/records-2025-10.json"), ==, october_json);
+  g_assert_cmpuint (inode_of (f->out, "data/records-2025-10.csv"), ==, october_csv);
+}
+
 static void
 test_mask_text (void)
 {
@@ -744,5 +815,6 @@ main (int   argc,
   g_test_add ("/bundle/plan", Fixture, NULL, fixture_set_up, test_plan, fixture_tear_down);
   g_test_add ("/bundle/incremental", Fixture, NULL, fixture_set_up, test_incremental, fixture_tear_down);
   g_test_add ("/bundle/change-notice", Fixture, NULL, fixture_set_up, test_change_notice, fixture_tear_down);
+  g_test_add ("/bundle/months", Fixture, NULL, fixture_set_up, test_months, fixture_tear_down);
   return g_test_run ();
 }
