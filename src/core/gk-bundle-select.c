@@ -378,6 +378,10 @@ gk_bundle_mask_text (const char         *text,
 
 /* ---- the public view of a record ---- */
 
+/* @node with every string that holds an ID or mobile number masked (a
+ * number that reads as one becomes its masked string), or NULL when it
+ * holds none: most values do not, and are not copied. What did not
+ * change is shared with @node. */
 static JsonNode *
 scan_node (JsonNode           *node,
            const GkMaskPolicy *policy)
@@ -397,29 +401,41 @@ scan_node (JsonNode           *node,
           text = number;
         }
       else
-        return json_node_copy (node);
-
-      /* Most values hold no number to mask: not copied out to be scanned. */
+        return NULL;
       if (text == NULL || !may_hold_number (text))
-        return json_node_copy (node);
+        return NULL;
       masked = gk_bundle_mask_text (text, policy);
-      if (type == G_TYPE_INT64 && g_str_equal (masked, text))
-        return json_node_copy (node);
+      if (g_str_equal (masked, text))
+        return NULL;
       return json_node_init_string (json_node_alloc (), masked);
     }
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *source = json_node_get_array (node);
-      g_autoptr(JsonArray) array = json_array_sized_new (json_array_get_length (source));
+      guint n = json_array_get_length (source);
+      g_autoptr(JsonArray) array = NULL;
 
-      for (guint i = 0; i < json_array_get_length (source); i++)
-        json_array_add_element (array, scan_node (json_array_get_element (source, i), policy));
-      return json_node_init_array (json_node_alloc (), array);
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *element = json_array_get_element (source, i);
+          JsonNode *scanned = scan_node (element, policy);
+
+          if (scanned == NULL && array == NULL)
+            continue;
+          if (array == NULL)
+            {
+              array = json_array_sized_new (n);
+              for (guint j = 0; j < i; j++)
+                json_array_add_element (array, json_node_copy (json_array_get_element (source, j)));
+            }
+          json_array_add_element (array, scanned != NULL ? scanned : json_node_copy (element));
+        }
+      return array != NULL ? json_node_init_array (json_node_alloc (), array) : NULL;
     }
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
       JsonObject *source = json_node_get_object (node);
-      g_autoptr(JsonObject) object = json_object_new ();
+      g_autoptr(JsonObject) object = NULL;
       JsonObjectIter iter;
       const char *name;
       JsonNode *member;
@@ -427,10 +443,28 @@ scan_node (JsonNode           *node,
       /* In the object's order, as json_object_get_members() gives it. */
       json_object_iter_init_ordered (&iter, source);
       while (json_object_iter_next_ordered (&iter, &name, &member))
-        json_object_set_member (object, name, scan_node (member, policy));
-      return json_node_init_object (json_node_alloc (), object);
+        {
+          JsonNode *scanned = scan_node (member, policy);
+
+          if (scanned == NULL && object == NULL)
+            continue;
+          if (object == NULL)
+            {
+              JsonObjectIter before;
+              const char *before_name;
+              JsonNode *before_member;
+
+              object = json_object_new ();
+              json_object_iter_init_ordered (&before, source);
+              while (json_object_iter_next_ordered (&before, &before_name, &before_member) &&
+                     before_member != member)
+                json_object_set_member (object, before_name, json_node_copy (before_member));
+            }
+          json_object_set_member (object, name, scanned != NULL ? scanned : json_node_copy (member));
+        }
+      return object != NULL ? json_node_init_object (json_node_alloc (), object) : NULL;
     }
-  return json_node_new (JSON_NODE_NULL);
+  return NULL;
 }
 
 /* Allocation lists publish the name, the household and the unit; the ID
@@ -589,6 +623,8 @@ gk_bundle_entry_new (const GkBundleConfig *config,
    * sensitive fields masked; then every string left is scanned. */
   masked = gk_schema_mask_values (entry->schema, stored, policy);
   entry->values = scan_node (masked, policy);
+  if (entry->values == NULL)
+    entry->values = g_steal_pointer (&masked);
   if (g_strv_contains ((const char * const *) config->without_idcard_domains, row->domain))
     drop_idcard_columns (entry->schema, entry->values);
 
