@@ -724,6 +724,30 @@ test_months (Fixture       *f,
   g_assert_null (strstr (g_hash_table_lookup (files, "data/records-2025-09.json"), "十月采购公告"));
   g_assert_nonnull (strstr (g_hash_table_lookup (files, "data/records-2025-10.csv"), "十月采购公告"));
   g_assert_false (g_hash_table_contains (files, "data/records-2025.json"));
+  /* Each file is JSON a reader parses, with its month's records. */
+  {
+    const char *months[] = { "2025-09", "2025-10" };
+    guint total = 0;
+
+    for (guint m = 0; m < G_N_ELEMENTS (months); m++)
+      {
+        g_autofree char *path = g_strdup_printf ("data/records-%s.json", months[m]);
+        g_autoptr(JsonParser) parser = json_parser_new ();
+        JsonObject *root;
+        JsonArray *records;
+
+        g_assert_true (json_parser_load_from_data (parser, g_hash_table_lookup (files, path), -1, &error));
+        g_assert_no_error (error);
+        root = json_node_get_object (json_parser_get_root (parser));
+        g_assert_cmpstr (json_object_get_string_member (root, "month"), ==, months[m]);
+        records = json_object_get_array_member (root, "records");
+        for (guint r = 0; r < json_array_get_length (records); r++)
+          g_assert_true (g_str_has_prefix (json_object_get_string_member (json_array_get_object_element (records, r), "published_on"),
+                                           months[m]));
+        total += json_array_get_length (records);
+      }
+    g_assert_cmpuint (total, ==, first->n_records);
+  }
 
   /* A September record withdrawn: September's files are made again,
    * October's stay as they were. */
@@ -764,6 +788,40 @@ test_mask_text (void)
       g_autofree char *masked = gk_bundle_mask_text (cases[i].in, NULL);
 
       g_assert_cmpstr (masked, ==, cases[i].out);
+    }
+}
+
+/* The records' data lines are written without json-glib's generator:
+ * byte for byte what it writes, for every ASCII character and any tree. */
+static void
+test_json_as_json_glib (void)
+{
+  static const char *const trees[] = {
+    "{\"a\":[1,-2,true,false,null,{\"b\":\"c\"},[],{}],\"d\":2.5,\"e\":1e300,\"f\":\"全角１３８\"}",
+    "[\"\\u0000x\", \"\\ud83d\\ude00\", 9223372036854775807, -0.0, 3.0]",
+  };
+
+  for (guint c = 1; c < 128; c++)
+    {
+      char text[] = { 'a', (char) c, 'b', '\0' };
+      g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
+      g_autofree char *expected = json_to_string (node, FALSE);
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      gk_bundle_data_append_json_string (out, text);
+      g_assert_cmpstr (out->str, ==, expected);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (trees); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = json_from_string (trees[i], &error);
+      g_autofree char *expected = NULL;
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      g_assert_no_error (error);
+      expected = json_to_string (node, FALSE);
+      gk_bundle_data_append_json_node (out, node);
+      g_assert_cmpstr (out->str, ==, expected);
     }
 }
 
@@ -808,6 +866,7 @@ main (int   argc,
 
   g_test_add_func ("/bundle/mask-text", test_mask_text);
   g_test_add_func ("/bundle/escape-and-links", test_escape_and_links);
+  g_test_add_func ("/bundle/json-as-json-glib", test_json_as_json_glib);
   g_test_add ("/bundle/nothing-private", Fixture, NULL, fixture_set_up, test_nothing_private, fixture_tear_down);
   g_test_add ("/bundle/zip", Fixture, NULL, fixture_set_up, test_zip, fixture_tear_down);
   g_test_add ("/bundle/deterministic", Fixture, NULL, fixture_set_up, test_deterministic, fixture_tear_down);
