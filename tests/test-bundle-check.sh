@@ -39,24 +39,29 @@ esac
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Two bundles: the sample ledger (every item, long lists, projects) and the
-# test ledger of canaries and injections.
+# Three bundles: the sample ledger (every item, long lists, projects), the
+# test ledger of canaries and injections, and a record corrected by a 变更.
 "$cli" --db "$work/demo.db" demo --records 300 --seed 7 >/dev/null 2>&1
 "$cli" --db "$work/demo.db" publish -o "$work/demo" --today 2025-10-15 >/dev/null
 GK_TEST_BUNDLE_KEEP="$work/test" "$test_bundle" -p /bundle/nothing-private >/dev/null 2>&1
-[ -f "$work/demo/index.html" ] && [ -f "$work/test/index.html" ]
+# A record corrected by a 变更, whose page carries its 更正公告.
+GK_TEST_BUNDLE_KEEP="$work/change" "$test_bundle" -p /bundle/change-notice >/dev/null 2>&1
+for bundle in demo test change; do
+  [ -f "$work/$bundle/index.html" ] || { echo "no $bundle bundle" >&2; exit 1; }
+done
+grep -rlq '更正公告' "$work/change/record" || { echo "no 更正公告 in the change bundle" >&2; exit 1; }
 
 case "$check" in
   html)
-    # Every page of both bundles, in one JVM: zero errors.
-    find "$work/demo" "$work/test" -name '*.html' | sort > "$work/pages"
+    # Every page of the three bundles, in one JVM: zero errors.
+    find "$work/demo" "$work/test" "$work/change" -name '*.html' | sort > "$work/pages"
     echo "checking $(wc -l < "$work/pages") pages with the Nu HTML Checker"
     xargs java -jar "$vnu" --errors-only --also-check-css < "$work/pages"
     ;;
   ocds)
-    /usr/bin/python3 "$source_root/tests/check-ocds.py" "$oracles" "$work/demo/data/ocds-releases.json" "$work/test/data/ocds-releases.json"
+    /usr/bin/python3 "$source_root/tests/check-ocds.py" "$oracles" "$work/demo/data/ocds-releases.json" "$work/test/data/ocds-releases.json" "$work/change/data/ocds-releases.json"
     ;;
   axe)
-    NODE_PATH="$tools/node_modules" node "$source_root/tests/check-axe.js" "$work/demo" "$work/test"
+    NODE_PATH="$tools/node_modules" node "$source_root/tests/check-axe.js" "$work/demo" "$work/test" "$work/change"
     ;;
 esac
