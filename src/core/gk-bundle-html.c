@@ -199,7 +199,17 @@ gk_bundle_html_table_begin (GString            *out,
                             const char         *caption,
                             const char * const *headers)
 {
-  g_string_append (out, "<div class=\"table-wrap\">\n<table>\n");
+  /* A wide table scrolls sideways in its wrapper on a phone: the wrapper
+   * takes the keyboard focus so that the arrow keys scroll it, and is named
+   * by the caption where there is one. */
+  if (caption != NULL)
+    {
+      g_string_append (out, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"");
+      gk_bundle_append_escaped (out, caption);
+      g_string_append (out, "\">\n<table>\n");
+    }
+  else
+    g_string_append (out, "<div class=\"table-wrap\" tabindex=\"0\">\n<table>\n");
   if (caption != NULL)
     {
       g_string_append (out, "<caption>");
