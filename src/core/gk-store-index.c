@@ -287,6 +287,36 @@ compare_ids (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* FTS5 merges an index's segments once four of one level exist (its
+ * 'automerge' default, restored after the pass): over the thousands of
+ * records of one pass that rewrites each doclist several times. The pass
+ * waits for eight instead; later writes go on merging in small steps, as
+ * they always do. */
+#define FLUSH_AUTOMERGE 8
+#define DEFAULT_AUTOMERGE 4
+
+static gboolean
+set_automerge (GkStore  *self,
+               int       automerge,
+               GError  **error)
+{
+  static const char * const sql[] = {
+    "INSERT INTO records_fts (records_fts, rank) VALUES ('automerge', ?1)",
+    "INSERT INTO records_chars (records_chars, rank) VALUES ('automerge', ?1)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      GkDbStatement *stmt = gk_db_prepare (self->db, sql[i], error);
+
+      if (stmt == NULL ||
+          !gk_db_statement_bind_int (stmt, 1, automerge, error) ||
+          !gk_db_statement_step_done (stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 gk_store_flush_indexing (GkStore  *self,
                          GError  **error)
@@ -305,6 +335,8 @@ gk_store_flush_indexing (GkStore  *self,
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_array_append_val (ids, *(gint64 *) key);
   g_array_sort (ids, compare_ids);
+  if (ids->len > 0 && !set_automerge (self, FLUSH_AUTOMERGE, error))
+    return FALSE;
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
@@ -332,7 +364,7 @@ gk_store_flush_indexing (GkStore  *self,
       if (!add_full_text (self, id, title, body, fields, error))
         return FALSE;
     }
-  return TRUE;
+  return ids->len == 0 || set_automerge (self, DEFAULT_AUTOMERGE, error);
 }
 
 void
