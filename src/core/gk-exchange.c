@@ -1104,54 +1104,121 @@ write_children (Import      *import,
   return TRUE;
 }
 
+/* An entry of the file's history as the columns it is compared and
+ * written by: at, user, action, field, old_value, new_value. */
+static void
+get_history_values (JsonObject  *entry,
+                    const char **values)
+{
+  values[0] = member_string (entry, "at") ?: "";
+  values[1] = member_string (entry, "user") ?: "";
+  values[2] = member_string (entry, "action") ?: "";
+  values[3] = member_string (entry, "field") ?: "";
+  values[4] = member_string (entry, "old_value");
+  values[5] = member_string (entry, "new_value");
+}
+
+/* Whether an entry before @i of @history has the values @values. */
+static gboolean
+history_repeats (JsonArray   *history,
+                 guint        i,
+                 const char **values)
+{
+  for (guint j = 0; j < i; j++)
+    {
+      JsonObject *entry = json_array_get_object_element (history, j);
+      const char *earlier[6];
+      guint k = 0;
+
+      if (entry == NULL)
+        continue;
+      get_history_values (entry, earlier);
+      while (k < G_N_ELEMENTS (earlier) && g_strcmp0 (earlier[k], values[k]) == 0)
+        k++;
+      if (k == G_N_ELEMENTS (earlier))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the ledger holds the history entry @values of @uuid. */
+static gboolean
+has_history_entry (Import      *import,
+                   const char  *uuid,
+                   const char **values,
+                   gboolean    *found,
+                   GError     **error)
+{
+  GkDbStatement *stmt = gk_db_prepare (import->db,
+                                       "SELECT 1 FROM history WHERE record_uuid = ?1 AND at = ?2 AND user = ?3 "
+                                       "  AND action = ?4 AND field = ?5 AND old_value IS ?6 AND new_value IS ?7",
+                                       error);
+  GError *local_error = NULL;
+
+  if (stmt == NULL || !gk_db_statement_bind_text (stmt, 1, uuid, error))
+    return FALSE;
+  for (guint j = 0; j < 6; j++)
+    if (!gk_db_statement_bind_text (stmt, j + 2, values[j], error))
+      return FALSE;
+  *found = gk_db_statement_step (stmt, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (*found)
+    gk_db_statement_reset (stmt);
+  return TRUE;
+}
+
 /* Adds the entries of @history the ledger does not hold yet: an updated
  * record keeps the receiving ledger's history and gains the sender's.
  * A lookup, then a plain INSERT: an INSERT … SELECT opens a statement
  * savepoint, which makes FTS5 flush the search index's pending rows at
- * every record. */
+ * every record. A record new to the ledger (no history of its UUID, one
+ * query) has its entries compared with each other alone. */
 static gboolean
 merge_history (Import      *import,
                const char  *uuid,
                JsonArray   *history,
                GError     **error)
 {
-  for (guint i = 0; history != NULL && i < json_array_get_length (history); i++)
+  GkDbStatement *stmt;
+  GError *local_error = NULL;
+  gboolean held;
+
+  if (history == NULL || json_array_get_length (history) == 0)
+    return TRUE;
+  stmt = gk_db_prepare (import->db, "SELECT 1 FROM history WHERE record_uuid = ?1 LIMIT 1", error);
+  if (stmt == NULL || !gk_db_statement_bind_text (stmt, 1, uuid, error))
+    return FALSE;
+  held = gk_db_statement_step (stmt, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (held)
+    gk_db_statement_reset (stmt);
+
+  for (guint i = 0; i < json_array_get_length (history); i++)
     {
       JsonObject *entry = json_array_get_object_element (history, i);
       const char *values[6];
-      GkDbStatement *stmt;
-      GError *local_error = NULL;
       gboolean found;
 
       if (entry == NULL)
         continue;
-      values[0] = member_string (entry, "at") ?: "";
-      values[1] = member_string (entry, "user") ?: "";
-      values[2] = member_string (entry, "action") ?: "";
-      values[3] = member_string (entry, "field") ?: "";
-      values[4] = member_string (entry, "old_value");
-      values[5] = member_string (entry, "new_value");
-
-      stmt = gk_db_prepare (import->db,
-                            "SELECT 1 FROM history WHERE record_uuid = ?1 AND at = ?2 AND user = ?3 AND action = ?4 "
-                            "  AND field = ?5 AND old_value IS ?6 AND new_value IS ?7",
-                            error);
-      if (stmt == NULL || !gk_db_statement_bind_text (stmt, 1, uuid, error))
-        return FALSE;
-      for (guint j = 0; j < G_N_ELEMENTS (values); j++)
-        if (!gk_db_statement_bind_text (stmt, j + 2, values[j], error))
-          return FALSE;
-      found = gk_db_statement_step (stmt, &local_error);
-      if (local_error != NULL)
+      get_history_values (entry, values);
+      if (held)
         {
-          g_propagate_error (error, local_error);
-          return FALSE;
+          if (!has_history_entry (import, uuid, values, &found, error))
+            return FALSE;
         }
+      else
+        found = history_repeats (history, i, values);
       if (found)
-        {
-          gk_db_statement_reset (stmt);
-          continue;
-        }
+        continue;
 
       stmt = gk_db_prepare (import->db,
                             "INSERT INTO history (record_uuid, at, user, action, field, old_value, new_value) "
