@@ -1249,36 +1249,45 @@ add_conflict (Import      *import,
   g_ptr_array_add (import->result->conflicts, conflict);
 }
 
-/* What the search index reads of the record written as @id, taken from
- * the file's members (no read back, no second parse of its fields); read
- * back when the file leaves one out and the ledger kept its own. */
-static GkRecord *
-dup_indexed_record (Import        *import,
-                    JsonObject    *record,
-                    gint64         id,
-                    const gint64  *ids,
-                    GError       **error)
+/* Indexes the record written as @id from the file's members (no read
+ * back, no copy of its fields); from a read back when the file leaves one
+ * out and the ledger kept its own. */
+static gboolean
+index_written_record (Import        *import,
+                      JsonObject    *record,
+                      gint64         id,
+                      const gint64  *ids,
+                      gboolean       is_new,
+                      GError       **error)
 {
   static const char * const members[] = { "title", "body", "index_no", "doc_no", NULL };
   JsonNode *fields = json_object_get_member (record, "fields");
-  GkRecord *indexed;
+  GkIndexedRecord indexed = {
+    .id = id,
+    .item_id = ids[0],
+    .project_id = ids[1],
+    .is_new = is_new,
+  };
 
   for (guint i = 0; members[i] != NULL; i++)
     if (!json_object_has_member (record, members[i]))
-      return gk_store_get_record_by_id (import->store, id, error);
+      goto read_back;
   if (fields == NULL || !JSON_NODE_HOLDS_OBJECT (fields))
-    return gk_store_get_record_by_id (import->store, id, error);
+    goto read_back;
 
-  indexed = gk_record_new ();
-  gk_record_set_id (indexed, id);
-  gk_record_set_item_id (indexed, ids[0]);
-  gk_record_set_project_id (indexed, ids[1]);
-  gk_record_set_title (indexed, member_string (record, "title"));
-  gk_record_set_body (indexed, member_string (record, "body"));
-  gk_record_set_index_no (indexed, member_string (record, "index_no"));
-  gk_record_set_doc_no (indexed, member_string (record, "doc_no"));
-  gk_record_set_values (indexed, json_node_get_object (fields));
-  return indexed;
+  indexed.title = member_string (record, "title");
+  indexed.body = member_string (record, "body");
+  indexed.index_no = member_string (record, "index_no");
+  indexed.doc_no = member_string (record, "doc_no");
+  indexed.values = json_node_get_object (fields);
+  return gk_store_index_values (import->store, &indexed, error);
+
+read_back:
+  {
+    g_autoptr(GkRecord) stored = gk_store_get_record_by_id (import->store, id, error);
+
+    return stored != NULL && gk_store_index_record (import->store, stored, error);
+  }
 }
 
 /* Writes the record's row, its children and index entries; an @id of 0
@@ -1296,7 +1305,7 @@ write_record (Import      *import,
     lookup_id (import->units, member_string (record, "unit")),
     import->organisation_id,
   };
-  g_autoptr(GkRecord) stored = NULL;
+  gboolean is_new = *id == 0;
 
   if (values[0] == 0)
     {
@@ -1315,8 +1324,7 @@ write_record (Import      *import,
       !write_children (import, record, "attachments", "attachments", *id, error))
     return FALSE;
 
-  stored = dup_indexed_record (import, record, *id, values, error);
-  return stored != NULL && gk_store_index_record (import->store, stored, error);
+  return index_written_record (import, record, *id, values, is_new, error);
 }
 
 static gboolean
@@ -1687,7 +1695,9 @@ gk_exchange_read (GkStore            *store,
   import.store = store;
   import.db = gk_store_get_db (store);
   import.result = result;
-  import.parser = json_parser_new_immutable ();
+  /* Not an immutable parser: sealing hashes every node of every record,
+   * and nothing here compares or shares them. */
+  import.parser = json_parser_new ();
   import.source = g_strdup (source != NULL ? source : "");
   import.units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import.items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

@@ -75,38 +75,39 @@ gk_text_to_chars (const char *text)
 /* The values as the clerk reads them (choices by label, money in 元), so a
  * search finds what the screen shows. */
 static char *
-record_fields_text (GkStore  *self,
-                    GkRecord *record)
+record_fields_text (GkStore     *self,
+                    gint64       item_id,
+                    JsonObject  *values)
 {
-  GkSchema *schema = gk_store_lookup_schema (self, gk_record_get_item_id (record));
-  g_autoptr(JsonNode) values = json_node_init_object (json_node_alloc (), gk_record_get_values (record));
+  GkSchema *schema = gk_store_lookup_schema (self, item_id);
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), values);
   GString *text;
 
   if (schema != NULL)
-    return gk_schema_extract_text (schema, values);
+    return gk_schema_extract_text (schema, node);
   text = g_string_new (NULL);
-  collect_text (values, text);
+  collect_text (node, text);
   return g_string_free (text, FALSE);
 }
 
 /* The numbers a colleague quotes (索引号, 文号, the project's code), then
  * the values: a search by any of them or a fragment finds the record. */
 static char *
-record_search_text (GkStore   *self,
-                    GkRecord  *record,
-                    GError   **error)
+record_search_text (GkStore                *self,
+                    const GkIndexedRecord  *record,
+                    GError                **error)
 {
-  g_autofree char *fields = record_fields_text (self, record);
+  g_autofree char *fields = record_fields_text (self, record->item_id, record->values);
   g_autofree char *project_code = NULL;
   GString *text = g_string_new (NULL);
 
-  if (gk_record_get_project_id (record) != 0)
+  if (record->project_id != 0)
     {
       GkDbStatement *stmt = gk_db_prepare (self->db, "SELECT code FROM projects WHERE id = ?1", error);
       GError *local_error = NULL;
 
       if (stmt == NULL ||
-          !gk_db_statement_bind_int64 (stmt, 1, gk_record_get_project_id (record), error))
+          !gk_db_statement_bind_int64 (stmt, 1, record->project_id, error))
         return (g_string_free (text, TRUE), NULL);
       if (gk_db_statement_step (stmt, &local_error))
         {
@@ -122,8 +123,7 @@ record_search_text (GkStore   *self,
 
   for (guint i = 0; i < 3; i++)
     {
-      const char *id = i == 0 ? gk_record_get_index_no (record)
-                       : i == 1 ? gk_record_get_doc_no (record) : project_code;
+      const char *id = i == 0 ? record->index_no : i == 1 ? record->doc_no : project_code;
 
       if (id != NULL && *id != '\0')
         g_string_append_printf (text, "%s\n", id);
@@ -249,18 +249,18 @@ gk_store_unindex_record (GkStore  *self,
 }
 
 gboolean
-gk_store_index_record (GkStore   *self,
-                       GkRecord  *record,
-                       GError   **error)
+gk_store_index_values (GkStore                *self,
+                       const GkIndexedRecord  *record,
+                       GError                **error)
 {
   g_autofree char *fields_text = record_search_text (self, record, error);
-  const char *body = gk_record_get_body (record) != NULL ? gk_record_get_body (record) : "";
-  gint64 id = gk_record_get_id (record);
+  const char *body = record->body != NULL ? record->body : "";
+  gint64 id = record->id;
 
   if (fields_text == NULL ||
-      !gk_store_unindex_record (self, id, error) ||
+      (!record->is_new && !gk_store_unindex_record (self, id, error)) ||
       !exec_text_row (self, "INSERT INTO records_search (id, title, body, fields) VALUES (?1, ?2, ?3, ?4)",
-                      id, gk_record_get_title (record), body, fields_text, error))
+                      id, record->title, body, fields_text, error))
     return FALSE;
 
   if (self->deferred_index != NULL)
@@ -268,7 +268,26 @@ gk_store_index_record (GkStore   *self,
       g_hash_table_add (self->deferred_index, g_memdup2 (&id, sizeof id));
       return TRUE;
     }
-  return add_full_text (self, id, gk_record_get_title (record), body, fields_text, error);
+  return add_full_text (self, id, record->title, body, fields_text, error);
+}
+
+gboolean
+gk_store_index_record (GkStore   *self,
+                       GkRecord  *record,
+                       GError   **error)
+{
+  GkIndexedRecord indexed = {
+    .id = gk_record_get_id (record),
+    .item_id = gk_record_get_item_id (record),
+    .project_id = gk_record_get_project_id (record),
+    .title = gk_record_get_title (record),
+    .body = gk_record_get_body (record),
+    .index_no = gk_record_get_index_no (record),
+    .doc_no = gk_record_get_doc_no (record),
+    .values = gk_record_get_values (record),
+  };
+
+  return gk_store_index_values (self, &indexed, error);
 }
 
 void

@@ -108,6 +108,23 @@ GkAttachment *gk_store_attachment_from_statement (GkDbStatement *stmt);
 gboolean  gk_store_index_record         (GkStore      *self,
                                          GkRecord     *record,
                                          GError      **error);
+/* What the search indexes read of a record, for a writer that holds it in
+ * another form than a GkRecord (an exchange file's parsed members). */
+typedef struct
+{
+  gint64 id;
+  gint64 item_id;
+  gint64 project_id;
+  const char *title;
+  const char *body;
+  const char *index_no;
+  const char *doc_no;
+  JsonObject *values;
+  gboolean is_new;              /* a row just inserted: nothing to take out first */
+} GkIndexedRecord;
+gboolean  gk_store_index_values         (GkStore                *self,
+                                         const GkIndexedRecord  *record,
+                                         GError                **error);
 /* Takes the record out of the indexes, before it is deleted. */
 gboolean  gk_store_unindex_record       (GkStore      *self,
                                          gint64        id,
