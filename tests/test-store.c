@@ -1863,6 +1863,27 @@ test_index_deferred (Fixture       *f,
   g_assert_false (gk_store_get_search_index_pending (reopened));
 }
 
+/* The character index's text: one token per character, lower-cased,
+ * whatever script; punctuation and spaces become one phrase break. */
+static void
+test_search_chars (void)
+{
+  static const struct { const char *text, *chars; } cases[] = {
+    { "ABC，中文 Ärger!", "a b c  . 中 文  . ä r g e r  . " },
+    /* Ⱥ lower-cases to a longer UTF-8 sequence; full-width space, middle dot. */
+    { "Ⱥ9\u3000第12号·ΣΑΣ", "ⱥ 9  . 第 1 2 号  . σ α σ " },
+    { "..a", "a " },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *chars = gk_text_to_chars (cases[i].text);
+
+      g_assert_cmpstr (chars, ==, cases[i].chars);
+    }
+}
+
 /* Every change a published page shows raises the revision of its record
  * (0: every page) above all before it, and a re-publish since a revision
  * lists exactly those records. */
@@ -1979,6 +2000,7 @@ main (int   argc,
   g_test_add ("/store/change-stays-public", Fixture, NULL, fixture_setup, test_change_stays_public, fixture_teardown);
   g_test_add ("/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/store/search-identifiers", Fixture, NULL, fixture_setup, test_search_identifiers, fixture_teardown);
+  g_test_add_func ("/store/search-chars", test_search_chars);
   g_test_add ("/store/search-index-upgrade", Fixture, NULL, fixture_setup, test_search_index_upgrade, fixture_teardown);
   g_test_add ("/store/record-list", Fixture, NULL, fixture_setup, test_record_list, fixture_teardown);
   g_test_add ("/store/supervision-report", Fixture, NULL, fixture_setup, test_supervision_report, fixture_teardown);

@@ -48,28 +48,61 @@ collect_text (JsonNode *node,
 }
 
 /* One token per character, lower-cased: a phrase of one or two tokens
- * then finds any one- or two-character substring. */
+ * then finds any one- or two-character substring. Written into a buffer
+ * of the largest size it can take: a character of n bytes gives at most
+ * n + 2 (" . " after one byte of punctuation, a lower case one byte
+ * longer and a space). ASCII and the CJK ideographs (most of a Chinese
+ * ledger; letters without case) take the short way, the others Unicode's
+ * case and class tables. */
 char *
 gk_text_to_chars (const char *text)
 {
-  GString *out = g_string_sized_new (strlen (text) * 2);
+  char *out = g_malloc (strlen (text) * 3 + 1);
+  char *o = out;
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const guchar *p = (const guchar *) text; *p != '\0';)
     {
-      gunichar c = g_unichar_tolower (g_utf8_get_char (p));
+      gunichar c, lower;
+      const guchar *next;
 
-      if (!g_unichar_isalnum (c))
+      if (*p < 0x80 && g_ascii_isalnum (*p))
         {
-          /* Punctuation and spaces break phrases, as they do in the text. */
-          if (out->len > 0 && out->str[out->len - 1] != '.')
-            g_string_append (out, " . ");
+          *o++ = g_ascii_tolower (*p++);
+          *o++ = ' ';
           continue;
         }
-      g_string_append_unichar (out, c);
-      g_string_append_c (out, ' ');
-    }
+      if (*p >= 0xe4 && *p <= 0xe9 && (*p > 0xe4 || p[1] >= 0xb8) &&
+          (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80)
+        {
+          /* U+4E00 to U+9FFF. */
+          memcpy (o, p, 3);
+          o[3] = ' ';
+          o += 4;
+          p += 3;
+          continue;
+        }
 
-  return g_string_free (out, FALSE);
+      next = *p < 0x80 ? p + 1 : (const guchar *) g_utf8_next_char (p);
+      c = g_utf8_get_char ((const char *) p);
+      lower = *p < 0x80 ? c : g_unichar_tolower (c);
+      if (*p < 0x80 || !g_unichar_isalnum (lower))
+        {
+          /* Punctuation and spaces break phrases, as they do in the text. */
+          if (o > out && o[-1] != '.')
+            {
+              memcpy (o, " . ", 3);
+              o += 3;
+            }
+        }
+      else
+        {
+          o += g_unichar_to_utf8 (lower, o);
+          *o++ = ' ';
+        }
+      p = next;
+    }
+  *o = '\0';
+  return out;
 }
 
 /* The values as the clerk reads them (choices by label, money in 元), so a
