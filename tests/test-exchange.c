@@ -2,6 +2,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gk-db-statement.h"
 #include "gk-demo.h"
 #include "gk-exchange.h"
 #include "gk-store.h"
@@ -228,6 +229,37 @@ test_copy_is_equal (Fixture       *fixture,
     g_assert_true (g_str_has_prefix (gk_record_get_index_no (own), "11130102MB0110038C/"));
     g_assert_cmpuint (units->len, ==, department_units->len);
   }
+}
+
+static int
+get_cache_size (GkStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GkDbStatement *stmt = gk_db_prepare (gk_store_get_db (store), "PRAGMA cache_size", &error);
+  int cache_size;
+
+  g_assert_no_error (error);
+  g_assert_true (gk_db_statement_step_one (stmt, &error, "No cache_size"));
+  cache_size = gk_db_statement_get_int (stmt, 0);
+  gk_db_statement_reset (stmt);
+  return cache_size;
+}
+
+/* The import takes a larger page cache for its transaction; the window's
+ * connection, open for the day, has its own back afterwards. */
+static void
+test_cache_restored (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GkStore) department = open_department (fixture, "dept.db", "长安区财政局", "11130102MB0110011L", 5, 1);
+  g_autoptr(GkStore) district = open_department (fixture, "district.db", "长安区人民政府办公室", "11130102MB0110038C", 0, 0);
+  g_autofree char *path = export_to (fixture, department, "dept.json");
+  g_autoptr(GkExchangeResult) result = NULL;
+  int before = get_cache_size (district);
+
+  result = import_from (district, path);
+  g_assert_cmpuint (result->added, ==, 5);
+  g_assert_cmpint (get_cache_size (district), ==, before);
 }
 
 /* The same file again a month later: nothing is added twice; what only
@@ -767,6 +799,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/exchange/copy-is-equal", Fixture, NULL, fixture_set_up, test_copy_is_equal, fixture_tear_down);
+  g_test_add ("/exchange/cache-restored", Fixture, NULL, fixture_set_up, test_cache_restored, fixture_tear_down);
   g_test_add ("/exchange/reimport-updates", Fixture, NULL, fixture_set_up, test_reimport_updates, fixture_tear_down);
   g_test_add ("/exchange/conflict-is-listed", Fixture, NULL, fixture_set_up, test_conflict_is_listed, fixture_tear_down);
   g_test_add ("/exchange/recomputed-due-dates", Fixture, NULL, fixture_set_up, test_recomputed_due_dates, fixture_tear_down);
