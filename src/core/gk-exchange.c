@@ -157,13 +157,15 @@ static const char * const history_skip[] = { "id", "record_uuid", NULL };
  * hash leaves them out (else it would be a conflict at the next import). */
 static const char * const derived_columns[] = { "due_on", "due_missing_year", NULL };
 
-/* The record at the current row of @stmt (RECORD_SQL) as JSON text, with
- * its channels, 变更 and attachments but not its history; and in *@hash
- * what both sides compare to tell whether a record changed: the SHA-256 of
- * the same text without the derived columns. */
-static char *
-dup_record_text (GkStore        *store,
+/* The record at the current row of @stmt (RECORD_SQL) as JSON text in
+ * *@text (when not NULL), with its channels, 变更 and attachments but not
+ * its history; and in *@hash what both sides compare to tell whether a
+ * record changed: the SHA-256 of the same text without the derived
+ * columns. An import compares, and needs no text. */
+static gboolean
+get_record_text (GkStore        *store,
                  GkDbStatement  *stmt,
+                 char          **text,
                  char          **hash,
                  GError        **error)
 {
@@ -185,7 +187,7 @@ dup_record_text (GkStore        *store,
       if (child == NULL ||
           !gk_db_statement_bind_int64 (child, 1, id, error) ||
           !add_rows (builder, children[i].member, child, child_skip, error))
-        return NULL;
+        return FALSE;
     }
   json_builder_end_object (builder);
 
@@ -194,15 +196,15 @@ dup_record_text (GkStore        *store,
     g_autoptr(JsonGenerator) generator = json_generator_new ();
     JsonObject *object = json_node_get_object (root);
     g_autofree char *compared = NULL;
-    char *text;
 
     json_generator_set_root (generator, root);
-    text = json_generator_to_data (generator, NULL);
+    if (text != NULL)
+      *text = json_generator_to_data (generator, NULL);
     for (guint i = 0; derived_columns[i] != NULL; i++)
       json_object_remove_member (object, derived_columns[i]);
     compared = json_generator_to_data (generator, NULL);
     *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, compared, -1);
-    return text;
+    return TRUE;
   }
 }
 
@@ -401,11 +403,11 @@ gk_exchange_write (GkStore            *store,
     {
       g_autofree char *uuid = gk_db_statement_dup_text (stmt, 1);
       g_autofree char *hash = NULL;
-      g_autofree char *record = dup_record_text (store, stmt, &hash, &local_error);
+      g_autofree char *record = NULL;
       g_autofree char *history = NULL;
       g_autofree char *line = NULL;
 
-      if (record == NULL ||
+      if (!get_record_text (store, stmt, &record, &hash, &local_error) ||
           (history = dup_history_text (store, uuid, &local_error)) == NULL)
         break;
       /* The record's object, then its history and hash: the hash covers
@@ -1063,14 +1065,13 @@ dup_local_hash (Import  *import,
                 GError **error)
 {
   GkDbStatement *stmt = gk_db_prepare (import->db, RECORD_SQL "WHERE r.id = ?1", error);
-  g_autofree char *text = NULL;
   char *hash = NULL;
 
   if (stmt == NULL ||
       !gk_db_statement_bind_int64 (stmt, 1, id, error) ||
       !gk_db_statement_step_one (stmt, error, _("No record %lld in the ledger"), (long long) id))
     return NULL;
-  text = dup_record_text (import->store, stmt, &hash, error);
+  get_record_text (import->store, stmt, NULL, &hash, error);
   gk_db_statement_reset (stmt);
   return hash;
 }
