@@ -584,27 +584,38 @@ scanner_take_value (Scanner  *scanner,
 
   if (c == '"' || c == '{' || c == '[')
     {
-      while ((c = scanner_peek (scanner, &local_error)) >= 0)
+      /* A buffer's worth at a time: a record is some 4 KiB of text. */
+      while (scanner_peek (scanner, &local_error) >= 0)
         {
-          g_string_append_c (out, (char) c);
-          scanner->position++;
-          if (in_string)
-            {
-              if (escaped)
-                escaped = FALSE;
-              else if (c == '\\')
-                escaped = TRUE;
-              else if (c == '"')
-                in_string = FALSE;
-            }
-          else if (c == '"')
-            in_string = TRUE;
-          else if (c == '{' || c == '[')
-            depth++;
-          else if (c == '}' || c == ']')
-            depth--;
+          const guchar *start = scanner->buffer + scanner->position;
+          const guchar *end = scanner->buffer + scanner->length;
+          const guchar *p;
+          gboolean done = FALSE;
 
-          if (!in_string && depth == 0)
+          for (p = start; p < end && !done; p++)
+            {
+              c = *p;
+              if (in_string)
+                {
+                  if (escaped)
+                    escaped = FALSE;
+                  else if (c == '\\')
+                    escaped = TRUE;
+                  else if (c == '"')
+                    in_string = FALSE;
+                }
+              else if (c == '"')
+                in_string = TRUE;
+              else if (c == '{' || c == '[')
+                depth++;
+              else if (c == '}' || c == ']')
+                depth--;
+
+              done = !in_string && depth == 0;
+            }
+          g_string_append_len (out, (const char *) start, p - start);
+          scanner->position += p - start;
+          if (done)
             return TRUE;
         }
     }
