@@ -1087,25 +1087,32 @@ dup_local_hash (Import  *import,
   return hash;
 }
 
-/* Replaces the record's rows in @table with the member @name's. */
+/* Replaces the record's rows in @table with the member @name's. A record
+ * just inserted (@is_new) has none to take out: its rows went with any
+ * earlier record of its id (ON DELETE CASCADE). */
 static gboolean
 write_children (Import      *import,
                 JsonObject  *record,
                 const char  *name,
                 const char  *table,
                 gint64       record_id,
+                gboolean     is_new,
                 GError     **error)
 {
   static const char * const skip[] = { "id", "record_id", NULL };
   static const char * const extra[] = { "record_id", NULL };
   JsonArray *rows = member_array (record, name);
-  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE record_id = ?1", table);
-  GkDbStatement *stmt = gk_db_prepare (import->db, sql, error);
 
-  if (stmt == NULL ||
-      !gk_db_statement_bind_int64 (stmt, 1, record_id, error) ||
-      !gk_db_statement_step_done (stmt, error))
-    return FALSE;
+  if (!is_new)
+    {
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE record_id = ?1", table);
+      GkDbStatement *stmt = gk_db_prepare (import->db, sql, error);
+
+      if (stmt == NULL ||
+          !gk_db_statement_bind_int64 (stmt, 1, record_id, error) ||
+          !gk_db_statement_step_done (stmt, error))
+        return FALSE;
+    }
   for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
     {
       JsonObject *row = json_array_get_object_element (rows, i);
@@ -1331,9 +1338,9 @@ write_record (Import      *import,
   if (*id == 0)
     *id = gk_db_get_last_insert_id (import->db);
 
-  if (!write_children (import, record, "channels", "record_channels", *id, error) ||
-      !write_children (import, record, "changes", "record_changes", *id, error) ||
-      !write_children (import, record, "attachments", "attachments", *id, error))
+  if (!write_children (import, record, "channels", "record_channels", *id, is_new, error) ||
+      !write_children (import, record, "changes", "record_changes", *id, is_new, error) ||
+      !write_children (import, record, "attachments", "attachments", *id, is_new, error))
     return FALSE;
 
   return index_written_record (import, record, *id, values, is_new, error);
