@@ -799,40 +799,6 @@ test_mask_text (void)
     }
 }
 
-/* The records' data lines are written without json-glib's generator:
- * byte for byte what it writes, for every ASCII character and any tree. */
-static void
-test_json_as_json_glib (void)
-{
-  static const char *const trees[] = {
-    "{\"a\":[1,-2,true,false,null,{\"b\":\"c\"},[],{}],\"d\":2.5,\"e\":1e300,\"f\":\"全角１３８\"}",
-    "[\"\\u0000x\", \"\\ud83d\\ude00\", 9223372036854775807, -0.0, 3.0]",
-  };
-
-  for (guint c = 1; c < 128; c++)
-    {
-      char text[] = { 'a', (char) c, 'b', '\0' };
-      g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
-      g_autofree char *expected = json_to_string (node, FALSE);
-      g_autoptr(GString) out = g_string_new (NULL);
-
-      gk_bundle_data_append_json_string (out, text);
-      g_assert_cmpstr (out->str, ==, expected);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (trees); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(JsonNode) node = json_from_string (trees[i], &error);
-      g_autofree char *expected = NULL;
-      g_autoptr(GString) out = g_string_new (NULL);
-
-      g_assert_no_error (error);
-      expected = json_to_string (node, FALSE);
-      gk_bundle_data_append_json_node (out, node);
-      g_assert_cmpstr (out->str, ==, expected);
-    }
-}
-
 static void
 test_escape_and_links (void)
 {
@@ -874,7 +840,6 @@ main (int   argc,
 
   g_test_add_func ("/bundle/mask-text", test_mask_text);
   g_test_add_func ("/bundle/escape-and-links", test_escape_and_links);
-  g_test_add_func ("/bundle/json-as-json-glib", test_json_as_json_glib);
   g_test_add ("/bundle/nothing-private", Fixture, NULL, fixture_set_up, test_nothing_private, fixture_tear_down);
   g_test_add ("/bundle/zip", Fixture, NULL, fixture_set_up, test_zip, fixture_tear_down);
   g_test_add ("/bundle/deterministic", Fixture, NULL, fixture_set_up, test_deterministic, fixture_tear_down);

@@ -118,183 +118,62 @@ gk_bundle_data_records_head (const GkBundleSite *site,
   return g_strconcat (text, ",\"records\":[\n", NULL);
 }
 
-/* JSON text as json-glib's generator writes it (the bundle's other JSON
- * files come from there): '"' and '\\' escaped, control characters but
- * U+001F as \b \f \n \r \t or \u00XX, DEL as \u007f, the rest as it is.
- * Runs that need nothing are appended whole. */
-void
-gk_bundle_data_append_json_string (GString    *out,
-                                   const char *text)
-{
-  const char *run;
-
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_string_append_c (out, '"');
-  run = text;
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar b = (guchar) *p;
-
-      if (b != '\\' && b != '"' && b >= 0x1F && b != 0x7F)
-        continue;
-      g_string_append_len (out, run, p - run);
-      run = p + 1;
-      switch (b)
-        {
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '"': g_string_append (out, "\\\""); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default: g_string_append_printf (out, "\\u00%02x", (guint) b);
-        }
-    }
-  g_string_append (out, run);
-  g_string_append_c (out, '"');
-}
-
-/* A node as json_to_string (node, FALSE) writes it. */
-void
-gk_bundle_data_append_json_node (GString  *out,
-                                 JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_NULL:
-      g_string_append (out, "null");
-      break;
-    case JSON_NODE_VALUE:
-      {
-        GType type = json_node_get_value_type (node);
-
-        if (type == G_TYPE_INT64)
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-        else if (type == G_TYPE_STRING)
-          gk_bundle_data_append_json_string (out, json_node_get_string (node));
-        else if (type == G_TYPE_BOOLEAN)
-          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-        else
-          {
-            /* A double, rare here: written by json-glib itself. */
-            g_autofree char *text = json_to_string (node, FALSE);
-
-            g_string_append (out, text);
-          }
-      }
-      break;
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-
-        g_string_append_c (out, '[');
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          {
-            if (i > 0)
-              g_string_append_c (out, ',');
-            gk_bundle_data_append_json_node (out, json_array_get_element (array, i));
-          }
-        g_string_append_c (out, ']');
-      }
-      break;
-    case JSON_NODE_OBJECT:
-      {
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
-        gboolean first = TRUE;
-
-        g_string_append_c (out, '{');
-        json_object_iter_init_ordered (&iter, json_node_get_object (node));
-        while (json_object_iter_next_ordered (&iter, &name, &member))
-          {
-            if (!first)
-              g_string_append_c (out, ',');
-            first = FALSE;
-            gk_bundle_data_append_json_string (out, name);
-            g_string_append_c (out, ':');
-            gk_bundle_data_append_json_node (out, member);
-          }
-        g_string_append_c (out, '}');
-      }
-      break;
-    }
-}
-
-/* @before: ',' or '{' to write first, or 0. */
-static void
-append_member (GString    *out,
-               char        before,
-               const char *name,
-               const char *value)
-{
-  if (before != 0)
-    g_string_append_c (out, before);
-  g_string_append_c (out, '"');
-  g_string_append (out, name);
-  g_string_append (out, "\":");
-  gk_bundle_data_append_json_string (out, value);
-}
-
-/* One record of records-MONTH.json, on one line without its newline:
- * written directly, as json-glib would write it, rather than built as a
- * tree first (75 000 records a publish). */
+/* One record of records-MONTH.json, on one line without its newline. */
 char *
 gk_bundle_data_record_json (const GkBundleSite  *site,
                             const GkBundleEntry *entry)
 {
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
   const GkBundleRow *row = entry->row;
-  GString *out = g_string_sized_new (4096);
 
-  g_string_append_c (out, '{');
-  append_member (out, 0, "index_no", row->index_no);
-  append_member (out, ',', "title", entry->title);
-  append_member (out, ',', "domain", row->domain);
-  append_member (out, ',', "domain_name", row->domain_name);
-  append_member (out, ',', "item", row->item_key);
-  append_member (out, ',', "item_name", row->item_name);
-  append_member (out, ',', "publisher", row->unit_name != NULL ? row->unit_name : site->org_name);
-  append_member (out, ',', "doc_no", entry->doc_no);
-  append_member (out, ',', "formed_on", row->formed_on);
-  append_member (out, ',', "published_on", row->published_on);
-  append_member (out, ',', "changed_on", row->changed_on);
-  append_member (out, ',', "page", entry->page);
-  g_string_append (out, ",\"project\":");
+  json_builder_begin_object (builder);
+  add_string (builder, "index_no", row->index_no);
+  add_string (builder, "title", entry->title);
+  add_string (builder, "domain", row->domain);
+  add_string (builder, "domain_name", row->domain_name);
+  add_string (builder, "item", row->item_key);
+  add_string (builder, "item_name", row->item_name);
+  add_string (builder, "publisher", row->unit_name != NULL ? row->unit_name : site->org_name);
+  add_string (builder, "doc_no", entry->doc_no);
+  add_string (builder, "formed_on", row->formed_on);
+  add_string (builder, "published_on", row->published_on);
+  add_string (builder, "changed_on", row->changed_on);
+  add_string (builder, "page", entry->page);
+  json_builder_set_member_name (builder, "project");
   if (row->project_uuid != NULL)
     {
-      append_member (out, '{', "id", row->project_uuid);
-      append_member (out, ',', "kind", row->project_kind);
-      append_member (out, ',', "name", row->project_name);
-      append_member (out, ',', "code", row->project_code);
-      g_string_append_c (out, '}');
+      json_builder_begin_object (builder);
+      add_string (builder, "id", row->project_uuid);
+      add_string (builder, "kind", row->project_kind);
+      add_string (builder, "name", row->project_name);
+      add_string (builder, "code", row->project_code);
+      json_builder_end_object (builder);
     }
   else
-    g_string_append (out, "null");
-  append_member (out, ',', "body", entry->body);
-  g_string_append (out, ",\"values\":");
-  gk_bundle_data_append_json_node (out, entry->values);
-  g_string_append (out, ",\"attachments\":[");
+    json_builder_add_null_value (builder);
+  add_string (builder, "body", entry->body);
+  json_builder_set_member_name (builder, "values");
+  json_builder_add_value (builder, json_node_ref (entry->values));
+  json_builder_set_member_name (builder, "attachments");
+  json_builder_begin_array (builder);
   for (guint a = 0; a < entry->attachments->len; a++)
     {
       const GkAttachment *attachment = g_ptr_array_index (entry->attachments, a);
       GBytes *text = g_ptr_array_index (entry->attachment_texts, a);
 
-      if (a > 0)
-        g_string_append_c (out, ',');
-      append_member (out, '{', "name", g_ptr_array_index (entry->attachment_names, a));
-      g_string_append_printf (out, ",\"size\":%" G_GINT64_FORMAT,
-                              text != NULL ? (gint64) g_bytes_get_size (text) : attachment->size);
-      append_member (out, ',', "sha256", g_ptr_array_index (entry->attachment_sha256, a));
-      append_member (out, ',', "url", g_ptr_array_index (entry->attachment_paths, a));
-      g_string_append_c (out, '}');
+      json_builder_begin_object (builder);
+      add_string (builder, "name", g_ptr_array_index (entry->attachment_names, a));
+      json_builder_set_member_name (builder, "size");
+      json_builder_add_int_value (builder, text != NULL ? (gint64) g_bytes_get_size (text) : attachment->size);
+      add_string (builder, "sha256", g_ptr_array_index (entry->attachment_sha256, a));
+      add_string (builder, "url", g_ptr_array_index (entry->attachment_paths, a));
+      json_builder_end_object (builder);
     }
-  g_string_append (out, "]}");
-  return g_string_free (out, FALSE);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
 }
 
 /* RFC 4180, and a cell a spreadsheet would run as a formula starts with

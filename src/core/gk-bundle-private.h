@@ -382,11 +382,6 @@ char      *gk_bundle_data_records_head   (const GkBundleSite *site,
                                           const char   *month);
 char      *gk_bundle_data_record_json    (const GkBundleSite *site,
                                           const GkBundleEntry *entry);
-/* JSON as json_to_string (node, FALSE) writes it; NULL text as null. */
-void       gk_bundle_data_append_json_string (GString  *out,
-                                          const char   *text);
-void       gk_bundle_data_append_json_node (GString    *out,
-                                          JsonNode     *node);
 char      *gk_bundle_data_csv_head       (const GkBundleSite *site);
 char      *gk_bundle_data_record_csv     (const GkBundleSite *site,
                                           const GkBundleEntry *entry);
