@@ -655,7 +655,6 @@ typedef struct
   GHashTable *items;            /* key → id */
   GHashTable *projects;         /* UUID → id */
   GHashTable *columns;          /* table → GHashTable of its column names */
-  GHashTable *shapes;           /* "TABLE insert" or "TABLE update" → RowShape */
   gboolean items_added;
   gboolean same_columns;        /* a record written hashes as the file's */
   guint done;
@@ -670,7 +669,6 @@ import_clear (Import *import)
   g_clear_pointer (&import->items, g_hash_table_unref);
   g_clear_pointer (&import->projects, g_hash_table_unref);
   g_clear_pointer (&import->columns, g_hash_table_unref);
-  g_clear_pointer (&import->shapes, g_hash_table_unref);
 }
 
 static gint64
@@ -748,35 +746,36 @@ bind_node (GkDbStatement  *stmt,
   }
 }
 
-/* The statement write_row() built last for a table, and the members it
- * binds: records of one file have the same members, so the next record of
- * the same shape reuses it without building and looking up its SQL. */
-typedef struct
+/* Writes the members of @object that are columns of @table, and the
+ * columns @extra names (bound from @extra_values, NULL binds NULL): an
+ * INSERT, or an UPDATE of row @id when @id is not 0. */
+static gboolean
+write_row (Import              *import,
+           const char          *table,
+           JsonObject          *object,
+           const char * const  *skip,
+           const char * const  *extra,
+           const gint64        *extra_values,
+           gint64               id,
+           GError             **error)
 {
-  GPtrArray *names;             /* the members bound, in order (owned) */
+  GHashTable *columns = table_columns (import, table, error);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GList) members = NULL;
   GkDbStatement *stmt;
-} RowShape;
+  guint n_extra = extra != NULL ? g_strv_length ((char **) extra) : 0;
+  int index = 1;
 
-static void
-row_shape_free (gpointer data)
-{
-  RowShape *shape = data;
+  if (columns == NULL)
+    return FALSE;
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (g_hash_table_contains (columns, l->data) && !is_skipped (l->data, skip) &&
+        !(extra != NULL && g_strv_contains (extra, l->data)))
+      g_ptr_array_add (names, l->data);
 
-  g_ptr_array_unref (shape->names);
-  g_free (shape);
-}
-
-/* The INSERT (or, for @update, UPDATE … WHERE id = ?N) of @names and then @extra. */
-static char *
-dup_row_sql (const char         *table,
-             GPtrArray          *names,
-             const char * const *extra,
-             guint               n_extra,
-             gboolean            update)
-{
-  GString *sql = g_string_new (NULL);
-
-  if (!update)
+  if (id == 0)
     {
       g_string_append_printf (sql, "INSERT INTO %s (", table);
       for (guint i = 0; i < names->len + n_extra; i++)
@@ -795,85 +794,20 @@ dup_row_sql (const char         *table,
                                 i < names->len ? (char *) names->pdata[i] : extra[i - names->len], i + 1);
       g_string_append_printf (sql, " WHERE id = ?%u", names->len + n_extra + 1);
     }
-  return g_string_free (sql, FALSE);
-}
 
-/* Writes the members of @object that are columns of @table, and the
- * columns @extra names (bound from @extra_values, NULL binds NULL): an
- * INSERT, or an UPDATE of row @id when @id is not 0. */
-static gboolean
-write_row (Import              *import,
-           const char          *table,
-           JsonObject          *object,
-           const char * const  *skip,
-           const char * const  *extra,
-           const gint64        *extra_values,
-           gint64               id,
-           GError             **error)
-{
-  GHashTable *columns = table_columns (import, table, error);
-  g_autofree char *key = NULL;
-  g_autoptr(GPtrArray) nodes = NULL;
-  RowShape *shape;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-  guint n_extra = extra != NULL ? g_strv_length ((char **) extra) : 0;
-  gboolean same;
-  int index = 1;
-
-  if (columns == NULL)
+  stmt = gk_db_prepare (import->db, sql->str, error);
+  if (stmt == NULL)
     return FALSE;
-  key = g_strconcat (table, id != 0 ? " update" : " insert", NULL);
-  shape = g_hash_table_lookup (import->shapes, key);
-  if (shape == NULL)
-    {
-      shape = g_new0 (RowShape, 1);
-      shape->names = g_ptr_array_new_with_free_func (g_free);
-      g_hash_table_insert (import->shapes, g_steal_pointer (&key), shape);
-    }
-
-  /* The members to write, in the file's order, matched against the last shape's. */
-  nodes = g_ptr_array_sized_new (shape->names->len);
-  same = shape->stmt != NULL;
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &node))
-    {
-      if (!g_hash_table_contains (columns, name) || is_skipped (name, skip) ||
-          (extra != NULL && g_strv_contains (extra, name)))
-        continue;
-      same = same && nodes->len < shape->names->len && g_str_equal (shape->names->pdata[nodes->len], name);
-      g_ptr_array_add (nodes, node);
-    }
-  same = same && nodes->len == shape->names->len;
-
-  if (!same)
-    {
-      g_autofree char *sql = NULL;
-
-      g_ptr_array_set_size (shape->names, 0);
-      json_object_iter_init_ordered (&iter, object);
-      while (json_object_iter_next_ordered (&iter, &name, &node))
-        if (g_hash_table_contains (columns, name) && !is_skipped (name, skip) &&
-            !(extra != NULL && g_strv_contains (extra, name)))
-          g_ptr_array_add (shape->names, g_strdup (name));
-      sql = dup_row_sql (table, shape->names, extra, n_extra, id != 0);
-      shape->stmt = gk_db_prepare (import->db, sql, error);
-      if (shape->stmt == NULL)
-        return FALSE;
-    }
-
-  /* Every parameter is bound again below, so the statement needs no clearing. */
-  for (guint i = 0; i < nodes->len; i++)
-    if (!bind_node (shape->stmt, index++, nodes->pdata[i], error))
+  for (guint i = 0; i < names->len; i++)
+    if (!bind_node (stmt, index++, json_object_get_member (object, names->pdata[i]), error))
       return FALSE;
   for (guint i = 0; i < n_extra; i++, index++)
-    if (!(extra_values[i] != 0 ? gk_db_statement_bind_int64 (shape->stmt, index, extra_values[i], error)
-                               : gk_db_statement_bind_null (shape->stmt, index, error)))
+    if (!(extra_values[i] != 0 ? gk_db_statement_bind_int64 (stmt, index, extra_values[i], error)
+                               : gk_db_statement_bind_null (stmt, index, error)))
       return FALSE;
-  if (id != 0 && !gk_db_statement_bind_int64 (shape->stmt, index, id, error))
+  if (id != 0 && !gk_db_statement_bind_int64 (stmt, index, id, error))
     return FALSE;
-  return gk_db_statement_step_done (shape->stmt, error);
+  return gk_db_statement_step_done (stmt, error);
 }
 
 static const char *
@@ -1749,7 +1683,6 @@ gk_exchange_read (GkStore            *store,
   import.items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import.projects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import.columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_id_table);
-  import.shapes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, row_shape_free);
 
   if (!swap_cache_size (import.db, -IMPORT_CACHE_KIB, &cache_size, error))
     {
