@@ -9,6 +9,7 @@
 #include "gk-deadline.h"
 #include "gk-item-edit.h"
 #include "gk-message-row.h"
+#include "gk-undo-toast.h"
 
 struct _GkCatalogEditor
 {
@@ -238,34 +239,10 @@ on_entry_changed_cb (GkCatalogEditor *self)
   schedule_save (self);
 }
 
+/* Undo of the retired switch: set back, saved, without a toast of its own. */
 static void
-forget_retired_toast (GkCatalogEditor *self)
+undo_retired (GkCatalogEditor *self)
 {
-  AdwToast *toast = self->retired_toast;
-
-  if (toast == NULL)
-    return;
-  g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->retired_toast);
-  self->retired_toast = NULL;
-  adw_toast_dismiss (toast);
-}
-
-/* A toast that went can no longer be told about the next change. */
-static void
-on_retired_toast_dismissed_cb (GkCatalogEditor *self)
-{
-  if (self->retired_toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->retired_toast), (gpointer *) &self->retired_toast);
-  self->retired_toast = NULL;
-}
-
-static void
-on_retired_toast_clicked_cb (GkCatalogEditor *self)
-{
-  /* The toast dismisses itself after its button. */
-  if (self->retired_toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->retired_toast), (gpointer *) &self->retired_toast);
-  self->retired_toast = NULL;
   self->undoing = TRUE;
   gtk_switch_set_active (self->retired_switch, !gtk_switch_get_active (self->retired_switch));
   self->undoing = FALSE;
@@ -276,8 +253,6 @@ on_retired_toast_clicked_cb (GkCatalogEditor *self)
 static void
 on_retired_switch_cb (GkCatalogEditor *self)
 {
-  GtkWidget *overlay;
-  AdwToast *toast;
   g_autofree char *title = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -288,27 +263,9 @@ on_retired_switch_cb (GkCatalogEditor *self)
   if (!gk_catalog_editor_flush (self, &error) || self->undoing)
     return;
 
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay == NULL)
-    return;
   title = g_strdup_printf (gk_item_get_retired (self->item) ? _("“%s” retired") : _("“%s” offered again"),
                            gk_item_get_level2 (self->item));
-  /* Switched again while its toast is up: the toast says so (a new toast
-   * could catch the old one sliding in, which libadwaita 1.2 does not
-   * survive), and its Undo sets the switch back again. */
-  if (self->retired_toast != NULL)
-    {
-      adw_toast_set_title (self->retired_toast, title);
-      return;
-    }
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_retired_toast_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_retired_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
-  self->retired_toast = toast;
-  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->retired_toast);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  gk_undo_toast_offer (GTK_WIDGET (self), &self->retired_toast, title, G_CALLBACK (undo_retired));
 }
 
 static void
@@ -457,7 +414,7 @@ gk_catalog_editor_set_item_key (GkCatalogEditor *self,
     }
 
   /* Undo speaks of the item shown. */
-  forget_retired_toast (self);
+  gk_undo_toast_forget (&self->retired_toast);
   g_clear_object (&self->item);
   self->item = item;
   set_modified (self, FALSE);
@@ -583,7 +540,7 @@ gk_catalog_editor_dispose (GObject *object)
   if (self->modified && !gk_catalog_editor_flush (self, &error))
     g_warning ("Could not save catalog item “%s”: %s", gk_item_get_key (self->item), error->message);
   g_clear_handle_id (&self->save_timeout_id, g_source_remove);
-  forget_retired_toast (self);
+  gk_undo_toast_forget (&self->retired_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_CATALOG_EDITOR);
   g_clear_object (&self->item);

@@ -8,6 +8,7 @@
 #include "gk-item-edit.h"
 #include "gk-message-row.h"
 #include "gk-schema.h"
+#include "gk-undo-toast.h"
 
 struct _GkCatalogFields
 {
@@ -188,70 +189,19 @@ static void
 forget_undo (GkCatalogFields *self)
 {
   g_clear_pointer (&self->undo_schema, gk_schema_unref);
-  if (self->undo_toast != NULL)
-    {
-      AdwToast *toast = self->undo_toast;
-
-      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
-      self->undo_toast = NULL;
-      adw_toast_dismiss (toast);
-    }
-}
-
-/* A toast that went (its time ran out, or Undo was pressed) can no longer
- * be told about the next change. */
-static void
-on_undo_toast_dismissed_cb (GkCatalogFields *self)
-{
-  if (self->undo_toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
-  self->undo_toast = NULL;
-}
-
-static void
-on_undo_toast_clicked_cb (GkCatalogFields *self)
-{
-  /* The toast dismisses itself after its button: dismissing it here too
-   * would end its animation twice. */
-  if (self->undo_toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
-  self->undo_toast = NULL;
-  gk_catalog_fields_undo (self);
+  gk_undo_toast_forget (&self->undo_toast);
 }
 
 /* Moving and retiring take effect at once and are saved: the toast that
- * says so takes them back. */
+ * says so takes them back (the latest, when one follows another). */
 static void
 offer_undo (GkCatalogFields *self,
             GkSchema        *before,
             const char      *title)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
-
   g_clear_pointer (&self->undo_schema, gk_schema_unref);
   self->undo_schema = before;
-  if (overlay == NULL)
-    return;
-
-  /* A change right after another: the toast still up says the new one, and
-   * its Undo takes the new one back. Dismissing it for a new toast could
-   * catch it while it is still sliding in, which libadwaita 1.2 does not
-   * survive (it frees the toast twice). */
-  if (self->undo_toast != NULL)
-    {
-      adw_toast_set_title (self->undo_toast, title);
-      return;
-    }
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_toast_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
-  self->undo_toast = toast;
-  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  gk_undo_toast_offer (GTK_WIDGET (self), &self->undo_toast, title, G_CALLBACK (gk_catalog_fields_undo));
 }
 
 static void
