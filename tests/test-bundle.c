@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gk-bundle-private.h"
+#include "gk-demo.h"
 #include "gk-item.h"
 #include "gk-settings.h"
 #include "gk-test-util.h"
@@ -773,6 +774,142 @@ test_months (Fixture       *f,
   g_assert_cmpuint (inode_of (f->out, "data/records-2025-10.csv"), ==, october_csv);
 }
 
+/* Every record of a month's data file, newest first as the lists show
+ * them: the workers finish out of order, the files must not. */
+static void
+assert_months_newest_first (GHashTable *files)
+{
+  GHashTableIter iter;
+  gpointer name, contents;
+
+  g_hash_table_iter_init (&iter, files);
+  while (g_hash_table_iter_next (&iter, &name, &contents))
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      JsonArray *records;
+
+      if (!g_str_has_prefix (name, "data/records-") || !g_str_has_suffix (name, ".json"))
+        continue;
+      g_assert_true (json_parser_load_from_data (parser, contents, -1, &error));
+      g_assert_no_error (error);
+      records = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "records");
+      for (guint r = 1; r < json_array_get_length (records); r++)
+        {
+          JsonObject *before = json_array_get_object_element (records, r - 1);
+          JsonObject *after = json_array_get_object_element (records, r);
+
+          g_assert_cmpstr (json_object_get_string_member (before, "published_on"), >=,
+                           json_object_get_string_member (after, "published_on"));
+        }
+    }
+}
+
+/* More records than the workers are handed at once: four threads make
+ * the same bundle, byte for byte, as one. */
+static void
+test_threads (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *one = g_build_filename (f->ledger.dir, "one-thread", NULL);
+  g_autofree char *four = g_build_filename (f->ledger.dir, "four-threads", NULL);
+  GkBundleOptions options = { .today = TODAY, .n_threads = 1 };
+  g_autoptr(GkBundleSummary) first = NULL;
+  g_autoptr(GkBundleSummary) second = NULL;
+  g_autoptr(GHashTable) a = NULL;
+  g_autoptr(GHashTable) b = NULL;
+  GHashTableIter iter;
+  gpointer name, contents;
+
+  g_assert_true (gk_demo_fill (f->ledger.store, 400, 11, &error));
+  g_assert_no_error (error);
+  first = gk_bundle_publish (f->ledger.store, &options, one, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  options.n_threads = 4;
+  second = gk_bundle_publish (f->ledger.store, &options, four, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->n_records, >, 4 * 32);
+  g_assert_cmpuint (second->n_records, ==, first->n_records);
+  g_assert_cmpuint (second->n_written, ==, first->n_written);
+
+  a = read_bundle (one);
+  b = read_bundle (four);
+  g_assert_cmpuint (g_hash_table_size (a), ==, g_hash_table_size (b));
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &name, &contents))
+    g_assert_cmpstr (contents, ==, g_hash_table_lookup (b, name));
+  assert_months_newest_first (b);
+}
+
+/* A page that cannot be written (the disk full, a folder in the way)
+ * fails the publish with its error, and the folder's manifest vouches
+ * for nothing of it; once the cause is gone, a publish writes it all. */
+static void
+test_write_error (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *blocker = g_build_filename (f->out, "record", NULL);
+  g_autofree char *manifest = g_build_filename (f->out, ".gongkai-bundle", NULL);
+  GkBundleOptions options = { .today = TODAY, .n_threads = 2 };
+  g_autoptr(GkBundleSummary) failed = NULL;
+  g_autoptr(GkBundleSummary) summary = NULL;
+  g_autoptr(GHashTable) files = NULL;
+
+  g_assert_true (gk_demo_fill (f->ledger.store, 150, 5, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (f->out, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, &error));
+  failed = gk_bundle_publish (f->ledger.store, &options, f->out, NULL, NULL, NULL, &error);
+  g_assert_null (failed);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+  g_assert_false (g_file_test (manifest, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_remove (blocker), ==, 0);
+  summary = gk_bundle_publish (f->ledger.store, &options, f->out, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_written, ==, summary->n_files);
+  files = read_bundle (f->out);
+  assert_months_newest_first (files);
+}
+
+static void
+on_progress_cancel (double   fraction,
+                    gpointer user_data)
+{
+  if (fraction > 0.1)
+    g_cancellable_cancel (user_data);
+}
+
+/* Cancel, as the window's button does, while the records are written:
+ * the publish stops with G_IO_ERROR_CANCELLED, and the next one writes
+ * the whole bundle. */
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *manifest = g_build_filename (f->out, ".gongkai-bundle", NULL);
+  GkBundleOptions options = { .today = TODAY };
+  g_autoptr(GkBundleSummary) cancelled = NULL;
+  g_autoptr(GkBundleSummary) summary = NULL;
+
+  g_assert_true (gk_demo_fill (f->ledger.store, 300, 9, &error));
+  g_assert_no_error (error);
+  cancelled = gk_bundle_publish (f->ledger.store, &options, f->out, on_progress_cancel, cancellable, cancellable, &error);
+  g_assert_null (cancelled);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (manifest, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  summary = gk_bundle_publish (f->ledger.store, &options, f->out, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_written, ==, summary->n_files);
+}
+
 static void
 test_mask_text (void)
 {
@@ -848,5 +985,8 @@ main (int   argc,
   g_test_add ("/bundle/incremental", Fixture, NULL, fixture_set_up, test_incremental, fixture_tear_down);
   g_test_add ("/bundle/change-notice", Fixture, NULL, fixture_set_up, test_change_notice, fixture_tear_down);
   g_test_add ("/bundle/months", Fixture, NULL, fixture_set_up, test_months, fixture_tear_down);
+  g_test_add ("/bundle/threads", Fixture, NULL, fixture_set_up, test_threads, fixture_tear_down);
+  g_test_add ("/bundle/write-error", Fixture, NULL, fixture_set_up, test_write_error, fixture_tear_down);
+  g_test_add ("/bundle/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   return g_test_run ();
 }

@@ -365,6 +365,29 @@ gboolean   gk_bundle_writer_finish       (GkBundleWriter *writer,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkBundleWriter, gk_bundle_writer_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkBundleStream, gk_bundle_stream_free)
 
+/* gk-bundle-queue.c: jobs run by worker threads, taken back in the order
+ * they were queued. Used from one thread (the one that queues). */
+typedef struct _GkBundleQueue GkBundleQueue;
+
+/* @scratch: an empty buffer of the worker's, for the job to use. */
+typedef void (*GkBundleQueueFunc) (gpointer      job,
+                                   GString      *scratch,
+                                   gpointer      user_data);
+
+GkBundleQueue *gk_bundle_queue_new       (GkBundleQueueFunc func,
+                                          gpointer      user_data,
+                                          GDestroyNotify job_free,
+                                          guint         n_workers,
+                                          GError      **error);
+void       gk_bundle_queue_free          (GkBundleQueue *queue);
+void       gk_bundle_queue_push          (GkBundleQueue *queue,
+                                          gpointer      job,
+                                          gboolean      run);
+guint      gk_bundle_queue_get_length    (GkBundleQueue *queue);
+gpointer   gk_bundle_queue_pop           (GkBundleQueue *queue,
+                                          gboolean      wait);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkBundleQueue, gk_bundle_queue_free)
+
 /* gk-bundle-data.c, gk-bundle-ocds.c */
 typedef struct
 {

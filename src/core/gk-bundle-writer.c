@@ -29,6 +29,9 @@ struct _GkBundleWriter
   GHashTable *files;       /* path → size, this time: borrowed from old_files or strings */
   GStringChunk *strings;   /* the paths and sizes this publish adds to files */
   guint written;
+  /* Pages are written by several threads at once: @lock guards the
+   * fields above but @dir and @old_files, which nothing changes then. */
+  GMutex lock;
 };
 
 struct _GkBundleStream
@@ -504,6 +507,7 @@ gk_bundle_writer_new (const char        *dir,
   /* Neither keys nor values are owned: 80 000 paths are not copied. */
   writer->files = g_hash_table_new (g_str_hash, g_str_equal);
   writer->strings = g_string_chunk_new (64 * 1024);
+  g_mutex_init (&writer->lock);
   /* What this publish does not write again stays as it is. */
   g_hash_table_iter_init (&iter, writer->old_files);
   while (keep_old && g_hash_table_iter_next (&iter, &path, &size))
@@ -521,6 +525,7 @@ gk_bundle_writer_free (GkBundleWriter *writer)
   g_hash_table_unref (writer->old_files);
   g_hash_table_unref (writer->files);
   g_string_chunk_free (writer->strings);
+  g_mutex_clear (&writer->lock);
   g_free (writer);
 }
 
@@ -530,6 +535,7 @@ make_parent (GkBundleWriter  *writer,
              GError         **error)
 {
   g_autofree char *parent = g_path_get_dirname (path);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&writer->lock);
 
   if (g_strcmp0 (parent, writer->last_parent) == 0)
     return TRUE;
@@ -552,11 +558,20 @@ set_file (GkBundleWriter *writer,
           const char     *relative,
           const char     *size)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&writer->lock);
   gpointer known;
 
   if (!g_hash_table_lookup_extended (writer->files, relative, &known, NULL))
     known = g_string_chunk_insert (writer->strings, relative);
   g_hash_table_insert (writer->files, known, g_string_chunk_insert_const (writer->strings, size));
+}
+
+static void
+count_written (GkBundleWriter *writer)
+{
+  g_mutex_lock (&writer->lock);
+  writer->written++;
+  g_mutex_unlock (&writer->lock);
 }
 
 /* TRUE when the file at @full holds @data: only a file the last publish
@@ -608,7 +623,7 @@ gk_bundle_writer_put (GkBundleWriter  *writer,
   if (!make_parent (writer, full, error) ||
       !write_in_place (full, data, length, error))
     return FALSE;
-  writer->written++;
+  count_written (writer);
   return TRUE;
 }
 
@@ -634,9 +649,12 @@ gk_bundle_writer_copy (GkBundleWriter  *writer,
   g_autofree char *tmp = g_strconcat (full, ".part", NULL);
   g_autoptr(GFile) tmp_file = g_file_new_for_path (tmp);
   g_autofree char *key = size_key ((guint64) MAX (size, 0));
-  const char *known = g_hash_table_lookup (writer->files, relative);
+  const char *known;
   const char *old = g_hash_table_lookup (writer->old_files, relative);
 
+  g_mutex_lock (&writer->lock);
+  known = g_hash_table_lookup (writer->files, relative);
+  g_mutex_unlock (&writer->lock);
   if (known != NULL && g_str_equal (known, key) && g_file_test (full, G_FILE_TEST_IS_REGULAR))
     return TRUE;
   set_file (writer, relative, key);
@@ -647,7 +665,7 @@ gk_bundle_writer_copy (GkBundleWriter  *writer,
     return FALSE;
   if (g_rename (tmp, full) != 0)
     return set_io_error (error, _("Could not write “%s”: %s"), full);
-  writer->written++;
+  count_written (writer);
   return TRUE;
 }
 
@@ -655,6 +673,8 @@ gboolean
 gk_bundle_writer_has (GkBundleWriter *writer,
                       const char     *relative)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&writer->lock);
+
   return g_hash_table_contains (writer->files, relative);
 }
 
@@ -664,6 +684,8 @@ void
 gk_bundle_writer_forget (GkBundleWriter *writer,
                          const char     *relative)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&writer->lock);
+
   g_hash_table_remove (writer->files, relative);
 }
 
@@ -791,7 +813,7 @@ gk_bundle_writer_close (GkBundleWriter  *writer,
       else if (g_rename (stream->part, stream->full) != 0)
         ok = set_io_error (error, _("Could not write “%s”: %s"), stream->full);
       else
-        writer->written++;
+        count_written (writer);
     }
   if (!ok)
     g_remove (stream->part);

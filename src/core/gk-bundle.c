@@ -47,6 +47,7 @@ typedef struct
   char *ocid_prefix;
   char *site_key;          /* checksum of what every page shows */
   gint64 revision;         /* of the ledger, -1 when it keeps none */
+  guint n_threads;         /* that make the record pages, 0: one per processor */
   gboolean full;           /* every record read and rendered */
   GkBundleManifest *old;   /* what the last publish wrote and read */
   GHashTable *old_stubs;   /* id → GkBundleStub of @old */
@@ -520,6 +521,7 @@ load_state (Build                 *build,
     build->today = g_strdup (options->today);
   else
     build->today = gk_today ();
+  build->n_threads = options != NULL ? options->n_threads : 0;
   build->ocid_prefix = g_strdup (options != NULL && options->ocid_prefix != NULL
                                  ? options->ocid_prefix : build->config->ocid_prefix);
   build->site.config = build->config;
@@ -780,16 +782,16 @@ put_text (GkBundleWriter  *writer,
   return ok;
 }
 
+/* The public view of @row, which it takes. Touches nothing of the store
+ * but its attachments' files: a worker thread makes it. */
 static GkBundleEntry *
-load_entry (Build               *build,
+make_entry (Build               *build,
             const GkBundleStub  *stub,
-            GError             **error)
+            GkBundleRow         *row,
+            GkSchema            *schema)
 {
-  g_autoptr(GkBundleRow) row = gk_store_get_bundle_row (build->store, stub->id, error);
   GkBundleEntry *entry;
 
-  if (row == NULL)
-    return NULL;
   /* The project's name and code and the unit's name are typed by a
    * clerk like any other text, and shown beside the record's own. */
   {
@@ -804,14 +806,25 @@ load_entry (Build               *build,
           *texts[i] = masked;
         }
   }
-  entry = gk_bundle_entry_new (build->config, build->store, row,
-                               gk_store_lookup_schema (build->store, row->item_id),
-                               &build->policy, stub->page);
+  entry = gk_bundle_entry_new (build->config, build->store, row, schema, &build->policy, stub->page);
   /* The entry keeps the row: it shows its dates and names. */
-  entry->owned_row = g_steal_pointer (&row);
+  entry->owned_row = row;
   return entry;
 }
 
+static GkBundleEntry *
+load_entry (Build               *build,
+            const GkBundleStub  *stub,
+            GError             **error)
+{
+  GkBundleRow *row = gk_store_get_bundle_row (build->store, stub->id, error);
+
+  if (row == NULL)
+    return NULL;
+  return make_entry (build, stub, row, gk_store_lookup_schema (build->store, row->item_id));
+}
+
+/* The record's page; safe in a worker thread. */
 static gboolean
 write_record_page (Build            *build,
                    GkBundleWriter   *writer,
@@ -823,8 +836,17 @@ write_record_page (Build            *build,
   GPtrArray *chain = stub->project_id != 0 ? g_hash_table_lookup (build->chains, &stub->project_id) : NULL;
 
   gk_bundle_html_record (page, &build->site, entry, chain);
-  if (!put_page (writer, stub->page, page, error))
-    return FALSE;
+  return put_page (writer, stub->page, page, error);
+}
+
+/* The files the record's page links to. In the order of the records, from
+ * one thread: two records may carry the same file. */
+static gboolean
+write_record_attachments (Build            *build,
+                          GkBundleWriter   *writer,
+                          GkBundleEntry    *entry,
+                          GError          **error)
+{
   for (guint a = 0; a < entry->attachments->len; a++)
     {
       GkAttachment *attachment = g_ptr_array_index (entry->attachments, a);
@@ -1168,13 +1190,119 @@ keep_for_ocds (Build         *build,
   g_hash_table_remove (build->ocds_pending, &stub->project_id);
 }
 
+/* What is made of one record while the others are: in a worker thread,
+ * its entry, its page and its lines of the data files; then, in the order
+ * of the records, what must be in that order. */
+typedef struct
+{
+  Build *build;
+  GkBundleWriter *writer;
+  GkBundleStub *stub;
+  GkBundleRow *row;          /* read from the ledger, taken by the entry */
+  GkSchema *schema;
+  gboolean page;             /* its page is written */
+  gboolean lines;            /* its lines of the data files are made */
+  const char *json;          /* its lines: the last publish's, or new_json */
+  gsize json_length;
+  const char *csv;
+  gsize csv_length;
+  GkBundleEntry *entry;
+  char *new_json;
+  char *new_csv;
+  GError *error;
+} RecordJob;
+
+static void
+record_job_free (RecordJob *job)
+{
+  g_clear_pointer (&job->row, gk_bundle_row_free);
+  g_clear_pointer (&job->schema, gk_schema_unref);
+  g_clear_pointer (&job->entry, gk_bundle_entry_free);
+  g_free (job->new_json);
+  g_free (job->new_csv);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecordJob, record_job_free)
+
+/* In a worker thread: reads nothing of the store, and writes only the
+ * record's own page. */
+static void
+run_record_job (gpointer  data,
+                GString  *page,
+                gpointer  user_data)
+{
+  RecordJob *job = data;
+
+  job->entry = make_entry (job->build, job->stub, g_steal_pointer (&job->row), job->schema);
+  if (job->page && !write_record_page (job->build, job->writer, page, job->stub, job->entry, &job->error))
+    return;
+  if (job->lines)
+    {
+      job->new_json = gk_bundle_data_record_json (&job->build->site, job->entry);
+      job->new_csv = gk_bundle_data_record_csv (&job->build->site, job->entry);
+      job->json = job->new_json;
+      job->json_length = strlen (job->new_json);
+      job->csv = job->new_csv;
+      job->csv_length = strlen (job->new_csv);
+    }
+}
+
+/* A record done, in the records' order: its attachments, its lines of
+ * the month's data files, and its entry kept for the OCDS release. */
+static gboolean
+finish_record_job (RecordJob       *job,
+                   MonthFiles      *files,
+                   GHashTable      *projects,
+                   GError         **error)
+{
+  Build *build = job->build;
+
+  if (job->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&job->error));
+      return FALSE;
+    }
+  if (job->page && !write_record_attachments (build, job->writer, job->entry, error))
+    return FALSE;
+  if (job->json != NULL &&
+      !month_files_add (files, job->json, job->json_length, job->csv, job->csv_length, error))
+    return FALSE;
+  if (job->entry != NULL)
+    keep_for_ocds (build, projects, job->stub, g_steal_pointer (&job->entry));
+  return TRUE;
+}
+
+/* Takes back the records done, in order, waiting for the first ones
+ * while more than @max_queued are left (0: waits for every one). */
+static gboolean
+finish_record_jobs (GkBundleQueue   *queue,
+                    guint            max_queued,
+                    MonthFiles      *files,
+                    GHashTable      *projects,
+                    GError         **error)
+{
+  for (;;)
+    {
+      RecordJob *job = gk_bundle_queue_pop (queue, gk_bundle_queue_get_length (queue) > max_queued);
+      gboolean ok;
+
+      if (job == NULL)
+        return TRUE;
+      ok = finish_record_job (job, files, projects, error);
+      record_job_free (job);
+      if (!ok)
+        return FALSE;
+    }
+}
+
 /* The record pages and the data files of each month, walking the records
  * newest first: a record is read from the ledger only when its page or
- * its line in a data file must be made again. */
+ * its line in a data file must be made again. The ledger is read in this
+ * thread; masking, rendering and writing the pages run on every core. */
 static gboolean
 write_records (Build            *build,
                GkBundleWriter   *writer,
-               GString          *page,
                GHashTable       *projects,
                GHashTable       *months,
                GkBundleProgress  progress,
@@ -1185,21 +1313,28 @@ write_records (Build            *build,
   MonthFiles files = { 0 };
   const char *month = NULL;
   gboolean rewrite_month = FALSE;
+  g_autoptr(GkBundleQueue) queue = NULL;
+  guint n_workers = build->n_threads > 0 ? build->n_threads : g_get_num_processors ();
+  /* Enough waiting to keep every worker busy, few enough to keep memory
+   * low: a job holds a record's texts. */
+  guint max_queued = 32 * n_workers;
 
+  queue = gk_bundle_queue_new (run_record_job, NULL, (GDestroyNotify) record_job_free, n_workers, error);
+  if (queue == NULL)
+    return FALSE;
   for (guint i = 0; i < build->sorted->len; i++)
     {
       GkBundleStub *stub = g_ptr_array_index (build->sorted, i);
-      g_autoptr(GkBundleEntry) entry = NULL;
-      const char *json = NULL, *csv = NULL;
-      gsize json_length = 0, csv_length = 0;
-      g_autofree char *new_json = NULL;
-      g_autofree char *new_csv = NULL;
+      g_autoptr(RecordJob) job = g_new0 (RecordJob, 1);
+      gboolean run;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto failed;
       if (month == NULL || !g_str_equal (month, gk_bundle_stub_month (stub)))
         {
-          if (files.json != NULL && !month_files_close (&files, writer, error))
+          /* The month's lines are all in its files before they close. */
+          if (!finish_record_jobs (queue, 0, &files, projects, error) ||
+              (files.json != NULL && !month_files_close (&files, writer, error)))
             goto failed;
           month = gk_bundle_stub_month (stub);
           rewrite_month = build->full || g_hash_table_contains (months, month);
@@ -1207,44 +1342,48 @@ write_records (Build            *build,
             goto failed;
         }
 
+      job->build = build;
+      job->writer = writer;
+      job->stub = stub;
+      job->page = needs_page (build, projects, stub);
       if (rewrite_month && !stub->dirty &&
-          old_lines_take (&files.old_json, build, stub, &json, &json_length) &&
-          old_lines_take (&files.old_csv, build, stub, &csv, &csv_length))
+          old_lines_take (&files.old_json, build, stub, &job->json, &job->json_length) &&
+          old_lines_take (&files.old_csv, build, stub, &job->csv, &job->csv_length))
         ;
       else if (rewrite_month)
-        json = NULL;
+        {
+          job->json = NULL;
+          job->lines = TRUE;
+        }
+      if (!job->page && !job->lines && job->json == NULL)
+        continue;
 
-      if ((rewrite_month && json == NULL) || needs_page (build, projects, stub))
+      if (job->page || job->lines)
         {
-          entry = load_entry (build, stub, error);
-          if (entry == NULL)
+          GkSchema *schema;
+
+          job->row = gk_store_get_bundle_row (build->store, stub->id, error);
+          if (job->row == NULL)
             goto failed;
+          schema = gk_store_lookup_schema (build->store, job->row->item_id);
+          job->schema = schema != NULL ? gk_schema_ref (schema) : NULL;
         }
-      if (needs_page (build, projects, stub) &&
-          !write_record_page (build, writer, page, stub, entry, error))
+      run = job->page || job->lines;
+      gk_bundle_queue_push (queue, g_steal_pointer (&job), run);
+      if (!finish_record_jobs (queue, max_queued, &files, projects, error))
         goto failed;
-      if (rewrite_month && json == NULL)
-        {
-          new_json = gk_bundle_data_record_json (&build->site, entry);
-          new_csv = gk_bundle_data_record_csv (&build->site, entry);
-          json = new_json;
-          json_length = strlen (new_json);
-          csv = new_csv;
-          csv_length = strlen (new_csv);
-        }
-      if (rewrite_month && !month_files_add (&files, json, json_length, csv, csv_length, error))
-        goto failed;
-      if (entry != NULL)
-        keep_for_ocds (build, projects, stub, g_steal_pointer (&entry));
 
       if (progress != NULL && i % 64 == 0)
         progress (0.85 * i / build->sorted->len, progress_data);
     }
-  if (files.json != NULL && !month_files_close (&files, writer, error))
+  if (!finish_record_jobs (queue, 0, &files, projects, error) ||
+      (files.json != NULL && !month_files_close (&files, writer, error)))
     goto failed;
   return TRUE;
 
 failed:
+  /* The workers stop before the files they may still write to close. */
+  g_clear_pointer (&queue, gk_bundle_queue_free);
   month_files_clear (&files);
   return FALSE;
 }
@@ -1673,7 +1812,7 @@ publish_in_snapshot (GkStore               *store,
   if (!gk_bundle_writer_put (writer, "assets/style.css",
                              g_bytes_get_data (build.config->stylesheet, NULL),
                              g_bytes_get_size (build.config->stylesheet), error) ||
-      !write_records (&build, writer, page, touched_projects, touched_months,
+      !write_records (&build, writer, touched_projects, touched_months,
                       progress, progress_data, cancellable, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !write_lists (&build, writer, page, keep, error) ||

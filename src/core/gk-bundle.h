@@ -61,6 +61,7 @@ typedef struct
 {
   const char *today;        /* ISO date deciding 公示期 and blacklist periods; NULL: today */
   const char *ocid_prefix;  /* NULL: the default of data/bundle/bundle.json */
+  guint n_threads;          /* that make the record pages; 0: one per processor */
 } GkBundleOptions;
 
 /* Called now and then with the share done, 0 to 1. */

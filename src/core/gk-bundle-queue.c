@@ -1,0 +1,154 @@
+/* gk-bundle-queue.c: runs the bundle's per-record work on every core and hands the results back in the order they were queued. */
+#include "config.h"
+
+#include "gk-bundle-private.h"
+
+/* Scratch buffers begin at this size: a record page is 5 to 20 kB. */
+#define SCRATCH_SIZE (32 * 1024)
+
+typedef struct
+{
+  GkBundleQueue *queue;
+  gpointer job;
+  gboolean done;
+} Slot;
+
+struct _GkBundleQueue
+{
+  GThreadPool *pool;
+  GkBundleQueueFunc func;
+  gpointer user_data;
+  GDestroyNotify job_free;
+  GAsyncQueue *scratch;   /* of GString: one per worker, reused job after job */
+  GMutex lock;
+  GCond done;
+  GQueue slots;           /* of Slot, in the order queued */
+};
+
+static void
+scratch_free (gpointer scratch)
+{
+  g_string_free (scratch, TRUE);
+}
+
+static void
+run_slot (gpointer data,
+          gpointer user_data)
+{
+  Slot *slot = data;
+  GkBundleQueue *queue = slot->queue;
+  GString *scratch = g_async_queue_pop (queue->scratch);
+
+  g_string_truncate (scratch, 0);
+  queue->func (slot->job, scratch, queue->user_data);
+  g_async_queue_push (queue->scratch, scratch);
+
+  g_mutex_lock (&queue->lock);
+  slot->done = TRUE;
+  g_cond_broadcast (&queue->done);
+  g_mutex_unlock (&queue->lock);
+}
+
+/* @func runs in one of @n_workers threads (the processors' count when 0),
+ * with a scratch GString of that thread's; @job_free frees what was queued
+ * and never taken back. */
+GkBundleQueue *
+gk_bundle_queue_new (GkBundleQueueFunc  func,
+                     gpointer           user_data,
+                     GDestroyNotify     job_free,
+                     guint              n_workers,
+                     GError           **error)
+{
+  GkBundleQueue *queue = g_new0 (GkBundleQueue, 1);
+
+  if (n_workers == 0)
+    n_workers = g_get_num_processors ();
+  queue->func = func;
+  queue->user_data = user_data;
+  queue->job_free = job_free;
+  queue->scratch = g_async_queue_new_full (scratch_free);
+  for (guint i = 0; i < n_workers; i++)
+    g_async_queue_push (queue->scratch, g_string_sized_new (SCRATCH_SIZE));
+  g_mutex_init (&queue->lock);
+  g_cond_init (&queue->done);
+  g_queue_init (&queue->slots);
+  /* Threads of its own: a publish must not wait behind another pool's work. */
+  queue->pool = g_thread_pool_new (run_slot, NULL, (int) n_workers, TRUE, error);
+  if (queue->pool == NULL)
+    {
+      gk_bundle_queue_free (queue);
+      return NULL;
+    }
+  return queue;
+}
+
+/* Stops the workers (what they run they finish; what waits is dropped)
+ * and frees every job not taken back. */
+void
+gk_bundle_queue_free (GkBundleQueue *queue)
+{
+  Slot *slot;
+
+  if (queue == NULL)
+    return;
+  if (queue->pool != NULL)
+    g_thread_pool_free (queue->pool, TRUE, TRUE);
+  while ((slot = g_queue_pop_head (&queue->slots)) != NULL)
+    {
+      if (queue->job_free != NULL)
+        queue->job_free (slot->job);
+      g_free (slot);
+    }
+  g_async_queue_unref (queue->scratch);
+  g_mutex_clear (&queue->lock);
+  g_cond_clear (&queue->done);
+  g_free (queue);
+}
+
+/* Queues @job: run by a worker when @run, otherwise only kept in its place
+ * among the others, done already. */
+void
+gk_bundle_queue_push (GkBundleQueue *queue,
+                      gpointer       job,
+                      gboolean       run)
+{
+  Slot *slot = g_new0 (Slot, 1);
+
+  slot->queue = queue;
+  slot->job = job;
+  slot->done = !run;
+  g_mutex_lock (&queue->lock);
+  g_queue_push_tail (&queue->slots, slot);
+  g_mutex_unlock (&queue->lock);
+  if (run)
+    g_thread_pool_push (queue->pool, slot, NULL);
+}
+
+guint
+gk_bundle_queue_get_length (GkBundleQueue *queue)
+{
+  return queue->slots.length;
+}
+
+/* The job queued first and not taken back yet, once it is done: waited for
+ * when @wait, otherwise NULL while it runs. NULL when none is left. */
+gpointer
+gk_bundle_queue_pop (GkBundleQueue *queue,
+                     gboolean       wait)
+{
+  Slot *slot;
+  gpointer job = NULL;
+
+  g_mutex_lock (&queue->lock);
+  slot = g_queue_peek_head (&queue->slots);
+  while (slot != NULL && !slot->done && wait)
+    g_cond_wait (&queue->done, &queue->lock);
+  if (slot != NULL && slot->done)
+    {
+      g_queue_pop_head (&queue->slots);
+      job = slot->job;
+      g_free (slot);
+    }
+  g_mutex_unlock (&queue->lock);
+  return job;
+}
