@@ -150,7 +150,7 @@ static char *
 dup_field_string (const char *fields,
                   const char *id)
 {
-  g_autoptr(JsonNode) node = json_from_string (fields, NULL);
+  g_autoptr(JsonNode) node = gk_bundle_read_fields (fields);
   JsonObject *object;
   JsonNode *value;
 
@@ -605,7 +605,7 @@ gk_bundle_entry_new (const GkBundleConfig *config,
                      const char           *page)
 {
   GkBundleEntry *entry = g_new0 (GkBundleEntry, 1);
-  g_autoptr(JsonNode) stored = json_from_string (row->fields, NULL);
+  g_autoptr(JsonNode) stored = gk_bundle_read_fields (row->fields);
   g_autoptr(JsonNode) masked = NULL;
   const GkField *validity;
 
