@@ -605,7 +605,6 @@ gk_bundle_entry_new (const GkBundleConfig *config,
                      const char           *page)
 {
   GkBundleEntry *entry = g_new0 (GkBundleEntry, 1);
-  g_autoptr(JsonNode) stored = gk_bundle_read_fields (row->fields);
   g_autoptr(JsonNode) masked = NULL;
   const GkField *validity;
 
@@ -621,7 +620,7 @@ gk_bundle_entry_new (const GkBundleConfig *config,
 
   /* The schema decides what is published: unknown keys are dropped and
    * sensitive fields masked; then every string left is scanned. */
-  masked = gk_schema_mask_values (entry->schema, stored, policy);
+  masked = gk_schema_mask_values_in_place (entry->schema, gk_bundle_read_fields (row->fields), policy);
   entry->values = scan_node (masked, policy);
   if (entry->values == NULL)
     entry->values = g_steal_pointer (&masked);

@@ -3,6 +3,8 @@
 
 #include "gk-schema-private.h"
 
+/* Masking works on a tree of its own: a value masked is a new node put in
+ * its place (json-glib changes no value node safely in place). */
 static JsonNode *
 mask_scalar (GkFieldKind         kind,
              JsonNode           *node,
@@ -19,53 +21,136 @@ mask_scalar (GkFieldKind         kind,
   return json_node_new (JSON_NODE_NULL);
 }
 
+static void
+mask_row (const GkField      *field,
+          JsonObject         *row,
+          const GkMaskPolicy *policy)
+{
+  g_autoptr(GList) members = json_object_get_members (row);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const GkField *column = gk_field_lookup_column (field, l->data);
+      JsonNode *cell = json_object_get_member (row, l->data);
+
+      /* A cell of an unknown column may hold anything: it is not published. */
+      if (column == NULL)
+        json_object_set_null_member (row, l->data);
+      else if ((field->sensitive || column->sensitive) && !JSON_NODE_HOLDS_NULL (cell))
+        json_object_set_member (row, l->data, mask_scalar (column->kind, cell, policy));
+    }
+}
+
+/* Masks the table in @node; returns what replaces it, or NULL when it is
+ * masked where it is. */
 static JsonNode *
 mask_table (const GkField      *field,
             JsonNode           *node,
             const GkMaskPolicy *policy)
 {
-  g_autoptr(JsonArray) rows = NULL;
-  JsonArray *source;
-  JsonNode *result;
+  JsonArray *rows;
+  g_autoptr(JsonArray) replaced = NULL;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return json_node_new (JSON_NODE_NULL);
 
-  source = json_node_get_array (node);
-  rows = json_array_sized_new (json_array_get_length (source));
-  for (guint r = 0; r < json_array_get_length (source); r++)
+  rows = json_node_get_array (node);
+  for (guint r = 0; r < json_array_get_length (rows); r++)
+    if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (rows, r)))
+      {
+        /* A row that is not an object becomes null: the array is made anew. */
+        replaced = json_array_sized_new (json_array_get_length (rows));
+        for (guint i = 0; i < json_array_get_length (rows); i++)
+          {
+            JsonNode *row = json_array_get_element (rows, i);
+
+            if (JSON_NODE_HOLDS_OBJECT (row))
+              json_array_add_element (replaced, json_node_ref (row));
+            else
+              json_array_add_null_element (replaced);
+          }
+        rows = replaced;
+        break;
+      }
+
+  for (guint r = 0; r < json_array_get_length (rows); r++)
     {
-      JsonNode *row_node = json_array_get_element (source, r);
-      g_autoptr(JsonObject) row = NULL;
-      g_autoptr(GList) members = NULL;
+      JsonNode *row = json_array_get_element (rows, r);
 
-      if (!JSON_NODE_HOLDS_OBJECT (row_node))
-        {
-          json_array_add_null_element (rows);
-          continue;
-        }
+      if (JSON_NODE_HOLDS_OBJECT (row))
+        mask_row (field, json_node_get_object (row), policy);
+    }
+  return replaced != NULL ? json_node_init_array (json_node_alloc (), replaced) : NULL;
+}
 
-      row = json_object_new ();
-      members = json_object_get_members (json_node_get_object (row_node));
-      for (GList *l = members; l != NULL; l = l->next)
-        {
-          const GkField *column = gk_field_lookup_column (field, l->data);
-          JsonNode *cell = json_object_get_member (json_node_get_object (row_node), l->data);
+JsonNode *
+gk_schema_mask_values_in_place (GkSchema           *schema,
+                                JsonNode           *values,
+                                const GkMaskPolicy *policy)
+{
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
 
-          /* A cell of an unknown column may hold anything: it is not published. */
-          if (column == NULL)
-            json_object_set_null_member (row, l->data);
-          else if ((field->sensitive || column->sensitive) && !JSON_NODE_HOLDS_NULL (cell))
-            json_object_set_member (row, l->data, mask_scalar (column->kind, cell, policy));
-          else
-            json_object_set_member (row, l->data, json_node_copy (cell));
-        }
-      json_array_add_object_element (rows, g_steal_pointer (&row));
+  g_return_val_if_fail (schema != NULL, NULL);
+
+  if (values == NULL || !JSON_NODE_HOLDS_OBJECT (values))
+    {
+      g_autoptr(JsonObject) empty = json_object_new ();
+
+      g_clear_pointer (&values, json_node_unref);
+      return json_node_init_object (json_node_alloc (), empty);
     }
 
-  result = json_node_new (JSON_NODE_ARRAY);
-  json_node_set_array (result, rows);
-  return result;
+  object = json_node_get_object (values);
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const GkField *field = gk_schema_lookup_field (schema, l->data);
+      JsonNode *value = json_object_get_member (object, l->data);
+
+      if (field == NULL)
+        json_object_remove_member (object, l->data);  /* unknown keys are never published */
+      else if (JSON_NODE_HOLDS_NULL (value))
+        continue;
+      else if (field->kind == GK_FIELD_TABLE)
+        {
+          JsonNode *table = mask_table (field, value, policy);
+
+          if (table != NULL)
+            json_object_set_member (object, l->data, table);
+        }
+      else if (field->sensitive)
+        json_object_set_member (object, l->data, mask_scalar (field->kind, value, policy));
+    }
+  return values;
+}
+
+/* A copy of @node whose objects and arrays are its own. */
+static JsonNode *
+copy_tree (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(JsonObject) object = json_object_new ();
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        json_object_set_member (object, name, copy_tree (member));
+      return json_node_init_object (json_node_alloc (), object);
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *source = json_node_get_array (node);
+      g_autoptr(JsonArray) array = json_array_sized_new (json_array_get_length (source));
+
+      for (guint i = 0; i < json_array_get_length (source); i++)
+        json_array_add_element (array, copy_tree (json_array_get_element (source, i)));
+      return json_node_init_array (json_node_alloc (), array);
+    }
+  return json_node_copy (node);
 }
 
 JsonNode *
@@ -73,41 +158,8 @@ gk_schema_mask_values (GkSchema           *schema,
                        JsonNode           *values,
                        const GkMaskPolicy *policy)
 {
-  g_autoptr(JsonObject) masked = json_object_new ();
-  g_autoptr(GList) members = NULL;
-  JsonObject *source;
-  JsonNode *result;
-
   g_return_val_if_fail (schema != NULL, NULL);
 
-  result = json_node_new (JSON_NODE_OBJECT);
-  if (values == NULL || !JSON_NODE_HOLDS_OBJECT (values))
-    {
-      json_node_set_object (result, masked);
-      return result;
-    }
-
-  /* Built afresh: json_node_copy() shares objects and arrays, and the
-   * masked copy must never alias the ledger's own values. */
-  source = json_node_get_object (values);
-  members = json_object_get_members (source);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      const GkField *field = gk_schema_lookup_field (schema, l->data);
-      JsonNode *value = json_object_get_member (source, l->data);
-
-      if (field == NULL)
-        continue;  /* unknown keys are never published */
-      if (JSON_NODE_HOLDS_NULL (value))
-        json_object_set_null_member (masked, l->data);
-      else if (field->kind == GK_FIELD_TABLE)
-        json_object_set_member (masked, l->data, mask_table (field, value, policy));
-      else if (field->sensitive)
-        json_object_set_member (masked, l->data, mask_scalar (field->kind, value, policy));
-      else
-        json_object_set_member (masked, l->data, json_node_copy (value));
-    }
-
-  json_node_set_object (result, masked);
-  return result;
+  /* Copied whole: the masked copy must never alias the ledger's own values. */
+  return gk_schema_mask_values_in_place (schema, values != NULL ? copy_tree (values) : NULL, policy);
 }

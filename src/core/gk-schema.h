@@ -216,6 +216,11 @@ char           *gk_issue_format           (const GkIssue   *issue,
 JsonNode       *gk_schema_mask_values     (GkSchema           *schema,
                                            JsonNode           *values,
                                            const GkMaskPolicy *policy);
+/* The same, masking @values itself, which it takes: for a tree read
+ * afresh that nothing else holds, with no copy made. */
+JsonNode       *gk_schema_mask_values_in_place (GkSchema      *schema,
+                                           JsonNode           *values,
+                                           const GkMaskPolicy *policy);
 /* Every value as text, one per line, for the full-text index: choices by
  * label, money in plain 元, dates in ISO and Chinese form, table cells. */
 char           *gk_schema_extract_text    (GkSchema        *schema,
