@@ -1137,6 +1137,31 @@ collect_touched (Build      *build,
     }
 }
 
+/* TRUE when the OCDS release of the record's project is made again, from
+ * its chain's entries. */
+static gboolean
+wanted_for_ocds (Build              *build,
+                 GHashTable         *projects,
+                 const GkBundleStub *stub)
+{
+  return stub->project_id != 0 && g_hash_table_contains (build->ocds, &stub->project_id) &&
+         (build->full || g_hash_table_contains (projects, &stub->project_id));
+}
+
+/* A release shows no body, attachment or stored text: what the chain's
+ * other records wait for is kept small. */
+static void
+trim_for_ocds (GkBundleEntry *entry)
+{
+  g_clear_pointer (&entry->body, g_free);
+  g_clear_pointer (&entry->attachment_texts, g_ptr_array_unref);
+  if (entry->owned_row != NULL)
+    {
+      g_clear_pointer (&entry->owned_row->body, g_free);
+      g_clear_pointer (&entry->owned_row->fields, g_free);
+    }
+}
+
 /* A project's OCDS release is made from the entries of its whole chain:
  * those the walk over the records reads anyway are kept until the last
  * of the chain comes, rather than read again for the OCDS package.
@@ -1150,8 +1175,7 @@ keep_for_ocds (Build         *build,
   GPtrArray *chain, *entries;
   guint at, n = 0;
 
-  if (stub->project_id == 0 || !g_hash_table_contains (build->ocds, &stub->project_id) ||
-      (!build->full && !g_hash_table_contains (projects, &stub->project_id)))
+  if (!wanted_for_ocds (build, projects, stub))
     {
       gk_bundle_entry_free (entry);
       return;
@@ -1171,15 +1195,7 @@ keep_for_ocds (Build         *build,
       gk_bundle_entry_free (entry);
       return;
     }
-  /* A release shows no body, attachment or stored text: what the chain's
-   * other records wait for is kept small. */
-  g_clear_pointer (&entry->body, g_free);
-  g_clear_pointer (&entry->attachment_texts, g_ptr_array_unref);
-  if (entry->owned_row != NULL)
-    {
-      g_clear_pointer (&entry->owned_row->body, g_free);
-      g_clear_pointer (&entry->owned_row->fields, g_free);
-    }
+  trim_for_ocds (entry);
   g_ptr_array_index (entries, at) = entry;
   for (guint i = 0; i < entries->len; i++)
     n += g_ptr_array_index (entries, i) != NULL;
@@ -1197,6 +1213,7 @@ typedef struct
 {
   Build *build;
   GkBundleWriter *writer;
+  GHashTable *projects;      /* whose records changed */
   GkBundleStub *stub;
   GkBundleRow *row;          /* read from the ledger, taken by the entry */
   GkSchema *schema;
@@ -1246,6 +1263,15 @@ run_record_job (gpointer  data,
       job->csv = job->new_csv;
       job->csv_length = strlen (job->new_csv);
     }
+  /* Freed in the thread that made it, where its memory came from, unless
+   * its attachments are still to be written or its release to be made. */
+  if (!job->page || job->entry->attachments->len == 0)
+    {
+      if (wanted_for_ocds (job->build, job->projects, job->stub))
+        trim_for_ocds (job->entry);
+      else
+        g_clear_pointer (&job->entry, gk_bundle_entry_free);
+    }
 }
 
 /* A record done, in the records' order: its attachments, its lines of
@@ -1263,7 +1289,8 @@ finish_record_job (RecordJob       *job,
       g_propagate_error (error, g_steal_pointer (&job->error));
       return FALSE;
     }
-  if (job->page && !write_record_attachments (build, job->writer, job->entry, error))
+  /* A worker frees an entry without attachments. */
+  if (job->page && job->entry != NULL && !write_record_attachments (build, job->writer, job->entry, error))
     return FALSE;
   if (job->json != NULL &&
       !month_files_add (files, job->json, job->json_length, job->csv, job->csv_length, error))
@@ -1344,6 +1371,7 @@ write_records (Build            *build,
 
       job->build = build;
       job->writer = writer;
+      job->projects = projects;
       job->stub = stub;
       job->page = needs_page (build, projects, stub);
       if (rewrite_month && !stub->dirty &&
