@@ -300,25 +300,29 @@ match_mobile (const gunichar *chars,
   return chars[positions[0]] == '1' && chars[positions[1]] >= '3';
 }
 
-/* Every number masked has at least 11 digits (a mobile; an ID number
- * 18): a text with fewer, ASCII or full-width, holds none, and most texts
- * are such. Counted on the bytes, before any copy. */
+/* Every number masked is a run of at least 11 digits (a mobile; an ID
+ * number 17 and its check character), ASCII or full-width, which a single
+ * space or hyphen between digits does not break (a mobile's 3-4-4): a
+ * text without one holds none, and most texts are such, dates and
+ * document numbers included. Looked for on the bytes, before any copy. */
 static gboolean
 may_hold_number (const char *text)
 {
-  guint digits = 0;
+  guint run = 0;
 
   for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
     {
       if (*p >= '0' && *p <= '9')
-        digits++;
+        run++;
       /* U+FF10 to U+FF19 */
       else if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99)
         {
-          digits++;
+          run++;
           p += 2;
         }
-      if (digits >= 11)
+      else if (run == 0 || (*p != ' ' && *p != '-'))
+        run = 0;
+      if (run >= 11)
         return TRUE;
     }
   return FALSE;
