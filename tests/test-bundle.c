@@ -1008,6 +1008,31 @@ test_mask_text (void)
     }
 }
 
+/* A body's paragraphs: a blank line (spaces and tabs on it, CRLF or LF)
+ * parts them, a single break stays a <br>, each is trimmed. */
+static void
+test_paragraphs (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "一\n\n二", "<p>一</p>\n<p>二</p>\n" },
+    { "  行一\n行二  \r\n \t \r\n第三<b>段\n", "<p>行一<br>行二</p>\n<p>第三&lt;b&gt;段</p>\n" },
+    { "\n\n\n开头\n\n\n\n结尾\n\n", "<p>开头</p>\n<p>结尾</p>\n" },
+    { "a\n\r\r\nb", "<p>a<br><br>b</p>\n" },
+    { "x\r\ny\n \nz", "<p>x<br>y</p>\n<p>z</p>\n" },
+    { "a\n  b\n\t\n", "<p>a<br>  b</p>\n" },
+    { "   ", "" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      gk_bundle_html_paragraphs (out, cases[i].in);
+      g_assert_cmpstr (out->str, ==, cases[i].out);
+    }
+}
+
 static void
 test_escape_and_links (void)
 {
@@ -1049,6 +1074,7 @@ main (int   argc,
 
   g_test_add_func ("/bundle/mask-text", test_mask_text);
   g_test_add_func ("/bundle/escape-and-links", test_escape_and_links);
+  g_test_add_func ("/bundle/paragraphs", test_paragraphs);
   g_test_add ("/bundle/nothing-private", Fixture, NULL, fixture_set_up, test_nothing_private, fixture_tear_down);
   g_test_add ("/bundle/zip", Fixture, NULL, fixture_set_up, test_zip, fixture_tear_down);
   g_test_add ("/bundle/deterministic", Fixture, NULL, fixture_set_up, test_deterministic, fixture_tear_down);
