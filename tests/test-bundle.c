@@ -1041,6 +1041,26 @@ test_escape_and_links (void)
   gk_bundle_append_escaped (out, "<a href=\"x\">'&'</a>\x01\x7f");
   g_assert_cmpstr (out->str, ==, "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
 
+  /* Text that is not UTF-8 is made so, whatever was appended before it;
+   * noncharacters and C1 controls go. */
+  {
+    static const struct { const char *in; const char *out; } cases[] = {
+      { "前<\xff>后", "前&lt;\xef\xbf\xbd&gt;后" },
+      { "a&\xed\xa0\x80" "b", "a&amp;\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" "b" },
+      { "\xc0\xafx\xe4\xb8", "\xef\xbf\xbd\xef\xbf\xbdx\xef\xbf\xbd\xef\xbf\xbd" },
+      { "\xf4\x90\x80\x80\xf0\x9f\x98\x80", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xf0\x9f\x98\x80" },
+      { "\xc2\x85\xef\xbf\xbe\xef\xb7\x90\xf4\x8f\xbf\xbf\xc2\xa0\xe2\x82\xac", "\xc2\xa0\xe2\x82\xac" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_string_assign (out, "已有");
+        gk_bundle_append_escaped (out, cases[i].in);
+        g_assert_true (g_str_has_prefix (out->str, "已有"));
+        g_assert_cmpstr (out->str + strlen ("已有"), ==, cases[i].out);
+      }
+  }
+
   g_assert_true (gk_bundle_url_is_linkable ("https://www.sjz.gov.cn/a?b=1&c=2"));
   g_assert_true (gk_bundle_url_is_linkable ("http://example.org/"));
   g_assert_false (gk_bundle_url_is_linkable ("javascript:alert(1)"));

@@ -20,23 +20,44 @@ is_dropped (gunichar c)
          (c & 0xFFFE) == 0xFFFE;
 }
 
+/* The length of the UTF-8 sequence at @p, whose lead byte is 0x80 or
+ * above, when g_utf8_validate() would take it (shortest form, no
+ * surrogate, at most U+10FFFF); 0 otherwise. */
+static guint
+sequence_length (const guchar *p)
+{
+  guchar lo = 0x80, hi = 0xBF;
+
+  if (p[0] >= 0xC2 && p[0] <= 0xDF)
+    return (p[1] & 0xC0) == 0x80 ? 2 : 0;
+  if (p[0] >= 0xE0 && p[0] <= 0xEF)
+    {
+      lo = p[0] == 0xE0 ? 0xA0 : lo;
+      hi = p[0] == 0xED ? 0x9F : hi;
+      return p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 ? 3 : 0;
+    }
+  if (p[0] >= 0xF0 && p[0] <= 0xF4)
+    {
+      lo = p[0] == 0xF0 ? 0x90 : lo;
+      hi = p[0] == 0xF4 ? 0x8F : hi;
+      return p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80 ? 4 : 0;
+    }
+  return 0;
+}
+
 void
 gk_bundle_append_escaped (GString    *out,
                           const char *text)
 {
+  gsize start = out->len;
+
   if (text == NULL)
     return;
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_autofree char *valid = g_utf8_make_valid (text, -1);
 
-      gk_bundle_append_escaped (out, valid);
-      return;
-    }
-
-  /* Runs of text that need nothing are appended whole. Only a lead byte
-   * of 0xC2 (U+0080 to U+00BF), 0xEF (U+F000 to U+FFFF) or 0xF0 and above
-   * can begin a character that is dropped, and no such byte continues one. */
+  /* Runs of text that need nothing are appended whole, and the text is
+   * checked for UTF-8 on the way rather than before. Only a lead byte of
+   * 0xC2 (U+0080 to U+00BF), 0xEF (U+F000 to U+FFFF) or 0xF0 and above
+   * can begin a character that is dropped. */
   for (const char *p = text, *run = text;; )
     {
       guchar b = (guchar) *p;
@@ -56,10 +77,19 @@ gk_bundle_append_escaped (GString    *out,
           run = ++p;
           continue;
         }
-      if (b == 0xC2 || b == 0xEF || b >= 0xF0)
+      if (b >= 0x80)
         {
-          length = g_utf8_next_char (p) - p;
-          if (is_dropped (g_utf8_get_char (p)))
+          length = sequence_length ((const guchar *) p);
+          if (length == 0)
+            {
+              /* Not UTF-8: escaped again whole, made valid. */
+              g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+              g_string_truncate (out, start);
+              gk_bundle_append_escaped (out, valid);
+              return;
+            }
+          if ((b == 0xC2 || b == 0xEF || b >= 0xF0) && is_dropped (g_utf8_get_char (p)))
             {
               g_string_append_len (out, run, p - run);
               p += length;
