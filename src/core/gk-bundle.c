@@ -1165,8 +1165,8 @@ trim_for_ocds (GkBundleEntry *entry)
 /* A project's OCDS release is made from the entries of its whole chain:
  * those the walk over the records reads anyway are kept until the last
  * of the chain comes, rather than read again for the OCDS package.
- * Takes @entry. */
-static void
+ * Takes @entry; returns the chain's entries when it was the last. */
+static GPtrArray *
 keep_for_ocds (Build         *build,
                GHashTable    *projects,
                GkBundleStub  *stub,
@@ -1178,7 +1178,7 @@ keep_for_ocds (Build         *build,
   if (!wanted_for_ocds (build, projects, stub))
     {
       gk_bundle_entry_free (entry);
-      return;
+      return NULL;
     }
   chain = g_hash_table_lookup (build->chains, &stub->project_id);
   entries = g_hash_table_lookup (build->ocds_pending, &stub->project_id);
@@ -1193,22 +1193,22 @@ keep_for_ocds (Build         *build,
   if (at == chain->len || g_ptr_array_index (entries, at) != NULL)
     {
       gk_bundle_entry_free (entry);
-      return;
+      return NULL;
     }
   trim_for_ocds (entry);
   g_ptr_array_index (entries, at) = entry;
   for (guint i = 0; i < entries->len; i++)
     n += g_ptr_array_index (entries, i) != NULL;
   if (n < chain->len)
-    return;
-  g_hash_table_insert (build->ocds_releases, &stub->project_id,
-                       gk_bundle_data_ocds_release (&build->site, build->ocid_prefix, entries));
-  g_hash_table_remove (build->ocds_pending, &stub->project_id);
+    return NULL;
+  g_hash_table_steal (build->ocds_pending, &stub->project_id);
+  return entries;
 }
 
 /* What is made of one record while the others are: in a worker thread,
  * its entry, its page and its lines of the data files; then, in the order
- * of the records, what must be in that order. */
+ * of the records, what must be in that order. Or, once a project's chain
+ * has all its entries, its OCDS release. */
 typedef struct
 {
   Build *build;
@@ -1226,6 +1226,8 @@ typedef struct
   GkBundleEntry *entry;
   char *new_json;
   char *new_csv;
+  GPtrArray *chain;          /* GkBundleEntry of @stub's project, for its release */
+  char *release;
   GError *error;
 } RecordJob;
 
@@ -1237,6 +1239,8 @@ record_job_free (RecordJob *job)
   g_clear_pointer (&job->entry, gk_bundle_entry_free);
   g_free (job->new_json);
   g_free (job->new_csv);
+  g_clear_pointer (&job->chain, g_ptr_array_unref);
+  g_free (job->release);
   g_clear_error (&job->error);
   g_free (job);
 }
@@ -1251,6 +1255,12 @@ run_record_job (gpointer  data,
 {
   RecordJob *job = data;
 
+  if (job->chain != NULL)
+    {
+      job->release = gk_bundle_data_ocds_release (&job->build->site, job->build->ocid_prefix, job->chain);
+      g_clear_pointer (&job->chain, g_ptr_array_unref);
+      return;
+    }
   job->entry = make_entry (job->build, job->stub, g_steal_pointer (&job->row), job->schema);
   if (job->page && !write_record_page (job->build, job->writer, page, job->stub, job->entry, &job->error))
     return;
@@ -1275,9 +1285,11 @@ run_record_job (gpointer  data,
 }
 
 /* A record done, in the records' order: its attachments, its lines of
- * the month's data files, and its entry kept for the OCDS release. */
+ * the month's data files, and its entry kept for the OCDS release, which
+ * is queued when the entry is the last of its chain. */
 static gboolean
 finish_record_job (RecordJob       *job,
+                   GkBundleQueue   *queue,
                    MonthFiles      *files,
                    GHashTable      *projects,
                    GError         **error)
@@ -1296,7 +1308,21 @@ finish_record_job (RecordJob       *job,
       !month_files_add (files, job->json, job->json_length, job->csv, job->csv_length, error))
     return FALSE;
   if (job->entry != NULL)
-    keep_for_ocds (build, projects, job->stub, g_steal_pointer (&job->entry));
+    {
+      GPtrArray *chain = keep_for_ocds (build, projects, job->stub, g_steal_pointer (&job->entry));
+
+      if (chain != NULL)
+        {
+          RecordJob *release = g_new0 (RecordJob, 1);
+
+          release->build = build;
+          release->stub = job->stub;
+          release->chain = chain;
+          gk_bundle_queue_push (queue, release, TRUE);
+        }
+    }
+  if (job->release != NULL)
+    g_hash_table_insert (build->ocds_releases, &job->stub->project_id, g_steal_pointer (&job->release));
   return TRUE;
 }
 
@@ -1316,7 +1342,7 @@ finish_record_jobs (GkBundleQueue   *queue,
 
       if (job == NULL)
         return TRUE;
-      ok = finish_record_job (job, files, projects, error);
+      ok = finish_record_job (job, queue, files, projects, error);
       record_job_free (job);
       if (!ok)
         return FALSE;
