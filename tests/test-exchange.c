@@ -792,6 +792,80 @@ test_damaged_file (Fixture       *fixture,
   g_assert_cmpuint (records->len, ==, 0);
 }
 
+static void
+cancel_after_100 (guint    done,
+                  guint    total,
+                  gpointer user_data)
+{
+  if (done >= 100)
+    g_cancellable_cancel (user_data);
+}
+
+/* The records are read ahead of the ones being written: an import
+ * cancelled partway, or stopped by a damaged record far into the file,
+ * keeps nothing of it, and the same file then imports whole. */
+static void
+test_stopped_partway (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GkStore) department = open_department (fixture, "dept.db", "长安区财政局", "11130102MB0110011L", 400, 7);
+  g_autoptr(GkStore) district = open_department (fixture, "district.db", "长安区人民政府办公室", "11130102MB0110038C", 0, 0);
+  g_autofree char *path = export_to (fixture, department, "dept.json");
+  g_autofree char *cut = g_build_filename (fixture->dir, "cut.json", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GkExchangeResult) result = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  result = gk_exchange_import (district, path, cancel_after_100, cancellable, cancellable, &error);
+  g_assert_null (result);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  records = all_records (district);
+  g_assert_cmpuint (records->len, ==, 0);
+  g_clear_pointer (&records, g_ptr_array_unref);
+
+  /* Cut inside one of the last records: hundreds were written before. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (cut, contents, length * 9 / 10, NULL));
+  result = gk_exchange_import (district, cut, NULL, NULL, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  records = all_records (district);
+  g_assert_cmpuint (records->len, ==, 0);
+  g_clear_pointer (&records, g_ptr_array_unref);
+
+  /* A record that is not an object, far into the array. */
+  {
+    GString *bad = g_string_new (contents);
+    const char *at = bad->str;
+
+    for (guint i = 0; i < 300; i++)
+      {
+        at = strstr (at + 1, "\n{\"uuid\"");
+        g_assert_nonnull (at);
+      }
+    g_string_insert (bad, at - bad->str + 1, "42,\n");
+    g_assert_true (g_file_set_contents (cut, bad->str, bad->len, NULL));
+    g_string_free (bad, TRUE);
+  }
+  result = gk_exchange_import (district, cut, NULL, NULL, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  records = all_records (district);
+  g_assert_cmpuint (records->len, ==, 0);
+  g_clear_pointer (&records, g_ptr_array_unref);
+
+  result = import_from (district, path);
+  g_assert_cmpuint (result->added, ==, 400);
+  records = all_records (district);
+  g_assert_cmpuint (records->len, ==, 400);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -807,5 +881,6 @@ main (int   argc,
   g_test_add ("/exchange/district-reexport", Fixture, NULL, fixture_set_up, test_district_reexport, fixture_tear_down);
   g_test_add ("/exchange/zip-with-files", Fixture, NULL, fixture_set_up, test_zip_with_files, fixture_tear_down);
   g_test_add ("/exchange/damaged-file", Fixture, NULL, fixture_set_up, test_damaged_file, fixture_tear_down);
+  g_test_add ("/exchange/stopped-partway", Fixture, NULL, fixture_set_up, test_stopped_partway, fixture_tear_down);
   return g_test_run ();
 }
