@@ -910,76 +910,6 @@ test_cancel (Fixture       *f,
   g_assert_cmpuint (summary->n_written, ==, summary->n_files);
 }
 
-/* The bundle reads a record's fields with a reader of its own: it must
- * give json-glib's tree, member order included, or leave the text to it. */
-static void
-assert_reads_fields (const char *text)
-{
-  g_autoptr(JsonNode) expected = json_from_string (text, NULL);
-  g_autoptr(JsonNode) read = gk_bundle_read_fields (text);
-  g_autofree char *expected_text = NULL;
-  g_autofree char *read_text = NULL;
-
-  if (expected == NULL)
-    {
-      g_assert_null (read);
-      return;
-    }
-  g_assert_nonnull (read);
-  g_assert_true (json_node_equal (expected, read));
-  expected_text = json_to_string (expected, FALSE);
-  read_text = json_to_string (read, FALSE);
-  g_assert_cmpstr (read_text, ==, expected_text);
-}
-
-static void
-test_read_fields (Fixture       *f,
-                  gconstpointer  data)
-{
-  static const char *const cases[] = {
-    "{\"b\":1,\"a\":\"x\\ny\",\"c\":[1,-2,{\"d\":null}],\"e\":true,\"f\":false,\"g\":[],\"h\":{}}",
-    " { \"a\" : \"\\\"quoted\\\" \\/ \\\\ \\t\\r\\b\\f\" , \"b\" : [ 1 , 2 ] } ",
-    "{\"a\":\"\\u4e2d\\u6587 \\ud83d\\ude00\"}",
-    "{\"a\":1.5,\"b\":1e3,\"c\":-0.25}",
-    "{\"a\":1,\"a\":2}",
-    "{\"a\":123456789012345678901234}",
-    "{\"a\":-9223372036854775807,\"b\":0,\"c\":-0}",
-    "{\"a\":007}",
-    "{\"a\":\"line\nbreak\"}",
-    "{\"a\":\"\xff\xfe\"}",
-    "{\"a\":1}x",
-    "{\"a\":1,}",
-    "[1,2,]",
-    "{\"a\" 1}",
-    "{'a':1}",
-    "{\"a\":tru}",
-    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
-    "\"text\"",
-    "42",
-    "",
-    "   ",
-    "not json",
-  };
-  g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    assert_reads_fields (cases[i]);
-
-  /* And every record of a sample ledger, as the ledger keeps them. */
-  g_assert_true (gk_demo_fill (f->ledger.store, 200, 3, &error));
-  g_assert_no_error (error);
-  for (gint64 id = 1; id <= 200; id++)
-    {
-      g_autoptr(GkRecord) record = gk_store_get_record_by_id (f->ledger.store, id, NULL);
-      g_autofree char *values = NULL;
-
-      if (record == NULL)
-        continue;
-      values = gk_record_dup_values_json (record);
-      assert_reads_fields (values);
-    }
-}
-
 static void
 test_mask_text (void)
 {
@@ -1105,7 +1035,6 @@ main (int   argc,
   g_test_add ("/bundle/months", Fixture, NULL, fixture_set_up, test_months, fixture_tear_down);
   g_test_add ("/bundle/threads", Fixture, NULL, fixture_set_up, test_threads, fixture_tear_down);
   g_test_add ("/bundle/write-error", Fixture, NULL, fixture_set_up, test_write_error, fixture_tear_down);
-  g_test_add ("/bundle/read-fields", Fixture, NULL, fixture_set_up, test_read_fields, fixture_tear_down);
   g_test_add ("/bundle/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   return g_test_run ();
 }

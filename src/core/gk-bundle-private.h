@@ -146,10 +146,6 @@ GkBundleHold gk_bundle_classify          (const GkBundleConfig *config,
 char      *gk_bundle_mask_text           (const char   *text,
                                           const GkMaskPolicy *policy);
 
-/* gk-bundle-fields.c: a record's stored fields, as json_from_string()
- * reads them; NULL where they are not JSON. */
-JsonNode  *gk_bundle_read_fields         (const char   *text);
-
 /* A published record as the bundle shows it: every text masked. */
 typedef struct
 {

@@ -150,7 +150,7 @@ static char *
 dup_field_string (const char *fields,
                   const char *id)
 {
-  g_autoptr(JsonNode) node = gk_bundle_read_fields (fields);
+  g_autoptr(JsonNode) node = json_from_string (fields, NULL);
   JsonObject *object;
   JsonNode *value;
 
@@ -624,7 +624,7 @@ gk_bundle_entry_new (const GkBundleConfig *config,
 
   /* The schema decides what is published: unknown keys are dropped and
    * sensitive fields masked; then every string left is scanned. */
-  masked = gk_schema_mask_values_in_place (entry->schema, gk_bundle_read_fields (row->fields), policy);
+  masked = gk_schema_mask_values_in_place (entry->schema, json_from_string (row->fields, NULL), policy);
   entry->values = scan_node (masked, policy);
   if (entry->values == NULL)
     entry->values = g_steal_pointer (&masked);
