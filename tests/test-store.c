@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "gk-bundle-private.h"
@@ -1863,6 +1864,265 @@ test_index_deferred (Fixture       *f,
   g_assert_false (gk_store_get_search_index_pending (reopened));
 }
 
+/* The records of every search text, as a string of their ids. */
+static char *
+search_answers (GkStore            *store,
+                const char * const *texts)
+{
+  GString *answers = g_string_new (NULL);
+
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      g_autoptr(GkQuery) query = gk_query_new ();
+      g_autoptr(GPtrArray) found = NULL;
+      g_autoptr(GError) error = NULL;
+
+      query->text = g_strdup (texts[i]);
+      query->sort = GK_SORT_TITLE;
+      found = gk_store_query (store, query, 0, 1000, &error);
+      g_assert_no_error (error);
+      g_string_append_printf (answers, "%s:", texts[i]);
+      for (guint j = 0; j < found->len; j++)
+        g_string_append_printf (answers, " %" G_GINT64_FORMAT, gk_record_get_id (g_ptr_array_index (found, j)));
+      g_string_append_c (answers, '\n');
+    }
+  return g_string_free (answers, FALSE);
+}
+
+static void
+assert_fts_whole (GkStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gk_db_exec (gk_store_get_db (store),
+                             "INSERT INTO records_fts (records_fts) VALUES ('integrity-check');"
+                             "INSERT INTO records_chars (records_chars) VALUES ('integrity-check')",
+                             &error));
+  g_assert_no_error (error);
+}
+
+static guint
+n_search_pending (GkStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = G_MAXUINT;
+
+  g_assert_true (gk_store_count_search_pending (store, &n, &error));
+  g_assert_no_error (error);
+  return n;
+}
+
+/* A large import leaves its records out of the full-text indexes, for a
+ * pass after its commit; a search meanwhile reads their text and finds
+ * exactly what the indexes find once they hold them. */
+static void
+test_search_pending (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const texts[] = {
+    "公租房分配结果公示", "建北街道保障性住房分配对象名单：王秀英",
+    "Ärger im Amt ABC", "第12号·ΣΑΣ Straße ϐ", "采，购 人", "say \"hi\" 100%_done",
+    "ⱥȺ9 CABZ-2026-0012", "道路改造\n工程招标", "",
+    "ſtraße \u212Aelvin İstanbul ıi",
+  };
+  static const char * const searches[] = {
+    "房", "公示", "保障性", "分配结果", "王秀英", "骗", "ärger", "ÄRGER", "rger im", "abc", "AB", "b",
+    "σας", "ΣΑΣ", "σα", "ς", "ϐ", "Β", "straße", "STRASSE", "采购", "采，购", "购人", "\"hi\"", "hi", "100%", "0%_",
+    "_", "%", "ⱥ", "Ⱥ9", "ⱥⱥ9", "cabz-2026", "2026-0012", "12号", "改造工程", "造\n工", "第 号",
+    "公示 名单", "分配 王", "im", "m a", "路改", "招标", "无此内容", "示建", "单r", "e第",
+    "s", "st", "k", "kel", "KELVIN", "i", "is", "ii", "ı", "İ",
+    NULL,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *pending_answers = NULL;
+  g_autofree char *indexed_answers = NULL;
+  g_autofree char *reopened_answers = NULL;
+  g_autoptr(GkStore) reopened = NULL;
+  GkDb *db = gk_store_get_db (f->store);
+  gboolean finished = FALSE;
+  guint last = 0;
+
+  /* An import's transaction, as gk_exchange_read() and gk_import_run()
+   * make it, with every batch counted as large. */
+  f->store->index_now_max = 0;
+  g_assert_true (gk_db_begin (db, &error));
+  gk_store_defer_indexing (f->store);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *key = first_item_key (f->store, i % 2 ? "procurement" : "housing-allocation");
+      GkRecord *record = gk_store_create_record (f->store, key, texts[i], &error);
+
+      g_assert_no_error (error);
+      /* (A save that changes nothing would undo the whole transaction.) */
+      if (*texts[(i + 1) % G_N_ELEMENTS (texts)] != '\0')
+        {
+          gk_record_set_body (record, texts[(i + 1) % G_N_ELEMENTS (texts)]);
+          gk_store_save_record (f->store, record, &error);
+          g_assert_no_error (error);
+        }
+      g_ptr_array_add (records, record);
+    }
+  g_assert_true (gk_store_flush_indexing (f->store, &error));
+  g_assert_true (gk_db_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_search_pending (f->store), ==, G_N_ELEMENTS (texts));
+
+  /* A record changed and one deleted while they wait. */
+  gk_record_set_title (g_ptr_array_index (records, 0), "公租房分配结果公告");
+  g_assert_true (gk_store_save_record (f->store, g_ptr_array_index (records, 0), &error));
+  g_assert_true (gk_store_delete_record (f->store, gk_record_get_uuid (g_ptr_array_index (records, 8)), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_search_pending (f->store), ==, G_N_ELEMENTS (texts) - 2);
+
+  pending_answers = search_answers (f->store, searches);
+  g_assert_true (gk_store_index_pending (f->store, 3, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_search_pending (f->store), ==, 0);
+  assert_fts_whole (f->store);
+  indexed_answers = search_answers (f->store, searches);
+  g_assert_cmpstr (pending_answers, ==, indexed_answers);
+  /* Not an empty comparison: most searches find something. */
+  g_assert_nonnull (strstr (indexed_answers, "ärger: 3 2\n"));
+  g_assert_nonnull (strstr (indexed_answers, "采购: 4 5\n"));
+
+  /* Left pending by an import through another connection: opening the
+   * ledger indexes them; a window's store finds them and defers. */
+  g_assert_true (gk_db_exec (db, "INSERT INTO search_pending (id) SELECT id FROM records_search;"
+                                 "INSERT INTO records_fts (records_fts) VALUES ('delete-all');"
+                                 "INSERT INTO records_chars (records_chars) VALUES ('delete-all')", &error));
+  g_assert_no_error (error);
+  reopened = gk_store_open_deferring_index (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (gk_store_get_search_index_pending (reopened));
+  reopened_answers = search_answers (reopened, searches);
+  g_assert_cmpstr (reopened_answers, ==, indexed_answers);
+  g_clear_pointer (&reopened_answers, g_free);
+  g_clear_object (&reopened);
+  reopened = gk_store_open_existing (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (gk_store_get_search_index_pending (reopened));
+  g_assert_cmpuint (n_search_pending (reopened), ==, 0);
+  reopened_answers = search_answers (reopened, searches);
+  g_assert_cmpstr (reopened_answers, ==, indexed_answers);
+  assert_fts_whole (reopened);
+
+  /* The window's worker: on its own connection, while the window's store
+   * reads; reloading tells the store of what another import left. */
+  g_assert_true (gk_db_exec (db, "INSERT INTO search_pending (id) SELECT id FROM records_search;"
+                                 "INSERT INTO records_fts (records_fts) VALUES ('delete-all');"
+                                 "INSERT INTO records_chars (records_chars) VALUES ('delete-all')", &error));
+  g_assert_false (gk_store_get_search_index_pending (reopened));
+  gk_store_reload (reopened);
+  g_assert_true (gk_store_get_search_index_pending (reopened));
+  gk_store_rebuild_search_index_async (reopened, count_progress, &last, NULL, on_rebuilt, &finished);
+  while (!finished)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (last, ==, G_N_ELEMENTS (texts) - 1);
+  g_assert_false (gk_store_get_search_index_pending (reopened));
+  g_assert_cmpuint (n_search_pending (reopened), ==, 0);
+  assert_fts_whole (reopened);
+  g_clear_pointer (&reopened_answers, g_free);
+  reopened_answers = search_answers (reopened, searches);
+  g_assert_cmpstr (reopened_answers, ==, indexed_answers);
+}
+
+/* The records not yet indexed are searched with FTS5's folding and its
+ * character tokens, character for character: checked here against FTS5's
+ * own tokenizers for every character of Unicode's first two planes. */
+static void
+test_search_fold (void)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *insert = NULL, *vocab = NULL;
+  g_autoptr(GHashTable) terms = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  guint n_folded = 0, n_tokens = 0;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE VIRTUAL TABLE tri USING fts5 (x, tokenize = 'trigram');"
+                                 "CREATE VIRTUAL TABLE uni USING fts5 (x, tokenize = 'unicode61 remove_diacritics 0');"
+                                 "CREATE VIRTUAL TABLE tri_v USING fts5vocab (tri, 'instance');"
+                                 "CREATE VIRTUAL TABLE uni_v USING fts5vocab (uni, 'instance');"
+                                 "BEGIN",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* The trigram index: "##" and the character. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO tri (rowid, x) VALUES (?1, ?2)", -1, &insert, NULL), ==, SQLITE_OK);
+  for (gunichar c = 0x80; c < 0x20000; c++)
+    {
+      char text[8] = "##";
+
+      if (!g_unichar_validate (c))
+        continue;
+      text[2 + g_unichar_to_utf8 (c, text + 2)] = '\0';
+      sqlite3_bind_int64 (insert, 1, c);
+      sqlite3_bind_text (insert, 2, text, -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+      sqlite3_reset (insert);
+    }
+  sqlite3_finalize (insert);
+  /* The character index: the text gk_text_to_chars() makes of it. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO uni (rowid, x) VALUES (?1, ?2)", -1, &insert, NULL), ==, SQLITE_OK);
+  for (gunichar c = 0x80; c < 0x20000; c++)
+    {
+      char text[8];
+      g_autofree char *chars = NULL;
+
+      if (!g_unichar_validate (c))
+        continue;
+      text[g_unichar_to_utf8 (c, text)] = '\0';
+      chars = gk_text_to_chars (text);
+      sqlite3_bind_int64 (insert, 1, c);
+      sqlite3_bind_text (insert, 2, chars, -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+      sqlite3_reset (insert);
+    }
+  sqlite3_finalize (insert);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT doc, term FROM tri_v", -1, &vocab, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (vocab) == SQLITE_ROW)
+    {
+      gunichar c = (gunichar) sqlite3_column_int64 (vocab, 0);
+      gunichar folded = g_utf8_get_char ((const char *) sqlite3_column_text (vocab, 1) + 2);
+
+      if (gk_search_fold_char (c) != folded)
+        g_error ("U+%04X: FTS5 folds it to U+%04X, the search to U+%04X", c, folded, gk_search_fold_char (c));
+      /* Searched for as it is only if nothing else folds to it. */
+      if (folded != c && gk_search_is_caseless_char (folded))
+        g_error ("U+%04X folds to U+%04X, which is taken to have no case", c, folded);
+      n_folded++;
+    }
+  sqlite3_finalize (vocab);
+
+  /* Every character: a token of the same text, or none. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT doc, term FROM uni_v", -1, &vocab, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (vocab) == SQLITE_ROW)
+    g_hash_table_insert (terms, GINT_TO_POINTER (sqlite3_column_int (vocab, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (vocab, 1)));
+  sqlite3_finalize (vocab);
+  for (gunichar c = 0x80; c < 0x20000; c++)
+    {
+      const char *term = g_hash_table_lookup (terms, GINT_TO_POINTER (c));
+      gunichar token = 0;
+      gboolean is_token;
+
+      if (!g_unichar_validate (c))
+        continue;
+      is_token = gk_search_token_char (c, &token);
+      if (is_token != (term != NULL) || (term != NULL && (g_utf8_strlen (term, -1) != 1 || g_utf8_get_char (term) != token)))
+        g_error ("U+%04X: FTS5's token %s, the search's %s U+%04X", c, term != NULL ? term : "(none)",
+                 is_token ? "" : "none", token);
+      n_tokens += is_token;
+    }
+  sqlite3_close (db);
+
+  /* Not an empty comparison. */
+  g_assert_cmpuint (n_folded, >, 100000);
+  g_assert_cmpuint (n_tokens, >, 50000);
+}
+
 /* The character index's text: one token per character, lower-cased,
  * whatever script; punctuation and spaces become one phrase break. */
 static void
@@ -2001,10 +2261,12 @@ main (int   argc,
   g_test_add ("/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/store/search-identifiers", Fixture, NULL, fixture_setup, test_search_identifiers, fixture_teardown);
   g_test_add_func ("/store/search-chars", test_search_chars);
+  g_test_add_func ("/store/search-fold", test_search_fold);
   g_test_add ("/store/search-index-upgrade", Fixture, NULL, fixture_setup, test_search_index_upgrade, fixture_teardown);
   g_test_add ("/store/record-list", Fixture, NULL, fixture_setup, test_record_list, fixture_teardown);
   g_test_add ("/store/supervision-report", Fixture, NULL, fixture_setup, test_supervision_report, fixture_teardown);
   g_test_add ("/store/index-deferred", Fixture, NULL, fixture_setup, test_index_deferred, fixture_teardown);
+  g_test_add ("/store/search-pending", Fixture, NULL, fixture_setup, test_search_pending, fixture_teardown);
   g_test_add ("/store/channels", Fixture, NULL, fixture_setup, test_channels, fixture_teardown);
   g_test_add ("/store/hidden-records", Fixture, NULL, fixture_setup, test_hidden_records, fixture_teardown);
   g_test_add ("/store/demo-units", Fixture, NULL, fixture_setup, test_demo_units, fixture_teardown);

@@ -27,6 +27,7 @@ static const char *migrations[] = {
   "007-organisations.sql",
   "006-organisation.sql",
   "012-cheaper-revisions.sql",
+  "013-search-pending.sql",
 };
 
 /* A migration that rebuilds a table others refer to starts with this line:

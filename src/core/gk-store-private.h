@@ -25,6 +25,7 @@ struct _GkStore
                              * -1 the home one, else organisations.id */
   GHashTable *deferred_index;  /* ids (gint64) whose full-text rows wait for
                                 * gk_store_flush_indexing(), or NULL */
+  guint index_now_max;      /* a flush of more records leaves them pending */
 };
 
 typedef struct _GkSearchCache GkSearchCache;
@@ -140,6 +141,48 @@ void      gk_store_defer_indexing       (GkStore      *self);
 gboolean  gk_store_flush_indexing       (GkStore      *self,
                                          GError      **error);
 void      gk_store_cancel_indexing      (GkStore      *self);
+/* Above this many records, gk_store_flush_indexing() does not index them
+ * but lists them in search_pending (013-search-pending.sql) for
+ * gk_store_index_pending() after the commit. */
+#define GK_STORE_INDEX_NOW_MAX 1000
+gboolean  gk_store_count_search_pending (GkStore      *self,
+                                         guint        *n_pending,
+                                         GError      **error);
+/* Indexes the pending records, @batch per transaction. */
+gboolean  gk_store_index_pending        (GkStore            *self,
+                                         guint               batch,
+                                         GkIndexProgressFunc progress,
+                                         gpointer            progress_data,
+                                         GCancellable       *cancellable,
+                                         GError            **error);
+
+/* What a search term matches in a record's texts, as the index it is
+ * asked of would match it: for the records not yet in the indexes. */
+typedef struct
+{
+  gboolean trigram;      /* three characters or more: within one text */
+  gboolean caseless;     /* nothing to fold: compared byte for byte */
+  char *needle;          /* trigram: the term, folded unless caseless */
+  char *anchor;          /* its longest run without case, or NULL */
+  gboolean ascii;        /* the term is ASCII */
+  char **tokens;         /* otherwise: its characters' tokens */
+  guint n_tokens;
+  char first_bytes[4];   /* an ASCII letter's bytes to look for, or "" */
+} GkTextMatcher;
+/* @trigram: the trigram index's term (three characters or more), else the
+ * character index's. */
+GkTextMatcher *gk_text_matcher_new     (const char          *term,
+                                         gboolean             trigram);
+void      gk_text_matcher_free          (GkTextMatcher       *matcher);
+gboolean  gk_text_matcher_matches       (const GkTextMatcher *matcher,
+                                         const char          *title,
+                                         const char          *body,
+                                         const char          *fields);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkTextMatcher, gk_text_matcher_free)
+gunichar  gk_search_fold_char           (gunichar             c);
+gboolean  gk_search_is_caseless_char    (gunichar             c);
+gboolean  gk_search_token_char          (gunichar             c,
+                                         gunichar            *token);
 /* Indexes every record again when the ledger's index predates what the
  * index holds now (the identifiers); once per ledger. */
 gboolean  gk_store_update_search_index  (GkStore      *self,

@@ -293,6 +293,62 @@ read_matches (GkStore     *self,
   return g_steal_pointer (&ids);
 }
 
+/* The records of search_pending (in no index yet) that @term matches,
+ * added to @ids, which stays ascending. */
+static gboolean
+read_pending_matches (GkStore     *self,
+                      const char  *term,
+                      GArray      *ids,
+                      GError     **error)
+{
+  const char *quoted = strchr (term, '\n') + 1;
+  g_autoptr(GString) phrase = g_string_new (NULL);
+  g_autoptr(GkTextMatcher) matcher = NULL;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GError *local_error = NULL;
+  GkDbStatement *stmt;
+  guint n_fts;
+
+  /* The phrase unquoted (fts_phrase() doubled its quotes). */
+  for (const char *p = quoted + 1; p[0] != '\0' && p[1] != '\0'; p++)
+    {
+      g_string_append_c (phrase, *p);
+      if (p[0] == '"')
+        p++;
+    }
+  matcher = gk_text_matcher_new (phrase->str, g_str_has_prefix (term, "records_fts\n"));
+
+  stmt = gk_db_prepare (self->db,
+                        "SELECT s.id, s.title, s.body, s.fields FROM search_pending p "
+                        "JOIN records_search s ON s.id = p.id ORDER BY p.id",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  while (gk_db_statement_step (stmt, &local_error))
+    if (gk_text_matcher_matches (matcher,
+                                 gk_db_statement_get_text (stmt, 1),
+                                 gk_db_statement_get_text (stmt, 2),
+                                 gk_db_statement_get_text (stmt, 3)))
+      {
+        gint64 id = gk_db_statement_get_int64 (stmt, 0);
+        g_array_append_val (found, id);
+      }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (found->len == 0)
+    return TRUE;
+
+  /* A record is in the index or pending, never both: merge. */
+  n_fts = ids->len;
+  g_array_append_vals (ids, found->data, found->len);
+  if (n_fts > 0 && g_array_index (ids, gint64, n_fts - 1) > g_array_index (found, gint64, 0))
+    g_array_sort (ids, compare_id);
+  return TRUE;
+}
+
 /* Keeps in @ids only what @other holds too; both ascending. */
 static void
 intersect_ids (GArray *ids,
@@ -325,6 +381,7 @@ search_hits (GkStore    *self,
 {
   SearchCache *cache = get_search_cache (self, error);
   g_autofree char *key = NULL;
+  guint n_pending = 0;
   Hits *hits;
 
   if (cache == NULL)
@@ -342,6 +399,9 @@ search_hits (GkStore    *self,
       return hits_ref (hits);
     }
 
+  if (!gk_store_count_search_pending (self, &n_pending, error))
+    return NULL;
+
   hits = g_new0 (Hits, 1);
   g_ref_count_init (&hits->ref);
   hits->key = g_steal_pointer (&key);
@@ -349,6 +409,9 @@ search_hits (GkStore    *self,
     {
       g_autoptr(GArray) ids = read_matches (self, g_ptr_array_index (terms, i), error);
 
+      if (ids != NULL && n_pending > 0 &&
+          !read_pending_matches (self, g_ptr_array_index (terms, i), ids, error))
+        g_clear_pointer (&ids, g_array_unref);
       if (ids == NULL)
         {
           hits_unref (hits);

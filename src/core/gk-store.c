@@ -235,6 +235,7 @@ gk_store_init (GkStore *self)
   self->user = g_strdup (g_get_user_name ());
   self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->item_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->index_now_max = GK_STORE_INDEX_NOW_MAX;
 }
 
 /* @defer_index: an outdated search index is marked pending, not rebuilt. */
@@ -256,9 +257,12 @@ open_store (const char     *path,
     return NULL;
   if (defer_index)
     {
-      if (!gk_store_search_index_is_current (self, &current, error))
+      guint n_pending = 0;
+
+      if (!gk_store_search_index_is_current (self, &current, error) ||
+          !gk_store_count_search_pending (self, &n_pending, error))
         return NULL;
-      self->index_pending = !current;
+      self->index_pending = !current || n_pending > 0;
     }
   else if (!gk_store_update_search_index (self, error))
     return NULL;
@@ -402,6 +406,10 @@ on_worker_progress (guint    done,
                               (GDestroyNotify) reindex_progress_free);
 }
 
+/* Records indexed per transaction after an import: a save in the window
+ * waits for one batch at most (about a tenth of a second). */
+#define PENDING_BATCH 500
+
 static void
 reindex_thread (GTask        *task,
                 gpointer      source_object,
@@ -413,9 +421,14 @@ reindex_thread (GTask        *task,
   GError *error = NULL;
 
   /* A connection of its own: the window's stays free for the clerk. */
+  gboolean current = FALSE;
+
   worker = open_store (data->path, GK_DB_OPEN_NONE, TRUE, &error);
   if (worker == NULL ||
-      !gk_store_rebuild_search_index (worker, on_worker_progress, task, cancellable, &error))
+      !gk_store_search_index_is_current (worker, &current, &error) ||
+      (!current && !gk_store_rebuild_search_index (worker, on_worker_progress, task, cancellable, &error)) ||
+      /* What a large import left, a batch per transaction. */
+      !gk_store_index_pending (worker, PENDING_BATCH, on_worker_progress, task, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -454,8 +467,11 @@ gk_store_rebuild_search_index_finish (GkStore       *self,
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
-  /* Searches may now find every record: the lists ask again. */
-  self->index_pending = FALSE;
+  guint n_pending = 0;
+
+  /* Searches may now find every record: the lists ask again. Another
+   * import may have left more meanwhile. */
+  self->index_pending = gk_store_count_search_pending (self, &n_pending, NULL) && n_pending > 0;
   g_clear_pointer (&self->search_cache, gk_search_cache_free);
   gk_store_emit_records_changed (self);
   return TRUE;
@@ -506,7 +522,13 @@ gk_store_reload (GkStore *self)
 {
   g_return_if_fail (GK_IS_STORE (self));
 
+  guint n_pending = 0;
+
   gk_store_forget_items (self);
+  /* An import through the other connection may have left records for
+   * the indexing pass. */
+  if (!self->read_only && gk_store_count_search_pending (self, &n_pending, NULL) && n_pending > 0)
+    self->index_pending = TRUE;
   gk_store_emit_catalog_changed (self);
   gk_store_emit_records_changed (self);
 }

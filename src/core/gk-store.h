@@ -146,19 +146,24 @@ GkStore    *gk_store_open_read_only      (const char   *path,
                                           const char * const *hidden,
                                           GError      **error);
 /* As gk_store_open(), but a search index that predates what this version
- * indexes is left for gk_store_rebuild_search_index_async(): the window
- * opens a large older ledger at once. */
+ * indexes, or records a large import left for the index, are left for
+ * gk_store_rebuild_search_index_async(): the window opens a large older
+ * ledger at once. (gk_store_open() and gk_store_open_existing() index
+ * them before they return.) */
 GkStore    *gk_store_open_deferring_index (const char  *path,
                                           GError      **error);
-/* TRUE while the search index of a ledger so opened is not yet rebuilt:
- * searches may miss records. */
+/* TRUE while the search index of a ledger so opened is not yet rebuilt
+ * (searches may miss records), or while records an import left wait for
+ * the index (searches read their text, more slowly). gk_store_reload()
+ * finds the latter too. */
 gboolean    gk_store_get_search_index_pending (GkStore *self);
 /* @done of @total records indexed; called in the caller's main context. */
 typedef void (*GkIndexProgressFunc) (guint    done,
                                      guint    total,
                                      gpointer user_data);
-/* Rebuilds the search index in a worker thread on a connection of its own,
- * a batch of records per transaction, so the window keeps working. */
+/* Rebuilds an outdated search index, then indexes the records waiting for
+ * it, in a worker thread on a connection of its own, a batch of records
+ * per transaction, so the window keeps working. */
 void        gk_store_rebuild_search_index_async  (GkStore             *self,
                                                   GkIndexProgressFunc  progress,
                                                   gpointer             progress_data,

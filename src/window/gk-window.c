@@ -441,9 +441,12 @@ on_record_row_bound_cb (GkWindow    *self,
     self->follow_list_id = g_idle_add (follow_list_idle, self);
 }
 
+static void start_indexing (GkWindow *self);
+
 static void
 on_store_records_changed_cb (GkWindow *self)
 {
+  start_indexing (self);
   gk_window_supervision_fill_units (self);
   gk_window_refresh_counts (self);
 
@@ -655,24 +658,46 @@ on_index_progress_cb (guint    done,
   gk_window_update_panes (self);
 }
 
+static void start_indexing (GkWindow *self);
+
 static void
 on_index_rebuilt_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
+  g_autoptr(GkWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  GkWindow *self;
+  gboolean ok = gk_store_rebuild_search_index_finish (GK_STORE (source), result, &error);
 
-  if (!gk_store_rebuild_search_index_finish (GK_STORE (source), result, &error))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->index_cancellable);
+  if (!ok)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      /* The next start tries again; searching works meanwhile, on what was indexed. */
-      g_warning ("Could not rebuild the search index: %s", error->message);
+      /* The next start tries again; searching works meanwhile. */
+      g_warning ("Could not update the search index: %s", error->message);
       return;
     }
-  self = GK_WINDOW (user_data);
   gk_window_update_panes (self);
+  /* Another import came in meanwhile. */
+  start_indexing (self);
+}
+
+/* A ledger from an older version opened before its search index was
+ * rebuilt (minutes for 100 000 records), or records a large import left
+ * for the index: indexed now, in a worker, the list pane saying how far
+ * it is. Searches find the records that wait meanwhile, more slowly. */
+static void
+start_indexing (GkWindow *self)
+{
+  if (self->store == NULL || self->index_cancellable != NULL ||
+      !gk_store_get_search_index_pending (self->store))
+    return;
+  self->index_done = 0;
+  self->index_total = 0;
+  self->index_cancellable = g_cancellable_new ();
+  gk_store_rebuild_search_index_async (self->store, on_index_progress_cb, self, self->index_cancellable,
+                                       on_index_rebuilt_cb, g_object_ref (self));
 }
 
 /* Preferences changed how early "due soon" begins: recount and relist. */
@@ -702,15 +727,7 @@ gk_window_constructed (GObject *object)
   if (self->records != NULL)
     self->attach_records_id = g_idle_add_full (G_PRIORITY_LOW, attach_records_idle, self, NULL);
 
-  /* A ledger from an older version opened before its search index was
-   * rebuilt (minutes for 100 000 records): rebuilt now, in a worker, the
-   * list pane saying how far it is. */
-  if (self->store != NULL && gk_store_get_search_index_pending (self->store))
-    {
-      self->index_cancellable = g_cancellable_new ();
-      gk_store_rebuild_search_index_async (self->store, on_index_progress_cb, self, self->index_cancellable,
-                                           on_index_rebuilt_cb, self);
-    }
+  start_indexing (self);
 
   /* A large ledger opened before its integrity check; run it now that the
    * window can show the ledger meanwhile. */
