@@ -194,12 +194,15 @@ main (int   argc,
   g_autoptr(GkStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *domain = NULL;
+  gboolean deferring = FALSE;
   int runs = 31;
   int former_runs = 11;
   const GOptionEntry entries[] = {
     { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Timed runs per query and step (default 31)", "N" },
     { "former-runs", 'f', 0, G_OPTION_ARG_INT, &former_runs, "Timed runs of the former query shape (default 11; 0: skip)", "N" },
     { "domain", 'd', 0, G_OPTION_ARG_STRING, &domain, "Search within one domain, as a sidebar section does", "KEY" },
+    { "deferring-index", 'w', 0, G_OPTION_ARG_NONE, &deferring,
+      "Open the ledger as the window does, leaving the records an import left for the search index unindexed", NULL },
     { NULL }
   };
 
@@ -222,7 +225,7 @@ main (int   argc,
     }
 
   gk_core_init ();
-  store = gk_store_open (argv[1], &error);
+  store = deferring ? gk_store_open_deferring_index (argv[1], &error) : gk_store_open (argv[1], &error);
   if (store == NULL)
     {
       g_printerr ("%s\n", error->message);
