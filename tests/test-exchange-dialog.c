@@ -7,6 +7,7 @@
 #include "gk-exchange.h"
 #include "gk-exchange-dialog.h"
 #include "gk-store.h"
+#include "gk-store-private.h"
 #include "gk-test-ui.h"
 #include "gk-test-util.h"
 #include "gk-unit-item.h"
@@ -72,9 +73,70 @@ count_rows (GtkListBox *list)
   return n;
 }
 
+static gboolean
+is_indexed (GkStore *store)
+{
+  return !gk_store_get_search_index_pending (store);
+}
+
+static guint
+search_count (GkStore    *store,
+              const char *text)
+{
+  g_autoptr(GkQuery) query = gk_query_new ();
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+
+  query->text = g_strdup (text);
+  g_assert_true (gk_store_count (store, query, &count, &error));
+  g_assert_no_error (error);
+  return count;
+}
+
+/* More than a thousand records: the import commits without indexing
+ * them, searches find them meanwhile, and the window indexes them in its
+ * worker, after which nothing waits and the answers are the same. */
+static void
+check_large_import (GtkWindow *window)
+{
+  g_autofree char *department_path = g_build_filename (tmp_dir, "large-department.db", NULL);
+  g_autofree char *file = g_build_filename (tmp_dir, "large-department.json", NULL);
+  g_autoptr(GkStore) department = gk_test_open_store (department_path);
+  g_autoptr(GError) error = NULL;
+  GkStore *store = gk_window_get_store (GK_WINDOW (window));
+  GkExchangeDialog *dialog;
+  guint before[3], n_pending = G_MAXUINT;
+  static const char * const texts[] = { "房", "采购", "中标结果" };
+
+  g_assert_true (gk_store_set_organisation (department, "长安区住房和城乡建设局", "11130102MB01100467", &error));
+  g_assert_true (gk_demo_fill (department, GK_STORE_INDEX_NOW_MAX + 100, 7, &error));
+  g_assert_true (gk_exchange_export (department, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    before[i] = search_count (department, texts[i]) + search_count (store, texts[i]);
+
+  dialog = run_dialog (window, TRUE, file);
+  g_assert_cmpuint (gk_exchange_dialog_get_result (dialog)->added, ==, GK_STORE_INDEX_NOW_MAX + 100);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  /* Whether the worker has indexed some or none of them yet. */
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_assert_cmpuint (before[i], >, 0);
+      g_assert_cmpuint (search_count (store, texts[i]), ==, before[i]);
+    }
+
+  gk_test_ui_wait_until (is_indexed, store);
+  g_assert_true (gk_store_count_search_pending (store, &n_pending, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pending, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    g_assert_cmpuint (search_count (store, texts[i]), ==, before[i]);
+}
+
 /* A department's file imported through the window: the summary says what
  * came, the window's list is told; the file again after a change on each
- * side lists the conflict; the window's own export reads back whole. */
+ * side lists the conflict; the window's own export reads back whole; a
+ * large file is indexed for search after it. */
 static void
 test_import_and_export (void)
 {
@@ -176,6 +238,8 @@ test_import_and_export (void)
     g_assert_cmpstr (back->organisation_code, ==, "11130102MB0110038C");
     g_assert_cmpuint (back->added, ==, 0);
   }
+
+  check_large_import (window);
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (window);
