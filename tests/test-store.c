@@ -1954,13 +1954,10 @@ test_search_pending (Fixture       *f,
       GkRecord *record = gk_store_create_record (f->store, key, texts[i], &error);
 
       g_assert_no_error (error);
-      /* (A save that changes nothing would undo the whole transaction.) */
-      if (*texts[(i + 1) % G_N_ELEMENTS (texts)] != '\0')
-        {
-          gk_record_set_body (record, texts[(i + 1) % G_N_ELEMENTS (texts)]);
-          gk_store_save_record (f->store, record, &error);
-          g_assert_no_error (error);
-        }
+      /* (One of them with an empty body: a save that changes nothing.) */
+      gk_record_set_body (record, texts[(i + 1) % G_N_ELEMENTS (texts)]);
+      g_assert_true (gk_store_save_record (f->store, record, &error));
+      g_assert_no_error (error);
       g_ptr_array_add (records, record);
     }
   g_assert_true (gk_store_flush_indexing (f->store, &error));

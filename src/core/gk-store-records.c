@@ -601,11 +601,9 @@ gk_store_save_record (GkStore   *self,
         goto fail;
     }
 
+  /* Nothing to write: an outer transaction (an import's) goes on. */
   if (!changed)
-    {
-      gk_db_rollback (self->db);
-      return TRUE;
-    }
+    return gk_db_commit (self->db, error);
 
   /* What was published is what the public read: a change to it is a 变更,
    * with its own date and deadline, never a silent edit. */
