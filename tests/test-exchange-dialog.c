@@ -79,20 +79,6 @@ is_indexed (GkStore *store)
   return !gk_store_get_search_index_pending (store);
 }
 
-static guint
-search_count (GkStore    *store,
-              const char *text)
-{
-  g_autoptr(GkQuery) query = gk_query_new ();
-  g_autoptr(GError) error = NULL;
-  guint count = 0;
-
-  query->text = g_strdup (text);
-  g_assert_true (gk_store_count (store, query, &count, &error));
-  g_assert_no_error (error);
-  return count;
-}
-
 /* More than a thousand records: the import commits without indexing
  * them, searches find them meanwhile, and the window indexes them in its
  * worker, after which nothing waits and the answers are the same. */
@@ -113,7 +99,7 @@ check_large_import (GtkWindow *window)
   g_assert_true (gk_exchange_export (department, file, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    before[i] = search_count (department, texts[i]) + search_count (store, texts[i]);
+    before[i] = gk_test_search_count (department, texts[i]) + gk_test_search_count (store, texts[i]);
 
   dialog = run_dialog (window, TRUE, file);
   g_assert_cmpuint (gk_exchange_dialog_get_result (dialog)->added, ==, GK_STORE_INDEX_NOW_MAX + 100);
@@ -122,7 +108,7 @@ check_large_import (GtkWindow *window)
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       g_assert_cmpuint (before[i], >, 0);
-      g_assert_cmpuint (search_count (store, texts[i]), ==, before[i]);
+      g_assert_cmpuint (gk_test_search_count (store, texts[i]), ==, before[i]);
     }
 
   gk_test_ui_wait_until (is_indexed, store);
@@ -130,7 +116,7 @@ check_large_import (GtkWindow *window)
   g_assert_no_error (error);
   g_assert_cmpuint (n_pending, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    g_assert_cmpuint (search_count (store, texts[i]), ==, before[i]);
+    g_assert_cmpuint (gk_test_search_count (store, texts[i]), ==, before[i]);
 }
 
 /* A department's file imported through the window: the summary says what
