@@ -76,9 +76,10 @@ run_job (GTask        *task,
   GError *error = NULL;
 
   /* Its own connection: the window stays free while this runs. An export
-   * only reads, and leaves out what the clerk has just deleted. */
+   * only reads, and leaves out what the clerk has just deleted. Records an
+   * earlier import left for the search index are the window's worker's. */
   if (job->importing)
-    store = gk_store_open_existing (job->db_path, &error);
+    store = gk_store_open_deferring_index (job->db_path, &error);
   else
     store = gk_store_open_read_only (job->db_path, (const char * const *) job->hidden, &error);
   if (store == NULL)
