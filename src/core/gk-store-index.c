@@ -324,7 +324,7 @@ gk_text_matcher_new (const char *term,
 
           matcher->first_bytes[0] = letter;
           matcher->first_bytes[1] = g_ascii_toupper (letter);
-          /* İ ı, ſ, K */
+          /* İ (lower-cased to i before the index sees it), ſ, K */
           matcher->first_bytes[2] = letter == 'i' ? '\xc4' : letter == 's' ? '\xc5' : letter == 'k' ? '\xe2' : '\0';
         }
     }
@@ -352,10 +352,9 @@ text_has_term (const GkTextMatcher *matcher,
     return strstr (text, matcher->needle) != NULL;
   if (matcher->anchor != NULL && strstr (text, matcher->anchor) == NULL)
     return FALSE;
-  /* An ASCII term: the text holds it in some case, unless one of the four
-   * characters outside ASCII that fold into it stands in (İ ı ſ K). */
+  /* An ASCII term: the text holds it in some case, unless one of the two
+   * characters outside ASCII that fold into ASCII stands in (ſ K). */
   if (matcher->ascii && strcasestr (text, matcher->needle) == NULL &&
-      strstr (text, "\u0130") == NULL && strstr (text, "\u0131") == NULL &&
       strstr (text, "\u017f") == NULL && strstr (text, "\u212a") == NULL)
     return FALSE;
   folded = fold_text (text, strlen (text));
@@ -364,8 +363,8 @@ text_has_term (const GkTextMatcher *matcher,
 
 /* Where the matcher's first token may stand in @text, from @from on: as it
  * is, when it has no case; an ASCII letter in either case, or one of the
- * characters outside ASCII that fold into one (İ ı ſ K begin with these
- * bytes). Each is a character's first byte. */
+ * three characters outside ASCII that become one (İ, ſ and K begin with
+ * these bytes). Each is a character's first byte. */
 static const char *
 find_first_token (const GkTextMatcher *matcher,
                   const char          *from)
