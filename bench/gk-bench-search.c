@@ -11,6 +11,7 @@
 #include "gk-store.h"
 /* For the former query shape only: the record columns, the character
  * index's text, and the connection to run it on. */
+#include "gk-search-text.h"
 #include "gk-store-private.h"
 
 /* The record list's first screen: count the matches, read the first page. */

@@ -78,9 +78,8 @@ submit (GkBundleQueue *queue)
     g_thread_pool_push (queue->pool, batch, NULL);
 }
 
-/* @func runs in one of @n_workers threads (the processors' count when 0),
- * with a scratch GString of that thread's; @job_free frees what was queued
- * and never taken back. */
+/* @func runs in one of @n_workers threads, with a scratch GString of that
+ * thread's; @job_free frees what was queued and never taken back. */
 GkBundleQueue *
 gk_bundle_queue_new (GkBundleQueueFunc  func,
                      gpointer           user_data,
@@ -88,10 +87,11 @@ gk_bundle_queue_new (GkBundleQueueFunc  func,
                      guint              n_workers,
                      GError           **error)
 {
-  GkBundleQueue *queue = g_new0 (GkBundleQueue, 1);
+  GkBundleQueue *queue;
 
-  if (n_workers == 0)
-    n_workers = g_get_num_processors ();
+  g_return_val_if_fail (n_workers > 0, NULL);
+
+  queue = g_new0 (GkBundleQueue, 1);
   queue->func = func;
   queue->user_data = user_data;
   queue->job_free = job_free;

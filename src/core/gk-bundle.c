@@ -1412,7 +1412,8 @@ write_records (Build            *build,
       if (!job->page && !job->lines && job->json == NULL)
         continue;
 
-      if (job->page || job->lines)
+      run = job->page || job->lines;
+      if (run)
         {
           GkSchema *schema;
 
@@ -1422,7 +1423,6 @@ write_records (Build            *build,
           schema = gk_store_lookup_schema (build->store, job->row->item_id);
           job->schema = schema != NULL ? gk_schema_ref (schema) : NULL;
         }
-      run = job->page || job->lines;
       gk_bundle_queue_push (queue, g_steal_pointer (&job), run);
       if (!finish_record_jobs (queue, max_queued, &files, projects, error))
         goto failed;

@@ -130,7 +130,6 @@ gboolean  gk_store_index_values         (GkStore                *self,
 gboolean  gk_store_unindex_record       (GkStore      *self,
                                          gint64        id,
                                          GError      **error);
-char     *gk_text_to_chars              (const char   *text);
 /* An import of many records, in its transaction: gk_store_index_record()
  * keeps the text in records_search and leaves the full-text indexes to
  * gk_store_flush_indexing(), one pass before the commit. Written between
@@ -156,33 +155,6 @@ gboolean  gk_store_index_pending        (GkStore            *self,
                                          GCancellable       *cancellable,
                                          GError            **error);
 
-/* What a search term matches in a record's texts, as the index it is
- * asked of would match it: for the records not yet in the indexes. */
-typedef struct
-{
-  gboolean trigram;      /* three characters or more: within one text */
-  gboolean caseless;     /* nothing to fold: compared byte for byte */
-  char *needle;          /* trigram: the term, folded unless caseless */
-  char *anchor;          /* its longest run without case, or NULL */
-  gboolean ascii;        /* the term is ASCII */
-  char **tokens;         /* otherwise: its characters' tokens */
-  guint n_tokens;
-  char first_bytes[4];   /* an ASCII letter's bytes to look for, or "" */
-} GkTextMatcher;
-/* @trigram: the trigram index's term (three characters or more), else the
- * character index's. */
-GkTextMatcher *gk_text_matcher_new     (const char          *term,
-                                         gboolean             trigram);
-void      gk_text_matcher_free          (GkTextMatcher       *matcher);
-gboolean  gk_text_matcher_matches       (const GkTextMatcher *matcher,
-                                         const char          *title,
-                                         const char          *body,
-                                         const char          *fields);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkTextMatcher, gk_text_matcher_free)
-gunichar  gk_search_fold_char           (gunichar             c);
-gboolean  gk_search_is_caseless_char    (gunichar             c);
-gboolean  gk_search_token_char          (gunichar             c,
-                                         gunichar            *token);
 /* Indexes every record again when the ledger's index predates what the
  * index holds now (the identifiers); once per ledger. */
 gboolean  gk_store_update_search_index  (GkStore      *self,

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "gk-search-text.h"
 #include "gk-store-private.h"
 
 GkQuery *
@@ -77,7 +78,7 @@ fts_phrase (const char *term)
 typedef struct
 {
   grefcount ref;
-  char *key;            /* the index terms, one "table\nphrase" a line */
+  char *key;            /* the index terms, one "table\nterm" a line */
   GArray *ids;          /* gint64, ascending */
   guint8 *bits;         /* one bit per id from first_id on, if ids are dense */
   gint64 first_id;
@@ -267,12 +268,22 @@ read_matches (GkStore     *self,
               GError     **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  const char *phrase = strchr (term, '\n') + 1;
+  const char *text = strchr (term, '\n') + 1;
+  gboolean trigram = g_str_has_prefix (term, "records_fts\n");
+  g_autofree char *phrase = NULL;
   GkDbStatement *stmt;
   GError *local_error = NULL;
 
+  if (trigram)
+    phrase = fts_phrase (text);
+  else
+    {
+      g_autofree char *chars = gk_text_to_chars (text);
+
+      phrase = fts_phrase (g_strstrip (chars));
+    }
   stmt = gk_db_prepare (self->db,
-                        g_str_has_prefix (term, "records_fts\n")
+                        trigram
                         ? "SELECT rowid FROM records_fts WHERE records_fts MATCH ? ORDER BY rowid"
                         : "SELECT rowid FROM records_chars WHERE records_chars MATCH ? ORDER BY rowid",
                         error);
@@ -301,22 +312,12 @@ read_pending_matches (GkStore     *self,
                       GArray      *ids,
                       GError     **error)
 {
-  const char *quoted = strchr (term, '\n') + 1;
-  g_autoptr(GString) phrase = g_string_new (NULL);
-  g_autoptr(GkTextMatcher) matcher = NULL;
+  g_autoptr(GkTextMatcher) matcher = gk_text_matcher_new (strchr (term, '\n') + 1,
+                                                          g_str_has_prefix (term, "records_fts\n"));
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
   GError *local_error = NULL;
   GkDbStatement *stmt;
   guint n_fts;
-
-  /* The phrase unquoted (fts_phrase() doubled its quotes). */
-  for (const char *p = quoted + 1; p[0] != '\0' && p[1] != '\0'; p++)
-    {
-      g_string_append_c (phrase, *p);
-      if (p[0] == '"')
-        p++;
-    }
-  matcher = gk_text_matcher_new (phrase->str, g_str_has_prefix (term, "records_fts\n"));
 
   stmt = gk_db_prepare (self->db,
                         "SELECT s.id, s.title, s.body, s.fields FROM search_pending p "
@@ -491,7 +492,7 @@ like_pattern (const char *term)
   return g_string_free (s, FALSE);
 }
 
-/* Index terms go to @index_terms as "table\nphrase"; what no index can
+/* Index terms go to @index_terms as "table\nterm"; what no index can
  * answer becomes a clause of its own. */
 static void
 add_text_terms (Filter     *filter,
@@ -508,7 +509,6 @@ add_text_terms (Filter     *filter,
 
   for (guint i = 0; terms[i] != NULL; i++)
     {
-      g_autofree char *phrase = NULL;
       glong length;
 
       if (*terms[i] == '\0')
@@ -516,10 +516,7 @@ add_text_terms (Filter     *filter,
 
       length = g_utf8_strlen (terms[i], -1);
       if (length >= 3)
-        {
-          phrase = fts_phrase (terms[i]);
-          g_ptr_array_add (index_terms, g_strconcat ("records_fts\n", phrase, NULL));
-        }
+        g_ptr_array_add (index_terms, g_strconcat ("records_fts\n", terms[i], NULL));
       else
         {
           /* Below three characters the trigram index matches nothing: ask
@@ -538,8 +535,7 @@ add_text_terms (Filter     *filter,
                           pattern);
               continue;
             }
-          phrase = fts_phrase (clean);
-          g_ptr_array_add (index_terms, g_strconcat ("records_chars\n", phrase, NULL));
+          g_ptr_array_add (index_terms, g_strconcat ("records_chars\n", terms[i], NULL));
         }
     }
 }

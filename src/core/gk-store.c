@@ -419,10 +419,9 @@ reindex_thread (GTask        *task,
   ReindexData *data = task_data;
   g_autoptr(GkStore) worker = NULL;
   GError *error = NULL;
-
-  /* A connection of its own: the window's stays free for the clerk. */
   gboolean current = FALSE;
 
+  /* A connection of its own: the window's stays free for the clerk. */
   worker = open_store (data->path, GK_DB_OPEN_NONE, TRUE, &error);
   if (worker == NULL ||
       !gk_store_search_index_is_current (worker, &current, &error) ||
@@ -463,12 +462,12 @@ gk_store_rebuild_search_index_finish (GkStore       *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
+  guint n_pending = 0;
+
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
-  guint n_pending = 0;
-
   /* Searches may now find every record: the lists ask again. Another
    * import may have left more meanwhile. */
   self->index_pending = gk_store_count_search_pending (self, &n_pending, NULL) && n_pending > 0;
@@ -520,9 +519,9 @@ gk_store_set_user (GkStore    *self,
 void
 gk_store_reload (GkStore *self)
 {
-  g_return_if_fail (GK_IS_STORE (self));
-
   guint n_pending = 0;
+
+  g_return_if_fail (GK_IS_STORE (self));
 
   gk_store_forget_items (self);
   /* An import through the other connection may have left records for

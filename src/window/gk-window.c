@@ -658,8 +658,6 @@ on_index_progress_cb (guint    done,
   gk_window_update_panes (self);
 }
 
-static void start_indexing (GkWindow *self);
-
 static void
 on_index_rebuilt_cb (GObject      *source,
                      GAsyncResult *result,
