@@ -22,7 +22,10 @@ is_dropped (gunichar c)
 
 /* The length of the UTF-8 sequence at @p, whose lead byte is 0x80 or
  * above, when g_utf8_validate() would take it (shortest form, no
- * surrogate, at most U+10FFFF); 0 otherwise. */
+ * surrogate, at most U+10FFFF); 0 otherwise. Checked here, inline, on the
+ * escaping's own pass: g_utf8_validate() over the text first, or
+ * g_utf8_get_char_validated() for each character, cost 4 and 5 % more of
+ * a whole publish's instructions (cachegrind, 5 000 records). */
 static guint
 sequence_length (const guchar *p)
 {
@@ -187,74 +190,41 @@ gk_bundle_html_end (GString            *out,
   g_string_append (out, "</p>\n</footer>\n</body>\n</html>\n");
 }
 
-/* The end of the blank line ("\r?\n[ \t]*\r?\n") that starts at @p, or
- * NULL: every record's body is parted at them, without a regex. */
-static char *
-blank_line_end (char *p)
+/* A blank line: compiled once, for every record's body. */
+static GRegex *
+paragraph_break (void)
 {
-  if (p[0] == '\r' && p[1] == '\n')
-    p += 2;
-  else if (p[0] == '\n')
-    p++;
-  else
-    return NULL;
-  while (*p == ' ' || *p == '\t')
-    p++;
-  if (p[0] == '\r' && p[1] == '\n')
-    return p + 2;
-  return p[0] == '\n' ? p + 1 : NULL;
-}
+  static GRegex *regex;
 
-/* One paragraph, trimmed, its single breaks kept; written over in place. */
-static void
-append_paragraph (GString *out,
-                  char    *paragraph)
-{
-  char *line;
-
-  g_strstrip (paragraph);
-  if (*paragraph == '\0')
-    return;
-  g_string_append (out, "<p>");
-  for (line = paragraph;; )
-    {
-      char *newline = strchr (line, '\n');
-
-      if (newline != NULL)
-        *newline = '\0';
-      gk_bundle_append_escaped (out, line);
-      if (newline == NULL)
-        break;
-      g_string_append (out, "<br>");
-      line = newline + 1;
-    }
-  g_string_append (out, "</p>\n");
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("\\r?\\n[ \\t]*\\r?\\n", G_REGEX_OPTIMIZE, 0, NULL));
+  return regex;
 }
 
 void
 gk_bundle_html_paragraphs (GString    *out,
                            const char *text)
 {
-  g_autofree char *copy = NULL;
-  char *start, *p;
+  g_auto(GStrv) paragraphs = NULL;
 
   if (text == NULL || *text == '\0')
     return;
-  copy = g_strdup (text);
-  for (start = p = copy; *p != '\0'; )
+  paragraphs = g_regex_split (paragraph_break (), text, 0);
+  for (guint i = 0; paragraphs[i] != NULL; i++)
     {
-      char *next = blank_line_end (p);
+      g_auto(GStrv) lines = g_strsplit (g_strstrip (paragraphs[i]), "\n", -1);
 
-      if (next == NULL)
+      if (*paragraphs[i] == '\0')
+        continue;
+      g_string_append (out, "<p>");
+      for (guint j = 0; lines[j] != NULL; j++)
         {
-          p++;
-          continue;
+          if (j > 0)
+            g_string_append (out, "<br>");
+          gk_bundle_append_escaped (out, lines[j]);
         }
-      *p = '\0';
-      append_paragraph (out, start);
-      start = p = next;
+      g_string_append (out, "</p>\n");
     }
-  append_paragraph (out, start);
 }
 
 void
