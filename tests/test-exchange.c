@@ -759,48 +759,6 @@ test_zip_with_files (Fixture       *fixture,
   g_assert_cmpuint (n_files, >, 0);
 }
 
-/* A file that is not an exchange file, or one cut short, changes nothing. */
-static void
-test_damaged_file (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GkStore) department = open_department (fixture, "dept.db", "长安区财政局", "11130102MB0110011L", 10, 4);
-  g_autoptr(GkStore) district = open_department (fixture, "district.db", "长安区人民政府办公室", "11130102MB0110038C", 0, 0);
-  g_autofree char *path = export_to (fixture, department, "dept.json");
-  g_autofree char *contents = NULL;
-  g_autofree char *cut = g_build_filename (fixture->dir, "cut.json", NULL);
-  g_autofree char *other = g_build_filename (fixture->dir, "other.json", NULL);
-  g_autoptr(GkExchangeResult) result = NULL;
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (cut, contents, length * 2 / 3, NULL));
-  g_assert_true (g_file_set_contents (other, "{\"format\":\"something-else\",\"records\":[]}", -1, NULL));
-
-  result = gk_exchange_import (district, cut, NULL, NULL, NULL, &error);
-  g_assert_null (result);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
-  g_clear_error (&error);
-  result = gk_exchange_import (district, other, NULL, NULL, NULL, &error);
-  g_assert_null (result);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
-
-  /* All or nothing: the records before the cut are not kept either. */
-  records = all_records (district);
-  g_assert_cmpuint (records->len, ==, 0);
-}
-
-static void
-cancel_after_100 (guint    done,
-                  guint    total,
-                  gpointer user_data)
-{
-  if (done >= 100)
-    g_cancellable_cancel (user_data);
-}
-
 /* Importing @path into @store fails with @code and leaves no record. */
 static void
 assert_imports_nothing (GkStore            *store,
@@ -819,6 +777,37 @@ assert_imports_nothing (GkStore            *store,
   g_assert_error (error, domain, code);
   records = all_records (store);
   g_assert_cmpuint (records->len, ==, 0);
+}
+
+/* A file that is not an exchange file, or one cut short, changes nothing. */
+static void
+test_damaged_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GkStore) department = open_department (fixture, "dept.db", "长安区财政局", "11130102MB0110011L", 10, 4);
+  g_autoptr(GkStore) district = open_department (fixture, "district.db", "长安区人民政府办公室", "11130102MB0110038C", 0, 0);
+  g_autofree char *path = export_to (fixture, department, "dept.json");
+  g_autofree char *contents = NULL;
+  g_autofree char *cut = g_build_filename (fixture->dir, "cut.json", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "other.json", NULL);
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (cut, contents, length * 2 / 3, NULL));
+  g_assert_true (g_file_set_contents (other, "{\"format\":\"something-else\",\"records\":[]}", -1, NULL));
+
+  /* All or nothing: the records before the cut are not kept either. */
+  assert_imports_nothing (district, cut, NULL, NULL, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  assert_imports_nothing (district, other, NULL, NULL, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+}
+
+static void
+cancel_after_100 (guint    done,
+                  guint    total,
+                  gpointer user_data)
+{
+  if (done >= 100)
+    g_cancellable_cancel (user_data);
 }
 
 /* The records are read ahead of the ones being written: an import
