@@ -98,6 +98,26 @@ test_statement (Fixture       *f,
   g_assert_cmpint (gk_db_statement_get_int (stmt, 0), ==, 0);
   gk_db_statement_reset (stmt);
 
+  /* SQL made at run time may come at the address of other SQL before it:
+   * the statement is the one for its text, and the same text at another
+   * address finds its statement again. */
+  {
+    g_autofree char *sql = g_strdup ("SELECT 'one'");
+    g_autofree char *copy = g_strdup (sql);
+    GkDbStatement *one = gk_db_prepare (db, sql, &error);
+    GkDbStatement *two;
+
+    g_assert_no_error (error);
+    strcpy (sql, "SELECT 'two'");
+    two = gk_db_prepare (db, sql, &error);
+    g_assert_no_error (error);
+    g_assert_true (two != one);
+    g_assert_true (gk_db_statement_step (two, &error));
+    g_assert_cmpstr (gk_db_statement_get_text (two, 0), ==, "two");
+    gk_db_statement_reset (two);
+    g_assert_true (gk_db_prepare (db, copy, &error) == one);
+  }
+
   /* A NULL text binds SQL NULL; parameters count from 1 and only so far. */
   g_assert_true (gk_db_statement_bind_text (stmt, 1, NULL, &error));
   g_assert_true (gk_db_statement_bind_null (stmt, 2, &error));

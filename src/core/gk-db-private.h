@@ -22,6 +22,7 @@ void           gk_db_set_error_for       (sqlite3       *handle,
 GkDbStatement *gk_db_statement_new       (GkDb          *db,
                                           sqlite3_stmt  *stmt);
 void           gk_db_statement_free      (gpointer       statement);
+const char    *gk_db_statement_get_sql   (GkDbStatement *self);
 /* Reset and unbound, for the next caller of gk_db_prepare(). */
 void           gk_db_statement_clear     (GkDbStatement *self);
 

@@ -27,6 +27,12 @@ gk_db_statement_new (GkDb         *db,
   return self;
 }
 
+const char *
+gk_db_statement_get_sql (GkDbStatement *self)
+{
+  return sqlite3_sql (self->stmt);
+}
+
 void
 gk_db_statement_free (gpointer data)
 {

@@ -43,6 +43,7 @@ struct _GkDb
   sqlite3 *handle;
   char *path;
   GHashTable *statements;   /* SQL text → GkDbStatement */
+  GHashTable *by_address;   /* where the caller's SQL text was → GkDbStatement */
   guint transaction_depth;
   gboolean transaction_failed;
   int verified;             /* the integrity check passed; set from a worker thread */
@@ -199,15 +200,36 @@ gk_db_set_busy_timeout (GkDb *db,
   sqlite3_busy_timeout (db->handle, milliseconds);
 }
 
+/* SQL made at run time leaves addresses behind: the table is emptied
+ * rather than left to grow. */
+static void
+remember_address (GkDb          *db,
+                  const char    *sql,
+                  GkDbStatement *statement)
+{
+  if (g_hash_table_size (db->by_address) >= 1024)
+    g_hash_table_remove_all (db->by_address);
+  g_hash_table_insert (db->by_address, (gpointer) sql, statement);
+}
+
 GkDbStatement *
 gk_db_prepare (GkDb        *db,
                const char  *sql,
                GError     **error)
 {
-  GkDbStatement *statement = g_hash_table_lookup (db->statements, sql);
+  GkDbStatement *statement = g_hash_table_lookup (db->by_address, sql);
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  /* Most SQL is a string constant, asked for again from the same place:
+   * comparing it with the statement's own text costs less than hashing
+   * it, and a text at an address used before for another is looked up. */
+  if (statement == NULL || strcmp (gk_db_statement_get_sql (statement), sql) != 0)
+    {
+      statement = g_hash_table_lookup (db->statements, sql);
+      if (statement != NULL)
+        remember_address (db, sql, statement);
+    }
   if (statement != NULL)
     {
       gk_db_statement_clear (statement);
@@ -223,6 +245,7 @@ gk_db_prepare (GkDb        *db,
 
   statement = gk_db_statement_new (db, stmt);
   g_hash_table_insert (db->statements, g_strdup (sql), statement);
+  remember_address (db, sql, statement);
   return statement;
 }
 
@@ -721,6 +744,7 @@ gk_db_open_full (const char     *path,
   db = g_new0 (GkDb, 1);
   db->path = g_strdup (path);
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, gk_db_statement_free);
+  db->by_address = g_hash_table_new (NULL, NULL);
 
   /* A ledger on a read-only disk or in a folder we cannot write still
    * opens for reading (SQLite could not even make its WAL files); a save
@@ -859,6 +883,7 @@ gk_db_open_read_only (const char  *path,
   db = g_new0 (GkDb, 1);
   db->path = g_strdup (path);
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, gk_db_statement_free);
+  db->by_address = g_hash_table_new (NULL, NULL);
 
   /* A reader of a WAL ledger needs its -wal and -shm files, and only the
    * last connection that can write removes them on close. So: while
@@ -930,6 +955,7 @@ gk_db_close (GkDb *db)
   if (db == NULL)
     return;
 
+  g_clear_pointer (&db->by_address, g_hash_table_unref);
   g_clear_pointer (&db->statements, g_hash_table_unref);
   if (db->handle != NULL)
     {
