@@ -538,6 +538,10 @@ test_plan (Fixture       *f,
     after = gk_bundle_plan (f->ledger.store, &options, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (after->n_records, ==, done->n_records - 1);
+    /* Read again after a change, it is gone too. */
+    g_assert_null (gk_store_get_bundle_row (f->ledger.store, 4, &error));
+    g_assert_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND);
+    g_clear_error (&error);
     gk_store_unhide_record (f->ledger.store, gk_record_get_uuid (record));
   }
 }

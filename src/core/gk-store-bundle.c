@@ -44,14 +44,15 @@ gk_bundle_row_free (GkBundleRow *row)
 #define EARLIER "(pc.id IS NOT NULL AND r.status IN ('draft', 'pending'))"
 #define PUBLIC(column) "CASE WHEN " EARLIER " THEN coalesce (pc.prev_" column ", r." column ") ELSE r." column " END"
 
-/* Records hidden pending an undo are deleted as far as any output goes. */
-#define ROWS_SELECT \
+/* One record whole, and how many attachments it has. */
+#define ROW_SELECT \
   "SELECT r.id, r.uuid, r.item_id, i.key, i.level2, r.domain, d.name, " \
   "       coalesce (r.project_id, 0), p.uuid, p.kind, p.name, p.code, i.stage, " \
   "       " PUBLIC ("title") ", " PUBLIC ("body") ", " PUBLIC ("fields") ", u.name, r.index_no, " \
   "       " PUBLIC ("doc_no") ", " PUBLIC ("formed_on") ", " PUBLIC ("published_on") ", " \
   "       CASE WHEN " EARLIER " THEN 'published' ELSE r.status END, r.mode, i.audience, i.time_limit, " \
-  "       c.changed_on, c.note, c.prev_published_on, c.prev_title, c.prev_doc_no " \
+  "       c.changed_on, c.note, c.prev_published_on, c.prev_title, c.prev_doc_no, " \
+  "       (SELECT count (*) FROM attachments WHERE record_id = r.id) " \
   "FROM records r " \
   "JOIN catalog_items i ON i.id = r.item_id " \
   "JOIN domains d ON d.key = r.domain " \
@@ -60,7 +61,7 @@ gk_bundle_row_free (GkBundleRow *row)
   "LEFT JOIN record_changes pc ON pc.record_id = r.id AND pc.published_on IS NULL " \
   "LEFT JOIN record_changes c ON c.id = " \
   "  (SELECT max (id) FROM record_changes WHERE record_id = r.id AND published_on IS NOT NULL) " \
-  "WHERE r.uuid NOT IN (SELECT value FROM json_each (coalesce (?1, '[]'))) "
+  "WHERE r.id = ?1"
 
 /* What deciding a record's place in the bundle needs, without its body:
  * its fields only where they decide whether it is public (?2, ?3). */
@@ -201,19 +202,24 @@ gk_store_get_bundle_row (GkStore  *store,
                          gint64    id,
                          GError  **error)
 {
-  g_autofree char *hidden = gk_store_dup_hidden_json (store);
   g_autoptr(GkBundleRow) row = NULL;
   GkDbStatement *stmt;
   GError *local_error = NULL;
+  gint64 n_attachments;
 
   g_return_val_if_fail (GK_IS_STORE (store), NULL);
 
-  stmt = gk_db_prepare (gk_store_get_db (store), ROWS_SELECT "AND r.id = ?2", error);
-  if (stmt == NULL ||
-      !gk_db_statement_bind_text (stmt, 1, hidden, error) ||
-      !gk_db_statement_bind_int64 (stmt, 2, id, error))
+  stmt = gk_db_prepare (gk_store_get_db (store), ROW_SELECT, error);
+  if (stmt == NULL || !gk_db_statement_bind_int64 (stmt, 1, id, error))
     return NULL;
-  if (!gk_db_statement_step (stmt, &local_error))
+  if (gk_db_statement_step (stmt, &local_error))
+    {
+      row = row_from_statement (stmt);
+      n_attachments = gk_db_statement_get_int64 (stmt, 30);
+      gk_db_statement_reset (stmt);
+    }
+  /* Records hidden pending an undo are deleted as far as any output goes. */
+  if (row == NULL || gk_store_is_record_hidden (store, row->uuid))
     {
       if (local_error != NULL)
         g_propagate_error (error, local_error);
@@ -221,8 +227,8 @@ gk_store_get_bundle_row (GkStore  *store,
         g_set_error (error, GK_DB_ERROR, GK_DB_ERROR_NOT_FOUND, "record %" G_GINT64_FORMAT " is gone", id);
       return NULL;
     }
-  row = row_from_statement (stmt);
-  gk_db_statement_reset (stmt);
+  if (n_attachments == 0)
+    return g_steal_pointer (&row);
 
   stmt = gk_db_prepare (gk_store_get_db (store),
                         "SELECT id, record_id, name, size, sha256, added_at "
