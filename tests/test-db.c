@@ -118,6 +118,16 @@ test_statement (Fixture       *f,
     g_assert_true (gk_db_prepare (db, copy, &error) == one);
   }
 
+  /* A read's first column, every row in order. */
+  {
+    g_autoptr(GArray) values = gk_db_statement_collect_int64 (gk_db_prepare (db, "SELECT value FROM json_each ('[3, 1, 2]')", &error), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (values->len, ==, 3);
+    g_assert_cmpint (g_array_index (values, gint64, 0), ==, 3);
+    g_assert_cmpint (g_array_index (values, gint64, 2), ==, 2);
+  }
+
   /* A NULL text binds SQL NULL; parameters count from 1 and only so far. */
   g_assert_true (gk_db_statement_bind_text (stmt, 1, NULL, &error));
   g_assert_true (gk_db_statement_bind_null (stmt, 2, &error));

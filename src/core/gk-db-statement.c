@@ -162,6 +162,27 @@ gk_db_statement_step_done (GkDbStatement  *self,
   return TRUE;
 }
 
+GArray *
+gk_db_statement_collect_int64 (GkDbStatement  *self,
+                               GError        **error)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GError *local_error = NULL;
+
+  while (gk_db_statement_step (self, &local_error))
+    {
+      gint64 value = gk_db_statement_get_int64 (self, 0);
+
+      g_array_append_val (values, value);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&values);
+}
+
 void
 gk_db_statement_reset (GkDbStatement *self)
 {

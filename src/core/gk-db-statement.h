@@ -44,6 +44,10 @@ gboolean      gk_db_statement_step_one   (GkDbStatement *self,
 /* Runs a write (or any statement whose rows do not matter) to the end. */
 gboolean      gk_db_statement_step_done  (GkDbStatement *self,
                                           GError       **error);
+/* Runs a read to the end: its rows' first column as gint64, in order, or
+ * NULL with @error set when it failed. */
+GArray       *gk_db_statement_collect_int64 (GkDbStatement *self,
+                                             GError       **error);
 /* Ends a read early, releasing what it holds; the bindings stay. */
 void          gk_db_statement_reset      (GkDbStatement *self);
 

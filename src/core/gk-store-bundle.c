@@ -267,25 +267,12 @@ gk_store_list_bundle_changes (GkStore  *store,
                               gint64    since,
                               GError  **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GkDbStatement *stmt;
-  GError *local_error = NULL;
 
   stmt = gk_db_prepare (gk_store_get_db (store),
                         "SELECT record_id FROM record_revisions WHERE revision > ?1 ORDER BY record_id",
                         error);
   if (stmt == NULL || !gk_db_statement_bind_int64 (stmt, 1, since, error))
     return NULL;
-  while (gk_db_statement_step (stmt, &local_error))
-    {
-      gint64 id = gk_db_statement_get_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return gk_db_statement_collect_int64 (stmt, error);
 }

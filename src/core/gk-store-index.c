@@ -438,26 +438,16 @@ index_pending_batch (GkStore  *self,
                      guint    *n_done,
                      GError  **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GError *local_error = NULL;
+  g_autoptr(GArray) ids = NULL;
   GkDbStatement *stmt;
 
   if (!gk_db_begin (self->db, error))
     return FALSE;
   stmt = gk_db_prepare (self->db, "SELECT id FROM search_pending ORDER BY id LIMIT ?1", error);
   if (stmt == NULL ||
-      !gk_db_statement_bind_int (stmt, 1, (int) MIN (limit, G_MAXINT), error))
+      !gk_db_statement_bind_int (stmt, 1, (int) MIN (limit, G_MAXINT), error) ||
+      (ids = gk_db_statement_collect_int64 (stmt, error)) == NULL)
     goto fail;
-  while (gk_db_statement_step (stmt, &local_error))
-    {
-      gint64 id = gk_db_statement_get_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      goto fail;
-    }
   if (ids->len == 0)
     return gk_db_commit (self->db, error);
 

@@ -736,24 +736,15 @@ gk_store_report_foreach_record (GkStore            *self,
                                 gpointer            user_data,
                                 GError            **error)
 {
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) items = NULL;
   guint n_values = keys != NULL ? g_strv_length ((char **) keys) : 0;
   GkDbStatement *stmt = gk_db_prepare (gk_store_get_db (self), LEDGER_ITEMS_SQL, error);
-  GError *local_error = NULL;
 
   if (stmt == NULL || !gk_db_statement_bind_text (stmt, 1, domain, error))
     return FALSE;
-  while (gk_db_statement_step (stmt, &local_error))
-    {
-      gint64 id = gk_db_statement_get_int64 (stmt, 0);
-
-      g_array_append_val (items, id);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  items = gk_db_statement_collect_int64 (stmt, error);
+  if (items == NULL)
+    return FALSE;
 
   for (guint i = 0; i < items->len; i++)
     {

@@ -267,12 +267,10 @@ read_matches (GkStore     *self,
               const char  *term,
               GError     **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   const char *text = strchr (term, '\n') + 1;
   gboolean trigram = g_str_has_prefix (term, "records_fts\n");
   g_autofree char *phrase = NULL;
   GkDbStatement *stmt;
-  GError *local_error = NULL;
 
   if (trigram)
     phrase = fts_phrase (text);
@@ -290,18 +288,7 @@ read_matches (GkStore     *self,
   if (stmt == NULL ||
       !gk_db_statement_bind_text (stmt, 1, phrase, error))
     return NULL;
-  while (gk_db_statement_step (stmt, &local_error))
-    {
-      gint64 id = gk_db_statement_get_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return gk_db_statement_collect_int64 (stmt, error);
 }
 
 /* The records of search_pending (in no index yet) that @term matches,
