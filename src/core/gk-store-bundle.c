@@ -44,7 +44,7 @@ gk_bundle_row_free (GkBundleRow *row)
 #define EARLIER "(pc.id IS NOT NULL AND r.status IN ('draft', 'pending'))"
 #define PUBLIC(column) "CASE WHEN " EARLIER " THEN coalesce (pc.prev_" column ", r." column ") ELSE r." column " END"
 
-/* One record whole, and how many attachments it has. */
+/* One record whole, and after its ROW_COLUMNS how many attachments it has. */
 #define ROW_SELECT \
   "SELECT r.id, r.uuid, r.item_id, i.key, i.level2, r.domain, d.name, " \
   "       coalesce (r.project_id, 0), p.uuid, p.kind, p.name, p.code, i.stage, " \
@@ -79,6 +79,10 @@ gk_bundle_row_free (GkBundleRow *row)
   "LEFT JOIN record_changes pc ON pc.record_id = r.id AND pc.published_on IS NULL " \
   "WHERE r.uuid NOT IN (SELECT value FROM json_each (coalesce (?1, '[]'))) " \
   "ORDER BY r.id"
+
+/* The columns row_from_statement() reads; what a query selects after
+ * them is its own. */
+#define ROW_COLUMNS 30
 
 static GkBundleRow *
 row_from_statement (GkDbStatement *stmt)
@@ -116,6 +120,7 @@ row_from_statement (GkDbStatement *stmt)
   row->prev_published_on = gk_db_statement_dup_text (stmt, c++);
   row->prev_title = gk_db_statement_dup_text (stmt, c++);
   row->prev_doc_no = gk_db_statement_dup_text (stmt, c++);
+  g_assert (c == ROW_COLUMNS);
   row->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_attachment_free);
   return row;
 }
@@ -215,7 +220,7 @@ gk_store_get_bundle_row (GkStore  *store,
   if (gk_db_statement_step (stmt, &local_error))
     {
       row = row_from_statement (stmt);
-      n_attachments = gk_db_statement_get_int64 (stmt, 30);
+      n_attachments = gk_db_statement_get_int64 (stmt, ROW_COLUMNS);
       gk_db_statement_reset (stmt);
     }
   /* Records hidden pending an undo are deleted as far as any output goes. */
